@@ -1,0 +1,41 @@
+/** The window: palette, canvas and inspector side by side, the status bar below. */
+import { ReactFlowProvider } from '@xyflow/react';
+import i18next from 'i18next';
+import { useCallback } from 'react';
+import type { Language } from '../../shared/localized';
+import { Canvas } from './canvas/Canvas';
+import { StatusBar } from './chrome/StatusBar';
+import { TopBar } from './chrome/TopBar';
+import { useHost } from './host/HostContext';
+import { Inspector } from './inspector/Inspector';
+import { Palette } from './palette/Palette';
+import { useAppStore } from './store';
+
+export function App() {
+  const host = useHost();
+  const setLanguage = useAppStore((state) => state.setLanguage);
+
+  const changeLanguage = useCallback(
+    (language: Language) => {
+      setLanguage(language);
+      document.documentElement.lang = language;
+      void i18next.changeLanguage(language);
+      void host.loadSettings().then((settings) => host.saveSettings({ ...settings, language }));
+    },
+    [host, setLanguage],
+  );
+
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <TopBar />
+        <div className="workspace">
+          <Palette />
+          <Canvas />
+          <Inspector />
+        </div>
+        <StatusBar onLanguageChange={changeLanguage} />
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,9 @@
+import { useCallback } from 'react';
+import { localize, type Localized } from '../../../shared/localized';
+import { useAppStore } from '../store';
+
+/** Picks the current language's text from a registry description. */
+export function useLocalize(): (text: Localized) => string {
+  const language = useAppStore((state) => state.language);
+  return useCallback((text: Localized) => localize(text, language), [language]);
+}

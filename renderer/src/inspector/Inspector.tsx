@@ -1,0 +1,108 @@
+/** The inspector: the selected layer's name and parameters, generated from the registry. */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { layerDef } from '../../../shared/layers/registry';
+import type { AnyParamValue } from '../../../shared/layers/params';
+import { useLocalize } from '../hooks/useLocalize';
+import { useAppStore } from '../store';
+import type { LayerFlowNode } from '../store/graph-slice';
+import { ParamField } from './ParamField';
+
+function NameField({ node }: { node: LayerFlowNode }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const renameLayer = useAppStore((state) => state.renameLayer);
+  const [draft, setDraft] = useState(node.data.name);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [shown, setShown] = useState(node.data.name);
+
+  // A rename from elsewhere replaces the draft (the field is keyed by layer, so a new selection
+  // starts afresh).
+  if (shown !== node.data.name) {
+    setShown(node.data.name);
+    setDraft(node.data.name);
+    setProblem(null);
+  }
+
+  const onChange = (name: string) => {
+    setDraft(name);
+    const result = renameLayer(node.id, name);
+    setProblem(
+      result === 'invalid'
+        ? t('inspector.nameInvalid')
+        : result === 'taken'
+          ? t('inspector.nameTaken', { name })
+          : null,
+    );
+  };
+
+  return (
+    <div className={`field${problem ? ' is-invalid' : ''}`} data-param="name">
+      <label className="field-name" htmlFor={id}>
+        {t('inspector.name')}
+      </label>
+      <input
+        id={id}
+        type="text"
+        value={draft}
+        aria-invalid={problem !== null}
+        onChange={(event) => onChange(event.target.value)}
+        spellCheck={false}
+        autoComplete="off"
+      />
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function LayerInspector({ node }: { node: LayerFlowNode }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const setParam = useAppStore((state) => state.setParam);
+  const removeLayers = useAppStore((state) => state.removeLayers);
+  const def = layerDef(node.data.kind);
+  const values = node.data.params as Record<string, AnyParamValue>;
+
+  return (
+    <div className="inspector-body" data-testid="inspector-layer">
+      <header className={`inspector-header category-${def.category}`}>
+        <h3>{node.data.kind}</h3>
+        <p>{localize(def.description)}</p>
+      </header>
+      <NameField key={node.id} node={node} />
+      {Object.keys(def.params).length > 0 && <h4 className="inspector-section">{t('inspector.parameters')}</h4>}
+      {Object.entries(def.params).map(([name, spec]) => (
+        <ParamField
+          key={`${node.id}:${name}`}
+          name={name}
+          spec={spec}
+          value={values[name] ?? spec.default}
+          onCommit={(value) => setParam(node.id, name, value)}
+        />
+      ))}
+      <button type="button" className="button-danger" onClick={() => removeLayers([node.id])}>
+        {t('inspector.delete')}
+      </button>
+    </div>
+  );
+}
+
+export function Inspector() {
+  const { t } = useTranslation();
+  const selected = useAppStore(useShallow((state) => state.nodes.filter((node) => node.selected)));
+  return (
+    <aside className="inspector" aria-label={t('inspector.title')}>
+      <h2 className="panel-title">{t('inspector.title')}</h2>
+      {selected.length === 0 && <p className="inspector-empty">{t('inspector.nothingSelected')}</p>}
+      {selected.length > 1 && (
+        <p className="inspector-empty">{t('inspector.manySelected', { count: selected.length })}</p>
+      )}
+      {selected.length === 1 && selected[0] && <LayerInspector node={selected[0]} />}
+    </aside>
+  );
+}

@@ -1,0 +1,33 @@
+/** Starts the renderer: picks the Host, settles the language, mounts the app. */
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { languageFromTag } from '../../shared/localized';
+import { App } from './App';
+import { detectHost } from './host';
+import { HostContext } from './host/HostContext';
+import { initI18n } from './i18n';
+import { useAppStore } from './store';
+
+async function start(): Promise<void> {
+  const host = detectHost();
+  const [settings, info] = await Promise.all([host.loadSettings(), host.appInfo()]);
+  // The learner's choice wins; otherwise follow the system's language.
+  const language = settings.language ?? languageFromTag(info.locale);
+  await initI18n(language);
+  document.documentElement.lang = language;
+  useAppStore.setState({ language, hostKind: host.kind });
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <HostContext.Provider value={host}>
+        <App />
+      </HostContext.Provider>
+    </StrictMode>,
+  );
+}
+
+void start();

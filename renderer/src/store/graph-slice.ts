@@ -1,0 +1,142 @@
+/**
+ * The graph slice: the layers and wires on the canvas, kept as React Flow nodes and edges so the
+ * canvas reads them directly. The pure `Graph` that `shared/` works on is derived (selectors.ts).
+ */
+import {
+  addEdge,
+  applyEdgeChanges,
+  applyNodeChanges,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+} from '@xyflow/react';
+import type { StateCreator } from 'zustand';
+import type { LayerNode, Position } from '../../../shared/graph/types';
+import { layerNamePattern, nextLayerName } from '../../../shared/graph/naming';
+import { defaultParamsOf, layerDef, type LayerKind } from '../../../shared/layers/registry';
+import type { AnyParamValue } from '../../../shared/layers/params';
+import type { AppState } from './index';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What a canvas node carries: the layer without its id and position, which React Flow holds. */
+export type LayerData = DistributiveOmit<LayerNode, 'id' | 'position'>;
+export type LayerFlowNode = Node<LayerData, 'layer'>;
+export type WireEdge = Edge;
+
+export type RenameResult = 'renamed' | 'invalid' | 'taken';
+
+export interface GraphSlice {
+  nodes: LayerFlowNode[];
+  edges: WireEdge[];
+  /** Adds a layer of `kind` with Keras' defaults at `position`, selected alone. Returns its id. */
+  addLayer: (kind: LayerKind, position: Position) => string;
+  applyNodeChanges: (changes: NodeChange<LayerFlowNode>[]) => void;
+  applyEdgeChanges: (changes: EdgeChange<WireEdge>[]) => void;
+  /** Wires `source` into `target`; a wire onto itself or a second identical wire is ignored. */
+  connect: (connection: Connection) => void;
+  /** Sets one parameter; a value its schema refuses changes nothing and returns false. */
+  setParam: (nodeId: string, param: string, value: AnyParamValue) => boolean;
+  renameLayer: (nodeId: string, name: string) => RenameResult;
+  removeLayers: (nodeIds: readonly string[]) => void;
+  selectOnly: (nodeId: string | null) => void;
+}
+
+let idCounter = 0;
+function newId(prefix: string): string {
+  idCounter += 1;
+  const random = globalThis.crypto?.randomUUID?.().slice(0, 8) ?? Math.random().toString(36).slice(2, 10);
+  return `${prefix}-${random}-${idCounter}`;
+}
+
+/** Room a layer takes on the canvas, for placing new ones where they do not cover others. */
+const layerFootprint = { width: 200, height: 110 };
+
+/** Nudges a new layer down until it covers no other, so repeated adds at one spot stay visible. */
+function freePosition(position: Position, nodes: readonly LayerFlowNode[]): Position {
+  const candidate = { ...position };
+  const overlaps = () =>
+    nodes.some(
+      (node) =>
+        Math.abs(node.position.x - candidate.x) < layerFootprint.width &&
+        Math.abs(node.position.y - candidate.y) < layerFootprint.height,
+    );
+  for (let attempt = 0; attempt < 50 && overlaps(); attempt += 1) candidate.y += layerFootprint.height;
+  return candidate;
+}
+
+/** Where a layer added without a drop point goes: right of the selected layer, else `fallback`. */
+export function placementAfterSelection(nodes: readonly LayerFlowNode[], fallback: Position): Position {
+  const selected = nodes.filter((node) => node.selected);
+  const anchor = selected.length === 1 ? selected[0] : undefined;
+  return anchor ? { x: anchor.position.x + layerFootprint.width + 60, y: anchor.position.y } : fallback;
+}
+
+export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set, get) => ({
+  nodes: [],
+  edges: [],
+
+  addLayer: (kind, position) => {
+    const nodes = get().nodes;
+    const id = newId(kind.toLowerCase());
+    const data = {
+      kind,
+      name: nextLayerName(
+        kind,
+        nodes.map((node) => node.data.name),
+      ),
+      params: defaultParamsOf(kind),
+    } as LayerData;
+    const node: LayerFlowNode = { id, type: 'layer', position: freePosition(position, nodes), data, selected: true };
+    set({ nodes: [...nodes.map((other) => (other.selected ? { ...other, selected: false } : other)), node] });
+    return id;
+  },
+
+  applyNodeChanges: (changes) => set({ nodes: applyNodeChanges(changes, get().nodes) }),
+
+  applyEdgeChanges: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
+
+  connect: (connection) => {
+    const { source, target } = connection;
+    if (source === target) return;
+    const edges = get().edges;
+    if (edges.some((edge) => edge.source === source && edge.target === target)) return;
+    set({ edges: addEdge({ ...connection, id: newId('wire') }, edges) });
+  },
+
+  setParam: (nodeId, param, value) => {
+    const node = get().nodes.find((candidate) => candidate.id === nodeId);
+    const spec = node ? layerDef(node.data.kind).params[param] : undefined;
+    if (!node || !spec || !spec.schema.safeParse(value).success) return false;
+    const data = { ...node.data, params: { ...node.data.params, [param]: value } } as LayerData;
+    set({ nodes: get().nodes.map((candidate) => (candidate.id === nodeId ? { ...candidate, data } : candidate)) });
+    return true;
+  },
+
+  renameLayer: (nodeId, name) => {
+    if (!layerNamePattern.test(name)) return 'invalid';
+    const nodes = get().nodes;
+    if (nodes.some((node) => node.id !== nodeId && node.data.name === name)) return 'taken';
+    set({
+      nodes: nodes.map((node) => (node.id === nodeId ? { ...node, data: { ...node.data, name } } : node)),
+    });
+    return 'renamed';
+  },
+
+  removeLayers: (nodeIds) => {
+    const removed = new Set(nodeIds);
+    set({
+      nodes: get().nodes.filter((node) => !removed.has(node.id)),
+      edges: get().edges.filter((edge) => !removed.has(edge.source) && !removed.has(edge.target)),
+    });
+  },
+
+  selectOnly: (nodeId) =>
+    set({
+      nodes: get().nodes.map((node) =>
+        node.selected === (node.id === nodeId) ? node : { ...node, selected: node.id === nodeId },
+      ),
+    }),
+});

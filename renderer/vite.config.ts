@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { metaContentSecurityPolicy } from '../shared/security/csp.ts';
+import packageJson from '../package.json' with { type: 'json' };
+
+/**
+ * tf.js' multi-threaded WASM backend needs SharedArrayBuffer, which needs cross-origin isolation;
+ * the Electron protocol handler sends the same headers.
+ */
+export const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** The built page carries the same CSP as the desktop app; the dev server needs inline HMR scripts. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'layerlab-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 4096,
+  },
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+});

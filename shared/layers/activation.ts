@@ -1,0 +1,16 @@
+import { activation as activationParam } from './common.js';
+import { defineLayer } from './types.js';
+
+export const activation = defineLayer({
+  kind: 'Activation',
+  category: 'core',
+  description: {
+    en: 'Applies an activation function on its own, without any weights.',
+    es: 'Aplica una función de activación por sí sola, sin pesos.',
+  },
+  inputs: 'one',
+  namePrefix: 'activation',
+  params: {
+    activation: activationParam('relu'),
+  },
+});

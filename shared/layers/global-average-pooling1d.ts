@@ -1,0 +1,13 @@
+import { defineLayer } from './types.js';
+
+export const globalAveragePooling1d = defineLayer({
+  kind: 'GlobalAveragePooling1D',
+  category: 'convolutional',
+  description: {
+    en: 'Averages each feature over all time steps, leaving one value per feature.',
+    es: 'Calcula la media de cada característica en todos los pasos de tiempo y deja un valor por característica.',
+  },
+  inputs: 'one',
+  namePrefix: 'global_average_pooling1d',
+  params: {},
+});

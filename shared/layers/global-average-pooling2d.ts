@@ -1,0 +1,13 @@
+import { defineLayer } from './types.js';
+
+export const globalAveragePooling2d = defineLayer({
+  kind: 'GlobalAveragePooling2D',
+  category: 'convolutional',
+  description: {
+    en: 'Averages each channel over the whole image, leaving one value per channel.',
+    es: 'Calcula la media de cada canal en toda la imagen y deja un valor por canal.',
+  },
+  inputs: 'one',
+  namePrefix: 'global_average_pooling2d',
+  params: {},
+});

@@ -1,0 +1,13 @@
+import { defineLayer } from './types.js';
+
+export const globalMaxPooling1d = defineLayer({
+  kind: 'GlobalMaxPooling1D',
+  category: 'convolutional',
+  description: {
+    en: 'Keeps the largest value of each feature over all time steps.',
+    es: 'Se queda con el valor más alto de cada característica en todos los pasos de tiempo.',
+  },
+  inputs: 'one',
+  namePrefix: 'global_max_pooling1d',
+  params: {},
+});

@@ -1,0 +1,13 @@
+import { defineLayer } from './types.js';
+
+export const globalMaxPooling2d = defineLayer({
+  kind: 'GlobalMaxPooling2D',
+  category: 'convolutional',
+  description: {
+    en: 'Keeps the largest value of each channel over the whole image.',
+    es: 'Se queda con el valor más alto de cada canal en toda la imagen.',
+  },
+  inputs: 'one',
+  namePrefix: 'global_max_pooling2d',
+  params: {},
+});

@@ -1,0 +1,29 @@
+import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
+import { int } from './params.js';
+import { defineLayer } from './types.js';
+
+/**
+ * Keras' `reset_after` is left out on purpose: tf.js only supports `reset_after=False`, so
+ * LayerLab's GRU always uses it and the Keras code generator must write it out.
+ */
+export const gru = defineLayer({
+  kind: 'GRU',
+  category: 'recurrent',
+  description: {
+    en: 'Gated recurrent unit: a lighter LSTM with two gates; uses reset_after=False, as tf.js does.',
+    es: 'Unidad recurrente con puertas: un LSTM más ligero, con dos puertas; usa reset_after=False, como tf.js.',
+  },
+  inputs: 'one',
+  namePrefix: 'gru',
+  params: {
+    units: int({
+      default: 64,
+      description: { en: 'Size of the hidden state.', es: 'Tamaño del estado oculto.' },
+    }),
+    activation: activation('tanh'),
+    recurrent_activation: recurrentActivation(),
+    use_bias: useBias(),
+    kernel_initializer: kernelInitializer(),
+    ...recurrentCommon(),
+  },
+});

@@ -1,0 +1,32 @@
+import { choice, shape } from './params.js';
+import { defineLayer } from './types.js';
+
+export const input = defineLayer({
+  kind: 'Input',
+  category: 'core',
+  description: {
+    en: 'Where data enters the network; its shape leaves out the batch axis.',
+    es: 'Por donde entran los datos a la red; su forma no incluye el eje del lote.',
+  },
+  inputs: 'none',
+  namePrefix: 'input',
+  params: {
+    shape: shape({
+      default: [3, 8],
+      minRank: 1,
+      maxRank: 4,
+      description: {
+        en: 'Shape of one sample without the batch, e.g. 3, 8 for 3 time steps of 8 features.',
+        es: 'Forma de una muestra sin el lote, p. ej. 3, 8 para 3 pasos de 8 características.',
+      },
+    }),
+    dtype: choice({
+      options: ['float32', 'int32'],
+      default: 'float32',
+      description: {
+        en: 'Number type of the data: int32 for token indices fed to an Embedding.',
+        es: 'Tipo numérico de los datos: int32 para índices de tokens que van a un Embedding.',
+      },
+    }),
+  },
+});

@@ -1,0 +1,32 @@
+import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
+import { bool, int } from './params.js';
+import { defineLayer } from './types.js';
+
+export const lstm = defineLayer({
+  kind: 'LSTM',
+  category: 'recurrent',
+  description: {
+    en: 'Long short-term memory: a recurrent layer whose gates let it remember across many time steps.',
+    es: 'Memoria a largo y corto plazo: capa recurrente cuyas puertas le permiten recordar durante muchos pasos.',
+  },
+  inputs: 'one',
+  namePrefix: 'lstm',
+  params: {
+    units: int({
+      default: 128,
+      description: { en: 'Size of the hidden state.', es: 'Tamaño del estado oculto.' },
+    }),
+    activation: activation('tanh'),
+    recurrent_activation: recurrentActivation(),
+    use_bias: useBias(),
+    kernel_initializer: kernelInitializer(),
+    unit_forget_bias: bool({
+      default: true,
+      description: {
+        en: 'Start the forget gate biased towards keeping the memory.',
+        es: 'Hace que la puerta de olvido empiece inclinada a conservar la memoria.',
+      },
+    }),
+    ...recurrentCommon(),
+  },
+});

@@ -1,0 +1,24 @@
+import { activation, kernelInitializer, recurrentCommon, useBias } from './common.js';
+import { int } from './params.js';
+import { defineLayer } from './types.js';
+
+export const simpleRnn = defineLayer({
+  kind: 'SimpleRNN',
+  category: 'recurrent',
+  description: {
+    en: 'Plain recurrent layer: carries a hidden state from one time step to the next.',
+    es: 'Capa recurrente básica: lleva un estado oculto de un paso de tiempo al siguiente.',
+  },
+  inputs: 'one',
+  namePrefix: 'simple_rnn',
+  params: {
+    units: int({
+      default: 50,
+      description: { en: 'Size of the hidden state.', es: 'Tamaño del estado oculto.' },
+    }),
+    activation: activation('tanh'),
+    use_bias: useBias(),
+    kernel_initializer: kernelInitializer(),
+    ...recurrentCommon(),
+  },
+});

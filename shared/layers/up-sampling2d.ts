@@ -1,0 +1,31 @@
+import { choice, ints } from './params.js';
+import { defineLayer } from './types.js';
+
+export const upSampling2d = defineLayer({
+  kind: 'UpSampling2D',
+  category: 'convolutional',
+  description: {
+    en: 'Enlarges an image by repeating or interpolating its pixels; it learns nothing.',
+    es: 'Agranda una imagen repitiendo o interpolando sus píxeles; no aprende nada.',
+  },
+  inputs: 'one',
+  namePrefix: 'up_sampling2d',
+  params: {
+    size: ints({
+      length: 2,
+      default: [2, 2],
+      description: {
+        en: 'How many times larger the height and the width become.',
+        es: 'Cuántas veces se multiplican el alto y el ancho.',
+      },
+    }),
+    interpolation: choice({
+      options: ['nearest', 'bilinear'],
+      default: 'nearest',
+      description: {
+        en: '"nearest" copies each pixel; "bilinear" blends neighbouring pixels smoothly.',
+        es: '"nearest" copia cada píxel; "bilinear" mezcla suavemente los píxeles vecinos.',
+      },
+    }),
+  },
+});

@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import { dragLayerOntoCanvas, expectCounts, layer, wire } from '../helpers/canvas';
+
+test.use({ locale: 'en-US' });
+
+test('a learner drags, wires, edits, deletes layers and switches language', async ({ page }, testInfo) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+
+  await page.goto('/');
+  await expect(page.getByRole('complementary', { name: 'Layers' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Network canvas' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+  await expect(page.getByText('Your network starts here')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Minimap' })).toBeVisible();
+
+  // Three layers, dropped where the pointer lets go.
+  await dragLayerOntoCanvas(page, 'Input', 160, 260);
+  await dragLayerOntoCanvas(page, 'SimpleRNN', 430, 260);
+  await dragLayerOntoCanvas(page, 'Dense', 700, 260);
+  await expectCounts(page, '3 layers', '0 wires');
+  await expect(page.getByText('Your network starts here')).toBeHidden();
+  const inputBox = await layer(page, 'input').boundingBox();
+  const denseBox = await layer(page, 'dense').boundingBox();
+  expect(inputBox && denseBox && denseBox.x - inputBox.x).toBeGreaterThan(400);
+
+  // Wired output to input by dragging between handles.
+  await wire(page, 'input', 'simple_rnn');
+  await wire(page, 'simple_rnn', 'dense');
+  await expectCounts(page, '3 layers', '2 wires');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+
+  // The inspector edits the selected layer; a valid value reaches the node.
+  await layer(page, 'simple_rnn').click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { name: 'SimpleRNN' })).toBeVisible();
+  const units = inspector.getByLabel('units');
+  await units.fill('64');
+  await expect(layer(page, 'simple_rnn').locator('[data-param="units"]')).toHaveText('64');
+
+  // An invalid value is refused at the field, with the allowed range; the layer keeps 64.
+  await units.fill('-3');
+  await expect(units).toHaveAttribute('aria-invalid', 'true');
+  await expect(inspector.getByRole('alert')).toHaveText('Expected a whole number from 1 to 1,000,000.');
+  await expect(layer(page, 'simple_rnn').locator('[data-param="units"]')).toHaveText('64');
+  await units.fill('1.5');
+  await expect(inspector.getByRole('alert')).toBeVisible();
+  await expect(layer(page, 'simple_rnn').locator('[data-param="units"]')).toHaveText('64');
+  await units.press('Escape');
+  await expect(units).toHaveValue('64');
+  await expect(inspector.getByRole('alert')).toBeHidden();
+
+  // A choice and a switch.
+  await inspector.getByLabel('activation').selectOption('relu');
+  await expect(layer(page, 'simple_rnn').locator('[data-param="activation"]')).toHaveText('relu');
+
+  // Zoom with the controls and pan by dragging the empty canvas.
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect(viewport).not.toHaveAttribute('style', before ?? '');
+  const zoomed = await viewport.getAttribute('style');
+  await page.mouse.move(900, 700);
+  await page.mouse.down();
+  await page.mouse.move(860, 640, { steps: 5 });
+  await page.mouse.up();
+  await expect(viewport).not.toHaveAttribute('style', zoomed ?? '');
+
+  // Deleting a layer takes its wires with it.
+  await layer(page, 'dense').click();
+  await page.keyboard.press('Delete');
+  await expectCounts(page, '2 layers', '1 wire');
+  await expect(layer(page, 'dense')).toHaveCount(0);
+
+  // Spanish, then still Spanish after a reload because the choice is kept.
+  await page.getByTestId('language').selectOption('es');
+  await expect(page.getByRole('complementary', { name: 'Capas' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Recurrentes' })).toBeVisible();
+  await expectCounts(page, '2 capas', '1 conexión');
+  await layer(page, 'simple_rnn').click();
+  await expect(page.getByText('Capa recurrente básica', { exact: false }).first()).toBeVisible();
+
+  const screenshot = testInfo.outputPath('canvas-es.png');
+  await page.screenshot({ path: screenshot });
+  await testInfo.attach('canvas-es', { path: screenshot, contentType: 'image/png' });
+
+  await page.reload();
+  await expect(page.getByRole('complementary', { name: 'Capas' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('follows the system language on first start', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'es-ES' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('complementary', { name: 'Capas' })).toBeVisible();
+  await expect(page.getByText('Tu red empieza aquí')).toBeVisible();
+  await context.close();
+});
+
+test('a double-click adds a layer after the selected one, and the palette filters', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('palette-Input').dblclick();
+  await page.getByTestId('palette-LSTM').dblclick();
+  await expectCounts(page, '2 layers', '0 wires');
+  const input = await layer(page, 'input').boundingBox();
+  const lstm = await layer(page, 'lstm').boundingBox();
+  expect(input && lstm && lstm.x > input.x + input.width).toBe(true);
+
+  await page.getByPlaceholder('Filter layers').fill('pool');
+  await expect(page.getByTestId('palette-MaxPooling2D')).toBeVisible();
+  await expect(page.getByTestId('palette-Dense')).toHaveCount(0);
+  await page.getByPlaceholder('Filter layers').fill('nothing-like-this');
+  await expect(page.getByText('No layer matches')).toBeVisible();
+});

@@ -1,0 +1,34 @@
+/** What a user does with the mouse on the canvas, as Playwright steps. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Drags a layer from the palette and drops it at `(x, y)` inside the canvas, with real drag events. */
+export async function dragLayerOntoCanvas(page: Page, kind: string, x: number, y: number): Promise<void> {
+  const canvas = page.locator('.react-flow__pane');
+  await page.getByTestId(`palette-${kind}`).dragTo(canvas, { targetPosition: { x, y } });
+}
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element is not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Wires the output handle of layer `from` to the input handle of layer `to` by dragging. */
+export async function wire(page: Page, from: string, to: string): Promise<void> {
+  const start = await centre(page.getByTestId(`out-${from}`));
+  const end = await centre(page.getByTestId(`in-${to}`));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 8 });
+  await page.mouse.move(end.x, end.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+export function layer(page: Page, name: string): Locator {
+  return page.getByTestId(`layer-${name}`);
+}
+
+export async function expectCounts(page: Page, layers: string, wires: string): Promise<void> {
+  await expect(page.getByTestId('layer-count')).toHaveText(layers);
+  await expect(page.getByTestId('wire-count')).toHaveText(wires);
+}
