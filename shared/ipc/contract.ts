@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { languages } from '../localized.js';
+import { bridgeNames, type IpcChannel } from './channels.js';
+
+export { bridgeGlobalName, bridgeNames, ipcChannels, type IpcChannel } from './channels.js';
 
 export const settingsSchema = z
   .object({
@@ -29,22 +32,19 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 const nothing = z.undefined();
 
 export const ipcContract = {
-  'app:info': { bridgeName: 'appInfo', request: nothing, response: appInfoSchema },
-  'settings:load': { bridgeName: 'loadSettings', request: nothing, response: settingsSchema },
-  'settings:save': { bridgeName: 'saveSettings', request: settingsSchema, response: nothing },
+  'app:info': { bridgeName: bridgeNames['app:info'], request: nothing, response: appInfoSchema },
+  'settings:load': { bridgeName: bridgeNames['settings:load'], request: nothing, response: settingsSchema },
+  'settings:save': { bridgeName: bridgeNames['settings:save'], request: settingsSchema, response: nothing },
   'shell:open-external': {
-    bridgeName: 'openExternal',
+    bridgeName: bridgeNames['shell:open-external'],
     request: z.string().max(2048),
     response: z.boolean(),
   },
-} as const;
+} as const satisfies Record<IpcChannel, unknown>;
 
 export type IpcContract = typeof ipcContract;
-export type IpcChannel = keyof IpcContract;
 export type IpcRequest<C extends IpcChannel> = z.infer<IpcContract[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.infer<IpcContract[C]['response']>;
-
-export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
 
 /** Errors cross IPC as plain `{ name, message }`, never as thrown objects with stacks. */
 export interface IpcError {
@@ -59,6 +59,3 @@ export type LayerLabBridge = {
     ? () => Promise<IpcResult<IpcResponse<C>>>
     : (request: IpcRequest<C>) => Promise<IpcResult<IpcResponse<C>>>;
 };
-
-/** Name of the global the preload defines in the page. */
-export const bridgeGlobalName = 'layerlab';

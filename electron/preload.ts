@@ -1,0 +1,13 @@
+/**
+ * The preload: runs in the sandbox before the page and exposes the typed bridge on
+ * `window.layerlab`. A sandboxed preload can only `require('electron')`, so it is bundled by
+ * scripts/build-electron.mjs, which also checks that it needs nothing else.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { bridgeGlobalName } from '../shared/ipc/channels.js';
+import { createBridge } from './bridge.js';
+
+contextBridge.exposeInMainWorld(
+  bridgeGlobalName,
+  createBridge((channel, request) => ipcRenderer.invoke(channel, request)),
+);
