@@ -12,5 +12,6 @@ export default defineConfig({
     environment: 'node',
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     testTimeout: 30_000,
+    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

@@ -1,7 +1,7 @@
 /** The window: palette, canvas and inspector side by side, the status bar below. */
 import { ReactFlowProvider } from '@xyflow/react';
 import i18next from 'i18next';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { Language } from '../../shared/localized';
 import { Canvas } from './canvas/Canvas';
 import { StatusBar } from './chrome/StatusBar';
@@ -9,11 +9,16 @@ import { TopBar } from './chrome/TopBar';
 import { useHost } from './host/HostContext';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
+import { ProblemsPanel } from './problems/ProblemsPanel';
+import { SummaryDialog } from './problems/SummaryDialog';
 import { useAppStore } from './store';
 
 export function App() {
   const host = useHost();
   const setLanguage = useAppStore((state) => state.setLanguage);
+  const [problemsOpen, setProblemsOpen] = useState(true);
+  const [summaryOpen, setSummaryOpen] = useState(false);
+  const closeSummary = useCallback(() => setSummaryOpen(false), []);
 
   const changeLanguage = useCallback(
     (language: Language) => {
@@ -28,13 +33,21 @@ export function App() {
   return (
     <ReactFlowProvider>
       <div className="app">
-        <TopBar />
+        <TopBar onOpenSummary={() => setSummaryOpen(true)} />
         <div className="workspace">
           <Palette />
-          <Canvas />
+          <div className="centre">
+            <Canvas />
+            {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
+          </div>
           <Inspector />
         </div>
-        <StatusBar onLanguageChange={changeLanguage} />
+        <StatusBar
+          onLanguageChange={changeLanguage}
+          problemsOpen={problemsOpen}
+          onToggleProblems={() => setProblemsOpen((open) => !open)}
+        />
+        {summaryOpen && <SummaryDialog onClose={closeSummary} />}
       </div>
     </ReactFlowProvider>
   );

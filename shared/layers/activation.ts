@@ -1,3 +1,5 @@
+import { ok } from './shape-rules.js';
+import { tfActivation } from './tf-config.js';
 import { activation as activationParam } from './common.js';
 import { defineLayer } from './types.js';
 
@@ -13,4 +15,9 @@ export const activation = defineLayer({
   params: {
     activation: activationParam('relu'),
   },
+  // Applies a function to each value: same shape, nothing learned.
+  inferShape: ([input = []]) => ok(input),
+  countParams: () => 0,
+  build: (params, context) =>
+    context.tf.layers.activation({ activation: tfActivation(params.activation), name: context.name }),
 });

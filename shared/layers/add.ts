@@ -1,3 +1,5 @@
+import { shapesEqual } from '../graph/shape.js';
+import { fail, joinShapes, ok } from './shape-rules.js';
 import { defineLayer } from './types.js';
 
 export const add = defineLayer({
@@ -10,4 +12,15 @@ export const add = defineLayer({
   inputs: 'many',
   namePrefix: 'add',
   params: {},
+  // Keras also broadcasts axes of size 1; LayerLab asks for equal shapes, which is what a
+  // learner means by adding (a residual connection) and always works.
+  inferShape: (inputs) => {
+    const first = inputs[0] ?? [];
+    if (inputs.some((shape) => !shapesEqual(shape, first))) {
+      return fail({ code: 'shape.merge-mismatch', values: { kind: 'Add', shapes: joinShapes(inputs) } });
+    }
+    return ok(first);
+  },
+  countParams: () => 0,
+  build: (_params, context) => context.tf.layers.add({ name: context.name }),
 });

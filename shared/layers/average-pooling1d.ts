@@ -1,3 +1,4 @@
+import { inferPooling1d } from './pooling.js';
 import { pooling1dCommon } from './common.js';
 import { defineLayer } from './types.js';
 
@@ -11,4 +12,14 @@ export const averagePooling1d = defineLayer({
   inputs: 'one',
   namePrefix: 'average_pooling1d',
   params: pooling1dCommon(),
+  inferShape: (inputs, params) => inferPooling1d('AveragePooling1D', inputs, params),
+  countParams: () => 0,
+  build: (params, context) =>
+    context.tf.layers.averagePooling1d({
+      poolSize: params.pool_size,
+      // Keras' strides=None: the window moves by its own length.
+      strides: params.strides ?? params.pool_size,
+      padding: params.padding,
+      name: context.name,
+    }),
 });

@@ -1,3 +1,5 @@
+import { inferPooling2d } from './pooling.js';
+import { pair } from './tf-config.js';
 import { pooling2dCommon } from './common.js';
 import { defineLayer } from './types.js';
 
@@ -11,4 +13,13 @@ export const averagePooling2d = defineLayer({
   inputs: 'one',
   namePrefix: 'average_pooling2d',
   params: pooling2dCommon(),
+  inferShape: (inputs, params) => inferPooling2d('AveragePooling2D', inputs, params),
+  countParams: () => 0,
+  build: (params, context) =>
+    context.tf.layers.averagePooling2d({
+      poolSize: pair(params.pool_size),
+      strides: pair(params.strides),
+      padding: params.padding,
+      name: context.name,
+    }),
 });

@@ -1,3 +1,4 @@
+import { expectKnown, expects, expectRank, hints, ok } from './shape-rules.js';
 import { bool, float } from './params.js';
 import { defineLayer } from './types.js';
 
@@ -45,4 +46,28 @@ export const batchNormalization = defineLayer({
       },
     }),
   },
+  // Normalises each feature of the last axis, which must be known for the per-feature weights.
+  inferShape: ([input = []]) => {
+    if (input.length < 2) {
+      const wrongRank = expectRank('BatchNormalization', input, 2, expects.atLeastVector, hints.none);
+      if (wrongRank) return wrongRank;
+    }
+    const unknown = expectKnown('BatchNormalization', input, [input.length - 1]);
+    if (unknown) return unknown;
+    return ok(input);
+  },
+  // Per feature: gamma (if scale) and beta (if center), learned; moving mean and variance, not.
+  countParams: ([input = []], params) => {
+    const features = input[input.length - 1] ?? 0;
+    return features * (2 + (params.scale ? 1 : 0) + (params.center ? 1 : 0));
+  },
+  build: (params, context) =>
+    context.tf.layers.batchNormalization({
+      axis: -1,
+      momentum: params.momentum,
+      epsilon: params.epsilon,
+      center: params.center,
+      scale: params.scale,
+      name: context.name,
+    }),
 });

@@ -1,3 +1,5 @@
+import { formatShape } from '../graph/shape.js';
+import { fail, joinShapes, ok } from './shape-rules.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
 
@@ -24,5 +26,39 @@ export const concatenate = defineLayer({
     // int() can only express a range, and axis 0 (the batch) sits inside it: the schema refuses
     // it here. Whether the axis exists for the inputs' rank is left to shape inference.
     axis: { ...axis, schema: axis.schema.refine((value) => value !== 0, { message: 'axis 0 is the batch axis' }) },
+  },
+  inferShape: (inputs, params) => {
+    const first = inputs[0] ?? [];
+    const rank = first.length;
+    const mismatch = fail({ code: 'shape.concat-mismatch', values: { axis: params.axis, shapes: joinShapes(inputs) } });
+    if (inputs.some((shape) => shape.length !== rank)) return mismatch;
+    // Negative axes count from the end, as in Python; 0 is the batch, which cannot be joined.
+    const axis = params.axis < 0 ? rank + params.axis : params.axis;
+    if (axis <= 0 || axis >= rank) {
+      return fail({
+        code: 'shape.axis-out-of-range',
+        param: 'axis',
+        values: { axis: params.axis, shape: formatShape(first), max: rank - 1 },
+        fix: { kind: 'set-param', param: 'axis', value: -1 },
+      });
+    }
+    const othersMatch = inputs.every((shape) =>
+      shape.every((dim, index) => index === 0 || index === axis || dim === first[index]),
+    );
+    if (!othersMatch) return mismatch;
+    let joined: number | null = 0;
+    for (const shape of inputs) {
+      const size = shape[axis] ?? null;
+      joined = joined === null || size === null ? null : joined + size;
+    }
+    return ok(first.map((dim, index) => (index === axis ? joined : dim)));
+  },
+  countParams: () => 0,
+  build: (params, context) => {
+    // tf.js joins along the last axis for any negative axis when it runs (its symbolic shapes
+    // are right): count -2, -3 from the end here. -1 it gets right, and keeps Keras' default.
+    const rank = context.inputs[0]?.length ?? 0;
+    const axis = params.axis < -1 && rank > 0 ? rank + params.axis : params.axis;
+    return context.tf.layers.concatenate({ axis, name: context.name });
   },
 });

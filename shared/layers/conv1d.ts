@@ -1,3 +1,5 @@
+import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
+import { tfActivation, tfInitializer } from './tf-config.js';
 import { activation, filters, kernelInitializer, padding, useBias } from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
@@ -32,4 +34,30 @@ export const conv1d = defineLayer({
     use_bias: useBias(),
     kernel_initializer: kernelInitializer(),
   },
+  inferShape: ([input = []], params) => {
+    const wrongRank = expectRank('Conv1D', input, 3, expects.sequence, hints.toSequence);
+    if (wrongRank) return wrongRank;
+    const unknown = expectKnown('Conv1D', input, [2]);
+    if (unknown) return unknown;
+    const slid = slideWindows(input, [params.kernel_size], [params.strides], params.padding, 'kernel_size');
+    if (!slid.ok) return slid.result;
+    return ok([input[0] ?? null, ...slid.lengths, params.filters]);
+  },
+  // Kernel (kernel_size, channels, filters) plus one bias per filter.
+  countParams: ([input = []], params) => {
+    const channels = input[2] ?? 0;
+    return params.kernel_size * channels * params.filters + (params.use_bias ? params.filters : 0);
+  },
+  build: (params, context) =>
+    context.tf.layers.conv1d({
+      filters: params.filters,
+      kernelSize: params.kernel_size,
+      strides: params.strides,
+      padding: params.padding,
+      activation: tfActivation(params.activation),
+      useBias: params.use_bias,
+      kernelInitializer: tfInitializer(context.tf, params.kernel_initializer, context.nextSeed()),
+      biasInitializer: 'zeros',
+      name: context.name,
+    }),
 });

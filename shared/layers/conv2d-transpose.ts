@@ -1,3 +1,5 @@
+import { expectKnown, expectRank, expects, hints, ok, transposedOutputLength } from './shape-rules.js';
+import { pair, tfActivation, tfInitializer } from './tf-config.js';
 import { activation, conv2dCommon, kernelInitializer, padding, useBias } from './common.js';
 import { defineLayer } from './types.js';
 
@@ -24,4 +26,36 @@ export const conv2dTranspose = defineLayer({
     use_bias: useBias(),
     kernel_initializer: kernelInitializer(),
   },
+  // Grows every spatial axis, so no window can fail to fit.
+  inferShape: ([input = []], params) => {
+    const wrongRank = expectRank('Conv2DTranspose', input, 4, expects.image, hints.toImage);
+    if (wrongRank) return wrongRank;
+    const unknown = expectKnown('Conv2DTranspose', input, [3]);
+    if (unknown) return unknown;
+    const lengths = [1, 2].map((axis) => {
+      const size = input[axis] ?? null;
+      const window = params.kernel_size[axis - 1] ?? 1;
+      const stride = params.strides[axis - 1] ?? 1;
+      return size === null ? null : transposedOutputLength(size, window, stride, params.padding);
+    });
+    return ok([input[0] ?? null, ...lengths, params.filters]);
+  },
+  // Kernel (height, width, filters, channels): the transpose of Conv2D's, same count.
+  countParams: ([input = []], params) => {
+    const [height, width] = pair(params.kernel_size);
+    const channels = input[3] ?? 0;
+    return height * width * channels * params.filters + (params.use_bias ? params.filters : 0);
+  },
+  build: (params, context) =>
+    context.tf.layers.conv2dTranspose({
+      filters: params.filters,
+      kernelSize: pair(params.kernel_size),
+      strides: pair(params.strides),
+      padding: params.padding,
+      activation: tfActivation(params.activation),
+      useBias: params.use_bias,
+      kernelInitializer: tfInitializer(context.tf, params.kernel_initializer, context.nextSeed()),
+      biasInitializer: 'zeros',
+      name: context.name,
+    }),
 });

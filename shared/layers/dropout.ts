@@ -1,3 +1,4 @@
+import { ok } from './shape-rules.js';
 import { dropoutRate } from './common.js';
 import { defineLayer } from './types.js';
 
@@ -19,4 +20,9 @@ export const dropout = defineLayer({
       0.5,
     ),
   },
+  // Zeroes values while training, scaling the rest by 1 / (1 - rate): same shape, nothing learned.
+  inferShape: ([input = []]) => ok(input),
+  countParams: () => 0,
+  build: (params, context) =>
+    context.tf.layers.dropout({ rate: params.rate, seed: context.nextSeed(), name: context.name }),
 });

@@ -1,3 +1,5 @@
+import { expectRank, expects, hints, ok } from './shape-rules.js';
+import { tfInitializer } from './tf-config.js';
 import { bool, int } from './params.js';
 import { defineLayer } from './types.js';
 
@@ -33,4 +35,21 @@ export const embedding = defineLayer({
       },
     }),
   },
+  // The dtype of the indices (int32 expected) is the Input's business: the analyser warns.
+  inferShape: ([input = []], params) => {
+    const wrongRank = expectRank('Embedding', input, 2, expects.tokens, hints.toTokens);
+    if (wrongRank) return wrongRank;
+    return ok([input[0] ?? null, input[1] ?? null, params.output_dim]);
+  },
+  // One learned vector of output_dim values per token of the vocabulary.
+  countParams: (_inputs, params) => params.input_dim * params.output_dim,
+  build: (params, context) =>
+    context.tf.layers.embedding({
+      inputDim: params.input_dim,
+      outputDim: params.output_dim,
+      maskZero: params.mask_zero,
+      // Keras' default 'uniform' is uniform in [-0.05, 0.05].
+      embeddingsInitializer: tfInitializer(context.tf, 'random_uniform', context.nextSeed()),
+      name: context.name,
+    }),
 });

@@ -1,3 +1,4 @@
+import { expectAllKnown, expectRank, expects, hints, ok, product } from './shape-rules.js';
 import { defineLayer } from './types.js';
 
 export const flatten = defineLayer({
@@ -10,4 +11,21 @@ export const flatten = defineLayer({
   inputs: 'one',
   namePrefix: 'flatten',
   params: {},
+  inferShape: ([input = []]) => {
+    if (input.length < 2) {
+      const wrongRank = expectRank('Flatten', input, 2, expects.atLeastVector, hints.none);
+      if (wrongRank) return wrongRank;
+    }
+    const unknown = expectAllKnown('Flatten', input);
+    if (unknown) return unknown;
+    return ok([input[0] ?? null, product(input.slice(1))]);
+  },
+  countParams: () => 0,
+  build: (_params, context) => {
+    const layer = context.tf.layers.flatten({ name: context.name });
+    // tf.js' Flatten asks for rank 3 or more; Keras' also takes (batch, features), and leaves it
+    // as it is. tf.js' reshape does that too, so only the check needs relaxing.
+    if (context.inputs[0]?.length === 2) layer.inputSpec = [{ minNDim: 2 }];
+    return layer;
+  },
 });

@@ -1,3 +1,4 @@
+import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
 
 export const globalAveragePooling2d = defineLayer({
@@ -10,4 +11,7 @@ export const globalAveragePooling2d = defineLayer({
   inputs: 'one',
   namePrefix: 'global_average_pooling2d',
   params: {},
+  inferShape: (inputs) => inferGlobalPooling('GlobalAveragePooling2D', inputs, 4),
+  countParams: () => 0,
+  build: (_params, context) => context.tf.layers.globalAveragePooling2d({ name: context.name }),
 });

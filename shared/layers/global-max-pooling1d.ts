@@ -1,3 +1,4 @@
+import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
 
 export const globalMaxPooling1d = defineLayer({
@@ -10,4 +11,7 @@ export const globalMaxPooling1d = defineLayer({
   inputs: 'one',
   namePrefix: 'global_max_pooling1d',
   params: {},
+  inferShape: (inputs) => inferGlobalPooling('GlobalMaxPooling1D', inputs, 3),
+  countParams: () => 0,
+  build: (_params, context) => context.tf.layers.globalMaxPooling1d({ name: context.name }),
 });

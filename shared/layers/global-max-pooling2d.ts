@@ -1,3 +1,4 @@
+import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
 
 export const globalMaxPooling2d = defineLayer({
@@ -10,4 +11,7 @@ export const globalMaxPooling2d = defineLayer({
   inputs: 'one',
   namePrefix: 'global_max_pooling2d',
   params: {},
+  inferShape: (inputs) => inferGlobalPooling('GlobalMaxPooling2D', inputs, 4),
+  countParams: () => 0,
+  build: (_params, context) => context.tf.layers.globalMaxPooling2d({ name: context.name }),
 });

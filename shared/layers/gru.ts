@@ -1,3 +1,4 @@
+import { countRecurrent, inferRecurrent, maybeBidirectional, recurrentArgs } from './recurrent.js';
 import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
@@ -26,4 +27,17 @@ export const gru = defineLayer({
     kernel_initializer: kernelInitializer(),
     ...recurrentCommon(),
   },
+  inferShape: (inputs, params) => inferRecurrent('GRU', inputs, params),
+  countParams: (inputs, params) => countRecurrent(3, inputs, params),
+  build: (params, context) =>
+    maybeBidirectional(
+      context.tf.layers.gru({
+        ...recurrentArgs(params, context),
+        recurrentActivation: params.recurrent_activation,
+        // tf.js' GRU is always reset_after=False (Keras 2's default is True).
+        name: context.name,
+      }),
+      params,
+      context,
+    ),
 });

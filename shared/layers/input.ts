@@ -29,4 +29,8 @@ export const input = defineLayer({
       },
     }),
   },
+  inferShape: (_inputs, params) => ({ ok: true, shape: [null, ...params.shape] }),
+  countParams: () => 0,
+  build: (params, context) =>
+    context.tf.layers.inputLayer({ batchInputShape: [null, ...params.shape], dtype: params.dtype, name: context.name }),
 });

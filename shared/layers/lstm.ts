@@ -1,3 +1,4 @@
+import { countRecurrent, inferRecurrent, maybeBidirectional, recurrentArgs } from './recurrent.js';
 import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
 import { bool, int } from './params.js';
 import { defineLayer } from './types.js';
@@ -29,4 +30,17 @@ export const lstm = defineLayer({
     }),
     ...recurrentCommon(),
   },
+  inferShape: (inputs, params) => inferRecurrent('LSTM', inputs, params),
+  countParams: (inputs, params) => countRecurrent(4, inputs, params),
+  build: (params, context) =>
+    maybeBidirectional(
+      context.tf.layers.lstm({
+        ...recurrentArgs(params, context),
+        recurrentActivation: params.recurrent_activation,
+        unitForgetBias: params.unit_forget_bias,
+        name: context.name,
+      }),
+      params,
+      context,
+    ),
 });

@@ -1,3 +1,4 @@
+import { inferPooling1d } from './pooling.js';
 import { pooling1dCommon } from './common.js';
 import { defineLayer } from './types.js';
 
@@ -11,4 +12,14 @@ export const maxPooling1d = defineLayer({
   inputs: 'one',
   namePrefix: 'max_pooling1d',
   params: pooling1dCommon(),
+  inferShape: (inputs, params) => inferPooling1d('MaxPooling1D', inputs, params),
+  countParams: () => 0,
+  build: (params, context) =>
+    context.tf.layers.maxPooling1d({
+      poolSize: params.pool_size,
+      // Keras' strides=None: the window moves by its own length.
+      strides: params.strides ?? params.pool_size,
+      padding: params.padding,
+      name: context.name,
+    }),
 });

@@ -1,3 +1,5 @@
+import { inferPooling2d } from './pooling.js';
+import { pair } from './tf-config.js';
 import { pooling2dCommon } from './common.js';
 import { defineLayer } from './types.js';
 
@@ -11,4 +13,13 @@ export const maxPooling2d = defineLayer({
   inputs: 'one',
   namePrefix: 'max_pooling2d',
   params: pooling2dCommon(),
+  inferShape: (inputs, params) => inferPooling2d('MaxPooling2D', inputs, params),
+  countParams: () => 0,
+  build: (params, context) =>
+    context.tf.layers.maxPooling2d({
+      poolSize: pair(params.pool_size),
+      strides: pair(params.strides),
+      padding: params.padding,
+      name: context.name,
+    }),
 });

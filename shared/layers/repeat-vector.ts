@@ -1,3 +1,4 @@
+import { expectRank, expects, fail, hints, ok } from './shape-rules.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
 
@@ -19,4 +20,15 @@ export const repeatVector = defineLayer({
       },
     }),
   },
+  inferShape: ([input = []], params) => {
+    const wrongRank = expectRank('RepeatVector', input, 2, expects.vector, hints.toVector);
+    if (wrongRank) {
+      // Flatten makes a vector of anything with more axes.
+      const flatten = { kind: 'insert-before', layerKind: 'Flatten' } as const;
+      return input.length > 2 && !wrongRank.ok ? fail({ ...wrongRank.issue, fix: flatten }) : wrongRank;
+    }
+    return ok([input[0] ?? null, params.n, input[1] ?? null]);
+  },
+  countParams: () => 0,
+  build: (params, context) => context.tf.layers.repeatVector({ n: params.n, name: context.name }),
 });

@@ -1,5 +1,27 @@
+import { formatShape, type Shape } from '../graph/shape.js';
+import { expectAllKnown, fail, ok, product } from './shape-rules.js';
 import { shape } from './params.js';
-import { defineLayer } from './types.js';
+import { defineLayer, type ShapeResult } from './types.js';
+
+/** (batch, …) → (batch, …target): as many values per sample, one -1 worked out from the rest. */
+function inferReshape(input: Shape, targetShape: readonly (number | null)[]): ShapeResult {
+  const unknown = expectAllKnown('Reshape', input);
+  if (unknown) return unknown;
+  const from = product(input.slice(1)) ?? 0;
+  const target = targetShape.map((dim) => dim ?? -1);
+  // The product of the sizes given, leaving out the -1.
+  const known = target.reduce((total, dim) => (dim === -1 ? total : total * dim), 1);
+  const values = { shape: formatShape(input), from, target: formatShape(target) };
+  if (!target.includes(-1)) {
+    return known === from
+      ? ok([input[0] ?? null, ...target])
+      : fail({ code: 'shape.reshape-size', param: 'target_shape', values: { ...values, to: known } });
+  }
+  if (from % known !== 0) {
+    return fail({ code: 'shape.reshape-divide', param: 'target_shape', values: { ...values, known } });
+  }
+  return ok([input[0] ?? null, ...target.map((dim) => (dim === -1 ? from / known : dim))]);
+}
 
 export const reshape = defineLayer({
   kind: 'Reshape',
@@ -21,5 +43,14 @@ export const reshape = defineLayer({
         es: 'Nueva forma sin el lote; una dimensión puede ser -1 para que se calcule sola.',
       },
     }),
+  },
+  inferShape: ([input = []], params) => inferReshape(input, params.target_shape),
+  countParams: () => 0,
+  build: (params, context) => {
+    // tf.js leaves a -1 unknown (None) in its output shape, where Keras works it out; a later
+    // Flatten would then fail. Give tf.js the size inference found.
+    const inferred = inferReshape(context.inputs[0] ?? [], params.target_shape);
+    const target = inferred.ok ? inferred.shape.slice(1) : params.target_shape;
+    return context.tf.layers.reshape({ targetShape: target.map((dim) => dim ?? -1), name: context.name });
   },
 });

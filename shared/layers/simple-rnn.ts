@@ -1,3 +1,4 @@
+import { countRecurrent, inferRecurrent, maybeBidirectional, recurrentArgs } from './recurrent.js';
 import { activation, kernelInitializer, recurrentCommon, useBias } from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
@@ -21,4 +22,12 @@ export const simpleRnn = defineLayer({
     kernel_initializer: kernelInitializer(),
     ...recurrentCommon(),
   },
+  inferShape: (inputs, params) => inferRecurrent('SimpleRNN', inputs, params),
+  countParams: (inputs, params) => countRecurrent(1, inputs, params),
+  build: (params, context) =>
+    maybeBidirectional(
+      context.tf.layers.simpleRNN({ ...recurrentArgs(params, context), name: context.name }),
+      params,
+      context,
+    ),
 });

@@ -1,3 +1,5 @@
+import { expectRank, expects, hints, ok } from './shape-rules.js';
+import { pair } from './tf-config.js';
 import { choice, ints } from './params.js';
 import { defineLayer } from './types.js';
 
@@ -28,4 +30,24 @@ export const upSampling2d = defineLayer({
       },
     }),
   },
+  inferShape: ([input = []], params) => {
+    const wrongRank = expectRank('UpSampling2D', input, 4, expects.image, hints.toImage);
+    if (wrongRank) return wrongRank;
+    const [rows, columns] = pair(params.size);
+    const height = input[1] ?? null;
+    const width = input[2] ?? null;
+    return ok([
+      input[0] ?? null,
+      height === null ? null : height * rows,
+      width === null ? null : width * columns,
+      input[3] ?? null,
+    ]);
+  },
+  countParams: () => 0,
+  build: (params, context) =>
+    context.tf.layers.upSampling2d({
+      size: pair(params.size),
+      interpolation: params.interpolation,
+      name: context.name,
+    }),
 });

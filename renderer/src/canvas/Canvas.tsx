@@ -1,14 +1,25 @@
 /** The node canvas: React Flow over the store's nodes and edges, with drop-to-add from the palette. */
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Node, type NodeTypes } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type EdgeTypes,
+  type Node,
+  type NodeTypes,
+} from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLayerKind, layerDef } from '../../../shared/layers/registry';
 import type { LayerCategory } from '../../../shared/layers/types';
 import { useAppStore } from '../store';
 import { LayerNodeView } from './LayerNodeView';
+import { WireEdge } from './WireEdge';
 
 /** Node types live at module scope so React Flow does not remount nodes on every render. */
 const nodeTypes: NodeTypes = { layer: LayerNodeView };
+const edgeTypes: EdgeTypes = { wire: WireEdge };
 
 /** The drag payload type a palette item sets; nothing else dropped on the canvas is read. */
 export const layerDragType = 'application/x-layerlab-layer';
@@ -27,7 +38,7 @@ function minimapColour(node: Node): string {
 }
 
 const deleteKeys = ['Backspace', 'Delete'];
-const defaultEdgeOptions = { type: 'smoothstep', animated: false } as const;
+const defaultEdgeOptions = { type: 'wire', animated: false } as const;
 
 export function Canvas() {
   const { t } = useTranslation();
@@ -63,6 +74,7 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}

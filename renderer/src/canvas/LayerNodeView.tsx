@@ -1,22 +1,36 @@
-/** How one layer looks on the canvas: its kind, its name, its main parameters, its handles. */
+/**
+ * How one layer looks on the canvas: its kind and name, its main parameters, its output shape and
+ * parameter count, and, when something is wrong with it, what and the one-click fix.
+ */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatShape } from '../../../shared/graph/shape';
 import { formatParamValue } from '../../../shared/layers/param-input';
 import { layerDef } from '../../../shared/layers/registry';
 import type { AnyParamValue } from '../../../shared/layers/params';
+import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
+import { useAppStore } from '../store';
 import type { LayerFlowNode } from '../store/graph-slice';
+import { selectNodeAnalysis } from '../store/selectors';
 
 /** The first few parameters are the ones a learner changes most (units, filters, activation). */
 const summaryLength = 3;
 
-function LayerNodeViewComponent({ data, selected }: NodeProps<LayerFlowNode>) {
+function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { t } = useTranslation();
+  const analysis = useAppStore((state) => selectNodeAnalysis(state, id));
+  const applyFix = useAppStore((state) => state.applyFix);
+  const { message, fixLabel } = useProblemText();
+  const formatNumber = useNumberFormat();
   const def = layerDef(data.kind);
   const params = Object.entries(data.params as Record<string, AnyParamValue>).slice(0, summaryLength);
+  const problem = analysis.problems[0];
+  const status = problem ? (problem.severity === 'error' ? ' has-error' : ' has-warning') : '';
+
   return (
     <div
-      className={`layer-node category-${def.category}${selected ? ' is-selected' : ''}`}
+      className={`layer-node category-${def.category}${selected ? ' is-selected' : ''}${status}`}
       data-testid={`layer-${data.name}`}
       data-kind={data.kind}
     >
@@ -36,6 +50,40 @@ function LayerNodeViewComponent({ data, selected }: NodeProps<LayerFlowNode>) {
           </div>
         ))}
       </dl>
+      <div className="layer-node-footer">
+        <span className="layer-node-shape" data-testid={`shape-${data.name}`}>
+          {analysis.shape ? formatShape(analysis.shape) : '?'}
+        </span>
+        <span className="layer-node-count" data-testid={`params-${data.name}`}>
+          {analysis.params === null
+            ? ''
+            : t('node.params', { count: analysis.params, formatted: formatNumber(analysis.params) })}
+        </span>
+      </div>
+      {problem && (
+        <div
+          className={`layer-node-problem severity-${problem.severity}`}
+          role="alert"
+          data-testid={`problem-${data.name}`}
+        >
+          <p>{message(problem)}</p>
+          {problem.fix && (
+            <button
+              type="button"
+              className="nodrag fix-button"
+              onClick={(event) => {
+                event.stopPropagation();
+                if (problem.fix) applyFix(problem.fix);
+              }}
+            >
+              {fixLabel(problem.fix)}
+            </button>
+          )}
+          {analysis.problems.length > 1 && (
+            <span className="layer-node-more">{t('node.moreProblems', { count: analysis.problems.length - 1 })}</span>
+          )}
+        </div>
+      )}
       <Handle type="source" position={Position.Right} className="layer-handle" data-testid={`out-${data.name}`} />
     </div>
   );

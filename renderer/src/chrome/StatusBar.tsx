@@ -1,21 +1,53 @@
-/** The status bar: what the canvas holds, where LayerLab runs, and the language switch. */
+/** The status bar: what the canvas holds, its problems, where LayerLab runs, the language switch. */
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../../shared/localized';
+import { useNumberFormat } from '../hooks/useProblemText';
 import { useAppStore } from '../store';
+import { selectAnalysis } from '../store/selectors';
 
 const languageNames: Record<Language, string> = { es: 'Español', en: 'English' };
 
-export function StatusBar({ onLanguageChange }: { onLanguageChange: (language: Language) => void }) {
+interface StatusBarProps {
+  onLanguageChange: (language: Language) => void;
+  problemsOpen: boolean;
+  onToggleProblems: () => void;
+}
+
+export function StatusBar({ onLanguageChange, problemsOpen, onToggleProblems }: StatusBarProps) {
   const { t } = useTranslation();
   const layerCount = useAppStore((state) => state.nodes.length);
   const wireCount = useAppStore((state) => state.edges.length);
+  const totalParams = useAppStore((state) => selectAnalysis(state).totalParams);
+  const errorCount = useAppStore((state) => selectAnalysis(state).errorCount);
+  const warningCount = useAppStore((state) => selectAnalysis(state).warningCount);
   const hostKind = useAppStore((state) => state.hostKind);
   const language = useAppStore((state) => state.language);
+  const formatNumber = useNumberFormat();
 
   return (
     <footer className="status-bar">
       <span data-testid="layer-count">{t('canvas.layerCount', { count: layerCount })}</span>
       <span data-testid="wire-count">{t('canvas.wireCount', { count: wireCount })}</span>
+      <span data-testid="total-params">
+        {t('status.params', { count: totalParams, formatted: formatNumber(totalParams) })}
+      </span>
+      <button
+        type="button"
+        className={`status-problems${errorCount > 0 ? ' has-errors' : warningCount > 0 ? ' has-warnings' : ''}`}
+        aria-pressed={problemsOpen}
+        onClick={onToggleProblems}
+        data-testid="problem-count"
+        title={problemsOpen ? t('problems.hide') : t('problems.show')}
+      >
+        {errorCount === 0 && warningCount === 0
+          ? t('problems.none')
+          : [
+              errorCount > 0 ? t('problems.errors', { count: errorCount }) : null,
+              warningCount > 0 ? t('problems.warnings', { count: warningCount }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+      </button>
       <span className="status-spacer" />
       <span className="status-host">{t(`status.host.${hostKind}`)}</span>
       <label className="status-language">

@@ -1,13 +1,17 @@
-/** The top bar: the app's name and what it is for. Menus and commands join it in later work. */
+/** The top bar: the app's name and the network-wide actions. */
 import { useTranslation } from 'react-i18next';
 
-export function TopBar() {
+export function TopBar({ onOpenSummary }: { onOpenSummary: () => void }) {
   const { t } = useTranslation();
   return (
     <header className="top-bar">
       <img className="top-bar-logo" src="./icon.svg" alt="" width={22} height={22} />
       <h1>LayerLab</h1>
       <span className="top-bar-tagline">{t('app.tagline')}</span>
+      <span className="status-spacer" />
+      <button type="button" className="button-quiet" onClick={onOpenSummary}>
+        {t('summary.open')}
+      </button>
     </header>
   );
 }

@@ -8,6 +8,9 @@ import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import type { LayerFlowNode } from '../store/graph-slice';
 import { ParamField } from './ParamField';
+import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
+import { selectNodeAnalysis } from '../store/selectors';
+import { formatShape } from '../../../shared/graph/shape';
 
 function NameField({ node }: { node: LayerFlowNode }) {
   const { t } = useTranslation();
@@ -67,6 +70,10 @@ function LayerInspector({ node }: { node: LayerFlowNode }) {
   const removeLayers = useAppStore((state) => state.removeLayers);
   const def = layerDef(node.data.kind);
   const values = node.data.params as Record<string, AnyParamValue>;
+  const analysis = useAppStore((state) => selectNodeAnalysis(state, node.id));
+  const applyFix = useAppStore((state) => state.applyFix);
+  const { message, fixLabel } = useProblemText();
+  const formatNumber = useNumberFormat();
 
   return (
     <div className="inspector-body" data-testid="inspector-layer">
@@ -74,6 +81,26 @@ function LayerInspector({ node }: { node: LayerFlowNode }) {
         <h3>{node.data.kind}</h3>
         <p>{localize(def.description)}</p>
       </header>
+      <dl className="inspector-facts">
+        <div>
+          <dt>{t('inspector.output')}</dt>
+          <dd className="mono">{analysis.shape ? formatShape(analysis.shape) : '?'}</dd>
+        </div>
+        <div>
+          <dt>{t('inspector.weights')}</dt>
+          <dd className="mono">{analysis.params === null ? '?' : formatNumber(analysis.params)}</dd>
+        </div>
+      </dl>
+      {analysis.problems.map((problem, index) => (
+        <div key={`${problem.code}-${index}`} className={`inspector-problem severity-${problem.severity}`} role="alert">
+          <p>{message(problem)}</p>
+          {problem.fix && (
+            <button type="button" className="fix-button" onClick={() => problem.fix && applyFix(problem.fix)}>
+              {fixLabel(problem.fix)}
+            </button>
+          )}
+        </div>
+      ))}
       <NameField key={node.id} node={node} />
       {Object.keys(def.params).length > 0 && <h4 className="inspector-section">{t('inspector.parameters')}</h4>}
       {Object.entries(def.params).map(([name, spec]) => (

@@ -17,6 +17,8 @@ import type { LayerNode, Position } from '../../../shared/graph/types';
 import { layerNamePattern, nextLayerName } from '../../../shared/graph/naming';
 import { defaultParamsOf, layerDef, type LayerKind } from '../../../shared/layers/registry';
 import type { AnyParamValue } from '../../../shared/layers/params';
+import type { Fix } from '../../../shared/graph/problems';
+import { isLayerKind } from '../../../shared/layers/registry';
 import type { AppState } from './index';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -42,6 +44,8 @@ export interface GraphSlice {
   renameLayer: (nodeId: string, name: string) => RenameResult;
   removeLayers: (nodeIds: readonly string[]) => void;
   selectOnly: (nodeId: string | null) => void;
+  /** Carries out a problem's one-click fix. */
+  applyFix: (fix: Fix) => void;
 }
 
 let idCounter = 0;
@@ -139,4 +143,59 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
         node.selected === (node.id === nodeId) ? node : { ...node, selected: node.id === nodeId },
       ),
     }),
+
+  applyFix: (fix) => {
+    const state = get();
+    switch (fix.kind) {
+      case 'set-param':
+        state.setParam(fix.nodeId, fix.param, fix.value);
+        return;
+      case 'remove-wires': {
+        const removed = new Set(fix.wireIds);
+        set({ edges: state.edges.filter((edge) => !removed.has(edge.id)) });
+        return;
+      }
+      case 'remove-layer':
+        state.removeLayers([fix.nodeId]);
+        return;
+      case 'insert-layer': {
+        const edge = state.edges.find((candidate) => candidate.id === fix.wireId);
+        const source = state.nodes.find((node) => node.id === edge?.source);
+        const target = state.nodes.find((node) => node.id === edge?.target);
+        if (!edge || !source || !target || !isLayerKind(fix.layerKind)) return;
+        // Make room: the new layer takes the target's place and everything from there moves right.
+        const shift = layerFootprint.width + 60;
+        set({
+          nodes: state.nodes.map((node) =>
+            node.position.x >= target.position.x - 1
+              ? { ...node, position: { ...node.position, x: node.position.x + shift } }
+              : node,
+          ),
+        });
+        const inserted = get().addLayer(fix.layerKind, { ...target.position });
+        set({
+          edges: [
+            ...get().edges.filter((candidate) => candidate.id !== edge.id),
+            { id: newId('wire'), source: source.id, target: inserted },
+            { id: newId('wire'), source: inserted, target: target.id },
+          ],
+        });
+        return;
+      }
+      case 'add-input': {
+        const left = state.nodes.reduce((min, node) => Math.min(min, node.position.x), Infinity);
+        const heads = state.nodes.filter(
+          (node) => layerDef(node.data.kind).inputs !== 'none' && !state.edges.some((edge) => edge.target === node.id),
+        );
+        const head = heads.length === 1 ? heads[0] : undefined;
+        const position = {
+          x: (Number.isFinite(left) ? left : 0) - layerFootprint.width - 60,
+          y: head?.position.y ?? 0,
+        };
+        const input = get().addLayer('Input', position);
+        if (head) set({ edges: [...get().edges, { id: newId('wire'), source: input, target: head.id }] });
+        return;
+      }
+    }
+  },
 });

@@ -1,0 +1,66 @@
+/** Every problem of the network in one list; a click shows the layer, a button applies the fix. */
+import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { useProblemText } from '../hooks/useProblemText';
+import { useAppStore } from '../store';
+import { selectAnalysis } from '../store/selectors';
+
+export function ProblemsPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const problems = useAppStore((state) => selectAnalysis(state).problems);
+  const nodes = useAppStore((state) => state.nodes);
+  const selectOnly = useAppStore((state) => state.selectOnly);
+  const applyFix = useAppStore((state) => state.applyFix);
+  const { message, fixLabel } = useProblemText();
+  const { fitView } = useReactFlow();
+
+  const show = (nodeId: string | null) => {
+    if (!nodeId) return;
+    selectOnly(nodeId);
+    void fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.2 });
+  };
+
+  return (
+    <section className="problems-panel" aria-label={t('problems.title')}>
+      <header>
+        <h2 className="panel-title">{t('problems.title')}</h2>
+        <button type="button" className="button-quiet" onClick={onClose}>
+          {t('problems.hide')}
+        </button>
+      </header>
+      {problems.length === 0 ? (
+        <p className="problems-none">{t('problems.none')}</p>
+      ) : (
+        <ul>
+          {problems.map((problem, index) => {
+            const name = nodes.find((node) => node.id === problem.nodeId)?.data.name;
+            return (
+              <li
+                key={`${problem.code}-${problem.nodeId ?? 'graph'}-${index}`}
+                className={`severity-${problem.severity}`}
+              >
+                <span className="problem-icon" aria-hidden="true">
+                  {problem.severity === 'error' ? '●' : '▲'}
+                </span>
+                <button
+                  type="button"
+                  className="problem-where"
+                  onClick={() => show(problem.nodeId)}
+                  title={t('problems.select')}
+                >
+                  {name ?? t('problems.graph')}
+                </button>
+                <span className="problem-message">{message(problem)}</span>
+                {problem.fix && (
+                  <button type="button" className="fix-button" onClick={() => problem.fix && applyFix(problem.fix)}>
+                    {fixLabel(problem.fix)}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { chain, layer, lessonGraph, wire } from '../../tests/helpers/graphs';
+import { analyzeGraph } from './analyze';
+import { describeProblem } from './problems';
+import { formatShape } from './shape';
+import type { Graph } from './types';
+
+const shapeOf = (graph: Graph, id: string) => {
+  const shape = analyzeGraph(graph).nodes.get(id)?.shape;
+  return shape ? formatShape(shape) : null;
+};
+
+describe('the course lesson', () => {
+  it('has the shapes and parameter counts Keras reports', () => {
+    const analysis = analyzeGraph(lessonGraph());
+    expect(analysis.problems).toEqual([]);
+    expect(formatShape(analysis.wires.get('input->simple_rnn') ?? [])).toBe('(None, 3, 8)');
+    expect(formatShape(analysis.nodes.get('simple_rnn')?.shape ?? [])).toBe('(None, 50)');
+    expect(formatShape(analysis.nodes.get('dense')?.shape ?? [])).toBe('(None, 8)');
+    // SimpleRNN: 50·(8+50)+50 = 2,950. Dense: 50·8+8 = 408.
+    expect(analysis.nodes.get('simple_rnn')?.params).toBe(2950);
+    expect(analysis.nodes.get('dense')?.params).toBe(408);
+    expect(analysis.totalParams).toBe(3358);
+    expect(analysis.inputs).toEqual(['input']);
+    expect(analysis.outputs).toEqual(['dense']);
+  });
+
+  it('counts an LSTM(128) on 31 features as 81,920', () => {
+    const analysis = analyzeGraph(
+      chain(layer('Input', 'in', { shape: [40, 31] }), layer('LSTM', 'lstm', { units: 128 })),
+    );
+    expect(analysis.nodes.get('lstm')?.params).toBe(81920);
+  });
+});
+
+describe('structure checks', () => {
+  it('names the wires of a loop and offers to cut it', () => {
+    const graph: Graph = {
+      nodes: [layer('Input', 'in', { shape: [4] }), layer('Dense', 'a'), layer('Dense', 'b'), layer('Add', 'sum')],
+      wires: [wire('in', 'sum'), wire('sum', 'a'), wire('a', 'b'), wire('b', 'sum')],
+    };
+    const loop = analyzeGraph(graph).problems.find((found) => found.code === 'graph.cycle');
+    expect(loop?.wireIds.sort()).toEqual(['a->b', 'b->sum', 'sum->a']);
+    expect(describeProblem(loop ?? { code: 'graph.cycle', values: {} }, 'en')).toMatch(
+      /sum → a → b → sum|a → b → sum → a|b → sum → a → b/,
+    );
+    expect(loop?.fix?.kind).toBe('remove-wires');
+  });
+
+  it('pins an unconnected layer, a second wire into a one-input layer, and a lone merge input', () => {
+    const graph: Graph = {
+      nodes: [
+        layer('Input', 'x', { shape: [4] }),
+        layer('Input', 'y', { shape: [4] }),
+        layer('Dense', 'd'),
+        layer('Dense', 'loose'),
+        layer('Add', 'sum'),
+      ],
+      wires: [wire('x', 'd'), wire('y', 'd'), wire('d', 'sum'), wire('loose', 'sum')],
+    };
+    const problems = analyzeGraph(graph).problems;
+    const tooMany = problems.find((found) => found.code === 'graph.too-many-inputs');
+    expect(tooMany?.nodeId).toBe('d');
+    expect(tooMany?.fix).toEqual({ kind: 'remove-wires', wireIds: ['y->d'] });
+    expect(problems.find((found) => found.code === 'graph.unconnected-input')?.nodeId).toBe('loose');
+    expect(describeProblem(tooMany ?? { code: 'graph.cycle', values: {} }, 'es')).toContain('recibe una sola entrada');
+  });
+
+  it('asks for an Input, and for an output', () => {
+    expect(analyzeGraph(chain(layer('Dense', 'd'))).problems.map((found) => found.code)).toContain('graph.no-input');
+    expect(analyzeGraph(chain(layer('Input', 'in'))).problems.map((found) => found.code)).toEqual(['graph.no-output']);
+    expect(analyzeGraph({ nodes: [], wires: [] }).problems).toEqual([]);
+  });
+
+  it('flags an Input left out of the network, and wires to layers that are gone', () => {
+    const graph = lessonGraph();
+    graph.nodes.push(layer('Input', 'spare'));
+    graph.wires.push(wire('ghost', 'dense'));
+    const problems = analyzeGraph(graph).problems;
+    expect(problems.find((found) => found.code === 'graph.disconnected')?.nodeId).toBe('spare');
+    expect(problems.find((found) => found.code === 'graph.missing-endpoint')?.fix).toEqual({
+      kind: 'remove-wires',
+      wireIds: ['ghost->dense'],
+    });
+  });
+
+  it('refuses out-of-range parameters at the parameter, with its default as the fix', () => {
+    const graph = chain(layer('Input', 'in', { shape: [4] }), layer('Dense', 'd', { units: 0 }));
+    const [found] = analyzeGraph(graph).problems;
+    expect(found).toMatchObject({
+      code: 'param.invalid',
+      nodeId: 'd',
+      param: 'units',
+      fix: { kind: 'set-param', value: 32 },
+    });
+    expect(describeProblem(found ?? { code: 'graph.cycle', values: {} }, 'en')).toBe(
+      'units is 0, but it must be a whole number from 1 to 1,000,000.',
+    );
+  });
+
+  it('refuses duplicate names', () => {
+    const graph = chain(layer('Input', 'in', { shape: [4] }), layer('Dense', 'd'));
+    const twin = layer('Dense', 'd2');
+    graph.nodes.push({ ...twin, name: 'd' });
+    graph.wires.push(wire('d', 'd2'));
+    expect(analyzeGraph(graph).problems.find((found) => found.code === 'graph.duplicate-name')?.nodeId).toBe('d2');
+  });
+});
+
+describe('shape checks', () => {
+  it('an RNN fed a 2-D tensor offers return_sequences on the RNN before it', () => {
+    const graph = chain(layer('Input', 'in', { shape: [3, 8] }), layer('LSTM', 'first'), layer('LSTM', 'second'));
+    const [found] = analyzeGraph(graph).problems;
+    expect(found).toMatchObject({ code: 'shape.needs-sequence', nodeId: 'second' });
+    expect(found?.fix).toEqual({ kind: 'set-param', nodeId: 'first', param: 'return_sequences', value: true });
+    expect(describeProblem(found ?? { code: 'graph.cycle', values: {} }, 'en')).toContain('it gets (None, 128)');
+  });
+
+  it('warns about Dense on an image and offers a Flatten', () => {
+    const graph = chain(layer('Input', 'img', { shape: [8, 8, 1] }), layer('Dense', 'd', { units: 10 }));
+    const analysis = analyzeGraph(graph);
+    expect(analysis.errorCount).toBe(0);
+    expect(analysis.problems[0]).toMatchObject({ code: 'warn.dense-on-grid', severity: 'warning', nodeId: 'd' });
+    expect(analysis.problems[0]?.fix).toEqual({ kind: 'insert-layer', layerKind: 'Flatten', wireId: 'img->d' });
+    expect(shapeOf(graph, 'd')).toBe('(None, 8, 8, 10)');
+  });
+
+  it('leaves layers after an error without a shape and without more errors', () => {
+    const graph = chain(layer('Input', 'in', { shape: [4] }), layer('LSTM', 'lstm'), layer('Dense', 'd'));
+    const analysis = analyzeGraph(graph);
+    expect(analysis.problems.map((found) => found.nodeId)).toEqual(['lstm']);
+    expect(analysis.nodes.get('d')?.shape).toBeNull();
+  });
+
+  it('suggests int32 for an Embedding fed float32', () => {
+    const graph = chain(layer('Input', 'tokens', { shape: [10] }), layer('Embedding', 'embed'));
+    const found = analyzeGraph(graph).problems.find((entry) => entry.code === 'warn.embedding-float-input');
+    expect(found?.fix).toEqual({ kind: 'set-param', nodeId: 'tokens', param: 'dtype', value: 'int32' });
+  });
+});

@@ -1,0 +1,381 @@
+/**
+ * Graph analysis: structure checks, shape inference and parameter counts for a whole network, run
+ * on every edit. Pure and total: it returns what it found and never throws on a user's graph.
+ * Reads nothing but its arguments.
+ */
+import { allowedValues } from '../layers/param-input.js';
+import { isLayerKind, layerDef } from '../layers/registry.js';
+import type { LayerDef } from '../layers/types.js';
+import {
+  severityOf,
+  type Fix,
+  type LayerIssue,
+  type Problem,
+  type ProblemCode,
+  type ProblemValues,
+} from './problems.js';
+import { formatShape, sampleSize, type Shape } from './shape.js';
+import type { Graph, LayerNode, Wire } from './types.js';
+
+export interface NodeAnalysis {
+  /** The output shape, or null where an error here or upstream leaves it unknown. */
+  shape: Shape | null;
+  /** Weights of this layer, or null where its shape is unknown. */
+  params: number | null;
+  problems: Problem[];
+}
+
+export interface Analysis {
+  nodes: ReadonlyMap<string, NodeAnalysis>;
+  /** The shape each wire carries: its source's output. */
+  wires: ReadonlyMap<string, Shape | null>;
+  /** Every problem, errors first, in graph order. */
+  problems: Problem[];
+  errorCount: number;
+  warningCount: number;
+  /** Sum of the known parameter counts. */
+  totalParams: number;
+  /** Node ids in an order where every layer comes after its inputs (nodes in loops left out). */
+  order: string[];
+  /** Input layers and output layers (no wire out), in `order`. */
+  inputs: string[];
+  outputs: string[];
+}
+
+/** One sample larger than this cannot be trained on any machine LayerLab targets. */
+export const maxSampleSize = 100_000_000;
+
+const recurrentKinds = new Set(['SimpleRNN', 'LSTM', 'GRU']);
+
+function problem(code: ProblemCode, nodeId: string | null, extra: Partial<Problem> = {}): Problem {
+  return { code, severity: severityOf(code), nodeId, wireIds: [], values: {}, ...extra };
+}
+
+/** Checks every parameter against its schema; a layer with a bad value is not inferred. */
+function checkParams(node: LayerNode, def: LayerDef): Problem[] {
+  const found: Problem[] = [];
+  const params = node.params as Record<string, unknown>;
+  for (const [name, spec] of Object.entries(def.params)) {
+    if (spec.schema.safeParse(params[name]).success) continue;
+    const allowed = allowedValues(spec);
+    const values: ProblemValues = {
+      param: name,
+      value: JSON.stringify(params[name]) ?? 'nothing',
+      allowedEn: allowed.en,
+      allowedEs: allowed.es,
+    };
+    found.push(
+      problem('param.invalid', node.id, {
+        param: name,
+        values,
+        fix: { kind: 'set-param', nodeId: node.id, param: name, value: spec.default },
+      }),
+    );
+  }
+  return found;
+}
+
+/** Tarjan's strongly connected components: every loop in the graph, as lists of node ids. */
+function findLoops(ids: readonly string[], outgoing: ReadonlyMap<string, Wire[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const loops: string[][] = [];
+  let counter = 0;
+  // Iterative, so a 1,000-layer chain cannot overflow the call stack.
+  for (const root of ids) {
+    if (index.has(root)) continue;
+    const work: { id: string; edge: number }[] = [{ id: root, edge: 0 }];
+    index.set(root, counter);
+    low.set(root, counter);
+    counter += 1;
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      if (!frame) break;
+      const edges = outgoing.get(frame.id) ?? [];
+      const wire = edges[frame.edge];
+      if (wire) {
+        frame.edge += 1;
+        const next = wire.target;
+        if (!index.has(next)) {
+          index.set(next, counter);
+          low.set(next, counter);
+          counter += 1;
+          stack.push(next);
+          onStack.add(next);
+          work.push({ id: next, edge: 0 });
+        } else if (onStack.has(next)) {
+          low.set(frame.id, Math.min(low.get(frame.id) ?? 0, index.get(next) ?? 0));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id) ?? 0, low.get(frame.id) ?? 0));
+      if (low.get(frame.id) === index.get(frame.id)) {
+        const component: string[] = [];
+        let member: string | undefined;
+        do {
+          member = stack.pop();
+          if (member === undefined) break;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.id);
+        const selfLoop = component.length === 1 && edges.some((edge) => edge.target === frame.id);
+        if (component.length > 1 || selfLoop) loops.push(component.reverse());
+      }
+    }
+  }
+  return loops;
+}
+
+/** Describes a loop by walking it: "dense → lstm → dense", and the wires along the way. */
+function describeLoop(
+  members: readonly string[],
+  outgoing: ReadonlyMap<string, Wire[]>,
+  names: ReadonlyMap<string, string>,
+): { path: string; wireIds: string[]; closing: string } {
+  const inLoop = new Set(members);
+  const start = members[0] ?? '';
+  const path = [names.get(start) ?? start];
+  const wireIds: string[] = [];
+  const seen = new Set<string>([start]);
+  let current = start;
+  let closing = '';
+  for (let step = 0; step <= members.length; step += 1) {
+    const wire = (outgoing.get(current) ?? []).find(
+      (edge) => inLoop.has(edge.target) && (!seen.has(edge.target) || edge.target === start),
+    );
+    if (!wire) break;
+    wireIds.push(wire.id);
+    path.push(names.get(wire.target) ?? wire.target);
+    if (wire.target === start) {
+      closing = wire.id;
+      break;
+    }
+    seen.add(wire.target);
+    current = wire.target;
+  }
+  return { path: path.join(' → '), wireIds, closing: closing || (wireIds[wireIds.length - 1] ?? '') };
+}
+
+/** Turns what a layer file reported about itself into a problem pinned to it. */
+function pin(issue: LayerIssue, node: LayerNode, firstWire: Wire | undefined): Problem {
+  let fix: Fix | undefined;
+  if (issue.fix?.kind === 'set-param')
+    fix = { kind: 'set-param', nodeId: node.id, param: issue.fix.param, value: issue.fix.value };
+  if (issue.fix?.kind === 'insert-before' && firstWire)
+    fix = { kind: 'insert-layer', layerKind: issue.fix.layerKind, wireId: firstWire.id };
+  return problem(issue.code, node.id, {
+    values: issue.values ?? {},
+    ...(issue.param ? { param: issue.param } : {}),
+    ...(fix ? { fix } : {}),
+  });
+}
+
+/** Analyses the whole graph. */
+export function analyzeGraph(graph: Graph): Analysis {
+  const byId = new Map<string, LayerNode>();
+  for (const node of graph.nodes) if (isLayerKind(node.kind)) byId.set(node.id, node);
+  const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
+  const nodeProblems = new Map<string, Problem[]>(graph.nodes.map((node) => [node.id, []]));
+  const graphProblems: Problem[] = [];
+  const report = (found: Problem) => {
+    const list = found.nodeId === null ? undefined : nodeProblems.get(found.nodeId);
+    if (list) list.push(found);
+    else graphProblems.push(found);
+  };
+
+  // Wires: drop the ones whose ends are gone, and the ones into an Input.
+  const incoming = new Map<string, Wire[]>();
+  const outgoing = new Map<string, Wire[]>();
+  for (const wire of graph.wires) {
+    const source = byId.get(wire.source);
+    const target = byId.get(wire.target);
+    if (!source || !target) {
+      report(
+        problem('graph.missing-endpoint', source?.id ?? target?.id ?? null, {
+          wireIds: [wire.id],
+          fix: { kind: 'remove-wires', wireIds: [wire.id] },
+        }),
+      );
+      continue;
+    }
+    if (layerDef(target.kind).inputs === 'none') {
+      report(
+        problem('graph.input-has-wire', target.id, {
+          wireIds: [wire.id],
+          values: { name: target.name, from: source.name },
+          fix: { kind: 'remove-wires', wireIds: [wire.id] },
+        }),
+      );
+      continue;
+    }
+    incoming.set(target.id, [...(incoming.get(target.id) ?? []), wire]);
+    outgoing.set(source.id, [...(outgoing.get(source.id) ?? []), wire]);
+  }
+
+  // Names, parameters and how many wires come in.
+  const blocked = new Set<string>();
+  const seenNames = new Set<string>();
+  for (const node of byId.values()) {
+    const def = layerDef(node.kind);
+    if (seenNames.has(node.name)) {
+      report(problem('graph.duplicate-name', node.id, { param: 'name', values: { name: node.name } }));
+      blocked.add(node.id);
+    }
+    seenNames.add(node.name);
+    const paramProblems = checkParams(node, def);
+    paramProblems.forEach(report);
+    if (paramProblems.length > 0) blocked.add(node.id);
+    const wiresIn = incoming.get(node.id) ?? [];
+    const sources = wiresIn.map((wire) => names.get(wire.source) ?? wire.source);
+    if (def.inputs !== 'none' && wiresIn.length === 0) {
+      report(problem('graph.unconnected-input', node.id, { values: { name: node.name } }));
+      blocked.add(node.id);
+    } else if (def.inputs === 'one' && wiresIn.length > 1) {
+      report(
+        problem('graph.too-many-inputs', node.id, {
+          wireIds: wiresIn.map((wire) => wire.id),
+          values: { kind: node.kind, count: wiresIn.length, from: sources.join(', ') },
+          fix: { kind: 'remove-wires', wireIds: wiresIn.slice(1).map((wire) => wire.id) },
+        }),
+      );
+      blocked.add(node.id);
+    } else if (def.inputs === 'many' && wiresIn.length === 1) {
+      report(problem('graph.merge-needs-two', node.id, { values: { kind: node.kind, count: 1 } }));
+      blocked.add(node.id);
+    }
+  }
+
+  // Loops.
+  const ids = [...byId.keys()];
+  for (const members of findLoops(ids, outgoing)) {
+    const loop = describeLoop(members, outgoing, names);
+    report(
+      problem('graph.cycle', members[0] ?? null, {
+        wireIds: loop.wireIds,
+        values: { path: loop.path },
+        fix: { kind: 'remove-wires', wireIds: [loop.closing] },
+      }),
+    );
+  }
+
+  // Topological order (Kahn); what is left over sits in or after a loop.
+  const remaining = new Map(ids.map((id) => [id, (incoming.get(id) ?? []).length]));
+  const ready = ids.filter((id) => remaining.get(id) === 0);
+  const order: string[] = [];
+  for (let head = 0; head < ready.length; head += 1) {
+    const id = ready[head] ?? '';
+    order.push(id);
+    for (const wire of outgoing.get(id) ?? []) {
+      const left = (remaining.get(wire.target) ?? 1) - 1;
+      remaining.set(wire.target, left);
+      if (left === 0) ready.push(wire.target);
+    }
+  }
+
+  // Shapes and counts, in order.
+  const nodes = new Map<string, NodeAnalysis>();
+  const shapes = new Map<string, Shape | null>();
+  for (const id of order) {
+    const node = byId.get(id);
+    if (!node) continue;
+    const def = layerDef(node.kind);
+    const wiresIn = incoming.get(id) ?? [];
+    const inputShapes = wiresIn.map((wire) => shapes.get(wire.source) ?? null);
+    let shape: Shape | null = null;
+    let params: number | null = null;
+    if (!blocked.has(id) && inputShapes.every((input): input is Shape => input !== null)) {
+      try {
+        const result = def.inferShape(inputShapes, node.params as never);
+        if (!result.ok) {
+          const found = pin(result.issue, node, wiresIn[0]);
+          // A recurrent layer that needs a sequence can usually get one from the layer before.
+          const source = wiresIn[0] ? byId.get(wiresIn[0].source) : undefined;
+          if (found.code === 'shape.needs-sequence' && source && recurrentKinds.has(source.kind)) {
+            found.fix = { kind: 'set-param', nodeId: source.id, param: 'return_sequences', value: true };
+          }
+          report(found);
+        } else if (result.shape.slice(1).some((dim) => dim !== null && (!Number.isInteger(dim) || dim <= 0))) {
+          report(problem('shape.zero-size', id, { values: { shape: formatShape(result.shape) } }));
+        } else if ((sampleSize(result.shape) ?? 0) > maxSampleSize) {
+          report(
+            problem('shape.too-large', id, {
+              values: { shape: formatShape(result.shape), limit: maxSampleSize.toLocaleString('en-US') },
+            }),
+          );
+        } else {
+          shape = result.shape;
+          params = def.countParams(inputShapes, node.params as never);
+          for (const warning of result.warnings ?? []) report(pin(warning, node, wiresIn[0]));
+        }
+      } catch (thrown) {
+        report(
+          problem('graph.internal-error', id, {
+            values: { detail: thrown instanceof Error ? thrown.message : String(thrown) },
+          }),
+        );
+      }
+    }
+    if (node.kind === 'Embedding') {
+      const source = wiresIn[0] ? byId.get(wiresIn[0].source) : undefined;
+      if (source?.kind === 'Input' && source.params.dtype === 'float32') {
+        report(
+          problem('warn.embedding-float-input', id, {
+            values: { input: source.name },
+            fix: { kind: 'set-param', nodeId: source.id, param: 'dtype', value: 'int32' },
+          }),
+        );
+      }
+    }
+    shapes.set(id, shape);
+    nodes.set(id, { shape, params, problems: [] });
+  }
+
+  // Inputs, outputs, and layers cut off from everything.
+  const inputs = order.filter((id) => byId.get(id)?.kind === 'Input');
+  const outputs = order.filter((id) => byId.get(id)?.kind !== 'Input' && (outgoing.get(id) ?? []).length === 0);
+  if (byId.size > 0 && ![...byId.values()].some((node) => node.kind === 'Input')) {
+    report(problem('graph.no-input', null, { fix: { kind: 'add-input' } }));
+  }
+  for (const id of inputs) {
+    if ((outgoing.get(id) ?? []).length === 0 && byId.size > 1) {
+      report(
+        problem('graph.disconnected', id, {
+          values: { name: names.get(id) ?? id },
+          fix: { kind: 'remove-layer', nodeId: id },
+        }),
+      );
+    }
+  }
+  if (inputs.length > 0 && outputs.length === 0 && order.length === byId.size) {
+    report(problem('graph.no-output', inputs[0] ?? null));
+  }
+
+  for (const node of graph.nodes) {
+    const entry = nodes.get(node.id) ?? { shape: null, params: null, problems: [] };
+    entry.problems = nodeProblems.get(node.id) ?? [];
+    nodes.set(node.id, entry);
+  }
+  const problems = [...graphProblems, ...graph.nodes.flatMap((node) => nodeProblems.get(node.id) ?? [])];
+  problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const wires = new Map(graph.wires.map((wire) => [wire.id, shapes.get(wire.source) ?? null]));
+  let totalParams = 0;
+  for (const entry of nodes.values()) totalParams += entry.params ?? 0;
+  const errorCount = problems.filter((found) => found.severity === 'error').length;
+  return {
+    nodes,
+    wires,
+    problems,
+    errorCount,
+    warningCount: problems.length - errorCount,
+    totalParams,
+    order,
+    inputs,
+    outputs,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The compiler: a valid graph becomes a tf.js LayersModel through the functional API, so branches,
+ * merges, several inputs and several outputs all work. The tf.js module is passed in, so this file
+ * loads in the UI without pulling tf.js into it. Reads nothing but its arguments.
+ */
+import type * as Tf from '@tensorflow/tfjs';
+import { layerDef } from '../layers/registry.js';
+import type { TfModule } from '../layers/types.js';
+import { createRandom } from '../math/random.js';
+import { analyzeGraph, type Analysis } from './analyze.js';
+import { severityOf, type Problem } from './problems.js';
+import type { Graph } from './types.js';
+
+export interface CompileOptions {
+  /** Seeds every initialiser, so the same graph and seed give the same starting weights. */
+  seed?: number;
+  /** Name of the model (Keras' `Model(name=...)`). */
+  name?: string;
+}
+
+export type CompileResult =
+  | { ok: true; model: Tf.LayersModel; analysis: Analysis; inputNames: string[]; outputNames: string[] }
+  | { ok: false; problems: Problem[]; analysis: Analysis };
+
+/** Builds the model, or returns the errors that stop it (the same ones the canvas shows). */
+export function compileGraph(graph: Graph, tf: TfModule, options: CompileOptions = {}): CompileResult {
+  const analysis = analyzeGraph(graph);
+  if (analysis.errorCount > 0) {
+    return { ok: false, problems: analysis.problems.filter((found) => found.severity === 'error'), analysis };
+  }
+  if (analysis.inputs.length === 0 || analysis.outputs.length === 0) {
+    return { ok: false, problems: [], analysis };
+  }
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const random = createRandom(options.seed ?? 42);
+  const nextSeed = () => Math.floor(random() * 2 ** 31);
+  const incoming = new Map<string, string[]>();
+  for (const wire of graph.wires) incoming.set(wire.target, [...(incoming.get(wire.target) ?? []), wire.source]);
+
+  try {
+    // Some tf.js initialisers (LSTM's unit_forget_bias) leave intermediate tensors behind; the
+    // weights themselves are variables, which tidy keeps.
+    let model: Tf.LayersModel | undefined;
+    tf.tidy(() => {
+      const tensors = new Map<string, Tf.SymbolicTensor>();
+      for (const id of analysis.order) {
+        const node = byId.get(id);
+        if (!node) continue;
+        const sources = incoming.get(id) ?? [];
+        const inputs = sources.map((source) => tensors.get(source)).filter((tensor) => tensor !== undefined);
+        const inputShapes = sources.map((source) => analysis.nodes.get(source)?.shape ?? []);
+        const layer = layerDef(node.kind).build(node.params as never, {
+          tf,
+          name: node.name,
+          inputs: inputShapes,
+          nextSeed,
+        });
+        if (node.kind === 'Input') {
+          // What tf.input() does: an InputLayer's only node carries its symbolic tensor.
+          const tensor = layer.inboundNodes[0]?.outputTensors[0];
+          if (tensor) tensors.set(id, tensor);
+          continue;
+        }
+        const output = layer.apply(inputs.length === 1 ? (inputs[0] as Tf.SymbolicTensor) : inputs);
+        tensors.set(id, Array.isArray(output) ? (output[0] as Tf.SymbolicTensor) : (output as Tf.SymbolicTensor));
+      }
+      const inputTensors = analysis.inputs.map((id) => tensors.get(id)).filter((tensor) => tensor !== undefined);
+      const outputTensors = analysis.outputs.map((id) => tensors.get(id)).filter((tensor) => tensor !== undefined);
+      model = tf.model({ inputs: inputTensors, outputs: outputTensors, name: options.name ?? 'layerlab' });
+    });
+    if (!model) throw new Error('the model was not built');
+    return {
+      ok: true,
+      model,
+      analysis,
+      inputNames: analysis.inputs.map((id) => byId.get(id)?.name ?? id),
+      outputNames: analysis.outputs.map((id) => byId.get(id)?.name ?? id),
+    };
+  } catch (thrown) {
+    // The checks accepted a graph tf.js refused: a LayerLab bug, reported rather than crashing.
+    const detail = thrown instanceof Error ? thrown.message : String(thrown);
+    const found: Problem = {
+      code: 'graph.internal-error',
+      severity: severityOf('graph.internal-error'),
+      nodeId: null,
+      wireIds: [],
+      values: { detail },
+    };
+    return { ok: false, problems: [found], analysis };
+  }
+}

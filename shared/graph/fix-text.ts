@@ -1,0 +1,27 @@
+/** The label of a one-click fix, in the learner's language. Reads nothing but its arguments. */
+import { formatParamValue } from '../layers/param-input.js';
+import type { Language } from '../localized.js';
+import type { Fix } from './problems.js';
+
+/** `names` maps node ids to layer names, so the label says which layer changes. */
+export function describeFix(fix: Fix, language: Language, names: ReadonlyMap<string, string>): string {
+  const es = language === 'es';
+  switch (fix.kind) {
+    case 'set-param': {
+      const name = names.get(fix.nodeId) ?? fix.nodeId;
+      const value = formatParamValue(fix.value);
+      return es ? `Poner ${fix.param} = ${value} en ${name}` : `Set ${fix.param} = ${value} on ${name}`;
+    }
+    case 'insert-layer':
+      return es ? `Insertar ${fix.layerKind}` : `Insert ${fix.layerKind}`;
+    case 'remove-wires':
+      if (fix.wireIds.length === 1) return es ? 'Quitar la conexión' : 'Remove the wire';
+      return es ? `Quitar ${fix.wireIds.length} conexiones` : `Remove ${fix.wireIds.length} wires`;
+    case 'remove-layer': {
+      const name = names.get(fix.nodeId) ?? fix.nodeId;
+      return es ? `Eliminar ${name}` : `Delete ${name}`;
+    }
+    case 'add-input':
+      return es ? 'Añadir un Input' : 'Add an Input';
+  }
+}

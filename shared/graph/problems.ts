@@ -1,0 +1,180 @@
+/**
+ * The catalogue of everything LayerLab can find wrong with a network: one code, one severity, one
+ * message per language that says what is wrong and how to fix it. Every check reports through
+ * this table, so wording is reviewed in one place (xyflow's numbered error catalogue).
+ * Reads nothing but its arguments.
+ */
+import type { AnyParamValue } from '../layers/params.js';
+import { localize, type Language, type Localized } from '../localized.js';
+
+export type Severity = 'error' | 'warning';
+export type ProblemValues = Readonly<Record<string, string | number>>;
+
+interface ProblemDef {
+  readonly severity: Severity;
+  readonly message: (values: ProblemValues) => Localized;
+}
+
+const v = (values: ProblemValues, key: string): string => String(values[key] ?? '?');
+
+const error = (message: (values: ProblemValues) => Localized): ProblemDef => ({ severity: 'error', message });
+const warning = (message: (values: ProblemValues) => Localized): ProblemDef => ({ severity: 'warning', message });
+
+export const problemCatalogue = {
+  // The graph as a whole.
+  'graph.no-input': error(() => ({
+    en: 'The network has no Input layer. Add one from the palette: it tells the network the shape of its data.',
+    es: 'La red no tiene capa Input. Añade una desde la paleta: le dice a la red la forma de sus datos.',
+  })),
+  'graph.no-output': error(() => ({
+    en: 'Nothing comes out of the network. Wire at least one layer after the Input.',
+    es: 'De la red no sale nada. Conecta al menos una capa después del Input.',
+  })),
+  'graph.cycle': error((x) => ({
+    en: `These wires make a loop: ${v(x, 'path')}. Data must flow one way; remove one of these wires.`,
+    es: `Estas conexiones forman un bucle: ${v(x, 'path')}. Los datos deben fluir en un solo sentido; quita una de ellas.`,
+  })),
+  'graph.missing-endpoint': error(() => ({
+    en: 'This wire points to a layer that no longer exists. Remove it.',
+    es: 'Esta conexión apunta a una capa que ya no existe. Quítala.',
+  })),
+  'graph.input-has-wire': error((x) => ({
+    en: `${v(x, 'name')} is an Input: nothing can be wired into it. Remove the wire from ${v(x, 'from')}.`,
+    es: `${v(x, 'name')} es un Input: no se le puede conectar nada. Quita la conexión desde ${v(x, 'from')}.`,
+  })),
+  'graph.unconnected-input': error((x) => ({
+    en: `${v(x, 'name')} has nothing wired into it. Drag from the output of an earlier layer to its left handle.`,
+    es: `A ${v(x, 'name')} no le llega ninguna conexión. Arrastra desde la salida de una capa anterior hasta su punto izquierdo.`,
+  })),
+  'graph.too-many-inputs': error((x) => ({
+    en: `${v(x, 'kind')} takes one input, but ${v(x, 'count')} wires come in (from ${v(x, 'from')}). Keep one, or join them first with Concatenate or Add.`,
+    es: `${v(x, 'kind')} recibe una sola entrada, pero le llegan ${v(x, 'count')} conexiones (desde ${v(x, 'from')}). Deja una, o únelas antes con Concatenate o Add.`,
+  })),
+  'graph.merge-needs-two': error((x) => ({
+    en: `${v(x, 'kind')} joins several tensors, but only ${v(x, 'count')} wire comes in. Wire at least two layers into it.`,
+    es: `${v(x, 'kind')} une varios tensores, pero solo le llega ${v(x, 'count')} conexión. Conecta al menos dos capas.`,
+  })),
+  'graph.disconnected': error((x) => ({
+    en: `${v(x, 'name')} is not connected to the rest of the network. Wire it in, or delete it.`,
+    es: `${v(x, 'name')} no está conectada al resto de la red. Conéctala o elimínala.`,
+  })),
+  'graph.internal-error': error((x) => ({
+    en: `LayerLab could not work out this layer (${v(x, 'detail')}). This is a bug in LayerLab; please report it with your project.`,
+    es: `LayerLab no pudo calcular esta capa (${v(x, 'detail')}). Es un fallo de LayerLab; avísanos y adjunta tu proyecto.`,
+  })),
+  'graph.duplicate-name': error((x) => ({
+    en: `Two layers are called "${v(x, 'name')}"; Keras needs every name to be different. Rename one.`,
+    es: `Hay dos capas llamadas «${v(x, 'name')}»; Keras necesita nombres distintos. Cambia uno.`,
+  })),
+  // A parameter.
+  'param.invalid': error((x) => ({
+    en: `${v(x, 'param')} is ${v(x, 'value')}, but it must be ${v(x, 'allowedEn')}.`,
+    es: `${v(x, 'param')} vale ${v(x, 'value')}, pero debe ser ${v(x, 'allowedEs')}.`,
+  })),
+  // Shapes.
+  'shape.needs-sequence': error((x) => ({
+    en: `${v(x, 'kind')} needs a sequence (batch, time, features); it gets ${v(x, 'shape')}. Set return_sequences on the recurrent layer before it, or Reshape the data into time steps.`,
+    es: `${v(x, 'kind')} necesita una secuencia (lote, tiempo, características); recibe ${v(x, 'shape')}. Activa return_sequences en la capa recurrente anterior o usa Reshape para darle pasos de tiempo.`,
+  })),
+  'shape.wrong-rank': error((x) => ({
+    en: `${v(x, 'kind')} needs ${v(x, 'expectedEn')}; it gets ${v(x, 'shape')}. ${v(x, 'hintEn')}`,
+    es: `${v(x, 'kind')} necesita ${v(x, 'expectedEs')}; recibe ${v(x, 'shape')}. ${v(x, 'hintEs')}`,
+  })),
+  'shape.unknown-dimension': error((x) => ({
+    en: `${v(x, 'kind')} needs to know the size of every axis it works on; it gets ${v(x, 'shape')}. Give the Input a fixed size.`,
+    es: `${v(x, 'kind')} necesita conocer el tamaño de cada eje con el que trabaja; recibe ${v(x, 'shape')}. Da al Input un tamaño fijo.`,
+  })),
+  'shape.window-too-big': error((x) => ({
+    en: `The ${v(x, 'param')} ${v(x, 'window')} does not fit in the input ${v(x, 'shape')}: the output would have ${v(x, 'size')} positions along ${v(x, 'axisEn')}. Use a smaller ${v(x, 'param')}, or padding "same".`,
+    es: `El ${v(x, 'param')} ${v(x, 'window')} no cabe en la entrada ${v(x, 'shape')}: la salida tendría ${v(x, 'size')} posiciones en ${v(x, 'axisEs')}. Usa un ${v(x, 'param')} menor o padding "same".`,
+  })),
+  'shape.merge-mismatch': error((x) => ({
+    en: `${v(x, 'kind')} needs inputs of the same shape; it gets ${v(x, 'shapes')}. Change the layers before it so their outputs match.`,
+    es: `${v(x, 'kind')} necesita entradas con la misma forma; recibe ${v(x, 'shapes')}. Cambia las capas anteriores para que sus salidas coincidan.`,
+  })),
+  'shape.concat-mismatch': error((x) => ({
+    en: `Concatenate joins along axis ${v(x, 'axis')}, so every other axis must match; it gets ${v(x, 'shapes')}.`,
+    es: `Concatenate une por el eje ${v(x, 'axis')}, así que los demás ejes deben coincidir; recibe ${v(x, 'shapes')}.`,
+  })),
+  'shape.axis-out-of-range': error((x) => ({
+    en: `Axis ${v(x, 'axis')} does not exist in ${v(x, 'shape')}. Use an axis from 1 to ${v(x, 'max')}, or -1 for the last.`,
+    es: `El eje ${v(x, 'axis')} no existe en ${v(x, 'shape')}. Usa un eje de 1 a ${v(x, 'max')}, o -1 para el último.`,
+  })),
+  'shape.reshape-size': error((x) => ({
+    en: `Reshape cannot turn ${v(x, 'shape')} (${v(x, 'from')} values per sample) into ${v(x, 'target')} (${v(x, 'to')} values). The sizes must multiply to the same number.`,
+    es: `Reshape no puede convertir ${v(x, 'shape')} (${v(x, 'from')} valores por muestra) en ${v(x, 'target')} (${v(x, 'to')} valores). Los tamaños deben multiplicar lo mismo.`,
+  })),
+  'shape.zero-size': error((x) => ({
+    en: `This layer's output ${v(x, 'shape')} has an axis of size zero or less, so no data would flow on. Make its window, stride or target smaller.`,
+    es: `La salida de esta capa ${v(x, 'shape')} tiene un eje de tamaño cero o menos, así que no pasarían datos. Reduce su ventana, paso o destino.`,
+  })),
+  'shape.reshape-divide': error((x) => ({
+    en: `Reshape cannot work out the -1 in ${v(x, 'target')}: ${v(x, 'shape')} has ${v(x, 'from')} values per sample, which do not divide evenly by ${v(x, 'known')}, the other sizes multiplied. Change the other sizes so that ${v(x, 'known')} divides ${v(x, 'from')}.`,
+    es: `Reshape no puede calcular el -1 de ${v(x, 'target')}: ${v(x, 'shape')} tiene ${v(x, 'from')} valores por muestra, que no se dividen exactamente entre ${v(x, 'known')}, el producto de los demás tamaños. Cambia los demás tamaños para que ${v(x, 'known')} divida a ${v(x, 'from')}.`,
+  })),
+  'shape.too-large': error((x) => ({
+    en: `This layer would produce ${v(x, 'shape')}, over ${v(x, 'limit')} values per sample: far more than fits in memory. Use fewer units or a smaller input.`,
+    es: `Esta capa produciría ${v(x, 'shape')}, más de ${v(x, 'limit')} valores por muestra: mucho más de lo que cabe en memoria. Usa menos unidades o una entrada menor.`,
+  })),
+  // Legal, but probably not what the learner meant.
+  'warn.dense-on-grid': warning((x) => ({
+    en: `Dense works on the last axis only, so on ${v(x, 'shape')} it keeps the ${v(x, 'grid')} grid. To classify the whole input, put a Flatten before it.`,
+    es: `Dense trabaja solo sobre el último eje, así que con ${v(x, 'shape')} conserva la cuadrícula ${v(x, 'grid')}. Para clasificar la entrada completa, pon un Flatten antes.`,
+  })),
+  'warn.softmax-one-unit': warning(() => ({
+    en: 'softmax over a single unit always outputs 1. Use sigmoid for a yes/no output, or one unit per class.',
+    es: 'softmax sobre una sola unidad siempre da 1. Usa sigmoid para una salida sí/no, o una unidad por clase.',
+  })),
+  'warn.embedding-float-input': warning((x) => ({
+    en: `Embedding looks up integer token indices, but ${v(x, 'input')} holds float32. Set the Input's dtype to int32.`,
+    es: `Embedding busca índices enteros de tokens, pero ${v(x, 'input')} contiene float32. Pon el dtype del Input en int32.`,
+  })),
+} as const satisfies Record<string, ProblemDef>;
+
+export type ProblemCode = keyof typeof problemCatalogue;
+
+/**
+ * A layer kind named by a fix. Plain string rather than the registry's LayerKind: the layer files
+ * that suggest fixes are what the registry is made of, and TypeScript cannot type that loop.
+ * Fixes are applied through `isLayerKind`.
+ */
+type LayerKindName = string;
+
+/** A change that resolves a problem, offered as one click. */
+export type Fix =
+  | { kind: 'set-param'; nodeId: string; param: string; value: AnyParamValue }
+  | { kind: 'insert-layer'; layerKind: LayerKindName; wireId: string }
+  | { kind: 'remove-wires'; wireIds: string[] }
+  | { kind: 'remove-layer'; nodeId: string }
+  | { kind: 'add-input' };
+
+export interface Problem {
+  code: ProblemCode;
+  severity: Severity;
+  /** The layer at fault; null for problems of the whole graph (no Input). */
+  nodeId: string | null;
+  /** The wires at fault (a loop, an extra wire). */
+  wireIds: string[];
+  /** The parameter at fault, to mark its field in the inspector. */
+  param?: string;
+  values: ProblemValues;
+  fix?: Fix;
+}
+
+/** What a layer file reports about its own input or parameters; the analyser adds where. */
+export interface LayerIssue {
+  code: ProblemCode;
+  values?: ProblemValues;
+  param?: string;
+  /** A fix on this same layer: a parameter value, or a layer to insert before it. */
+  fix?:
+    { kind: 'set-param'; param: string; value: AnyParamValue } | { kind: 'insert-before'; layerKind: LayerKindName };
+}
+
+export function describeProblem(problem: Pick<Problem, 'code' | 'values'>, language: Language): string {
+  return localize(problemCatalogue[problem.code].message(problem.values), language);
+}
+
+export function severityOf(code: ProblemCode): Severity {
+  return problemCatalogue[code].severity;
+}
