@@ -116,6 +116,27 @@ export const problemCatalogue = {
     en: `This layer would produce ${v(x, 'shape')}, over ${v(x, 'limit')} values per sample: far more than fits in memory. Use fewer units or a smaller input.`,
     es: `Esta capa produciría ${v(x, 'shape')}, más de ${v(x, 'limit')} valores por muestra: mucho más de lo que cabe en memoria. Usa menos unidades o una entrada menor.`,
   })),
+  // The network against its data.
+  'data.one-input-output': error((x) => ({
+    en: `This dataset feeds one Input and checks one output; the network has ${v(x, 'inputs')} Inputs and ${v(x, 'outputs')} outputs.`,
+    es: `Este conjunto de datos alimenta un Input y comprueba una salida; la red tiene ${v(x, 'inputs')} Inputs y ${v(x, 'outputs')} salidas.`,
+  })),
+  'data.input-shape': error((x) => ({
+    en: `The data gives each sample the shape ${v(x, 'data')}, but ${v(x, 'name')} expects ${v(x, 'shape')}. Set the Input's shape to ${v(x, 'data')}.`,
+    es: `Los datos dan a cada muestra la forma ${v(x, 'data')}, pero ${v(x, 'name')} espera ${v(x, 'shape')}. Pon la forma del Input en ${v(x, 'data')}.`,
+  })),
+  'data.output-classes': error((x) => ({
+    en: `The targets are ${v(x, 'classes')} classes, so the output needs ${v(x, 'classes')} units (one probability each); ${v(x, 'name')} gives ${v(x, 'shape')}.`,
+    es: `Los objetivos son ${v(x, 'classes')} clases, así que la salida necesita ${v(x, 'classes')} unidades (una probabilidad cada una); ${v(x, 'name')} da ${v(x, 'shape')}.`,
+  })),
+  'data.output-values': error((x) => ({
+    en: `The targets are ${v(x, 'size')} number(s) per sample, so the output must be (None, ${v(x, 'size')}); ${v(x, 'name')} gives ${v(x, 'shape')}.`,
+    es: `Los objetivos son ${v(x, 'size')} número(s) por muestra, así que la salida debe ser (None, ${v(x, 'size')}); ${v(x, 'name')} da ${v(x, 'shape')}.`,
+  })),
+  'data.loss-mismatch': error((x) => ({
+    en: `${v(x, 'loss')} compares class probabilities, but the targets are numbers. Use mean_squared_error or mean_absolute_error.`,
+    es: `${v(x, 'loss')} compara probabilidades de clase, pero los objetivos son números. Usa mean_squared_error o mean_absolute_error.`,
+  })),
   // Legal, but probably not what the learner meant.
   'warn.dense-on-grid': warning((x) => ({
     en: `Dense works on the last axis only, so on ${v(x, 'shape')} it keeps the ${v(x, 'grid')} grid. To classify the whole input, put a Flatten before it.`,

@@ -1,0 +1,133 @@
+/**
+ * Turns a dataset recipe into the values the network trains on, plus what the playground needs to
+ * read answers back (the vocabulary, the scale). Bad raw data is refused with the field at fault.
+ * Reads nothing but its arguments.
+ */
+import type { Localized } from '../localized.js';
+import type { DataSpec } from './spec.js';
+
+/** Values of one tensor, flat and row-major, ready for `tf.tensor(values, shape, dtype)`. */
+export interface TensorData {
+  values: Float32Array | Int32Array;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+}
+
+export interface Dataset {
+  x: TensorData;
+  y: TensorData;
+  /** What the targets are: class indices (with their labels) or numbers. */
+  target: { kind: 'class'; labels: string[] } | { kind: 'value'; scale: number };
+  /** The inputs' windows as the learner would read them, for the dataset panel. */
+  preview: { input: string; target: string }[];
+}
+
+export type DatasetResult = { ok: true; dataset: Dataset } | { ok: false; field: string; problem: Localized };
+
+/** The sorted characters of `text`, as the course builds its vocabulary. */
+export function vocabularyOf(text: string): string[] {
+  return [...new Set(Array.from(text))].sort();
+}
+
+export function oneHotWindow(characters: readonly string[], vocabulary: readonly string[]): Float32Array | null {
+  const values = new Float32Array(characters.length * vocabulary.length);
+  for (let step = 0; step < characters.length; step += 1) {
+    const index = vocabulary.indexOf(characters[step] ?? '');
+    if (index < 0) return null;
+    values[step * vocabulary.length + index] = 1;
+  }
+  return values;
+}
+
+const previewRows = 8;
+
+function buildTextNextChar(spec: Extract<DataSpec, { kind: 'text-next-char' }>): DatasetResult {
+  const characters = Array.from(spec.text);
+  const count = characters.length - spec.window;
+  if (count < 1) {
+    return {
+      ok: false,
+      field: 'window',
+      problem: {
+        en: `The text has ${characters.length} characters: a window of ${spec.window} leaves nothing to predict. Use a longer text or a shorter window.`,
+        es: `El texto tiene ${characters.length} caracteres: una ventana de ${spec.window} no deja nada que predecir. Usa un texto más largo o una ventana menor.`,
+      },
+    };
+  }
+  const vocabulary = vocabularyOf(spec.text);
+  const size = vocabulary.length;
+  const x = new Float32Array(count * spec.window * size);
+  // Class indices as float32: tf.js' sparse cross-entropy floors its labels and takes floats only.
+  const y = new Float32Array(count);
+  const preview: Dataset['preview'] = [];
+  for (let sample = 0; sample < count; sample += 1) {
+    for (let step = 0; step < spec.window; step += 1) {
+      const index = vocabulary.indexOf(characters[sample + step] ?? '');
+      x[(sample * spec.window + step) * size + index] = 1;
+    }
+    y[sample] = vocabulary.indexOf(characters[sample + spec.window] ?? '');
+    if (sample < previewRows) {
+      preview.push({
+        input: characters.slice(sample, sample + spec.window).join(''),
+        target: characters[sample + spec.window] ?? '',
+      });
+    }
+  }
+  return {
+    ok: true,
+    dataset: {
+      x: { values: x, shape: [count, spec.window, size], dtype: 'float32' },
+      y: { values: y, shape: [count], dtype: 'float32' },
+      target: { kind: 'class', labels: vocabulary },
+      preview,
+    },
+  };
+}
+
+function buildSequenceNextValue(spec: Extract<DataSpec, { kind: 'sequence-next-value' }>): DatasetResult {
+  const count = spec.values.length - spec.window;
+  if (count < 1) {
+    return {
+      ok: false,
+      field: 'window',
+      problem: {
+        en: `The sequence has ${spec.values.length} numbers: a window of ${spec.window} leaves nothing to predict. Add numbers or shorten the window.`,
+        es: `La secuencia tiene ${spec.values.length} números: una ventana de ${spec.window} no deja nada que predecir. Añade números o acorta la ventana.`,
+      },
+    };
+  }
+  const largest = Math.max(...spec.values.map((value) => Math.abs(value)));
+  const scale = spec.scale === 'max' && largest > 0 ? largest : 1;
+  const x = new Float32Array(count * spec.window);
+  const y = new Float32Array(count);
+  const preview: Dataset['preview'] = [];
+  for (let sample = 0; sample < count; sample += 1) {
+    for (let step = 0; step < spec.window; step += 1)
+      x[sample * spec.window + step] = (spec.values[sample + step] ?? 0) / scale;
+    y[sample] = (spec.values[sample + spec.window] ?? 0) / scale;
+    if (sample < previewRows) {
+      preview.push({
+        input: spec.values.slice(sample, sample + spec.window).join(', '),
+        target: String(spec.values[sample + spec.window]),
+      });
+    }
+  }
+  return {
+    ok: true,
+    dataset: {
+      x: { values: x, shape: [count, spec.window, 1], dtype: 'float32' },
+      y: { values: y, shape: [count, 1], dtype: 'float32' },
+      target: { kind: 'value', scale },
+      preview,
+    },
+  };
+}
+
+export function buildDataset(spec: DataSpec): DatasetResult {
+  switch (spec.kind) {
+    case 'text-next-char':
+      return buildTextNextChar(spec);
+    case 'sequence-next-value':
+      return buildSequenceNextValue(spec);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Does the network fit its data? The Input must take the samples' shape and the output must give
+ * the targets' shape; each mismatch is pinned to the layer to change, with the fix. Reads nothing
+ * but its arguments.
+ */
+import type { Dataset } from '../data/build.js';
+import type { Analysis } from '../graph/analyze.js';
+import { severityOf, type Problem, type ProblemCode, type ProblemValues, type Fix } from '../graph/problems.js';
+import { formatShape, shapesEqual } from '../graph/shape.js';
+import type { Graph } from '../graph/types.js';
+import type { TrainingSettings } from './settings.js';
+
+const classLosses = new Set(['sparse_categorical_crossentropy', 'categorical_crossentropy', 'binary_crossentropy']);
+
+function problem(code: ProblemCode, nodeId: string | null, values: ProblemValues, fix?: Fix, param?: string): Problem {
+  return {
+    code,
+    severity: severityOf(code),
+    nodeId,
+    wireIds: [],
+    values,
+    ...(fix ? { fix } : {}),
+    ...(param ? { param } : {}),
+  };
+}
+
+export function checkDataFit(
+  graph: Graph,
+  analysis: Analysis,
+  dataset: Dataset,
+  settings: TrainingSettings,
+): Problem[] {
+  if (analysis.inputs.length !== 1 || analysis.outputs.length !== 1) {
+    if (analysis.inputs.length === 0 || analysis.outputs.length === 0) return [];
+    return [
+      problem('data.one-input-output', null, { inputs: analysis.inputs.length, outputs: analysis.outputs.length }),
+    ];
+  }
+  const found: Problem[] = [];
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const inputId = analysis.inputs[0] ?? '';
+  const outputId = analysis.outputs[0] ?? '';
+  const input = byId.get(inputId);
+  const sampleShape = dataset.x.shape.slice(1);
+  const dataShape = [null, ...sampleShape];
+  const inputShape = analysis.nodes.get(inputId)?.shape;
+  if (input && inputShape && !shapesEqual(inputShape, dataShape)) {
+    found.push(
+      problem(
+        'data.input-shape',
+        inputId,
+        { data: formatShape(dataShape), shape: formatShape(inputShape), name: input.name },
+        { kind: 'set-param', nodeId: inputId, param: 'shape', value: sampleShape },
+        'shape',
+      ),
+    );
+  }
+  const output = byId.get(outputId);
+  const outputShape = analysis.nodes.get(outputId)?.shape;
+  if (!output || !outputShape) return found;
+  const unitsFix = (units: number): Fix | undefined =>
+    output.kind === 'Dense' ? { kind: 'set-param', nodeId: outputId, param: 'units', value: units } : undefined;
+  if (dataset.target.kind === 'class') {
+    const classes = dataset.target.labels.length;
+    const expected = settings.loss === 'binary_crossentropy' && classes === 2 ? 1 : classes;
+    if (!shapesEqual(outputShape, [null, expected])) {
+      found.push(
+        problem(
+          'data.output-classes',
+          outputId,
+          { classes: expected, name: output.name, shape: formatShape(outputShape) },
+          unitsFix(expected),
+          'units',
+        ),
+      );
+    }
+  } else {
+    const size = dataset.y.shape[1] ?? 1;
+    if (!shapesEqual(outputShape, [null, size])) {
+      found.push(
+        problem(
+          'data.output-values',
+          outputId,
+          { size, name: output.name, shape: formatShape(outputShape) },
+          unitsFix(size),
+          'units',
+        ),
+      );
+    }
+    if (classLosses.has(settings.loss)) found.push(problem('data.loss-mismatch', null, { loss: settings.loss }));
+  }
+  return found;
+}

@@ -1,0 +1,143 @@
+/**
+ * The playground's side of a trained model: turning what the learner types into an input, and the
+ * model's output into an answer (top classes with probabilities, or a number), plus text
+ * generation with a temperature. Reads nothing but its arguments.
+ */
+import type * as Tf from '@tensorflow/tfjs';
+import type { Dataset } from '../data/build.js';
+import type { DataSpec } from '../data/spec.js';
+import type { TfModule } from '../layers/types.js';
+import type { Localized } from '../localized.js';
+import { createRandom } from '../math/random.js';
+
+export type QueryResult = { ok: true; values: Float32Array; shape: number[] } | { ok: false; problem: Localized };
+
+export type Answer =
+  { kind: 'classes'; top: { label: string; probability: number }[] } | { kind: 'value'; value: number };
+
+/** Parses "7, 8, 9", "7 8 9" or "[7, 8, 9]". */
+export function parseNumberList(text: string): number[] | null {
+  const trimmed = text.trim().replace(/^\[/, '').replace(/\]$/, '');
+  if (trimmed === '') return [];
+  const parts = trimmed.split(/[\s,;]+/).filter((part) => part !== '');
+  const values = parts.map((part) =>
+    /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(part) ? Number(part) : Number.NaN,
+  );
+  return values.every(Number.isFinite) ? values : null;
+}
+
+/** Encodes a query the way the dataset encoded its samples: the last `window` characters or numbers. */
+export function encodeQuery(spec: DataSpec, dataset: Dataset, text: string): QueryResult {
+  if (spec.kind === 'text-next-char') {
+    const labels = dataset.target.kind === 'class' ? dataset.target.labels : [];
+    const characters = Array.from(text);
+    if (characters.length < spec.window) {
+      return {
+        ok: false,
+        problem: {
+          en: `Type at least ${spec.window} characters: the network reads ${spec.window} at a time.`,
+          es: `Escribe al menos ${spec.window} caracteres: la red lee ${spec.window} cada vez.`,
+        },
+      };
+    }
+    const window = characters.slice(-spec.window);
+    const unknown = window.find((character) => !labels.includes(character));
+    if (unknown !== undefined) {
+      const known = labels.map((label) => JSON.stringify(label)).join(' ');
+      return {
+        ok: false,
+        problem: {
+          en: `“${unknown}” never appears in the training text, so the network has no input for it. It knows: ${known}.`,
+          es: `«${unknown}» no aparece en el texto de entrenamiento, así que la red no tiene entrada para él. Conoce: ${known}.`,
+        },
+      };
+    }
+    const values = new Float32Array(spec.window * labels.length);
+    window.forEach((character, step) => {
+      values[step * labels.length + labels.indexOf(character)] = 1;
+    });
+    return { ok: true, values, shape: [1, spec.window, labels.length] };
+  }
+  const numbers = parseNumberList(text);
+  if (numbers === null || numbers.length < spec.window) {
+    return {
+      ok: false,
+      problem: {
+        en: `Type ${spec.window} numbers separated by commas, e.g. ${spec.values.slice(-spec.window).join(', ')}.`,
+        es: `Escribe ${spec.window} números separados por comas, p. ej. ${spec.values.slice(-spec.window).join(', ')}.`,
+      },
+    };
+  }
+  const scale = dataset.target.kind === 'value' ? dataset.target.scale : 1;
+  return {
+    ok: true,
+    values: Float32Array.from(numbers.slice(-spec.window), (value) => value / scale),
+    shape: [1, spec.window, 1],
+  };
+}
+
+/** Reads the model's output for one sample back in the data's terms. */
+export function decodeAnswer(dataset: Dataset, output: ArrayLike<number>, topCount = 5): Answer {
+  if (dataset.target.kind === 'class') {
+    const labels = dataset.target.labels;
+    const top = Array.from(output, (probability, index) => ({ label: labels[index] ?? String(index), probability }))
+      .sort((a, b) => b.probability - a.probability)
+      .slice(0, topCount);
+    return { kind: 'classes', top };
+  }
+  return { kind: 'value', value: (output[0] ?? Number.NaN) * dataset.target.scale };
+}
+
+export function predictOne(tf: TfModule, model: Tf.LayersModel, values: Float32Array, shape: number[]): Float32Array {
+  return tf.tidy(() => {
+    const output = model.predict(tf.tensor(values, shape)) as Tf.Tensor;
+    return output.dataSync() as Float32Array;
+  });
+}
+
+/** Picks a class from probabilities sharpened (temperature < 1) or flattened (> 1). */
+export function sampleWithTemperature(
+  probabilities: ArrayLike<number>,
+  temperature: number,
+  random: () => number,
+): number {
+  if (temperature <= 0.01) {
+    let best = 0;
+    for (let index = 1; index < probabilities.length; index += 1)
+      if ((probabilities[index] ?? 0) > (probabilities[best] ?? 0)) best = index;
+    return best;
+  }
+  const weights = Array.from(probabilities, (probability) =>
+    Math.exp(Math.log(Math.max(probability, 1e-12)) / temperature),
+  );
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  let pick = random() * total;
+  for (let index = 0; index < weights.length; index += 1) {
+    pick -= weights[index] ?? 0;
+    if (pick <= 0) return index;
+  }
+  return weights.length - 1;
+}
+
+/** Continues `seedText` by `length` characters, one prediction per character. */
+export function generateText(
+  tf: TfModule,
+  model: Tf.LayersModel,
+  spec: Extract<DataSpec, { kind: 'text-next-char' }>,
+  dataset: Dataset,
+  seedText: string,
+  length: number,
+  temperature: number,
+  seed = 1,
+): { ok: true; text: string } | { ok: false; problem: Localized } {
+  const random = createRandom(seed);
+  let text = seedText;
+  const labels = dataset.target.kind === 'class' ? dataset.target.labels : [];
+  for (let step = 0; step < length; step += 1) {
+    const query = encodeQuery(spec, dataset, text);
+    if (!query.ok) return query;
+    const probabilities = predictOne(tf, model, query.values, query.shape);
+    text += labels[sampleWithTemperature(probabilities, temperature, random)] ?? '';
+  }
+  return { ok: true, text };
+}

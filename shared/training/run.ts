@@ -1,0 +1,54 @@
+/**
+ * One training run of a project, from recipe to trained model: build the data, check the network
+ * against it, compile with the run's seed, train. The app's worker and the command line both call
+ * this, so they train the same way. Reads nothing but its arguments.
+ */
+import type * as Tf from '@tensorflow/tfjs';
+import { buildDataset, type Dataset } from '../data/build.js';
+import type { DataSpec } from '../data/spec.js';
+import { analyzeGraph } from '../graph/analyze.js';
+import { compileGraph } from '../graph/compile.js';
+import type { Problem } from '../graph/problems.js';
+import type { Graph } from '../graph/types.js';
+import type { TfModule } from '../layers/types.js';
+import type { Localized } from '../localized.js';
+import { checkDataFit } from './fit-check.js';
+import type { TrainingSettings } from './settings.js';
+import { trainModel, type TrainCallbacks, type TrainingOutcome } from './train.js';
+
+export interface RunRequest {
+  graph: Graph;
+  data: DataSpec;
+  settings: TrainingSettings;
+}
+
+export type PreparedRun =
+  | { ok: true; model: Tf.LayersModel; dataset: Dataset }
+  | { ok: false; problems: Problem[]; dataProblem?: Localized };
+
+/** Builds the data and the model, or says what stops the run. */
+export function prepareRun(tf: TfModule, request: RunRequest): PreparedRun {
+  const built = buildDataset(request.data);
+  if (!built.ok) return { ok: false, problems: [], dataProblem: built.problem };
+  const analysis = analyzeGraph(request.graph);
+  const problems = [
+    ...analysis.problems.filter((found) => found.severity === 'error'),
+    ...checkDataFit(request.graph, analysis, built.dataset, request.settings),
+  ];
+  if (problems.length > 0) return { ok: false, problems };
+  const compiled = compileGraph(request.graph, tf, { seed: request.settings.seed });
+  if (!compiled.ok) return { ok: false, problems: compiled.problems };
+  return { ok: true, model: compiled.model, dataset: built.dataset };
+}
+
+export type RunResult =
+  | { ok: true; model: Tf.LayersModel; dataset: Dataset; outcome: TrainingOutcome }
+  | { ok: false; problems: Problem[]; dataProblem?: Localized };
+
+/** Prepares and trains. The caller owns (and disposes) the returned model. */
+export async function runTraining(tf: TfModule, request: RunRequest, callbacks: TrainCallbacks = {}): Promise<RunResult> {
+  const prepared = prepareRun(tf, request);
+  if (!prepared.ok) return prepared;
+  const outcome = await trainModel(tf, prepared.model, prepared.dataset, request.settings, callbacks);
+  return { ok: true, model: prepared.model, dataset: prepared.dataset, outcome };
+}

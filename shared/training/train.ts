@@ -1,0 +1,233 @@
+/**
+ * The training loop: one run of `model.fit` with live progress, a stop that takes effect within a
+ * batch, a guard that stops a diverging run and keeps its last good weights, early stopping with
+ * best-weight restore, and no tensors left behind. The same code runs in the app's worker and in
+ * the command line. Reads nothing but its arguments.
+ */
+import type * as Tf from '@tensorflow/tfjs';
+import type { Dataset, TensorData } from '../data/build.js';
+import type { TfModule } from '../layers/types.js';
+import type { Loss, TrainingSettings } from './settings.js';
+
+export interface BatchUpdate {
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  /** Batches finished since the run began. */
+  step: number;
+  loss: number;
+  metrics: Record<string, number>;
+  samplesPerSecond: number;
+  /** Seconds left at the current pace. */
+  secondsLeft: number;
+}
+
+export interface EpochUpdate {
+  epoch: number;
+  /** Every log of the epoch: loss, metrics, and their `val_` twins when validating. */
+  logs: Record<string, number>;
+  samplesPerSecond: number;
+}
+
+export type RunStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
+
+export interface TrainingOutcome {
+  status: RunStatus;
+  epochsCompleted: number;
+  /** The last epoch's logs (of the restored weights' epoch after early stopping). */
+  finalLogs: Record<string, number>;
+  samplesPerSecond: number;
+  seconds: number;
+  /** A failure's or a divergence's cause, in English, for logs; the UI words it itself. */
+  detail?: string;
+}
+
+export interface TrainCallbacks {
+  onBatch?: (update: BatchUpdate) => void;
+  onEpoch?: (update: EpochUpdate) => void;
+  /** Polled after every batch; true stops the run before the next one. */
+  shouldStop?: () => boolean;
+  /** Wall clock in milliseconds (performance.now in the app, injectable in tests). */
+  now?: () => number;
+}
+
+const tfLossNames: Record<Loss, string> = {
+  sparse_categorical_crossentropy: 'sparseCategoricalCrossentropy',
+  categorical_crossentropy: 'categoricalCrossentropy',
+  binary_crossentropy: 'binaryCrossentropy',
+  mean_squared_error: 'meanSquaredError',
+  mean_absolute_error: 'meanAbsoluteError',
+};
+
+export function createOptimizer(tf: TfModule, settings: TrainingSettings): Tf.Optimizer {
+  switch (settings.optimizer) {
+    case 'adam':
+      return tf.train.adam(settings.learning_rate);
+    case 'sgd':
+      return settings.momentum > 0
+        ? tf.train.momentum(settings.learning_rate, settings.momentum)
+        : tf.train.sgd(settings.learning_rate);
+    case 'rmsprop':
+      // Keras' defaults: rho 0.9, epsilon 1e-7.
+      return tf.train.rmsprop(settings.learning_rate, 0.9, 0, 1e-7);
+    case 'adagrad':
+      return tf.train.adagrad(settings.learning_rate, 0.1);
+  }
+}
+
+export function toTensor(tf: TfModule, data: TensorData): Tf.Tensor {
+  return tf.tensor(data.values, data.shape, data.dtype);
+}
+
+/** Keras writes `accuracy`; tf.js logs it as `acc`. Show the learner Keras' names. */
+export function kerasLogName(name: string): string {
+  return name.replace(/(^|_)acc$/, '$1accuracy');
+}
+
+function kerasLogs(logs: Tf.Logs | undefined): Record<string, number> {
+  const named: Record<string, number> = {};
+  for (const [name, value] of Object.entries(logs ?? {})) {
+    if (typeof value === 'number') named[kerasLogName(name)] = value;
+  }
+  return named;
+}
+
+function snapshot(model: Tf.LayersModel): Tf.Tensor[] {
+  return model.getWeights().map((weight) => weight.clone());
+}
+
+/**
+ * Trains `model` on `dataset` with `settings`. The model must not be compiled by the caller; the
+ * optimiser it gets here is disposed at the end (prediction does not need it).
+ */
+export async function trainModel(
+  tf: TfModule,
+  model: Tf.LayersModel,
+  dataset: Dataset,
+  settings: TrainingSettings,
+  callbacks: TrainCallbacks = {},
+): Promise<TrainingOutcome> {
+  const now = callbacks.now ?? (() => Date.now());
+  const optimizer = createOptimizer(tf, settings);
+  model.compile({ optimizer, loss: tfLossNames[settings.loss], metrics: [...settings.metrics] });
+
+  const samples = dataset.x.shape[0] ?? 0;
+  const trainingSamples = samples - Math.floor(samples * settings.validation_split);
+  const batchesPerEpoch = Math.max(1, Math.ceil(trainingSamples / settings.batch_size));
+  const started = now();
+  let epochStarted = started;
+  let step = 0;
+  let epochsCompleted = 0;
+  let status: RunStatus = 'completed';
+  let detail: string | undefined;
+  let finalLogs: Record<string, number> = {};
+  let lastGood: Tf.Tensor[] = snapshot(model);
+  let best: { value: number; weights: Tf.Tensor[]; logs: Record<string, number> } | null = null;
+  let epochsWithoutGain = 0;
+  const monitor = settings.validation_split > 0 ? 'val_loss' : 'loss';
+  const xs = toTensor(tf, dataset.x);
+  const ys = toTensor(tf, dataset.y);
+
+  try {
+    await model.fit(xs, ys, {
+      epochs: settings.epochs,
+      batchSize: settings.batch_size,
+      validationSplit: settings.validation_split,
+      shuffle: settings.shuffle,
+      verbose: 0,
+      // Give the event loop a turn after every batch, so a stop message is read at once.
+      yieldEvery: 'batch',
+      callbacks: {
+        onEpochBegin: async () => {
+          epochStarted = now();
+        },
+        onBatchEnd: async (batch, logs) => {
+          step += 1;
+          const loss = logs?.loss;
+          if (typeof loss !== 'number' || !Number.isFinite(loss)) {
+            status = 'diverged';
+            detail = `loss became ${String(loss)} at epoch ${epochsCompleted + 1}, batch ${batch + 1}`;
+            model.stopTraining = true;
+            return;
+          }
+          const elapsed = Math.max((now() - started) / 1000, 1e-6);
+          const samplesPerSecond = (step * settings.batch_size) / elapsed;
+          const stepsLeft = settings.epochs * batchesPerEpoch - step;
+          const named = kerasLogs(logs);
+          delete named.batch;
+          delete named.size;
+          delete named.loss;
+          callbacks.onBatch?.({
+            epoch: epochsCompleted,
+            batch,
+            batchesPerEpoch,
+            step,
+            loss,
+            metrics: named,
+            samplesPerSecond,
+            secondsLeft: (stepsLeft * elapsed) / step,
+          });
+          if (callbacks.shouldStop?.()) {
+            status = 'stopped';
+            model.stopTraining = true;
+          }
+        },
+        onEpochEnd: async (epoch, logs) => {
+          if (status === 'diverged') return;
+          const named = kerasLogs(logs);
+          const seconds = Math.max((now() - epochStarted) / 1000, 1e-6);
+          epochsCompleted = epoch + 1;
+          finalLogs = named;
+          tf.dispose(lastGood);
+          lastGood = snapshot(model);
+          callbacks.onEpoch?.({ epoch, logs: named, samplesPerSecond: trainingSamples / seconds });
+          if (!settings.early_stopping) return;
+          const value = named[monitor];
+          if (typeof value !== 'number') return;
+          if (!best || value < best.value) {
+            if (best) tf.dispose(best.weights);
+            best = { value, weights: settings.restore_best_weights ? snapshot(model) : [], logs: named };
+            epochsWithoutGain = 0;
+          } else {
+            epochsWithoutGain += 1;
+            if (epochsWithoutGain >= settings.patience) {
+              status = 'early-stopped';
+              model.stopTraining = true;
+            }
+          }
+        },
+      },
+    });
+    // The callbacks above change `status`; TypeScript cannot see that through the closures.
+    const ended = status as RunStatus;
+    if (ended === 'diverged') model.setWeights(lastGood);
+    const bestSoFar = best as { value: number; weights: Tf.Tensor[]; logs: Record<string, number> } | null;
+    if (ended === 'early-stopped' && settings.restore_best_weights && bestSoFar && bestSoFar.weights.length > 0) {
+      model.setWeights(bestSoFar.weights);
+      finalLogs = bestSoFar.logs;
+    }
+  } catch (thrown) {
+    status = 'failed';
+    detail = thrown instanceof Error ? thrown.message : String(thrown);
+    try {
+      model.setWeights(lastGood);
+    } catch {
+      // The model itself is unusable; the caller disposes it.
+    }
+  } finally {
+    // A failed fit leaves its tensors behind unless they are released here (tf.js #5454).
+    tf.dispose([xs, ys, ...lastGood]);
+    const leftover = best as { weights: Tf.Tensor[] } | null;
+    if (leftover) tf.dispose(leftover.weights);
+    optimizer.dispose();
+  }
+  const seconds = (now() - started) / 1000;
+  return {
+    status,
+    epochsCompleted,
+    finalLogs,
+    samplesPerSecond: seconds > 0 ? (step * settings.batch_size) / seconds : 0,
+    seconds,
+    ...(detail ? { detail } : {}),
+  };
+}
