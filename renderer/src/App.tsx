@@ -9,14 +9,15 @@ import { TopBar } from './chrome/TopBar';
 import { useHost } from './host/HostContext';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
-import { ProblemsPanel } from './problems/ProblemsPanel';
+import { BottomDock } from './dock/BottomDock';
 import { SummaryDialog } from './problems/SummaryDialog';
 import { useAppStore } from './store';
 
 export function App() {
   const host = useHost();
   const setLanguage = useAppStore((state) => state.setLanguage);
-  const [problemsOpen, setProblemsOpen] = useState(true);
+  const dockTab = useAppStore((state) => state.dockTab);
+  const setDockTab = useAppStore((state) => state.setDockTab);
   const [summaryOpen, setSummaryOpen] = useState(false);
   const closeSummary = useCallback(() => setSummaryOpen(false), []);
 
@@ -38,14 +39,14 @@ export function App() {
           <Palette />
           <div className="centre">
             <Canvas />
-            {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
+            <BottomDock />
           </div>
           <Inspector />
         </div>
         <StatusBar
           onLanguageChange={changeLanguage}
-          problemsOpen={problemsOpen}
-          onToggleProblems={() => setProblemsOpen((open) => !open)}
+          problemsOpen={dockTab === 'problems'}
+          onToggleProblems={() => setDockTab(dockTab === 'problems' ? null : 'problems')}
         />
         {summaryOpen && <SummaryDialog onClose={closeSummary} />}
       </div>

@@ -23,5 +23,9 @@ export function describeFix(fix: Fix, language: Language, names: ReadonlyMap<str
     }
     case 'add-input':
       return es ? 'Añadir un Input' : 'Add an Input';
+    case 'set-setting': {
+      const value = formatParamValue(fix.value);
+      return es ? `Usar ${fix.setting} = ${value}` : `Use ${fix.setting} = ${value}`;
+    }
   }
 }

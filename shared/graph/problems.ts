@@ -116,6 +116,11 @@ export const problemCatalogue = {
     en: `This layer would produce ${v(x, 'shape')}, over ${v(x, 'limit')} values per sample: far more than fits in memory. Use fewer units or a smaller input.`,
     es: `Esta capa produciría ${v(x, 'shape')}, más de ${v(x, 'limit')} valores por muestra: mucho más de lo que cabe en memoria. Usa menos unidades o una entrada menor.`,
   })),
+  // Number types.
+  'dtype.needs-float': error((x) => ({
+    en: `${v(x, 'kind')} cannot take the whole numbers (int32) that ${v(x, 'input')} holds: it computes with float32. Set the dtype of ${v(x, 'input')} to float32, or put an Embedding first if they are token indices.`,
+    es: `${v(x, 'kind')} no puede recibir los números enteros (int32) de ${v(x, 'input')}: calcula con float32. Pon el dtype de ${v(x, 'input')} en float32, o pon antes un Embedding si son índices de tokens.`,
+  })),
   // The network against its data.
   'data.one-input-output': error((x) => ({
     en: `This dataset feeds one Input and checks one output; the network has ${v(x, 'inputs')} Inputs and ${v(x, 'outputs')} outputs.`,
@@ -132,6 +137,10 @@ export const problemCatalogue = {
   'data.output-values': error((x) => ({
     en: `The targets are ${v(x, 'size')} number(s) per sample, so the output must be (None, ${v(x, 'size')}); ${v(x, 'name')} gives ${v(x, 'shape')}.`,
     es: `Los objetivos son ${v(x, 'size')} número(s) por muestra, así que la salida debe ser (None, ${v(x, 'size')}); ${v(x, 'name')} da ${v(x, 'shape')}.`,
+  })),
+  'data.loss-for-classes': error((x) => ({
+    en: `${v(x, 'loss')} compares numbers, but the targets are class indices. Use ${v(x, 'suggested')}.`,
+    es: `${v(x, 'loss')} compara números, pero los objetivos son índices de clase. Usa ${v(x, 'suggested')}.`,
   })),
   'data.loss-mismatch': error((x) => ({
     en: `${v(x, 'loss')} compares class probabilities, but the targets are numbers. Use mean_squared_error or mean_absolute_error.`,
@@ -167,7 +176,9 @@ export type Fix =
   | { kind: 'insert-layer'; layerKind: LayerKindName; wireId: string }
   | { kind: 'remove-wires'; wireIds: string[] }
   | { kind: 'remove-layer'; nodeId: string }
-  | { kind: 'add-input' };
+  | { kind: 'add-input' }
+  /** A training setting (the loss), which belongs to the run rather than to a layer. */
+  | { kind: 'set-setting'; setting: string; value: AnyParamValue };
 
 export interface Problem {
   code: ProblemCode;

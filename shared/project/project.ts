@@ -8,6 +8,9 @@ import { dataSpecSchema, type DataSpec } from '../data/spec.js';
 import type { Graph, LayerNode } from '../graph/types.js';
 import { isLayerKind } from '../layers/registry.js';
 import { defaultTrainingSettings, trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
+import { trainedSchema, type Trained } from './weights.js';
+
+export { decodeWeights, encodeWeights, maxTrainedValues, type Trained, type WeightData } from './weights.js';
 
 export const currentFormatVersion = 1;
 
@@ -19,7 +22,13 @@ const identifier = z.string().min(1).max(200);
  * value to its field; the file format only requires plain JSON values here, so such a project
  * still opens and can be fixed.
  */
-const paramValue = z.union([finite, z.boolean(), z.string().max(200), z.null(), z.array(z.union([finite, z.null()])).max(16)]);
+const paramValue = z.union([
+  finite,
+  z.boolean(),
+  z.string().max(200),
+  z.null(),
+  z.array(z.union([finite, z.null()])).max(16),
+]);
 
 const layerSchema = z
   .object({
@@ -44,6 +53,7 @@ export const projectSchema = z
     graph: graphSchema,
     data: dataSpecSchema.nullable(),
     training: trainingSettingsSchema,
+    trained: trainedSchema.optional(),
   })
   .strict();
 
@@ -53,6 +63,11 @@ export interface Project {
   graph: Graph;
   data: DataSpec | null;
   training: TrainingSettings;
+  /**
+   * Weights a run left, in `model.getWeights()` order (by `layerlab train --save`).
+   * Optional: a project without them opens untrained, as every project did before.
+   */
+  trained?: Trained;
 }
 
 export type ProjectLoad = { ok: true; project: Project } | { ok: false; message: string };

@@ -8,7 +8,13 @@ import type { Analysis } from '../graph/analyze.js';
 import { severityOf, type Problem, type ProblemCode, type ProblemValues, type Fix } from '../graph/problems.js';
 import { formatShape, shapesEqual } from '../graph/shape.js';
 import type { Graph } from '../graph/types.js';
-import type { TrainingSettings } from './settings.js';
+import { suggestLoss, type TrainingSettings } from './settings.js';
+import type { LayerNode } from '../graph/types.js';
+
+function activationOf(node: LayerNode): string | null {
+  const activation = (node.params as Record<string, unknown>).activation;
+  return typeof activation === 'string' ? activation : null;
+}
 
 const classLosses = new Set(['sparse_categorical_crossentropy', 'categorical_crossentropy', 'binary_crossentropy']);
 
@@ -61,6 +67,17 @@ export function checkDataFit(
   const unitsFix = (units: number): Fix | undefined =>
     output.kind === 'Dense' ? { kind: 'set-param', nodeId: outputId, param: 'units', value: units } : undefined;
   if (dataset.target.kind === 'class') {
+    if (!classLosses.has(settings.loss)) {
+      const suggested = suggestLoss(dataset.target, activationOf(output), null).loss;
+      found.push(
+        problem(
+          'data.loss-for-classes',
+          null,
+          { loss: settings.loss, suggested },
+          { kind: 'set-setting', setting: 'loss', value: suggested },
+        ),
+      );
+    }
     const classes = dataset.target.labels.length;
     const expected = settings.loss === 'binary_crossentropy' && classes === 2 ? 1 : classes;
     if (!shapesEqual(outputShape, [null, expected])) {
@@ -87,7 +104,16 @@ export function checkDataFit(
         ),
       );
     }
-    if (classLosses.has(settings.loss)) found.push(problem('data.loss-mismatch', null, { loss: settings.loss }));
+    if (classLosses.has(settings.loss)) {
+      found.push(
+        problem(
+          'data.loss-mismatch',
+          null,
+          { loss: settings.loss },
+          { kind: 'set-setting', setting: 'loss', value: 'mean_squared_error' },
+        ),
+      );
+    }
   }
   return found;
 }

@@ -23,8 +23,7 @@ export interface RunRequest {
 }
 
 export type PreparedRun =
-  | { ok: true; model: Tf.LayersModel; dataset: Dataset }
-  | { ok: false; problems: Problem[]; dataProblem?: Localized };
+  { ok: true; model: Tf.LayersModel; dataset: Dataset } | { ok: false; problems: Problem[]; dataProblem?: Localized };
 
 /** Builds the data and the model, or says what stops the run. */
 export function prepareRun(tf: TfModule, request: RunRequest): PreparedRun {
@@ -46,7 +45,11 @@ export type RunResult =
   | { ok: false; problems: Problem[]; dataProblem?: Localized };
 
 /** Prepares and trains. The caller owns (and disposes) the returned model. */
-export async function runTraining(tf: TfModule, request: RunRequest, callbacks: TrainCallbacks = {}): Promise<RunResult> {
+export async function runTraining(
+  tf: TfModule,
+  request: RunRequest,
+  callbacks: TrainCallbacks = {},
+): Promise<RunResult> {
   const prepared = prepareRun(tf, request);
   if (!prepared.ok) return prepared;
   const outcome = await trainModel(tf, prepared.model, prepared.dataset, request.settings, callbacks);

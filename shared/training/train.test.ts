@@ -152,3 +152,45 @@ describe('trainModel', () => {
     expect(tf.memory().numTensors).toBe(baseline);
   });
 });
+
+describe('a lost GPU', () => {
+  it('ends the run as interrupted, keeping the last epoch’s weights', async () => {
+    const model = compiled(lessonGraph());
+    let epochs = 0;
+    let kept: number[][] = [];
+    const outcome = await trainModel(
+      tf,
+      model,
+      helloWorld(),
+      { ...lessonSettings, batch_size: 4, epochs: 10 },
+      {
+        onEpoch: () => {
+          epochs += 1;
+          kept = model.getWeights().map((weight) => Array.from(weight.dataSync()));
+        },
+        isInterrupted: () => epochs >= 2,
+      },
+    );
+    expect(outcome.status).toBe('interrupted');
+    expect(outcome.epochsCompleted).toBe(2);
+    expect(model.getWeights().map((weight) => Array.from(weight.dataSync()))).toEqual(kept);
+    model.dispose();
+  });
+});
+
+describe('speed', () => {
+  it('counts the samples really trained on, not batch_size per batch', async () => {
+    const model = compiled(lessonGraph());
+    let clock = 0;
+    // A simulated clock; 4 epochs of the lesson's 8 samples, each epoch one batch of up to 32.
+    const outcome = await trainModel(
+      tf,
+      model,
+      helloWorld(),
+      { ...lessonSettings, epochs: 4 },
+      { now: () => (clock += 500) },
+    );
+    expect(outcome.samplesPerSecond * outcome.seconds).toBeCloseTo(4 * 8, 6);
+    model.dispose();
+  });
+});

@@ -29,7 +29,7 @@ export interface EpochUpdate {
   samplesPerSecond: number;
 }
 
-export type RunStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
+export type RunStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'interrupted' | 'failed';
 
 export interface TrainingOutcome {
   status: RunStatus;
@@ -47,6 +47,11 @@ export interface TrainCallbacks {
   onEpoch?: (update: EpochUpdate) => void;
   /** Polled after every batch; true stops the run before the next one. */
   shouldStop?: () => boolean;
+  /**
+   * Polled after every batch: true when the device went away under the run (a lost WebGL
+   * context). The run ends as interrupted with the last good weights.
+   */
+  isInterrupted?: () => boolean;
   /** Wall clock in milliseconds (performance.now in the app, injectable in tests). */
   now?: () => number;
 }
@@ -117,6 +122,8 @@ export async function trainModel(
   const started = now();
   let epochStarted = started;
   let step = 0;
+  /** Samples trained on so far; the last batch of an epoch is usually smaller than batch_size. */
+  let samplesSeen = 0;
   let epochsCompleted = 0;
   let status: RunStatus = 'completed';
   let detail: string | undefined;
@@ -143,6 +150,12 @@ export async function trainModel(
         },
         onBatchEnd: async (batch, logs) => {
           step += 1;
+          if (callbacks.isInterrupted?.()) {
+            status = 'interrupted';
+            detail = 'the GPU context was lost';
+            model.stopTraining = true;
+            return;
+          }
           const loss = logs?.loss;
           if (typeof loss !== 'number' || !Number.isFinite(loss)) {
             status = 'diverged';
@@ -150,8 +163,9 @@ export async function trainModel(
             model.stopTraining = true;
             return;
           }
+          samplesSeen += typeof logs?.size === 'number' ? logs.size : settings.batch_size;
           const elapsed = Math.max((now() - started) / 1000, 1e-6);
-          const samplesPerSecond = (step * settings.batch_size) / elapsed;
+          const samplesPerSecond = samplesSeen / elapsed;
           const stepsLeft = settings.epochs * batchesPerEpoch - step;
           const named = kerasLogs(logs);
           delete named.batch;
@@ -173,7 +187,7 @@ export async function trainModel(
           }
         },
         onEpochEnd: async (epoch, logs) => {
-          if (status === 'diverged') return;
+          if (status === 'diverged' || status === 'interrupted') return;
           const named = kerasLogs(logs);
           const seconds = Math.max((now() - epochStarted) / 1000, 1e-6);
           epochsCompleted = epoch + 1;
@@ -200,14 +214,14 @@ export async function trainModel(
     });
     // The callbacks above change `status`; TypeScript cannot see that through the closures.
     const ended = status as RunStatus;
-    if (ended === 'diverged') model.setWeights(lastGood);
+    if (ended === 'diverged' || ended === 'interrupted') model.setWeights(lastGood);
     const bestSoFar = best as { value: number; weights: Tf.Tensor[]; logs: Record<string, number> } | null;
     if (ended === 'early-stopped' && settings.restore_best_weights && bestSoFar && bestSoFar.weights.length > 0) {
       model.setWeights(bestSoFar.weights);
       finalLogs = bestSoFar.logs;
     }
   } catch (thrown) {
-    status = 'failed';
+    status = callbacks.isInterrupted?.() ? 'interrupted' : 'failed';
     detail = thrown instanceof Error ? thrown.message : String(thrown);
     try {
       model.setWeights(lastGood);
@@ -226,7 +240,7 @@ export async function trainModel(
     status,
     epochsCompleted,
     finalLogs,
-    samplesPerSecond: seconds > 0 ? (step * settings.batch_size) / seconds : 0,
+    samplesPerSecond: seconds > 0 ? samplesSeen / seconds : 0,
     seconds,
     ...(detail ? { detail } : {}),
   };

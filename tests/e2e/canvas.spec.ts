@@ -63,9 +63,12 @@ test('a learner drags, wires, edits, deletes layers and switches language', asyn
   await page.getByRole('button', { name: 'Zoom In' }).click();
   await expect(viewport).not.toHaveAttribute('style', before ?? '');
   const zoomed = await viewport.getAttribute('style');
-  await page.mouse.move(900, 700);
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!pane) throw new Error('the canvas is not visible');
+  // An empty corner of the canvas, away from the layers.
+  await page.mouse.move(pane.x + pane.width - 80, pane.y + 40);
   await page.mouse.down();
-  await page.mouse.move(860, 640, { steps: 5 });
+  await page.mouse.move(pane.x + pane.width - 140, pane.y + 90, { steps: 5 });
   await page.mouse.up();
   await expect(viewport).not.toHaveAttribute('style', zoomed ?? '');
 

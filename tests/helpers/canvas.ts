@@ -32,3 +32,29 @@ export async function expectCounts(page: Page, layers: string, wires: string): P
   await expect(page.getByTestId('layer-count')).toHaveText(layers);
   await expect(page.getByTestId('wire-count')).toHaveText(wires);
 }
+
+/** Draws the course lesson with the mouse: Input (3, 8) → SimpleRNN(50) → Dense(8, softmax). */
+export async function drawLessonNetwork(page: Page): Promise<void> {
+  await dragLayerOntoCanvas(page, 'Input', 100, 120);
+  await dragLayerOntoCanvas(page, 'SimpleRNN', 380, 120);
+  await dragLayerOntoCanvas(page, 'Dense', 660, 120);
+  await wire(page, 'input', 'simple_rnn');
+  await wire(page, 'simple_rnn', 'dense');
+  await layer(page, 'dense').click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByLabel('units').fill('8');
+  await inspector.getByLabel('activation').selectOption('softmax');
+}
+
+/** Chooses the "hello world" text in the Data tab and opens the Training tab. */
+export async function useHelloWorld(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByLabel('Data source').selectOption('text-next-char');
+  await expect(page.getByTestId('data-preview')).toContainText('(8, 3, 8)');
+  await page.getByRole('tab', { name: 'Training' }).click();
+}
+
+/** Points drawn on a chart so far. */
+export async function chartPoints(page: Page, title: string): Promise<number> {
+  return Number(await page.getByTestId(`chart-${title}`).getAttribute('data-points'));
+}

@@ -5,6 +5,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../../shared/graph/shape';
 import { formatParamValue } from '../../../shared/layers/param-input';
 import { layerDef } from '../../../shared/layers/registry';
@@ -12,7 +13,7 @@ import type { AnyParamValue } from '../../../shared/layers/params';
 import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
 import { useAppStore } from '../store';
 import type { LayerFlowNode } from '../store/graph-slice';
-import { selectNodeAnalysis } from '../store/selectors';
+import { selectLayerProblems, selectNodeAnalysis } from '../store/selectors';
 
 /** The first few parameters are the ones a learner changes most (units, filters, activation). */
 const summaryLength = 3;
@@ -20,12 +21,13 @@ const summaryLength = 3;
 function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { t } = useTranslation();
   const analysis = useAppStore((state) => selectNodeAnalysis(state, id));
+  const problems = useAppStore(useShallow((state) => selectLayerProblems(state, id)));
   const applyFix = useAppStore((state) => state.applyFix);
   const { message, fixLabel } = useProblemText();
   const formatNumber = useNumberFormat();
   const def = layerDef(data.kind);
   const params = Object.entries(data.params as Record<string, AnyParamValue>).slice(0, summaryLength);
-  const problem = analysis.problems[0];
+  const problem = problems[0];
   const status = problem ? (problem.severity === 'error' ? ' has-error' : ' has-warning') : '';
 
   return (
@@ -79,8 +81,8 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
               {fixLabel(problem.fix)}
             </button>
           )}
-          {analysis.problems.length > 1 && (
-            <span className="layer-node-more">{t('node.moreProblems', { count: analysis.problems.length - 1 })}</span>
+          {problems.length > 1 && (
+            <span className="layer-node-more">{t('node.moreProblems', { count: problems.length - 1 })}</span>
           )}
         </div>
       )}

@@ -1,9 +1,11 @@
 /** The status bar: what the canvas holds, its problems, where LayerLab runs, the language switch. */
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../../shared/localized';
+import { backendLabels } from '../../../shared/training/backends';
+import { useLocalize } from '../hooks/useLocalize';
 import { useNumberFormat } from '../hooks/useProblemText';
 import { useAppStore } from '../store';
-import { selectAnalysis } from '../store/selectors';
+import { selectAllProblems, selectAnalysis } from '../store/selectors';
 
 const languageNames: Record<Language, string> = { es: 'Español', en: 'English' };
 
@@ -18,11 +20,17 @@ export function StatusBar({ onLanguageChange, problemsOpen, onToggleProblems }: 
   const layerCount = useAppStore((state) => state.nodes.length);
   const wireCount = useAppStore((state) => state.edges.length);
   const totalParams = useAppStore((state) => selectAnalysis(state).totalParams);
-  const errorCount = useAppStore((state) => selectAnalysis(state).errorCount);
-  const warningCount = useAppStore((state) => selectAnalysis(state).warningCount);
+  const errorCount = useAppStore(
+    (state) => selectAllProblems(state).filter((found) => found.severity === 'error').length,
+  );
+  const warningCount = useAppStore(
+    (state) => selectAllProblems(state).filter((found) => found.severity === 'warning').length,
+  );
   const hostKind = useAppStore((state) => state.hostKind);
   const language = useAppStore((state) => state.language);
   const formatNumber = useNumberFormat();
+  const localize = useLocalize();
+  const backend = useAppStore((state) => [...state.runs].reverse().find((run) => run.backend)?.backend ?? null);
 
   return (
     <footer className="status-bar">
@@ -49,6 +57,13 @@ export function StatusBar({ onLanguageChange, problemsOpen, onToggleProblems }: 
               .join(' · ')}
       </button>
       <span className="status-spacer" />
+      <span
+        className="status-backend"
+        data-testid="status-backend"
+        title={backend ? localize(backend.reason) : undefined}
+      >
+        {backend ? t('status.backend', { name: localize(backendLabels[backend.name]) }) : t('status.backendUnknown')}
+      </span>
       <span className="status-host">{t(`status.host.${hostKind}`)}</span>
       <label className="status-language">
         <span>{t('status.language')}</span>

@@ -9,7 +9,7 @@ import { useAppStore } from '../store';
 import type { LayerFlowNode } from '../store/graph-slice';
 import { ParamField } from './ParamField';
 import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
-import { selectNodeAnalysis } from '../store/selectors';
+import { selectLayerProblems, selectNodeAnalysis } from '../store/selectors';
 import { formatShape } from '../../../shared/graph/shape';
 
 function NameField({ node }: { node: LayerFlowNode }) {
@@ -71,6 +71,7 @@ function LayerInspector({ node }: { node: LayerFlowNode }) {
   const def = layerDef(node.data.kind);
   const values = node.data.params as Record<string, AnyParamValue>;
   const analysis = useAppStore((state) => selectNodeAnalysis(state, node.id));
+  const problems = useAppStore(useShallow((state) => selectLayerProblems(state, node.id)));
   const applyFix = useAppStore((state) => state.applyFix);
   const { message, fixLabel } = useProblemText();
   const formatNumber = useNumberFormat();
@@ -91,7 +92,7 @@ function LayerInspector({ node }: { node: LayerFlowNode }) {
           <dd className="mono">{analysis.params === null ? '?' : formatNumber(analysis.params)}</dd>
         </div>
       </dl>
-      {analysis.problems.map((problem, index) => (
+      {problems.map((problem, index) => (
         <div key={`${problem.code}-${index}`} className={`inspector-problem severity-${problem.severity}`} role="alert">
           <p>{message(problem)}</p>
           {problem.fix && (

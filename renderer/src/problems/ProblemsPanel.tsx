@@ -3,11 +3,11 @@ import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useProblemText } from '../hooks/useProblemText';
 import { useAppStore } from '../store';
-import { selectAnalysis } from '../store/selectors';
+import { selectAllProblems } from '../store/selectors';
 
-export function ProblemsPanel({ onClose }: { onClose: () => void }) {
+export function ProblemsPanel() {
   const { t } = useTranslation();
-  const problems = useAppStore((state) => selectAnalysis(state).problems);
+  const problems = useAppStore(selectAllProblems);
   const nodes = useAppStore((state) => state.nodes);
   const selectOnly = useAppStore((state) => state.selectOnly);
   const applyFix = useAppStore((state) => state.applyFix);
@@ -22,12 +22,6 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
 
   return (
     <section className="problems-panel" aria-label={t('problems.title')}>
-      <header>
-        <h2 className="panel-title">{t('problems.title')}</h2>
-        <button type="button" className="button-quiet" onClick={onClose}>
-          {t('problems.hide')}
-        </button>
-      </header>
       {problems.length === 0 ? (
         <p className="problems-none">{t('problems.none')}</p>
       ) : (

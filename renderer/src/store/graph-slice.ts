@@ -19,6 +19,11 @@ import { defaultParamsOf, layerDef, type LayerKind } from '../../../shared/layer
 import type { AnyParamValue } from '../../../shared/layers/params';
 import type { Fix } from '../../../shared/graph/problems';
 import { isLayerKind } from '../../../shared/layers/registry';
+import { trainingParams } from '../../../shared/training/settings';
+
+function isTrainingParam(name: string): name is keyof typeof trainingParams {
+  return Object.hasOwn(trainingParams, name);
+}
 import type { AppState } from './index';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -182,6 +187,9 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
         });
         return;
       }
+      case 'set-setting':
+        if (isTrainingParam(fix.setting)) state.setTrainingParam(fix.setting, fix.value);
+        return;
       case 'add-input': {
         const left = state.nodes.reduce((min, node) => Math.min(min, node.position.x), Infinity);
         const heads = state.nodes.filter(

@@ -1,6 +1,11 @@
 /** Derived views of the store, memoised on the references they read. */
 import { analyzeGraph, type Analysis, type NodeAnalysis } from '../../../shared/graph/analyze';
 import type { Graph, LayerNode } from '../../../shared/graph/types';
+import { buildDataset, type DatasetResult } from '../../../shared/data/build';
+import type { DataSpec } from '../../../shared/data/spec';
+import type { Problem } from '../../../shared/graph/problems';
+import { checkDataFit } from '../../../shared/training/fit-check';
+import type { TrainingSettings } from '../../../shared/training/settings';
 import type { AppState } from './index';
 import type { LayerFlowNode, WireEdge } from './graph-slice';
 
@@ -38,4 +43,58 @@ const emptyNodeAnalysis: NodeAnalysis = { shape: null, params: null, problems: [
 
 export function selectNodeAnalysis(state: AppState, nodeId: string): NodeAnalysis {
   return selectAnalysis(state).nodes.get(nodeId) ?? emptyNodeAnalysis;
+}
+
+export interface DataCheck {
+  /** The built dataset, or the field of the recipe at fault. */
+  dataset: DatasetResult | null;
+  /** Mismatches between the network and its data, pinned to layers like the graph's problems. */
+  problems: Problem[];
+}
+
+let lastDataInputs: [Graph, DataSpec | null, TrainingSettings] | null = null;
+let lastDataCheck: DataCheck = { dataset: null, problems: [] };
+
+/** The data recipe built and checked against the network, once per change of either. */
+export function selectDataCheck(state: AppState): DataCheck {
+  const graph = selectGraph(state);
+  if (
+    lastDataInputs &&
+    lastDataInputs[0] === graph &&
+    lastDataInputs[1] === state.data &&
+    lastDataInputs[2] === state.training
+  ) {
+    return lastDataCheck;
+  }
+  lastDataInputs = [graph, state.data, state.training];
+  const dataset = state.data ? buildDataset(state.data) : null;
+  const analysis = selectAnalysis(state);
+  const problems =
+    dataset?.ok && analysis.errorCount === 0 ? checkDataFit(graph, analysis, dataset.dataset, state.training) : [];
+  lastDataCheck = { dataset, problems };
+  return lastDataCheck;
+}
+
+const noProblems: Problem[] = [];
+
+/** A layer's problems: the graph's and its data's. */
+export function selectLayerProblems(state: AppState, nodeId: string): Problem[] {
+  const own = selectNodeAnalysis(state, nodeId).problems;
+  const data = selectDataCheck(state).problems.filter((problem) => problem.nodeId === nodeId);
+  if (data.length === 0) return own.length === 0 ? noProblems : own;
+  return [...own, ...data];
+}
+
+let lastAll: [Analysis, DataCheck, Problem[]] | null = null;
+
+/** Every problem on screen, errors first. */
+export function selectAllProblems(state: AppState): Problem[] {
+  const analysis = selectAnalysis(state);
+  const data = selectDataCheck(state);
+  if (lastAll && lastAll[0] === analysis && lastAll[1] === data) return lastAll[2];
+  const all = [...analysis.problems, ...data.problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  );
+  lastAll = [analysis, data, all];
+  return all;
 }

@@ -1,0 +1,98 @@
+/**
+ * Main-thread long tasks while training in the browser (issue 4, benchmark c). Drives the web
+ * build in Debian's Chromium, draws the course lesson, and records PerformanceObserver `longtask`
+ * entries during a 3,000-epoch run (batch 1, so progress streams as fast as it can) on WASM and on
+ * software WebGL, against the same page sitting idle for as long (the baseline, side by side).
+ * Target: no task over 50 ms. Run with `npx tsx bench/long-tasks.ts` after `npm run build:renderer`.
+ */
+import { spawn } from 'node:child_process';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
+
+const port = 4417;
+const windowMs = 6000;
+
+async function draw(page: Page): Promise<void> {
+  const pane = page.locator('.react-flow__pane');
+  for (const [kind, x] of [
+    ['Input', 100],
+    ['SimpleRNN', 380],
+    ['Dense', 660],
+  ] as const) {
+    await page.getByTestId(`palette-${kind}`).dragTo(pane, { targetPosition: { x, y: 120 } });
+  }
+  const centre = async (testId: string) => {
+    const box = await page.getByTestId(testId).boundingBox();
+    if (!box) throw new Error(`${testId} not visible`);
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  for (const [from, to] of [
+    ['input', 'simple_rnn'],
+    ['simple_rnn', 'dense'],
+  ]) {
+    const start = await centre(`out-${from}`);
+    const end = await centre(`in-${to}`);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(end.x, end.y, { steps: 10 });
+    await page.mouse.up();
+  }
+  await page.getByTestId('layer-dense').click();
+  await page.getByLabel('units').fill('8');
+  await page.getByLabel('activation').selectOption('softmax');
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByLabel('Data source').selectOption('text-next-char');
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await page.getByLabel('batch_size').fill('1');
+  await page.getByLabel('epochs').fill('3000');
+}
+
+/** Long tasks (ms) that start in the next `windowMs`, while `during` runs. */
+async function longTasksDuring(page: Page, during: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(() => {
+    const store = window as unknown as { longTasks: number[]; observer?: PerformanceObserver };
+    store.longTasks = [];
+    store.observer?.disconnect();
+    store.observer = new PerformanceObserver((list) =>
+      list.getEntries().forEach((entry) => store.longTasks.push(entry.duration)),
+    );
+    store.observer.observe({ type: 'longtask' });
+  });
+  await during();
+  await page.waitForTimeout(windowMs);
+  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}
+
+function describe(label: string, tasks: number[]): string {
+  const over50 = tasks.filter((duration) => duration > 50).length;
+  const max = Math.max(0, ...tasks);
+  const total = tasks.reduce((sum, duration) => sum + duration, 0);
+  return `${label.padEnd(34)} long tasks ${String(tasks.length).padStart(3)}  over 50 ms ${String(over50).padStart(3)}  longest ${String(Math.round(max)).padStart(4)} ms  busy ${((100 * total) / windowMs).toFixed(1)} %`;
+}
+
+const server = spawn(process.execPath, ['scripts/start.mjs', '--web', '--no-build', '--port', String(port)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise<void>((resolve) =>
+  server.stdout.on('data', (chunk: Buffer) => String(chunk).includes('running at') && resolve()),
+);
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+try {
+  for (const backend of ['wasm', 'webgl'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await draw(page);
+    await page.getByLabel('backend').selectOption(backend);
+    const idle = await longTasksDuring(page, async () => {});
+    const training = await longTasksDuring(page, async () => {
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+    });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    console.log(describe(`idle page (baseline, ${backend} tab)`, idle));
+    console.log(describe(`training the lesson on ${backend}`, training));
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,82 @@
+/** `layerlab check FILE`: the Keras-style summary of a sound network, or what to fix in it. */
+import { parseArgs } from 'node:util';
+import { buildDataset, type Dataset } from '../shared/data/build.js';
+import { analyzeGraph } from '../shared/graph/analyze.js';
+import type { Problem } from '../shared/graph/problems.js';
+import { formatShape } from '../shared/graph/shape.js';
+import { formatSummary, summarize } from '../shared/graph/summary.js';
+import type { Language } from '../shared/localized.js';
+import type { Project } from '../shared/project/project.js';
+import { checkDataFit } from '../shared/training/fit-check.js';
+import { exitCodes } from './errors.js';
+import type { Io } from './io.js';
+import { languageOption, parseOrExplain, singleFile } from './options.js';
+import { countLine, dataProblemLine, problemLine } from './problems.js';
+import { readProject } from './project-file.js';
+import { commandUsage } from './usage.js';
+
+export interface CheckReport {
+  text: string;
+  errors: number;
+  warnings: number;
+}
+
+function describeData(dataset: Dataset): string {
+  const samples = dataset.x.shape[0] ?? 0;
+  const input = formatShape([null, ...dataset.x.shape.slice(1)]);
+  const target =
+    dataset.target.kind === 'class'
+      ? `${dataset.target.labels.length} classes (${dataset.target.labels.map((label) => JSON.stringify(label)).join(' ')})`
+      : 'a number each';
+  return `Data: ${samples} samples of ${input}, ${target}.`;
+}
+
+/** Everything `check` prints about a project; pure, for tests and other commands. */
+export function checkProject(project: Project, language: Language): CheckReport {
+  const analysis = analyzeGraph(project.graph);
+  const problems: Problem[] = [...analysis.problems];
+  let dataError: string | null = null;
+  let dataDescription: string | null = null;
+  if (project.data) {
+    const built = buildDataset(project.data);
+    if (built.ok) {
+      problems.push(...checkDataFit(project.graph, analysis, built.dataset, project.training));
+      dataDescription = describeData(built.dataset);
+    } else {
+      dataError = dataProblemLine(built.field, built.problem, language);
+    }
+  }
+  const errors = problems.filter((found) => found.severity === 'error');
+  const warnings = problems.filter((found) => found.severity === 'warning');
+  const errorCount = errors.length + (dataError === null ? 0 : 1);
+  const describe = (found: Problem) => problemLine(project.graph, found, language);
+  const lines = [
+    ...(analysis.errorCount === 0 ? [formatSummary(summarize(project.graph, analysis), project.name), ''] : []),
+    ...errors.map(describe),
+    ...(dataError === null ? [] : [dataError]),
+    ...warnings.map(describe),
+    ...(dataDescription === null ? [] : [dataDescription]),
+    countLine(errorCount, warnings.length, language),
+  ];
+  return { text: lines.join('\n'), errors: errorCount, warnings: warnings.length };
+}
+
+export async function runCheck(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseOrExplain(() =>
+    parseArgs({
+      args,
+      options: { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (values.help) {
+    io.out(commandUsage.check);
+    return exitCodes.ok;
+  }
+  const language = languageOption(values.lang);
+  const project = await readProject(singleFile('check', positionals));
+  const report = checkProject(project, language);
+  io.out(`${report.text}\n`);
+  return report.errors > 0 ? exitCodes.problems : exitCodes.ok;
+}

@@ -1,0 +1,159 @@
+/**
+ * The command line as a terminal user meets it: each test runs `node cli/bin.mjs ...` in a child
+ * process and reads what it prints and how it exits.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyProject, serializeProject } from '../shared/project/project';
+import { chain, layer } from '../tests/helpers/graphs';
+
+const lesson = 'cli/examples/hello-world.layerlab';
+const nextNumber = 'cli/examples/next-number.layerlab';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function layerlab(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['cli/bin.mjs', ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const jsonLines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+let scratch = '';
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'layerlab-cli-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('layerlab check', () => {
+  it('prints the lesson’s Keras summary', async () => {
+    const run = await layerlab('check', lesson);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('simple_rnn (SimpleRNN)  (None, 50)    2,950    input');
+    expect(run.stdout).toContain('Total params: 3,358');
+    expect(run.stdout).toContain('Data: 8 samples of (None, 3, 8), 8 classes');
+  });
+
+  it('pins a problem to its layer, in English or Spanish, and exits 1', async () => {
+    const broken = path.join(scratch, 'broken.layerlab');
+    const graph = chain(layer('Input', 'input', { shape: [8] }), layer('LSTM', 'lstm'), layer('Dense', 'dense'));
+    await writeFile(broken, serializeProject({ ...emptyProject('Broken'), graph }));
+
+    const english = await layerlab('check', broken);
+    expect(english.code).toBe(1);
+    expect(english.stdout).toContain('lstm: LSTM needs a sequence (batch, time, features); it gets (None, 8).');
+    expect(english.stdout).not.toContain('Total params');
+
+    const spanish = await layerlab('check', broken, '--lang', 'es');
+    expect(spanish.stdout).toContain(
+      'lstm: LSTM necesita una secuencia (lote, tiempo, características); recibe (None, 8).',
+    );
+  });
+});
+
+describe('layerlab train and predict', () => {
+  it('learns the lesson on WASM: 100 epoch lines, then a summary, all JSON; the saved project answers "l" after "hel"', async () => {
+    const saved = path.join(scratch, 'hello-trained.layerlab');
+    const run = await layerlab('train', lesson, '--json', '--backend', 'wasm', '--save', saved);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const lines = jsonLines(run.stdout);
+    expect(lines).toHaveLength(101);
+    expect(lines.slice(0, 100).map((line) => [line.type, line.epoch])).toEqual(
+      Array.from({ length: 100 }, (_, index) => ['epoch', index + 1]),
+    );
+    expect(lines[0]).toEqual(expect.objectContaining({ loss: expect.any(Number), accuracy: expect.any(Number) }));
+    expect(lines[100]).toEqual(
+      expect.objectContaining({
+        type: 'summary',
+        status: 'completed',
+        epochs: 100,
+        backend: 'wasm',
+        accuracy: 1,
+        saved,
+      }),
+    );
+
+    const answer = await layerlab('predict', saved, '--input', 'hel');
+    expect(answer.code).toBe(0);
+    expect(answer.stdout.split('\n')[0]).toMatch(/^l {2}0\.\d\d/);
+  }, 60_000);
+
+  it('trains for --epochs instead of the project’s setting', async () => {
+    const run = await layerlab('train', lesson, '--json', '--epochs', '3');
+    const lines = jsonLines(run.stdout);
+    expect(lines.filter((line) => line.type === 'epoch')).toHaveLength(3);
+    expect(lines.at(-1)).toEqual(expect.objectContaining({ type: 'summary', epochs: 3 }));
+  }, 60_000);
+
+  it('predicts the next number of a sequence', async () => {
+    const saved = path.join(scratch, 'numbers-trained.layerlab');
+    expect((await layerlab('train', nextNumber, '--json', '--epochs', '20', '--save', saved)).code).toBe(0);
+    const answer = await layerlab('predict', saved, '--input', '7,8,9');
+    expect(answer.code).toBe(0);
+    expect(answer.stdout).toMatch(/^-?\d+\.\d{3}\n$/);
+  }, 60_000);
+
+  it('says how to train an untrained project before predicting', async () => {
+    const run = await layerlab('predict', lesson, '--input', 'hel');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`train it first with layerlab train ${lesson} --save OUT`);
+  });
+});
+
+describe('mistakes', () => {
+  it.each([
+    ['a missing file', 'missing.layerlab', null, 'cannot read {file}: no such file'],
+    ['a file that is not JSON', 'notes.layerlab', 'hello world', '{file} is not JSON: '],
+    [
+      'a file that is not a project',
+      'other.layerlab',
+      '{"formatVersion": 1, "name": 3}',
+      '{file} is not a valid LayerLab project: ',
+    ],
+  ])('%s: one line naming it, exit 2', async (_case, name, content, expected) => {
+    const file = path.join(scratch, name);
+    if (content !== null) await writeFile(file, content);
+    const run = await layerlab('check', file);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringContaining(`layerlab: ${expected.replace('{file}', file)}`),
+    ]);
+  });
+
+  it('an unknown command or option: usage, exit 2', async () => {
+    const command = await layerlab('fly', lesson);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain("layerlab: unknown command 'fly'");
+    expect(command.stderr).toContain('Usage: layerlab <command> FILE');
+
+    const option = await layerlab('train', lesson, '--epoch', '3');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--epoch'");
+    expect(option.stderr).toContain('Usage: layerlab train FILE');
+  });
+
+  it('--help shows the commands and exits 0', async () => {
+    const run = await layerlab('--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/check FILE[\s\S]*train FILE[\s\S]*predict FILE/);
+  });
+});

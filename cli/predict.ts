@@ -1,0 +1,155 @@
+/**
+ * `layerlab predict FILE --input VALUE`: a project saved by `layerlab train --save` answers as
+ * the app's playground does, with the same encoding of the input and decoding of the output.
+ */
+import { parseArgs } from 'node:util';
+import type { LayersModel } from '@tensorflow/tfjs';
+import { localize } from '../shared/localized.js';
+import type { TfModule } from '../shared/layers/types.js';
+import { decodeWeights, type Project } from '../shared/project/project.js';
+import { decodeAnswer, encodeQuery, generateText, predictOne, type Answer } from '../shared/training/predict.js';
+import { prepareRun } from '../shared/training/run.js';
+import { cliBackends, startTf } from './backend.js';
+import { CliError, exitCodes } from './errors.js';
+import type { Io } from './io.js';
+import { choiceOption, integerOption, languageOption, numberOption, parseOrExplain, singleFile } from './options.js';
+import { dataProblemLine, problemLine } from './problems.js';
+import { readProject } from './project-file.js';
+import { commandUsage } from './usage.js';
+
+const maxGenerated = 10_000;
+
+function readOptions(args: string[]) {
+  const { values, positionals } = parseOrExplain(() =>
+    parseArgs({
+      args,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        lang: { type: 'string' },
+        input: { type: 'string' },
+        generate: { type: 'string' },
+        temperature: { type: 'string' },
+        seed: { type: 'string' },
+        top: { type: 'string' },
+        backend: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (values.help) return null;
+  const file = singleFile('predict', positionals);
+  if (values.input === undefined) throw new CliError('predict needs --input VALUE', exitCodes.usage, true);
+  const generate = integerOption('generate', values.generate, 1, maxGenerated);
+  if (generate === undefined && values.temperature !== undefined) {
+    throw new CliError('--temperature only applies with --generate N', exitCodes.usage);
+  }
+  return {
+    file,
+    input: values.input,
+    generate,
+    temperature: numberOption('temperature', values.temperature, 0, 10) ?? 1,
+    seed: integerOption('seed', values.seed, 0, 2_147_483_647) ?? 1,
+    top: integerOption('top', values.top, 1, 1000) ?? 5,
+    backend: choiceOption('backend', values.backend, cliBackends) ?? 'cpu',
+    json: values.json ?? false,
+    language: languageOption(values.lang),
+  };
+}
+
+/** Loads the saved weights into the freshly built model, after checking they belong to it. */
+function loadWeights(tf: TfModule, model: LayersModel, project: Project, file: string): void {
+  const saved = decodeWeights(project.trained ?? { weights: [] });
+  const expected = model.weights;
+  const retrain = `train it again with layerlab train ${file} --save OUT`;
+  if (saved.length !== expected.length) {
+    throw new CliError(
+      `${file}: its trained weights do not fit the network (it needs ${expected.length} weight tensors, the file has ${saved.length}); ${retrain}`,
+    );
+  }
+  saved.forEach((weight, index) => {
+    const variable = expected[index];
+    if (!variable || variable.shape.join() !== weight.shape.join()) {
+      throw new CliError(
+        `${file}: its trained weights do not fit the network (${variable?.originalName ?? `weight ${index}`} is [${variable?.shape.join(', ') ?? ''}], the file has [${weight.shape.join(', ')}]); ${retrain}`,
+      );
+    }
+  });
+  const tensors = saved.map((weight) => tf.tensor(weight.values, weight.shape));
+  try {
+    model.setWeights(tensors);
+  } finally {
+    tf.dispose(tensors);
+  }
+}
+
+/** Class labels as the terminal shows them: quoted when they are spaces or otherwise invisible. */
+function showLabel(label: string): string {
+  return /^[^\s\p{C}]+$/u.test(label) ? label : JSON.stringify(label);
+}
+
+function formatAnswer(answer: Answer): string {
+  if (answer.kind === 'value') return answer.value.toFixed(3);
+  const labels = answer.top.map((entry) => showLabel(entry.label));
+  const width = Math.max(...labels.map((label) => label.length));
+  return answer.top
+    .map((entry, index) => {
+      const bar = '█'.repeat(Math.round(entry.probability * 20));
+      return `${(labels[index] ?? '').padEnd(width)}  ${entry.probability.toFixed(2)}  ${bar}`.trimEnd();
+    })
+    .join('\n');
+}
+
+export async function runPredict(args: string[], io: Io): Promise<number> {
+  const options = readOptions(args);
+  if (!options) {
+    io.out(commandUsage.predict);
+    return exitCodes.ok;
+  }
+  const { file } = options;
+  const project = await readProject(file);
+  if (!project.trained) {
+    throw new CliError(`${file} has no trained weights: train it first with layerlab train ${file} --save OUT`);
+  }
+  const data = project.data;
+  if (!data) throw new CliError(`${file} has no data, so there is nothing to read its answers against`);
+  if (options.generate !== undefined && data.kind !== 'text-next-char') {
+    throw new CliError(`--generate continues text, but ${file} predicts numbers: leave --generate out`);
+  }
+  const tf = await startTf(options.backend);
+  const prepared = prepareRun(tf, { graph: project.graph, data, settings: project.training });
+  if (!prepared.ok) {
+    for (const found of prepared.problems) io.err(`${problemLine(project.graph, found, options.language)}\n`);
+    if (prepared.dataProblem) io.err(`${dataProblemLine(undefined, prepared.dataProblem, options.language)}\n`);
+    io.err(`layerlab: ${file} cannot run until these are fixed (see layerlab check ${file})\n`);
+    return exitCodes.problems;
+  }
+  const { model, dataset } = prepared;
+  try {
+    loadWeights(tf, model, project, file);
+    const problem = (text: Parameters<typeof localize>[0]) => new CliError(localize(text, options.language));
+    if (options.generate !== undefined && data.kind === 'text-next-char') {
+      const generated = generateText(
+        tf,
+        model,
+        data,
+        dataset,
+        options.input,
+        options.generate,
+        options.temperature,
+        options.seed,
+      );
+      if (!generated.ok) throw problem(generated.problem);
+      io.out(options.json ? `${JSON.stringify({ kind: 'text', text: generated.text })}\n` : `${generated.text}\n`);
+      return exitCodes.ok;
+    }
+    const query = encodeQuery(data, dataset, options.input);
+    if (!query.ok) throw problem(query.problem);
+    const answer = decodeAnswer(dataset, predictOne(tf, model, query.values, query.shape), options.top);
+    io.out(options.json ? `${JSON.stringify(answer)}\n` : `${formatAnswer(answer)}\n`);
+    return exitCodes.ok;
+  } finally {
+    model.dispose();
+  }
+}

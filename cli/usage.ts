@@ -1,0 +1,65 @@
+/** What `layerlab --help` and each command's `--help` print. */
+
+export const commandNames = ['check', 'train', 'predict'] as const;
+export type CommandName = (typeof commandNames)[number];
+
+export const mainUsage = `Usage: layerlab <command> FILE [options]
+
+Check, train and query LayerLab networks from a terminal, with the same engine as the app.
+
+Commands:
+  check FILE     Print the network's summary, or what to fix in it
+  train FILE     Train the network on the project's data
+  predict FILE   Ask a trained project for an answer
+
+Options:
+  -h, --help     Show this help; \`layerlab <command> --help\` shows a command's
+
+FILE is a LayerLab project (.layerlab); cli/examples/ has two to start from.
+Exit status: 0 done, 1 the network has errors or training failed,
+2 the command line or the file cannot be used, 130 stopped with Ctrl-C.
+`;
+
+export const commandUsage: Record<CommandName, string> = {
+  check: `Usage: layerlab check FILE [--lang en|es]
+
+Prints the network's Keras-style summary when it has no errors; otherwise each problem
+as \`layer: message\`, warnings too. Also checks the network against the project's data.
+Exits with 1 when there are errors.
+
+Options:
+  --lang en|es   Language of the problems (default en)
+  -h, --help     Show this help
+`,
+  train: `Usage: layerlab train FILE [options]
+
+Trains the network on the project's data with its training settings, showing progress on
+stderr. Ctrl-C stops after the current batch and still prints the summary.
+
+Options:
+  --epochs N         Train for N epochs instead of the project's setting
+  --seed N           Seed for the starting weights instead of the project's
+  --backend cpu|wasm tf.js backend (default wasm, or cpu for layers WASM cannot train)
+  --save OUT         Write the project with its trained weights to OUT
+  --json             One JSON object per line on stdout: each epoch, then the summary
+  --lang en|es       Language of the problems (default en)
+  -h, --help         Show this help
+`,
+  predict: `Usage: layerlab predict FILE --input VALUE [options]
+
+Asks a project trained with \`layerlab train FILE --save OUT\` for its answer: the most
+likely next characters with their probabilities, or the next number.
+
+Options:
+  --input VALUE      Text for a character model ("hel"); numbers for a sequence
+                     ("7,8,9" or "[7, 8, 9]"; write --input=-1,2,3 for a leading minus)
+  --generate N       Continue the text by N characters instead (character models)
+  --temperature T    Randomness of --generate, from 0 (always the likeliest) to 10 (default 1)
+  --seed N           Seed of --generate's sampling (default 1)
+  --top N            How many classes to list (default 5)
+  --backend cpu|wasm tf.js backend (default cpu)
+  --json             Print the answer as JSON
+  --lang en|es       Language of the messages about the input (default en)
+  -h, --help         Show this help
+`,
+};

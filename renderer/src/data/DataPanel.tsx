@@ -1,0 +1,199 @@
+/**
+ * The data the network trains on: which recipe, its raw data and window, and what it makes (the
+ * vocabulary, the windows, the shapes of X and y). A bad value is refused at its field.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { defaultDataSpecs, type DataKind, type DataSpec } from '../../../shared/data/spec';
+import { parseNumberList } from '../../../shared/training/predict';
+import { useLocalize } from '../hooks/useLocalize';
+import { useAppStore } from '../store';
+import { selectDataCheck } from '../store/selectors';
+
+const dataKinds: DataKind[] = ['text-next-char', 'sequence-next-value'];
+
+function WindowField({ value, onCommit }: { value: number; onCommit: (window: number) => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(String(value));
+  const [invalid, setInvalid] = useState(false);
+  return (
+    <label className={`field field-inline${invalid ? ' is-invalid' : ''}`}>
+      <span className="field-name">{t('data.window')}</span>
+      <input
+        type="text"
+        inputMode="numeric"
+        value={draft}
+        aria-invalid={invalid}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          const window = Number(event.target.value);
+          const ok = /^\d+$/.test(event.target.value.trim()) && window >= 1 && window <= 512;
+          setInvalid(!ok);
+          if (ok) onCommit(window);
+        }}
+      />
+      {invalid && (
+        <span className="field-error" role="alert">
+          {t('data.windowInvalid')}
+        </span>
+      )}
+    </label>
+  );
+}
+
+function SequenceField({
+  spec,
+  onCommit,
+}: {
+  spec: Extract<DataSpec, { kind: 'sequence-next-value' }>;
+  onCommit: (values: number[]) => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(spec.values.join(', '));
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <label className={`field${problem ? ' is-invalid' : ''}`}>
+      <span className="field-name">{t('data.values')}</span>
+      <textarea
+        rows={3}
+        value={draft}
+        aria-invalid={problem !== null}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          const values = parseNumberList(event.target.value);
+          if (values === null) {
+            // Name the first entry that is not a number, so the learner finds it.
+            const bad = event.target.value
+              .split(/[\s,;]+/)
+              .find((part) => part !== '' && !Number.isFinite(Number(part)));
+            setProblem(t('data.notANumber', { entry: bad ?? '' }));
+          } else if (values.length < 2) {
+            setProblem(t('data.tooFewValues'));
+          } else {
+            setProblem(null);
+            onCommit(values);
+          }
+        }}
+      />
+      {problem && (
+        <span className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </label>
+  );
+}
+
+export function DataPanel() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const data = useAppStore((state) => state.data);
+  const setData = useAppStore((state) => state.setData);
+  const check = useAppStore(selectDataCheck);
+  const built = check.dataset;
+
+  return (
+    <div className="data-panel">
+      <div className="data-form">
+        <label className="field">
+          <span className="field-name">{t('data.source')}</span>
+          <select
+            value={data?.kind ?? 'none'}
+            onChange={(event) => {
+              const kind = event.target.value as DataKind | 'none';
+              setData(kind === 'none' ? null : { ...defaultDataSpecs[kind] });
+            }}
+          >
+            <option value="none">{t('data.none')}</option>
+            {dataKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`data.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {data?.kind === 'text-next-char' && (
+          <>
+            <label className="field">
+              <span className="field-name">{t('data.text')}</span>
+              <textarea
+                rows={3}
+                value={data.text}
+                maxLength={1_000_000}
+                onChange={(event) => event.target.value.length > 0 && setData({ ...data, text: event.target.value })}
+              />
+            </label>
+            <WindowField value={data.window} onCommit={(window) => setData({ ...data, window })} />
+          </>
+        )}
+        {data?.kind === 'sequence-next-value' && (
+          <>
+            <SequenceField
+              key={data.values.length === 0 ? 'empty' : 'values'}
+              spec={data}
+              onCommit={(values) => setData({ ...data, values })}
+            />
+            <WindowField value={data.window} onCommit={(window) => setData({ ...data, window })} />
+            <label className="field field-bool">
+              <span>
+                <input
+                  type="checkbox"
+                  checked={data.scale === 'max'}
+                  onChange={(event) => setData({ ...data, scale: event.target.checked ? 'max' : 'none' })}
+                />{' '}
+                <span className="field-name">{t('data.scale')}</span>
+              </span>
+              <span className="field-hint">{t('data.scaleHint')}</span>
+            </label>
+          </>
+        )}
+        {!data && <p className="muted">{t('data.choose')}</p>}
+      </div>
+      {built && !built.ok && (
+        <p className="field-error" role="alert">
+          {localize(built.problem)}
+        </p>
+      )}
+      {built?.ok && (
+        <div className="data-preview" data-testid="data-preview">
+          <p className="data-shapes">
+            <span>
+              X <code>{`(${built.dataset.x.shape.join(', ')})`}</code>
+            </span>
+            <span>
+              y <code>{`(${built.dataset.y.shape.join(', ')})`}</code>
+            </span>
+            {built.dataset.target.kind === 'class' && (
+              <span>
+                {t('data.vocabulary', { count: built.dataset.target.labels.length })}{' '}
+                {built.dataset.target.labels.map((label, index) => (
+                  <code key={label} className="vocab-entry" title={String(index)}>
+                    {index}:{JSON.stringify(label)}
+                  </code>
+                ))}
+              </span>
+            )}
+          </p>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{t('data.input')}</th>
+                <th>{t('data.target')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {built.dataset.preview.map((row, index) => (
+                <tr key={index}>
+                  <td className="muted">{index}</td>
+                  <td className="mono">{JSON.stringify(row.input)}</td>
+                  <td className="mono">{JSON.stringify(row.target)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/** The dock under the canvas: problems, data, training and the playground, one tab at a time. */
+import { useTranslation } from 'react-i18next';
+import { DataPanel } from '../data/DataPanel';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { Playground } from '../training/Playground';
+import { TrainingPanel } from '../training/TrainingPanel';
+import { useAppStore } from '../store';
+import type { DockTab } from '../store/ui-slice';
+
+const tabs: DockTab[] = ['problems', 'data', 'training', 'playground'];
+
+export function BottomDock() {
+  const { t } = useTranslation();
+  const tab = useAppStore((state) => state.dockTab);
+  const setDockTab = useAppStore((state) => state.setDockTab);
+  return (
+    <section className={`dock${tab ? '' : ' is-closed'}`}>
+      <div className="dock-tabs" role="tablist" aria-label={t('dock.label')}>
+        {tabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`dock-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`dock-panel-${name}`}
+            className="dock-tab"
+            onClick={() => setDockTab(tab === name ? null : name)}
+          >
+            {t(`dock.${name}`)}
+          </button>
+        ))}
+      </div>
+      {tab && (
+        <div className="dock-body" role="tabpanel" id={`dock-panel-${tab}`} aria-labelledby={`dock-tab-${tab}`}>
+          {tab === 'problems' && <ProblemsPanel />}
+          {tab === 'data' && <DataPanel />}
+          {tab === 'training' && <TrainingPanel />}
+          {tab === 'playground' && <Playground />}
+        </div>
+      )}
+    </section>
+  );
+}

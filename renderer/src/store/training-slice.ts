@@ -1,0 +1,177 @@
+/**
+ * The training slice: the data recipe, the training settings, and every run of this session with
+ * its curves, so earlier runs stay on the chart. The worker does the work; this slice only keeps
+ * what it reports.
+ */
+import type { StateCreator } from 'zustand';
+import type { DataSpec } from '../../../shared/data/spec';
+import type { Problem } from '../../../shared/graph/problems';
+import type { Localized } from '../../../shared/localized';
+import type { AnyParamValue } from '../../../shared/layers/params';
+import type { BackendAttempt, BatchPoint, FromWorker } from '../../../shared/training/protocol';
+import type { BackendName, BackendPreference } from '../../../shared/training/backends';
+import { buildDataset } from '../../../shared/data/build';
+import {
+  defaultTrainingSettings,
+  suggestLoss,
+  trainingParams,
+  type MetricName,
+  type TrainingSettings,
+} from '../../../shared/training/settings';
+import { selectAnalysis } from './selectors';
+import type { BatchUpdate, EpochUpdate, RunStatus, TrainingOutcome } from '../../../shared/training/train';
+import type { AppState } from './index';
+
+export type RunPhase = 'starting' | 'running' | RunStatus | 'refused';
+
+export interface Run {
+  id: string;
+  number: number;
+  settings: TrainingSettings;
+  phase: RunPhase;
+  backend: { name: BackendName; reason: Localized; attempts: BackendAttempt[] } | null;
+  batches: BatchPoint[];
+  epochs: EpochUpdate[];
+  latest: BatchUpdate | null;
+  outcome: TrainingOutcome | null;
+  problems: Problem[];
+  dataProblem: Localized | null;
+  failure: string | null;
+}
+
+/** Batch points kept per run; beyond it every other point is dropped, so long runs stay light. */
+const maxBatchPoints = 4000;
+
+export interface TrainingSlice {
+  data: DataSpec | null;
+  training: TrainingSettings;
+  backendPreference: BackendPreference;
+  runs: Run[];
+  setData: (data: DataSpec | null) => void;
+  setTrainingParam: (name: keyof typeof trainingParams, value: AnyParamValue) => boolean;
+  setMetrics: (metrics: MetricName[]) => void;
+  setBackendPreference: (preference: BackendPreference) => void;
+  /** Records a new run as starting; returns its id for the worker. */
+  beginRun: () => Run;
+  receive: (message: FromWorker) => void;
+  clearRuns: () => void;
+}
+
+let runCounter = 0;
+
+function updateRun(runs: Run[], runId: string, change: (run: Run) => Partial<Run>): Run[] {
+  return runs.map((run) => (run.id === runId ? { ...run, ...change(run) } : run));
+}
+
+function thin(points: BatchPoint[]): BatchPoint[] {
+  return points.length <= maxBatchPoints ? points : points.filter((_, index) => index % 2 === 0);
+}
+
+export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set, get) => ({
+  data: null,
+  training: { ...defaultTrainingSettings },
+  backendPreference: 'auto',
+  runs: [],
+
+  setData: (data) => {
+    const previous = get().data;
+    set({ data });
+    // A new kind of data brings the loss and metrics that suit it, as Keras users would pick them.
+    if (!data || previous?.kind === data.kind) return;
+    const built = buildDataset(data);
+    if (!built.ok) return;
+    const analysis = selectAnalysis(get());
+    const outputId = analysis.outputs.length === 1 ? analysis.outputs[0] : undefined;
+    const output = get().nodes.find((node) => node.id === outputId);
+    const params = (output?.data.params ?? {}) as Record<string, unknown>;
+    const activation = typeof params.activation === 'string' ? params.activation : null;
+    const units = typeof params.units === 'number' ? params.units : null;
+    const suggested = suggestLoss(built.dataset.target, activation, units);
+    set({ training: { ...get().training, loss: suggested.loss, metrics: suggested.metrics } });
+  },
+
+  setTrainingParam: (name, value) => {
+    if (!trainingParams[name].schema.safeParse(value).success) return false;
+    set({ training: { ...get().training, [name]: value } });
+    return true;
+  },
+
+  setMetrics: (metrics) => set({ training: { ...get().training, metrics } }),
+
+  setBackendPreference: (backendPreference) => set({ backendPreference }),
+
+  beginRun: () => {
+    runCounter += 1;
+    const run: Run = {
+      id: `run-${Date.now()}-${runCounter}`,
+      number: get().runs.length + 1,
+      settings: { ...get().training },
+      phase: 'starting',
+      backend: null,
+      batches: [],
+      epochs: [],
+      latest: null,
+      outcome: null,
+      problems: [],
+      dataProblem: null,
+      failure: null,
+    };
+    set({ runs: [...get().runs, run] });
+    return run;
+  },
+
+  receive: (message) => {
+    switch (message.type) {
+      case 'backend':
+        set({
+          runs: updateRun(get().runs, message.runId, () => ({
+            phase: 'running',
+            backend: { name: message.name, reason: message.reason, attempts: message.attempts },
+          })),
+        });
+        return;
+      case 'progress':
+        set({
+          runs: updateRun(get().runs, message.runId, (run) => ({
+            batches: message.points.length > 0 ? thin([...run.batches, ...message.points]) : run.batches,
+            epochs: message.epochs.length > 0 ? [...run.epochs, ...message.epochs] : run.epochs,
+            latest: message.latest ?? run.latest,
+          })),
+        });
+        return;
+      case 'done':
+        set({
+          runs: updateRun(get().runs, message.runId, () => ({
+            phase: message.outcome.status,
+            outcome: message.outcome,
+          })),
+        });
+        return;
+      case 'refused':
+        set({
+          runs: updateRun(get().runs, message.runId, () => ({
+            phase: 'refused',
+            problems: message.problems,
+            dataProblem: message.dataProblem ?? null,
+          })),
+        });
+        return;
+      case 'failed':
+        if (message.runId) {
+          set({ runs: updateRun(get().runs, message.runId, () => ({ phase: 'failed', failure: message.message })) });
+        }
+        return;
+      case 'answer':
+      case 'generated':
+      case 'query-problem':
+        // The playground waits for these itself (training/client.ts).
+        return;
+    }
+  },
+
+  clearRuns: () => set({ runs: get().runs.filter((run) => run.phase === 'starting' || run.phase === 'running') }),
+});
+
+export function isRunActive(run: Run | undefined): boolean {
+  return run?.phase === 'starting' || run?.phase === 'running';
+}

@@ -1,0 +1,204 @@
+/**
+ * Loss and metric curves of every run of the session, overlaid: per batch (smoothed) or per epoch
+ * with validation. Drawn from throttled worker reports, without animation, so drawing never holds
+ * up training.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useThrottled } from '../hooks/useThrottled';
+import { useAppStore } from '../store';
+import type { Run } from '../store/training-slice';
+
+const runColours = ['#4f46e5', '#0d9488', '#d97706', '#db2777', '#7c3aed', '#16a34a', '#dc2626', '#0891b2'];
+
+export function runColour(run: Run): string {
+  return runColours[(run.number - 1) % runColours.length] ?? '#4f46e5';
+}
+
+export function runLabel(run: Run): string {
+  const settings = run.settings;
+  return `#${run.number} ${settings.optimizer} lr=${settings.learning_rate} batch=${settings.batch_size}`;
+}
+
+/** Exponential moving average, as TensorBoard smooths its curves. */
+function smooth(values: number[], weight: number): number[] {
+  let last = values[0] ?? 0;
+  return values.map((value) => {
+    last = last * weight + value * (1 - weight);
+    return last;
+  });
+}
+
+type Row = Record<string, number>;
+
+/** Points drawn per chart: more would not show on screen, and would cost every redraw. */
+const maxDrawnPoints = 200;
+
+/** Charts redraw at most this often while a run streams in. */
+const redrawIntervalMs = 1000;
+
+/** Keeps every k-th row (and the last), so a 3,000-epoch run draws as fast as a short one. */
+function downsample(rows: Row[]): Row[] {
+  if (rows.length <= maxDrawnPoints) return rows;
+  const stride = Math.ceil(rows.length / maxDrawnPoints);
+  return rows.filter((_, index) => index % stride === 0 || index === rows.length - 1);
+}
+
+function epochRows(runs: Run[], series: string): Row[] {
+  const rows = new Map<number, Row>();
+  for (const run of runs) {
+    for (const update of run.epochs) {
+      const row = rows.get(update.epoch + 1) ?? { x: update.epoch + 1 };
+      const train = update.logs[series];
+      const validation = update.logs[`val_${series}`];
+      if (train !== undefined) row[`${run.id}:train`] = train;
+      if (validation !== undefined) row[`${run.id}:val`] = validation;
+      rows.set(update.epoch + 1, row);
+    }
+  }
+  return downsample([...rows.values()].sort((a, b) => (a.x ?? 0) - (b.x ?? 0)));
+}
+
+function batchRows(runs: Run[], series: string, smoothing: number): Row[] {
+  const rows = new Map<number, Row>();
+  for (const run of runs) {
+    const values = run.batches.map((point) => (series === 'loss' ? point.loss : (point.metrics[series] ?? Number.NaN)));
+    const smoothed = smooth(values, smoothing);
+    run.batches.forEach((point, index) => {
+      const row = rows.get(point.step) ?? { x: point.step };
+      const value = smoothed[index];
+      if (value !== undefined && Number.isFinite(value)) row[`${run.id}:train`] = value;
+      rows.set(point.step, row);
+    });
+  }
+  return downsample([...rows.values()].sort((a, b) => (a.x ?? 0) - (b.x ?? 0)));
+}
+
+function Chart({
+  title,
+  runs,
+  rows,
+  logScale,
+  xLabel,
+}: {
+  title: string;
+  runs: Run[];
+  rows: Row[];
+  logScale: boolean;
+  xLabel: string;
+}) {
+  const { t } = useTranslation();
+  const hasValidation = rows.some((row) => Object.keys(row).some((key) => key.endsWith(':val')));
+  return (
+    <figure className="chart" aria-label={title} data-testid={`chart-${title}`} data-points={rows.length}>
+      <figcaption>{title}</figcaption>
+      <ResponsiveContainer width="100%" height={170}>
+        <LineChart data={rows} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
+          <CartesianGrid stroke="#eef0f3" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            tick={{ fontSize: 10 }}
+            label={{ value: xLabel, position: 'insideBottomRight', fontSize: 10, offset: -2 }}
+          />
+          <YAxis
+            scale={logScale ? 'log' : 'auto'}
+            domain={logScale ? ['auto', 'auto'] : [0, 'auto']}
+            allowDataOverflow
+            tick={{ fontSize: 10 }}
+            width={48}
+          />
+          <Tooltip isAnimationActive={false} contentStyle={{ fontSize: 11 }} />
+          <Legend wrapperStyle={{ fontSize: 10 }} />
+          {runs.map((run) => (
+            <Line
+              key={`${run.id}:train`}
+              dataKey={`${run.id}:train`}
+              name={`${runLabel(run)}${hasValidation ? ` · ${t('charts.train')}` : ''}`}
+              stroke={runColour(run)}
+              dot={false}
+              strokeWidth={1.6}
+              isAnimationActive={false}
+              connectNulls
+            />
+          ))}
+          {hasValidation &&
+            runs.map((run) => (
+              <Line
+                key={`${run.id}:val`}
+                dataKey={`${run.id}:val`}
+                name={`${runLabel(run)} · ${t('charts.validation')}`}
+                stroke={runColour(run)}
+                strokeDasharray="5 3"
+                dot={false}
+                strokeWidth={1.6}
+                isAnimationActive={false}
+                connectNulls
+              />
+            ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+export function Charts() {
+  const { t } = useTranslation();
+  const runs = useThrottled(
+    useAppStore((state) => state.runs),
+    redrawIntervalMs,
+  );
+  const [perBatch, setPerBatch] = useState(false);
+  const [smoothing, setSmoothing] = useState(0.6);
+  const [logScale, setLogScale] = useState(false);
+  const shown = useMemo(() => runs.filter((run) => run.batches.length > 0 || run.epochs.length > 0), [runs]);
+  const metricNames = useMemo(() => {
+    const names = new Set<string>();
+    for (const run of shown) {
+      for (const update of run.epochs)
+        for (const name of Object.keys(update.logs)) if (name !== 'loss' && !name.startsWith('val_')) names.add(name);
+      for (const point of run.batches.slice(-1)) for (const name of Object.keys(point.metrics)) names.add(name);
+    }
+    return [...names];
+  }, [shown]);
+
+  if (shown.length === 0) return <p className="muted charts-empty">{t('charts.empty')}</p>;
+  const rowsFor = (series: string): Row[] =>
+    perBatch ? batchRows(shown, series, smoothing) : epochRows(shown, series);
+  const xLabel = perBatch ? t('charts.batch') : t('charts.epoch');
+  return (
+    <div className="charts">
+      <div className="chart-controls">
+        <label>
+          <input type="checkbox" checked={perBatch} onChange={(event) => setPerBatch(event.target.checked)} />{' '}
+          {t('charts.perBatch')}
+        </label>
+        {perBatch && (
+          <label>
+            {t('charts.smoothing')}{' '}
+            <input
+              type="range"
+              min={0}
+              max={0.95}
+              step={0.05}
+              value={smoothing}
+              onChange={(event) => setSmoothing(Number(event.target.value))}
+            />
+          </label>
+        )}
+        <label>
+          <input type="checkbox" checked={logScale} onChange={(event) => setLogScale(event.target.checked)} />{' '}
+          {t('charts.logScale')}
+        </label>
+      </div>
+      <div className="chart-grid">
+        <Chart title="loss" runs={shown} rows={rowsFor('loss')} logScale={logScale} xLabel={xLabel} />
+        {metricNames.map((name) => (
+          <Chart key={name} title={name} runs={shown} rows={rowsFor(name)} logScale={logScale} xLabel={xLabel} />
+        ))}
+      </div>
+    </div>
+  );
+}

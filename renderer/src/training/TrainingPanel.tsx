@@ -1,0 +1,269 @@
+/**
+ * Training: the settings (refused at the field like the inspector's), Train and Stop, live progress
+ * and the outcome of the run in words, next to the curves.
+ */
+import { useTranslation } from 'react-i18next';
+import { backendLabels, backendNames, type BackendPreference } from '../../../shared/training/backends';
+import { metricNames, trainingParams, type MetricName } from '../../../shared/training/settings';
+import type { AnyParamValue } from '../../../shared/layers/params';
+import { useLocalize } from '../hooks/useLocalize';
+import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
+import { ParamField } from '../inspector/ParamField';
+import { useAppStore } from '../store';
+import { selectAnalysis, selectDataCheck } from '../store/selectors';
+import { isRunActive, type Run } from '../store/training-slice';
+import { Charts } from './Charts';
+import { startTraining, stopTraining } from './client';
+
+/** Settings shown only when they apply. */
+function applies(name: keyof typeof trainingParams, optimizer: string, earlyStopping: boolean): boolean {
+  if (name === 'momentum') return optimizer === 'sgd';
+  if (name === 'patience' || name === 'restore_best_weights') return earlyStopping;
+  return true;
+}
+
+/** Why Train is not available, or null when it is. */
+function useBlocker(): string | null {
+  const { t } = useTranslation();
+  const errorCount = useAppStore((state) => selectAnalysis(state).errorCount);
+  const layerCount = useAppStore((state) => state.nodes.length);
+  const data = useAppStore((state) => state.data);
+  const check = useAppStore(selectDataCheck);
+  if (layerCount === 0) return t('training.blockedEmpty');
+  if (errorCount > 0) return t('training.blockedErrors', { count: errorCount });
+  if (!data) return t('training.blockedNoData');
+  if (check.dataset && !check.dataset.ok) return t('training.blockedBadData');
+  const fit = check.problems.filter((problem) => problem.severity === 'error').length;
+  if (fit > 0) return t('training.blockedFit', { count: fit });
+  return null;
+}
+
+function Outcome({ run }: { run: Run }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const formatNumber = useNumberFormat();
+  const { message } = useProblemText();
+  const logs = run.outcome?.finalLogs ?? {};
+  const figures = Object.entries(logs)
+    .map(([name, value]) => `${name} ${value.toPrecision(4)}`)
+    .join(' · ');
+  switch (run.phase) {
+    case 'starting':
+      return <p>{t('training.starting')}</p>;
+    case 'running':
+      return null;
+    case 'completed':
+      return (
+        <p data-testid="run-outcome">
+          {t('training.completed', {
+            epochs: run.outcome?.epochsCompleted,
+            seconds: run.outcome?.seconds.toFixed(1),
+            figures,
+          })}
+        </p>
+      );
+    case 'stopped':
+      return (
+        <p data-testid="run-outcome">{t('training.stopped', { epochs: run.outcome?.epochsCompleted ?? 0, figures })}</p>
+      );
+    case 'early-stopped':
+      return (
+        <p data-testid="run-outcome">{t('training.earlyStopped', { epochs: run.outcome?.epochsCompleted, figures })}</p>
+      );
+    case 'diverged':
+      return (
+        <p className="run-warning" data-testid="run-outcome" role="alert">
+          {t('training.diverged', { detail: run.outcome?.detail ?? '' })}
+        </p>
+      );
+    case 'interrupted':
+      return (
+        <p className="run-warning" data-testid="run-outcome" role="alert">
+          {t('training.interrupted', { epochs: run.outcome?.epochsCompleted ?? 0 })}
+        </p>
+      );
+    case 'failed':
+      return (
+        <p className="run-warning" data-testid="run-outcome" role="alert">
+          {t('training.failed', { detail: run.outcome?.detail ?? run.failure ?? '' })}
+        </p>
+      );
+    case 'refused':
+      return (
+        <div className="run-warning" data-testid="run-outcome" role="alert">
+          <p>{t('training.refused')}</p>
+          <ul>
+            {run.dataProblem && <li>{localize(run.dataProblem)}</li>}
+            {run.problems.map((problem, index) => (
+              <li key={index}>{message(problem)}</li>
+            ))}
+          </ul>
+        </div>
+      );
+  }
+  void formatNumber;
+  return null;
+}
+
+function Progress({ run }: { run: Run }) {
+  const { t } = useTranslation();
+  const formatNumber = useNumberFormat();
+  const latest = run.latest;
+  const total = run.settings.epochs * (latest?.batchesPerEpoch ?? 1);
+  const fraction = latest ? Math.min(1, latest.step / total) : 0;
+  return (
+    <div className="run-progress" data-testid="run-progress">
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+      >
+        <div style={{ width: `${fraction * 100}%` }} />
+      </div>
+      {latest && (
+        <p className="mono progress-text">
+          {t('training.progress', {
+            epoch: latest.epoch + 1,
+            epochs: run.settings.epochs,
+            batch: latest.batch + 1,
+            batches: latest.batchesPerEpoch,
+            speed: formatNumber(Math.round(latest.samplesPerSecond)),
+            left:
+              latest.secondsLeft < 60
+                ? `${Math.ceil(latest.secondsLeft)} s`
+                : `${Math.ceil(latest.secondsLeft / 60)} min`,
+            loss: latest.loss.toPrecision(4),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The settings column; it reads no progress, so streaming runs do not redraw it. */
+function SettingsColumn() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const training = useAppStore((state) => state.training);
+  const setTrainingParam = useAppStore((state) => state.setTrainingParam);
+  const setMetrics = useAppStore((state) => state.setMetrics);
+  const backendPreference = useAppStore((state) => state.backendPreference);
+  const setBackendPreference = useAppStore((state) => state.setBackendPreference);
+  const clearRuns = useAppStore((state) => state.clearRuns);
+  const blocker = useBlocker();
+  const active = useAppStore((state) => isRunActive(state.runs[state.runs.length - 1]));
+  const currentId = useAppStore((state) => state.runs[state.runs.length - 1]?.id ?? null);
+  const hasRuns = useAppStore((state) => state.runs.length > 0);
+
+  const toggleMetric = (metric: MetricName, on: boolean) =>
+    setMetrics(on ? [...training.metrics, metric] : training.metrics.filter((name) => name !== metric));
+
+  return (
+    <div className="training-settings">
+      <div className="training-actions">
+        {active && currentId ? (
+          <button type="button" className="button-primary button-stop" onClick={() => stopTraining(currentId)}>
+            {t('training.stop')}
+          </button>
+        ) : (
+          <button type="button" className="button-primary" disabled={blocker !== null} onClick={startTraining}>
+            {t('training.train')}
+          </button>
+        )}
+        {hasRuns && !active && (
+          <button type="button" className="button-quiet" onClick={clearRuns}>
+            {t('training.clearRuns')}
+          </button>
+        )}
+      </div>
+      {blocker && !active && <p className="training-blocker">{blocker}</p>}
+      <label className="field">
+        <span className="field-name">backend</span>
+        <select
+          value={backendPreference}
+          onChange={(event) => setBackendPreference(event.target.value as BackendPreference)}
+          disabled={active}
+        >
+          <option value="auto">{t('training.backendAuto')}</option>
+          {backendNames.map((name) => (
+            <option key={name} value={name}>
+              {localize(backendLabels[name])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="field metrics-field" disabled={active}>
+        <legend className="field-name">metrics</legend>
+        {metricNames.map((metric) => (
+          <label key={metric}>
+            <input
+              type="checkbox"
+              checked={training.metrics.includes(metric)}
+              onChange={(event) => toggleMetric(metric, event.target.checked)}
+            />{' '}
+            {metric}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="settings-fields" disabled={active}>
+        {(Object.keys(trainingParams) as (keyof typeof trainingParams)[])
+          .filter((name) => applies(name, training.optimizer, training.early_stopping))
+          .map((name) => (
+            <ParamField
+              key={name}
+              name={name}
+              spec={trainingParams[name]}
+              value={training[name] as AnyParamValue}
+              onCommit={(value) => setTrainingParam(name, value)}
+            />
+          ))}
+      </fieldset>
+    </div>
+  );
+}
+
+/** The current run's status and progress, and the curves of every run. */
+function RunColumn() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const current = useAppStore((state) => state.runs[state.runs.length - 1]);
+  return (
+    <div className="training-main">
+      {current && (
+        <div className="run-status" data-testid="run-status" data-phase={current.phase}>
+          <p className="run-title">
+            <strong>{runLabelText(current)}</strong>
+            {current.backend && (
+              <span className="muted" data-testid="run-backend">
+                {' '}
+                · {localize(backendLabels[current.backend.name])} — {localize(current.backend.reason)}
+                {current.backend.attempts
+                  .filter((attempt) => !attempt.ok)
+                  .map((attempt) => ` ${t('training.backendFailed', { name: attempt.name, error: attempt.error })}`)
+                  .join('')}
+              </span>
+            )}
+          </p>
+          {(current.phase === 'running' || current.latest) && <Progress run={current} />}
+          <Outcome run={current} />
+        </div>
+      )}
+      <Charts />
+    </div>
+  );
+}
+
+export function TrainingPanel() {
+  return (
+    <div className="training-panel">
+      <SettingsColumn />
+      <RunColumn />
+    </div>
+  );
+}
+
+function runLabelText(run: Run): string {
+  return `#${run.number} ${run.settings.optimizer} lr=${run.settings.learning_rate} batch=${run.settings.batch_size}`;
+}

@@ -1,0 +1,80 @@
+/**
+ * The renderer's side of the training worker: starts it once, forwards its reports to the store,
+ * and turns playground queries into promises.
+ */
+import type { Answer } from '../../../shared/training/predict';
+import type { FromWorker, ToWorker } from '../../../shared/training/protocol';
+import type { Localized } from '../../../shared/localized';
+import { useAppStore } from '../store';
+import { selectGraph } from '../store/selectors';
+
+let worker: Worker | null = null;
+let requestCounter = 0;
+const waiting = new Map<string, (message: FromWorker) => void>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    if ('requestId' in message) {
+      waiting.get(message.requestId)?.(message);
+      waiting.delete(message.requestId);
+      return;
+    }
+    useAppStore.getState().receive(message);
+  });
+  worker.addEventListener('error', (event) => {
+    const running = useAppStore.getState().runs.find((run) => run.phase === 'running' || run.phase === 'starting');
+    useAppStore
+      .getState()
+      .receive({ type: 'failed', runId: running?.id ?? null, message: event.message || 'the training worker crashed' });
+  });
+  return worker;
+}
+
+function send(message: ToWorker): void {
+  getWorker().postMessage(message);
+}
+
+/** Starts a run of the network on screen with the current data and settings. */
+export function startTraining(): void {
+  const state = useAppStore.getState();
+  if (!state.data) return;
+  const run = state.beginRun();
+  send({
+    type: 'train',
+    runId: run.id,
+    graph: selectGraph(state),
+    data: state.data,
+    settings: run.settings,
+    backend: state.backendPreference,
+  });
+}
+
+export function stopTraining(runId: string): void {
+  send({ type: 'stop', runId });
+}
+
+export type QueryReply = { ok: true; answer: Answer } | { ok: true; text: string } | { ok: false; problem: Localized };
+
+function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
+  return new Promise((resolve) => {
+    waiting.set(message.requestId, (reply) => {
+      if (reply.type === 'answer') resolve({ ok: true, answer: reply.answer });
+      else if (reply.type === 'generated') resolve({ ok: true, text: reply.text });
+      else if (reply.type === 'query-problem') resolve({ ok: false, problem: reply.problem });
+    });
+    send(message);
+  });
+}
+
+export function predict(text: string): Promise<QueryReply> {
+  requestCounter += 1;
+  return ask({ type: 'predict', requestId: `query-${requestCounter}`, text });
+}
+
+export function generate(seedText: string, length: number, temperature: number): Promise<QueryReply> {
+  requestCounter += 1;
+  return ask({ type: 'generate', requestId: `query-${requestCounter}`, seedText, length, temperature });
+}

@@ -1,0 +1,211 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: owns tf.js, the model and the data, so the canvas never waits for them.
+ * It picks a backend explicitly (never a silent fall-back), trains with the shared loop, sends
+ * throttled progress, and answers the playground.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import '@tensorflow/tfjs-backend-webgpu';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import type { Dataset } from '../../../shared/data/build';
+import type { DataSpec } from '../../../shared/data/spec';
+import { planBackends, type BackendName } from '../../../shared/training/backends';
+import { decodeAnswer, encodeQuery, generateText, predictOne } from '../../../shared/training/predict';
+import {
+  progressIntervalMs,
+  type BackendAttempt,
+  type BatchPoint,
+  type FromWorker,
+  type ToWorker,
+} from '../../../shared/training/protocol';
+import { prepareRun } from '../../../shared/training/run';
+import { trainModel, type BatchUpdate, type EpochUpdate } from '../../../shared/training/train';
+import { probeEnvironment } from './environment';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+// tf.js builds the threaded WASM build's workers from function source, which minification breaks
+// (setBackend('wasm') then hangs); on two cores threads gave no speed-up, so use the SIMD build.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlainUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
+});
+
+/** A backend that has not started after this long is reported as failed and the next is tried. */
+const backendStartLimitMs = 20_000;
+
+const post = (message: FromWorker) => self.postMessage(message);
+
+let trained: { model: tf.LayersModel; dataset: Dataset; data: DataSpec } | null = null;
+const stopRequests = new Set<string>();
+let contextLost = false;
+
+async function startBackend(name: BackendName): Promise<string | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`did not start within ${backendStartLimitMs / 1000} s`), backendStartLimitMs);
+  });
+  try {
+    const started = tf.setBackend(name).then((ok) => (ok ? null : 'setBackend returned false'));
+    const result = await Promise.race([started, limit]);
+    if (result !== null) return result;
+    await tf.ready();
+    return tf.getBackend() === name ? null : `tf.js is on ${tf.getBackend()} instead`;
+  } catch (thrown) {
+    return thrown instanceof Error ? thrown.message : String(thrown);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A lost WebGL context ends the run as interrupted instead of failing every op after it. */
+function watchWebGlContext(): void {
+  contextLost = false;
+  if (tf.getBackend() !== 'webgl') return;
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: { canvas?: EventTarget } } };
+  backend.gpgpu?.gl?.canvas?.addEventListener('webglcontextlost', () => {
+    contextLost = true;
+  });
+}
+
+async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<void> {
+  const { runId } = message;
+  const plan = planBackends(
+    await probeEnvironment(),
+    message.graph.nodes.map((node) => node.kind),
+    message.backend,
+  );
+  const attempts: BackendAttempt[] = [];
+  let chosen = plan[0];
+  for (const choice of plan) {
+    const error = await startBackend(choice.name);
+    attempts.push(error === null ? { name: choice.name, ok: true } : { name: choice.name, ok: false, error });
+    if (error === null) {
+      chosen = choice;
+      break;
+    }
+  }
+  if (!chosen || !attempts.some((attempt) => attempt.ok)) {
+    post({
+      type: 'failed',
+      runId,
+      message: `no backend could start: ${attempts.map((a) => `${a.name}: ${a.error}`).join('; ')}`,
+    });
+    return;
+  }
+  post({ type: 'backend', runId, name: chosen.name, reason: chosen.reason, attempts });
+  watchWebGlContext();
+
+  trained?.model.dispose();
+  trained = null;
+  const prepared = prepareRun(tf, { graph: message.graph, data: message.data, settings: message.settings });
+  if (!prepared.ok) {
+    post({
+      type: 'refused',
+      runId,
+      problems: prepared.problems,
+      ...(prepared.dataProblem ? { dataProblem: prepared.dataProblem } : {}),
+    });
+    return;
+  }
+
+  let pending: BatchPoint[] = [];
+  let finishedEpochs: EpochUpdate[] = [];
+  let latest: BatchUpdate | null = null;
+  let lastSent = 0;
+  const flush = () => {
+    if (pending.length > 0 || finishedEpochs.length > 0) {
+      post({ type: 'progress', runId, points: pending, epochs: finishedEpochs, latest });
+    }
+    pending = [];
+    finishedEpochs = [];
+    lastSent = performance.now();
+  };
+  const outcome = await trainModel(tf, prepared.model, prepared.dataset, message.settings, {
+    now: () => performance.now(),
+    onBatch: (update) => {
+      pending.push({ step: update.step, loss: update.loss, metrics: update.metrics });
+      latest = update;
+      if (performance.now() - lastSent >= progressIntervalMs) flush();
+    },
+    onEpoch: (update) => {
+      finishedEpochs.push(update);
+      if (performance.now() - lastSent >= progressIntervalMs) flush();
+    },
+    shouldStop: () => stopRequests.has(runId),
+    isInterrupted: () => contextLost,
+  });
+  flush();
+  stopRequests.delete(runId);
+  if (outcome.status === 'failed' || (outcome.status === 'interrupted' && contextLost)) {
+    prepared.model.dispose();
+  } else {
+    trained = { model: prepared.model, dataset: prepared.dataset, data: message.data };
+  }
+  post({ type: 'done', runId, outcome });
+}
+
+function answer(message: Extract<ToWorker, { type: 'predict' }>): void {
+  if (!trained) {
+    post({
+      type: 'query-problem',
+      requestId: message.requestId,
+      problem: { en: 'Train the network first.', es: 'Entrena la red primero.' },
+    });
+    return;
+  }
+  const query = encodeQuery(trained.data, trained.dataset, message.text);
+  if (!query.ok) {
+    post({ type: 'query-problem', requestId: message.requestId, problem: query.problem });
+    return;
+  }
+  const output = predictOne(tf, trained.model, query.values, query.shape);
+  post({ type: 'answer', requestId: message.requestId, answer: decodeAnswer(trained.dataset, output) });
+}
+
+function generate(message: Extract<ToWorker, { type: 'generate' }>): void {
+  if (!trained || trained.data.kind !== 'text-next-char') return;
+  const result = generateText(
+    tf,
+    trained.model,
+    trained.data,
+    trained.dataset,
+    message.seedText,
+    message.length,
+    message.temperature,
+    Date.now() % 100_000,
+  );
+  if (result.ok) post({ type: 'generated', requestId: message.requestId, text: result.text });
+  else post({ type: 'query-problem', requestId: message.requestId, problem: result.problem });
+}
+
+self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  const handle = async () => {
+    switch (message.type) {
+      case 'train':
+        await train(message);
+        return;
+      case 'stop':
+        stopRequests.add(message.runId);
+        return;
+      case 'predict':
+        answer(message);
+        return;
+      case 'generate':
+        generate(message);
+        return;
+    }
+  };
+  handle().catch((thrown: unknown) => {
+    post({
+      type: 'failed',
+      runId: message.type === 'train' ? message.runId : null,
+      message: thrown instanceof Error ? thrown.message : String(thrown),
+    });
+  });
+});

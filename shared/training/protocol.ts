@@ -1,0 +1,56 @@
+/**
+ * The typed messages between the renderer and the training worker. The renderer only draws; the
+ * worker owns tf.js, the model and the data. Reads nothing but its arguments.
+ */
+import type { DataSpec } from '../data/spec.js';
+import type { Problem } from '../graph/problems.js';
+import type { Graph } from '../graph/types.js';
+import type { Localized } from '../localized.js';
+import type { BackendName, BackendPreference } from './backends.js';
+import type { Answer } from './predict.js';
+import type { TrainingSettings } from './settings.js';
+import type { BatchUpdate, EpochUpdate, TrainingOutcome } from './train.js';
+
+export type ToWorker =
+  | {
+      type: 'train';
+      runId: string;
+      graph: Graph;
+      data: DataSpec;
+      settings: TrainingSettings;
+      backend: BackendPreference;
+    }
+  | { type: 'stop'; runId: string }
+  | { type: 'predict'; requestId: string; text: string }
+  | { type: 'generate'; requestId: string; seedText: string; length: number; temperature: number };
+
+/** One point of a loss curve. */
+export interface BatchPoint {
+  step: number;
+  loss: number;
+  metrics: Record<string, number>;
+}
+
+export interface BackendAttempt {
+  name: BackendName;
+  ok: boolean;
+  /** Why it failed (an error, a time-out), in English. */
+  error?: string;
+}
+
+export type FromWorker =
+  | { type: 'backend'; runId: string; name: BackendName; reason: Localized; attempts: BackendAttempt[] }
+  /**
+   * What happened since the last report: batch points, finished epochs, the latest progress.
+   * Sent at most every `progressIntervalMs` (and at the end), however fast the epochs go.
+   */
+  | { type: 'progress'; runId: string; points: BatchPoint[]; epochs: EpochUpdate[]; latest: BatchUpdate | null }
+  | { type: 'done'; runId: string; outcome: TrainingOutcome }
+  | { type: 'refused'; runId: string; problems: Problem[]; dataProblem?: Localized }
+  | { type: 'answer'; requestId: string; answer: Answer }
+  | { type: 'generated'; requestId: string; text: string }
+  | { type: 'query-problem'; requestId: string; problem: Localized }
+  | { type: 'failed'; runId: string | null; message: string };
+
+/** How often the worker sends batch progress: ten times a second is smooth, and cheap to draw. */
+export const progressIntervalMs = 100;
