@@ -47,6 +47,27 @@ export const maxSampleSize = 100_000_000;
 
 const recurrentKinds = new Set(['SimpleRNN', 'LSTM', 'GRU']);
 
+/**
+ * Whole numbers (an int32 Input: token indices) pass through the layers that only move values
+ * about (a merge, when all its inputs hold them), and are read by Embedding (which looks them up)
+ * and Dense (which casts them, as Keras' does). Every other layer computes with float32: tf.js
+ * refuses int32 there (Conv2D, pooling by average, sigmoid, Dropout while training) or truncates
+ * its results to whole numbers (BatchNormalization, Concatenate joining them with float32).
+ */
+const movesValues = new Set([
+  'Flatten',
+  'Reshape',
+  'RepeatVector',
+  'MaxPooling1D',
+  'MaxPooling2D',
+  'GlobalMaxPooling1D',
+  'GlobalMaxPooling2D',
+  'UpSampling2D',
+  'Add',
+  'Concatenate',
+]);
+const readsWholeNumbers = new Set(['Embedding', 'Dense']);
+
 function problem(code: ProblemCode, nodeId: string | null, extra: Partial<Problem> = {}): Problem {
   return { code, severity: severityOf(code), nodeId, wireIds: [], values: {}, ...extra };
 }
@@ -281,6 +302,8 @@ export function analyzeGraph(graph: Graph): Analysis {
   // Shapes and counts, in order.
   const nodes = new Map<string, NodeAnalysis>();
   const shapes = new Map<string, Shape | null>();
+  // Layers whose output holds whole numbers (int32), with the Input they come from.
+  const wholeNumbersFrom = new Map<string, string>();
   for (const id of order) {
     const node = byId.get(id);
     if (!node) continue;
@@ -328,6 +351,21 @@ export function analyzeGraph(graph: Graph): Analysis {
           problem('warn.embedding-float-input', id, {
             values: { input: source.name },
             fix: { kind: 'set-param', nodeId: source.id, param: 'dtype', value: 'int32' },
+          }),
+        );
+      }
+    }
+    if (shape !== null && node.kind === 'Input' && node.params.dtype === 'int32') wholeNumbersFrom.set(id, id);
+    const wholeIn = wiresIn.flatMap((wire) => wholeNumbersFrom.get(wire.source) ?? []);
+    const input = wholeIn[0];
+    if (shape !== null && input !== undefined && !readsWholeNumbers.has(node.kind)) {
+      if (movesValues.has(node.kind) && wholeIn.length === wiresIn.length) {
+        wholeNumbersFrom.set(id, input);
+      } else {
+        report(
+          problem('dtype.needs-float', id, {
+            values: { kind: node.kind, input: names.get(input) ?? input },
+            fix: { kind: 'set-param', nodeId: input, param: 'dtype', value: 'float32' },
           }),
         );
       }

@@ -43,6 +43,8 @@ const caps: Record<string, number> = {
 const defaultCap = 16;
 
 beforeAll(async () => {
+  // Silences tf.js' own advice to install tfjs-node, so that these tests print nothing.
+  tf.env().set('PROD', true);
   await tf.setBackend('cpu');
   await tf.ready();
 });
@@ -153,7 +155,8 @@ const reshapeRecipe: fc.Arbitrary<ReshapeRecipe> = fc.record({
   inferred: fc.integer({ min: -1, max: 2 }),
 });
 
-const branchKinds = ['Dense', 'Activation', 'Dropout', 'BatchNormalization'] as const;
+/** Small layers that keep the shape; a Reshape to the same shape keeps the values and drops a mask. */
+const branchKinds = ['Dense', 'Activation', 'Dropout', 'BatchNormalization', 'Reshape'] as const;
 
 /** A merge's inputs: two small parallel layers, or the tensor itself and one layer (a skip). */
 interface MergePlan {
@@ -275,9 +278,12 @@ function buildChain(plan: ChainPlan): Graph {
   let previous = add('Input', { shape: plan.shape, dtype: plan.dtype });
   for (const { kind, params, adapter, reshape, merge } of plan.steps) {
     if (merge) {
+      const same = merge.branch === 'Reshape' ? shapeOf(previous)?.slice(1) : undefined;
+      const keep = same?.every((dim) => dim !== null) ? { target_shape: same } : undefined;
       const second =
-        merge.sameUnits && merge.branch === 'Dense' ? { ...merge.second, units: merge.first.units } : merge.second;
-      const first = add(merge.branch, merge.first);
+        keep ??
+        (merge.sameUnits && merge.branch === 'Dense' ? { ...merge.second, units: merge.first.units } : merge.second);
+      const first = add(merge.branch, keep ?? merge.first);
       connect(previous, first);
       const other = merge.style === 'two' ? add(merge.branch, second) : previous;
       if (other !== previous) connect(previous, other);
@@ -299,7 +305,12 @@ function buildChain(plan: ChainPlan): Graph {
     }
     const dims = shape?.slice(1);
     if (reshape?.fromDivisors && dims?.every((dim): dim is number => dim !== null)) {
-      chosen = { target_shape: targetFor(dims.reduce((total, dim) => total * dim, 1), reshape) };
+      chosen = {
+        target_shape: targetFor(
+          dims.reduce((total, dim) => total * dim, 1),
+          reshape,
+        ),
+      };
     }
     const id = add(kind, chosen);
     connect(previous, id);
@@ -320,8 +331,64 @@ function feedFor(node: LayerNode): tf.Tensor {
   return tf.zeros([2, ...params.shape], params.dtype);
 }
 
-/** Property 1 on one graph: the checks and the compiled model agree. */
+/** Layers that only move values around, so token indices fed to the Input stay indices. */
+const movesValues: ReadonlySet<LayerKind> = new Set<LayerKind>([
+  'Input',
+  'Flatten',
+  'Reshape',
+  'RepeatVector',
+  'MaxPooling1D',
+  'MaxPooling2D',
+  'GlobalMaxPooling1D',
+  'GlobalMaxPooling2D',
+  'Dropout',
+]);
+
+/**
+ * Whether an Embedding looks up values some layer computed: legal (Keras truncates them to
+ * integers), but whether they fall in 0..input_dim-1 depends on the weights, not on the graph.
+ */
+function embedsComputedValues(graph: Graph): boolean {
+  const kinds = new Map(graph.nodes.map((node) => [node.id, node.kind]));
+  return graph.nodes.some(
+    (node) =>
+      node.kind === 'Embedding' &&
+      [...upstream(graph, node.id)].some((id) => id !== node.id && !movesValues.has(kinds.get(id) ?? 'Input')),
+  );
+}
+
+/** Gate functions between -1 and 1: with others, an LSTM's or GRU's state can grow without bound. */
+const boundedGates: ReadonlySet<unknown> = new Set(['sigmoid', 'tanh', 'softsign', 'softmax']);
+
+/**
+ * Whether a recurrent layer's gates are unbounded (softplus, relu, linear...): legal in Keras,
+ * but its state may then grow to infinity within a few steps, and Infinity - Infinity is NaN.
+ */
+function mayOverflow(graph: Graph): boolean {
+  return graph.nodes.some(
+    (node) => 'recurrent_activation' in node.params && !boundedGates.has(node.params.recurrent_activation),
+  );
+}
+
+/**
+ * Whether a recurrent layer drops inputs while training. tf.js keeps its last dropout masks in the
+ * layer until the next run, and disposing the model leaves them behind: one or two tensors per
+ * model (tf.js' doing, not the compiler's).
+ */
+function keepsDropoutMasks(graph: Graph): boolean {
+  return graph.nodes.some(
+    (node) => 'recurrent_dropout' in node.params && (node.params.dropout !== 0 || node.params.recurrent_dropout !== 0),
+  );
+}
+
+/** Property 1 on one graph: the checks and the compiled model agree, and nothing is left behind. */
 function checkCompile(graph: Graph): void {
+  const tensorsBefore = tf.memory().numTensors;
+  checkModel(graph);
+  if (!keepsDropoutMasks(graph)) expect(tf.memory().numTensors).toBe(tensorsBefore);
+}
+
+function checkModel(graph: Graph): void {
   const analysis = analyzeGraph(graph);
   const errors = errorsOf(analysis);
   expect(analysis.problems.map((found) => found.code)).not.toContain('graph.internal-error');
@@ -342,6 +409,7 @@ function checkCompile(graph: Graph): void {
     const expected = analysis.outputs.map((id) => analysis.nodes.get(id)?.shape ?? null);
     expect(result.model.outputs.map((output) => output.shape)).toEqual(expected);
     expect(result.model.countParams()).toBe(analysis.totalParams);
+    if (embedsComputedValues(graph)) return;
     const byId = new Map(graph.nodes.map((node) => [node.id, node]));
     const inputs = analysis.inputs.map((id) => byId.get(id)).filter((node) => node !== undefined);
     let shapes: number[][] = [];
@@ -354,7 +422,7 @@ function checkCompile(graph: Graph): void {
       nan = outputs.some((tensor) => Array.from(tensor.dataSync()).some(Number.isNaN));
     });
     expect(shapes).toEqual(expected.map((shape) => (shape ?? []).map((dim) => dim ?? 2)));
-    expect(nan).toBe(false);
+    if (!mayOverflow(graph)) expect(nan).toBe(false);
   } finally {
     if (result.ok) result.model.dispose();
   }
@@ -365,7 +433,13 @@ function disposeLayer(layer: TfLayer): void {
   try {
     layer.dispose();
   } catch {
-    for (const weight of layer.weights) if (!weight.isDisposed) weight.dispose();
+    for (const weight of layer.weights) {
+      try {
+        weight.dispose();
+      } catch {
+        // Shared with a layer disposed before: already freed.
+      }
+    }
   }
 }
 
@@ -509,44 +583,19 @@ function checkBroken(graph: Graph): void {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('stats', () => {
-  it('stats', () => {
-    const samples = fc.sample(chainPlan, { seed: 27_001, numRuns: 150 });
-    const codes: Record<string, number> = {};
-    let valid = 0;
-    const validKinds: Record<string, number> = {};
-    for (const plan of samples) {
-      const a = analyzeGraph(buildChain(plan));
-      const e = errorsOf(a);
-      if (e.length === 0) { valid += 1; for (const s of plan.steps) validKinds[s.kind] = (validKinds[s.kind] ?? 0) + 1; }
-      else { const c = e[0]?.code ?? ''; codes[c] = (codes[c] ?? 0) + 1; }
-    }
-    console.log(valid, JSON.stringify(codes), JSON.stringify(validKinds));
-    for (const plan of samples) {
-      const b = tf.memory().numTensors;
-      const g = buildChain(plan);
-      checkCompile(g);
-      const d = tf.memory().numTensors - b;
-      if (d !== 0) console.log(d, JSON.stringify(g.nodes.map((n) => [n.kind, n.params])));
-    }
-  });
-});
-
 describe('compiler properties', () => {
   it('compiles every chain the checks accept, to the shapes and counts inferred, and refuses the rest', () => {
-    const before = tf.memory().numTensors;
     fc.assert(
       fc.property(chainPlan, (plan) => checkCompile(buildChain(plan))),
-      { seed: 27_001, numRuns: 150 },
+      { seed: 27_001, numRuns: 200 },
     );
-    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('refuses every layer where tf.js would make an axis of size zero, and agrees on every shape', () => {
     const before = tf.memory().numTensors;
     fc.assert(
       fc.property(chainPlan, (plan) => checkAgainstTf(buildChain(plan))),
-      { seed: 27_002, numRuns: 150 },
+      { seed: 27_002, numRuns: 200 },
     );
     expect(tf.memory().numTensors).toBe(before);
   });

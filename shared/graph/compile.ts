@@ -9,7 +9,7 @@ import type { TfModule } from '../layers/types.js';
 import { createRandom } from '../math/random.js';
 import { analyzeGraph, type Analysis } from './analyze.js';
 import { severityOf, type Problem } from './problems.js';
-import type { Graph } from './types.js';
+import type { Graph, LayerNode } from './types.js';
 
 export interface CompileOptions {
   /** Seeds every initialiser, so the same graph and seed give the same starting weights. */
@@ -21,6 +21,30 @@ export interface CompileOptions {
 export type CompileResult =
   | { ok: true; model: Tf.LayersModel; analysis: Analysis; inputNames: string[]; outputNames: string[] }
   | { ok: false; problems: Problem[]; analysis: Analysis };
+
+/** Layers that hand the mask of what comes in on to what goes out, as tf.js' do. */
+const passesMask = new Set(['Dense', 'Activation', 'Dropout', 'BatchNormalization', 'Add', 'Concatenate']);
+const recurrentKinds = new Set(['SimpleRNN', 'LSTM', 'GRU']);
+
+/** Whether the output of `node` carries a mask (from an Embedding with mask_zero) in tf.js. */
+function carriesMask(node: LayerNode, inputsMasked: boolean): boolean {
+  if (node.kind === 'Embedding') return node.params.mask_zero;
+  if (node.kind === 'SimpleRNN' || node.kind === 'LSTM' || node.kind === 'GRU') {
+    return inputsMasked && node.params.return_sequences;
+  }
+  return inputsMasked && passesMask.has(node.kind);
+}
+
+/**
+ * tf.js' executor keeps one set of call arguments for a whole run, so once a layer has read a
+ * masked tensor, every layer run after it gets that mask too. A recurrent layer would apply it
+ * to its own, unmasked sequence: to the wrong steps, or past the mask's end, which throws. Keras
+ * drops a mask at the first layer that does not support masking; make this layer ignore it.
+ */
+function ignoreStaleMask(layer: Tf.layers.Layer): void {
+  const call = layer.call.bind(layer);
+  layer.call = (inputs, kwargs) => call(inputs, { ...kwargs, mask: undefined });
+}
 
 /** Builds the model, or returns the errors that stop it (the same ones the canvas shows). */
 export function compileGraph(graph: Graph, tf: TfModule, options: CompileOptions = {}): CompileResult {
@@ -43,6 +67,8 @@ export function compileGraph(graph: Graph, tf: TfModule, options: CompileOptions
     let model: Tf.LayersModel | undefined;
     tf.tidy(() => {
       const tensors = new Map<string, Tf.SymbolicTensor>();
+      const masked = new Set<string>();
+      const anyMask = graph.nodes.some((node) => node.kind === 'Embedding' && node.params.mask_zero);
       for (const id of analysis.order) {
         const node = byId.get(id);
         if (!node) continue;
@@ -55,6 +81,9 @@ export function compileGraph(graph: Graph, tf: TfModule, options: CompileOptions
           inputs: inputShapes,
           nextSeed,
         });
+        const inputsMasked = sources.some((source) => masked.has(source));
+        if (carriesMask(node, inputsMasked)) masked.add(id);
+        if (anyMask && recurrentKinds.has(node.kind) && !inputsMasked) ignoreStaleMask(layer);
         if (node.kind === 'Input') {
           // What tf.input() does: an InputLayer's only node carries its symbolic tensor.
           const tensor = layer.inboundNodes[0]?.outputTensors[0];

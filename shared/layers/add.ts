@@ -1,4 +1,6 @@
+import type * as Tf from '@tensorflow/tfjs';
 import { shapesEqual } from '../graph/shape.js';
+import { mergeMasks } from './merge-masks.js';
 import { fail, joinShapes, ok } from './shape-rules.js';
 import { defineLayer } from './types.js';
 
@@ -22,5 +24,10 @@ export const add = defineLayer({
     return ok(first);
   },
   countParams: () => 0,
-  build: (_params, context) => context.tf.layers.add({ name: context.name }),
+  build: (_params, context) => {
+    const layer = context.tf.layers.add({ name: context.name });
+    // Keras' mask: a step is kept where every input keeps it (tf.js' own mask is malformed).
+    layer.computeMask = (inputs, masks) => mergeMasks(context.tf, inputs, masks, null) as Tf.Tensor;
+    return layer;
+  },
 });

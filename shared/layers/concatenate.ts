@@ -1,4 +1,6 @@
+import type * as Tf from '@tensorflow/tfjs';
 import { formatShape } from '../graph/shape.js';
+import { mergeMasks } from './merge-masks.js';
 import { fail, joinShapes, ok } from './shape-rules.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
@@ -59,6 +61,9 @@ export const concatenate = defineLayer({
     // are right): count -2, -3 from the end here. -1 it gets right, and keeps Keras' default.
     const rank = context.inputs[0]?.length ?? 0;
     const axis = params.axis < -1 && rank > 0 ? rank + params.axis : params.axis;
-    return context.tf.layers.concatenate({ axis, name: context.name });
+    const layer = context.tf.layers.concatenate({ axis, name: context.name });
+    // Keras' mask, also where a masked input is joined with an unmasked one along the time axis.
+    layer.computeMask = (inputs, masks) => mergeMasks(context.tf, inputs, masks, axis) as Tf.Tensor;
+    return layer;
   },
 });
