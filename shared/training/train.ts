@@ -7,6 +7,7 @@
 import type * as Tf from '@tensorflow/tfjs';
 import type { Dataset, TensorData } from '../data/build.js';
 import type { TfModule } from '../layers/types.js';
+import { createRandom } from '../math/random.js';
 import type { Loss, TrainingSettings } from './settings.js';
 
 export interface BatchUpdate {
@@ -97,6 +98,18 @@ function kerasLogs(logs: Tf.Logs | undefined): Record<string, number> {
   return named;
 }
 
+/** 0..count-1 in a random order (Fisher–Yates). */
+export function shuffledIndices(count: number, random: () => number): Int32Array {
+  const indices = Int32Array.from({ length: count }, (_, index) => index);
+  for (let index = count - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    const held = indices[index] ?? 0;
+    indices[index] = indices[other] ?? 0;
+    indices[other] = held;
+  }
+  return indices;
+}
+
 function snapshot(model: Tf.LayersModel): Tf.Tensor[] {
   return model.getWeights().map((weight) => weight.clone());
 }
@@ -134,84 +147,105 @@ export async function trainModel(
   const monitor = settings.validation_split > 0 ? 'val_loss' : 'loss';
   const xs = toTensor(tf, dataset.x);
   const ys = toTensor(tf, dataset.y);
+  // Keras holds out the last samples for validation, before any shuffling.
+  const split = trainingSamples < samples;
+  const xTrain = split ? xs.slice(0, trainingSamples) : xs;
+  const yTrain = split ? ys.slice(0, trainingSamples) : ys;
+  const validationData: [Tf.Tensor, Tf.Tensor] | undefined = split
+    ? [xs.slice(trainingSamples), ys.slice(trainingSamples)]
+    : undefined;
+  // tf.js shuffles with Math.random; shuffling here with the run's seed makes runs repeatable.
+  const random = createRandom((settings.seed ^ 0x5eed5eed) >>> 0);
+  let epoch = 0;
 
   try {
-    await model.fit(xs, ys, {
-      epochs: settings.epochs,
-      batchSize: settings.batch_size,
-      validationSplit: settings.validation_split,
-      shuffle: settings.shuffle,
-      verbose: 0,
-      // Give the event loop a turn after every batch, so a stop message is read at once.
-      yieldEvery: 'batch',
-      callbacks: {
-        onEpochBegin: async () => {
-          epochStarted = now();
-        },
-        onBatchEnd: async (batch, logs) => {
-          step += 1;
-          if (callbacks.isInterrupted?.()) {
-            status = 'interrupted';
-            detail = 'the GPU context was lost';
-            model.stopTraining = true;
-            return;
-          }
-          const loss = logs?.loss;
-          if (typeof loss !== 'number' || !Number.isFinite(loss)) {
-            status = 'diverged';
-            detail = `loss became ${String(loss)} at epoch ${epochsCompleted + 1}, batch ${batch + 1}`;
-            model.stopTraining = true;
-            return;
-          }
-          samplesSeen += typeof logs?.size === 'number' ? logs.size : settings.batch_size;
-          const elapsed = Math.max((now() - started) / 1000, 1e-6);
-          const samplesPerSecond = samplesSeen / elapsed;
-          const stepsLeft = settings.epochs * batchesPerEpoch - step;
-          const named = kerasLogs(logs);
-          delete named.batch;
-          delete named.size;
-          delete named.loss;
-          callbacks.onBatch?.({
-            epoch: epochsCompleted,
-            batch,
-            batchesPerEpoch,
-            step,
-            loss,
-            metrics: named,
-            samplesPerSecond,
-            secondsLeft: (stepsLeft * elapsed) / step,
-          });
-          if (callbacks.shouldStop?.()) {
-            status = 'stopped';
-            model.stopTraining = true;
-          }
-        },
-        onEpochEnd: async (epoch, logs) => {
-          if (status === 'diverged' || status === 'interrupted') return;
-          const named = kerasLogs(logs);
-          const seconds = Math.max((now() - epochStarted) / 1000, 1e-6);
-          epochsCompleted = epoch + 1;
-          finalLogs = named;
-          tf.dispose(lastGood);
-          lastGood = snapshot(model);
-          callbacks.onEpoch?.({ epoch, logs: named, samplesPerSecond: trainingSamples / seconds });
-          if (!settings.early_stopping) return;
-          const value = named[monitor];
-          if (typeof value !== 'number') return;
-          if (!best || value < best.value) {
-            if (best) tf.dispose(best.weights);
-            best = { value, weights: settings.restore_best_weights ? snapshot(model) : [], logs: named };
-            epochsWithoutGain = 0;
-          } else {
-            epochsWithoutGain += 1;
-            if (epochsWithoutGain >= settings.patience) {
-              status = 'early-stopped';
-              model.stopTraining = true;
-            }
-          }
-        },
-      },
-    });
+    for (epoch = 0; epoch < settings.epochs; epoch += 1) {
+      const order =
+        settings.shuffle && trainingSamples > 1 ? tf.tensor1d(shuffledIndices(trainingSamples, random), 'int32') : null;
+      const xEpoch = order ? tf.gather(xTrain, order) : xTrain;
+      const yEpoch = order ? tf.gather(yTrain, order) : yTrain;
+      try {
+        await model.fit(xEpoch, yEpoch, {
+          epochs: 1,
+          batchSize: settings.batch_size,
+          shuffle: false,
+          ...(validationData ? { validationData } : {}),
+          verbose: 0,
+          // Give the event loop a turn after every batch, so a stop message is read at once.
+          yieldEvery: 'batch',
+          callbacks: {
+            onEpochBegin: async () => {
+              epochStarted = now();
+            },
+            onBatchEnd: async (batch, logs) => {
+              step += 1;
+              if (callbacks.isInterrupted?.()) {
+                status = 'interrupted';
+                detail = 'the GPU context was lost';
+                model.stopTraining = true;
+                return;
+              }
+              const loss = logs?.loss;
+              if (typeof loss !== 'number' || !Number.isFinite(loss)) {
+                status = 'diverged';
+                detail = `loss became ${String(loss)} at epoch ${epochsCompleted + 1}, batch ${batch + 1}`;
+                model.stopTraining = true;
+                return;
+              }
+              samplesSeen += typeof logs?.size === 'number' ? logs.size : settings.batch_size;
+              const elapsed = Math.max((now() - started) / 1000, 1e-6);
+              const samplesPerSecond = samplesSeen / elapsed;
+              const stepsLeft = settings.epochs * batchesPerEpoch - step;
+              const named = kerasLogs(logs);
+              delete named.batch;
+              delete named.size;
+              delete named.loss;
+              callbacks.onBatch?.({
+                epoch: epochsCompleted,
+                batch,
+                batchesPerEpoch,
+                step,
+                loss,
+                metrics: named,
+                samplesPerSecond,
+                secondsLeft: (stepsLeft * elapsed) / step,
+              });
+              if (callbacks.shouldStop?.()) {
+                status = 'stopped';
+                model.stopTraining = true;
+              }
+            },
+            onEpochEnd: async (_epochInCall, logs) => {
+              if (status === 'diverged' || status === 'interrupted') return;
+              const named = kerasLogs(logs);
+              const seconds = Math.max((now() - epochStarted) / 1000, 1e-6);
+              epochsCompleted = epoch + 1;
+              finalLogs = named;
+              tf.dispose(lastGood);
+              lastGood = snapshot(model);
+              callbacks.onEpoch?.({ epoch, logs: named, samplesPerSecond: trainingSamples / seconds });
+              if (!settings.early_stopping) return;
+              const value = named[monitor];
+              if (typeof value !== 'number') return;
+              if (!best || value < best.value) {
+                if (best) tf.dispose(best.weights);
+                best = { value, weights: settings.restore_best_weights ? snapshot(model) : [], logs: named };
+                epochsWithoutGain = 0;
+              } else {
+                epochsWithoutGain += 1;
+                if (epochsWithoutGain >= settings.patience) {
+                  status = 'early-stopped';
+                  model.stopTraining = true;
+                }
+              }
+            },
+          },
+        });
+      } finally {
+        if (order) tf.dispose([order, xEpoch, yEpoch]);
+      }
+      if (status !== 'completed') break;
+    }
     // The callbacks above change `status`; TypeScript cannot see that through the closures.
     const ended = status as RunStatus;
     if (ended === 'diverged' || ended === 'interrupted') model.setWeights(lastGood);
@@ -231,6 +265,7 @@ export async function trainModel(
   } finally {
     // A failed fit leaves its tensors behind unless they are released here (tf.js #5454).
     tf.dispose([xs, ys, ...lastGood]);
+    if (split) tf.dispose([xTrain, yTrain, ...(validationData ?? [])]);
     const leftover = best as { weights: Tf.Tensor[] } | null;
     if (leftover) tf.dispose(leftover.weights);
     optimizer.dispose();
