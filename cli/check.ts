@@ -12,7 +12,7 @@ import { exitCodes } from './errors.js';
 import type { Io } from './io.js';
 import { languageOption, parseOrExplain, singleFile } from './options.js';
 import { countLine, dataProblemLine, problemLine } from './problems.js';
-import { readProject } from './project-file.js';
+import { readProjectFile } from './project-file.js';
 import { commandUsage } from './usage.js';
 
 export interface CheckReport {
@@ -65,7 +65,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOrExplain(() =>
     parseArgs({
       args,
-      options: { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } },
+      options: { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' }, variant: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     }),
@@ -75,7 +75,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     return exitCodes.ok;
   }
   const language = languageOption(values.lang);
-  const project = await readProject(singleFile('check', positionals));
+  const { project } = await readProjectFile(singleFile('check', positionals), values.variant);
   const report = checkProject(project, language);
   io.out(`${report.text}\n`);
   return report.errors > 0 ? exitCodes.problems : exitCodes.ok;

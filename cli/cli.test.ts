@@ -12,6 +12,8 @@ import { chain, layer } from '../tests/helpers/graphs';
 
 const lesson = 'cli/examples/hello-world.layerlab';
 const nextNumber = 'cli/examples/next-number.layerlab';
+const characterTemplate = 'templates/rnn-next-character.json';
+const numberTemplate = 'templates/rnn-next-number.json';
 
 interface Run {
   code: number;
@@ -118,6 +120,52 @@ describe('layerlab train and predict', () => {
   });
 });
 
+describe('lesson templates', () => {
+  it('checks a template as the project of its lesson, named by its title', async () => {
+    const run = await layerlab('check', characterTemplate);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Model: "RNN: next character"');
+    expect(run.stdout).toContain('Total params: 3,358');
+  });
+
+  it('trains a template and says the lesson’s result is met', async () => {
+    const run = await layerlab('train', characterTemplate);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Lesson result: met — answer "l" = "l", accuracy 1 meets the target\n');
+  }, 60_000);
+
+  it('--variant applies the exercise’s scaling: about 10 after 7, 8, 9 instead of short of it', async () => {
+    const [scaled, plain] = await Promise.all([
+      layerlab('train', numberTemplate, '--json', '--variant', 'scaled'),
+      layerlab('train', numberTemplate, '--json'),
+    ]);
+    const summary = (run: Run) => {
+      expect(run.code).toBe(0);
+      const last = jsonLines(run.stdout).at(-1);
+      expect(last).toEqual(expect.objectContaining({ type: 'summary', status: 'completed' }));
+      const expected = last?.expected as { met: boolean; answer: string };
+      return { met: expected.met, value: Number(expected.answer) };
+    };
+    const withVariant = summary(scaled);
+    expect(withVariant.met).toBe(true);
+    expect(withVariant.value).toBeGreaterThanOrEqual(9.5);
+    expect(withVariant.value).toBeLessThanOrEqual(10.5);
+    const without = summary(plain);
+    expect(without.met).toBe(true);
+    expect(without.value).toBeGreaterThanOrEqual(6.5);
+    expect(without.value).toBeLessThanOrEqual(9);
+  }, 60_000);
+
+  it('refuses a variant the template lacks, and a variant on a project', async () => {
+    const unknown = await layerlab('train', numberTemplate, '--variant', 'bigger');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(`layerlab: ${numberTemplate} has no variant 'bigger'; its variants: scaled\n`);
+    const project = await layerlab('check', nextNumber, '--variant', 'scaled');
+    expect(project.code).toBe(2);
+    expect(project.stderr).toBe(`layerlab: --variant applies to lesson templates, and ${nextNumber} is a project\n`);
+  });
+});
+
 describe('mistakes', () => {
   it.each([
     ['a missing file', 'missing.layerlab', null, 'cannot read {file}: no such file'],
@@ -127,6 +175,12 @@ describe('mistakes', () => {
       'other.layerlab',
       '{"formatVersion": 1, "name": 3}',
       '{file} is not a valid LayerLab project: ',
+    ],
+    [
+      'a template that is not valid',
+      'lesson.json',
+      '{"templateVersion": 1, "id": "lesson"}',
+      '{file} is not a valid LayerLab lesson template: module: ',
     ],
   ])('%s: one line naming it, exit 2', async (_case, name, content, expected) => {
     const file = path.join(scratch, name);

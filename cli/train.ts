@@ -1,12 +1,14 @@
 /**
  * `layerlab train FILE`: trains with `runTraining`, the engine the app's worker uses, with live
  * progress on stderr (or JSON lines on stdout), Ctrl-C to stop after the current batch, and
- * `--save` to keep the weights in a copy of the project.
+ * `--save` to keep the weights in a copy of the project. On a lesson template it also says whether
+ * the trained network gives the lesson's result.
  */
 import { parseArgs } from 'node:util';
 import type { Language } from '../shared/localized.js';
 import { encodeWeights } from '../shared/project/project.js';
 import type { TfModule } from '../shared/layers/types.js';
+import { checkExpectation, type ExpectationCheck } from '../shared/templates/expectation.js';
 import { runTraining, type RunRequest, type RunResult } from '../shared/training/run.js';
 import { trainingParams, type TrainingSettings } from '../shared/training/settings.js';
 import type { TrainCallbacks, TrainingOutcome } from '../shared/training/train.js';
@@ -17,7 +19,7 @@ import type { Io } from './io.js';
 import { choiceOption, integerOption, languageOption, parseOrExplain, singleFile } from './options.js';
 import { dataProblemLine, problemLine } from './problems.js';
 import { Progress } from './progress.js';
-import { readProject, writeProject } from './project-file.js';
+import { readProjectFile, writeProject } from './project-file.js';
 import { commandUsage } from './usage.js';
 
 interface TrainOptions {
@@ -26,6 +28,7 @@ interface TrainOptions {
   seed: number | undefined;
   backend: (typeof cliBackends)[number] | undefined;
   save: string | undefined;
+  variant: string | undefined;
   json: boolean;
   language: Language;
 }
@@ -41,6 +44,7 @@ function readOptions(args: string[]): TrainOptions | null {
         seed: { type: 'string' },
         backend: { type: 'string' },
         save: { type: 'string' },
+        variant: { type: 'string' },
         json: { type: 'boolean' },
       },
       allowPositionals: true,
@@ -54,6 +58,7 @@ function readOptions(args: string[]): TrainOptions | null {
     seed: integerOption('seed', values.seed, trainingParams.seed.min, trainingParams.seed.max),
     backend: choiceOption('backend', values.backend, cliBackends),
     save: values.save,
+    variant: values.variant,
     json: values.json ?? false,
     language: languageOption(values.lang),
   };
@@ -140,6 +145,8 @@ interface RunFacts {
   settings: TrainingSettings;
   backend: string;
   saved: string | undefined;
+  /** Whether the network gives the lesson's result, when FILE is a lesson template. */
+  lesson: ExpectationCheck | null;
 }
 
 function printOutcome(io: Io, options: TrainOptions, outcome: TrainingOutcome, facts: RunFacts): void {
@@ -154,11 +161,15 @@ function printOutcome(io: Io, options: TrainOptions, outcome: TrainingOutcome, f
       seconds: outcome.seconds,
       ...(outcome.detail ? { detail: outcome.detail } : {}),
       ...(facts.saved ? { saved: facts.saved } : {}),
+      ...(facts.lesson ? { expected: { met: facts.lesson.met, answer: facts.lesson.answer } } : {}),
     };
     io.out(`${JSON.stringify(summary)}\n`);
   } else {
     io.out(`${statusLine(outcome, facts.settings, facts.backend)}\n`);
     if (Object.keys(outcome.finalLogs).length > 0) io.out(`  ${formatLogs(outcome.finalLogs)}\n`);
+    if (facts.lesson) {
+      io.out(`Lesson result: ${facts.lesson.met ? 'met' : 'not met'} — ${facts.lesson.details.join(', ')}\n`);
+    }
     if (facts.saved) io.out(`Saved the trained project to ${facts.saved}\n`);
   }
   if (options.save !== undefined && !facts.saved)
@@ -171,7 +182,7 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
     io.out(commandUsage.train);
     return exitCodes.ok;
   }
-  const project = await readProject(options.file);
+  const { project, lesson } = await readProjectFile(options.file, options.variant);
   if (!project.data) {
     throw new CliError(`${options.file} has no data to train on: give it a dataset in LayerLab first`, exitCodes.usage);
   }
@@ -188,8 +199,9 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
   const tf = await startTf(choice.name);
   const backend = tf.getBackend();
   if (!options.json) {
+    const variant = lesson?.variant ? `, variant ${lesson.variant.id}` : '';
     io.err(
-      `Training ${JSON.stringify(project.name)} on ${backend}: ${settings.epochs} epochs, batch ${settings.batch_size}\n`,
+      `Training ${JSON.stringify(project.name)}${variant} on ${backend}: ${settings.epochs} epochs, batch ${settings.batch_size}\n`,
     );
   }
 
@@ -201,9 +213,14 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
     return exitCodes.problems;
   }
 
-  const { model, outcome } = result;
+  const { model, dataset, outcome } = result;
   let saved: string | undefined;
+  let lessonCheck: ExpectationCheck | null = null;
   try {
+    // A failed run leaves a model that may not predict; every other run is judged as it ended.
+    if (lesson && outcome.status !== 'failed') {
+      lessonCheck = checkExpectation(tf, model, project.data, dataset, lesson.expected, outcome.finalLogs);
+    }
     if (options.save !== undefined && outcome.status !== 'failed') {
       const values = model.getWeights().map((weight) => ({ shape: weight.shape, values: weight.dataSync() }));
       const trained = {
@@ -218,6 +235,6 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
   } finally {
     model.dispose();
   }
-  printOutcome(io, options, outcome, { settings, backend, saved });
+  printOutcome(io, options, outcome, { settings, backend, saved, lesson: lessonCheck });
   return exitCodeOf(outcome);
 }

@@ -15,13 +15,14 @@ Commands:
 Options:
   -h, --help     Show this help; \`layerlab <command> --help\` shows a command's
 
-FILE is a LayerLab project (.layerlab); cli/examples/ has two to start from.
+FILE is a LayerLab project (.layerlab); cli/examples/ has two to start from. A lesson
+template (templates/*.json) works too, as the project of its lesson.
 Exit status: 0 done, 1 the network has errors or training failed,
 2 the command line or the file cannot be used, 130 stopped with Ctrl-C.
 `;
 
 export const commandUsage: Record<CommandName, string> = {
-  check: `Usage: layerlab check FILE [--lang en|es]
+  check: `Usage: layerlab check FILE [--lang en|es] [--variant ID]
 
 Prints the network's Keras-style summary when it has no errors; otherwise each problem
 as \`layer: message\`, warnings too. Also checks the network against the project's data.
@@ -29,18 +30,21 @@ Exits with 1 when there are errors.
 
 Options:
   --lang en|es   Language of the problems (default en)
+  --variant ID   Check a lesson template with its variant ID applied
   -h, --help     Show this help
 `,
   train: `Usage: layerlab train FILE [options]
 
 Trains the network on the project's data with its training settings, showing progress on
-stderr. Ctrl-C stops after the current batch and still prints the summary.
+stderr. Ctrl-C stops after the current batch and still prints the summary. For a lesson
+template, also says whether the trained network gives the lesson's expected result.
 
 Options:
   --epochs N         Train for N epochs instead of the project's setting
   --seed N           Seed for the starting weights instead of the project's
   --backend cpu|wasm tf.js backend (default wasm, or cpu for layers WASM cannot train)
   --save OUT         Write the project with its trained weights to OUT
+  --variant ID       Train a lesson template with its variant ID applied
   --json             One JSON object per line on stdout: each epoch, then the summary
   --lang en|es       Language of the problems (default en)
   -h, --help         Show this help

@@ -7,7 +7,8 @@ import { Canvas } from './canvas/Canvas';
 import { StatusBar } from './chrome/StatusBar';
 import { TopBar } from './chrome/TopBar';
 import { useHost } from './host/HostContext';
-import { Inspector } from './inspector/Inspector';
+import { RightPanel } from './inspector/RightPanel';
+import { Gallery } from './lessons/Gallery';
 import { Palette } from './palette/Palette';
 import { BottomDock } from './dock/BottomDock';
 import { SummaryDialog } from './problems/SummaryDialog';
@@ -19,6 +20,8 @@ export function App() {
   const dockTab = useAppStore((state) => state.dockTab);
   const setDockTab = useAppStore((state) => state.setDockTab);
   const [summaryOpen, setSummaryOpen] = useState(false);
+  const galleryOpen = useAppStore((state) => state.galleryOpen);
+  const openGallery = useAppStore((state) => state.openGallery);
   const closeSummary = useCallback(() => setSummaryOpen(false), []);
 
   const changeLanguage = useCallback(
@@ -34,14 +37,14 @@ export function App() {
   return (
     <ReactFlowProvider>
       <div className="app">
-        <TopBar onOpenSummary={() => setSummaryOpen(true)} />
+        <TopBar onOpenSummary={() => setSummaryOpen(true)} onOpenGallery={openGallery} />
         <div className="workspace">
           <Palette />
           <div className="centre">
             <Canvas />
             <BottomDock />
           </div>
-          <Inspector />
+          <RightPanel />
         </div>
         <StatusBar
           onLanguageChange={changeLanguage}
@@ -49,6 +52,7 @@ export function App() {
           onToggleProblems={() => setDockTab(dockTab === 'problems' ? null : 'problems')}
         />
         {summaryOpen && <SummaryDialog onClose={closeSummary} />}
+        {galleryOpen && <Gallery />}
       </div>
     </ReactFlowProvider>
   );

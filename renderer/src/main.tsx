@@ -17,7 +17,8 @@ async function start(): Promise<void> {
   const language = settings.language ?? languageFromTag(info.locale);
   await initI18n(language);
   document.documentElement.lang = language;
-  useAppStore.setState({ language, hostKind: host.kind });
+  // The gallery greets a new session: the course's lessons are the quickest way in.
+  useAppStore.setState({ language, hostKind: host.kind, galleryOpen: true });
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');

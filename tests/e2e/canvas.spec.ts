@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dragLayerOntoCanvas, expectCounts, layer, wire } from '../helpers/canvas';
+import { dragLayerOntoCanvas, expectCounts, layer, openApp, wire } from '../helpers/canvas';
 
 test.use({ locale: 'en-US' });
 
@@ -10,7 +10,7 @@ test('a learner drags, wires, edits, deletes layers and switches language', asyn
     if (message.type() === 'error') problems.push(message.text());
   });
 
-  await page.goto('/');
+  await openApp(page);
   await expect(page.getByRole('complementary', { name: 'Layers' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Network canvas' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
@@ -72,8 +72,8 @@ test('a learner drags, wires, edits, deletes layers and switches language', asyn
   await page.mouse.up();
   await expect(viewport).not.toHaveAttribute('style', zoomed ?? '');
 
-  // Deleting a layer takes its wires with it.
-  await layer(page, 'dense').click();
+  // Deleting a layer takes its wires with it (clicked by its title, clear of the minimap).
+  await layer(page, 'dense').click({ position: { x: 16, y: 14 } });
   await page.keyboard.press('Delete');
   await expectCounts(page, '2 layers', '1 wire');
   await expect(layer(page, 'dense')).toHaveCount(0);
@@ -99,13 +99,15 @@ test('follows the system language on first start', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'es-ES' });
   const page = await context.newPage();
   await page.goto('/');
+  await expect(page.getByRole('dialog', { name: 'Lecciones del curso' })).toBeVisible();
+  await page.getByRole('button', { name: 'Empezar con el lienzo vacío' }).click();
   await expect(page.getByRole('complementary', { name: 'Capas' })).toBeVisible();
   await expect(page.getByText('Tu red empieza aquí')).toBeVisible();
   await context.close();
 });
 
 test('a double-click adds a layer after the selected one, and the palette filters', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await page.getByTestId('palette-Input').dblclick();
   await page.getByTestId('palette-LSTM').dblclick();
   await expectCounts(page, '2 layers', '0 wires');

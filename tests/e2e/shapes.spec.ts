@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { dragLayerOntoCanvas, layer, wire } from '../helpers/canvas';
+import { dragLayerOntoCanvas, layer, openApp, wire } from '../helpers/canvas';
 
 test.use({ locale: 'en-US' });
 
 test('shapes and counts follow the edits; a mistake is pinned to its layer and fixed in one click', async ({
   page,
 }) => {
-  await page.goto('/');
+  await openApp(page);
   await dragLayerOntoCanvas(page, 'Input', 120, 150);
   await dragLayerOntoCanvas(page, 'SimpleRNN', 400, 150);
   await dragLayerOntoCanvas(page, 'Dense', 680, 150);
@@ -42,7 +42,9 @@ test('shapes and counts follow the edits; a mistake is pinned to its layer and f
   await expect(layer(page, 'dense')).not.toHaveClass(/has-error/);
   await expect(page.getByTestId('problem-count')).toHaveText('1 error');
   await expect(page.getByTestId('shape-dense')).toHaveText('?');
+  await page.getByTestId('problem-count').click();
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('lstm');
+  await page.getByTestId('problem-count').click();
 
   // One click: return_sequences on the SimpleRNN before it.
   await problem.getByRole('button', { name: 'Set return_sequences = true on simple_rnn' }).click();
@@ -71,7 +73,7 @@ test('shapes and counts follow the edits; a mistake is pinned to its layer and f
 });
 
 test('a Dense on an image gets a warning and a one-click Flatten', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await dragLayerOntoCanvas(page, 'Input', 120, 150);
   await layer(page, 'input').click();
   await page.getByRole('complementary', { name: 'Inspector' }).getByLabel('shape').fill('28, 28, 1');

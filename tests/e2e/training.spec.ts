@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chartPoints, drawLessonNetwork, useHelloWorld } from '../helpers/canvas';
+import { chartPoints, drawLessonNetwork, openApp, useHelloWorld } from '../helpers/canvas';
 
 test.use({ locale: 'en-US' });
 
@@ -18,7 +18,7 @@ test('trains in the browser, stops mid-run, trains again and answers in the play
       buffered: true,
     });
   });
-  await page.goto('/');
+  await openApp(page);
   await drawLessonNetwork(page);
   const train = page.getByRole('button', { name: 'Train', exact: true });
 
@@ -82,7 +82,7 @@ test('trains in the browser, stops mid-run, trains again and answers in the play
 
 test('trains a few epochs on WebGL (software GPU here), shown as such', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
+  await openApp(page);
   await drawLessonNetwork(page);
   await useHelloWorld(page);
   await page.getByLabel('backend').selectOption('webgl');
@@ -94,7 +94,7 @@ test('trains a few epochs on WebGL (software GPU here), shown as such', async ({
 });
 
 test('a diverging run stops by itself and says what to try', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await drawLessonNetwork(page);
   await page.getByRole('tab', { name: 'Data' }).click();
   await page.getByLabel('Data source').selectOption('sequence-next-value');

@@ -1,6 +1,13 @@
 /** What a user does with the mouse on the canvas, as Playwright steps. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** Opens LayerLab on an empty canvas: the lesson gallery greets every start, so close it. */
+export async function openApp(page: Page, closeButton = 'Start with an empty canvas'): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: closeButton }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
 /** Drags a layer from the palette and drops it at `(x, y)` inside the canvas, with real drag events. */
 export async function dragLayerOntoCanvas(page: Page, kind: string, x: number, y: number): Promise<void> {
   const canvas = page.locator('.react-flow__pane');

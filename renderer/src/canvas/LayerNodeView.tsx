@@ -26,13 +26,17 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
   const { message, fixLabel } = useProblemText();
   const formatNumber = useNumberFormat();
   const def = layerDef(data.kind);
+  const highlighted = useAppStore((state) =>
+    state.highlight?.kind === 'layer' && state.highlight.name === data.name ? state.highlight.at : null,
+  );
   const params = Object.entries(data.params as Record<string, AnyParamValue>).slice(0, summaryLength);
   const problem = problems[0];
   const status = problem ? (problem.severity === 'error' ? ' has-error' : ' has-warning') : '';
 
   return (
     <div
-      className={`layer-node category-${def.category}${selected ? ' is-selected' : ''}${status}`}
+      key={highlighted ?? 'plain'}
+      className={`layer-node category-${def.category}${selected ? ' is-selected' : ''}${status}${highlighted ? ' is-highlighted' : ''}`}
       data-testid={`layer-${data.name}`}
       data-kind={data.kind}
     >

@@ -1,7 +1,7 @@
 /** The top bar: the app's name and the network-wide actions. */
 import { useTranslation } from 'react-i18next';
 
-export function TopBar({ onOpenSummary }: { onOpenSummary: () => void }) {
+export function TopBar({ onOpenSummary, onOpenGallery }: { onOpenSummary: () => void; onOpenGallery: () => void }) {
   const { t } = useTranslation();
   return (
     <header className="top-bar">
@@ -9,6 +9,9 @@ export function TopBar({ onOpenSummary }: { onOpenSummary: () => void }) {
       <h1>LayerLab</h1>
       <span className="top-bar-tagline">{t('app.tagline')}</span>
       <span className="status-spacer" />
+      <button type="button" className="button-quiet" onClick={onOpenGallery}>
+        {t('gallery.open')}
+      </button>
       <button type="button" className="button-quiet" onClick={onOpenSummary}>
         {t('summary.open')}
       </button>

@@ -84,6 +84,38 @@ function SequenceField({
   );
 }
 
+/** The first window, one-hot: one row per character, one column per vocabulary entry. */
+function OneHotGrid({ window, labels }: { window: string; labels: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="one-hot" aria-label={t('data.oneHot')} data-testid="one-hot">
+      <caption className="muted">{t('data.oneHotCaption', { window: JSON.stringify(window) })}</caption>
+      <thead>
+        <tr>
+          <th />
+          {labels.map((label) => (
+            <th key={label} className="mono">
+              {label === ' ' ? '␣' : label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from(window).map((character, row) => (
+          <tr key={row}>
+            <th className="mono">{character === ' ' ? '␣' : character}</th>
+            {labels.map((label) => (
+              <td key={label} className={label === character ? 'is-one' : undefined}>
+                {label === character ? 1 : 0}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function DataPanel() {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -174,6 +206,9 @@ export function DataPanel() {
               </span>
             )}
           </p>
+          {data?.kind === 'text-next-char' && built.dataset.target.kind === 'class' && built.dataset.preview[0] && (
+            <OneHotGrid window={built.dataset.preview[0].input} labels={built.dataset.target.labels} />
+          )}
           <table className="data-table">
             <thead>
               <tr>

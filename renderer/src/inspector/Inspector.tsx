@@ -124,13 +124,13 @@ export function Inspector() {
   const { t } = useTranslation();
   const selected = useAppStore(useShallow((state) => state.nodes.filter((node) => node.selected)));
   return (
-    <aside className="inspector" aria-label={t('inspector.title')}>
+    <div className="inspector">
       <h2 className="panel-title">{t('inspector.title')}</h2>
       {selected.length === 0 && <p className="inspector-empty">{t('inspector.nothingSelected')}</p>}
       {selected.length > 1 && (
         <p className="inspector-empty">{t('inspector.manySelected', { count: selected.length })}</p>
       )}
       {selected.length === 1 && selected[0] && <LayerInspector node={selected[0]} />}
-    </aside>
+    </div>
   );
 }

@@ -18,6 +18,7 @@ import {
   type MetricName,
   type TrainingSettings,
 } from '../../../shared/training/settings';
+import { lessonInput } from './lesson-slice';
 import { selectAnalysis } from './selectors';
 import type { BatchUpdate, EpochUpdate, RunStatus, TrainingOutcome } from '../../../shared/training/train';
 import type { AppState } from './index';
@@ -139,14 +140,20 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
           })),
         });
         return;
-      case 'done':
+      case 'done': {
         set({
           runs: updateRun(get().runs, message.runId, () => ({
             phase: message.outcome.status,
             outcome: message.outcome,
           })),
         });
+        // In a lesson, a finished run goes straight to the playground with the lesson's question.
+        const input = lessonInput(get());
+        if (input !== null && (message.outcome.status === 'completed' || message.outcome.status === 'early-stopped')) {
+          set({ dockTab: 'playground', pendingQuery: input });
+        }
         return;
+      }
       case 'refused':
         set({
           runs: updateRun(get().runs, message.runId, () => ({

@@ -12,6 +12,9 @@ export interface UiSlice {
   /** The open tab of the dock under the canvas; null when the dock is folded. */
   dockTab: DockTab | null;
   setDockTab: (tab: DockTab | null) => void;
+  /** The right-hand panel: the selected layer, or the open lesson's steps. */
+  rightPanel: 'inspector' | 'lesson';
+  setRightPanel: (panel: 'inspector' | 'lesson') => void;
   setLanguage: (language: Language) => void;
   setHostKind: (hostKind: HostKind) => void;
 }
@@ -19,8 +22,11 @@ export interface UiSlice {
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   language: 'en',
   hostKind: 'browser',
-  dockTab: 'problems',
+  // Folded at first: the canvas is where a new network is drawn; problems show on the layers.
+  dockTab: null,
   setDockTab: (dockTab) => set({ dockTab }),
+  rightPanel: 'inspector',
+  setRightPanel: (rightPanel) => set({ rightPanel }),
   setLanguage: (language) => set({ language }),
   setHostKind: (hostKind) => set({ hostKind }),
 });

@@ -2,11 +2,12 @@
  * The playground: try the trained network. Character models take typed text and show the most
  * likely next characters, and can write on with a temperature; number models take a sequence.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../../shared/training/predict';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
+import { lessonInput } from '../store/lesson-slice';
 import { generate, predict } from './client';
 
 const usable = new Set(['completed', 'stopped', 'early-stopped', 'diverged', 'interrupted']);
@@ -18,18 +19,33 @@ export function Playground() {
   const trained = [...runs].reverse().find((run) => usable.has(run.phase));
   const data = useAppStore((state) => state.data);
   const textMode = data?.kind === 'text-next-char';
-  const [query, setQuery] = useState(() =>
-    data?.kind === 'text-next-char'
-      ? Array.from(data.text).slice(0, data.window).join('')
-      : data?.kind === 'sequence-next-value'
-        ? data.values.slice(-data.window).join(', ')
-        : '',
+  const lessonQuery = useAppStore(lessonInput);
+  const [query, setQuery] = useState(
+    () =>
+      lessonQuery ??
+      (data?.kind === 'text-next-char'
+        ? Array.from(data.text).slice(0, data.window).join('')
+        : data?.kind === 'sequence-next-value'
+          ? data.values.slice(-data.window).join(', ')
+          : ''),
   );
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [temperature, setTemperature] = useState(1);
   const [length, setLength] = useState(40);
   const [generated, setGenerated] = useState<string | null>(null);
+
+  // After a lesson's run the playground opens with the lesson's question, already asked.
+  const pendingQuery = useAppStore((state) => state.pendingQuery);
+  useEffect(() => {
+    if (pendingQuery === null) return;
+    const pending = useAppStore.getState().takePendingQuery();
+    if (pending === null) return;
+    void predict(pending).then((reply) => {
+      setQuery(pending);
+      if (reply.ok && 'answer' in reply) setAnswer(reply.answer);
+    });
+  }, [pendingQuery]);
 
   if (!trained) return <p className="muted playground-empty">{t('playground.trainFirst')}</p>;
 

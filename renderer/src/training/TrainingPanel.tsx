@@ -15,6 +15,10 @@ import { isRunActive, type Run } from '../store/training-slice';
 import { Charts } from './Charts';
 import { startTraining, stopTraining } from './client';
 
+function scrollIntoView(element: HTMLElement | null): void {
+  element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
 /** Settings shown only when they apply. */
 function applies(name: keyof typeof trainingParams, optimizer: string, earlyStopping: boolean): boolean {
   if (name === 'momentum') return optimizer === 'sgd';
@@ -152,6 +156,8 @@ function SettingsColumn() {
   const backendPreference = useAppStore((state) => state.backendPreference);
   const setBackendPreference = useAppStore((state) => state.setBackendPreference);
   const clearRuns = useAppStore((state) => state.clearRuns);
+  const highlight = useAppStore((state) => (state.highlight?.kind === 'setting' ? state.highlight.name : null));
+  const highlightAt = useAppStore((state) => state.highlight?.at ?? 0);
   const blocker = useBlocker();
   const active = useAppStore((state) => isRunActive(state.runs[state.runs.length - 1]));
   const currentId = useAppStore((state) => state.runs[state.runs.length - 1]?.id ?? null);
@@ -211,13 +217,18 @@ function SettingsColumn() {
         {(Object.keys(trainingParams) as (keyof typeof trainingParams)[])
           .filter((name) => applies(name, training.optimizer, training.early_stopping))
           .map((name) => (
-            <ParamField
-              key={name}
-              name={name}
-              spec={trainingParams[name]}
-              value={training[name] as AnyParamValue}
-              onCommit={(value) => setTrainingParam(name, value)}
-            />
+            <div
+              key={highlight === name ? `${name}-${highlightAt}` : name}
+              className={highlight === name ? 'is-highlighted' : undefined}
+              ref={highlight === name ? scrollIntoView : undefined}
+            >
+              <ParamField
+                name={name}
+                spec={trainingParams[name]}
+                value={training[name] as AnyParamValue}
+                onCommit={(value) => setTrainingParam(name, value)}
+              />
+            </div>
           ))}
       </fieldset>
     </div>

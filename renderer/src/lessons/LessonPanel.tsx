@@ -1,0 +1,126 @@
+/**
+ * The open lesson: its steps in order, each able to point at the layer or setting it talks about,
+ * the exercise's variant in one click, and "check my network" against the lesson's own graph.
+ */
+import { useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { compareGraphs, describeDifference } from '../../../shared/templates/compare';
+import type { TemplateStep } from '../../../shared/templates/template';
+import { useLocalize } from '../hooks/useLocalize';
+import { useAppStore } from '../store';
+import { selectGraph } from '../store/selectors';
+
+export function LessonPanel() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const lesson = useAppStore((state) => state.lesson);
+  const language = useAppStore((state) => state.language);
+  const setLessonStep = useAppStore((state) => state.setLessonStep);
+  const applyVariant = useAppStore((state) => state.applyVariant);
+  const setHighlight = useAppStore((state) => state.setHighlight);
+  const setDockTab = useAppStore((state) => state.setDockTab);
+  const selectOnly = useAppStore((state) => state.selectOnly);
+  const { fitView } = useReactFlow();
+  const [differences, setDifferences] = useState<string[] | null>(null);
+
+  if (!lesson) return <p className="inspector-empty">{t('lesson.none')}</p>;
+  const { template, step: current } = lesson;
+
+  const show = (step: TemplateStep) => {
+    const highlight = step.highlight;
+    if (!highlight) return;
+    if ('layer' in highlight) {
+      const node = useAppStore.getState().nodes.find((candidate) => candidate.data.name === highlight.layer);
+      if (!node) return;
+      selectOnly(node.id);
+      void fitView({ nodes: [{ id: node.id }], duration: 300, maxZoom: 1.1 });
+      setHighlight({ kind: 'layer', name: highlight.layer });
+    } else if ('setting' in highlight) {
+      setDockTab('training');
+      setHighlight({ kind: 'setting', name: highlight.setting });
+    } else {
+      setDockTab(highlight.tab);
+    }
+  };
+
+  const check = () => {
+    const found = compareGraphs(selectGraph(useAppStore.getState()), template.graph);
+    setDifferences(found.map((difference) => describeDifference(difference, language)));
+  };
+
+  return (
+    <div className="lesson-panel" data-testid="lesson-panel">
+      <header className="lesson-header">
+        <p className="muted">{t('gallery.lesson', { lesson: template.lesson })}</p>
+        <h3>{localize(template.title)}</h3>
+      </header>
+      <ol className="lesson-steps">
+        {template.steps.map((step, index) => (
+          <li key={index} className={index === current ? 'is-current' : ''}>
+            <button
+              type="button"
+              className="lesson-step-title"
+              onClick={() => setLessonStep(index)}
+              aria-expanded={index === current}
+            >
+              <span className="lesson-step-number">{index + 1}</span> {localize(step.title)}
+            </button>
+            {index === current && (
+              <div className="lesson-step-body">
+                <p>{localize(step.body)}</p>
+                <div className="lesson-step-actions">
+                  {step.highlight && (
+                    <button type="button" className="button-quiet" onClick={() => show(step)}>
+                      {t('lesson.show')}
+                    </button>
+                  )}
+                  {step.variant && (
+                    <button
+                      type="button"
+                      className="button-quiet"
+                      onClick={() => step.variant && applyVariant(step.variant)}
+                      disabled={lesson.variant === step.variant}
+                    >
+                      {lesson.variant === step.variant
+                        ? t('lesson.variantApplied')
+                        : localize(
+                            template.variants.find((variant) => variant.id === step.variant)?.label ?? {
+                              en: '',
+                              es: '',
+                            },
+                          )}
+                    </button>
+                  )}
+                  {index < template.steps.length - 1 && (
+                    <button type="button" className="button-quiet" onClick={() => setLessonStep(index + 1)}>
+                      {t('lesson.next')}
+                    </button>
+                  )}
+                </div>
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+      <div className="lesson-check">
+        <button type="button" className="button-quiet" onClick={check}>
+          {t('lesson.check')}
+        </button>
+        {differences !== null && (
+          <div data-testid="lesson-differences" role="status">
+            {differences.length === 0 ? (
+              <p className="lesson-match">{t('lesson.matches')}</p>
+            ) : (
+              <ul>
+                {differences.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The lesson slice: the open lesson template and its current step, the gallery, and what a step
+ * asked to highlight. Opening a lesson replaces the canvas, the data and the training settings.
+ */
+import type { StateCreator } from 'zustand';
+import type { Template } from '../../../shared/templates/template';
+import type { AppState } from './index';
+import type { LayerFlowNode } from './graph-slice';
+
+export type Highlight = { kind: 'layer'; name: string; at: number } | { kind: 'setting'; name: string; at: number };
+/** What a step asks to highlight; the slice stamps it, so asking twice flashes twice. */
+export type HighlightRequest = { kind: 'layer' | 'setting'; name: string };
+
+export interface LessonSlice {
+  lesson: { template: Template; step: number; variant: string | null } | null;
+  galleryOpen: boolean;
+  highlight: Highlight | null;
+  /** A query the playground runs by itself when it next opens (after a lesson's run). */
+  pendingQuery: string | null;
+  openGallery: () => void;
+  closeGallery: () => void;
+  openTemplate: (template: Template) => void;
+  setLessonStep: (step: number) => void;
+  applyVariant: (variantId: string) => void;
+  setHighlight: (highlight: HighlightRequest | null) => void;
+  takePendingQuery: () => string | null;
+}
+
+export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (set, get) => ({
+  lesson: null,
+  galleryOpen: false,
+  highlight: null,
+  pendingQuery: null,
+
+  openGallery: () => set({ galleryOpen: true }),
+  closeGallery: () => set({ galleryOpen: false }),
+
+  openTemplate: (template) => {
+    const nodes: LayerFlowNode[] = template.graph.nodes.map(({ id, position, ...data }) => ({
+      id,
+      type: 'layer',
+      position: { ...position },
+      data: structuredClone(data),
+      selected: false,
+    }));
+    set({
+      nodes,
+      edges: template.graph.wires.map((wire) => ({ ...wire })),
+      data: structuredClone(template.data),
+      training: { ...template.training },
+      runs: [],
+      lesson: { template, step: 0, variant: null },
+      galleryOpen: false,
+      rightPanel: 'lesson',
+      dockTab: 'training',
+      highlight: null,
+      pendingQuery: null,
+    });
+  },
+
+  setLessonStep: (step) => {
+    const lesson = get().lesson;
+    if (!lesson) return;
+    set({ lesson: { ...lesson, step: Math.max(0, Math.min(step, lesson.template.steps.length - 1)) } });
+  },
+
+  applyVariant: (variantId) => {
+    const lesson = get().lesson;
+    const variant = lesson?.template.variants.find((candidate) => candidate.id === variantId);
+    if (!lesson || !variant) return;
+    set({
+      lesson: { ...lesson, variant: variantId },
+      ...(variant.data ? { data: structuredClone(variant.data) } : {}),
+      ...(variant.training ? { training: { ...get().training, ...variant.training } } : {}),
+      dockTab: 'training',
+    });
+  },
+
+  setHighlight: (request) => set({ highlight: request ? ({ ...request, at: Date.now() } as Highlight) : null }),
+
+  takePendingQuery: () => {
+    const query = get().pendingQuery;
+    if (query !== null) set({ pendingQuery: null });
+    return query;
+  },
+});
+
+/** The input the open lesson (or its applied variant) asks the playground to try. */
+export function lessonInput(state: AppState): string | null {
+  const lesson = state.lesson;
+  if (!lesson) return null;
+  const variant = lesson.template.variants.find((candidate) => candidate.id === lesson.variant);
+  return variant?.expected.input ?? lesson.template.expected.input;
+}

@@ -1,0 +1,197 @@
+/**
+ * Lesson templates: a network of the course with its data recipe, its training settings, its
+ * steps in Spanish and English and the result it must reach. Versioned and schema-checked like a
+ * project; a broken template is reported by its file name, never thrown. Reads nothing but its
+ * arguments.
+ */
+import { z } from 'zod';
+import { dataSpecSchema, type DataSpec } from '../data/spec.js';
+import type { Graph, LayerNode } from '../graph/types.js';
+import type { Localized } from '../localized.js';
+import { graphSchema } from '../project/project.js';
+import { trainingParams, trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
+
+export const currentTemplateVersion = 1;
+
+const localized = z.object({ es: z.string().min(1).max(4000), en: z.string().min(1).max(4000) }).strict();
+
+const settingNames: [string, ...string[]] = ['metrics', 'backend', ...Object.keys(trainingParams)];
+
+/** What a step points at when the learner asks to be shown. */
+const highlightSchema = z.union([
+  z.object({ layer: z.string().min(1).max(64) }).strict(),
+  z.object({ setting: z.enum(settingNames) }).strict(),
+  z.object({ tab: z.enum(['data', 'training', 'playground']) }).strict(),
+]);
+
+/** What the trained network must answer to `input`: a class, or a number within a range. */
+const expectationSchema = z
+  .object({
+    input: z.string().min(1).max(200),
+    answer: z.string().max(200).optional(),
+    value: z.object({ min: z.number().finite(), max: z.number().finite() }).strict().optional(),
+    /** A metric of the last epoch that must reach a figure, e.g. accuracy 1. */
+    metric: z
+      .object({ name: z.string(), atLeast: z.number().finite().optional(), atMost: z.number().finite().optional() })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((expected) => expected.answer !== undefined || expected.value !== undefined, {
+    message: 'an expectation needs an answer or a value range',
+  });
+
+/** Changes a step can apply in one click (the exercise's better variant). */
+const variantSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    label: localized,
+    data: dataSpecSchema.optional(),
+    training: trainingSettingsSchema.partial().optional(),
+    expected: expectationSchema,
+  })
+  .strict();
+
+const stepSchema = z
+  .object({
+    title: localized,
+    body: localized,
+    highlight: highlightSchema.optional(),
+    /** The id of a variant this step offers to apply. */
+    variant: z.string().optional(),
+  })
+  .strict();
+
+export const templateSchema = z
+  .object({
+    templateVersion: z.literal(currentTemplateVersion),
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** The course module (1–7) and the lesson within it, e.g. "4.1". */
+    module: z.number().int().min(1).max(7),
+    lesson: z.string().regex(/^[1-7]\.[0-9]+$/),
+    order: z.number().int().min(0),
+    title: localized,
+    summary: localized,
+    graph: graphSchema,
+    data: dataSpecSchema,
+    training: trainingSettingsSchema,
+    steps: z.array(stepSchema).min(1).max(50),
+    expected: expectationSchema,
+    variants: z.array(variantSchema).max(10).default([]),
+  })
+  .strict()
+  .superRefine((template, context) => {
+    const names = new Set(template.graph.nodes.map((node) => node.name));
+    template.steps.forEach((step, index) => {
+      if (step.highlight && 'layer' in step.highlight && !names.has(step.highlight.layer)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['steps', index, 'highlight'],
+          message: `no layer is called ${step.highlight.layer}`,
+        });
+      }
+      if (step.variant && !template.variants.some((variant) => variant.id === step.variant)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['steps', index, 'variant'],
+          message: `no variant is called ${step.variant}`,
+        });
+      }
+    });
+  });
+
+export type Expectation = z.infer<typeof expectationSchema>;
+export type TemplateStep = z.infer<typeof stepSchema>;
+export type TemplateVariant = Omit<z.infer<typeof variantSchema>, 'training'> & {
+  training?: Partial<TrainingSettings>;
+};
+
+export interface Template {
+  id: string;
+  module: number;
+  lesson: string;
+  order: number;
+  title: Localized;
+  summary: Localized;
+  graph: Graph;
+  data: DataSpec;
+  training: TrainingSettings;
+  steps: TemplateStep[];
+  expected: Expectation;
+  variants: TemplateVariant[];
+}
+
+export type TemplateLoad = { ok: true; template: Template } | { ok: false; name: string; message: string };
+
+/** Checks one template file's contents (already parsed JSON, or text). */
+export function parseTemplate(name: string, content: unknown): TemplateLoad {
+  let json = content;
+  if (typeof content === 'string') {
+    try {
+      json = JSON.parse(content);
+    } catch (thrown) {
+      return { ok: false, name, message: `not JSON: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+    }
+  }
+  const parsed = templateSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, name, message: `${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}` };
+  }
+  const { templateVersion: _version, ...template } = parsed.data;
+  return {
+    ok: true,
+    template: {
+      ...template,
+      graph: { nodes: template.graph.nodes as LayerNode[], wires: template.graph.wires },
+      training: template.training as TrainingSettings,
+      variants: template.variants as TemplateVariant[],
+    },
+  };
+}
+
+/** Loads every template, in course order; broken ones are listed by name beside the good ones. */
+export function loadTemplates(files: { name: string; content: unknown }[]): {
+  templates: Template[];
+  broken: { name: string; message: string }[];
+} {
+  const templates: Template[] = [];
+  const broken: { name: string; message: string }[] = [];
+  for (const file of files) {
+    const loaded = parseTemplate(file.name, file.content);
+    if (loaded.ok) templates.push(loaded.template);
+    else broken.push({ name: loaded.name, message: loaded.message });
+  }
+  templates.sort(
+    (a, b) => a.module - b.module || a.lesson.localeCompare(b.lesson, 'en', { numeric: true }) || a.order - b.order,
+  );
+  return { templates, broken };
+}
+
+/** What a lesson trains on and must reach, with a variant's changes on top when one is given. */
+export interface LessonRun {
+  data: DataSpec;
+  training: TrainingSettings;
+  expected: Expectation;
+}
+
+/** The template's run as `variant` changes it: its data, its training settings, its expectation. */
+export function applyVariant(template: Template, variant?: TemplateVariant): LessonRun {
+  if (!variant) return { data: template.data, training: template.training, expected: template.expected };
+  return {
+    data: variant.data ?? template.data,
+    training: { ...template.training, ...variant.training },
+    expected: variant.expected,
+  };
+}
+
+/** The course's modules, for the gallery's headings. */
+export const courseModules: Record<number, Localized> = {
+  1: { es: 'Introducción al deep learning', en: 'Introduction to deep learning' },
+  2: { es: 'Fundamentos de redes neuronales', en: 'Neural network fundamentals' },
+  3: { es: 'Redes convolucionales', en: 'Convolutional networks' },
+  4: { es: 'Redes recurrentes', en: 'Recurrent networks' },
+  5: { es: 'Técnicas avanzadas', en: 'Advanced techniques' },
+  6: { es: 'Herramientas y frameworks', en: 'Tools and frameworks' },
+  7: { es: 'Proyectos prácticos', en: 'Hands-on projects' },
+};

@@ -1,0 +1,160 @@
+/**
+ * Every lesson template in templates/, end to end: it loads and validates, its network has no
+ * errors, it trains in full with the engine the app and the command line use, and the trained
+ * network gives the lesson's result; so does each variant. A new template file is picked up
+ * without touching this test.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeGraph } from '../shared/graph/analyze';
+import { checkExpectation } from '../shared/templates/expectation';
+import {
+  applyVariant,
+  loadTemplates,
+  parseTemplate,
+  type LessonRun,
+  type Template,
+} from '../shared/templates/template';
+import { runTraining } from '../shared/training/run';
+
+const directory = path.join(import.meta.dirname, '..', 'templates');
+const files = readdirSync(directory)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => ({ name, content: readFileSync(path.join(directory, name), 'utf8') }));
+
+/** Each file's template, or null when it does not load (its own test says why). */
+const loaded = new Map(
+  files.map((file) => {
+    const result = parseTemplate(file.name, file.content);
+    return [file.name, result.ok ? result.template : null] as const;
+  }),
+);
+
+const variants = [...loaded].flatMap(([name, template]) =>
+  (template?.variants ?? []).map((variant) => ({ name, id: variant.id })),
+);
+
+/**
+ * Epochs to train a template for instead of its own setting. Both lessons so far train in full in
+ * about a second; a future template whose full run is long may set fewer epochs here (and the
+ * expectation it checks must still hold after them).
+ */
+const epochLimit: Partial<Record<string, number>> = {};
+
+function templateOf(name: string): Template {
+  const template = loaded.get(name);
+  if (!template) throw new Error(`${name} does not load`);
+  return template;
+}
+
+/** Trains `run` on the template's network and checks its expectation; the model is disposed. */
+async function trainAndCheck(template: Template, run: LessonRun) {
+  const settings = { ...run.training, epochs: epochLimit[template.id] ?? run.training.epochs };
+  const result = await runTraining(tf, { graph: template.graph, data: run.data, settings });
+  if (!result.ok) throw new Error(`${template.id} cannot train: ${JSON.stringify(result)}`);
+  try {
+    const check = checkExpectation(tf, result.model, run.data, result.dataset, run.expected, result.outcome.finalLogs);
+    return { outcome: result.outcome, check };
+  } finally {
+    result.model.dispose();
+  }
+}
+
+let baseline = 0;
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+  // The CPU backend's first tensor advises installing tfjs-node; these tests run tf.js itself on purpose.
+  const production = tf.env().getBool('PROD');
+  tf.env().set('PROD', true);
+  tf.dispose(tf.scalar(0));
+  tf.env().set('PROD', production);
+  baseline = tf.memory().numTensors;
+});
+
+describe('every template', () => {
+  it('the directory holds templates, with distinct ids', () => {
+    expect(files.length).toBeGreaterThan(0);
+    const { templates, broken } = loadTemplates(files);
+    expect(broken).toEqual([]);
+    const ids = templates.map((template) => template.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(files.map((file) => file.name))('%s loads, validates, and its network has no errors', (name) => {
+    const file = files.find((entry) => entry.name === name);
+    const result = parseTemplate(name, file?.content);
+    expect(result).toEqual(expect.objectContaining({ ok: true }));
+    const analysis = analyzeGraph(templateOf(name).graph);
+    expect(analysis.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it.each(files.map((file) => file.name))('%s trains in full and gives the lesson’s result', async (name) => {
+    const template = templateOf(name);
+    const { outcome, check } = await trainAndCheck(template, applyVariant(template));
+    expect(outcome.status).toBe('completed');
+    expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
+    expect(check.met).toBe(true);
+  });
+
+  // A template without variants adds no case here; `it.each` of nothing would fail, so skip instead.
+  it.skipIf(variants.length === 0).each(variants)('$name, variant $id, trains and gives its result', async (entry) => {
+    const template = templateOf(entry.name);
+    const variant = template.variants.find((candidate) => candidate.id === entry.id);
+    const { outcome, check } = await trainAndCheck(template, applyVariant(template, variant));
+    expect(outcome.status).toBe('completed');
+    expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
+    expect(check.met).toBe(true);
+  });
+});
+
+describe('a broken template', () => {
+  const good = files[0];
+  const mutated = (change: (json: Record<string, unknown>) => void): string => {
+    const json = JSON.parse(good?.content ?? '{}') as Record<string, unknown>;
+    change(json);
+    return JSON.stringify(json);
+  };
+  type Json = Record<string, unknown> & { nodes: Record<string, unknown>[] };
+
+  it('is reported by its file name, saying where, and the good ones still load', () => {
+    const broken = [
+      { name: 'bad-json.json', content: '{ "templateVersion": 1, "id": }' },
+      {
+        name: 'unknown-kind.json',
+        content: mutated((json) => {
+          const node = (json.graph as Json).nodes[1];
+          if (node) node.kind = 'Transformer';
+        }),
+      },
+      {
+        name: 'no-such-layer.json',
+        content: mutated((json) => {
+          (json.steps as Record<string, unknown>[])[0] = {
+            title: { es: 'Mira', en: 'Look' },
+            body: { es: 'Esta capa.', en: 'This layer.' },
+            highlight: { layer: 'lstm' },
+          };
+        }),
+      },
+      { name: 'no-expected.json', content: mutated((json) => delete json.expected) },
+    ];
+    const { templates, broken: reported } = loadTemplates([...files, ...broken]);
+    expect(templates.map((template) => template.id).sort()).toEqual([...loaded.values()].map((t) => t?.id).sort());
+    expect(reported).toEqual([
+      // V8 names the place by its position, or (Node 20) by quoting the text around it.
+      { name: 'bad-json.json', message: expect.stringMatching(/^not JSON: .*(position 30|"id": \})/) },
+      { name: 'unknown-kind.json', message: 'graph.nodes.1.kind: unknown layer kind' },
+      { name: 'no-such-layer.json', message: 'steps.0.highlight: no layer is called lstm' },
+      { name: 'no-expected.json', message: expect.stringMatching(/^expected: /) },
+    ]);
+  });
+});
+
+afterAll(() => {
+  // Checked last, over every run above: training, prediction and disposal leave nothing behind.
+  expect(tf.memory().numTensors, 'tensors left behind').toBe(baseline);
+});
