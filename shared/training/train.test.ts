@@ -200,12 +200,25 @@ describe('repeatability', () => {
     const values = Array.from({ length: 30 }, (_, index) => Math.sin(index / 2));
     const built = buildDataset({ kind: 'sequence-next-value', values, window: 3, scale: 'none' });
     if (!built.ok) throw new Error('dataset');
-    const graph = chain(layer('Input', 'in', { shape: [3, 1] }), layer('SimpleRNN', 'rnn', { units: 6 }), layer('Dense', 'out', { units: 1 }));
-    const settings = { ...defaultTrainingSettings, epochs: 5, batch_size: 4, shuffle: true, validation_split: 0.2, seed: 9 };
+    const graph = chain(
+      layer('Input', 'in', { shape: [3, 1] }),
+      layer('SimpleRNN', 'rnn', { units: 6 }),
+      layer('Dense', 'out', { units: 1 }),
+    );
+    const settings = {
+      ...defaultTrainingSettings,
+      epochs: 5,
+      batch_size: 4,
+      shuffle: true,
+      validation_split: 0.2,
+      seed: 9,
+    };
     const run = async () => {
       const model = compiled(graph, settings.seed);
       const losses: number[] = [];
-      await trainModel(tf, model, built.dataset, settings, { onEpoch: (update) => losses.push(update.logs.loss ?? NaN, update.logs.val_loss ?? NaN) });
+      await trainModel(tf, model, built.dataset, settings, {
+        onEpoch: (update) => losses.push(update.logs.loss ?? NaN, update.logs.val_loss ?? NaN),
+      });
       model.dispose();
       return losses;
     };
