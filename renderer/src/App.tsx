@@ -1,7 +1,8 @@
 /** The window: palette, canvas and inspector side by side, the status bar below. */
 import { ReactFlowProvider } from '@xyflow/react';
 import i18next from 'i18next';
-import { useCallback, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Language } from '../../shared/localized';
 import { Canvas } from './canvas/Canvas';
 import { StatusBar } from './chrome/StatusBar';
@@ -10,16 +11,34 @@ import { useHost } from './host/HostContext';
 import { RightPanel } from './inspector/RightPanel';
 import { Gallery } from './lessons/Gallery';
 import { Palette } from './palette/Palette';
+import { CommandPalette } from './commands/CommandPalette';
+import { registerCommand } from './commands/registry';
+import { ShortcutsDialog } from './commands/ShortcutsDialog';
+import { useShortcuts } from './commands/useShortcuts';
 import { BottomDock } from './dock/BottomDock';
 import { SummaryDialog } from './problems/SummaryDialog';
 import { useAppStore } from './store';
 
-export function App() {
+function Workbench() {
   const host = useHost();
   const setLanguage = useAppStore((state) => state.setLanguage);
   const dockTab = useAppStore((state) => state.dockTab);
   const setDockTab = useAppStore((state) => state.setDockTab);
   const [summaryOpen, setSummaryOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const { fitView } = useReactFlow();
+  useShortcuts();
+  useEffect(() => {
+    const unregister = [
+      registerCommand('view.commandPalette', () => setPaletteOpen(true)),
+      registerCommand('help.shortcuts', () => setShortcutsOpen(true)),
+      registerCommand('view.summary', () => setSummaryOpen(true)),
+      registerCommand('view.fit', () => void fitView({ padding: 0.2, duration: 200 })),
+      registerCommand('file.new', () => useAppStore.getState().newProject()),
+    ];
+    return () => unregister.forEach((undo) => undo());
+  }, [fitView]);
   const galleryOpen = useAppStore((state) => state.galleryOpen);
   const openGallery = useAppStore((state) => state.openGallery);
   const closeSummary = useCallback(() => setSummaryOpen(false), []);
@@ -35,7 +54,7 @@ export function App() {
   );
 
   return (
-    <ReactFlowProvider>
+    <>
       <div className="app">
         <TopBar onOpenSummary={() => setSummaryOpen(true)} onOpenGallery={openGallery} />
         <div className="workspace">
@@ -54,6 +73,16 @@ export function App() {
         {summaryOpen && <SummaryDialog onClose={closeSummary} />}
         {galleryOpen && <Gallery />}
       </div>
+      {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} />}
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Workbench />
     </ReactFlowProvider>
   );
 }

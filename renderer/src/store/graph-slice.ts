@@ -14,6 +14,7 @@ import {
 } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
 import type { LayerNode, Position } from '../../../shared/graph/types';
+import { layoutGraph } from '../../../shared/graph/layout';
 import { layerNamePattern, nextLayerName } from '../../../shared/graph/naming';
 import { defaultParamsOf, layerDef, type LayerKind } from '../../../shared/layers/registry';
 import type { AnyParamValue } from '../../../shared/layers/params';
@@ -51,6 +52,23 @@ export interface GraphSlice {
   selectOnly: (nodeId: string | null) => void;
   /** Carries out a problem's one-click fix. */
   applyFix: (fix: Fix) => void;
+  /** Layers copied (with the wires between them), for Paste. */
+  clipboard: Clipboard | null;
+  copySelection: () => Clipboard | null;
+  cutSelection: () => void;
+  /** Pastes `clipboard` (or the slice's own) beside the originals, selected, names made unique. */
+  paste: (clipboard?: Clipboard | null) => void;
+  duplicateSelection: () => void;
+  selectAll: () => void;
+  /** Arranges the layers left to right in data order (dagre). */
+  arrangeLayers: () => void;
+}
+
+/** What Copy takes: the selected layers and the wires between them, as plain data. */
+export interface Clipboard {
+  kind: 'layerlab/layers';
+  nodes: { id: string; position: Position; data: LayerData }[];
+  wires: { source: string; target: string }[];
 }
 
 let idCounter = 0;
@@ -205,5 +223,97 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
         return;
       }
     }
+  },
+
+  clipboard: null,
+
+  copySelection: () => {
+    const selected = get().nodes.filter((node) => node.selected);
+    if (selected.length === 0) return null;
+    const ids = new Set(selected.map((node) => node.id));
+    const clipboard: Clipboard = {
+      kind: 'layerlab/layers',
+      nodes: selected.map((node) => ({
+        id: node.id,
+        position: { ...node.position },
+        data: structuredClone(node.data),
+      })),
+      wires: get()
+        .edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target))
+        .map((edge) => ({ source: edge.source, target: edge.target })),
+    };
+    set({ clipboard });
+    return clipboard;
+  },
+
+  cutSelection: () => {
+    if (!get().copySelection()) return;
+    get().removeLayers(
+      get()
+        .nodes.filter((node) => node.selected)
+        .map((node) => node.id),
+    );
+  },
+
+  paste: (given) => {
+    const clipboard = given ?? get().clipboard;
+    if (!clipboard || clipboard.nodes.length === 0) return;
+    const taken = get().nodes.map((node) => node.data.name);
+    const newIds = new Map<string, string>();
+    const pasted: LayerFlowNode[] = clipboard.nodes.map((entry) => {
+      const id = newId(entry.data.kind.toLowerCase());
+      newIds.set(entry.id, id);
+      const name = taken.includes(entry.data.name) ? nextLayerName(entry.data.kind, taken) : entry.data.name;
+      taken.push(name);
+      return {
+        id,
+        type: 'layer',
+        position: { x: entry.position.x + 48, y: entry.position.y + 48 },
+        data: { ...structuredClone(entry.data), name } as LayerData,
+        selected: true,
+      };
+    });
+    const wires = clipboard.wires.flatMap((wire) => {
+      const source = newIds.get(wire.source);
+      const target = newIds.get(wire.target);
+      return source && target ? [{ id: newId('wire'), source, target }] : [];
+    });
+    set({
+      nodes: [...get().nodes.map((node) => (node.selected ? { ...node, selected: false } : node)), ...pasted],
+      edges: [...get().edges, ...wires],
+      // The next paste lands further along, not on top of this one.
+      clipboard: {
+        ...clipboard,
+        nodes: clipboard.nodes.map((entry) => ({
+          ...entry,
+          position: { x: entry.position.x + 48, y: entry.position.y + 48 },
+        })),
+      },
+    });
+  },
+
+  duplicateSelection: () => {
+    const clipboard = get().copySelection();
+    if (clipboard) get().paste(clipboard);
+  },
+
+  selectAll: () => set({ nodes: get().nodes.map((node) => (node.selected ? node : { ...node, selected: true })) }),
+
+  arrangeLayers: () => {
+    const nodes = get().nodes;
+    const sizes = new Map(
+      nodes.map((node) => [
+        node.id,
+        { width: node.measured?.width ?? layerFootprint.width, height: node.measured?.height ?? layerFootprint.height },
+      ]),
+    );
+    const positions = layoutGraph(
+      {
+        nodes: nodes.map((node) => ({ id: node.id, position: node.position, ...node.data }) as LayerNode),
+        wires: get().edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
+      },
+      { sizes },
+    );
+    set({ nodes: nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })) });
   },
 });

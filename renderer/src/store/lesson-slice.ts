@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Template } from '../../../shared/templates/template';
+import { defaultTrainingSettings } from '../../../shared/training/settings';
 import type { AppState } from './index';
 import type { LayerFlowNode } from './graph-slice';
 
@@ -20,6 +21,8 @@ export interface LessonSlice {
   openGallery: () => void;
   closeGallery: () => void;
   openTemplate: (template: Template) => void;
+  /** An empty canvas with default settings (undoable, like any edit). */
+  newProject: () => void;
   setLessonStep: (step: number) => void;
   applyVariant: (variantId: string) => void;
   setHighlight: (highlight: HighlightRequest | null) => void;
@@ -57,6 +60,19 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       pendingQuery: null,
     });
   },
+
+  newProject: () =>
+    set({
+      nodes: [],
+      edges: [],
+      data: null,
+      training: { ...defaultTrainingSettings },
+      runs: [],
+      lesson: null,
+      rightPanel: 'inspector',
+      highlight: null,
+      pendingQuery: null,
+    }),
 
   setLessonStep: (step) => {
     const lesson = get().lesson;
