@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { metaContentSecurityPolicy } from '../shared/security/csp.ts';
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../shared/security/csp.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 /**
@@ -15,7 +15,7 @@ export const isolationHeaders = {
 };
 
 /** The built page carries the same CSP as the desktop app; the dev server needs inline HMR scripts. */
-function contentSecurityPolicy(): Plugin {
+function cspMetaTag(): Plugin {
   return {
     name: 'layerlab-csp',
     apply: 'build',
@@ -32,7 +32,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), cspMetaTag()],
   define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   build: {
     outDir: '../dist',
@@ -41,5 +41,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  // The built app is served with the same policy as a header, so it also covers the training
+  // worker's script (a <meta> tag only covers the page).
+  preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy } },
 });

@@ -25,11 +25,23 @@ export function BottomDock() {
             aria-selected={tab === name}
             aria-controls={`dock-panel-${name}`}
             className="dock-tab"
-            onClick={() => setDockTab(tab === name ? null : name)}
+            onClick={() => setDockTab(name)}
           >
             {t(`dock.${name}`)}
           </button>
         ))}
+        <span className="status-spacer" />
+        {tab && (
+          <button
+            type="button"
+            className="dock-fold"
+            onClick={() => setDockTab(null)}
+            aria-label={t('dock.fold')}
+            title={t('dock.fold')}
+          >
+            ▾
+          </button>
+        )}
       </div>
       {tab && (
         <div className="dock-body" role="tabpanel" id={`dock-panel-${tab}`} aria-labelledby={`dock-tab-${tab}`}>
