@@ -134,6 +134,8 @@ async function trainInterruptibly(io: Io, tf: TfModule, request: RunRequest, jso
       onEpoch: report.onEpoch,
       now: () => performance.now(),
       shouldStop: () => stopRequested,
+      // In Node, tf.js' "next frame" is a 16 ms timer; setImmediate lets Ctrl-C in without the wait.
+      yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
     });
   } finally {
     stopListening();

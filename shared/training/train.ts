@@ -55,6 +55,12 @@ export interface TrainCallbacks {
   isInterrupted?: () => boolean;
   /** Wall clock in milliseconds (performance.now in the app, injectable in tests). */
   now?: () => number;
+  /**
+   * Lets the host's event loop run between batches, so a Stop is read at once. tf.js' default
+   * waits for an animation frame, which in a worker caps training at 60 batches a second; the
+   * app passes a MessageChannel turn, Node a setImmediate.
+   */
+  yieldToEventLoop?: () => Promise<void>;
 }
 
 const tfLossNames: Record<Loss, string> = {
@@ -174,6 +180,7 @@ export async function trainModel(
           // Give the event loop a turn after every batch, so a stop message is read at once.
           yieldEvery: 'batch',
           callbacks: {
+            ...(callbacks.yieldToEventLoop ? { nextFrameFunc: callbacks.yieldToEventLoop } : {}),
             onEpochBegin: async () => {
               epochStarted = now();
             },

@@ -29,7 +29,7 @@ test('trains in the browser, stops mid-run, trains again and answers in the play
   await useHelloWorld(page);
   const trainingStarts = await page.evaluate(() => performance.now());
   // Choosing text data suggested the loss and metric that suit class targets.
-  await expect(page.getByLabel('loss')).toHaveValue('sparse_categorical_crossentropy');
+  await expect(page.getByLabel('loss', { exact: true })).toHaveValue('sparse_categorical_crossentropy');
   await expect(page.getByRole('checkbox', { name: 'accuracy' })).toBeChecked();
 
   // A long run (batch 1, many epochs), stopped once the chart has grown.

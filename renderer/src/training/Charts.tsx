@@ -3,7 +3,7 @@
  * with validation. Drawn from throttled worker reports, without animation, so drawing never holds
  * up training.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useThrottled } from '../hooks/useThrottled';
@@ -33,7 +33,9 @@ function smooth(values: number[], weight: number): number[] {
 type Row = Record<string, number>;
 
 /** Points drawn per chart: more would not show on screen, and would cost every redraw. */
-const maxDrawnPoints = 200;
+const maxDrawnPoints = 150;
+
+const emptyRows: Row[] = [];
 
 /** Charts redraw at most this often while a run streams in. */
 const redrawIntervalMs = 1000;
@@ -75,7 +77,8 @@ function batchRows(runs: Run[], series: string, smoothing: number): Row[] {
   return downsample([...rows.values()].sort((a, b) => (a.x ?? 0) - (b.x ?? 0)));
 }
 
-function Chart({
+/** One chart; memoised, so it redraws only when its throttled rows change. */
+const Chart = memo(function Chart({
   title,
   runs,
   rows,
@@ -91,7 +94,12 @@ function Chart({
   const { t } = useTranslation();
   const hasValidation = rows.some((row) => Object.keys(row).some((key) => key.endsWith(':val')));
   return (
-    <figure className="chart" aria-label={title} data-testid={`chart-${title}`} data-points={rows.length}>
+    <figure
+      className="chart"
+      aria-label={t('charts.chartOf', { series: title })}
+      data-testid={`chart-${title}`}
+      data-points={rows.length}
+    >
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={170}>
         <LineChart data={rows} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
@@ -142,9 +150,13 @@ function Chart({
       </ResponsiveContainer>
     </figure>
   );
-}
+});
 
-export function Charts() {
+/**
+ * Memoised and fed only its own throttled copy of the runs, so the progress line redrawing ten
+ * times a second around it does not redraw the charts.
+ */
+export const Charts = memo(function Charts() {
   const { t } = useTranslation();
   const runs = useThrottled(
     useAppStore((state) => state.runs),
@@ -164,9 +176,23 @@ export function Charts() {
     return [...names];
   }, [shown]);
 
-  if (shown.length === 0) return <p className="muted charts-empty">{t('charts.empty')}</p>;
-  const rowsFor = (series: string): Row[] =>
-    perBatch ? batchRows(shown, series, smoothing) : epochRows(shown, series);
+  const rows = useMemo(() => {
+    const rowsFor = (series: string): Row[] =>
+      perBatch ? batchRows(shown, series, smoothing) : epochRows(shown, series);
+    return new Map(['loss', ...metricNames].map((series) => [series, rowsFor(series)]));
+  }, [shown, metricNames, perBatch, smoothing]);
+
+  if (shown.length === 0) {
+    // An empty frame, so the first curve is an update of a mounted chart, not a mount mid-run.
+    return (
+      <div className="charts">
+        <p className="muted charts-empty">{t('charts.empty')}</p>
+        <div className="chart-grid">
+          <Chart title="loss" runs={shown} rows={emptyRows} logScale={false} xLabel={t('charts.epoch')} />
+        </div>
+      </div>
+    );
+  }
   const xLabel = perBatch ? t('charts.batch') : t('charts.epoch');
   return (
     <div className="charts">
@@ -194,11 +220,11 @@ export function Charts() {
         </label>
       </div>
       <div className="chart-grid">
-        <Chart title="loss" runs={shown} rows={rowsFor('loss')} logScale={logScale} xLabel={xLabel} />
+        <Chart title="loss" runs={shown} rows={rows.get('loss') ?? []} logScale={logScale} xLabel={xLabel} />
         {metricNames.map((name) => (
-          <Chart key={name} title={name} runs={shown} rows={rowsFor(name)} logScale={logScale} xLabel={xLabel} />
+          <Chart key={name} title={name} runs={shown} rows={rows.get(name) ?? []} logScale={logScale} xLabel={xLabel} />
         ))}
       </div>
     </div>
   );
-}
+});
