@@ -5,6 +5,7 @@
  */
 import { runCheck } from './check.js';
 import { CliError, exitCodes } from './errors.js';
+import { runExport } from './export.js';
 import { processIo, type Io } from './io.js';
 import { runPredict } from './predict.js';
 import { runTrain } from './train.js';
@@ -14,6 +15,7 @@ const commands: Record<CommandName, (args: string[], io: Io) => Promise<number>>
   check: runCheck,
   train: runTrain,
   predict: runPredict,
+  export: runExport,
 };
 
 const isCommand = (name: string | undefined): name is CommandName => commandNames.some((command) => command === name);

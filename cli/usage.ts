@@ -1,6 +1,6 @@
 /** What `layerlab --help` and each command's `--help` print. */
 
-export const commandNames = ['check', 'train', 'predict'] as const;
+export const commandNames = ['check', 'train', 'predict', 'export'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export const mainUsage = `Usage: layerlab <command> FILE [options]
@@ -11,6 +11,7 @@ Commands:
   check FILE     Print the network's summary, or what to fix in it
   train FILE     Train the network on the project's data
   predict FILE   Ask a trained project for an answer
+  export FILE    Write the project as a TypeScript, Keras or PyTorch program
 
 Options:
   -h, --help     Show this help; \`layerlab <command> --help\` shows a command's
@@ -65,5 +66,24 @@ Options:
   --json             Print the answer as JSON
   --lang en|es       Language of the messages about the input (default en)
   -h, --help         Show this help
+`,
+  export: `Usage: layerlab export FILE --to ts|keras|pytorch --out DIR [options]
+
+Writes the network, its data preparation and its training as a program that runs without
+LayerLab, and prints the paths written. Refuses a network with errors, listing them.
+  --to ts        model.ts and package.json for tf.js (npm install && npx tsx model.ts);
+                 on tf.js' CPU backend it repeats the app's run from the same seed
+  --to keras     model.py for TensorFlow 2's Keras
+  --to pytorch   model_torch.py for PyTorch
+For a lesson template the program ends with the lesson's question.
+
+Options:
+  --to TARGET    ts, keras or pytorch
+  --out DIR      Folder to write to (made if missing)
+  --distributed  Keras: train under tf.distribute.MirroredStrategy; PyTorch: with
+                 DistributedDataParallel (start it with torchrun)
+  --variant ID   Export a lesson template with its variant ID applied
+  --lang en|es   Language of the problems (default en)
+  -h, --help     Show this help
 `,
 };

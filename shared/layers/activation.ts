@@ -1,3 +1,6 @@
+import { pythonCall, pythonString } from '../codegen/python.js';
+import { torchActivation } from '../codegen/torch.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import { ok } from './shape-rules.js';
 import { tfActivation } from './tf-config.js';
 import { activation as activationParam } from './common.js';
@@ -20,4 +23,18 @@ export const activation = defineLayer({
   countParams: () => 0,
   build: (params, context) =>
     context.tf.layers.activation({ activation: tfActivation(params.activation), name: context.name }),
+  code: {
+    typescript: (params, context) =>
+      `tf.layers.activation(${typescriptConfig([
+        ['activation', `'${params.activation}'`],
+        ['name', context.name],
+      ])})`,
+    keras: (params, context) =>
+      pythonCall('layers.Activation', [pythonString(params.activation), `name=${context.name}`]),
+    pytorch: (params) => ({
+      module: null,
+      forward: ([input = 'x']) => torchActivation(params.activation, input),
+      params: 0,
+    }),
+  },
 });

@@ -1,3 +1,5 @@
+import { pythonCall } from '../codegen/python.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import type * as Tf from '@tensorflow/tfjs';
 import { shapesEqual } from '../graph/shape.js';
 import { mergeMasks } from './merge-masks.js';
@@ -29,5 +31,10 @@ export const add = defineLayer({
     // Keras' mask: a step is kept where every input keeps it (tf.js' own mask is malformed).
     layer.computeMask = (inputs, masks) => mergeMasks(context.tf, inputs, masks, null) as Tf.Tensor;
     return layer;
+  },
+  code: {
+    typescript: (_params, context) => `tf.layers.add(${typescriptConfig([['name', context.name]])})`,
+    keras: (_params, context) => pythonCall('layers.Add', [`name=${context.name}`]),
+    pytorch: () => ({ module: null, forward: (inputs) => inputs.join(' + '), params: 0 }),
   },
 });

@@ -1,3 +1,6 @@
+import { keyword, pythonBool, pythonCall, pythonNumber } from '../codegen/python.js';
+import { thousands } from '../codegen/text.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import { expectKnown, expects, expectRank, hints, ok } from './shape-rules.js';
 import { bool, float } from './params.js';
 import { defineLayer } from './types.js';
@@ -70,4 +73,57 @@ export const batchNormalization = defineLayer({
       scale: params.scale,
       name: context.name,
     }),
+  code: {
+    typescript: (params, context) =>
+      `tf.layers.batchNormalization(${typescriptConfig([
+        ['momentum', params.momentum === 0.99 ? null : String(params.momentum)],
+        ['epsilon', params.epsilon === 0.001 ? null : String(params.epsilon)],
+        ['center', params.center ? null : 'false'],
+        ['scale', params.scale ? null : 'false'],
+        ['name', context.name],
+      ])})`,
+    keras: (params, context) =>
+      pythonCall('layers.BatchNormalization', [
+        keyword('momentum', pythonNumber(params.momentum), params.momentum === 0.99),
+        keyword('epsilon', pythonNumber(params.epsilon), params.epsilon === 0.001),
+        keyword('center', pythonBool(false), params.center),
+        keyword('scale', pythonBool(false), params.scale),
+        `name=${context.name}`,
+      ]),
+    pytorch: (params, context) => {
+      const input = context.inputs[0] ?? [];
+      const features = input[input.length - 1] ?? 0;
+      const rank = input.length;
+      // BatchNorm1d takes (batch, features) or (batch, features, steps); 2d and 3d add axes.
+      const dims = Math.max(1, rank - 2);
+      const affine = params.center || params.scale;
+      const torchCount = affine ? 2 * features : 0;
+      const keras = context.inputs.length > 0 ? features * (2 + Number(params.scale) + Number(params.center)) : 0;
+      const notes = [
+        `PyTorch keeps the moving mean and variance as buffers, not parameters: ${thousands(keras)} in Keras, ${thousands(torchCount)} here.`,
+        "PyTorch's momentum weighs the new batch: 1 - Keras' momentum.",
+      ];
+      if (params.center !== params.scale) {
+        notes.push('PyTorch learns gamma and beta together: both here, where Keras learns only one.');
+      }
+      // Channels-last in, channels-first for PyTorch, then back.
+      const first =
+        rank <= 2
+          ? ''
+          : `.permute(0, ${rank - 1}, ${Array.from({ length: rank - 2 }, (_, axis) => axis + 1).join(', ')})`;
+      const last =
+        rank <= 2 ? '' : `.permute(0, ${Array.from({ length: rank - 2 }, (_, axis) => axis + 2).join(', ')}, 1)`;
+      return {
+        module: pythonCall(`nn.BatchNorm${dims}d`, [
+          String(features),
+          keyword('eps', pythonNumber(params.epsilon), params.epsilon === 1e-5),
+          `momentum=${pythonNumber(Math.round((1 - params.momentum) * 1e9) / 1e9)}`,
+          keyword('affine', pythonBool(false), affine),
+        ]),
+        forward: ([tensor = 'x']) => `${context.attribute}(${tensor}${first})${last}`,
+        params: torchCount,
+        notes,
+      };
+    },
+  },
 });

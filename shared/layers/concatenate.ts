@@ -1,3 +1,5 @@
+import { keyword, pythonCall } from '../codegen/python.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import type * as Tf from '@tensorflow/tfjs';
 import { formatShape } from '../graph/shape.js';
 import { mergeMasks } from './merge-masks.js';
@@ -65,5 +67,27 @@ export const concatenate = defineLayer({
     // Keras' mask, also where a masked input is joined with an unmasked one along the time axis.
     layer.computeMask = (inputs, masks) => mergeMasks(context.tf, inputs, masks, axis) as Tf.Tensor;
     return layer;
+  },
+  code: {
+    typescript: (params, context) => {
+      // As in build: tf.js joins along the last axis for any negative axis when it runs.
+      const rank = context.inputs[0]?.length ?? 0;
+      const axis = params.axis < -1 && rank > 0 ? rank + params.axis : params.axis;
+      return `tf.layers.concatenate(${typescriptConfig([
+        ['axis', axis === -1 ? null : String(axis)],
+        ['name', context.name],
+      ])})`;
+    },
+    keras: (params, context) =>
+      pythonCall('layers.Concatenate', [
+        keyword('axis', String(params.axis), params.axis === -1),
+        `name=${context.name}`,
+      ]),
+    // Tensors stay channels-last between layers, so Keras' axis is PyTorch's too.
+    pytorch: (params) => ({
+      module: null,
+      forward: (inputs) => `torch.cat([${inputs.join(', ')}], dim=${params.axis})`,
+      params: 0,
+    }),
   },
 });

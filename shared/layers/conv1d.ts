@@ -1,3 +1,4 @@
+import { convolutionKeras, convolutionPytorch, convolutionTypeScript, convolutionOf } from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
 import { tfActivation, tfInitializer } from './tf-config.js';
 import { activation, filters, kernelInitializer, padding, useBias } from './common.js';
@@ -60,4 +61,9 @@ export const conv1d = defineLayer({
       biasInitializer: 'zeros',
       name: context.name,
     }),
+  code: {
+    typescript: (params, context) => convolutionTypeScript('conv1d', convolutionOf(params), context),
+    keras: (params, context) => convolutionKeras('Conv1D', convolutionOf(params), context),
+    pytorch: (params, context) => convolutionPytorch(convolutionOf(params), context),
+  },
 });

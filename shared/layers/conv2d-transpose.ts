@@ -1,3 +1,4 @@
+import { convolutionKeras, transposedConvolutionPytorch, convolutionTypeScript, convolutionOf } from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, transposedOutputLength } from './shape-rules.js';
 import { pair, tfActivation, tfInitializer } from './tf-config.js';
 import { activation, conv2dCommon, kernelInitializer, padding, useBias } from './common.js';
@@ -58,4 +59,9 @@ export const conv2dTranspose = defineLayer({
       biasInitializer: 'zeros',
       name: context.name,
     }),
+  code: {
+    typescript: (params, context) => convolutionTypeScript('conv2dTranspose', convolutionOf(params), context),
+    keras: (params, context) => convolutionKeras('Conv2DTranspose', convolutionOf(params), context),
+    pytorch: (params, context) => transposedConvolutionPytorch(convolutionOf(params), context),
+  },
 });

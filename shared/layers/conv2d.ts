@@ -1,3 +1,4 @@
+import { convolutionKeras, convolutionPytorch, convolutionTypeScript, convolutionOf } from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
 import { pair, tfActivation, tfInitializer } from './tf-config.js';
 import { activation, conv2dCommon, kernelInitializer, padding, useBias } from './common.js';
@@ -46,4 +47,9 @@ export const conv2d = defineLayer({
       biasInitializer: 'zeros',
       name: context.name,
     }),
+  code: {
+    typescript: (params, context) => convolutionTypeScript('conv2d', convolutionOf(params), context),
+    keras: (params, context) => convolutionKeras('Conv2D', convolutionOf(params), context),
+    pytorch: (params, context) => convolutionPytorch(convolutionOf(params), context),
+  },
 });

@@ -1,4 +1,7 @@
-import { formatShape } from '../graph/shape.js';
+import { keyword, pythonBool, pythonCall, pythonString } from '../codegen/python.js';
+import { torchActivation, torchInit } from '../codegen/torch.js';
+import { quotedUnless, typescriptConfig } from '../codegen/typescript-literals.js';
+import { formatShape, lastDim } from '../graph/shape.js';
 import { expectKnown, fail, hints, expects, ok } from './shape-rules.js';
 import { tfInitializer } from './tf-config.js';
 import { activation, kernelInitializer, useBias } from './common.js';
@@ -70,4 +73,49 @@ export const dense = defineLayer({
       biasInitializer: 'zeros',
       name: context.name,
     }),
+  code: {
+    typescript: (params, context) => {
+      const features = lastDim(context.inputs[0] ?? []) ?? 0;
+      return `tf.layers.dense(${typescriptConfig([
+        ['units', String(params.units)],
+        ['activation', quotedUnless(params.activation, 'linear')],
+        ['useBias', params.use_bias ? null : 'false'],
+        [
+          'kernelInitializer',
+          context.initializer(params.kernel_initializer, { index: 0, shape: [features, params.units] }),
+        ],
+        ['name', context.name],
+      ])})`;
+    },
+    keras: (params, context) =>
+      pythonCall('layers.Dense', [
+        String(params.units),
+        keyword('activation', pythonString(params.activation), params.activation === 'linear'),
+        keyword('use_bias', pythonBool(false), params.use_bias),
+        keyword(
+          'kernel_initializer',
+          pythonString(params.kernel_initializer),
+          params.kernel_initializer === 'glorot_uniform',
+        ),
+        `name=${context.name}`,
+      ]),
+    pytorch: (params, context) => {
+      const features = lastDim(context.inputs[0] ?? []) ?? 0;
+      const attribute = context.attribute;
+      return {
+        // Like Keras' Dense, nn.Linear maps the last axis, whatever comes before it.
+        module: pythonCall('nn.Linear', [
+          String(features),
+          String(params.units),
+          keyword('bias', pythonBool(false), params.use_bias),
+        ]),
+        init: [
+          torchInit(params.kernel_initializer, `${attribute}.weight`),
+          ...(params.use_bias ? [`nn.init.zeros_(${attribute}.bias)`] : []),
+        ],
+        forward: ([input = 'x']) => torchActivation(params.activation, `${attribute}(${input})`),
+        params: features * params.units + (params.use_bias ? params.units : 0),
+      };
+    },
+  },
 });

@@ -1,3 +1,5 @@
+import { pythonCall, pythonNumber } from '../codegen/python.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import { ok } from './shape-rules.js';
 import { dropoutRate } from './common.js';
 import { defineLayer } from './types.js';
@@ -25,4 +27,18 @@ export const dropout = defineLayer({
   countParams: () => 0,
   build: (params, context) =>
     context.tf.layers.dropout({ rate: params.rate, seed: context.nextSeed(), name: context.name }),
+  code: {
+    typescript: (params, context) =>
+      `tf.layers.dropout(${typescriptConfig([
+        ['rate', String(params.rate)],
+        ['seed', String(context.nextSeed())],
+        ['name', context.name],
+      ])})`,
+    keras: (params, context) => pythonCall('layers.Dropout', [pythonNumber(params.rate), `name=${context.name}`]),
+    pytorch: (params, context) => ({
+      module: pythonCall('nn.Dropout', [`p=${pythonNumber(params.rate)}`]),
+      forward: ([input = 'x']) => `${context.attribute}(${input})`,
+      params: 0,
+    }),
+  },
 });

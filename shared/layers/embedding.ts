@@ -1,3 +1,5 @@
+import { keyword, pythonBool, pythonCall } from '../codegen/python.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import { expectRank, expects, hints, ok } from './shape-rules.js';
 import { tfInitializer } from './tf-config.js';
 import { bool, int } from './params.js';
@@ -52,4 +54,35 @@ export const embedding = defineLayer({
       embeddingsInitializer: tfInitializer(context.tf, 'random_uniform', context.nextSeed()),
       name: context.name,
     }),
+  code: {
+    typescript: (params, context) =>
+      `tf.layers.embedding(${typescriptConfig([
+        ['inputDim', String(params.input_dim)],
+        ['outputDim', String(params.output_dim)],
+        ['maskZero', params.mask_zero ? 'true' : null],
+        [
+          'embeddingsInitializer',
+          context.initializer('random_uniform', { index: 0, shape: [params.input_dim, params.output_dim] }),
+        ],
+        ['name', context.name],
+      ])})`,
+    keras: (params, context) =>
+      pythonCall('layers.Embedding', [
+        String(params.input_dim),
+        String(params.output_dim),
+        keyword('mask_zero', pythonBool(true), !params.mask_zero),
+        `name=${context.name}`,
+      ]),
+    pytorch: (params, context) => ({
+      module: pythonCall('nn.Embedding', [String(params.input_dim), String(params.output_dim)]),
+      // Keras' 'uniform' embeddings start in [-0.05, 0.05]; PyTorch's start standard normal.
+      init: [`nn.init.uniform_(${context.attribute}.weight, a=-0.05, b=0.05)`],
+      // nn.Embedding looks indices up as int64.
+      forward: ([input = 'x']) => `${context.attribute}(${input}.long())`,
+      params: params.input_dim * params.output_dim,
+      notes: params.mask_zero
+        ? ['PyTorch layers carry no mask: with mask_zero=True Keras skips the padding steps, PyTorch sees them.']
+        : [],
+    }),
+  },
 });

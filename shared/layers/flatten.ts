@@ -1,3 +1,5 @@
+import { pythonCall } from '../codegen/python.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import { expectAllKnown, expectRank, expects, hints, ok, product } from './shape-rules.js';
 import { defineLayer } from './types.js';
 
@@ -27,5 +29,26 @@ export const flatten = defineLayer({
     // as it is. tf.js' reshape does that too, so only the check needs relaxing.
     if (context.inputs[0]?.length === 2) layer.inputSpec = [{ minNDim: 2 }];
     return layer;
+  },
+  code: {
+    typescript: (_params, context) => {
+      const input = context.inputs[0] ?? [];
+      if (input.length !== 2) return `tf.layers.flatten(${typescriptConfig([['name', context.name]])})`;
+      // tf.js' Flatten asks for 3 axes or more; Keras' leaves (batch, features) as it is, as this does.
+      return `tf.layers.reshape(${typescriptConfig([
+        ['targetShape', `[${input[1] ?? -1}]`],
+        ['name', context.name],
+      ])})`;
+    },
+    keras: (_params, context) => pythonCall('layers.Flatten', [`name=${context.name}`]),
+    pytorch: (_params, context) => ({
+      module: null,
+      forward: ([input = 'x']) => `torch.flatten(${input}, start_dim=1)`,
+      params: 0,
+      notes:
+        (context.inputs[0]?.length ?? 0) >= 4
+          ? ["The tensor is channels-last here, as in Keras, so the values line up in Keras' order."]
+          : [],
+    }),
   },
 });

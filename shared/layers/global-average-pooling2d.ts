@@ -1,3 +1,5 @@
+import { pythonCall } from '../codegen/python.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
 
@@ -14,4 +16,10 @@ export const globalAveragePooling2d = defineLayer({
   inferShape: (inputs) => inferGlobalPooling('GlobalAveragePooling2D', inputs, 4),
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalAveragePooling2d({ name: context.name }),
+  code: {
+    typescript: (_params, context) => `tf.layers.globalAveragePooling2d(${typescriptConfig([['name', context.name]])})`,
+    keras: (_params, context) => pythonCall('layers.GlobalAveragePooling2D', [`name=${context.name}`]),
+    // Over the height and width of a channels-last tensor, as in Keras.
+    pytorch: () => ({ module: null, forward: ([input = 'x']) => `${input}.mean(dim=(1, 2))`, params: 0 }),
+  },
 });

@@ -1,3 +1,5 @@
+import { pythonCall } from '../codegen/python.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
 
@@ -14,4 +16,10 @@ export const globalMaxPooling1d = defineLayer({
   inferShape: (inputs) => inferGlobalPooling('GlobalMaxPooling1D', inputs, 3),
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalMaxPooling1d({ name: context.name }),
+  code: {
+    typescript: (_params, context) => `tf.layers.globalMaxPooling1d(${typescriptConfig([['name', context.name]])})`,
+    keras: (_params, context) => pythonCall('layers.GlobalMaxPooling1D', [`name=${context.name}`]),
+    // Over the time axis of a channels-last tensor, as in Keras.
+    pytorch: () => ({ module: null, forward: ([input = 'x']) => `${input}.amax(dim=1)`, params: 0 }),
+  },
 });

@@ -1,3 +1,5 @@
+import { pythonCall } from '../codegen/python.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
 
@@ -14,4 +16,10 @@ export const globalMaxPooling2d = defineLayer({
   inferShape: (inputs) => inferGlobalPooling('GlobalMaxPooling2D', inputs, 4),
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalMaxPooling2d({ name: context.name }),
+  code: {
+    typescript: (_params, context) => `tf.layers.globalMaxPooling2d(${typescriptConfig([['name', context.name]])})`,
+    keras: (_params, context) => pythonCall('layers.GlobalMaxPooling2D', [`name=${context.name}`]),
+    // Over the height and width of a channels-last tensor, as in Keras.
+    pytorch: () => ({ module: null, forward: ([input = 'x']) => `${input}.amax(dim=(1, 2))`, params: 0 }),
+  },
 });

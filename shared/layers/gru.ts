@@ -1,4 +1,14 @@
-import { countRecurrent, inferRecurrent, maybeBidirectional, recurrentArgs } from './recurrent.js';
+import { keyword, pythonString } from '../codegen/python.js';
+import {
+  countRecurrent,
+  gateActivationNotes,
+  inferRecurrent,
+  maybeBidirectional,
+  recurrentArgs,
+  recurrentKeras,
+  recurrentPytorch,
+  recurrentTypeScript,
+} from './recurrent.js';
 import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
@@ -40,4 +50,29 @@ export const gru = defineLayer({
       params,
       context,
     ),
+  code: {
+    typescript: (params, context) =>
+      recurrentTypeScript('gru', 3, params, context, [
+        // tf.js' default is hardSigmoid; its GRU is always reset_after=False.
+        ['recurrentActivation', `'${params.recurrent_activation}'`],
+      ]),
+    keras: (params, context) =>
+      recurrentKeras('GRU', params, context, [
+        keyword(
+          'recurrent_activation',
+          pythonString(params.recurrent_activation),
+          params.recurrent_activation === 'sigmoid',
+        ),
+        // Keras 2's default is reset_after=True; LayerLab's GRU, like tf.js', is reset_after=False.
+        'reset_after=False',
+      ]),
+    pytorch: (params, context) =>
+      recurrentPytorch('nn.GRU', 3, params, context, {
+        notes: [
+          "nn.GRU applies the reset gate after the recurrent product, as Keras' reset_after=True does; LayerLab's GRU is reset_after=False, so the two compute slightly different functions.",
+          'Its gates are ordered r, z, n; Keras orders them z, r, h.',
+          ...gateActivationNotes('nn.GRU', params),
+        ],
+      }),
+  },
 });

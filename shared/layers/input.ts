@@ -1,3 +1,5 @@
+import { pythonCall, pythonString, pythonTuple } from '../codegen/python.js';
+import { typescriptConfig, typescriptNumbers } from '../codegen/typescript-literals.js';
 import { choice, shape } from './params.js';
 import { defineLayer } from './types.js';
 
@@ -33,4 +35,20 @@ export const input = defineLayer({
   countParams: () => 0,
   build: (params, context) =>
     context.tf.layers.inputLayer({ batchInputShape: [null, ...params.shape], dtype: params.dtype, name: context.name }),
+  code: {
+    typescript: (params, context) =>
+      `tf.input(${typescriptConfig([
+        ['shape', typescriptNumbers(params.shape.map((dim) => dim ?? -1))],
+        ['dtype', params.dtype === 'float32' ? null : `'${params.dtype}'`],
+        ['name', context.name],
+      ])})`,
+    keras: (params, context) =>
+      pythonCall('keras.Input', [
+        `shape=${pythonTuple(params.shape.map((dim) => dim ?? -1))}`,
+        params.dtype === 'float32' ? null : `dtype=${pythonString(params.dtype)}`,
+        `name=${context.name}`,
+      ]),
+    // The forward pass's argument: a tensor laid out as Keras lays it out, batch first.
+    pytorch: () => ({ module: null, forward: ([input = 'x']) => input, params: 0 }),
+  },
 });

@@ -1,4 +1,14 @@
-import { countRecurrent, inferRecurrent, maybeBidirectional, recurrentArgs } from './recurrent.js';
+import { keyword, pythonBool, pythonString } from '../codegen/python.js';
+import {
+  countRecurrent,
+  gateActivationNotes,
+  inferRecurrent,
+  maybeBidirectional,
+  recurrentArgs,
+  recurrentKeras,
+  recurrentPytorch,
+  recurrentTypeScript,
+} from './recurrent.js';
 import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
 import { bool, int } from './params.js';
 import { defineLayer } from './types.js';
@@ -43,4 +53,26 @@ export const lstm = defineLayer({
       params,
       context,
     ),
+  code: {
+    typescript: (params, context) =>
+      recurrentTypeScript('lstm', 4, params, context, [
+        // tf.js' defaults are hardSigmoid and no forget bias; Keras' (and LayerLab's) differ.
+        ['recurrentActivation', `'${params.recurrent_activation}'`],
+        ['unitForgetBias', params.unit_forget_bias ? 'true' : null],
+      ]),
+    keras: (params, context) =>
+      recurrentKeras('LSTM', params, context, [
+        keyword(
+          'recurrent_activation',
+          pythonString(params.recurrent_activation),
+          params.recurrent_activation === 'sigmoid',
+        ),
+        keyword('unit_forget_bias', pythonBool(false), params.unit_forget_bias),
+      ]),
+    pytorch: (params, context) =>
+      recurrentPytorch('nn.LSTM', 4, params, context, {
+        notes: gateActivationNotes('nn.LSTM', params),
+        forgetBias: params.unit_forget_bias,
+      }),
+  },
 });

@@ -1,4 +1,4 @@
-import { inferPooling1d } from './pooling.js';
+import { poolingKeras, poolingPytorch, poolingTypeScript, inferPooling1d } from './pooling.js';
 import { pooling1dCommon } from './common.js';
 import { defineLayer } from './types.js';
 
@@ -22,4 +22,9 @@ export const maxPooling1d = defineLayer({
       padding: params.padding,
       name: context.name,
     }),
+  code: {
+    typescript: (params, context) => poolingTypeScript('maxPooling1d', params, context),
+    keras: (params, context) => poolingKeras('MaxPooling1D', params, context),
+    pytorch: (params, context) => poolingPytorch('max', params, context),
+  },
 });

@@ -1,4 +1,4 @@
-import { inferPooling2d } from './pooling.js';
+import { poolingKeras, poolingPytorch, poolingTypeScript, inferPooling2d } from './pooling.js';
 import { pair } from './tf-config.js';
 import { pooling2dCommon } from './common.js';
 import { defineLayer } from './types.js';
@@ -22,4 +22,9 @@ export const maxPooling2d = defineLayer({
       padding: params.padding,
       name: context.name,
     }),
+  code: {
+    typescript: (params, context) => poolingTypeScript('maxPooling2d', params, context),
+    keras: (params, context) => poolingKeras('MaxPooling2D', params, context),
+    pytorch: (params, context) => poolingPytorch('max', params, context),
+  },
 });

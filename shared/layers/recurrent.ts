@@ -2,11 +2,23 @@
  * What SimpleRNN, LSTM and GRU share: a sequence in, the last state or every state out, an
  * optional Bidirectional wrapper, and weights counted per gate. Reads nothing but its arguments.
  */
-import { formatShape, type Shape } from '../graph/shape.js';
+import { keyword, pythonBool, pythonCall, pythonNumber, pythonString } from '../codegen/python.js';
+import { thousands } from '../codegen/text.js';
+import { torchInit } from '../codegen/torch.js';
+import { quotedUnless, typescriptConfig } from '../codegen/typescript-literals.js';
+import { formatShape, lastDim, type Shape } from '../graph/shape.js';
 import type { ActivationName, initializers } from './common.js';
 import { expectKnown, fail, ok } from './shape-rules.js';
 import { fastOrthogonal, tfInitializer } from './tf-config.js';
-import type { BuildContext, ShapeResult, TfLayer } from './types.js';
+import type {
+  BuildContext,
+  CodeContext,
+  PyTorchCode,
+  PyTorchContext,
+  ShapeResult,
+  TfLayer,
+  TypeScriptContext,
+} from './types.js';
 
 export interface RecurrentParams {
   units: number;
@@ -84,4 +96,170 @@ export function maybeBidirectional(layer: TfLayer, params: RecurrentParams, cont
     context.nextSeed(),
   );
   return wrapper;
+}
+
+/** The tf.js arguments a recurrent kind adds (LSTM's recurrentActivation, unitForgetBias). */
+type ConfigEntries = readonly (readonly [string, string | null])[];
+
+/**
+ * A recurrent layer as tf.js code, drawing seeds as `recurrentArgs` and `maybeBidirectional` do:
+ * kernel, recurrent kernel, then for Bidirectional each copy's fresh weights.
+ */
+export function recurrentTypeScript(
+  factory: 'simpleRNN' | 'lstm' | 'gru',
+  gates: number,
+  params: RecurrentParams,
+  context: TypeScriptContext,
+  extra: ConfigEntries,
+): string {
+  const features = lastDim(context.inputs[0] ?? []) ?? 0;
+  const width = gates * params.units;
+  const kernel = { index: 0, shape: [features, width] };
+  const recurrent = { index: 1, shape: [params.units, width] };
+  const layer = `tf.layers.${factory}(${typescriptConfig([
+    ['units', String(params.units)],
+    ['activation', quotedUnless(params.activation, 'tanh')],
+    ...extra,
+    ['useBias', params.use_bias ? null : 'false'],
+    ['kernelInitializer', context.initializer(params.kernel_initializer, kernel)],
+    ['recurrentInitializer', context.initializer('orthogonal', recurrent)],
+    ['returnSequences', params.return_sequences ? 'true' : null],
+    ['dropout', params.dropout > 0 ? String(params.dropout) : null],
+    ['recurrentDropout', params.recurrent_dropout > 0 ? String(params.recurrent_dropout) : null],
+    ['name', params.bidirectional ? null : context.name],
+  ])})`;
+  if (!params.bidirectional) return layer;
+  // tf.js builds both directions from one config: give each its own weights, as the app does.
+  const backward = params.use_bias ? 3 : 2;
+  context.redraw('orthogonal', recurrent);
+  context.redraw('orthogonal', { ...recurrent, index: backward + 1 });
+  context.redraw(params.kernel_initializer, { ...kernel, index: backward });
+  return `tf.layers.bidirectional(${typescriptConfig([
+    ['layer', layer],
+    ['mergeMode', `'${params.merge_mode}'`],
+    ['name', context.name],
+  ])})`;
+}
+
+/** A recurrent layer as Keras writes it, wrapped in Bidirectional when asked. */
+export function recurrentKeras(
+  kind: 'SimpleRNN' | 'LSTM' | 'GRU',
+  params: RecurrentParams,
+  context: CodeContext,
+  extra: readonly (string | null)[],
+): string {
+  const layer = pythonCall(`layers.${kind}`, [
+    String(params.units),
+    keyword('activation', pythonString(params.activation), params.activation === 'tanh'),
+    ...extra,
+    keyword('use_bias', pythonBool(false), params.use_bias),
+    keyword(
+      'kernel_initializer',
+      pythonString(params.kernel_initializer),
+      params.kernel_initializer === 'glorot_uniform',
+    ),
+    keyword('return_sequences', pythonBool(true), !params.return_sequences),
+    keyword('dropout', pythonNumber(params.dropout), params.dropout === 0),
+    keyword('recurrent_dropout', pythonNumber(params.recurrent_dropout), params.recurrent_dropout === 0),
+    params.bidirectional ? null : `name=${context.name}`,
+  ]);
+  if (!params.bidirectional) return layer;
+  return pythonCall('layers.Bidirectional', [
+    layer,
+    keyword('merge_mode', pythonString(params.merge_mode), params.merge_mode === 'concat'),
+    `name=${context.name}`,
+  ]);
+}
+
+/** The two directions' halves, merged as Keras' Bidirectional `merge_mode` says. */
+const mergeHalves: Record<RecurrentParams['merge_mode'], (stacked: string) => string> = {
+  concat: (stacked) => stacked,
+  sum: (stacked) => `${stacked}.sum(0)`,
+  mul: (stacked) => `${stacked}.prod(0)`,
+  ave: (stacked) => `${stacked}.mean(0)`,
+};
+
+/**
+ * A recurrent layer as a PyTorch module. `nn.RNN`, `nn.LSTM` and `nn.GRU` return every step and
+ * the last state; Keras' return_sequences=False is the last step, and for Bidirectional the
+ * backward direction's last state, which PyTorch's h_n holds.
+ */
+export function recurrentPytorch(
+  module: 'nn.RNN' | 'nn.LSTM' | 'nn.GRU',
+  gates: number,
+  params: RecurrentParams,
+  context: PyTorchContext,
+  options: { args?: readonly (string | null)[]; notes?: readonly string[]; forgetBias?: boolean },
+): PyTorchCode {
+  const features = lastDim(context.inputs[0] ?? []) ?? 0;
+  const units = params.units;
+  const attribute = context.attribute;
+  const directions = params.bidirectional ? 2 : 1;
+  const perDirection = gates * (units * (features + units) + (params.use_bias ? 2 * units : 0));
+  const kerasCount = countRecurrent(gates, context.inputs, params);
+  const torchCount = directions * perDirection;
+  const notes: string[] = [...(options.notes ?? [])];
+  if (params.use_bias) {
+    notes.push(
+      `PyTorch RNNs keep two bias vectors (b_ih, b_hh): ${thousands(kerasCount)} in Keras, ${thousands(torchCount)} here.`,
+    );
+  }
+  if (params.dropout > 0 || params.recurrent_dropout > 0) {
+    notes.push("PyTorch's recurrent modules have no per-step dropout or recurrent_dropout: left out here.");
+  }
+  const init: string[] = [];
+  for (const suffix of params.bidirectional ? ['', '_reverse'] : ['']) {
+    init.push(torchInit(params.kernel_initializer, `${attribute}.weight_ih_l0${suffix}`));
+    init.push(`nn.init.orthogonal_(${attribute}.weight_hh_l0${suffix})`);
+    if (params.use_bias) {
+      init.push(`nn.init.zeros_(${attribute}.bias_ih_l0${suffix})`);
+      init.push(`nn.init.zeros_(${attribute}.bias_hh_l0${suffix})`);
+      // Keras' unit_forget_bias: the forget gate (the second block) starts at 1.
+      if (options.forgetBias) init.push(`nn.init.ones_(${attribute}.bias_ih_l0${suffix}[${units}:${2 * units}])`);
+    }
+  }
+  const lastState = module === 'nn.LSTM' ? '[1][0]' : '[1]';
+  return {
+    module: pythonCall(module, [
+      `input_size=${features}`,
+      `hidden_size=${units}`,
+      ...(options.args ?? []),
+      keyword('bias', pythonBool(false), params.use_bias),
+      'batch_first=True',
+      keyword('bidirectional', pythonBool(true), !params.bidirectional),
+    ]),
+    init,
+    forward: ([input = 'x']) => {
+      const call = `${attribute}(${input})`;
+      if (!params.bidirectional) return params.return_sequences ? `${call}[0]` : `${call}[0][:, -1, :]`;
+      if (params.return_sequences) {
+        const steps = `${call}[0]`;
+        return params.merge_mode === 'concat'
+          ? steps
+          : mergeHalves[params.merge_mode](`torch.stack(${steps}.chunk(2, dim=-1))`);
+      }
+      // h_n is (2, batch, units): the forward direction's last state, then the backward one's.
+      const states = `${call}${lastState}`;
+      return params.merge_mode === 'concat'
+        ? `torch.cat(tuple(${states}), dim=-1)`
+        : mergeHalves[params.merge_mode](states);
+    },
+    params: torchCount,
+    notes,
+  };
+}
+
+/** PyTorch's LSTM and GRU fix their activations at tanh and sigmoid. */
+export function gateActivationNotes(
+  module: string,
+  params: { activation: ActivationName; recurrent_activation: ActivationName },
+): string[] {
+  const notes: string[] = [];
+  if (params.activation !== 'tanh') {
+    notes.push(`${module} always uses tanh, where Keras uses activation=${params.activation}.`);
+  }
+  if (params.recurrent_activation !== 'sigmoid') {
+    notes.push(`${module} always uses sigmoid gates, where Keras uses ${params.recurrent_activation}.`);
+  }
+  return notes;
 }

@@ -1,3 +1,5 @@
+import { pythonCall } from '../codegen/python.js';
+import { typescriptConfig } from '../codegen/typescript-literals.js';
 import { expectRank, expects, fail, hints, ok } from './shape-rules.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
@@ -31,4 +33,18 @@ export const repeatVector = defineLayer({
   },
   countParams: () => 0,
   build: (params, context) => context.tf.layers.repeatVector({ n: params.n, name: context.name }),
+  code: {
+    typescript: (params, context) =>
+      `tf.layers.repeatVector(${typescriptConfig([
+        ['n', String(params.n)],
+        ['name', context.name],
+      ])})`,
+    keras: (params, context) => pythonCall('layers.RepeatVector', [String(params.n), `name=${context.name}`]),
+    // (batch, features) → (batch, n, features).
+    pytorch: (params) => ({
+      module: null,
+      forward: ([input = 'x']) => `${input}.unsqueeze(1).repeat(1, ${params.n}, 1)`,
+      params: 0,
+    }),
+  },
 });

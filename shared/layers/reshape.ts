@@ -1,3 +1,5 @@
+import { pythonCall, pythonTuple } from '../codegen/python.js';
+import { typescriptConfig, typescriptNumbers } from '../codegen/typescript-literals.js';
 import { formatShape, type Shape } from '../graph/shape.js';
 import { expectAllKnown, fail, ok, product } from './shape-rules.js';
 import { shape } from './params.js';
@@ -52,5 +54,22 @@ export const reshape = defineLayer({
     const inferred = inferReshape(context.inputs[0] ?? [], params.target_shape);
     const target = inferred.ok ? inferred.shape.slice(1) : params.target_shape;
     return context.tf.layers.reshape({ targetShape: target.map((dim) => dim ?? -1), name: context.name });
+  },
+  code: {
+    // The sizes inference found, as build gives tf.js (which leaves a -1 unknown).
+    typescript: (_params, context) =>
+      `tf.layers.reshape(${typescriptConfig([
+        ['targetShape', typescriptNumbers(context.output.slice(1).map((dim) => dim ?? -1))],
+        ['name', context.name],
+      ])})`,
+    keras: (params, context) =>
+      pythonCall('layers.Reshape', [pythonTuple(params.target_shape.map((dim) => dim ?? -1)), `name=${context.name}`]),
+    // Row-major, as in Keras: tensors are channels-last here too.
+    pytorch: (_params, context) => ({
+      module: null,
+      forward: ([input = 'x']) =>
+        `${input}.reshape(${['-1', ...context.output.slice(1).map((dim) => String(dim ?? -1))].join(', ')})`,
+      params: 0,
+    }),
   },
 });

@@ -1,4 +1,13 @@
-import { countRecurrent, inferRecurrent, maybeBidirectional, recurrentArgs } from './recurrent.js';
+import { pythonString } from '../codegen/python.js';
+import {
+  countRecurrent,
+  inferRecurrent,
+  maybeBidirectional,
+  recurrentArgs,
+  recurrentKeras,
+  recurrentPytorch,
+  recurrentTypeScript,
+} from './recurrent.js';
 import { activation, kernelInitializer, recurrentCommon, useBias } from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
@@ -30,4 +39,16 @@ export const simpleRnn = defineLayer({
       params,
       context,
     ),
+  code: {
+    typescript: (params, context) => recurrentTypeScript('simpleRNN', 1, params, context, []),
+    keras: (params, context) => recurrentKeras('SimpleRNN', params, context, []),
+    pytorch: (params, context) => {
+      // nn.RNN knows tanh and relu only.
+      const supported = params.activation === 'tanh' || params.activation === 'relu';
+      return recurrentPytorch('nn.RNN', 1, params, context, {
+        args: [params.activation === 'relu' ? `nonlinearity=${pythonString('relu')}` : null],
+        notes: supported ? [] : [`nn.RNN offers tanh and relu only: tanh here, where Keras uses ${params.activation}.`],
+      });
+    },
+  },
 });

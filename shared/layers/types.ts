@@ -6,6 +6,7 @@ import type * as Tf from '@tensorflow/tfjs';
 import type { LayerIssue } from '../graph/problems.js';
 import type { Shape } from '../graph/shape.js';
 import type { Localized } from '../localized.js';
+import type { initializers } from './common.js';
 import type { ParamSpecs, ParamValues } from './params.js';
 
 export type TfModule = typeof Tf;
@@ -38,6 +39,76 @@ export type LayerCategory = (typeof layerCategories)[number];
  */
 export type InputArity = 'none' | 'one' | 'many';
 
+/** A Keras initialiser name, as the layers' `kernel_initializer` parameters take it. */
+export type InitializerName = (typeof initializers)[number];
+
+/**
+ * What writing a layer in another language needs beyond its parameters, whatever the language.
+ * Nothing here is an identifier taken from the user: `name` is already an escaped string literal.
+ */
+export interface CodeContext {
+  /** The layer's name, written as a string literal of the target language (escaped). */
+  readonly name: string;
+  /** The shapes flowing in, as inference found them (batch axis first). */
+  readonly inputs: readonly Shape[];
+  /** The shape flowing out. */
+  readonly output: Shape;
+}
+
+/** A weight by its place in the layer's `getWeights()` and its shape. */
+export interface WeightSlot {
+  readonly index: number;
+  readonly shape: readonly number[];
+}
+
+/**
+ * Writing a tf.js layer that starts from the app's weights: seeds are drawn in the order `build`
+ * draws them, from the same generator.
+ */
+export interface TypeScriptContext extends CodeContext {
+  /**
+   * The initialiser for `weight`, seeded with the next seed (drawn even where unused, as `build`
+   * does). An orthogonal one is computed by the program and set once the model is built (tf.js'
+   * own is slow and draws other numbers): the expression returned for it is a placeholder.
+   */
+  initializer(name: InitializerName, weight: WeightSlot): string;
+  /** Draws the next seed and sets `weight` to `name`'s values once the model is built. */
+  redraw(name: InitializerName, weight: WeightSlot): void;
+  /** The next seed, for what tf.js seeds itself (Dropout's masks). */
+  nextSeed(): number;
+}
+
+export interface PyTorchContext extends CodeContext {
+  /** Where the module lives, generated from the layer kind: `self.simple_rnn`. */
+  readonly attribute: string;
+}
+
+/** A layer as PyTorch writes it. Tensors stay channels-last between layers, as in Keras. */
+export interface PyTorchCode {
+  /** The module's constructor, `nn.RNN(input_size=8, hidden_size=50, batch_first=True)`; null when none is needed. */
+  readonly module: string | null;
+  /** Statements after the constructor that start its weights as Keras does (`nn.init.…`). */
+  readonly init?: readonly string[];
+  /** The output, from the expressions of the inputs (one for most layers, several for merges). */
+  forward(inputs: readonly string[]): string;
+  /** Parameters as PyTorch counts them: `sum(p.numel() for p in module.parameters())`. */
+  readonly params: number;
+  /** Where PyTorch differs from Keras (shapes, weights, behaviour), one comment line each. */
+  readonly notes?: readonly string[];
+}
+
+/**
+ * How a layer is written in each export target. Methods, for the same bivariance reason as
+ * LayerDef's own.
+ */
+export interface LayerCode<V> {
+  /** A `tf.layers.x({...})` expression (`tf.input({...})` for Input), camelCase arguments. */
+  typescript(params: V, context: TypeScriptContext): string;
+  /** A Keras expression, `layers.SimpleRNN(50, name="simple_rnn")`, with only non-default arguments. */
+  keras(params: V, context: CodeContext): string;
+  pytorch(params: V, context: PyTorchContext): PyTorchCode;
+}
+
 export interface LayerDef<K extends string = string, P extends ParamSpecs = ParamSpecs> {
   /** The Keras class name, which is also the tf.js class name: `SimpleRNN`, `MaxPooling2D`. */
   readonly kind: K;
@@ -60,6 +131,8 @@ export interface LayerDef<K extends string = string, P extends ParamSpecs = Para
   countParams(inputs: readonly Shape[], params: ParamValues<P>): number;
   /** The tf.js layer, configured as Keras would build it. */
   build(params: ParamValues<P>, context: BuildContext): TfLayer;
+  /** How the exported TypeScript, Keras and PyTorch programs write this layer. */
+  readonly code: LayerCode<ParamValues<P>>;
 }
 
 /** Declares a layer kind, keeping its literal kind and parameter types. */

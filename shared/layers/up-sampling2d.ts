@@ -1,3 +1,6 @@
+import { keyword, pythonCall, pythonString, pythonTuple } from '../codegen/python.js';
+import { channelsFirst, channelsLast } from '../codegen/torch.js';
+import { typescriptConfig, typescriptNumbers } from '../codegen/typescript-literals.js';
 import { expectRank, expects, hints, ok } from './shape-rules.js';
 import { pair } from './tf-config.js';
 import { choice, ints } from './params.js';
@@ -50,4 +53,32 @@ export const upSampling2d = defineLayer({
       interpolation: params.interpolation,
       name: context.name,
     }),
+  code: {
+    typescript: (params, context) =>
+      `tf.layers.upSampling2d(${typescriptConfig([
+        ['size', typescriptNumbers(params.size)],
+        ['interpolation', params.interpolation === 'nearest' ? null : `'${params.interpolation}'`],
+        ['name', context.name],
+      ])})`,
+    keras: (params, context) =>
+      pythonCall('layers.UpSampling2D', [
+        keyword(
+          'size',
+          pythonTuple(params.size),
+          params.size.every((size) => size === 2),
+        ),
+        keyword('interpolation', pythonString(params.interpolation), params.interpolation === 'nearest'),
+        `name=${context.name}`,
+      ]),
+    pytorch: (params, context) => ({
+      module: pythonCall('nn.Upsample', [
+        `scale_factor=${pythonTuple(params.size)}`,
+        `mode=${pythonString(params.interpolation)}`,
+        // Keras' (TensorFlow 2's) bilinear resize samples pixel centres, as align_corners=False does.
+        params.interpolation === 'bilinear' ? 'align_corners=False' : null,
+      ]),
+      forward: ([input = 'x']) => `${context.attribute}(${input}${channelsFirst[2]})${channelsLast[2]}`,
+      params: 0,
+    }),
+  },
 });

@@ -1,0 +1,101 @@
+/**
+ * `layerlab export FILE --to ts|keras|pytorch --out DIR`: writes the project as a program that
+ * trains it outside LayerLab, with the generators the app uses. A lesson template ends its
+ * program with the lesson's question.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportKeras } from '../shared/codegen/keras.js';
+import type { ExportOptions, ExportRefusal } from '../shared/codegen/plan.js';
+import { exportPytorch } from '../shared/codegen/pytorch.js';
+import { exportTypeScript } from '../shared/codegen/typescript.js';
+import { localize, type Language } from '../shared/localized.js';
+import type { Project } from '../shared/project/project.js';
+import { CliError, exitCodes } from './errors.js';
+import type { Io } from './io.js';
+import { choiceOption, languageOption, parseOrExplain, singleFile } from './options.js';
+import { dataProblemLine, problemLine } from './problems.js';
+import { readProjectFile } from './project-file.js';
+import { commandUsage } from './usage.js';
+
+export const exportTargets = ['ts', 'keras', 'pytorch'] as const;
+export type ExportTarget = (typeof exportTargets)[number];
+
+/** The files of one export, by name, or why there are none. */
+export type ExportFiles = { ok: true; files: Record<string, string> } | ExportRefusal;
+
+/** Runs the generator for `target`: model.ts and package.json, model.py or model_torch.py. */
+export async function exportFiles(
+  project: Project,
+  target: ExportTarget,
+  options: ExportOptions,
+): Promise<ExportFiles> {
+  if (target === 'ts') return exportTypeScript(project, options);
+  const written = target === 'keras' ? exportKeras(project, options) : exportPytorch(project, options);
+  if (!written.ok) return written;
+  return { ok: true, files: { [target === 'keras' ? 'model.py' : 'model_torch.py']: written.code } };
+}
+
+function refusalLines(project: Project, refusal: ExportRefusal, language: Language): string[] {
+  return [
+    ...refusal.problems.map((found) => problemLine(project.graph, found, language)),
+    ...(refusal.dataProblem ? [dataProblemLine(refusal.dataProblem.field, refusal.dataProblem.problem, language)] : []),
+    ...(refusal.settingsProblem ? [`training: ${localize(refusal.settingsProblem, language)}`] : []),
+  ];
+}
+
+export async function runExport(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseOrExplain(() =>
+    parseArgs({
+      args,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        to: { type: 'string' },
+        out: { type: 'string' },
+        distributed: { type: 'boolean' },
+        variant: { type: 'string' },
+        lang: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (values.help) {
+    io.out(commandUsage.export);
+    return exitCodes.ok;
+  }
+  const file = singleFile('export', positionals);
+  const target = choiceOption('to', values.to, exportTargets);
+  if (target === undefined) throw new CliError('export needs --to ts, keras or pytorch', exitCodes.usage, true);
+  if (values.out === undefined)
+    throw new CliError('export needs --out DIR, the folder to write to', exitCodes.usage, true);
+  if (values.distributed && target === 'ts') {
+    throw new CliError('--distributed applies to --to keras and --to pytorch', exitCodes.usage);
+  }
+  const language = languageOption(values.lang);
+  const { project, lesson } = await readProjectFile(file, values.variant);
+  const options: ExportOptions = {
+    distributed: values.distributed === true,
+    ...(lesson ? { query: lesson.expected.input } : {}),
+  };
+  const result = await exportFiles(project, target, options);
+  if (!result.ok) {
+    for (const line of refusalLines(project, result, language)) io.err(`${line}\n`);
+    io.err(`layerlab: ${file} cannot be exported until these are fixed (see layerlab check ${file})\n`);
+    return exitCodes.problems;
+  }
+  const folder = values.out;
+  try {
+    await mkdir(folder, { recursive: true });
+    for (const [name, content] of Object.entries(result.files)) {
+      const written = path.join(folder, name);
+      await writeFile(written, content, 'utf8');
+      io.out(`${written}\n`);
+    }
+  } catch (thrown) {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    throw new CliError(`cannot write to ${folder}: ${reason}`, exitCodes.problems);
+  }
+  return exitCodes.ok;
+}

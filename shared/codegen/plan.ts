@@ -1,0 +1,188 @@
+/**
+ * What every export starts from: the project checked as a training run checks it (no graph
+ * errors, data that builds and fits the network), its layers in data-flow order with generated
+ * identifiers, and the question the playground would ask. Reads nothing but its arguments.
+ */
+import { buildDataset, type Dataset } from '../data/build.js';
+import type { DataSpec } from '../data/spec.js';
+import { analyzeGraph } from '../graph/analyze.js';
+import type { Problem } from '../graph/problems.js';
+import type { Shape } from '../graph/shape.js';
+import type { Graph, LayerNode } from '../graph/types.js';
+import { layerDef } from '../layers/registry.js';
+import type { LayerDef } from '../layers/types.js';
+import type { Localized } from '../localized.js';
+import { checkDataFit } from '../training/fit-check.js';
+import { parseNumberList } from '../training/predict.js';
+import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
+
+/** What an export reads from a project (`Project` from shared/project has these and more). */
+export interface ExportSource {
+  name: string;
+  graph: Graph;
+  data: DataSpec | null;
+  training: TrainingSettings;
+}
+
+export interface ExportOptions {
+  /** The playground's question the program ends with; the lesson's or the data's first window by default. */
+  query?: string;
+  /** Keras: tf.distribute.MirroredStrategy; PyTorch: DistributedDataParallel. */
+  distributed?: boolean;
+}
+
+/** Why a project cannot be exported: the same problems that stop a training run. */
+export interface ExportRefusal {
+  ok: false;
+  problems: Problem[];
+  /** The data recipe's fault, with the field at fault where there is one. */
+  dataProblem?: { field?: string; problem: Localized };
+  /** Training settings a schema refuses (a project file edited by hand). */
+  settingsProblem?: Localized;
+}
+
+export interface PlannedLayer {
+  node: LayerNode;
+  def: LayerDef;
+  /** Ids of the layers wired in, in wiring order. */
+  sources: string[];
+  inputs: Shape[];
+  output: Shape;
+  /** Parameters as Keras counts them. */
+  params: number;
+  /**
+   * A snake_case identifier made from the kind's name prefix and a counter (`dense`, `dense_2`),
+   * never from the user's name.
+   */
+  identifier: string;
+}
+
+/** The network alone, ready to be written: what the model sections of every program read. */
+export interface NetworkPlan {
+  layers: PlannedLayer[];
+  inputs: PlannedLayer[];
+  outputs: PlannedLayer[];
+  /** One Input, then one layer after another: Keras writes it as a Sequential model. */
+  chain: boolean;
+  /** Keras' total. */
+  totalParams: number;
+}
+
+export interface ExportPlan extends NetworkPlan {
+  source: ExportSource;
+  data: DataSpec;
+  dataset: Dataset;
+  query: PlannedQuery;
+}
+
+/** The playground's question, checked against the data: the text or numbers it reads. */
+export type PlannedQuery = { kind: 'text'; text: string } | { kind: 'numbers'; values: number[] };
+
+export type PlanResult = { ok: true; plan: ExportPlan } | ExportRefusal;
+export type NetworkPlanResult = { ok: true; network: NetworkPlan } | ExportRefusal;
+
+const badSettings: Localized = {
+  en: 'The training settings are not valid: open the Training tab and correct the marked fields.',
+  es: 'Los ajustes de entrenamiento no son válidos: abre la pestaña Entrenamiento y corrige los campos marcados.',
+};
+
+const noData: Localized = {
+  en: 'The project has no data yet: choose a dataset in the Data tab first. The exported program trains on it.',
+  es: 'El proyecto aún no tiene datos: elige un conjunto de datos en la pestaña Datos. El programa exportado entrena con ellos.',
+};
+
+/** The question the playground opens with, as the lesson or the data suggests it. */
+export function defaultQuery(data: DataSpec): string {
+  return data.kind === 'text-next-char'
+    ? Array.from(data.text).slice(0, data.window).join('')
+    : data.values.slice(-data.window).join(', ');
+}
+
+/** `query` if the network can read it (enough characters it knows, or numbers), else the default. */
+function planQuery(data: DataSpec, dataset: Dataset, query: string | undefined): PlannedQuery {
+  if (data.kind === 'text-next-char') {
+    const labels = dataset.target.kind === 'class' ? dataset.target.labels : [];
+    const characters = Array.from(query ?? '');
+    const readable = characters.length >= data.window && characters.every((character) => labels.includes(character));
+    return { kind: 'text', text: readable && query !== undefined ? query : defaultQuery(data) };
+  }
+  const numbers = query === undefined ? null : parseNumberList(query);
+  const values = numbers !== null && numbers.length >= data.window ? numbers : data.values.slice(-data.window);
+  return { kind: 'numbers', values: values.slice(-data.window) };
+}
+
+/** Turns a snake_case identifier into camelCase for TypeScript: `simple_rnn_2` → `simpleRnn2`. */
+export function camelCase(identifier: string): string {
+  return identifier.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** Lays out a graph without errors for the generators: its layers in data-flow order, named. */
+export function planNetwork(graph: Graph): NetworkPlanResult {
+  const analysis = analyzeGraph(graph);
+  const errors = analysis.problems.filter((found) => found.severity === 'error');
+  if (errors.length > 0) return { ok: false, problems: errors };
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const sources = new Map<string, string[]>();
+  for (const wire of graph.wires) sources.set(wire.target, [...(sources.get(wire.target) ?? []), wire.source]);
+  const used = new Map<string, number>();
+  const layers: PlannedLayer[] = [];
+  for (const id of analysis.order) {
+    const node = byId.get(id);
+    const entry = analysis.nodes.get(id);
+    if (!node || !entry?.shape) continue;
+    const def = layerDef(node.kind);
+    // `input` would hide Python's built-in of that name.
+    const stem = node.kind === 'Input' ? 'inputs' : def.namePrefix;
+    const seen = (used.get(stem) ?? 0) + 1;
+    used.set(stem, seen);
+    const wiredIn = sources.get(id) ?? [];
+    layers.push({
+      node,
+      def,
+      sources: wiredIn,
+      inputs: wiredIn.map((wired) => analysis.nodes.get(wired)?.shape ?? []),
+      output: entry.shape,
+      params: entry.params ?? 0,
+      identifier: seen === 1 ? stem : `${stem}_${seen}`,
+    });
+  }
+  const planned = new Map(layers.map((layer) => [layer.node.id, layer]));
+  const pick = (ids: readonly string[]) => ids.flatMap((id) => planned.get(id) ?? []);
+  const inputs = pick(analysis.inputs);
+  const outputs = pick(analysis.outputs);
+  const fanOut = new Map<string, number>();
+  for (const wire of graph.wires) fanOut.set(wire.source, (fanOut.get(wire.source) ?? 0) + 1);
+  const chain =
+    inputs.length === 1 &&
+    layers.every((layer) => layer.sources.length <= 1 && (fanOut.get(layer.node.id) ?? 0) <= 1) &&
+    layers.every((layer, index) => index === 0 || layer.sources[0] === layers[index - 1]?.node.id);
+  return { ok: true, network: { layers, inputs, outputs, chain, totalParams: analysis.totalParams } };
+}
+
+/** Checks the project as a run would and lays its layers out for the generators. */
+export function planExport(source: ExportSource, options: ExportOptions = {}): PlanResult {
+  const planned = planNetwork(source.graph);
+  if (!planned.ok) return planned;
+  // The settings are written into the programs: only values their schema allows.
+  if (!trainingSettingsSchema.safeParse(source.training).success) {
+    return { ok: false, problems: [], settingsProblem: badSettings };
+  }
+  if (source.data === null) return { ok: false, problems: [], dataProblem: { problem: noData } };
+  const built = buildDataset(source.data);
+  if (!built.ok) return { ok: false, problems: [], dataProblem: { field: built.field, problem: built.problem } };
+  const analysis = analyzeGraph(source.graph);
+  const misfits = checkDataFit(source.graph, analysis, built.dataset, source.training).filter(
+    (found) => found.severity === 'error',
+  );
+  if (misfits.length > 0) return { ok: false, problems: misfits };
+  return {
+    ok: true,
+    plan: {
+      ...planned.network,
+      source,
+      data: source.data,
+      dataset: built.dataset,
+      query: planQuery(source.data, built.dataset, options.query),
+    },
+  };
+}

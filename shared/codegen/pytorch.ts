@@ -1,0 +1,377 @@
+/**
+ * The PyTorch export: an nn.Module written from the drawn network (tensors kept channels-last
+ * between layers, as in Keras; comments where PyTorch differs), Keras' starting weights, and a
+ * training loop with the project's settings and Keras' losses and metrics, printing every epoch
+ * and the parameter count. Optionally with DistributedDataParallel. Reads nothing but its
+ * arguments.
+ */
+import type { PyTorchCode } from '../layers/types.js';
+import type { TrainingSettings } from '../training/settings.js';
+import type { PythonExport } from './keras.js';
+import {
+  planExport,
+  type ExportOptions,
+  type ExportPlan,
+  type ExportRefusal,
+  type ExportSource,
+  type NetworkPlan,
+} from './plan.js';
+import { indent, pythonData, pythonOpening, pythonProgram, pythonQuestion } from './python-program.js';
+import { pythonNumber, pythonString, wrapPython } from './python.js';
+import { commentLines, describeShape, thousands } from './text.js';
+
+interface TorchLayer {
+  layer: NetworkPlan['layers'][number];
+  code: PyTorchCode;
+  attribute: string;
+}
+
+function torchLayers(plan: NetworkPlan): TorchLayer[] {
+  return plan.layers.map((layer) => {
+    const attribute = `self.${layer.identifier}`;
+    const code = layer.def.code.pytorch(layer.node.params as never, {
+      name: pythonString(layer.node.name),
+      inputs: layer.inputs,
+      output: layer.output,
+      attribute,
+    });
+    return { layer, code, attribute };
+  });
+}
+
+/** PyTorch's parameter count of the project's network, as the exported module reports it. */
+export function pytorchParameterCount(plan: NetworkPlan): number {
+  return torchLayers(plan).reduce((total, { code }) => total + code.params, 0);
+}
+
+function moduleLines(plan: NetworkPlan, layers: readonly TorchLayer[]): string[] {
+  const init: string[] = [];
+  for (const { layer, code, attribute } of layers) {
+    // Layers without weights or settings live in the forward pass alone.
+    if (code.module === null) continue;
+    init.push(
+      '',
+      ...commentLines(
+        `${layer.node.kind}. ${layer.def.description.en} Output ${describeShape(layer.output)}, ${thousands(code.params)} parameters.`,
+        '',
+        '# ',
+        92,
+      ),
+      ...(code.notes ?? []).flatMap((note) => commentLines(note, '', '# ', 92)),
+      ...wrapPython(`${attribute} = ${code.module}`, 91),
+    );
+    if (code.init && code.init.length > 0) init.push("# Keras' starting weights.", ...code.init);
+  }
+  const inputs = plan.inputs.map((layer) => layer.identifier);
+  const chain = plan.chain;
+  const names = new Map(layers.map(({ layer }) => [layer.node.id, chain ? 'x' : layer.identifier]));
+  const forward: string[] = [];
+  for (const { layer, code } of layers) {
+    if (layer.node.kind === 'Input') continue;
+    const wiredIn = layer.sources.map((source) => names.get(source) ?? 'x');
+    const notes = code.module === null ? (code.notes ?? []) : [];
+    forward.push(
+      `# ${layer.node.kind}: ${describeShape(layer.output)}`,
+      ...notes.flatMap((note) => commentLines(note, '', '# ', 92)),
+      ...wrapPython(`${names.get(layer.node.id) ?? 'x'} = ${code.forward(wiredIn)}`, 91),
+    );
+  }
+  const outputs = plan.outputs.map((layer) => names.get(layer.node.id) ?? 'x');
+  const parameters = chain ? ['x'] : inputs;
+  return [
+    'class Network(nn.Module):',
+    '    """The network drawn in LayerLab. Tensors flow channels-last between layers, as in Keras."""',
+    '',
+    '    def __init__(self):',
+    '        super().__init__()',
+    ...indent(init.slice(1), 2),
+    '',
+    `    def forward(self, ${parameters.join(', ')}):`,
+    ...indent(forward, 2),
+    `        return ${outputs.join(', ')}`,
+  ];
+}
+
+/** The `Network` class alone: its layers, Keras' starting weights and the forward pass. */
+export function writePytorchModule(network: NetworkPlan): string {
+  return moduleLines(network, torchLayers(network)).join('\n');
+}
+
+/** Keras' loss on what the network outputs (probabilities after softmax, as drawn; not logits). */
+function lossLines(settings: TrainingSettings, classes: boolean): string[] {
+  const header = ['def loss_function(outputs, targets):'];
+  switch (settings.loss) {
+    case 'sparse_categorical_crossentropy':
+      return [
+        ...header,
+        '    """Keras\' sparse categorical cross-entropy: the network outputs probabilities (it ends in',
+        '    softmax, as drawn), so take the log of the clipped probability of each right class."""',
+        '    probabilities = outputs / outputs.sum(dim=-1, keepdim=True)',
+        '    return F.nll_loss(torch.log(probabilities.clamp(1e-7, 1 - 1e-7)), targets)',
+      ];
+    case 'categorical_crossentropy':
+      return [
+        ...header,
+        '    """Keras\' categorical cross-entropy on probabilities and one-hot targets."""',
+        '    probabilities = outputs / outputs.sum(dim=-1, keepdim=True)',
+        '    return -(targets * torch.log(probabilities.clamp(1e-7, 1 - 1e-7))).sum(dim=-1).mean()',
+      ];
+    case 'binary_crossentropy':
+      return [
+        ...header,
+        '    """Keras\' binary cross-entropy on probabilities (the output of a sigmoid)."""',
+        `    return F.binary_cross_entropy(outputs.clamp(1e-7, 1 - 1e-7), ${classes ? 'targets.float().reshape(outputs.shape)' : 'targets'})`,
+      ];
+    case 'mean_squared_error':
+      return [...header, '    return F.mse_loss(outputs, targets)'];
+    case 'mean_absolute_error':
+      return [...header, '    return F.l1_loss(outputs, targets)'];
+  }
+}
+
+/** Keras' metrics, named as Keras logs them. */
+function measureLines(settings: TrainingSettings, classes: boolean): string[] {
+  const entries = ['        "loss": loss_function(outputs, targets).item(),'];
+  for (const metric of settings.metrics) {
+    if (metric === 'accuracy') {
+      const right = !classes
+        ? '(outputs == targets)'
+        : settings.loss === 'binary_crossentropy'
+          ? '((outputs > 0.5).long().reshape(-1) == targets)'
+          : settings.loss === 'categorical_crossentropy'
+            ? '(outputs.argmax(dim=-1) == targets.argmax(dim=-1))'
+            : '(outputs.argmax(dim=-1) == targets)';
+      entries.push(`        "accuracy": ${right}.float().mean().item(),`);
+    }
+    if (metric === 'mae') entries.push('        "mae": (outputs - targets).abs().mean().item(),');
+    if (metric === 'mse') entries.push('        "mse": ((outputs - targets) ** 2).mean().item(),');
+  }
+  return [
+    'def measure(outputs, targets):',
+    '    """The loss and metrics of a batch, under Keras\' names."""',
+    '    return {',
+    ...entries,
+    '    }',
+  ];
+}
+
+function optimizerCode(settings: TrainingSettings): string {
+  const rate = `lr=${pythonNumber(settings.learning_rate)}`;
+  switch (settings.optimizer) {
+    case 'adam':
+      return `torch.optim.Adam(model.parameters(), ${rate}, eps=1e-7)`;
+    case 'sgd':
+      return settings.momentum > 0
+        ? `torch.optim.SGD(model.parameters(), ${rate}, momentum=${pythonNumber(settings.momentum)})`
+        : `torch.optim.SGD(model.parameters(), ${rate})`;
+    case 'rmsprop':
+      return `torch.optim.RMSprop(model.parameters(), ${rate}, alpha=0.9, eps=1e-7)`;
+    case 'adagrad':
+      return `torch.optim.Adagrad(model.parameters(), ${rate}, initial_accumulator_value=0.1, eps=1e-7)`;
+  }
+}
+
+function trainingLines(plan: ExportPlan, distributed: boolean): string[] {
+  const settings = plan.source.training;
+  const samples = plan.dataset.x.shape[0] ?? 0;
+  const validating = Math.floor(samples * settings.validation_split) > 0;
+  const monitor = validating ? 'val_loss' : 'loss';
+  const restoring = settings.early_stopping && settings.restore_best_weights;
+  const lines: string[] = [
+    `# 3. Training: ${settings.optimizer}, ${settings.loss}, batches of ${settings.batch_size}; one line per epoch.`,
+    `optimizer = ${optimizerCode(settings)}  # Keras' epsilon`,
+    `BATCH_SIZE = ${settings.batch_size}`,
+  ];
+  if (validating) {
+    lines.push(
+      `# Keras holds out the last ${Number((settings.validation_split * 100).toFixed(2))}% of the samples, before any shuffling, to check the model.`,
+      `validation_count = int(sample_count * ${pythonNumber(settings.validation_split)})`,
+      'train_inputs, train_targets = x_tensor[:-validation_count], y_tensor[:-validation_count]',
+      'validation_inputs, validation_targets = x_tensor[-validation_count:], y_tensor[-validation_count:]',
+    );
+  } else {
+    lines.push('train_inputs, train_targets = x_tensor, y_tensor');
+  }
+  if (settings.shuffle) lines.push('shuffler = torch.Generator().manual_seed(SEED)');
+  if (settings.early_stopping) {
+    lines.push(
+      `# Early stopping: stop once ${monitor} has not improved for ${settings.patience} epochs.`,
+      `PATIENCE = ${settings.patience}`,
+      'best_value, best_logs, epochs_without_gain = float("inf"), None, 0',
+    );
+  }
+  const order = settings.shuffle
+    ? '    # A new order of the samples each epoch, as Keras shuffles.\n    order = torch.randperm(len(train_inputs), generator=shuffler)'
+    : '    order = torch.arange(len(train_inputs))';
+  const share = distributed
+    ? [
+        "        # This process's share of the batch; DistributedDataParallel averages the gradients.",
+        '        batch = batch[rank::world_size]',
+      ]
+    : [];
+  lines.push(
+    'for epoch in range(1, args.epochs + 1):',
+    '    model.train()',
+    ...order.split('\n'),
+    '    totals, seen = {}, 0',
+    '    for start in range(0, len(order), BATCH_SIZE):',
+    '        batch = order[start : start + BATCH_SIZE]',
+    ...share,
+    '        batch_inputs = train_inputs[batch].to(device)',
+    '        batch_targets = train_targets[batch].to(device)',
+    `        outputs = ${distributed ? 'parallel_model' : 'model'}(batch_inputs)`,
+    '        loss = loss_function(outputs, batch_targets)',
+    '        optimizer.zero_grad()',
+    '        loss.backward()',
+    '        optimizer.step()',
+    "        # Keras logs each epoch's mean over its samples.",
+    '        for name, value in measure(outputs.detach(), batch_targets).items():',
+    '            totals[name] = totals.get(name, 0.0) + value * len(batch)',
+    '        seen += len(batch)',
+  );
+  if (distributed) {
+    lines.push(
+      '    # Every process saw part of the epoch: add their sums up.',
+      '    summed = torch.tensor([*totals.values(), seen], dtype=torch.float64, device=device)',
+      '    dist.all_reduce(summed)',
+      '    logs = {name: (summed[index] / summed[-1]).item() for index, name in enumerate(totals)}',
+    );
+  } else {
+    lines.push('    logs = {name: total / seen for name, total in totals.items()}');
+  }
+  if (validating) {
+    lines.push(
+      '    model.eval()',
+      '    with torch.no_grad():',
+      '        checked = measure(model(validation_inputs.to(device)), validation_targets.to(device))',
+      '    logs.update({f"val_{name}": value for name, value in checked.items()})',
+    );
+  }
+  const report = [
+    'summary = ", ".join(f"{name} {value:.4f}" for name, value in logs.items())',
+    'print(f"Epoch {epoch}/{args.epochs}: {summary}")',
+  ];
+  lines.push(...indent(distributed ? ['if rank == 0:', ...indent(report)] : report));
+  if (settings.early_stopping) {
+    lines.push(
+      `    if logs[${pythonString(monitor)}] < best_value:`,
+      `        best_value, best_logs, epochs_without_gain = logs[${pythonString(monitor)}], logs, 0`,
+      ...(restoring ? ['        best_state = copy.deepcopy(model.state_dict())'] : []),
+      '    else:',
+      '        epochs_without_gain += 1',
+      '        if epochs_without_gain >= PATIENCE:',
+      `            print(f"No gain in {PATIENCE} epochs: stopping early.")`,
+      ...(restoring
+        ? [
+            "            # Back to the best epoch's weights.",
+            '            model.load_state_dict(best_state)',
+            '            logs = best_logs',
+          ]
+        : []),
+      '            break',
+    );
+  }
+  lines.push(
+    "# One line a script can read: the last epoch's loss and metrics.",
+    ...(distributed ? ['if rank == 0:', '    print("FINAL", json.dumps(logs))'] : ['print("FINAL", json.dumps(logs))']),
+  );
+  return lines;
+}
+
+function modelSetup(plan: ExportPlan, distributed: boolean): string[] {
+  const classes = plan.dataset.target.kind === 'class';
+  const targets =
+    classes && plan.source.training.loss !== 'categorical_crossentropy'
+      ? 'torch.from_numpy(y)'
+      : 'torch.from_numpy(y).float()';
+  const lines = ['# The data as tensors.', 'x_tensor = torch.from_numpy(x)', `y_tensor = ${targets}`];
+  if (distributed) {
+    lines.push(
+      '# One process per GPU (or several on the CPU), started by torchrun, which sets RANK, WORLD_SIZE,',
+      '# LOCAL_RANK and the address the processes meet at:',
+      '#     torchrun --nproc_per_node=NUMBER_OF_GPUS model_torch.py',
+      'dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")',
+      'rank, world_size = dist.get_rank(), dist.get_world_size()',
+      'if torch.cuda.is_available():',
+      '    device = torch.device("cuda", int(os.environ["LOCAL_RANK"]))',
+      '    torch.cuda.set_device(device)',
+      'else:',
+      '    device = torch.device("cpu")',
+      '# The same seed everywhere: every copy starts from the same weights, and shuffles alike.',
+      'model = Network().to(device)',
+      '# A copy of the model in every process; their gradients are averaged after each backward pass.',
+      'parallel_model = DistributedDataParallel(model, device_ids=[device] if torch.cuda.is_available() else None)',
+    );
+  } else {
+    lines.push('device = torch.device("cuda" if torch.cuda.is_available() else "cpu")', 'model = Network().to(device)');
+  }
+  lines.push(
+    'parameter_count = sum(parameter.numel() for parameter in model.parameters())',
+    `# LayerLab counts ${thousands(pytorchParameterCount(plan))} for PyTorch (${thousands(plan.totalParams)} in Keras: see the notes above).`,
+    'print("Parameters:", parameter_count)',
+  );
+  return lines;
+}
+
+/** The PyTorch program, as text. */
+export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {}): string {
+  const distributed = options.distributed === true;
+  const settings = plan.source.training;
+  const layers = torchLayers(plan);
+  const classes = plan.dataset.target.kind === 'class';
+  const loss = lossLines(settings, classes);
+  const measure = measureLines(settings, classes);
+  const body = [...moduleLines(plan, layers), ...loss].join('\n');
+  const restoring = settings.early_stopping && settings.restore_best_weights;
+  const imports = [
+    'import argparse',
+    ...(restoring ? ['import copy'] : []),
+    'import json',
+    ...(distributed ? ['import os'] : []),
+    '',
+    'import numpy as np',
+    'import torch',
+    ...(distributed ? ['import torch.distributed as dist'] : []),
+    ...(/\bF\./.test(body) ? ['import torch.nn.functional as F'] : []),
+    'from torch import nn',
+    ...(distributed ? ['from torch.nn.parallel import DistributedDataParallel'] : []),
+  ];
+  const opening = pythonOpening(
+    plan,
+    'a PyTorch program',
+    distributed
+      ? 'torchrun --nproc_per_node=NUMBER_OF_GPUS model_torch.py [--epochs N]'
+      : 'python model_torch.py [--epochs N]',
+    imports,
+  );
+  opening.push("# Seeds PyTorch's generator, so a run repeats.", 'torch.manual_seed(SEED)');
+  const model = [
+    `# 2. The model: ${plan.chain ? 'one layer after another' : 'wired as drawn'}. PyTorch's layers want channels first; the`,
+    "# forward pass turns tensors for them and back, so shapes between layers are Keras'.",
+    ...moduleLines(plan, layers),
+  ];
+  const question = pythonQuestion(plan, (input, output) => [
+    'model.eval()',
+    'with torch.no_grad():',
+    `    ${output} = model(torch.from_numpy(${input}).to(device))[0].cpu().numpy()`,
+  ]);
+  const sections = [
+    opening,
+    pythonData(plan),
+    model,
+    loss,
+    measure,
+    modelSetup(plan, distributed),
+    trainingLines(plan, distributed),
+  ];
+  if (distributed) sections.push(['if rank == 0:', ...indent(question)], ['dist.destroy_process_group()']);
+  else sections.push(question);
+  return pythonProgram(sections);
+}
+
+/** The project as a PyTorch program, or the problems that stop it. */
+export function exportPytorch(source: ExportSource, options: ExportOptions = {}): PythonExport | ExportRefusal {
+  const planned = planExport(source, options);
+  if (!planned.ok) return planned;
+  return { ok: true, code: writePytorchProgram(planned.plan, options) };
+}

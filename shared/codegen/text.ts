@@ -1,0 +1,32 @@
+/** Words and numbers in the exported programs' comments. Reads nothing but its arguments. */
+import type { Shape } from '../graph/shape.js';
+
+/** `2,950`. */
+export function thousands(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** A shape with its batch axis named, for comments: `(batch, 3, 8)`. */
+export function describeShape(shape: Shape): string {
+  return `(${shape.map((dim, index) => (index === 0 ? 'batch' : String(dim ?? 'None'))).join(', ')})`;
+}
+
+/**
+ * `text` as comment lines of at most `width` characters, each starting with `indent` and
+ * `marker` (`# ` or `// `). Only LayerLab's own words go here, never a user's.
+ */
+export function commentLines(text: string, indent: string, marker: string, width = 100): string[] {
+  const room = Math.max(20, width - indent.length - marker.length);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    if (line !== '' && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((content) => `${indent}${marker}${content}`);
+}

@@ -1,0 +1,143 @@
+/**
+ * The helper functions an exported TypeScript program may need, as source text: LayerLab's seeded
+ * random numbers (shared/math/random.ts), its orthogonal initialiser (shared/math/orthogonal.ts)
+ * and its per-epoch shuffle (shared/training/train.ts), copied so the program repeats the app's
+ * run number for number. A program holds only the ones it calls. Reads nothing but its arguments.
+ */
+
+export type TypeScriptHelper =
+  'mulberry32' | 'normalSampler' | 'orthogonal' | 'replaceWeight' | 'shuffledIndices' | 'kerasLogs' | 'describeLogs';
+
+/** What each helper calls, so asking for one brings those along. */
+const needs: Record<TypeScriptHelper, TypeScriptHelper[]> = {
+  mulberry32: [],
+  normalSampler: ['mulberry32'],
+  orthogonal: ['normalSampler'],
+  replaceWeight: [],
+  shuffledIndices: [],
+  kerasLogs: [],
+  describeLogs: [],
+};
+
+const sources: Record<TypeScriptHelper, string> = {
+  mulberry32: `
+/** mulberry32: a small seeded generator of numbers in [0, 1), the one LayerLab uses. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}`,
+  normalSampler: `
+/** Standard normal samples by the Box–Muller transform, two per pair of uniform numbers. */
+function normalSampler(seed: number): () => number {
+  const uniform = mulberry32(seed);
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) {
+      const value = spare;
+      spare = null;
+      return value;
+    }
+    let u = 0;
+    while (u === 0) u = uniform();
+    const v = uniform();
+    const radius = Math.sqrt(-2 * Math.log(u));
+    spare = radius * Math.sin(2 * Math.PI * v);
+    return radius * Math.cos(2 * Math.PI * v);
+  };
+}`,
+  orthogonal: `
+/**
+ * Keras' orthogonal initialiser, computed as LayerLab computes it: normal samples made orthonormal
+ * by Gram–Schmidt (each column twice, which is enough for accuracy). The weight is flattened to
+ * rows × last axis; a tall one gets orthonormal columns, a wide one orthonormal rows.
+ */
+function orthogonal(shape: number[], seed: number): tf.Tensor {
+  const columns = shape[shape.length - 1];
+  const rows = shape.slice(0, -1).reduce((product, size) => product * size, 1);
+  const tall = Math.max(rows, columns);
+  const short = Math.min(rows, columns);
+  const normal = normalSampler(seed);
+  // \`short\` columns of \`tall\` samples, one column after the other.
+  const q = Float64Array.from({ length: tall * short }, () => normal());
+  for (let j = 0; j < short; j += 1) {
+    const column = q.subarray(j * tall, (j + 1) * tall);
+    for (let pass = 0; pass < 2; pass += 1) {
+      for (let k = 0; k < j; k += 1) {
+        const other = q.subarray(k * tall, (k + 1) * tall);
+        let dot = 0;
+        for (let i = 0; i < tall; i += 1) dot += other[i] * column[i];
+        for (let i = 0; i < tall; i += 1) column[i] = column[i] - dot * other[i];
+      }
+    }
+    let norm = 0;
+    for (let i = 0; i < tall; i += 1) norm += column[i] ** 2;
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < tall; i += 1) column[i] = column[i] / norm;
+  }
+  const values = new Float32Array(rows * columns);
+  for (let row = 0; row < rows; row += 1) {
+    for (let col = 0; col < columns; col += 1) {
+      // A tall weight is Q itself; a wide one is Q transposed.
+      values[row * columns + col] = rows >= columns ? q[col * tall + row] : q[row * tall + col];
+    }
+  }
+  return tf.tensor(values, shape);
+}`,
+  replaceWeight: `
+/** Puts \`values\` in place of the layer's weight number \`index\` (its place in getWeights()). */
+function replaceWeight(layer: tf.layers.Layer, index: number, values: tf.Tensor): void {
+  const weights = layer.getWeights();
+  weights[index] = values;
+  layer.setWeights(weights);
+}`,
+  shuffledIndices: `
+/** 0, 1, …, count - 1 in a random order (Fisher–Yates), as LayerLab shuffles each epoch. */
+function shuffledIndices(count: number, random: () => number): Int32Array {
+  const indices = Int32Array.from({ length: count }, (_, index) => index);
+  for (let index = count - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    const held = indices[index];
+    indices[index] = indices[other];
+    indices[other] = held;
+  }
+  return indices;
+}`,
+  kerasLogs: `
+/** One epoch's loss and metrics under Keras' names (tf.js logs \`accuracy\` as \`acc\`). */
+function kerasLogs(history: tf.History): Record<string, number> {
+  const logs: Record<string, number> = {};
+  for (const [name, values] of Object.entries(history.history)) {
+    logs[name.replace(/(^|_)acc$/, '$1accuracy')] = Number(values[0]);
+  }
+  return logs;
+}`,
+  describeLogs: `
+/** \`loss 0.1234, accuracy 1.0000\`. */
+function describeLogs(logs: Record<string, number>): string {
+  return Object.entries(logs)
+    .map(([name, value]) => \`\${name} \${value.toFixed(4)}\`)
+    .join(', ');
+}`,
+};
+
+/** The source of `wanted` and what they call, in a fixed order. */
+export function helperSources(wanted: Iterable<TypeScriptHelper>): string {
+  const all = new Set<TypeScriptHelper>();
+  const add = (helper: TypeScriptHelper) => {
+    if (all.has(helper)) return;
+    all.add(helper);
+    needs[helper].forEach(add);
+  };
+  for (const helper of wanted) add(helper);
+  const order = Object.keys(sources) as TypeScriptHelper[];
+  return order
+    .filter((helper) => all.has(helper))
+    .map((helper) => sources[helper].trim())
+    .join('\n\n');
+}

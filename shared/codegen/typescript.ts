@@ -1,0 +1,413 @@
+/**
+ * The TypeScript export: one program for tf.js that prepares the project's data, builds the drawn
+ * network from the same seeds, trains it as LayerLab trains (seeded shuffle each epoch, Keras'
+ * validation tail, early stopping), prints every epoch and ends with the playground's question.
+ * Run on tf.js' CPU backend it repeats the app's CPU run. Reads nothing but its arguments.
+ */
+import { createRandom } from '../math/random.js';
+import type { InitializerName, TypeScriptContext, WeightSlot } from '../layers/types.js';
+import type { TrainingSettings } from '../training/settings.js';
+import { formatTypeScript } from './format.js';
+import {
+  camelCase,
+  planExport,
+  type ExportOptions,
+  type ExportPlan,
+  type ExportRefusal,
+  type ExportSource,
+  type NetworkPlan,
+} from './plan.js';
+import { commentLines, describeShape, thousands } from './text.js';
+import { helperSources, type TypeScriptHelper } from './typescript-helpers.js';
+import { tfInitializerCode, typescriptNumbers, typescriptString } from './typescript-literals.js';
+
+export interface TypeScriptExport {
+  ok: true;
+  files: { 'model.ts': string; 'package.json': string };
+}
+
+/** tf.js' names for Keras' losses. */
+const tfLosses: Record<TrainingSettings['loss'], string> = {
+  sparse_categorical_crossentropy: 'sparseCategoricalCrossentropy',
+  categorical_crossentropy: 'categoricalCrossentropy',
+  binary_crossentropy: 'binaryCrossentropy',
+  mean_squared_error: 'meanSquaredError',
+  mean_absolute_error: 'meanAbsoluteError',
+};
+
+/** The optimiser as LayerLab's createOptimizer makes it. */
+function optimizerCode(settings: TrainingSettings): string {
+  const rate = String(settings.learning_rate);
+  switch (settings.optimizer) {
+    case 'adam':
+      return `tf.train.adam(${rate})`;
+    case 'sgd':
+      return settings.momentum > 0 ? `tf.train.momentum(${rate}, ${settings.momentum})` : `tf.train.sgd(${rate})`;
+    case 'rmsprop':
+      // Keras' defaults: rho 0.9, no momentum, epsilon 1e-7.
+      return `tf.train.rmsprop(${rate}, 0.9, 0, 1e-7)`;
+    case 'adagrad':
+      // Keras' initial accumulator value.
+      return `tf.train.adagrad(${rate}, 0.1)`;
+  }
+}
+
+/** The value a weight starts from when the program draws it itself. */
+function drawnWeight(name: InitializerName, weight: WeightSlot, seed: number): string {
+  const shape = typescriptNumbers(weight.shape);
+  if (name === 'orthogonal') return `orthogonal(${shape}, ${seed})`;
+  if (name === 'zeros') return `tf.zeros(${shape})`;
+  if (name === 'ones') return `tf.ones(${shape})`;
+  return `${tfInitializerCode(name, seed)}.apply(${shape})`;
+}
+
+interface WrittenLayer {
+  code: string;
+  /** Weights set once the model is built, by index in the layer's getWeights(). */
+  replaced: Map<number, string>;
+}
+
+/** Writes every layer, drawing seeds in compile order from the run's seed. */
+function writeLayers(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHelper>): WrittenLayer[] {
+  const random = createRandom(seed);
+  const nextSeed = () => Math.floor(random() * 2 ** 31);
+  return plan.layers.map((layer) => {
+    const replaced = new Map<number, string>();
+    const replace = (name: InitializerName, weight: WeightSlot, seed: number) => {
+      replaced.set(weight.index, drawnWeight(name, weight, seed));
+      helpers.add('replaceWeight');
+      if (name === 'orthogonal') helpers.add('orthogonal');
+    };
+    const context: TypeScriptContext = {
+      name: typescriptString(layer.node.name),
+      inputs: layer.inputs,
+      output: layer.output,
+      nextSeed,
+      initializer: (name, weight) => {
+        const seed = nextSeed();
+        if (name !== 'orthogonal') return tfInitializerCode(name, seed);
+        replace(name, weight, seed);
+        return `'zeros' /* orthogonal, set once built */`;
+      },
+      redraw: (name, weight) => replace(name, weight, nextSeed()),
+    };
+    return { code: layer.def.code.typescript(layer.node.params as never, context), replaced };
+  });
+}
+
+function dataSection(plan: ExportPlan): string[] {
+  const data = plan.data;
+  if (data.kind === 'text-next-char') {
+    return [
+      `// 1. The data: every window of ${data.window} characters of the text, and the character after it.`,
+      `const text = ${typescriptString(data.text)};`,
+      `const windowSize = ${data.window};`,
+      `const characters = Array.from(text);`,
+      `// The vocabulary: the text's distinct characters, sorted.`,
+      `const vocabulary = [...new Set(characters)].sort();`,
+      `const sampleCount = characters.length - windowSize;`,
+      `// Inputs: each character one-hot encoded, (samples, ${data.window}, vocabulary size).`,
+      `const xValues = new Float32Array(sampleCount * windowSize * vocabulary.length);`,
+      `// Targets: the index of the next character, as float32, which tf.js' losses take.`,
+      `const yValues = new Float32Array(sampleCount);`,
+      `for (let sample = 0; sample < sampleCount; sample += 1) {`,
+      `  for (let step = 0; step < windowSize; step += 1) {`,
+      `    const index = vocabulary.indexOf(characters[sample + step]);`,
+      `    xValues[(sample * windowSize + step) * vocabulary.length + index] = 1;`,
+      `  }`,
+      `  yValues[sample] = vocabulary.indexOf(characters[sample + windowSize]);`,
+      `}`,
+      `const x = tf.tensor3d(xValues, [sampleCount, windowSize, vocabulary.length]);`,
+      `const y = tf.tensor1d(yValues);`,
+      'console.log(`Data: ${sampleCount} windows of ${windowSize} characters, ${vocabulary.length} characters in the vocabulary`);',
+    ];
+  }
+  const scaled = data.scale === 'max';
+  const divide = scaled ? ' / scale' : '';
+  return [
+    `// 1. The data: every window of ${data.window} numbers of the sequence, and the number after it.`,
+    `const values = ${typescriptNumbers(data.values)};`,
+    `const windowSize = ${data.window};`,
+    ...(scaled
+      ? [
+          `// Divide by the largest absolute value, so every number lies in [-1, 1]; answers are scaled back.`,
+          `const scale = values.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0) || 1;`,
+        ]
+      : []),
+    `const sampleCount = values.length - windowSize;`,
+    `// Inputs: one number per time step, (samples, ${data.window}, 1); targets: (samples, 1).`,
+    `const xValues = new Float32Array(sampleCount * windowSize);`,
+    `const yValues = new Float32Array(sampleCount);`,
+    `for (let sample = 0; sample < sampleCount; sample += 1) {`,
+    `  for (let step = 0; step < windowSize; step += 1) {`,
+    `    xValues[sample * windowSize + step] = values[sample + step]${divide};`,
+    `  }`,
+    `  yValues[sample] = values[sample + windowSize]${divide};`,
+    `}`,
+    `const x = tf.tensor3d(xValues, [sampleCount, windowSize, 1]);`,
+    `const y = tf.tensor2d(yValues, [sampleCount, 1]);`,
+    'console.log(`Data: ${sampleCount} windows of ${windowSize} numbers`);',
+  ];
+}
+
+function modelSection(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHelper>): string[] {
+  const written = writeLayers(plan, seed, helpers);
+  const tensors = new Map(plan.layers.map((layer) => [layer.node.id, camelCase(layer.identifier)]));
+  const lines = [
+    `// 2. The model, wired as drawn, with tf.js' functional API. The seeds are drawn from the run's`,
+    `// seed the way LayerLab draws them, so the weights start where the app's do.`,
+  ];
+  const replacements: string[] = [];
+  plan.layers.forEach((layer, index) => {
+    const { code, replaced } = written[index] ?? { code: '', replaced: new Map<number, string>() };
+    const tensor = tensors.get(layer.node.id) ?? 'tensor';
+    if (layer.node.kind === 'Input') {
+      lines.push(`// Input: ${describeShape(layer.output)}.`, `const ${tensor} = ${code};`);
+      return;
+    }
+    const wiredIn = layer.sources.map((source) => tensors.get(source) ?? 'tensor');
+    const applied = wiredIn.length === 1 ? wiredIn[0] : `[${wiredIn.join(', ')}]`;
+    lines.push(
+      ...commentLines(
+        `${layer.node.kind}. ${layer.def.description.en} Output ${describeShape(layer.output)}, ${thousands(layer.params)} parameters.`,
+        '',
+        '// ',
+      ),
+    );
+    if (replaced.size === 0) {
+      lines.push(`const ${tensor} = ${code}.apply(${applied}) as tf.SymbolicTensor;`);
+      return;
+    }
+    const layerVariable = `${tensor}Layer`;
+    lines.push(
+      `const ${layerVariable} = ${code};`,
+      `const ${tensor} = ${layerVariable}.apply(${applied}) as tf.SymbolicTensor;`,
+    );
+    for (const [weight, value] of [...replaced].sort(([a], [b]) => a - b)) {
+      replacements.push(`replaceWeight(${layerVariable}, ${weight}, ${value});`);
+    }
+  });
+  const list = (layers: typeof plan.inputs) => {
+    const names = layers.map((layer) => tensors.get(layer.node.id) ?? 'tensor');
+    return names.length === 1 ? (names[0] ?? '') : `[${names.join(', ')}]`;
+  };
+  const inputs = list(plan.inputs);
+  const wiring = inputs === 'inputs' ? 'inputs' : `inputs: ${inputs}`;
+  lines.push(`const model = tf.model({ ${wiring}, outputs: ${list(plan.outputs)} });`);
+  if (replacements.length > 0) {
+    const bidirectional = plan.layers.some((layer) => (layer.node.params as { bidirectional?: boolean }).bidirectional);
+    lines.push(
+      '',
+      ...commentLines(
+        `Weights tf.js cannot draw as LayerLab does, set now that the model is built: orthogonal matrices (tf.js' own initialiser is slow and draws other numbers)${bidirectional ? ', and the second copy of a Bidirectional layer (tf.js would copy the first)' : ''}.`,
+        '',
+        '// ',
+      ),
+      ...replacements,
+    );
+  }
+  lines.push(`model.summary();`);
+  return lines;
+}
+
+function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): string[] {
+  const settings = plan.source.training;
+  const samples = plan.dataset.x.shape[0] ?? 0;
+  const validationCount = Math.floor(samples * settings.validation_split);
+  const validating = validationCount > 0;
+  const trainingCount = samples - validationCount;
+  const shuffling = settings.shuffle && trainingCount > 1;
+  const [xTrain, yTrain] = validating ? ['xTrain', 'yTrain'] : ['x', 'y'];
+  const monitor = validating ? 'val_loss' : 'loss';
+  const restoring = settings.early_stopping && settings.restore_best_weights;
+  helpers.add('kerasLogs');
+  helpers.add('describeLogs');
+  if (shuffling) helpers.add('shuffledIndices').add('mulberry32');
+  const metrics = settings.metrics.map((metric) => `'${metric}'`).join(', ');
+  const lines = [
+    `// 3. Training: ${settings.optimizer}, ${settings.loss}, ${settings.epochs} epochs of batches of ${settings.batch_size}.`,
+    `model.compile({`,
+    `  optimizer: ${optimizerCode(settings)},`,
+    `  loss: '${tfLosses[settings.loss]}',`,
+    `  metrics: [${metrics}],`,
+    `});`,
+    `const epochs = ${settings.epochs};`,
+    `const batchSize = ${settings.batch_size};`,
+  ];
+  if (validating) {
+    lines.push(
+      `// Hold out the last ${Number((settings.validation_split * 100).toFixed(2))}% of the samples to check the model, before any shuffling, as Keras does.`,
+      `const trainingCount = sampleCount - Math.floor(sampleCount * ${settings.validation_split});`,
+      `const xTrain = x.slice(0, trainingCount);`,
+      `const yTrain = y.slice(0, trainingCount);`,
+      `const validationData: [tf.Tensor, tf.Tensor] = [x.slice(trainingCount), y.slice(trainingCount)];`,
+    );
+  }
+  if (shuffling) {
+    lines.push(
+      `// tf.js shuffles with Math.random; shuffle each epoch with a generator seeded from the run's`,
+      `// seed instead, as LayerLab does, so every run repeats.`,
+      `const shuffleRandom = mulberry32((seed ^ 0x5eed5eed) >>> 0);`,
+    );
+  }
+  if (settings.early_stopping) {
+    lines.push(
+      `// Early stopping: stop once ${monitor} has not improved for ${settings.patience} epochs${restoring ? ", and go back to the best epoch's weights" : ''}.`,
+      `const patience = ${settings.patience};`,
+      `let best: { value: number; logs: Record<string, number>${restoring ? '; weights: tf.Tensor[]' : ''} } | null = null;`,
+      `let epochsWithoutGain = 0;`,
+      `let stoppedEarly = false;`,
+    );
+  }
+  const fitOptions = `{ epochs: 1, batchSize, shuffle: false,${validating ? ' validationData,' : ''} verbose: 0 }`;
+  lines.push(`let finalLogs: Record<string, number> = {};`, `for (let epoch = 1; epoch <= epochs; epoch += 1) {`);
+  if (shuffling) {
+    const count = validating ? 'trainingCount' : 'sampleCount';
+    lines.push(
+      `  const order = tf.tensor1d(shuffledIndices(${count}, shuffleRandom), 'int32');`,
+      `  const xEpoch = tf.gather(${xTrain}, order);`,
+      `  const yEpoch = tf.gather(${yTrain}, order);`,
+      `  const history = await model.fit(xEpoch, yEpoch, ${fitOptions});`,
+      `  tf.dispose([order, xEpoch, yEpoch]);`,
+    );
+  } else {
+    lines.push(`  const history = await model.fit(${xTrain}, ${yTrain}, ${fitOptions});`);
+  }
+  lines.push(
+    `  const logs = kerasLogs(history);`,
+    '  console.log(`Epoch ${epoch}/${epochs}: ${describeLogs(logs)}`);',
+    `  if (!Number.isFinite(logs.loss)) {`,
+    `    console.log('The loss is no longer a number: training diverged, so it stops here.');`,
+    `    break;`,
+    `  }`,
+    `  finalLogs = logs;`,
+  );
+  if (settings.early_stopping) {
+    const snapshot = restoring ? ', weights: model.getWeights().map((weight) => weight.clone())' : '';
+    lines.push(
+      `  if (best === null || logs.${monitor} < best.value) {`,
+      ...(restoring ? [`    if (best !== null) tf.dispose(best.weights);`] : []),
+      `    best = { value: logs.${monitor}, logs${snapshot} };`,
+      `    epochsWithoutGain = 0;`,
+      `  } else if (++epochsWithoutGain >= patience) {`,
+      '    console.log(`No gain in ${patience} epochs: stopping early.`);',
+      `    stoppedEarly = true;`,
+      `    break;`,
+      `  }`,
+    );
+  }
+  lines.push(`}`);
+  if (restoring) {
+    lines.push(
+      `if (stoppedEarly && best !== null) {`,
+      `  model.setWeights(best.weights);`,
+      `  finalLogs = best.logs;`,
+      `}`,
+    );
+  }
+  lines.push(
+    `// One line a script can read: the last epoch's loss and metrics${restoring ? " (the restored epoch's after early stopping)" : ''}.`,
+    'console.log(`FINAL ${JSON.stringify(finalLogs)}`);',
+  );
+  return lines;
+}
+
+function predictionSection(plan: ExportPlan): string[] {
+  const query = plan.query;
+  if (query.kind === 'text') {
+    return [
+      `// 4. Ask the trained network, as LayerLab's playground does: which character comes next?`,
+      `const query = ${typescriptString(query.text)};`,
+      `// Its last ${plan.data.window} characters, one-hot encoded like the training windows.`,
+      `const queryValues = new Float32Array(windowSize * vocabulary.length);`,
+      `Array.from(query)`,
+      `  .slice(-windowSize)`,
+      `  .forEach((character, step) => {`,
+      `    queryValues[step * vocabulary.length + vocabulary.indexOf(character)] = 1;`,
+      `  });`,
+      `const output = model.predict(tf.tensor3d(queryValues, [1, windowSize, vocabulary.length])) as tf.Tensor;`,
+      `const ranked = Array.from(output.dataSync(), (probability, index) => ({ character: vocabulary[index], probability }))`,
+      `  .sort((a, b) => b.probability - a.probability)`,
+      `  .slice(0, 5);`,
+      'console.log(`After ${JSON.stringify(query)} the network expects:`);',
+      `for (const { character, probability } of ranked) {`,
+      '  console.log(`  ${JSON.stringify(character)}  ${(probability * 100).toFixed(1)}%`);',
+      `}`,
+    ];
+  }
+  const scaled = plan.data.kind === 'sequence-next-value' && plan.data.scale === 'max';
+  return [
+    `// 4. Ask the trained network, as LayerLab's playground does: which number comes next?`,
+    `const query = ${typescriptNumbers(query.values)};`,
+    `const queryValues = Float32Array.from(query.slice(-windowSize)${scaled ? ', (value) => value / scale' : ''});`,
+    `const output = model.predict(tf.tensor3d(queryValues, [1, windowSize, 1])) as tf.Tensor;`,
+    `const answer = output.dataSync()[0]${scaled ? ' * scale' : ''};`,
+    "console.log(`After ${query.join(', ')} comes ${answer.toFixed(3)}`);",
+  ];
+}
+
+/** The program before formatting: every step, its comments, and the helpers it calls. */
+export function writeTypeScriptProgram(plan: ExportPlan): string {
+  const helpers = new Set<TypeScriptHelper>();
+  const model = modelSection(plan, plan.source.training.seed, helpers);
+  const training = trainingSection(plan, helpers);
+  const sections = [
+    [
+      `// A network drawn in LayerLab, exported as a TypeScript program for tf.js.`,
+      `// Run it with: npm install && npx tsx model.ts`,
+      `import * as tf from '@tensorflow/tfjs';`,
+    ],
+    [
+      `/** The project this program was exported from. */`,
+      `const projectName = ${typescriptString(plan.source.name)};`,
+      `/** The run's seed: it fixes the starting weights and the order of the samples, as in LayerLab. */`,
+      `const seed = ${plan.source.training.seed};`,
+      `// The plain-JavaScript backend: it runs anywhere, and gives the numbers LayerLab's CPU runs give.`,
+      `await tf.setBackend('cpu');`,
+      'console.log(`Training ${JSON.stringify(projectName)} with seed ${seed}`);',
+    ],
+    dataSection(plan),
+    model,
+    training,
+    predictionSection(plan),
+    [`// Helpers, called above (function declarations are hoisted).`, helperSources(helpers)],
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+/**
+ * The model section alone, with the helpers it calls: the tf.js code that builds `model` from
+ * `seed`, as LayerLab's compiler would.
+ */
+export function writeTypeScriptModel(network: NetworkPlan, seed: number): string {
+  const helpers = new Set<TypeScriptHelper>();
+  return [...modelSection(network, seed, helpers), helperSources(helpers)].join('\n');
+}
+
+/** The program's package.json: tf.js, pinned, and what type-checks and runs it. */
+function packageJson(): string {
+  const manifest = {
+    name: 'layerlab-export',
+    private: true,
+    type: 'module',
+    scripts: {
+      start: 'tsx model.ts',
+      typecheck:
+        'tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck model.ts',
+    },
+    dependencies: { '@tensorflow/tfjs': '4.22.0' },
+    devDependencies: { tsx: '^4.19.0', typescript: '^5.6.0' },
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** The project as a formatted TypeScript program, or the problems that stop it. */
+export async function exportTypeScript(
+  source: ExportSource,
+  options: ExportOptions = {},
+): Promise<TypeScriptExport | ExportRefusal> {
+  const planned = planExport(source, options);
+  if (!planned.ok) return planned;
+  const program = await formatTypeScript(writeTypeScriptProgram(planned.plan));
+  return { ok: true, files: { 'model.ts': program, 'package.json': packageJson() } };
+}

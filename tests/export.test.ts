@@ -1,0 +1,277 @@
+/**
+ * SLOW (about a minute): every lesson template exported and run as a user would run it, in child
+ * processes. TypeScript: type-checked with `tsc --strict`, run with tsx, its final loss and
+ * metrics equal to LayerLab's own run of the template on the same backend (tf.js' CPU) within
+ * 1e-6, relatively (they come out identical: same seeds, same shuffle, same kernels). Keras:
+ * parsed with Python's ast. PyTorch: trained for a few epochs on Debian's python3-torch, its
+ * loss falling and its parameter count the one LayerLab computes for PyTorch.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportKeras } from '../shared/codegen/keras';
+import { planExport, type ExportOptions, type ExportSource } from '../shared/codegen/plan';
+import { exportPytorch, pytorchParameterCount } from '../shared/codegen/pytorch';
+import { exportTypeScript } from '../shared/codegen/typescript';
+import type { DataSpec } from '../shared/data/spec';
+import type { Graph } from '../shared/graph/types';
+import type { TrainingSettings } from '../shared/training/settings';
+import { parseTemplate, type Template } from '../shared/templates/template';
+import { defaultTrainingSettings } from '../shared/training/settings';
+import { runTraining } from '../shared/training/run';
+import { chain, layer, wire } from './helpers/graphs';
+import { vocabularyOf } from '../shared/data/build';
+
+const run = promisify(execFile);
+const root = process.cwd();
+const binary = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const python = '/usr/bin/python3';
+const templateFiles = readdirSync(path.join(root, 'templates')).filter((file) => file.endsWith('.json'));
+
+/** Relative tolerance between the exported program's final logs and the app's. */
+const tolerance = 1e-6;
+
+function loadTemplate(file: string): Template {
+  const loaded = parseTemplate(file, readFileSync(path.join(root, 'templates', file), 'utf8'));
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.template;
+}
+
+function sourceOf(template: Template): ExportSource {
+  return { name: template.title.en, graph: template.graph, data: template.data, training: template.training };
+}
+
+/** The `FINAL {...}` line every exported program ends its training with. */
+function finalLogs(output: string): Record<string, number> {
+  const line = output.split('\n').find((candidate) => candidate.startsWith('FINAL '));
+  if (line === undefined) throw new Error(`no FINAL line in:\n${output}`);
+  return JSON.parse(line.slice('FINAL '.length)) as Record<string, number>;
+}
+
+/**
+ * Writes the TypeScript export of `source` into `folder`, type-checks it strictly, runs it, and
+ * checks its final logs against LayerLab's own run of the same project; returns what it printed.
+ */
+async function expectSameRun(source: ExportSource, options: ExportOptions, folder: string): Promise<string> {
+  const exported = await exportTypeScript(source, options);
+  if (!exported.ok) throw new Error('refused');
+  for (const [name, content] of Object.entries(exported.files)) await writeFile(path.join(folder, name), content);
+  const manifest = JSON.parse(exported.files['package.json']) as { dependencies: Record<string, string> };
+  expect(manifest.dependencies).toEqual({ '@tensorflow/tfjs': '4.22.0' });
+
+  const strict = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
+  await run(binary('tsc'), [...strict, '--target', 'es2022', '--skipLibCheck', 'model.ts'], { cwd: folder });
+  const { stdout } = await run(binary('tsx'), ['model.ts'], { cwd: folder, timeout: 120_000 });
+  const theirs = finalLogs(stdout);
+
+  if (source.data === null) throw new Error('no data');
+  const ours = await runTraining(tf, { graph: source.graph, data: source.data, settings: source.training });
+  if (!ours.ok) throw new Error('LayerLab refused the project');
+  ours.model.dispose();
+  expect(Object.keys(theirs).sort()).toEqual(Object.keys(ours.outcome.finalLogs).sort());
+  for (const [name, value] of Object.entries(ours.outcome.finalLogs)) {
+    expect(Math.abs((theirs[name] ?? Number.NaN) - value)).toBeLessThanOrEqual(
+      tolerance * Math.max(1, Math.abs(value)),
+    );
+  }
+  return stdout;
+}
+
+/** A scratch folder that resolves @tensorflow/tfjs, typescript and tsx from this checkout. */
+async function scratchFolder(): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'layerlab-export-'));
+  await symlink(path.join(root, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+  return folder;
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe.each(templateFiles)('the exports of %s', (file) => {
+  const template = loadTemplate(file);
+  const source = sourceOf(template);
+  const options = { query: template.expected.input };
+  let folder = '';
+
+  beforeAll(async () => {
+    folder = await scratchFolder();
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('TypeScript type-checks strictly, runs, and ends where LayerLab’s own CPU run ends', async () => {
+    const stdout = await expectSameRun(source, options, folder);
+    expect(stdout).toContain(`Epoch ${template.training.epochs}/${template.training.epochs}: loss`);
+    if (template.expected.answer !== undefined) {
+      expect(stdout).toContain(`expects:\n  ${JSON.stringify(template.expected.answer)}`);
+    }
+  }, 120_000);
+
+  it('Keras parses with Python’s ast, alone and under MirroredStrategy', () => {
+    const programs = [exportKeras(source, options), exportKeras(source, { ...options, distributed: true })];
+    const script =
+      'import ast, json, sys\nprint(json.dumps([len(ast.parse(code).body) for code in json.loads(sys.stdin.read())]))';
+    const codes = programs.map((program) => (program.ok ? program.code : ''));
+    expect(codes[0]).toContain('model = keras.Sequential(');
+    expect(codes[1]).toContain('with strategy.scope():');
+    const output = execFileSync(python, ['-c', script], { input: JSON.stringify(codes), encoding: 'utf8' });
+    const bodies = JSON.parse(output) as number[];
+    expect(bodies.every((count) => count > 10)).toBe(true);
+  }, 60_000);
+
+  it('PyTorch trains for 5 epochs, its loss falls, and it counts the parameters LayerLab computes', async () => {
+    const exported = exportPytorch(source, options);
+    const planned = planExport(source, options);
+    if (!exported.ok || !planned.ok) throw new Error('refused');
+    await writeFile(path.join(folder, 'model_torch.py'), exported.code);
+    const { stdout } = await run(python, ['model_torch.py', '--epochs', '5'], { cwd: folder, timeout: 120_000 });
+    const losses = [...stdout.matchAll(/^Epoch \d+\/5: loss ([\d.]+)/gm)].map((match) => Number(match[1]));
+    expect(losses).toHaveLength(5);
+    expect(losses[4]).toBeLessThan(losses[0] ?? 0);
+    expect(finalLogs(stdout).loss).toBeCloseTo(losses[4] ?? Number.NaN, 3);
+    const counted = /^Parameters: (\d+)$/m.exec(stdout)?.[1];
+    expect(Number(counted)).toBe(pytorchParameterCount(planned.plan));
+  }, 120_000);
+
+  it('PyTorch runs under DistributedDataParallel, as one process of torchrun would', async () => {
+    const exported = exportPytorch(source, { ...options, distributed: true });
+    if (!exported.ok) throw new Error('refused');
+    await writeFile(path.join(folder, 'model_torch_ddp.py'), exported.code);
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const env = {
+      ...process.env,
+      MASTER_ADDR: '127.0.0.1',
+      MASTER_PORT: port,
+      RANK: '0',
+      WORLD_SIZE: '1',
+      LOCAL_RANK: '0',
+    };
+    const { stdout } = await run(python, ['model_torch_ddp.py', '--epochs', '2'], {
+      cwd: folder,
+      env,
+      timeout: 120_000,
+    });
+    expect(stdout).toMatch(/^Epoch 2\/2: loss/m);
+    expect(Object.keys(finalLogs(stdout))).toContain('loss');
+  }, 120_000);
+});
+
+describe('a network that uses the rest of the training loop', () => {
+  // Branches and a merge, a Bidirectional GRU, Dropout; RMSprop, a validation tail, early stopping.
+  const text = 'hello world, hello there';
+  const size = vocabularyOf(text).length;
+  const graph: Graph = {
+    nodes: [
+      layer('Input', 'input', { shape: [4, size] }),
+      layer('Conv1D', 'conv1d', { filters: 6, kernel_size: 2, padding: 'same', activation: 'relu' }),
+      layer('GRU', 'gru', { units: 5, bidirectional: true, return_sequences: true, merge_mode: 'sum' }),
+      layer('Concatenate', 'concatenate'),
+      layer('GlobalMaxPooling1D', 'global_max_pooling1d'),
+      layer('Dropout', 'dropout', { rate: 0.2 }),
+      layer('Dense', 'dense', { units: size, activation: 'softmax' }),
+    ],
+    wires: [
+      wire('input', 'conv1d'),
+      wire('conv1d', 'gru'),
+      wire('conv1d', 'concatenate'),
+      wire('gru', 'concatenate'),
+      wire('concatenate', 'global_max_pooling1d'),
+      wire('global_max_pooling1d', 'dropout'),
+      wire('dropout', 'dense'),
+    ],
+  };
+  const source: ExportSource = {
+    name: 'Everything at once',
+    graph,
+    data: { kind: 'text-next-char', text, window: 4 },
+    training: {
+      ...defaultTrainingSettings,
+      optimizer: 'rmsprop',
+      learning_rate: 0.01,
+      loss: 'sparse_categorical_crossentropy',
+      metrics: ['accuracy'],
+      epochs: 40,
+      batch_size: 4,
+      validation_split: 0.25,
+      early_stopping: true,
+      patience: 3,
+    },
+  };
+  let folder = '';
+  beforeAll(async () => {
+    folder = await scratchFolder();
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('TypeScript ends where LayerLab’s own CPU run ends', async () => {
+    const stdout = await expectSameRun(source, {}, folder);
+    expect(stdout).toMatch(/val_loss/);
+  }, 120_000);
+});
+
+describe('the rest of the training options', () => {
+  // Scaled numbers into an LSTM; SGD with momentum and no shuffling; Adagrad with a validation
+  // tail and early stopping that keeps the last weights.
+  const graph = chain(
+    layer('Input', 'input', { shape: [3, 1] }),
+    layer('LSTM', 'lstm', { units: 8 }),
+    layer('Dense', 'dense', { units: 1 }),
+  );
+  const data: DataSpec = {
+    kind: 'sequence-next-value',
+    values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    window: 3,
+    scale: 'max',
+  };
+  const variants: [string, TrainingSettings][] = [
+    [
+      'sgd with momentum, unshuffled, two metrics',
+      {
+        ...defaultTrainingSettings,
+        optimizer: 'sgd',
+        momentum: 0.9,
+        shuffle: false,
+        epochs: 20,
+        metrics: ['mae', 'mse'],
+      },
+    ],
+    [
+      'adagrad, validation tail, early stopping without restoring',
+      {
+        ...defaultTrainingSettings,
+        optimizer: 'adagrad',
+        learning_rate: 0.05,
+        epochs: 20,
+        validation_split: 0.3,
+        early_stopping: true,
+        patience: 2,
+        restore_best_weights: false,
+      },
+    ],
+  ];
+  let folder = '';
+  beforeAll(async () => {
+    folder = await scratchFolder();
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it.each(variants)(
+    '%s: TypeScript ends where LayerLab’s own CPU run ends',
+    async (_label, training) => {
+      const stdout = await expectSameRun({ name: 'options', graph, data, training }, {}, folder);
+      expect(stdout).toMatch(/^After 8, 9, 10 comes -?\d/m);
+    },
+    120_000,
+  );
+});
