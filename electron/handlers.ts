@@ -6,6 +6,8 @@ import type { AppInfo } from '../shared/ipc/contract.js';
 import { isAllowedExternalUrl } from '../shared/host/external-links.js';
 import type { IpcHandlers } from './ipc.js';
 import type { OpenExternal } from './navigation.js';
+import type { ProjectService } from './project-service.js';
+import type { QuitGuard } from './quit.js';
 import type { SettingsStore } from './settings-store.js';
 
 export interface HandlerServices {
@@ -14,10 +16,13 @@ export interface HandlerServices {
   readonly settings: SettingsStore;
   /** Opens a URL in the system browser (Electron's `shell.openExternal`). */
   readonly openExternal: OpenExternal;
+  readonly projects: ProjectService;
+  readonly quit: Pick<QuitGuard, 'ready'>;
 }
 
 /** The main-process handler of every channel of the contract. */
 export function createHandlers(services: HandlerServices): IpcHandlers {
+  const { projects } = services;
   return {
     'app:info': async () => services.appInfo(),
     'settings:load': () => services.settings.load(),
@@ -34,6 +39,24 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       } catch {
         return false;
       }
+    },
+    'project:open': () => projects.open(),
+    'project:open-recent': (file) => projects.openRecent(file),
+    'project:save': (request) => projects.save(request),
+    'project:save-as': (request) => projects.saveAs(request),
+    'project:recent': () => projects.recent(),
+    'autosave:write': async (content) => {
+      await projects.writeAutosave(content);
+      return undefined;
+    },
+    'autosave:read': () => projects.readAutosave(),
+    'autosave:clear': async () => {
+      await projects.clearAutosave();
+      return undefined;
+    },
+    'app:quit-ready': async () => {
+      services.quit.ready();
+      return undefined;
     },
   };
 }

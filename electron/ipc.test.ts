@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ipcChannels, type IpcChannel, type IpcResult } from '../shared/ipc/contract.js';
+import { ipcChannels, type IpcChannel, type IpcResponse, type IpcResult } from '../shared/ipc/contract.js';
+import { maxProjectBytes } from '../shared/project/format.js';
 import { registerIpcHandlers, type IpcHandlers, type IpcMainLike, type IpcSenderEvent } from './ipc.js';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
@@ -19,6 +20,15 @@ function setup() {
     'settings:load': vi.fn(async () => ({ language: null })),
     'settings:save': vi.fn(async () => undefined),
     'shell:open-external': vi.fn(async (url: string) => url.startsWith('https://')),
+    'project:open': vi.fn(async () => null as IpcResponse<'project:open'>),
+    'project:open-recent': vi.fn(async (path: string) => ({ name: 'rnn.layerlab', path, content: '{}' })),
+    'project:save': vi.fn(async ({ path }: { path: string }) => ({ name: 'rnn.layerlab', path })),
+    'project:save-as': vi.fn(async () => null as IpcResponse<'project:save-as'>),
+    'project:recent': vi.fn(async () => [] as IpcResponse<'project:recent'>),
+    'autosave:write': vi.fn(async () => undefined),
+    'autosave:read': vi.fn(async () => null as IpcResponse<'autosave:read'>),
+    'autosave:clear': vi.fn(async () => undefined),
+    'app:quit-ready': vi.fn(async () => undefined),
   } satisfies IpcHandlers;
   const reportError = vi.fn();
   registerIpcHandlers(ipcMain, handlers, { reportError });
@@ -38,7 +48,19 @@ const validRequests: Record<IpcChannel, unknown[]> = {
   'settings:load': [undefined],
   'settings:save': [{ language: 'es' }],
   'shell:open-external': ['https://www.tensorflow.org/js'],
+  'project:open': [],
+  'project:open-recent': ['/home/ana/rnn.layerlab'],
+  'project:save': [{ path: '/home/ana/rnn.layerlab', content: '{"formatVersion": 2}' }],
+  'project:save-as': [{ suggestedName: 'rnn.layerlab', content: '{"formatVersion": 2}' }],
+  'project:recent': [],
+  'autosave:write': ['{"formatVersion": 2}'],
+  'autosave:read': [],
+  'autosave:clear': [],
+  'app:quit-ready': [],
 };
+
+/** A project text one character over the cap: refused before any handler reads it. */
+const oversized = 'x'.repeat(maxProjectBytes + 1);
 
 describe('registerIpcHandlers', () => {
   it('registers exactly the channels of the contract', () => {
@@ -109,6 +131,31 @@ describe('registerIpcHandlers', () => {
     ['shell:open-external', [{ url: 'https://keras.io/' }]],
     ['shell:open-external', [`https://keras.io/${'a'.repeat(2048)}`]],
     ['shell:open-external', ['https://keras.io/', 'extra']],
+    ['project:open', ['/etc/passwd']],
+    ['project:open-recent', []],
+    ['project:open-recent', ['']],
+    ['project:open-recent', [42]],
+    ['project:open-recent', ['/home/ana/rnn.layerlab\0.png']],
+    ['project:open-recent', [`/${'a'.repeat(5000)}`]],
+    ['project:save', [{ content: '{}' }]],
+    ['project:save', [{ path: null, content: '{}' }]],
+    ['project:save', [{ path: '/home/ana/rnn.layerlab' }]],
+    ['project:save', [{ path: '/home/ana/rnn.layerlab', content: 7 }]],
+    ['project:save', [{ path: '/home/ana/rnn.layerlab', content: '{}', mode: 0o777 }]],
+    ['project:save', [{ path: '/home/ana/rnn.layerlab', content: oversized }]],
+    ['project:save', [JSON.parse('{"path":"/tmp/a.layerlab","content":"{}","__proto__":{"polluted":true}}')]],
+    ['project:save', ['/home/ana/rnn.layerlab', '{}']],
+    ['project:save-as', [{ suggestedName: '', content: '{}' }]],
+    ['project:save-as', [{ suggestedName: 'x'.repeat(256), content: '{}' }]],
+    ['project:save-as', [{ suggestedName: 'rnn', content: oversized }]],
+    ['project:save-as', [{ suggestedName: 'rnn', content: '{}', path: '/etc/passwd' }]],
+    ['project:recent', [{ limit: 100 }]],
+    ['autosave:write', []],
+    ['autosave:write', [{ content: '{}' }]],
+    ['autosave:write', [oversized]],
+    ['autosave:read', ['/etc/passwd']],
+    ['autosave:clear', [true]],
+    ['app:quit-ready', ['now']],
   ];
 
   it.each(badPayloads)('refuses %s with payload %j as InvalidRequest', async (channel, args) => {
@@ -147,6 +194,19 @@ describe('registerIpcHandlers', () => {
     const result = await invoke('app:info', appPage);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message.length).toBeLessThanOrEqual(1001);
+  });
+
+  it('answers valid project and autosave requests from the app', async () => {
+    const { invoke, handlers } = setup();
+    for (const channel of ipcChannels) {
+      const result = await invoke(channel, appPage, ...validRequests[channel]);
+      expect(result.ok, channel).toBe(true);
+    }
+    expect(handlers['project:save']).toHaveBeenCalledExactlyOnceWith({
+      path: '/home/ana/rnn.layerlab',
+      content: '{"formatVersion": 2}',
+    });
+    expect(handlers['autosave:write']).toHaveBeenCalledExactlyOnceWith('{"formatVersion": 2}');
   });
 
   it('refuses an answer that breaks the contract as InvalidResponse', async () => {

@@ -21,7 +21,14 @@ const fake = vi.hoisted(() => {
     singleInstance: true,
     ready: undefined as undefined | (() => void),
     appListeners: new Map<string, Listener>(),
-    windows: [] as { options: unknown; loaded: string[]; shown: boolean; listeners: Map<string, Listener> }[],
+    windows: [] as {
+      options: unknown;
+      loaded: string[];
+      shown: boolean;
+      closed: number;
+      sent: string[];
+      listeners: Map<string, Listener>;
+    }[],
     ipcHandlers: new Map<string, Listener>(),
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     privilegedSchemes: [] as unknown[],
@@ -32,9 +39,22 @@ const fake = vi.hoisted(() => {
   };
   class BrowserWindow {
     readonly record;
+    readonly webContents;
     constructor(options: unknown) {
-      this.record = { options, loaded: [] as string[], shown: false, listeners: new Map<string, Listener>() };
+      this.record = {
+        options,
+        loaded: [] as string[],
+        shown: false,
+        closed: 0,
+        sent: [] as string[],
+        listeners: new Map<string, Listener>(),
+      };
+      const record = this.record;
+      this.webContents = { send: (channel: string) => record.sent.push(channel), isDestroyed: () => false };
       state.windows.push(this.record);
+    }
+    close() {
+      this.record.closed += 1;
     }
     static getAllWindows() {
       return state.windows;
@@ -71,6 +91,10 @@ const fake = vi.hoisted(() => {
       getLocale: () => 'es-ES',
     },
     BrowserWindow,
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+    },
     ipcMain: { handle: (channel: string, listener: Listener) => state.ipcHandlers.set(channel, listener) },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => undefined },
     protocol: {
@@ -257,5 +281,50 @@ describe('main once ready', () => {
     await startMain();
     await becomeReady();
     expect((await serve('app://layerlab/index.html', 'POST')).status).toBe(405);
+  });
+});
+
+describe('autosave when the app quits', () => {
+  const appPage = { senderFrame: { url: 'app://layerlab/index.html' } };
+
+  it('asks the page to autosave before quitting, and quits once it answers', async () => {
+    await startMain();
+    await becomeReady();
+    const [window] = fake.state.windows;
+    const event = { preventDefault: vi.fn() };
+    fake.state.appListeners.get('before-quit')?.(event);
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    expect(window?.sent).toEqual(['app:before-quit']);
+    expect(fake.state.calls).not.toContain('quit');
+    expect(await fake.state.ipcHandlers.get('app:quit-ready')?.(appPage)).toEqual({ ok: true, value: undefined });
+    await vi.waitFor(() => expect(fake.state.calls).toContain('quit'));
+    // The quit that follows goes through.
+    const again = { preventDefault: vi.fn() };
+    fake.state.appListeners.get('before-quit')?.(again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('asks the page before its window closes (Windows and Linux quit that way), then closes it', async () => {
+    vi.useFakeTimers();
+    try {
+      await startMain();
+      const ready = fake.state.ready;
+      fake.state.ready = undefined;
+      ready?.();
+      await vi.advanceTimersByTimeAsync(0);
+      const [window] = fake.state.windows;
+      const event = { preventDefault: vi.fn() };
+      window?.listeners.get('close')?.(event);
+      expect(event.preventDefault).toHaveBeenCalledOnce();
+      expect(window?.sent).toEqual(['app:before-quit']);
+      // A page that never answers does not keep the window open past the wait.
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(window?.closed).toBe(1);
+      const again = { preventDefault: vi.fn() };
+      window?.listeners.get('close')?.(again);
+      expect(again.preventDefault).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,16 +1,21 @@
 /**
  * The Electron main process: one secure window over the `app://layerlab/` bundle, the navigation
- * and permission rules, and the IPC handlers. Thin on purpose: every decision is a tested
- * function in a sibling module; this file only wires them to Electron.
+ * and permission rules, the IPC handlers, project files and autosave on quit. Thin on purpose:
+ * every decision is a tested function in a sibling module; this file only wires them to Electron.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import type { IpcEvent } from '../shared/ipc/channels.js';
+import { createProjectDialogs } from './dialogs.js';
 import { createHandlers } from './handlers.js';
 import { registerIpcHandlers } from './ipc.js';
 import { createMenuTemplate } from './menu.js';
 import { guardWebContents } from './navigation.js';
+import { createProjectService } from './project-service.js';
 import { appEntryUrl, appScheme, resolveBundlePath, responseHeaders } from './protocol.js';
+import { createQuitGuard } from './quit.js';
+import { createRecentStore } from './recent-store.js';
 import { createSettingsStore } from './settings-store.js';
 import { createWindowOptions } from './window-options.js';
 
@@ -34,9 +39,26 @@ protocol.registerSchemesAsPrivileged([
 
 let mainWindow: BrowserWindow | null = null;
 
+const beforeQuit: IpcEvent = 'app:before-quit';
+/** Asks the page to autosave before the app quits or its window closes, and waits a little. */
+const quitGuard = createQuitGuard(() => {
+  if (mainWindow === null || mainWindow.webContents.isDestroyed()) throw new Error('no page to ask');
+  mainWindow.webContents.send(beforeQuit);
+});
+/** Set once the page was asked, so the close or quit that follows goes through. */
+let pageAutosaved = false;
+
 function createMainWindow(): void {
   const window = new BrowserWindow(createWindowOptions(preloadPath));
+  pageAutosaved = false;
   window.once('ready-to-show', () => window.show());
+  // On Windows and Linux closing the window quits the app, and by `before-quit` the page is gone.
+  window.on('close', (event) => {
+    if (pageAutosaved) return;
+    event.preventDefault();
+    pageAutosaved = true;
+    void quitGuard.flush().then(() => window.close());
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -76,7 +98,17 @@ async function start(): Promise<void> {
 
   protocol.handle(appScheme, serveBundleFile);
 
-  const settings = createSettingsStore(app.getPath('userData'));
+  const dataFolder = app.getPath('userData');
+  const settings = createSettingsStore(dataFolder);
+  const projects = createProjectService({
+    dialogs: createProjectDialogs(
+      dialog,
+      () => mainWindow,
+      () => app.getPath('documents'),
+    ),
+    recent: createRecentStore(dataFolder),
+    dataFolder,
+  });
   registerIpcHandlers(
     ipcMain,
     createHandlers({
@@ -88,6 +120,8 @@ async function start(): Promise<void> {
       }),
       settings,
       openExternal: (url) => shell.openExternal(url),
+      projects,
+      quit: quitGuard,
     }),
     { reportError: (channel, error) => console.error(`IPC ${channel} failed:`, error) },
   );
@@ -104,6 +138,13 @@ if (!app.requestSingleInstanceLock()) {
 
   // Every web contents, of every window and frame, stays on the app's pages.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
+
+  app.on('before-quit', (event) => {
+    if (pageAutosaved || mainWindow === null) return;
+    event.preventDefault();
+    pageAutosaved = true;
+    void quitGuard.flush().then(() => app.quit());
+  });
 
   app.on('window-all-closed', () => {
     // macOS apps stay open without windows until the user quits.

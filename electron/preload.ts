@@ -9,5 +9,13 @@ import { createBridge } from './bridge.js';
 
 contextBridge.exposeInMainWorld(
   bridgeGlobalName,
-  createBridge((channel, request) => ipcRenderer.invoke(channel, request)),
+  createBridge(
+    (channel, request) => ipcRenderer.invoke(channel, request),
+    (event, listener) => {
+      // The event object holds `sender` (this ipcRenderer): it stays here.
+      const forward = () => listener();
+      ipcRenderer.on(event, forward);
+      return () => void ipcRenderer.removeListener(event, forward);
+    },
+  ),
 );

@@ -98,19 +98,20 @@ describe('createSettingsStore().save', () => {
       readFile: (target, options) => nodeFileSystem.readFile(target, options),
       stat: (target) => nodeFileSystem.stat(target),
       mkdir: (target, options) => nodeFileSystem.mkdir(target, options),
+      realpath: (target) => nodeFileSystem.realpath(target),
+      link: (existing, newPath) => nodeFileSystem.link(existing, newPath),
+      copyFile: (from, to) => nodeFileSystem.copyFile(from, to),
       rm: (target, options) => nodeFileSystem.rm(target, options),
       rename: (from, to) => (failsNow('rename') ? fail() : nodeFileSystem.rename(from, to)),
-      async open(target, flags) {
-        if (failsNow('open')) return fail();
-        const handle = await nodeFileSystem.open(target, flags);
+      async open(target, flags, mode) {
+        if (failsNow('open') && flags === 'wx') return fail();
+        const handle = await nodeFileSystem.open(target, flags, mode);
         return {
           // A partial write before the failure, as a full disk would leave.
-          writeFile: (text, options) =>
-            failsNow('writeFile')
-              ? handle.writeFile(text.slice(0, 3), options).then(fail)
-              : handle.writeFile(text, options),
-          sync: () => (failsNow('sync') ? fail() : handle.sync()),
-          close: () => handle.close().then(() => (failsNow('close') ? fail() : undefined)),
+          writeFile: (data) =>
+            failsNow('writeFile') ? handle.writeFile(data.slice(0, 3)).then(fail) : handle.writeFile(data),
+          sync: () => (failsNow('sync') && flags === 'wx' ? fail() : handle.sync()),
+          close: () => handle.close().then(() => (failsNow('close') && flags === 'wx' ? fail() : undefined)),
         };
       },
     };

@@ -1,13 +1,12 @@
 /**
  * The learner's settings, kept as JSON in the app's data folder. Loading never fails (a missing,
- * unreadable or invalid file gives the defaults); saving is atomic (RELIABILITY.md item 8): the
- * new text goes to a temporary file in the same folder, is flushed to disk, and replaces the old
- * file by rename, so a crash leaves the old settings or the new ones, never half of each.
+ * unreadable or invalid file gives the defaults); saving is atomic (RELIABILITY.md item 8, by
+ * `writeFileAtomic`), so a crash leaves the old settings or the new ones, never half of each.
  */
-import { randomBytes } from 'node:crypto';
 import * as nodeFileSystem from 'node:fs/promises';
 import path from 'node:path';
 import { defaultSettings, settingsSchema, type Settings } from '../shared/ipc/contract.js';
+import { writeFileAtomic, type AtomicFileSystem } from './atomic-write.js';
 
 /** The name of the settings file inside the data folder. */
 export const settingsFileName = 'settings.json';
@@ -16,20 +15,10 @@ export const settingsFileName = 'settings.json';
 const maxSettingsBytes = 64 * 1024;
 
 /** The part of `node:fs/promises` the store uses, so tests can inject faults at every step. */
-export interface SettingsFileSystem {
+export interface SettingsFileSystem extends AtomicFileSystem {
   readFile(file: string, options: { encoding: 'utf8' }): Promise<string>;
-  stat(file: string): Promise<{ size: number }>;
+  stat(file: string): Promise<{ size: number; mode: number }>;
   mkdir(folder: string, options: { recursive: true }): Promise<unknown>;
-  open(
-    file: string,
-    flags: 'wx',
-  ): Promise<{
-    writeFile(text: string, options: { encoding: 'utf8' }): Promise<void>;
-    sync(): Promise<void>;
-    close(): Promise<void>;
-  }>;
-  rename(from: string, to: string): Promise<void>;
-  rm(file: string, options: { force: true }): Promise<void>;
 }
 
 export interface SettingsStore {
@@ -58,21 +47,7 @@ export function createSettingsStore(folder: string, fileSystem: SettingsFileSyst
   async function write(settings: Settings): Promise<void> {
     const text = `${JSON.stringify(settingsSchema.parse(settings), null, 2)}\n`;
     await fileSystem.mkdir(folder, { recursive: true });
-    // Same folder as the target, so the rename never crosses file systems.
-    const temporary = path.join(folder, `.${settingsFileName}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      const handle = await fileSystem.open(temporary, 'wx');
-      try {
-        await handle.writeFile(text, { encoding: 'utf8' });
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fileSystem.rename(temporary, file);
-    } catch (error) {
-      await fileSystem.rm(temporary, { force: true }).catch(() => undefined);
-      throw error;
-    }
+    await writeFileAtomic(file, text, { fileSystem });
   }
 
   function save(settings: Settings): Promise<void> {

@@ -9,7 +9,10 @@ import { StatusBar } from './chrome/StatusBar';
 import { TopBar } from './chrome/TopBar';
 import { useHost } from './host/HostContext';
 import { RightPanel } from './inspector/RightPanel';
+import { ExportDialog } from './export/ExportDialog';
 import { Gallery } from './lessons/Gallery';
+import { newProject, openProject, save, startAutosave } from './project/file-actions';
+import { NoticeBar, RecentDialog, RestorePrompt, useProjectTitle } from './project/ProjectDialogs';
 import { Palette } from './palette/Palette';
 import { CommandPalette } from './commands/CommandPalette';
 import { registerCommand } from './commands/registry';
@@ -27,6 +30,10 @@ function Workbench() {
   const [summaryOpen, setSummaryOpen] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [recentOpen, setRecentOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  useProjectTitle();
+  useEffect(() => startAutosave(host), [host]);
   const { fitView } = useReactFlow();
   useShortcuts();
   useEffect(() => {
@@ -35,10 +42,15 @@ function Workbench() {
       registerCommand('help.shortcuts', () => setShortcutsOpen(true)),
       registerCommand('view.summary', () => setSummaryOpen(true)),
       registerCommand('view.fit', () => void fitView({ padding: 0.2, duration: 200 })),
-      registerCommand('file.new', () => useAppStore.getState().newProject()),
+      registerCommand('file.new', () => newProject()),
+      registerCommand('file.open', () => openProject(host)),
+      registerCommand('file.openRecent', () => setRecentOpen(true)),
+      registerCommand('file.save', () => save(host)),
+      registerCommand('file.saveAs', () => save(host, true)),
+      registerCommand('file.exportCode', () => setExportOpen(true)),
     ];
     return () => unregister.forEach((undo) => undo());
-  }, [fitView]);
+  }, [fitView, host]);
   const galleryOpen = useAppStore((state) => state.galleryOpen);
   const openGallery = useAppStore((state) => state.openGallery);
   const closeSummary = useCallback(() => setSummaryOpen(false), []);
@@ -75,6 +87,10 @@ function Workbench() {
       </div>
       {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} />}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+      {recentOpen && <RecentDialog onClose={() => setRecentOpen(false)} />}
+      {exportOpen && <ExportDialog onClose={() => setExportOpen(false)} />}
+      <RestorePrompt />
+      <NoticeBar />
     </>
   );
 }

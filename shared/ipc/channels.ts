@@ -7,10 +7,31 @@ export const bridgeNames = {
   'settings:load': 'loadSettings',
   'settings:save': 'saveSettings',
   'shell:open-external': 'openExternal',
+  'project:open': 'openProject',
+  'project:open-recent': 'openRecent',
+  'project:save': 'saveProject',
+  'project:save-as': 'saveProjectAs',
+  'project:recent': 'recentProjects',
+  'autosave:write': 'writeAutosave',
+  'autosave:read': 'readAutosave',
+  'autosave:clear': 'clearAutosave',
+  'app:quit-ready': 'quitReady',
 } as const;
 
 export type IpcChannel = keyof typeof bridgeNames;
 export const ipcChannels = Object.keys(bridgeNames) as IpcChannel[];
+
+/**
+ * Events main sends to the page, and the bridge function that subscribes to each. They carry no
+ * payload, so the page learns nothing from them but that they happened.
+ */
+export const bridgeEvents = {
+  /** The app is quitting: autosave now, then the bridge answers on `app:quit-ready`. */
+  'app:before-quit': 'onBeforeQuit',
+} as const;
+
+export type IpcEvent = keyof typeof bridgeEvents;
+export const ipcEvents = Object.keys(bridgeEvents) as IpcEvent[];
 
 /** Name of the global the preload defines in the page. */
 export const bridgeGlobalName = 'layerlab';

@@ -5,9 +5,18 @@
  */
 import { z } from 'zod';
 import { languages } from '../localized.js';
-import { bridgeNames, type IpcChannel } from './channels.js';
+import { maxProjectBytes } from '../project/format.js';
+import { bridgeNames, type bridgeEvents, type IpcChannel } from './channels.js';
 
-export { bridgeGlobalName, bridgeNames, ipcChannels, type IpcChannel } from './channels.js';
+export {
+  bridgeEvents,
+  bridgeGlobalName,
+  bridgeNames,
+  ipcChannels,
+  ipcEvents,
+  type IpcChannel,
+  type IpcEvent,
+} from './channels.js';
 
 export const settingsSchema = z
   .object({
@@ -29,6 +38,42 @@ export const appInfoSchema = z
   .strict();
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/**
+ * A project file's text. Capped in UTF-16 units here, which bounds the message; main also caps
+ * its UTF-8 size, as every unit is at least one byte.
+ */
+const projectContent = z.string().max(maxProjectBytes);
+
+/** A path main handed out (a dialog's answer, a recent file); main checks it is one of those. */
+const filePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((value) => !value.includes('\0'), 'a path cannot hold a NUL character');
+
+const fileName = z.string().min(1).max(255);
+
+/** A project file read from disk: its name for the title bar, where it is, and its text. */
+export const projectFileSchema = z
+  .object({ name: fileName, path: filePath.nullable(), content: projectContent })
+  .strict();
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+/** Where a project was saved; `path` is null where the platform gives none (a browser download). */
+export const savedProjectSchema = z.object({ name: fileName, path: filePath.nullable() }).strict();
+export type SavedProject = z.infer<typeof savedProjectSchema>;
+
+/** A project opened or saved lately; `path` is null in the browser, which cannot reopen by path. */
+export const recentProjectSchema = z.object({ name: fileName, path: filePath.nullable() }).strict();
+export type RecentProject = z.infer<typeof recentProjectSchema>;
+
+/** The most recent projects remembered. */
+export const maxRecentProjects = 10;
+
+/** Unsaved work kept by autosave, with when it was written (milliseconds since 1970). */
+export const autosaveSchema = z.object({ content: projectContent, savedAt: z.number().finite().min(0) }).strict();
+export type Autosave = z.infer<typeof autosaveSchema>;
+
 const nothing = z.undefined();
 
 export const ipcContract = {
@@ -40,6 +85,36 @@ export const ipcContract = {
     request: z.string().max(2048),
     response: z.boolean(),
   },
+  /** Shows the open dialog; null when the learner cancels. */
+  'project:open': { bridgeName: bridgeNames['project:open'], request: nothing, response: projectFileSchema.nullable() },
+  /** Reads a file of the recent list; refused for any other path. */
+  'project:open-recent': {
+    bridgeName: bridgeNames['project:open-recent'],
+    request: filePath,
+    response: projectFileSchema,
+  },
+  /** Saves over a file the learner opened or chose in this session; refused for any other path. */
+  'project:save': {
+    bridgeName: bridgeNames['project:save'],
+    request: z.object({ path: filePath, content: projectContent }).strict(),
+    response: savedProjectSchema,
+  },
+  /** Shows the save dialog and saves there; null when the learner cancels. */
+  'project:save-as': {
+    bridgeName: bridgeNames['project:save-as'],
+    request: z.object({ suggestedName: fileName, content: projectContent }).strict(),
+    response: savedProjectSchema.nullable(),
+  },
+  'project:recent': {
+    bridgeName: bridgeNames['project:recent'],
+    request: nothing,
+    response: z.array(recentProjectSchema).max(maxRecentProjects),
+  },
+  'autosave:write': { bridgeName: bridgeNames['autosave:write'], request: projectContent, response: nothing },
+  'autosave:read': { bridgeName: bridgeNames['autosave:read'], request: nothing, response: autosaveSchema.nullable() },
+  'autosave:clear': { bridgeName: bridgeNames['autosave:clear'], request: nothing, response: nothing },
+  /** The page has done what `app:before-quit` asked; main may quit. */
+  'app:quit-ready': { bridgeName: bridgeNames['app:quit-ready'], request: nothing, response: nothing },
 } as const satisfies Record<IpcChannel, unknown>;
 
 export type IpcContract = typeof ipcContract;
@@ -53,9 +128,18 @@ export interface IpcError {
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-/** What the preload exposes on `window.layerlab`: one named function per channel. */
+/**
+ * Subscribes `callback` to a main → page event; answers a function that unsubscribes. For
+ * `onBeforeQuit`, main waits (a few seconds at most) until the callback's promise settles.
+ */
+export type BridgeSubscribe = (callback: () => Promise<void> | void) => () => void;
+
+/**
+ * What the preload exposes on `window.layerlab`: one named function per channel, and one
+ * subscribe function per main → page event.
+ */
 export type LayerLabBridge = {
   [C in IpcChannel as IpcContract[C]['bridgeName']]: IpcRequest<C> extends undefined
     ? () => Promise<IpcResult<IpcResponse<C>>>
     : (request: IpcRequest<C>) => Promise<IpcResult<IpcResponse<C>>>;
-};
+} & { [E in keyof typeof bridgeEvents as (typeof bridgeEvents)[E]]: BridgeSubscribe };

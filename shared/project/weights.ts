@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { base64ByteLength, decodeBase64, encodeBase64, isBase64 } from './base64.js';
+import { isAllowedKey, refusedKeyMessage } from './safe-json.js';
 
 /** Most values a project may carry: 200 MB of float32, far beyond what LayerLab trains. */
 export const maxTrainedValues = 50_000_000;
@@ -27,7 +28,7 @@ export const trainedSchema = z
     /** Epochs the weights were trained for. */
     epochs: z.number().int().min(0),
     /** The last epoch's logs: loss and metrics. */
-    logs: z.record(z.string().max(64), z.number().finite()),
+    logs: z.record(z.string().max(64).refine(isAllowedKey, refusedKeyMessage), z.number().finite()),
     /** The tf.js backend that trained them. */
     backend: z.string().min(1).max(32),
   })

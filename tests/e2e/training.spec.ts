@@ -74,7 +74,6 @@ test('trains in the browser, stops mid-run, trains again and answers in the play
     body: JSON.stringify({ trainingStarts, longTasks }),
     contentType: 'application/json',
   });
-  console.log(JSON.stringify({ trainingStarts, longTasks }));
   const whileTraining = longTasks.filter((task) => task.start >= trainingStarts).map((task) => task.duration);
   expect(Math.max(0, ...whileTraining)).toBeLessThan(200);
   expect(problems).toEqual([]);

@@ -29,7 +29,11 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
   const highlighted = useAppStore((state) =>
     state.highlight?.kind === 'layer' && state.highlight.name === data.name ? state.highlight.at : null,
   );
-  const params = Object.entries(data.params as Record<string, AnyParamValue>).slice(0, summaryLength);
+  // In the registry's order (units, activation…), whatever order a file stored them in.
+  const values = data.params as Record<string, AnyParamValue>;
+  const params = Object.keys(def.params)
+    .slice(0, summaryLength)
+    .map((name) => [name, values[name] ?? null] as const);
   const problem = problems[0];
   const status = problem ? (problem.severity === 'error' ? ' has-error' : ' has-warning') : '';
 

@@ -1,16 +1,14 @@
 /** The top bar: the app's name and the network-wide actions. */
 import { useTranslation } from 'react-i18next';
 import { MenuBar } from '../commands/MenuBar';
-import { useAppStore } from '../store';
 
 export function TopBar({ onOpenSummary, onOpenGallery }: { onOpenSummary: () => void; onOpenGallery: () => void }) {
   const { t } = useTranslation();
-  const hostKind = useAppStore((state) => state.hostKind);
   return (
     <header className="top-bar">
       <img className="top-bar-logo" src="./icon.svg" alt="" width={22} height={22} />
       <h1>LayerLab</h1>
-      {hostKind !== 'electron' && <MenuBar />}
+      <MenuBar />
       <span className="top-bar-tagline">{t('app.tagline')}</span>
       <span className="status-spacer" />
       <button type="button" className="button-quiet" onClick={onOpenGallery}>

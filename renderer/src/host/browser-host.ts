@@ -1,12 +1,63 @@
-/** The Host of the web build: settings in localStorage, links in a new tab. */
+/**
+ * The Host of the web build: settings and the recent list in localStorage, links in a new tab,
+ * projects opened with a file picker and saved as downloads, unsaved work in IndexedDB. A browser
+ * cannot reopen a file by path or save over one, so the recent list holds names only and Save is
+ * always a download.
+ */
 import { isAllowedExternalUrl } from '../../../shared/host/external-links';
-import type { Host } from '../../../shared/host/host';
-import { defaultSettings, settingsSchema, type AppInfo, type Settings } from '../../../shared/ipc/contract';
+import type { Host, SaveProjectOptions } from '../../../shared/host/host';
+import { addRecent, checkReadableSize, ProjectFileError, suggestedFileName } from '../../../shared/host/project-files';
+import {
+  defaultSettings,
+  maxRecentProjects,
+  recentProjectSchema,
+  settingsSchema,
+  type AppInfo,
+  type Autosave,
+  type ProjectFile,
+  type RecentProject,
+  type SavedProject,
+  type Settings,
+} from '../../../shared/ipc/contract';
+import { projectFileExtension } from '../../../shared/project/format';
+import { decodeUtf8, utf8ByteLength } from '../../../shared/project/utf8';
+import { AutosaveDatabase } from './autosave-db';
 
 const settingsKey = 'layerlab.settings';
+const recentKey = 'layerlab.recent';
+
+/** What the browser Host reaches in the page, passed in so tests can stand in for it. */
+export interface BrowserEnvironment {
+  readonly document: Document;
+  readonly storage: Storage;
+  readonly indexedDB: IDBFactory;
+  readonly window: Pick<Window, 'open' | 'addEventListener' | 'removeEventListener' | 'setTimeout'>;
+  readonly url: Pick<typeof URL, 'createObjectURL' | 'revokeObjectURL'>;
+}
+
+const pageEnvironment = (): BrowserEnvironment => ({ document, storage: localStorage, indexedDB, window, url: URL });
+
+/** The text of a picked file: refused when too big before it is read, and when not UTF-8. */
+async function readText(file: File): Promise<string> {
+  checkReadableSize(file.name, file.size);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // The native decoder does not say where; the shared one does.
+    const decoded = decodeUtf8(bytes);
+    if (decoded.ok) return decoded.text;
+    throw new ProjectFileError('NotUtf8', `${file.name} is ${decoded.message}.`);
+  }
+}
 
 export class BrowserHost implements Host {
   readonly kind = 'browser' as const;
+  private readonly autosave: AutosaveDatabase;
+
+  constructor(private readonly environment: BrowserEnvironment = pageEnvironment()) {
+    this.autosave = new AutosaveDatabase(environment.indexedDB);
+  }
 
   async appInfo(): Promise<AppInfo> {
     return { name: 'LayerLab', version: __APP_VERSION__, platform: 'web', locale: navigator.language };
@@ -14,7 +65,7 @@ export class BrowserHost implements Host {
 
   async loadSettings(): Promise<Settings> {
     try {
-      const stored = localStorage.getItem(settingsKey);
+      const stored = this.environment.storage.getItem(settingsKey);
       if (stored === null) return { ...defaultSettings };
       const parsed = settingsSchema.safeParse(JSON.parse(stored));
       return parsed.success ? parsed.data : { ...defaultSettings };
@@ -25,11 +76,101 @@ export class BrowserHost implements Host {
   }
 
   async saveSettings(settings: Settings): Promise<void> {
-    localStorage.setItem(settingsKey, JSON.stringify(settingsSchema.parse(settings)));
+    this.environment.storage.setItem(settingsKey, JSON.stringify(settingsSchema.parse(settings)));
   }
 
   async openExternal(url: string): Promise<boolean> {
     if (!isAllowedExternalUrl(url)) return false;
-    return window.open(url, '_blank', 'noopener,noreferrer') !== null;
+    return this.environment.window.open(url, '_blank', 'noopener,noreferrer') !== null;
+  }
+
+  /** Shows the browser's file picker; null when the learner cancels. */
+  private pickFile(): Promise<File | null> {
+    const { document } = this.environment;
+    return new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = `.${projectFileExtension},application/json`;
+      input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+      input.addEventListener('cancel', () => resolve(null), { once: true });
+      input.click();
+    });
+  }
+
+  async openProject(): Promise<ProjectFile | null> {
+    const file = await this.pickFile();
+    if (file === null) return null;
+    const content = await readText(file);
+    this.remember(file.name);
+    return { name: file.name, path: null, content };
+  }
+
+  /** Always a download: a page cannot write over a file it was given. Never cancelled. */
+  async saveProject(content: string, options: SaveProjectOptions): Promise<SavedProject | null> {
+    checkReadableSize('This project', utf8ByteLength(content));
+    const { document, url, window } = this.environment;
+    const name = suggestedFileName(options.suggestedName.replace(new RegExp(`\\.${projectFileExtension}$`, 'i'), ''));
+    const address = url.createObjectURL(new Blob([content], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = address;
+    link.download = name;
+    link.rel = 'noopener';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Some browsers start the download after click() returns; the address must live until then.
+    window.setTimeout(() => url.revokeObjectURL(address), 60_000);
+    this.remember(name);
+    return { name, path: null };
+  }
+
+  async recentProjects(): Promise<RecentProject[]> {
+    try {
+      const parsed = recentProjectSchema
+        .array()
+        .safeParse(JSON.parse(this.environment.storage.getItem(recentKey) ?? '[]'));
+      return parsed.success ? parsed.data.slice(0, maxRecentProjects) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** A browser cannot reopen by path: it asks for the file again. */
+  openRecent(_path: string): Promise<ProjectFile | null> {
+    return this.openProject();
+  }
+
+  private remember(name: string): void {
+    void this.recentProjects().then((list) => {
+      try {
+        this.environment.storage.setItem(recentKey, JSON.stringify(addRecent(list, { name, path: null })));
+      } catch {
+        // A full or disabled storage loses the recent list, nothing else.
+      }
+    });
+  }
+
+  async writeAutosave(content: string): Promise<void> {
+    checkReadableSize('The unsaved work', utf8ByteLength(content));
+    await this.autosave.write({ content, savedAt: Date.now() });
+  }
+
+  readAutosave(): Promise<Autosave | null> {
+    return this.autosave.read().catch(() => null);
+  }
+
+  clearAutosave(): Promise<void> {
+    return this.autosave.clear();
+  }
+
+  /**
+   * A page gets no reliable "quit": `pagehide` comes when it closes or reloads. Writes started
+   * then usually finish; the autosave timer covers the rest.
+   */
+  onBeforeQuit(callback: () => Promise<void> | void): () => void {
+    const { window } = this.environment;
+    const listener = () => void callback();
+    window.addEventListener('pagehide', listener);
+    return () => window.removeEventListener('pagehide', listener);
   }
 }

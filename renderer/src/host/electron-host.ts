@@ -1,6 +1,15 @@
 /** The Host of the desktop app: every call goes through the preload's typed bridge. */
-import type { Host } from '../../../shared/host/host';
-import type { AppInfo, IpcResult, LayerLabBridge, Settings } from '../../../shared/ipc/contract';
+import type { Host, SaveProjectOptions } from '../../../shared/host/host';
+import type {
+  AppInfo,
+  Autosave,
+  IpcResult,
+  LayerLabBridge,
+  ProjectFile,
+  RecentProject,
+  SavedProject,
+  Settings,
+} from '../../../shared/ipc/contract';
 
 /** Errors from the main process arrive as `{ name, message }`; rethrow them as real errors. */
 async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
@@ -30,5 +39,39 @@ export class ElectronHost implements Host {
 
   openExternal(url: string): Promise<boolean> {
     return unwrap(this.bridge.openExternal(url));
+  }
+
+  openProject(): Promise<ProjectFile | null> {
+    return unwrap(this.bridge.openProject());
+  }
+
+  saveProject(content: string, { path, suggestedName }: SaveProjectOptions): Promise<SavedProject | null> {
+    return path
+      ? unwrap(this.bridge.saveProject({ path, content }))
+      : unwrap(this.bridge.saveProjectAs({ suggestedName, content }));
+  }
+
+  recentProjects(): Promise<RecentProject[]> {
+    return unwrap(this.bridge.recentProjects());
+  }
+
+  openRecent(path: string): Promise<ProjectFile | null> {
+    return unwrap(this.bridge.openRecent(path));
+  }
+
+  writeAutosave(content: string): Promise<void> {
+    return unwrap(this.bridge.writeAutosave(content));
+  }
+
+  readAutosave(): Promise<Autosave | null> {
+    return unwrap(this.bridge.readAutosave());
+  }
+
+  clearAutosave(): Promise<void> {
+    return unwrap(this.bridge.clearAutosave());
+  }
+
+  onBeforeQuit(callback: () => Promise<void> | void): () => void {
+    return this.bridge.onBeforeQuit(callback);
   }
 }

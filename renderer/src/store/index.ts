@@ -4,10 +4,11 @@ import { temporal } from 'zundo';
 import { partializeEdits, sameEdits, type Edited } from './history';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createLessonSlice, type LessonSlice } from './lesson-slice';
+import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createTrainingSlice, type TrainingSlice } from './training-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = GraphSlice & UiSlice & TrainingSlice & LessonSlice;
+export type AppState = GraphSlice & UiSlice & TrainingSlice & LessonSlice & ProjectSlice;
 
 export function createAppStore() {
   return create<AppState>()(
@@ -17,6 +18,7 @@ export function createAppStore() {
         ...createUiSlice(...args),
         ...createTrainingSlice(...args),
         ...createLessonSlice(...args),
+        ...createProjectSlice(...args),
       }),
       { partialize: partializeEdits, equality: sameEdits, limit: 200 },
     ),

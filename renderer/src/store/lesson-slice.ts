@@ -5,6 +5,8 @@
 import type { StateCreator } from 'zustand';
 import type { Template } from '../../../shared/templates/template';
 import { defaultTrainingSettings } from '../../../shared/training/settings';
+import { localize } from '../../../shared/localized';
+import { partializeEdits } from './history';
 import type { AppState } from './index';
 import type { LayerFlowNode } from './graph-slice';
 
@@ -58,7 +60,12 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       dockTab: 'training',
       highlight: null,
       pendingQuery: null,
+      projectName: localize(template.title, get().language),
+      projectPath: null,
+      readOnly: false,
     });
+    // A lesson just opened is not unsaved work; changing it is.
+    set({ savedEdits: partializeEdits(get()) });
   },
 
   newProject: () =>

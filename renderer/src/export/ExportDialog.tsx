@@ -1,0 +1,192 @@
+/**
+ * File → Export code: the network, its data preparation and its training as a TypeScript program
+ * (with its package.json), a Keras program or a PyTorch program, shown highlighted beside the
+ * canvas, copied with one click and saved as files.
+ */
+import hljs from 'highlight.js/lib/core';
+import json from 'highlight.js/lib/languages/json';
+import python from 'highlight.js/lib/languages/python';
+import typescript from 'highlight.js/lib/languages/typescript';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exportKeras } from '../../../shared/codegen/keras';
+import type { ExportRefusal } from '../../../shared/codegen/plan';
+import { exportPytorch } from '../../../shared/codegen/pytorch';
+import { exportTypeScript } from '../../../shared/codegen/typescript';
+import { useLocalize } from '../hooks/useLocalize';
+import { useProblemText } from '../hooks/useProblemText';
+import { useAppStore } from '../store';
+import { lessonInput } from '../store/lesson-slice';
+import { selectGraph } from '../store/selectors';
+
+hljs.registerLanguage('typescript', typescript);
+hljs.registerLanguage('python', python);
+hljs.registerLanguage('json', json);
+
+type Target = 'typescript' | 'keras' | 'pytorch';
+interface ExportFile {
+  name: string;
+  language: 'typescript' | 'python' | 'json';
+  code: string;
+}
+
+/** Saves text as a file: a download in the browser, the save dialog in Electron. */
+function saveText(name: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const { message } = useProblemText();
+  const [target, setTarget] = useState<Target>('typescript');
+  const [distributed, setDistributed] = useState(false);
+  const [result, setResult] = useState<{ files: ExportFile[] } | ExportRefusal | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const graph = useAppStore(selectGraph);
+  const data = useAppStore((state) => state.data);
+  const training = useAppStore((state) => state.training);
+  const name = useAppStore((state) => state.projectName);
+  const query = useAppStore(lessonInput);
+
+  useEffect(() => {
+    const source = { name, graph, data, training };
+    const options = { distributed, ...(query ? { query } : {}) };
+    let current = true;
+    const run = async () => {
+      if (target === 'typescript') {
+        const exported = await exportTypeScript(source, options);
+        return exported.ok
+          ? {
+              files: [
+                { name: 'model.ts', language: 'typescript' as const, code: exported.files['model.ts'] },
+                { name: 'package.json', language: 'json' as const, code: exported.files['package.json'] },
+              ],
+            }
+          : exported;
+      }
+      const exported = target === 'keras' ? exportKeras(source, options) : exportPytorch(source, options);
+      return exported.ok
+        ? {
+            files: [
+              {
+                name: target === 'keras' ? 'model.py' : 'model_torch.py',
+                language: 'python' as const,
+                code: exported.code,
+              },
+            ],
+          }
+        : exported;
+    };
+    void run().then((next) => current && setResult(next));
+    return () => {
+      current = false;
+    };
+  }, [target, distributed, name, graph, data, training, query]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const highlighted = useMemo(
+    () =>
+      (result && 'files' in result ? result.files : []).map((file) => ({
+        ...file,
+        html: hljs.highlight(file.code, { language: file.language }).value,
+      })),
+    [result],
+  );
+
+  const copy = async (file: ExportFile) => {
+    try {
+      await navigator.clipboard.writeText(file.code);
+    } catch {
+      // Where the clipboard API is refused (the desktop app denies it), copy the selected text.
+      const area = document.createElement('textarea');
+      area.value = file.code;
+      document.body.append(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    setCopied(file.name);
+  };
+
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <div
+        className="dialog export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="export-title"
+        onClick={(event) => event.stopPropagation()}
+      >
+        <header className="gallery-header">
+          <h2 id="export-title">{t('export.title')}</h2>
+          <button type="button" className="button-quiet" onClick={onClose}>
+            {t('summary.close')}
+          </button>
+        </header>
+        <div className="export-controls">
+          <div className="right-tabs" role="tablist">
+            {(['typescript', 'keras', 'pytorch'] as const).map((option) => (
+              <button
+                key={option}
+                type="button"
+                role="tab"
+                aria-selected={target === option}
+                className="dock-tab"
+                onClick={() => setTarget(option)}
+              >
+                {t(`export.${option}`)}
+              </button>
+            ))}
+          </div>
+          {target !== 'typescript' && (
+            <label>
+              <input type="checkbox" checked={distributed} onChange={(event) => setDistributed(event.target.checked)} />{' '}
+              {target === 'keras' ? t('export.mirrored') : t('export.ddp')}
+            </label>
+          )}
+        </div>
+        <p className="muted">{t(`export.how.${target}`)}</p>
+        {result && 'problems' in result && (
+          <div className="run-warning" role="alert">
+            <p>{t('export.refused')}</p>
+            <ul>
+              {result.dataProblem && <li>{localize(result.dataProblem.problem)}</li>}
+              {result.settingsProblem && <li>{localize(result.settingsProblem)}</li>}
+              {result.problems.map((problem, index) => (
+                <li key={index}>{message(problem)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {highlighted.map((file) => (
+          <section key={file.name} className="export-file" aria-label={file.name}>
+            <header>
+              <code>{file.name}</code>
+              <span className="status-spacer" />
+              <button type="button" className="button-quiet" onClick={() => void copy(file)}>
+                {copied === file.name ? t('export.copied') : t('export.copy')}
+              </button>
+              <button type="button" className="button-quiet" onClick={() => saveText(file.name, file.code)}>
+                {t('export.save')}
+              </button>
+            </header>
+            <pre className="hljs" data-testid={`export-${file.name}`}>
+              <code dangerouslySetInnerHTML={{ __html: file.html }} />
+            </pre>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * New, Open, Open recent, Save, Save As and autosave, through the Host (native dialogs and
+ * atomic writes on the desktop; file picker, download and IndexedDB in the browser). A file that
+ * fails to load changes nothing on screen; the reason is shown as it came.
+ */
+import type { Host } from '../../../shared/host/host';
+import { loadProject, saveProject } from '../../../shared/project/load';
+import { projectFileExtension } from '../../../shared/project/format';
+import i18next from 'i18next';
+import { useAppStore } from '../store';
+import { selectDirty, untitled } from '../store/project-slice';
+import { loadIntoStore, projectFromState } from './convert';
+
+const t = (key: string, options: Record<string, unknown> = {}): string => i18next.t(key, options);
+
+/** Asks before unsaved work is replaced; true to go on. */
+function mayDiscard(): boolean {
+  return !selectDirty(useAppStore.getState()) || window.confirm(t('project.discardQuestion'));
+}
+
+function fail(action: string, error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  useAppStore.getState().setNotice({ kind: 'error', text: t('project.failed', { action, reason }) });
+}
+
+function openText(host: Host, file: { name: string; path: string | null; content: string }): void {
+  const loaded = loadProject(file.content);
+  if (!loaded.ok) {
+    useAppStore
+      .getState()
+      .setNotice({ kind: 'error', text: t('project.cannotOpen', { name: file.name, reason: loaded.message }) });
+    return;
+  }
+  loadIntoStore(loaded.project, { name: file.name, path: file.path, readOnly: loaded.readOnly });
+  useAppStore
+    .getState()
+    .setNotice(
+      loaded.readOnly
+        ? { kind: 'info', text: t('project.readOnly', { name: file.name, version: loaded.newerFormat }) }
+        : loaded.migratedFrom
+          ? { kind: 'info', text: t('project.migrated', { name: file.name, version: loaded.migratedFrom }) }
+          : null,
+    );
+  void host.clearAutosave();
+}
+
+export async function newProject(): Promise<void> {
+  if (!mayDiscard()) return;
+  useAppStore.getState().newProject();
+  useAppStore.setState({ projectName: untitled, projectPath: null, readOnly: false, savedEdits: null, notice: null });
+  useAppStore.temporal.getState().clear();
+}
+
+export async function openProject(host: Host): Promise<void> {
+  if (!mayDiscard()) return;
+  try {
+    const file = await host.openProject();
+    if (file) openText(host, file);
+  } catch (error) {
+    fail(t('project.open'), error);
+  }
+}
+
+export async function openRecent(host: Host, path: string): Promise<void> {
+  if (!mayDiscard()) return;
+  try {
+    const file = await host.openRecent(path);
+    if (file) openText(host, file);
+  } catch (error) {
+    fail(t('project.open'), error);
+  }
+}
+
+export async function save(host: Host, saveAs = false): Promise<void> {
+  const state = useAppStore.getState();
+  const path = saveAs || state.readOnly ? null : state.projectPath;
+  const base =
+    state.projectName === untitled && state.lesson
+      ? i18next.t('project.lessonName', { title: state.lesson.template.title[state.language] })
+      : state.projectName;
+  try {
+    const saved = await host.saveProject(saveProject({ ...projectFromState(state), name: base }), {
+      path,
+      suggestedName: `${base}.${projectFileExtension}`,
+    });
+    if (!saved) return;
+    useAppStore
+      .getState()
+      .markSaved({ name: saved.name.replace(new RegExp(`\\.${projectFileExtension}$`), ''), path: saved.path });
+    useAppStore.getState().setNotice({ kind: 'info', text: t('project.saved', { name: saved.name }) });
+    await host.clearAutosave();
+  } catch (error) {
+    fail(t('project.save'), error);
+  }
+}
+
+/** Every few seconds while there is unsaved work, and on quit: a copy the next start can restore. */
+export function startAutosave(host: Host, intervalMs = 4000): () => void {
+  let lastWritten: unknown = null;
+  const write = async () => {
+    const state = useAppStore.getState();
+    if (!selectDirty(state)) return;
+    const edits = [state.nodes, state.edges, state.data, state.training];
+    if (lastWritten && (lastWritten as unknown[]).every((part, index) => part === edits[index])) return;
+    lastWritten = edits;
+    await host.writeAutosave(saveProject(projectFromState(state))).catch(() => undefined);
+  };
+  const timer = setInterval(() => void write(), intervalMs);
+  const unsubscribe = host.onBeforeQuit(write);
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
+}
+
+/** Unsaved work from last time, if any, as a project the restore prompt can describe. */
+export async function findAutosave(host: Host): Promise<{ name: string; savedAt: number; content: string } | null> {
+  const kept = await host.readAutosave().catch(() => null);
+  if (!kept) return null;
+  const loaded = loadProject(kept.content);
+  if (!loaded.ok) {
+    await host.clearAutosave();
+    return null;
+  }
+  return { name: loaded.project.name, savedAt: kept.savedAt, content: kept.content };
+}
+
+export function restoreAutosave(content: string): void {
+  const loaded = loadProject(content);
+  if (!loaded.ok) return;
+  loadIntoStore(loaded.project, { name: loaded.project.name, path: null, readOnly: false });
+  // Restored work is unsaved until the learner saves it.
+  useAppStore.setState({ savedEdits: null });
+}

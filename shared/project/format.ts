@@ -1,0 +1,20 @@
+/**
+ * Facts about the project file that need no schema, so the Electron main process and the preload
+ * can use them without bundling the layer registry (and tf.js behind it). Reads nothing.
+ */
+import { defaultMaxDepth } from './safe-json.js';
+
+/** The format this LayerLab writes. A file with a higher one opens read-only. */
+export const currentFormatVersion = 2;
+
+/** The largest project file read: 50 MiB, room for the weights of any network LayerLab trains well. */
+export const maxProjectBytes = 50 * 1024 * 1024;
+
+/** Objects and arrays nested deeper than this are refused before the reader goes further. */
+export const maxProjectDepth = defaultMaxDepth;
+
+/** The extension of project files, without its dot. */
+export const projectFileExtension = 'layerlab';
+
+/** What `createdWith` says when the LayerLab that created a project is not known. */
+export const unknownCreator = 'unknown';

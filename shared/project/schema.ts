@@ -1,0 +1,125 @@
+/**
+ * The project file's schema, one per format version that ever shipped, so an old file is checked
+ * against the rules it was written under before it is migrated. Reads nothing but its arguments.
+ *
+ * Format 1: name, graph, data, training, optional trained weights.
+ * Format 2: adds `createdWith` (the LayerLab that created the project) and `lesson` (the course
+ * lesson the project follows, or null).
+ */
+import { z } from 'zod';
+import { dataSpecSchema, type DataSpec } from '../data/spec.js';
+import type { Graph } from '../graph/types.js';
+import { isLayerKind } from '../layers/registry.js';
+import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
+import type { currentFormatVersion } from './format.js';
+import { isAllowedKey, refusedKeyMessage } from './safe-json.js';
+import { trainedSchema, type Trained } from './weights.js';
+
+export { currentFormatVersion, unknownCreator } from './format.js';
+
+const finite = z.number().finite();
+const identifier = z.string().min(1).max(200);
+
+/**
+ * Layer parameters are checked against their kind's schema by the graph analysis, which pins a bad
+ * value to its field; the file format only requires plain JSON values here, so such a project
+ * still opens and can be fixed.
+ */
+const paramValue = z.union([
+  finite,
+  z.boolean(),
+  z.string().max(200),
+  z.null(),
+  z.array(z.union([finite, z.null()])).max(16),
+]);
+
+const layerSchema = z
+  .object({
+    id: identifier,
+    kind: z.string().refine(isLayerKind, { message: 'unknown layer kind' }),
+    name: z.string().min(1).max(64),
+    params: z.record(z.string().max(64).refine(isAllowedKey, refusedKeyMessage), paramValue),
+    position: z.object({ x: finite, y: finite }).strict(),
+  })
+  .strict();
+
+const wireSchema = z.object({ id: identifier, source: identifier, target: identifier }).strict();
+
+export const graphSchema = z
+  .object({ nodes: z.array(layerSchema).max(5000), wires: z.array(wireSchema).max(20000) })
+  .strict();
+
+/** The fields every format has had. */
+const commonFields = {
+  name: z.string().max(200),
+  graph: graphSchema,
+  data: dataSpecSchema.nullable(),
+  training: trainingSettingsSchema,
+  trained: trainedSchema.optional(),
+};
+
+export const projectV1Schema = z.object({ formatVersion: z.literal(1), ...commonFields }).strict();
+
+const slug = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes only');
+
+export const lessonRefSchema = z
+  .object({
+    /** The lesson template's `id`, e.g. `rnn-next-character`. */
+    templateId: slug,
+    /** The step the learner is on, counted from 0. */
+    step: z.number().int().min(0).max(1000),
+    /** The id of the template variant applied, or null for the lesson as written. */
+    variant: slug.nullable(),
+  })
+  .strict();
+
+export const projectV2Schema = z
+  .object({
+    formatVersion: z.literal(2),
+    createdWith: z.string().min(1).max(100),
+    lesson: lessonRefSchema.nullable(),
+    ...commonFields,
+  })
+  .strict();
+
+/** The schema of the current format. */
+export const projectSchema = projectV2Schema;
+
+export type LessonRef = z.infer<typeof lessonRefSchema>;
+
+/** A project as its format 1 file held it. */
+export type ProjectV1 = Omit<z.infer<typeof projectV1Schema>, 'graph' | 'training'> & {
+  graph: Graph;
+  training: TrainingSettings;
+};
+
+/** A project of the current format, as the app holds it. */
+export interface Project {
+  formatVersion: typeof currentFormatVersion;
+  /**
+   * The LayerLab that created the project, e.g. `LayerLab 0.2.0`. A project built in code may
+   * leave it out; it is saved as `unknown` and every loaded project has it.
+   */
+  createdWith?: string;
+  name: string;
+  /**
+   * The course lesson the project follows. A project built in code may leave it out; it is saved
+   * as null and every loaded project has it.
+   */
+  lesson?: LessonRef | null;
+  graph: Graph;
+  data: DataSpec | null;
+  training: TrainingSettings;
+  /**
+   * Weights a run left, in `model.getWeights()` order (by `layerlab train --save`).
+   * Optional: a project without them opens untrained, as every project did before.
+   */
+  trained?: Trained;
+}
+
+/** A project as `loadProject` gives it: every field of the current format present. */
+export type LoadedProject = Project & { createdWith: string; lesson: LessonRef | null };

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+
+test.use({ locale: 'en-US' });
+
+test('File → Export code shows the lesson as TypeScript, Keras and PyTorch, to copy and save', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /RNN: next character/ }).click();
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /Export code/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export code' });
+
+  const typescript = dialog.getByTestId('export-model.ts');
+  await expect(typescript).toContainText('tf.layers.simpleRNN');
+  await expect(typescript).toContainText("const text = 'hello world'");
+  await expect(dialog.getByTestId('export-package.json')).toContainText('"@tensorflow/tfjs": "4.22.0"');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('region', { name: 'model.ts' }).getByRole('button', { name: 'Save' }).click();
+  expect((await download).suggestedFilename()).toBe('model.ts');
+
+  await dialog.getByRole('tab', { name: 'Keras (Python)' }).click();
+  await expect(dialog.getByTestId('export-model.py')).toContainText('layers.SimpleRNN(50, name="simple_rnn")');
+  await expect(dialog.getByTestId('export-model.py')).toContainText('keras.Sequential(');
+  await dialog.getByRole('region', { name: 'model.py' }).getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copied' })).toBeVisible();
+
+  await dialog.getByRole('tab', { name: 'PyTorch' }).click();
+  await expect(dialog.getByTestId('export-model_torch.py')).toContainText(
+    'nn.RNN(input_size=8, hidden_size=50, batch_first=True)',
+  );
+  await expect(dialog.getByTestId('export-model_torch.py')).toContainText('two bias vectors');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('a network with errors is refused with its problems', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start with an empty canvas' }).click();
+  await page.getByTestId('palette-LSTM').dblclick();
+  await page.keyboard.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: 'Export code' });
+  await expect(dialog.getByRole('alert')).toContainText('This network cannot be exported yet');
+  await expect(dialog.getByRole('alert')).toContainText('lstm has nothing wired into it');
+});
