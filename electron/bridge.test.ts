@@ -23,6 +23,7 @@ describe('createBridge', () => {
       [
         ...ipcChannels.map((channel) => ipcContract[channel].bridgeName),
         ...ipcEvents.map((event) => bridgeEvents[event]),
+        'onCommand',
       ].sort(),
     );
     for (const member of Object.values(bridge)) expect(typeof member).toBe('function');
@@ -92,5 +93,19 @@ describe('createBridge', () => {
     stopTwo();
     expect(events.count('app:before-quit')).toBe(0);
     expect(() => (bridge.onBeforeQuit as (callback: unknown) => unknown)('alert(1)')).toThrow(TypeError);
+  });
+
+  it("passes the native menu's commands on, and nothing that is not a command of the table", () => {
+    let deliver: (payload: unknown) => void = () => undefined;
+    const bridge = createBridge(vi.fn(), fakeEvents().subscribe, (listener) => {
+      deliver = listener;
+      return () => undefined;
+    });
+    const received: string[] = [];
+    bridge.onCommand((command) => received.push(command));
+    for (const payload of ['edit.undo', 'file.save', 'shell.openExternal', '__proto__', 42, null, { id: 'edit.undo' }])
+      deliver(payload);
+    expect(received).toEqual(['edit.undo', 'file.save']);
+    expect(() => (bridge.onCommand as (callback: unknown) => void)('not a function')).toThrow(TypeError);
   });
 });

@@ -4,8 +4,10 @@
  * event, whose callbacks get no arguments. Nothing else (no `ipcRenderer`, no event objects, no
  * channel names, no way to pick a channel) reaches the page (RELIABILITY.md item 2).
  */
+import { isCommandId } from '../shared/commands.js';
 import {
   bridgeEvents,
+  commandBridgeName,
   bridgeNames,
   ipcChannels,
   ipcEvents,
@@ -51,8 +53,25 @@ function eventSubscriber(event: IpcEvent, invoke: Invoke, subscribe: Subscribe) 
   };
 }
 
+/** Listens to the native menu's commands; `listener` gets the payload main sent, unchecked. */
+export type SubscribeCommand = (listener: (payload: unknown) => void) => () => void;
+
+/** `onCommand`: passes on only ids of the command table, so the page never gets anything else. */
+function commandSubscriber(subscribeCommand: SubscribeCommand) {
+  return (callback: unknown): (() => void) => {
+    if (typeof callback !== 'function') throw new TypeError(`${commandBridgeName} needs a function`);
+    return subscribeCommand((payload) => {
+      if (isCommandId(payload)) callback(payload);
+    });
+  };
+}
+
 /** Builds the frozen bridge object over `invoke` and `subscribe`. */
-export function createBridge(invoke: Invoke, subscribe: Subscribe): LayerLabBridge {
+export function createBridge(
+  invoke: Invoke,
+  subscribe: Subscribe,
+  subscribeCommand: SubscribeCommand = () => () => undefined,
+): LayerLabBridge {
   const calls = ipcChannels.map((channel) => {
     // Exactly one argument is forwarded, whatever the page passes, so no channel gets extras.
     const call = (request?: unknown) => invoke(channel, request);
@@ -60,5 +79,6 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): LayerLabBrid
   });
   const events = ipcEvents.map((event) => [bridgeEvents[event], eventSubscriber(event, invoke, subscribe)] as const);
   // The mapped type LayerLabBridge cannot be built key by key; the test checks the shape.
-  return Object.freeze(Object.fromEntries([...calls, ...events])) as unknown as LayerLabBridge;
+  const command = [commandBridgeName, commandSubscriber(subscribeCommand)] as const;
+  return Object.freeze(Object.fromEntries([...calls, ...events, command])) as unknown as LayerLabBridge;
 }

@@ -11,6 +11,9 @@ import { createProjectDialogs } from './dialogs.js';
 import { createHandlers } from './handlers.js';
 import { registerIpcHandlers } from './ipc.js';
 import { createMenuTemplate } from './menu.js';
+import type { CommandId } from '../shared/commands.js';
+import { commandEvent } from '../shared/ipc/channels.js';
+import { languageFromTag } from '../shared/localized.js';
 import { guardWebContents } from './navigation.js';
 import { createProjectService } from './project-service.js';
 import { appEntryUrl, appScheme, resolveBundlePath, responseHeaders } from './protocol.js';
@@ -118,7 +121,14 @@ async function start(): Promise<void> {
         platform: process.platform,
         locale: app.getLocale(),
       }),
-      settings,
+      // Saving settings (the language) also relabels the menu.
+      settings: {
+        load: () => settings.load(),
+        save: async (next) => {
+          await settings.save(next);
+          await applyMenu();
+        },
+      },
       openExternal: (url) => shell.openExternal(url),
       projects,
       quit: quitGuard,
@@ -126,8 +136,21 @@ async function start(): Promise<void> {
     { reportError: (channel, error) => console.error(`IPC ${channel} failed:`, error) },
   );
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate(process.platform, app.isPackaged)));
+  /** The menu from the command table, in the learner's language; its items run in the page. */
+  async function applyMenu(): Promise<void> {
+    const language = (await settings.load()).language ?? languageFromTag(app.getLocale());
+    const send = (command: CommandId) => {
+      if (mainWindow !== null && !mainWindow.webContents.isDestroyed())
+        mainWindow.webContents.send(commandEvent, command);
+    };
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(createMenuTemplate(process.platform, app.isPackaged, language, send)),
+    );
+  }
+
   createMainWindow();
+  // The menu follows as soon as the settings are read; the window need not wait for it.
+  applyMenu().catch((error: unknown) => console.error('menu failed:', error));
 }
 
 // A second launch focuses the running window instead of opening another copy of the app.

@@ -4,7 +4,7 @@
  * scripts/build-electron.mjs, which also checks that it needs nothing else.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeGlobalName } from '../shared/ipc/channels.js';
+import { bridgeGlobalName, commandEvent } from '../shared/ipc/channels.js';
 import { createBridge } from './bridge.js';
 
 contextBridge.exposeInMainWorld(
@@ -16,6 +16,12 @@ contextBridge.exposeInMainWorld(
       const forward = () => listener();
       ipcRenderer.on(event, forward);
       return () => void ipcRenderer.removeListener(event, forward);
+    },
+    (listener) => {
+      // Only the payload crosses; the bridge checks it is a command id.
+      const forward = (_event: unknown, payload: unknown) => listener(payload);
+      ipcRenderer.on(commandEvent, forward);
+      return () => void ipcRenderer.removeListener(commandEvent, forward);
     },
   ),
 );

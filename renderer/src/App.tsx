@@ -15,7 +15,7 @@ import { newProject, openProject, save, startAutosave } from './project/file-act
 import { NoticeBar, RecentDialog, RestorePrompt, useProjectTitle } from './project/ProjectDialogs';
 import { Palette } from './palette/Palette';
 import { CommandPalette } from './commands/CommandPalette';
-import { registerCommand } from './commands/registry';
+import { registerCommand, runCommand } from './commands/registry';
 import { ShortcutsDialog } from './commands/ShortcutsDialog';
 import { useShortcuts } from './commands/useShortcuts';
 import { BottomDock } from './dock/BottomDock';
@@ -34,6 +34,8 @@ function Workbench() {
   const [exportOpen, setExportOpen] = useState(false);
   useProjectTitle();
   useEffect(() => startAutosave(host), [host]);
+  // The desktop app's native menu runs the same commands.
+  useEffect(() => host.onMenuCommand(runCommand), [host]);
   const { fitView } = useReactFlow();
   useShortcuts();
   useEffect(() => {

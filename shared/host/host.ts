@@ -9,6 +9,7 @@
  * that is gone, too big or not UTF-8, a refused overwrite) is thrown as an Error whose message
  * can be shown as it is; a cancelled dialog is `null`, not an error.
  */
+import type { CommandId } from '../commands.js';
 import type { AppInfo, Autosave, ProjectFile, RecentProject, SavedProject, Settings } from '../ipc/contract.js';
 
 export type { AppInfo, Autosave, ProjectFile, RecentProject, SavedProject, Settings } from '../ipc/contract.js';
@@ -61,4 +62,9 @@ export interface Host {
    * function that unsubscribes.
    */
   onBeforeQuit(callback: () => Promise<void> | void): () => void;
+  /**
+   * Calls `callback` with each command chosen in a native menu (the desktop app's); hosts
+   * without one never call it. Answers a function that unsubscribes.
+   */
+  onMenuCommand(callback: (command: CommandId) => void): () => void;
 }

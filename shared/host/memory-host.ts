@@ -15,6 +15,7 @@ import {
   type Settings,
 } from '../ipc/contract.js';
 import { utf8ByteLength } from '../project/utf8.js';
+import type { CommandId } from '../commands.js';
 import type { Host, SaveProjectOptions } from './host.js';
 import { isAllowedExternalUrl } from './external-links.js';
 import {
@@ -137,5 +138,17 @@ export class MemoryHost implements Host {
   /** Stands for the app quitting: runs every `onBeforeQuit` callback and waits for them. */
   async quit(): Promise<void> {
     await Promise.allSettled([...this.quitListeners].map(async (callback) => callback()));
+  }
+
+  /** The commands a test plays as if chosen in a native menu. */
+  private readonly menuListeners = new Set<(command: CommandId) => void>();
+
+  onMenuCommand(callback: (command: CommandId) => void): () => void {
+    this.menuListeners.add(callback);
+    return () => this.menuListeners.delete(callback);
+  }
+
+  chooseMenuCommand(command: CommandId): void {
+    for (const listener of this.menuListeners) listener(command);
   }
 }

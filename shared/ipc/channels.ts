@@ -35,3 +35,10 @@ export const ipcEvents = Object.keys(bridgeEvents) as IpcEvent[];
 
 /** Name of the global the preload defines in the page. */
 export const bridgeGlobalName = 'layerlab';
+
+/**
+ * The one main → page event that carries something: a command id from the native menu, which the
+ * bridge passes on only when it is a command of the table (shared/commands.ts).
+ */
+export const commandEvent = 'app:command';
+export const commandBridgeName = 'onCommand';

@@ -4,6 +4,7 @@
  * preload exposes one named function per entry, and nothing else crosses the bridge.
  */
 import { z } from 'zod';
+import type { CommandId } from '../commands.js';
 import { languages } from '../localized.js';
 import { maxProjectBytes } from '../project/format.js';
 import { bridgeNames, type bridgeEvents, type IpcChannel } from './channels.js';
@@ -142,4 +143,7 @@ export type LayerLabBridge = {
   [C in IpcChannel as IpcContract[C]['bridgeName']]: IpcRequest<C> extends undefined
     ? () => Promise<IpcResult<IpcResponse<C>>>
     : (request: IpcRequest<C>) => Promise<IpcResult<IpcResponse<C>>>;
-} & { [E in keyof typeof bridgeEvents as (typeof bridgeEvents)[E]]: BridgeSubscribe };
+} & { [E in keyof typeof bridgeEvents as (typeof bridgeEvents)[E]]: BridgeSubscribe } & {
+  /** Runs `callback` with each command chosen in the native menu; answers an unsubscribe. */
+  onCommand: (callback: (command: CommandId) => void) => () => void;
+};

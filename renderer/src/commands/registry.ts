@@ -34,7 +34,32 @@ const storeCommands: Partial<Record<CommandId, Handler>> = {
   'file.newFromLesson': () => useAppStore.getState().openGallery(),
 };
 
+/** What an editing command does in a text field: the field's own editing, not the canvas's. */
+const textEditing: Partial<Record<CommandId, string>> = {
+  'edit.undo': 'undo',
+  'edit.redo': 'redo',
+  'edit.cut': 'cut',
+  'edit.copy': 'copy',
+  'edit.paste': 'paste',
+  'edit.selectAll': 'selectAll',
+};
+
+function inTextField(): boolean {
+  const active = document.activeElement;
+  return (
+    active instanceof HTMLElement &&
+    (active.isContentEditable || active.tagName === 'INPUT' || active.tagName === 'TEXTAREA')
+  );
+}
+
 export function runCommand(id: CommandId): void {
+  // The native menu's Copy or Undo while typing in a field means the field's (its accelerators
+  // reach the menu before the page).
+  const editing = textEditing[id];
+  if (editing && inTextField()) {
+    document.execCommand(editing);
+    return;
+  }
   const handler = handlers.get(id) ?? storeCommands[id];
   if (handler) void handler();
 }

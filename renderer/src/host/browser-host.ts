@@ -173,4 +173,9 @@ export class BrowserHost implements Host {
     window.addEventListener('pagehide', listener);
     return () => window.removeEventListener('pagehide', listener);
   }
+
+  /** The web build has no native menu: its menu bar runs commands itself. */
+  onMenuCommand(): () => void {
+    return () => undefined;
+  }
 }

@@ -1,3 +1,4 @@
+import type { CommandId } from '../../../shared/commands';
 /** The Host of the desktop app: every call goes through the preload's typed bridge. */
 import type { Host, SaveProjectOptions } from '../../../shared/host/host';
 import type {
@@ -73,5 +74,9 @@ export class ElectronHost implements Host {
 
   onBeforeQuit(callback: () => Promise<void> | void): () => void {
     return this.bridge.onBeforeQuit(callback);
+  }
+
+  onMenuCommand(callback: (command: CommandId) => void): () => void {
+    return this.bridge.onCommand(callback);
   }
 }
