@@ -78,11 +78,11 @@ describe('layerlab export', () => {
   it('says what is missing from the command line, exit 2', async () => {
     const noTarget = await layerlab('export', 'templates/rnn-next-character.json', '--out', scratch);
     expect(noTarget.code).toBe(2);
-    expect(noTarget.stderr).toContain('export needs --to ts, keras or pytorch');
+    expect(noTarget.stderr).toContain('export needs --to ts, keras, pytorch or tfjs');
     const noFolder = await layerlab('export', 'templates/rnn-next-character.json', '--to', 'keras');
     expect(noFolder.stderr).toContain('export needs --out DIR');
     const badTarget = await layerlab('export', 'templates/rnn-next-character.json', '--to', 'julia', '--out', scratch);
-    expect(badTarget.stderr).toContain("--to must be ts or keras or pytorch; got 'julia'");
+    expect(badTarget.stderr).toContain("--to must be ts or keras or pytorch or tfjs; got 'julia'");
     const distributedTs = await layerlab(
       'export',
       'templates/rnn-next-character.json',

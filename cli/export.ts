@@ -1,7 +1,7 @@
 /**
- * `layerlab export FILE --to ts|keras|pytorch --out DIR`: writes the project as a program that
- * trains it outside LayerLab, with the generators the app uses. A lesson template ends its
- * program with the lesson's question.
+ * `layerlab export FILE --to ts|keras|pytorch|tfjs --out DIR`: writes the project as a program
+ * that trains it outside LayerLab, with the generators the app uses (a lesson template ends its
+ * program with the lesson's question), or its trained weights as a tf.js layers model.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +12,9 @@ import { exportPytorch } from '../shared/codegen/pytorch.js';
 import { exportTypeScript } from '../shared/codegen/typescript.js';
 import { localize, type Language } from '../shared/localized.js';
 import type { Project } from '../shared/project/project.js';
+import { exportTfjsModel } from '../shared/tfjs-model/export.js';
+import { weightsFileName } from '../shared/tfjs-model/model-json.js';
+import { startTf } from './backend.js';
 import { CliError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
 import { choiceOption, languageOption, parseOrExplain, singleFile } from './options.js';
@@ -19,8 +22,10 @@ import { dataProblemLine, problemLine } from './problems.js';
 import { readProjectFile } from './project-file.js';
 import { commandUsage } from './usage.js';
 
-export const exportTargets = ['ts', 'keras', 'pytorch'] as const;
+export const exportTargets = ['ts', 'keras', 'pytorch', 'tfjs'] as const;
 export type ExportTarget = (typeof exportTargets)[number];
+/** The targets written as a program, from the network alone. */
+export type ProgramTarget = Exclude<ExportTarget, 'tfjs'>;
 
 /** The files of one export, by name, or why there are none. */
 export type ExportFiles = { ok: true; files: Record<string, string> } | ExportRefusal;
@@ -28,7 +33,7 @@ export type ExportFiles = { ok: true; files: Record<string, string> } | ExportRe
 /** Runs the generator for `target`: model.ts and package.json, model.py or model_torch.py. */
 export async function exportFiles(
   project: Project,
-  target: ExportTarget,
+  target: ProgramTarget,
   options: ExportOptions,
 ): Promise<ExportFiles> {
   if (target === 'ts') return exportTypeScript(project, options);
@@ -67,14 +72,17 @@ export async function runExport(args: string[], io: Io): Promise<number> {
   }
   const file = singleFile('export', positionals);
   const target = choiceOption('to', values.to, exportTargets);
-  if (target === undefined) throw new CliError('export needs --to ts, keras or pytorch', exitCodes.usage, true);
+  if (target === undefined) {
+    throw new CliError('export needs --to ts, keras, pytorch or tfjs', exitCodes.usage, true);
+  }
   if (values.out === undefined)
     throw new CliError('export needs --out DIR, the folder to write to', exitCodes.usage, true);
-  if (values.distributed && target === 'ts') {
+  if (values.distributed && (target === 'ts' || target === 'tfjs')) {
     throw new CliError('--distributed applies to --to keras and --to pytorch', exitCodes.usage);
   }
   const language = languageOption(values.lang);
   const { project, lesson } = await readProjectFile(file, values.variant);
+  if (target === 'tfjs') return exportTfjs(file, project, values.out, language, io);
   const options: ExportOptions = {
     distributed: values.distributed === true,
     ...(lesson ? { query: lesson.expected.input } : {}),
@@ -85,17 +93,43 @@ export async function runExport(args: string[], io: Io): Promise<number> {
     io.err(`layerlab: ${file} cannot be exported until these are fixed (see layerlab check ${file})\n`);
     return exitCodes.problems;
   }
-  const folder = values.out;
+  await writeFiles(values.out, result.files, io);
+  return exitCodes.ok;
+}
+
+/** Writes each file into `folder` (made if missing) and prints its path. */
+async function writeFiles(folder: string, files: Record<string, string | Uint8Array>, io: Io): Promise<void> {
   try {
     await mkdir(folder, { recursive: true });
-    for (const [name, content] of Object.entries(result.files)) {
+    for (const [name, content] of Object.entries(files)) {
       const written = path.join(folder, name);
-      await writeFile(written, content, 'utf8');
+      await writeFile(written, content);
       io.out(`${written}\n`);
     }
   } catch (thrown) {
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
     throw new CliError(`cannot write to ${folder}: ${reason}`, exitCodes.problems);
   }
+}
+
+/** `--to tfjs`: the trained network as model.json and weights.bin, which `tf.loadLayersModel` reads. */
+async function exportTfjs(file: string, project: Project, folder: string, language: Language, io: Io): Promise<number> {
+  if (!project.trained) {
+    throw new CliError(
+      `${file} has no trained weights to export: train it first with layerlab train ${file} --save OUT, then export OUT`,
+    );
+  }
+  const tf = await startTf('cpu');
+  const result = await exportTfjsModel(tf, project.graph, project.trained);
+  if (!result.ok) {
+    for (const found of result.problems) io.err(`${problemLine(project.graph, found, language)}\n`);
+    io.err(`layerlab: ${file} cannot be exported: ${result.message}\n`);
+    return exitCodes.problems;
+  }
+  await writeFiles(
+    folder,
+    { 'model.json': `${JSON.stringify(result.modelJson)}\n`, [weightsFileName]: result.weightsBin },
+    io,
+  );
   return exitCodes.ok;
 }

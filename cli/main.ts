@@ -6,6 +6,7 @@
 import { runCheck } from './check.js';
 import { CliError, exitCodes } from './errors.js';
 import { runExport } from './export.js';
+import { runImport } from './import.js';
 import { processIo, type Io } from './io.js';
 import { runPredict } from './predict.js';
 import { runTrain } from './train.js';
@@ -16,6 +17,7 @@ const commands: Record<CommandName, (args: string[], io: Io) => Promise<number>>
   train: runTrain,
   predict: runPredict,
   export: runExport,
+  import: runImport,
 };
 
 const isCommand = (name: string | undefined): name is CommandName => commandNames.some((command) => command === name);

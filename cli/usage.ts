@@ -1,6 +1,6 @@
 /** What `layerlab --help` and each command's `--help` print. */
 
-export const commandNames = ['check', 'train', 'predict', 'export'] as const;
+export const commandNames = ['check', 'train', 'predict', 'export', 'import'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export const mainUsage = `Usage: layerlab <command> FILE [options]
@@ -11,7 +11,9 @@ Commands:
   check FILE     Print the network's summary, or what to fix in it
   train FILE     Train the network on the project's data
   predict FILE   Ask a trained project for an answer
-  export FILE    Write the project as a TypeScript, Keras or PyTorch program
+  export FILE    Write the project as a TypeScript, Keras or PyTorch program, or its
+                 trained weights as a tf.js model
+  import MODEL   Make a project from a tf.js layers model (model.json and its weights)
 
 Options:
   -h, --help     Show this help; \`layerlab <command> --help\` shows a command's
@@ -67,7 +69,7 @@ Options:
   --lang en|es       Language of the messages about the input (default en)
   -h, --help         Show this help
 `,
-  export: `Usage: layerlab export FILE --to ts|keras|pytorch --out DIR [options]
+  export: `Usage: layerlab export FILE --to ts|keras|pytorch|tfjs --out DIR [options]
 
 Writes the network, its data preparation and its training as a program that runs without
 LayerLab, and prints the paths written. Refuses a network with errors, listing them.
@@ -75,15 +77,31 @@ LayerLab, and prints the paths written. Refuses a network with errors, listing t
                  on tf.js' CPU backend it repeats the app's run from the same seed
   --to keras     model.py for TensorFlow 2's Keras
   --to pytorch   model_torch.py for PyTorch
+  --to tfjs      model.json and weights.bin, the trained model as tf.loadLayersModel
+                 reads it; needs trained weights (layerlab train FILE --save OUT)
 For a lesson template the program ends with the lesson's question.
 
 Options:
-  --to TARGET    ts, keras or pytorch
+  --to TARGET    ts, keras, pytorch or tfjs
   --out DIR      Folder to write to (made if missing)
   --distributed  Keras: train under tf.distribute.MirroredStrategy; PyTorch: with
                  DistributedDataParallel (start it with torchrun)
   --variant ID   Export a lesson template with its variant ID applied
   --lang en|es   Language of the problems (default en)
+  -h, --help     Show this help
+`,
+  import: `Usage: layerlab import MODEL --out PROJECT [options]
+
+Makes a LayerLab project from a tf.js layers model: MODEL is its model.json, with the
+weight files its manifest names in the same folder. The project holds the network, laid
+out, and its weights as trained weights (no data, default training settings). Prints the
+network's summary; settings LayerLab ignores are listed as warnings. Refuses, saying why,
+a layer LayerLab does not know, a weight file outside MODEL's folder, weights that are not
+finite float32 numbers, and models of more than 50,000,000 weights.
+
+Options:
+  --out PROJECT  The .layerlab file to write
+  --name NAME    The project's name (default: the model's file or folder name)
   -h, --help     Show this help
 `,
 };

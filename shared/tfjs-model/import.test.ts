@@ -1,0 +1,392 @@
+/**
+ * Importing model.json files LayerLab did not write (plain tf.js, Keras' converter), and every
+ * refusal with the message a user reads. Refusals come before anything is built or read.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { chain, layer } from '../../tests/helpers/graphs';
+import { compileGraph } from '../graph/compile';
+import type { Graph } from '../graph/types';
+import { decodeWeights, encodeWeights } from '../project/weights';
+import { exportTfjsModel } from './export';
+import { importTfjsModel } from './import';
+import { isRecord } from './layer-config';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+type Json = Record<string, unknown>;
+
+/** A small network: 2 features over 3 steps, a SimpleRNN, a softmax. 43 weights, 172 bytes. */
+const smallGraph = (): Graph =>
+  chain(
+    layer('Input', 'input', { shape: [3, 2] }),
+    layer('SimpleRNN', 'rnn', { units: 4 }),
+    layer('Dense', 'dense', { units: 3, activation: 'softmax' }),
+  );
+
+/** A fresh export of `graph` as a file would hold it: model.json parsed from text, and weights.bin. */
+async function exported(graph: Graph = smallGraph()): Promise<{ json: Json; bin: Uint8Array }> {
+  const compiled = compileGraph(graph, tf, { seed: 3 });
+  if (!compiled.ok) throw new Error('compiles');
+  const values = compiled.model.getWeights().map((weight) => ({ shape: weight.shape, values: weight.dataSync() }));
+  compiled.model.dispose();
+  const result = await exportTfjsModel(tf, graph, { weights: encodeWeights(values) });
+  if (!result.ok) throw new Error(result.message);
+  return { json: JSON.parse(JSON.stringify(result.modelJson)) as Json, bin: result.weightsBin };
+}
+
+const files = (bin: Uint8Array) => (path: string) => (path === 'weights.bin' ? bin : null);
+
+function messageOf(json: unknown, read: (path: string) => Uint8Array | null = () => null, maxWeights?: number) {
+  const result = importTfjsModel(json, read, maxWeights === undefined ? {} : { maxWeights });
+  return result.ok ? 'imported' : result.message;
+}
+
+const record = (value: unknown): Json => {
+  if (!isRecord(value)) throw new Error('expected an object');
+  return value;
+};
+const topologyLayers = (json: Json) => record(record(json['modelTopology'])['config'])['layers'] as Json[];
+const layerNamed = (json: Json, name: string) => {
+  const found = topologyLayers(json).find((entry) => entry['name'] === name);
+  if (!found) throw new Error(`no layer ${name}`);
+  return found;
+};
+const manifestGroup = (json: Json) => (json['weightsManifest'] as Json[])[0] as { paths: string[]; weights: Json[] };
+
+function predict(model: tf.LayersModel, input: tf.Tensor): number[] {
+  return tf.tidy(() => Array.from((model.predict(input) as tf.Tensor).dataSync()));
+}
+
+/** The imported graph compiled, with the imported weights set. */
+function build(graph: Graph, trained: Parameters<typeof decodeWeights>[0]): tf.LayersModel {
+  const compiled = compileGraph(graph, tf);
+  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
+  const tensors = decodeWeights(trained).map((weight) => tf.tensor(weight.values, weight.shape));
+  compiled.model.setWeights(tensors);
+  tf.dispose(tensors);
+  return compiled.model;
+}
+
+describe('importing a model LayerLab did not write', () => {
+  it('reads a Sequential saved by plain tf.js, with the same answers', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv1d({ inputShape: [6, 3], filters: 4, kernelSize: 3, activation: 'relu' }),
+        tf.layers.lstm({ units: 5, recurrentActivation: 'sigmoid', returnSequences: true }),
+        tf.layers.globalAveragePooling1d({}),
+        tf.layers.dense({ units: 4, activation: 'relu' }),
+        tf.layers.dropout({ rate: 0.2 }),
+        tf.layers.dense({ units: 2, activation: 'softmax' }),
+      ],
+    });
+    let saved: tf.io.ModelArtifacts | undefined;
+    await model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
+    if (!saved?.weightData || saved.weightData instanceof Array) throw new Error('saved');
+    const json = JSON.parse(
+      JSON.stringify({
+        format: saved.format,
+        generatedBy: saved.generatedBy,
+        convertedBy: null,
+        modelTopology: saved.modelTopology,
+        weightsManifest: [{ paths: ['weights.bin'], weights: saved.weightSpecs }],
+      }),
+    ) as unknown;
+    const imported = importTfjsModel(json, files(new Uint8Array(saved.weightData)));
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.warnings).toEqual([]);
+    const [first, second] = model.layers;
+    expect(imported.graph.nodes.map((node) => node.kind)).toEqual([
+      'Input',
+      'Conv1D',
+      'LSTM',
+      'GlobalAveragePooling1D',
+      'Dense',
+      'Dropout',
+      'Dense',
+    ]);
+    expect(imported.graph.nodes[0]?.name).toBe(`${first?.name ?? ''}_input`);
+    expect(imported.graph.nodes[2]).toMatchObject({
+      name: second?.name,
+      params: {
+        units: 5,
+        return_sequences: true,
+        kernel_initializer: 'glorot_normal',
+        recurrent_activation: 'sigmoid',
+      },
+    });
+    // Laid out left to right.
+    const xs = imported.graph.nodes.map((node) => node.position.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    const input = tf.randomNormal([3, 6, 3], 0, 1, 'float32', 5);
+    const rebuilt = build(imported.graph, imported.trained);
+    expect(predict(rebuilt, input)).toEqual(predict(model, input));
+    tf.dispose([input]);
+    rebuilt.dispose();
+    model.dispose();
+  });
+
+  it("reads Keras' converter layout: model_config, camelCase keys, cell-named weights", async () => {
+    const { json, bin } = await exported();
+    const dense = record(layerNamed(json, 'dense')['config']);
+    const topology = record(json['modelTopology']);
+    json['modelTopology'] = { keras_version: '2.15.0', backend: 'tensorflow', model_config: topology };
+    dense['useBias'] = dense['use_bias'];
+    delete dense['use_bias'];
+    dense['activation'] = 'softmax';
+    for (const weight of manifestGroup(json).weights) {
+      weight['name'] = String(weight['name']).replace('rnn/', 'rnn/simple_rnn_cell/') + ':0';
+    }
+    const imported = importTfjsModel(json, files(bin));
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.graph.nodes.map((node) => [node.name, node.kind])).toEqual([
+      ['input', 'Input'],
+      ['rnn', 'SimpleRNN'],
+      ['dense', 'Dense'],
+    ]);
+    expect(imported.trained.weights.map((weight) => weight.shape)).toEqual([[2, 4], [4, 4], [4], [4, 3], [3]]);
+  });
+
+  it('warns about settings that only change training, and keeps going', async () => {
+    const { json, bin } = await exported();
+    const dense = record(layerNamed(json, 'dense')['config']);
+    dense['kernel_regularizer'] = { class_name: 'L1L2', config: { l1: 0, l2: 0.01 } };
+    dense['bias_initializer'] = { class_name: 'Ones', config: {} };
+    dense['trainable'] = false;
+    dense['flavour'] = 'spicy';
+    const imported = importTfjsModel(json, files(bin));
+    expect(imported.ok ? imported.warnings : imported.message).toEqual([
+      `layer 'dense' (Dense): bias_initializer "Ones" is ignored (LayerLab uses zeros); it only changes training`,
+      `layer 'dense' (Dense): kernel_regularizer is ignored; it only changes training`,
+      `layer 'dense' (Dense): flavour "spicy" is not a setting LayerLab knows; ignored`,
+      `layer 'dense' (Dense): trainable false is ignored: LayerLab trains every layer`,
+    ]);
+  });
+});
+
+describe('refusals, each with its message', () => {
+  it('an unknown layer class, naming the layer and the class', async () => {
+    const { json, bin } = await exported();
+    const dense = layerNamed(json, 'dense');
+    dense['class_name'] = 'MultiHeadAttention';
+    dense['name'] = 'attn';
+    record(dense['config'])['name'] = 'attn';
+    expect(messageOf(json, files(bin))).toBe("layer 'attn' is a MultiHeadAttention, which LayerLab does not know");
+  });
+
+  it.each([
+    ['../secret.bin', "it leaves the folder through '..'"],
+    ['shards/../../secret.bin', "it leaves the folder through '..'"],
+    ['/etc/passwd', 'it is an absolute path'],
+    ['C:/weights.bin', 'it is a URL or names a drive'],
+    ['https://example.com/weights.bin', 'it is a URL or names a drive'],
+    ['shards\\weights.bin', 'it holds a backslash'],
+    ['weights\u0000.bin', 'it holds a NUL character'],
+    ['', 'it is empty'],
+  ])('a weight path %j, before any file is read', async (path, why) => {
+    const { json, bin } = await exported();
+    manifestGroup(json).paths = [path];
+    const read = vi.fn(files(bin));
+    expect(messageOf(json, read)).toBe(
+      `weight file path ${JSON.stringify(path)} is refused: ${why}; weight files must sit in the model.json's folder`,
+    );
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('a missing weight file', async () => {
+    const { json } = await exported();
+    expect(messageOf(json, () => null)).toBe("weight file 'weights.bin' is missing from the model.json's folder");
+  });
+
+  it('a weight file shorter than the manifest says', async () => {
+    const { json, bin } = await exported();
+    expect(messageOf(json, files(bin.slice(0, 168)))).toBe(
+      "weight file 'weights.bin' holds 168 bytes; the manifest needs 172 (float32 values, 4 bytes each)",
+    );
+  });
+
+  it.each([
+    [Number.NaN, 'NaN'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+  ])('a weight holding %s, naming the weight', async (value, shown) => {
+    const { json, bin } = await exported();
+    const poisoned = bin.slice();
+    // rnn: 8 + 16 + 4 values, then dense/kernel; its fourth value.
+    new DataView(poisoned.buffer).setFloat32((28 + 3) * 4, value, true);
+    expect(messageOf(json, files(poisoned))).toBe(
+      `weight 'dense/kernel' holds ${shown} at index 3; LayerLab imports finite weights only`,
+    );
+  });
+
+  it('more weights than the budget, from the manifest alone: nothing is read or allocated', async () => {
+    const { json } = await exported();
+    const [first] = manifestGroup(json).weights;
+    if (first) first['shape'] = [100_000, 100_000];
+    const read = vi.fn(() => null);
+    expect(messageOf(json, read)).toBe('the model has 10,000,000,035 weights; LayerLab imports at most 50,000,000');
+    expect(read).not.toHaveBeenCalled();
+    const small = await exported();
+    expect(messageOf(small.json, files(small.bin), 40)).toBe('the model has 43 weights; LayerLab imports at most 40');
+  });
+
+  it('a model that is not a layers model', async () => {
+    const { json, bin } = await exported();
+    json['format'] = 'graph-model';
+    expect(messageOf(json, files(bin))).toBe(
+      'model.json is a "graph-model" model; LayerLab imports tf.js layers models (format "layers-model") only',
+    );
+  });
+
+  it.each([
+    [null, 'model.json is not a tf.js model: the file: Invalid input: expected object, received null'],
+    [[], 'model.json is not a tf.js model: the file: Invalid input: expected object, received array'],
+    ['model', 'model.json is not a tf.js model: the file: Invalid input: expected object, received string'],
+    [{}, 'model.json is not a tf.js model: modelTopology: Invalid input: expected record, received undefined'],
+    [
+      { modelTopology: {}, weightsManifest: 'weights.bin' },
+      'model.json is not a tf.js model: weightsManifest: Invalid input: expected array, received string',
+    ],
+    [
+      { modelTopology: {}, weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'w', shape: [-1] }] }] },
+      'model.json is not a tf.js model: weightsManifest.0.weights.0.shape.0: Too small: expected number to be >=0',
+    ],
+    [{ modelTopology: {} }, 'modelTopology is a "nothing"; LayerLab reads a Sequential or a functional Model'],
+    [
+      { modelTopology: { class_name: 'Model', config: { layers: [] } } },
+      'modelTopology.config.layers: the model has no layers',
+    ],
+    [
+      { modelTopology: { class_name: 'Model', config: { layers: [7] } } },
+      'modelTopology.config.layers.0: expected a layer, {"class_name": ..., "config": {...}}',
+    ],
+  ])('garbage: %j', (json, message) => {
+    expect(messageOf(json)).toBe(message);
+  });
+
+  it('a __proto__ key anywhere', async () => {
+    const { json, bin } = await exported();
+    const text = JSON.stringify(json).replace('"units":4', '"units":4,"__proto__":{"polluted":true}');
+    expect(messageOf(JSON.parse(text), files(bin))).toBe(
+      'modelTopology.config.layers.1.config: the key __proto__ is not allowed in a model file',
+    );
+  });
+
+  it.each([
+    [
+      'a setting LayerLab cannot draw',
+      (json: Json) => (record(layerNamed(json, 'rnn')['config'])['go_backwards'] = true),
+      `layer 'rnn' (SimpleRNN) sets go_backwards to true, which LayerLab cannot draw: LayerLab reads sequences forwards (turn on bidirectional for both ways)`,
+    ],
+    [
+      'a value outside the parameter’s range',
+      (json: Json) => (record(layerNamed(json, 'dense')['config'])['units'] = 0),
+      `layer 'dense' (Dense): units 0 is not allowed; LayerLab takes a whole number from 1 to 1,000,000`,
+    ],
+    [
+      "an activation LayerLab does not have (tf.js' LSTM default)",
+      (json: Json) => (record(layerNamed(json, 'dense')['config'])['activation'] = 'hardSigmoid'),
+      `layer 'dense' (Dense): activation "hard_sigmoid" is not allowed; LayerLab takes one of linear, relu, sigmoid, tanh, softmax, elu, selu, softplus, softsign, swish, gelu`,
+    ],
+    [
+      'an input with an open time axis',
+      (json: Json) => (record(layerNamed(json, 'input')['config'])['batch_input_shape'] = [null, null, 2]),
+      `layer 'input' leaves a dimension of its input open (None, None, 2); LayerLab needs every dimension but the batch's`,
+    ],
+    [
+      'a layer applied twice',
+      (json: Json) => {
+        const dense = layerNamed(json, 'dense');
+        const nodes = dense['inbound_nodes'] as unknown[];
+        dense['inbound_nodes'] = [...nodes, ...nodes];
+      },
+      `layer 'dense' is applied 2 times (shared weights), which LayerLab cannot draw`,
+    ],
+    [
+      "Keras 3's inbound_nodes",
+      (json: Json) => (layerNamed(json, 'dense')['inbound_nodes'] = [{ args: [], kwargs: {} }]),
+      `layer 'dense': its inbound_nodes are not in the tf.js (Keras 2) form LayerLab reads, [["name", 0, 0, {}]]`,
+    ],
+    [
+      'a wire from a layer the model does not have',
+      (json: Json) => (layerNamed(json, 'dense')['inbound_nodes'] = [[['ghost', 0, 0, {}]]]),
+      `layer 'dense' takes its input from 'ghost', which is not a layer of the model`,
+    ],
+    [
+      'a name LayerLab cannot use',
+      (json: Json) => (layerNamed(json, 'input')['name'] = 'in put'),
+      `layer name "in put" is not one LayerLab can use: a letter, then up to 63 letters, digits, '_', '.' or '-'`,
+    ],
+    [
+      'a GRU with reset_after',
+      (json: Json) => {
+        const rnn = layerNamed(json, 'rnn');
+        rnn['class_name'] = 'GRU';
+        record(rnn['config'])['reset_after'] = true;
+      },
+      `layer 'rnn' (GRU) sets reset_after to true, which LayerLab cannot draw: tf.js' GRU has reset_after=False only; build the Keras layer with reset_after=False`,
+    ],
+    [
+      'a network with errors',
+      (json: Json) => (record(layerNamed(json, 'input')['config'])['batch_input_shape'] = [null, 6]),
+      'the imported network has errors: rnn: SimpleRNN needs a sequence (batch, time, features); it gets (None, 6).',
+    ],
+  ])('%s', async (_, mutate, message) => {
+    const { json, bin } = await exported();
+    mutate(json);
+    expect(messageOf(json, files(bin))).toContain(message);
+  });
+
+  it.each([
+    [
+      'a weight of the wrong shape',
+      (weights: Json[]) => weights[3] && (weights[3]['shape'] = [3, 4]),
+      "weight 'dense/kernel' has shape [3, 4], but layer 'dense' needs [4, 3]",
+    ],
+    [
+      'a weight no layer has',
+      (weights: Json[]) => weights[4] && (weights[4]['name'] = 'nowhere/bias'),
+      "weight 'nowhere/bias' belongs to no layer of the model",
+    ],
+    [
+      'a weight the layer does not make',
+      (weights: Json[]) => weights[4] && (weights[4]['name'] = 'dense/gamma'),
+      "layer 'dense' (Dense) needs its weight bias [3], which the manifest does not list",
+    ],
+    [
+      'an int32 weight',
+      (weights: Json[]) => weights[0] && (weights[0]['dtype'] = 'int32'),
+      `weight 'rnn/kernel' is "int32"; LayerLab imports float32 weights only`,
+    ],
+    [
+      'a quantized weight',
+      (weights: Json[]) => weights[0] && (weights[0]['quantization'] = { dtype: 'uint8', scale: 1, min: 0 }),
+      `weight 'rnn/kernel' is quantized; LayerLab imports float32 weights only (convert without quantization)`,
+    ],
+    [
+      'the same weight twice',
+      (weights: Json[]) => weights[1] && (weights[1]['name'] = 'rnn/kernel'),
+      "the manifest lists weight 'rnn/kernel' twice",
+    ],
+  ])('%s', async (_, mutate, message) => {
+    const { json, bin } = await exported();
+    mutate(manifestGroup(json).weights);
+    expect(messageOf(json, files(bin))).toBe(message);
+  });
+
+  it('an extra weight a layer does not make', async () => {
+    const { json, bin } = await exported();
+    manifestGroup(json).weights.push({ name: 'dense/gamma', shape: [3], dtype: 'float32' });
+    const longer = new Uint8Array(bin.length + 12);
+    longer.set(bin);
+    expect(messageOf(json, files(longer))).toBe(
+      "weight 'dense/gamma' is not one a Dense like 'dense' has (it has kernel, bias)",
+    );
+  });
+});
