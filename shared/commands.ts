@@ -39,6 +39,12 @@ export const commands = [
     groupStart: true,
     label: { en: 'Export code…', es: 'Exportar código…' },
   },
+  {
+    id: 'file.exportModel',
+    menu: 'file',
+    label: { en: 'Export trained model (TF.js)…', es: 'Exportar el modelo entrenado (TF.js)…' },
+  },
+  { id: 'file.importModel', menu: 'file', label: { en: 'Import model (TF.js)…', es: 'Importar un modelo (TF.js)…' } },
   { id: 'edit.undo', menu: 'edit', shortcut: 'Mod+Z', label: { en: 'Undo', es: 'Deshacer' } },
   { id: 'edit.redo', menu: 'edit', shortcut: 'Mod+Shift+Z', label: { en: 'Redo', es: 'Rehacer' } },
   { id: 'edit.cut', menu: 'edit', shortcut: 'Mod+X', groupStart: true, label: { en: 'Cut', es: 'Cortar' } },

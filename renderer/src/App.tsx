@@ -12,6 +12,7 @@ import { RightPanel } from './inspector/RightPanel';
 import { ExportDialog } from './export/ExportDialog';
 import { Gallery } from './lessons/Gallery';
 import { newProject, openProject, save, startAutosave } from './project/file-actions';
+import { exportModel, importModel } from './project/model-files';
 import { NoticeBar, RecentDialog, RestorePrompt, useProjectTitle } from './project/ProjectDialogs';
 import { Palette } from './palette/Palette';
 import { CommandPalette } from './commands/CommandPalette';
@@ -50,6 +51,8 @@ function Workbench() {
       registerCommand('file.save', () => save(host)),
       registerCommand('file.saveAs', () => save(host, true)),
       registerCommand('file.exportCode', () => setExportOpen(true)),
+      registerCommand('file.exportModel', () => exportModel()),
+      registerCommand('file.importModel', () => importModel()),
     ];
     return () => unregister.forEach((undo) => undo());
   }, [fitView, host]);

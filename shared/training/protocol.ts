@@ -22,7 +22,9 @@ export type ToWorker =
     }
   | { type: 'stop'; runId: string }
   | { type: 'predict'; requestId: string; text: string }
-  | { type: 'generate'; requestId: string; seedText: string; length: number; temperature: number };
+  | { type: 'generate'; requestId: string; seedText: string; length: number; temperature: number }
+  /** The last trained model as a tf.js layers model (model.json + weights.bin). */
+  | { type: 'export-model'; requestId: string };
 
 /** One point of a loss curve. */
 export interface BatchPoint {
@@ -50,6 +52,7 @@ export type FromWorker =
   | { type: 'answer'; requestId: string; answer: Answer }
   | { type: 'generated'; requestId: string; text: string }
   | { type: 'query-problem'; requestId: string; problem: Localized }
+  | { type: 'model-exported'; requestId: string; modelJson: unknown; weightsBin: Uint8Array }
   | { type: 'failed'; runId: string | null; message: string };
 
 /** How often the worker sends batch progress: ten times a second is smooth, and cheap to draw. */

@@ -41,3 +41,35 @@ test('a network with errors is refused with its problems', async ({ page }) => {
   await expect(dialog.getByRole('alert')).toContainText('This network cannot be exported yet');
   await expect(dialog.getByRole('alert')).toContainText('lstm has nothing wired into it');
 });
+
+test('a trained lesson exports as a TF.js model and imports back onto the canvas', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: /RNN: next character/ }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('playground-answer')).toBeVisible({ timeout: 60_000 });
+
+  const downloads: string[] = [];
+  page.on('download', (download) => {
+    const path = testInfo.outputPath(download.suggestedFilename());
+    downloads.push(path);
+    void download.saveAs(path);
+  });
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /Export trained model/ }).click();
+  await expect.poll(() => downloads.map((path) => path.split('/').pop()).sort()).toEqual(['model.json', 'weights.bin']);
+  await expect(page.getByTestId('notice')).toContainText('Saved model.json and weights.bin');
+  await page.waitForTimeout(500);
+
+  await page.keyboard.press('Control+n');
+  page.on('dialog', (dialog) => void dialog.accept());
+  await expect(page.getByTestId('layer-count')).toHaveText('0 layers');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /Import model/ }).click();
+  await (await chooser).setFiles(downloads);
+  await expect(page.getByTestId('layer-count')).toHaveText('3 layers');
+  await expect(page.getByTestId('wire-simple_rnn-dense')).toHaveText('(None, 50)');
+  await expect(page.getByTestId('total-params')).toHaveText('3,358 parameters');
+  await expect(page.getByTestId('layer-dense').locator('[data-param="activation"]')).toHaveText('softmax');
+});

@@ -15,6 +15,7 @@ import { exportPytorch } from '../../../shared/codegen/pytorch';
 import { exportTypeScript } from '../../../shared/codegen/typescript';
 import { useLocalize } from '../hooks/useLocalize';
 import { useProblemText } from '../hooks/useProblemText';
+import { downloadFile } from '../project/download';
 import { useAppStore } from '../store';
 import { lessonInput } from '../store/lesson-slice';
 import { selectGraph } from '../store/selectors';
@@ -28,16 +29,6 @@ interface ExportFile {
   name: string;
   language: 'typescript' | 'python' | 'json';
   code: string;
-}
-
-/** Saves text as a file: a download in the browser, the save dialog in Electron. */
-function saveText(name: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
@@ -177,7 +168,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               <button type="button" className="button-quiet" onClick={() => void copy(file)}>
                 {copied === file.name ? t('export.copied') : t('export.copy')}
               </button>
-              <button type="button" className="button-quiet" onClick={() => saveText(file.name, file.code)}>
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => downloadFile(file.name, file.code, 'text/plain;charset=utf-8')}
+              >
                 {t('export.save')}
               </button>
             </header>

@@ -56,13 +56,19 @@ export function stopTraining(runId: string): void {
   send({ type: 'stop', runId });
 }
 
-export type QueryReply = { ok: true; answer: Answer } | { ok: true; text: string } | { ok: false; problem: Localized };
+export type QueryReply =
+  | { ok: true; answer: Answer }
+  | { ok: true; text: string }
+  | { ok: true; modelJson: unknown; weightsBin: Uint8Array }
+  | { ok: false; problem: Localized };
 
 function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
   return new Promise((resolve) => {
     waiting.set(message.requestId, (reply) => {
       if (reply.type === 'answer') resolve({ ok: true, answer: reply.answer });
       else if (reply.type === 'generated') resolve({ ok: true, text: reply.text });
+      else if (reply.type === 'model-exported')
+        resolve({ ok: true, modelJson: reply.modelJson, weightsBin: reply.weightsBin });
       else if (reply.type === 'query-problem') resolve({ ok: false, problem: reply.problem });
     });
     send(message);
@@ -77,4 +83,10 @@ export function predict(text: string): Promise<QueryReply> {
 export function generate(seedText: string, length: number, temperature: number): Promise<QueryReply> {
   requestCounter += 1;
   return ask({ type: 'generate', requestId: `query-${requestCounter}`, seedText, length, temperature });
+}
+
+/** The last trained model as tf.js files, or why there is none. */
+export function exportTrainedModel(): Promise<QueryReply> {
+  requestCounter += 1;
+  return ask({ type: 'export-model', requestId: `query-${requestCounter}` });
 }

@@ -11,6 +11,9 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import type { Dataset } from '../../../shared/data/build';
 import type { DataSpec } from '../../../shared/data/spec';
+import type { Graph } from '../../../shared/graph/types';
+import { encodeWeights } from '../../../shared/project/weights';
+import { exportTfjsModel } from '../../../shared/tfjs-model/export';
 import { planBackends, type BackendName } from '../../../shared/training/backends';
 import { decodeAnswer, encodeQuery, generateText, predictOne } from '../../../shared/training/predict';
 import {
@@ -51,7 +54,7 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
-let trained: { model: tf.LayersModel; dataset: Dataset; data: DataSpec } | null = null;
+let trained: { model: tf.LayersModel; dataset: Dataset; data: DataSpec; graph: Graph } | null = null;
 const stopRequests = new Set<string>();
 let contextLost = false;
 
@@ -156,7 +159,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
   if (outcome.status === 'failed' || (outcome.status === 'interrupted' && contextLost)) {
     prepared.model.dispose();
   } else {
-    trained = { model: prepared.model, dataset: prepared.dataset, data: message.data };
+    trained = { model: prepared.model, dataset: prepared.dataset, data: message.data, graph: message.graph };
   }
   post({ type: 'done', runId, outcome });
 }
@@ -177,6 +180,34 @@ function answer(message: Extract<ToWorker, { type: 'predict' }>): void {
   }
   const output = predictOne(tf, trained.model, query.values, query.shape);
   post({ type: 'answer', requestId: message.requestId, answer: decodeAnswer(trained.dataset, output) });
+}
+
+async function exportModel(message: Extract<ToWorker, { type: 'export-model' }>): Promise<void> {
+  if (!trained) {
+    post({
+      type: 'query-problem',
+      requestId: message.requestId,
+      problem: { en: 'Train the network first.', es: 'Entrena la red primero.' },
+    });
+    return;
+  }
+  const weights = encodeWeights(
+    trained.model.getWeights().map((tensor) => ({ shape: tensor.shape, values: tensor.dataSync() as Float32Array })),
+  );
+  const exported = await exportTfjsModel(tf, trained.graph, { weights });
+  if (exported.ok)
+    post({
+      type: 'model-exported',
+      requestId: message.requestId,
+      modelJson: exported.modelJson,
+      weightsBin: exported.weightsBin,
+    });
+  else
+    post({
+      type: 'query-problem',
+      requestId: message.requestId,
+      problem: { en: exported.message, es: exported.message },
+    });
 }
 
 function generate(message: Extract<ToWorker, { type: 'generate' }>): void {
@@ -210,6 +241,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
         return;
       case 'generate':
         generate(message);
+        return;
+      case 'export-model':
+        await exportModel(message);
         return;
     }
   };

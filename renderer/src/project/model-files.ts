@@ -1,0 +1,86 @@
+/**
+ * File → Export trained model and Import model: the worker's last trained network as tf.js
+ * files, and a tf.js layers model (model.json with its weight files) put on the canvas. An
+ * import is checked before anything is built; a refusal changes nothing on screen.
+ */
+import i18next from 'i18next';
+import { localize } from '../../../shared/localized';
+import { readJson } from '../../../shared/project/safe-json';
+import { importTfjsModel } from '../../../shared/tfjs-model/import';
+import { defaultTrainingSettings } from '../../../shared/training/settings';
+import { useAppStore } from '../store';
+import type { LayerFlowNode } from '../store/graph-slice';
+import { exportTrainedModel } from '../training/client';
+import { downloadFile } from './download';
+
+/** A model.json over this is refused before it is read. */
+const maxModelJsonBytes = 16 * 1024 * 1024;
+
+export async function exportModel(): Promise<void> {
+  const reply = await exportTrainedModel();
+  const state = useAppStore.getState();
+  if (!reply.ok) {
+    state.setNotice({ kind: 'error', text: localize(reply.problem, state.language) });
+    return;
+  }
+  if (!('modelJson' in reply)) return;
+  downloadFile('model.json', `${JSON.stringify(reply.modelJson, null, 2)}\n`, 'application/json');
+  downloadFile('weights.bin', reply.weightsBin);
+  state.setNotice({ kind: 'info', text: i18next.t('modelFiles.exported') });
+}
+
+/** Asks for model.json and its weight files (several files at once). */
+function pickFiles(): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = '.json,.bin,application/json';
+    input.addEventListener('change', () => resolve([...(input.files ?? [])]));
+    input.addEventListener('cancel', () => resolve([]));
+    input.click();
+  });
+}
+
+export async function importModel(): Promise<void> {
+  const files = await pickFiles();
+  if (files.length === 0) return;
+  const state = useAppStore.getState();
+  const refuse = (reason: string) =>
+    state.setNotice({ kind: 'error', text: i18next.t('modelFiles.refused', { reason }) });
+  const modelFile = files.find((file) => file.name.endsWith('.json'));
+  if (!modelFile) return refuse(i18next.t('modelFiles.noModelJson'));
+  if (modelFile.size > maxModelJsonBytes) return refuse(i18next.t('modelFiles.tooLarge', { name: modelFile.name }));
+  const read = readJson(await modelFile.text());
+  if (!read.ok) return refuse(read.message);
+  // Only the files chosen together with model.json, by their plain names, can be read.
+  const weights = new Map<string, Uint8Array>();
+  for (const file of files) if (file !== modelFile) weights.set(file.name, new Uint8Array(await file.arrayBuffer()));
+  const imported = importTfjsModel(read.value, (path) => weights.get(path) ?? null);
+  if (!imported.ok) return refuse(imported.message);
+  const nodes: LayerFlowNode[] = imported.graph.nodes.map(({ id, position, ...data }) => ({
+    id,
+    type: 'layer',
+    position,
+    data,
+    selected: false,
+  }));
+  useAppStore.setState({
+    nodes,
+    edges: imported.graph.wires.map((wire) => ({ ...wire })),
+    data: null,
+    training: { ...defaultTrainingSettings },
+    runs: [],
+    lesson: null,
+    rightPanel: 'inspector',
+    projectName: imported.modelName ?? modelFile.name.replace(/\.json$/, ''),
+    projectPath: null,
+    readOnly: false,
+    savedEdits: null,
+    galleryOpen: false,
+  });
+  state.setNotice({
+    kind: 'info',
+    text: i18next.t('modelFiles.imported', { count: nodes.length, warnings: imported.warnings.join(' ') }),
+  });
+}
