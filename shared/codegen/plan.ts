@@ -93,9 +93,14 @@ const noData: Localized = {
 
 /** The question the playground opens with, as the lesson or the data suggests it. */
 export function defaultQuery(data: DataSpec): string {
-  return data.kind === 'text-next-char'
-    ? Array.from(data.text).slice(0, data.window).join('')
-    : data.values.slice(-data.window).join(', ');
+  switch (data.kind) {
+    case 'text-next-char':
+      return Array.from(data.text).slice(0, data.window).join('');
+    case 'sequence-next-value':
+      return data.values.slice(-data.window).join(', ');
+    case 'table':
+      return (data.rows[0] ?? []).slice(0, data.columns.length).join(', ');
+  }
 }
 
 /** `query` if the network can read it (enough characters it knows, or numbers), else the default. */
@@ -107,6 +112,12 @@ function planQuery(data: DataSpec, dataset: Dataset, query: string | undefined):
     return { kind: 'text', text: readable && query !== undefined ? query : defaultQuery(data) };
   }
   const numbers = query === undefined ? null : parseNumberList(query);
+  if (data.kind === 'table') {
+    // One number per input column, as the playground reads a table's question.
+    const inputs = data.columns.length;
+    const values = numbers !== null && numbers.length === inputs ? numbers : (data.rows[0] ?? []).slice(0, inputs);
+    return { kind: 'numbers', values };
+  }
   const values = numbers !== null && numbers.length >= data.window ? numbers : data.values.slice(-data.window);
   return { kind: 'numbers', values: values.slice(-data.window) };
 }

@@ -67,6 +67,7 @@ export function pythonData(plan: ExportPlan): string[] {
       'print(f"Data: {sample_count} windows of {window} characters, {len(vocabulary)} in the vocabulary")',
     ];
   }
+  if (data.kind === 'table') return pythonTable(data, classes, oneHotTargets);
   const scaled = data.scale === 'max';
   return [
     `# 1. The data: every window of ${data.window} numbers of the sequence, and the number after it.`,
@@ -88,6 +89,87 @@ export function pythonData(plan: ExportPlan): string[] {
   ];
 }
 
+/** The table written out row by row, one row a line, so it reads like the lesson's table. */
+function pythonRows(rows: readonly (readonly number[])[]): string[] {
+  return [
+    'table = np.array(',
+    '    [',
+    ...rows.map((row) => `        ${pythonNumberList(row)},`),
+    '    ],',
+    '    dtype="float64",',
+    ')',
+  ];
+}
+
+function pythonTable(
+  data: Extract<ExportPlan['data'], { kind: 'table' }>,
+  classes: boolean,
+  oneHotTargets: boolean,
+): string[] {
+  const inputs = data.columns.length;
+  return [
+    `# 1. The data: a table of ${data.rows.length} rows; each row holds ${inputs === 1 ? 'the input' : `the ${inputs} inputs`}, then the target.`,
+    `columns = [${data.columns.map(pythonString).join(', ')}]`,
+    ...pythonRows(data.rows),
+    'input_count = len(columns)',
+    'sample_count = len(table)',
+    `# Inputs: the first ${inputs === 1 ? 'column' : `${inputs} columns`}, (samples, ${inputs}).`,
+    'x = table[:, :input_count].astype("float32")',
+    ...(classes
+      ? [
+          "# The classes: the target column's distinct values, sorted; y holds each row's class index.",
+          'classes = np.unique(table[:, input_count])',
+          'y = np.searchsorted(classes, table[:, input_count]).astype("int64")',
+          ...(oneHotTargets
+            ? [
+                '# categorical_crossentropy compares whole distributions: one-hot targets.',
+                'y = np.eye(len(classes), dtype="float32")[y]',
+              ]
+            : []),
+          'print(f"Data: {sample_count} rows of {input_count} inputs, {len(classes)} classes")',
+        ]
+      : [
+          '# Targets: the last column, a number per row, (samples, 1).',
+          'y = table[:, input_count].astype("float32").reshape(sample_count, 1)',
+          'print(f"Data: {sample_count} rows of {input_count} inputs")',
+        ]),
+  ];
+}
+
+/** Step 4 for a table: the network's answer for one row of inputs. */
+function pythonTableQuestion(
+  plan: ExportPlan,
+  values: readonly number[],
+  predict: (input: string, output: string) => string[],
+): string[] {
+  const query = [`query = [${values.map(pythonNumber).join(', ')}]`, 'query_x = np.array([query], dtype="float32")'];
+  const shown = `{', '.join(str(value) for value in query)}`;
+  if (plan.dataset.target.kind !== 'class') {
+    return [
+      "# 4. Ask the trained network, as LayerLab's playground does: what does it answer for these inputs?",
+      ...query,
+      ...predict('query_x', 'prediction'),
+      'answer = float(prediction[0])',
+      `print(f"For ${shown} the network answers {answer:.3f}")`,
+    ];
+  }
+  const oneUnit = plan.outputs[0]?.output.at(-1) === 1;
+  return [
+    "# 4. Ask the trained network, as LayerLab's playground does: which class do these inputs belong to?",
+    ...query,
+    ...predict('query_x', 'probabilities'),
+    ...(oneUnit
+      ? [
+          "# One sigmoid unit: its output is the second class' probability, the first's is the rest.",
+          'probabilities = np.array([1 - probabilities[0], probabilities[0]])',
+        ]
+      : []),
+    `print(f"For ${shown} the network expects:")`,
+    'for index in np.argsort(probabilities)[::-1][:5]:',
+    '    print(f"  {classes[index]:g}  {probabilities[index]:.1%}")',
+  ];
+}
+
 /**
  * Step 4, the question: `query_x` encoded like the training windows; `predict(input, output)`
  * writes the lines that set `output` to the network's answer for that one sample (a NumPy
@@ -95,6 +177,8 @@ export function pythonData(plan: ExportPlan): string[] {
  */
 export function pythonQuestion(plan: ExportPlan, predict: (input: string, output: string) => string[]): string[] {
   const query = plan.query;
+  if (plan.data.kind === 'table')
+    return pythonTableQuestion(plan, query.kind === 'numbers' ? query.values : [], predict);
   if (query.kind === 'text') {
     return [
       "# 4. Ask the trained network, as LayerLab's playground does: which character comes next?",

@@ -122,6 +122,7 @@ function dataSection(plan: ExportPlan): string[] {
       'console.log(`Data: ${sampleCount} windows of ${windowSize} characters, ${vocabulary.length} characters in the vocabulary`);',
     ];
   }
+  if (data.kind === 'table') return tableSection(plan, data);
   const scaled = data.scale === 'max';
   const divide = scaled ? ' / scale' : '';
   return [
@@ -147,6 +148,86 @@ function dataSection(plan: ExportPlan): string[] {
     `const x = tf.tensor3d(xValues, [sampleCount, windowSize, 1]);`,
     `const y = tf.tensor2d(yValues, [sampleCount, 1]);`,
     'console.log(`Data: ${sampleCount} windows of ${windowSize} numbers`);',
+  ];
+}
+
+/** Whether the network ends in one unit for two classes (binary cross-entropy on a sigmoid). */
+function oneUnitForClasses(plan: ExportPlan): boolean {
+  return plan.dataset.target.kind === 'class' && plan.outputs[0]?.output.at(-1) === 1;
+}
+
+function tableSection(plan: ExportPlan, data: Extract<ExportPlan['data'], { kind: 'table' }>): string[] {
+  const inputs = data.columns.length;
+  const classes = data.target === 'class';
+  // As LayerLab trains: binary cross-entropy takes class indices as a column, like values.
+  const column = !classes || plan.source.training.loss === 'binary_crossentropy';
+  return [
+    `// 1. The data: a table of ${data.rows.length} rows; each row holds ${inputs === 1 ? 'the input' : `the ${inputs} inputs`}, then the target.`,
+    `const columns = [${data.columns.map(typescriptString).join(', ')}];`,
+    `const rows: number[][] = [`,
+    ...data.rows.map((row) => `  ${typescriptNumbers(row)},`),
+    `];`,
+    `const inputCount = columns.length;`,
+    `const sampleCount = rows.length;`,
+    `// Inputs: the first ${inputs === 1 ? 'column' : `${inputs} columns`}, (samples, ${inputs}).`,
+    `const xValues = Float32Array.from(rows.flatMap((row) => row.slice(0, inputCount)));`,
+    ...(classes
+      ? [
+          `// The classes: the target column's distinct values, sorted; y holds each row's class index,`,
+          `// as float32, which tf.js' losses take.`,
+          `const classes = [...new Set(rows.map((row) => row[inputCount]))].sort((a, b) => a - b);`,
+          `const yValues = Float32Array.from(rows, (row) => classes.indexOf(row[inputCount]));`,
+        ]
+      : [
+          `// Targets: the last column, a number per row.`,
+          `const yValues = Float32Array.from(rows, (row) => row[inputCount]);`,
+        ]),
+    `const x = tf.tensor2d(xValues, [sampleCount, inputCount]);`,
+    ...(column
+      ? [
+          ...(classes
+            ? [`// One sigmoid unit per row: binary cross-entropy takes the targets as a column, (samples, 1).`]
+            : []),
+          `const y = tf.tensor2d(yValues, [sampleCount, 1]);`,
+        ]
+      : [`const y = tf.tensor1d(yValues);`]),
+    classes
+      ? 'console.log(`Data: ${sampleCount} rows of ${inputCount} inputs, ${classes.length} classes`);'
+      : 'console.log(`Data: ${sampleCount} rows of ${inputCount} inputs`);',
+  ];
+}
+
+function tablePrediction(plan: ExportPlan, values: readonly number[]): string[] {
+  const lines = [
+    `const query = ${typescriptNumbers(values)};`,
+    `const output = model.predict(tf.tensor2d([query], [1, inputCount])) as tf.Tensor;`,
+  ];
+  if (plan.dataset.target.kind !== 'class') {
+    return [
+      `// 4. Ask the trained network, as LayerLab's playground does: what does it answer for these inputs?`,
+      ...lines,
+      `const answer = output.dataSync()[0];`,
+      "console.log(`For ${query.join(', ')} the network answers ${answer.toFixed(3)}`);",
+    ];
+  }
+  return [
+    `// 4. Ask the trained network, as LayerLab's playground does: which class do these inputs belong to?`,
+    ...lines,
+    ...(oneUnitForClasses(plan)
+      ? [
+          `// One sigmoid unit: its output is the second class' probability, the first's is the rest.`,
+          `const second = output.dataSync()[0];`,
+          `const probabilities = [1 - second, second];`,
+        ]
+      : [`const probabilities = Array.from(output.dataSync());`]),
+    `const ranked = probabilities`,
+    `  .map((probability, index) => ({ label: String(classes[index]), probability }))`,
+    `  .sort((a, b) => b.probability - a.probability)`,
+    `  .slice(0, 5);`,
+    "console.log(`For ${query.join(', ')} the network expects:`);",
+    `for (const { label, probability } of ranked) {`,
+    '  console.log(`  ${JSON.stringify(label)}  ${(probability * 100).toFixed(1)}%`);',
+    `}`,
   ];
 }
 
@@ -314,6 +395,7 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
 
 function predictionSection(plan: ExportPlan): string[] {
   const query = plan.query;
+  if (plan.data.kind === 'table') return tablePrediction(plan, query.kind === 'numbers' ? query.values : []);
   if (query.kind === 'text') {
     return [
       `// 4. Ask the trained network, as LayerLab's playground does: which character comes next?`,

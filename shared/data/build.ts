@@ -123,11 +123,60 @@ function buildSequenceNextValue(spec: Extract<DataSpec, { kind: 'sequence-next-v
   };
 }
 
+/** The classes of a table's targets: the distinct values, sorted as numbers. */
+export function tableClasses(targets: readonly number[]): number[] {
+  return [...new Set(targets)].sort((a, b) => a - b);
+}
+
+function buildTable(spec: Extract<DataSpec, { kind: 'table' }>): DatasetResult {
+  const inputs = spec.columns.length;
+  const width = inputs + 1;
+  const ragged = spec.rows.findIndex((row) => row.length !== width);
+  if (ragged >= 0) {
+    const found = spec.rows[ragged]?.length ?? 0;
+    const number = ragged + 1;
+    return {
+      ok: false,
+      field: 'rows',
+      problem: {
+        en: `row ${number} has ${found} ${found === 1 ? 'number' : 'numbers'}; every row needs ${width} (${inputs} ${inputs === 1 ? 'input' : 'inputs'} and the target)`,
+        es: `la fila ${number} tiene ${found} ${found === 1 ? 'número' : 'números'}; cada fila necesita ${width} (${inputs} ${inputs === 1 ? 'entrada' : 'entradas'} y el objetivo)`,
+      },
+    };
+  }
+  const count = spec.rows.length;
+  const targets = spec.rows.map((row) => row[inputs] ?? 0);
+  const classes = spec.target === 'class' ? tableClasses(targets) : [];
+  const x = new Float32Array(count * inputs);
+  // Class indices as float32, as for text: tf.js' sparse cross-entropy takes floats only.
+  const y = new Float32Array(count);
+  const preview: Dataset['preview'] = [];
+  spec.rows.forEach((row, sample) => {
+    for (let column = 0; column < inputs; column += 1) x[sample * inputs + column] = row[column] ?? 0;
+    const target = targets[sample] ?? 0;
+    y[sample] = spec.target === 'class' ? classes.indexOf(target) : target;
+    if (sample < previewRows) {
+      preview.push({ input: row.slice(0, inputs).join(', '), target: String(target) });
+    }
+  });
+  return {
+    ok: true,
+    dataset: {
+      x: { values: x, shape: [count, inputs], dtype: 'float32' },
+      y: { values: y, shape: spec.target === 'class' ? [count] : [count, 1], dtype: 'float32' },
+      target: spec.target === 'class' ? { kind: 'class', labels: classes.map(String) } : { kind: 'value', scale: 1 },
+      preview,
+    },
+  };
+}
+
 export function buildDataset(spec: DataSpec): DatasetResult {
   switch (spec.kind) {
     case 'text-next-char':
       return buildTextNextChar(spec);
     case 'sequence-next-value':
       return buildSequenceNextValue(spec);
+    case 'table':
+      return buildTable(spec);
   }
 }

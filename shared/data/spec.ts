@@ -31,7 +31,26 @@ export const sequenceNextValueSpec = z
   })
   .strict();
 
-export const dataSpecSchema = z.discriminatedUnion('kind', [textNextCharSpec, sequenceNextValueSpec]);
+/** Most inputs a table may have, and most rows: a lesson's table, typed or pasted by hand. */
+export const maxTableColumns = 16;
+export const maxTableRows = 10_000;
+
+export const tableSpec = z
+  .object({
+    kind: z.literal('table'),
+    /** The inputs' names, one per column; each row holds these inputs, then the target. */
+    columns: z.array(z.string().min(1).max(64)).min(1).max(maxTableColumns),
+    /** Each row: the inputs in column order, then the target. Ragged rows are refused by the build. */
+    rows: z
+      .array(z.array(z.number().finite()).max(maxTableColumns + 1))
+      .min(1)
+      .max(maxTableRows),
+    /** `class`: the targets' distinct values, sorted, are the classes; `value`: a number to predict. */
+    target: z.enum(['class', 'value']),
+  })
+  .strict();
+
+export const dataSpecSchema = z.discriminatedUnion('kind', [textNextCharSpec, sequenceNextValueSpec, tableSpec]);
 export type DataSpec = z.infer<typeof dataSpecSchema>;
 export type DataKind = DataSpec['kind'];
 
@@ -42,5 +61,16 @@ export const defaultDataSpecs: { [K in DataKind]: Extract<DataSpec, { kind: K }>
     values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
     window: 3,
     scale: 'none',
+  },
+  table: {
+    kind: 'table',
+    columns: ['x1', 'x2'],
+    rows: [
+      [0, 0, 0],
+      [0, 1, 0],
+      [1, 0, 0],
+      [1, 1, 1],
+    ],
+    target: 'class',
   },
 };

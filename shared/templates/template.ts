@@ -24,7 +24,10 @@ const highlightSchema = z.union([
   z.object({ tab: z.enum(['data', 'training', 'playground']) }).strict(),
 ]);
 
-/** What the trained network must answer to `input`: a class, or a number within a range. */
+/**
+ * What the trained network must answer to `input`: a class, or a number within a range; or only a
+ * metric it must reach (or stay under, for a lesson about what a network cannot learn).
+ */
 const expectationSchema = z
   .object({
     input: z.string().min(1).max(200),
@@ -37,9 +40,10 @@ const expectationSchema = z
       .optional(),
   })
   .strict()
-  .refine((expected) => expected.answer !== undefined || expected.value !== undefined, {
-    message: 'an expectation needs an answer or a value range',
-  });
+  .refine(
+    (expected) => expected.answer !== undefined || expected.value !== undefined || expected.metric !== undefined,
+    { message: 'an expectation needs an answer, a value range or a metric' },
+  );
 
 /** Changes a step can apply in one click (the exercise's better variant). */
 const variantSchema = z

@@ -68,7 +68,8 @@ export function checkDataFit(
     output.kind === 'Dense' ? { kind: 'set-param', nodeId: outputId, param: 'units', value: units } : undefined;
   if (dataset.target.kind === 'class') {
     if (!classLosses.has(settings.loss)) {
-      const suggested = suggestLoss(dataset.target, activationOf(output), null).loss;
+      const units = outputShape[outputShape.length - 1] ?? null;
+      const suggested = suggestLoss(dataset.target, activationOf(output), units).loss;
       found.push(
         problem(
           'data.loss-for-classes',

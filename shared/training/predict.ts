@@ -58,6 +58,7 @@ export function encodeQuery(spec: DataSpec, dataset: Dataset, text: string): Que
     });
     return { ok: true, values, shape: [1, spec.window, labels.length] };
   }
+  if (spec.kind === 'table') return encodeTableQuery(spec, text);
   const numbers = parseNumberList(text);
   if (numbers === null || numbers.length < spec.window) {
     return {
@@ -76,11 +77,35 @@ export function encodeQuery(spec: DataSpec, dataset: Dataset, text: string): Que
   };
 }
 
+/** A table's query: one number per input column, in column order. */
+function encodeTableQuery(spec: Extract<DataSpec, { kind: 'table' }>, text: string): QueryResult {
+  const inputs = spec.columns.length;
+  const numbers = parseNumberList(text);
+  if (numbers === null || numbers.length !== inputs) {
+    const example = (spec.rows[0] ?? []).slice(0, inputs).join(', ');
+    const names = spec.columns.join(', ');
+    return {
+      ok: false,
+      problem: {
+        en: `Type ${inputs} ${inputs === 1 ? 'number' : 'numbers separated by commas'}, one for each input (${names}), e.g. ${example}.`,
+        es: `Escribe ${inputs} ${inputs === 1 ? 'número' : 'números separados por comas'}, uno por entrada (${names}), p. ej. ${example}.`,
+      },
+    };
+  }
+  return { ok: true, values: Float32Array.from(numbers), shape: [1, inputs] };
+}
+
 /** Reads the model's output for one sample back in the data's terms. */
 export function decodeAnswer(dataset: Dataset, output: ArrayLike<number>, topCount = 5): Answer {
   if (dataset.target.kind === 'class') {
     const labels = dataset.target.labels;
-    const top = Array.from(output, (probability, index) => ({ label: labels[index] ?? String(index), probability }))
+    // Two classes and one sigmoid unit (binary cross-entropy): the unit is the second class' probability.
+    const probabilities =
+      output.length === 1 && labels.length === 2 ? [1 - (output[0] ?? 0), output[0] ?? 0] : Array.from(output);
+    const top = Array.from(probabilities, (probability, index) => ({
+      label: labels[index] ?? String(index),
+      probability,
+    }))
       .sort((a, b) => b.probability - a.probability)
       .slice(0, topCount);
     return { kind: 'classes', top };

@@ -128,7 +128,8 @@ export function suggestLoss(
   outputUnits: number | null,
 ): Pick<TrainingSettings, 'loss' | 'metrics'> {
   if (target.kind === 'class') {
-    if (outputActivation === 'sigmoid' && outputUnits === 1)
+    // One sigmoid unit can tell two classes apart: binary cross-entropy. More classes need one unit each.
+    if (target.labels.length <= 2 && outputActivation === 'sigmoid' && outputUnits === 1)
       return { loss: 'binary_crossentropy', metrics: ['accuracy'] };
     return { loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] };
   }

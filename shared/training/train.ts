@@ -152,7 +152,11 @@ export async function trainModel(
   let epochsWithoutGain = 0;
   const monitor = settings.validation_split > 0 ? 'val_loss' : 'loss';
   const xs = toTensor(tf, dataset.x);
-  const ys = toTensor(tf, dataset.y);
+  // One sigmoid unit per sample: binary cross-entropy wants the class indices as a column, (n, 1);
+  // as (n,) tf.js would broadcast them against (n, 1) outputs and compare every pair.
+  const binary =
+    settings.loss === 'binary_crossentropy' && dataset.target.kind === 'class' && dataset.y.shape.length === 1;
+  const ys = toTensor(tf, binary ? { ...dataset.y, shape: [...dataset.y.shape, 1] } : dataset.y);
   // Keras holds out the last samples for validation, before any shuffling.
   const split = trainingSamples < samples;
   const xTrain = split ? xs.slice(0, trainingSamples) : xs;

@@ -10,7 +10,51 @@ import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { selectDataCheck } from '../store/selectors';
 
-const dataKinds: DataKind[] = ['text-next-char', 'sequence-next-value'];
+const dataKinds: DataKind[] = ['text-next-char', 'sequence-next-value', 'table'];
+
+/** Rows of a table shown in the panel; the rest are counted. */
+const shownTableRows = 50;
+
+/** A table recipe as a table: the input columns by name, then the target. */
+function TableView({ spec }: { spec: Extract<DataSpec, { kind: 'table' }> }) {
+  const { t } = useTranslation();
+  const shown = spec.rows.slice(0, shownTableRows);
+  return (
+    <table className="data-table" data-testid="data-table-rows">
+      <caption className="muted">{t('data.tableCaption', { count: spec.rows.length })}</caption>
+      <thead>
+        <tr>
+          <th>#</th>
+          {spec.columns.map((column, index) => (
+            <th key={index} className="mono">
+              {column}
+            </th>
+          ))}
+          <th>{t('data.tableTarget')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((row, index) => (
+          <tr key={index}>
+            <td className="muted">{index + 1}</td>
+            {row.map((value, column) => (
+              <td key={column} className="mono">
+                {value}
+              </td>
+            ))}
+          </tr>
+        ))}
+        {spec.rows.length > shown.length && (
+          <tr>
+            <td className="muted" colSpan={spec.columns.length + 2}>
+              {t('data.moreRows', { count: spec.rows.length - shown.length })}
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
 
 function WindowField({ value, onCommit }: { value: number; onCommit: (window: number) => void }) {
   const { t } = useTranslation();
@@ -179,6 +223,21 @@ export function DataPanel() {
             </label>
           </>
         )}
+        {data?.kind === 'table' && (
+          <>
+            <label className="field field-inline">
+              <span className="field-name">{t('data.targetKind')}</span>
+              <select
+                value={data.target}
+                onChange={(event) => setData({ ...data, target: event.target.value === 'value' ? 'value' : 'class' })}
+              >
+                <option value="class">{t('data.targetClass')}</option>
+                <option value="value">{t('data.targetValue')}</option>
+              </select>
+            </label>
+            <TableView spec={data} />
+          </>
+        )}
         {!data && <p className="muted">{t('data.choose')}</p>}
       </div>
       {built && !built.ok && (
@@ -197,7 +256,9 @@ export function DataPanel() {
             </span>
             {built.dataset.target.kind === 'class' && (
               <span>
-                {t('data.vocabulary', { count: built.dataset.target.labels.length })}{' '}
+                {t(data?.kind === 'table' ? 'data.classes' : 'data.vocabulary', {
+                  count: built.dataset.target.labels.length,
+                })}{' '}
                 {built.dataset.target.labels.map((label, index) => (
                   <code key={label} className="vocab-entry" title={String(index)}>
                     {index}:{JSON.stringify(label)}
@@ -213,8 +274,8 @@ export function DataPanel() {
             <thead>
               <tr>
                 <th>#</th>
-                <th>{t('data.input')}</th>
-                <th>{t('data.target')}</th>
+                <th>{data?.kind === 'table' ? data.columns.join(', ') : t('data.input')}</th>
+                <th>{data?.kind === 'table' ? t('data.tableTarget') : t('data.target')}</th>
               </tr>
             </thead>
             <tbody>

@@ -27,7 +27,9 @@ export function Playground() {
         ? Array.from(data.text).slice(0, data.window).join('')
         : data?.kind === 'sequence-next-value'
           ? data.values.slice(-data.window).join(', ')
-          : ''),
+          : data?.kind === 'table'
+            ? (data.rows[0] ?? []).slice(0, data.columns.length).join(', ')
+            : ''),
   );
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
