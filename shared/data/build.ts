@@ -29,6 +29,7 @@ export function vocabularyOf(text: string): string[] {
   return [...new Set(Array.from(text))].sort();
 }
 
+/** One window of characters, one-hot: a row per character, a 1 in its vocabulary column. */
 export function oneHotWindow(characters: readonly string[], vocabulary: readonly string[]): Float32Array | null {
   const values = new Float32Array(characters.length * vocabulary.length);
   for (let step = 0; step < characters.length; step += 1) {
@@ -56,16 +57,17 @@ function buildTextNextChar(spec: Extract<DataSpec, { kind: 'text-next-char' }>):
   }
   const vocabulary = vocabularyOf(spec.text);
   const size = vocabulary.length;
+  // A map, not indexOf: a long text has a million characters to look up.
+  const indexOf = new Map(vocabulary.map((character, index) => [character, index]));
   const x = new Float32Array(count * spec.window * size);
   // Class indices as float32: tf.js' sparse cross-entropy floors its labels and takes floats only.
   const y = new Float32Array(count);
   const preview: Dataset['preview'] = [];
   for (let sample = 0; sample < count; sample += 1) {
     for (let step = 0; step < spec.window; step += 1) {
-      const index = vocabulary.indexOf(characters[sample + step] ?? '');
-      x[(sample * spec.window + step) * size + index] = 1;
+      x[(sample * spec.window + step) * size + (indexOf.get(characters[sample + step] ?? '') ?? 0)] = 1;
     }
-    y[sample] = vocabulary.indexOf(characters[sample + spec.window] ?? '');
+    y[sample] = indexOf.get(characters[sample + spec.window] ?? '') ?? 0;
     if (sample < previewRows) {
       preview.push({
         input: characters.slice(sample, sample + spec.window).join(''),

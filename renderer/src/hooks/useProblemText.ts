@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { describeFix } from '../../../shared/graph/fix-text';
 import { describeProblem, type Fix, type Problem } from '../../../shared/graph/problems';
 import { useAppStore } from '../store';
@@ -6,12 +7,16 @@ import { useAppStore } from '../store';
 /** The message and the fix label of a problem, in the current language. */
 export function useProblemText(): { message: (problem: Problem) => string; fixLabel: (fix: Fix) => string } {
   const language = useAppStore((state) => state.language);
-  const nodes = useAppStore((state) => state.nodes);
+  // Ids and names only, so a layer being dragged does not redraw every layer that shows a fix.
+  const idsAndNames = useAppStore(useShallow((state) => state.nodes.flatMap((node) => [node.id, node.data.name])));
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (let index = 0; index < idsAndNames.length; index += 2)
+      map.set(idsAndNames[index] ?? '', idsAndNames[index + 1] ?? '');
+    return map;
+  }, [idsAndNames]);
   const message = useCallback((problem: Problem) => describeProblem(problem, language), [language]);
-  const fixLabel = useCallback(
-    (fix: Fix) => describeFix(fix, language, new Map(nodes.map((node) => [node.id, node.data.name]))),
-    [language, nodes],
-  );
+  const fixLabel = useCallback((fix: Fix) => describeFix(fix, language, names), [language, names]);
   return { message, fixLabel };
 }
 

@@ -9,8 +9,6 @@ import type { TrainingSettings } from '../../../shared/training/settings';
 import type { AppState } from './index';
 import type { LayerFlowNode, WireEdge } from './graph-slice';
 
-export const selectSelectedNodes = (state: AppState): LayerFlowNode[] => state.nodes.filter((node) => node.selected);
-
 let lastNodes: readonly LayerFlowNode[] | null = null;
 let lastEdges: readonly WireEdge[] | null = null;
 let lastGraph: Graph = { nodes: [], wires: [] };
@@ -27,15 +25,30 @@ export function selectGraph(state: AppState): Graph {
   return lastGraph;
 }
 
-let lastAnalysedGraph: Graph | null = null;
+let lastAnalysedNodes: readonly LayerFlowNode[] = [];
+let lastAnalysedEdges: readonly WireEdge[] | null = null;
 let lastAnalysis: Analysis = analyzeGraph({ nodes: [], wires: [] });
 
-/** Shapes, parameter counts and problems, recomputed only when the graph changes. */
+/**
+ * True when the layers differ only in where they sit or whether they are selected: what React
+ * Flow changes on every frame of a drag, and what analysis does not read.
+ */
+function sameLayersAndWires(nodes: readonly LayerFlowNode[], edges: readonly WireEdge[]): boolean {
+  return (
+    edges === lastAnalysedEdges &&
+    nodes.length === lastAnalysedNodes.length &&
+    nodes.every(
+      (node, index) => node.id === lastAnalysedNodes[index]?.id && node.data === lastAnalysedNodes[index]?.data,
+    )
+  );
+}
+
+/** Shapes, parameter counts and problems, recomputed only when layers or wires change (not on a drag). */
 export function selectAnalysis(state: AppState): Analysis {
-  const graph = selectGraph(state);
-  if (graph === lastAnalysedGraph) return lastAnalysis;
-  lastAnalysedGraph = graph;
-  lastAnalysis = analyzeGraph(graph);
+  if (sameLayersAndWires(state.nodes, state.edges)) return lastAnalysis;
+  lastAnalysedNodes = state.nodes;
+  lastAnalysedEdges = state.edges;
+  lastAnalysis = analyzeGraph(selectGraph(state));
   return lastAnalysis;
 }
 
@@ -52,25 +65,38 @@ export interface DataCheck {
   problems: Problem[];
 }
 
-let lastDataInputs: [Graph, DataSpec | null, TrainingSettings] | null = null;
+let lastBuiltData: DataSpec | null = null;
+let lastDataset: DatasetResult | null = null;
+
+/** The recipe built once per change of the recipe: a long text is a million characters. */
+function selectDataset(state: AppState): DatasetResult | null {
+  if (state.data !== lastBuiltData) {
+    lastBuiltData = state.data;
+    lastDataset = state.data ? buildDataset(state.data) : null;
+  }
+  return lastDataset;
+}
+
+let lastDataInputs: [Analysis, DatasetResult | null, TrainingSettings] | null = null;
 let lastDataCheck: DataCheck = { dataset: null, problems: [] };
 
 /** The data recipe built and checked against the network, once per change of either. */
 export function selectDataCheck(state: AppState): DataCheck {
-  const graph = selectGraph(state);
+  const analysis = selectAnalysis(state);
+  const dataset = selectDataset(state);
   if (
     lastDataInputs &&
-    lastDataInputs[0] === graph &&
-    lastDataInputs[1] === state.data &&
+    lastDataInputs[0] === analysis &&
+    lastDataInputs[1] === dataset &&
     lastDataInputs[2] === state.training
   ) {
     return lastDataCheck;
   }
-  lastDataInputs = [graph, state.data, state.training];
-  const dataset = state.data ? buildDataset(state.data) : null;
-  const analysis = selectAnalysis(state);
+  lastDataInputs = [analysis, dataset, state.training];
   const problems =
-    dataset?.ok && analysis.errorCount === 0 ? checkDataFit(graph, analysis, dataset.dataset, state.training) : [];
+    dataset?.ok && analysis.errorCount === 0
+      ? checkDataFit(selectGraph(state), analysis, dataset.dataset, state.training)
+      : [];
   lastDataCheck = { dataset, problems };
   return lastDataCheck;
 }

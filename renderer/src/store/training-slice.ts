@@ -10,7 +10,6 @@ import type { Localized } from '../../../shared/localized';
 import type { AnyParamValue } from '../../../shared/layers/params';
 import type { BackendAttempt, BatchPoint, FromWorker } from '../../../shared/training/protocol';
 import type { BackendName, BackendPreference } from '../../../shared/training/backends';
-import { buildDataset } from '../../../shared/data/build';
 import {
   defaultTrainingSettings,
   suggestLoss,
@@ -19,7 +18,7 @@ import {
   type TrainingSettings,
 } from '../../../shared/training/settings';
 import { lessonInput } from './lesson-slice';
-import { selectAnalysis } from './selectors';
+import { selectAnalysis, selectDataCheck } from './selectors';
 import type { BatchUpdate, EpochUpdate, RunStatus, TrainingOutcome } from '../../../shared/training/train';
 import type { AppState } from './index';
 
@@ -79,8 +78,9 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     set({ data });
     // A new kind of data brings the loss and metrics that suit it, as Keras users would pick them.
     if (!data || previous?.kind === data.kind) return;
-    const built = buildDataset(data);
-    if (!built.ok) return;
+    // Built once: the data check the canvas draws keeps this same dataset.
+    const built = selectDataCheck(get()).dataset;
+    if (!built?.ok) return;
     const analysis = selectAnalysis(get());
     const outputId = analysis.outputs.length === 1 ? analysis.outputs[0] : undefined;
     const output = get().nodes.find((node) => node.id === outputId);
