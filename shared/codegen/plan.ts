@@ -13,7 +13,7 @@ import { layerDef } from '../layers/registry.js';
 import type { LayerDef } from '../layers/types.js';
 import type { Localized } from '../localized.js';
 import { checkDataFit } from '../training/fit-check.js';
-import { parseNumberList } from '../training/predict.js';
+import { defaultQuery, parseNumberList } from '../training/predict.js';
 import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
 
 /** What an export reads from a project (`Project` from shared/project has these and more). */
@@ -90,18 +90,6 @@ const noData: Localized = {
   en: 'The project has no data yet: choose a dataset in the Data tab first. The exported program trains on it.',
   es: 'El proyecto aún no tiene datos: elige un conjunto de datos en la pestaña Datos. El programa exportado entrena con ellos.',
 };
-
-/** The question the playground opens with, as the lesson or the data suggests it. */
-export function defaultQuery(data: DataSpec): string {
-  switch (data.kind) {
-    case 'text-next-char':
-      return Array.from(data.text).slice(0, data.window).join('');
-    case 'sequence-next-value':
-      return data.values.slice(-data.window).join(', ');
-    case 'table':
-      return (data.rows[0] ?? []).slice(0, data.columns.length).join(', ');
-  }
-}
 
 /** `query` if the network can read it (enough characters it knows, or numbers), else the default. */
 function planQuery(data: DataSpec, dataset: Dataset, query: string | undefined): PlannedQuery {

@@ -1,6 +1,12 @@
-import { convolutionKeras, convolutionPytorch, convolutionTypeScript, convolutionOf } from './convolution.js';
+import {
+  convolutionKeras,
+  convolutionPytorch,
+  convolutionTypeScript,
+  convolutionOf,
+  convolutionParamCount,
+  tfConvolutionArgs,
+} from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
-import { tfActivation, tfInitializer } from './tf-config.js';
 import { activation, filters, kernelInitializer, padding, useBias } from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
@@ -45,22 +51,8 @@ export const conv1d = defineLayer({
     return ok([input[0] ?? null, ...slid.lengths, params.filters]);
   },
   // Kernel (kernel_size, channels, filters) plus one bias per filter.
-  countParams: ([input = []], params) => {
-    const channels = input[2] ?? 0;
-    return params.kernel_size * channels * params.filters + (params.use_bias ? params.filters : 0);
-  },
-  build: (params, context) =>
-    context.tf.layers.conv1d({
-      filters: params.filters,
-      kernelSize: params.kernel_size,
-      strides: params.strides,
-      padding: params.padding,
-      activation: tfActivation(params.activation),
-      useBias: params.use_bias,
-      kernelInitializer: tfInitializer(context.tf, params.kernel_initializer, context.nextSeed()),
-      biasInitializer: 'zeros',
-      name: context.name,
-    }),
+  countParams: ([input = []], params) => convolutionParamCount(convolutionOf(params), input),
+  build: (params, context) => context.tf.layers.conv1d(tfConvolutionArgs(convolutionOf(params), context)),
   code: {
     typescript: (params, context) => convolutionTypeScript('conv1d', convolutionOf(params), context),
     keras: (params, context) => convolutionKeras('Conv1D', convolutionOf(params), context),

@@ -1,6 +1,12 @@
-import { convolutionKeras, transposedConvolutionPytorch, convolutionTypeScript, convolutionOf } from './convolution.js';
+import {
+  convolutionKeras,
+  transposedConvolutionPytorch,
+  convolutionTypeScript,
+  convolutionOf,
+  convolutionParamCount,
+  tfConvolutionArgs,
+} from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, transposedOutputLength } from './shape-rules.js';
-import { pair, tfActivation, tfInitializer } from './tf-config.js';
 import { activation, conv2dCommon, kernelInitializer, padding, useBias } from './common.js';
 import { defineLayer } from './types.js';
 
@@ -42,23 +48,8 @@ export const conv2dTranspose = defineLayer({
     return ok([input[0] ?? null, ...lengths, params.filters]);
   },
   // Kernel (height, width, filters, channels): the transpose of Conv2D's, same count.
-  countParams: ([input = []], params) => {
-    const [height, width] = pair(params.kernel_size);
-    const channels = input[3] ?? 0;
-    return height * width * channels * params.filters + (params.use_bias ? params.filters : 0);
-  },
-  build: (params, context) =>
-    context.tf.layers.conv2dTranspose({
-      filters: params.filters,
-      kernelSize: pair(params.kernel_size),
-      strides: pair(params.strides),
-      padding: params.padding,
-      activation: tfActivation(params.activation),
-      useBias: params.use_bias,
-      kernelInitializer: tfInitializer(context.tf, params.kernel_initializer, context.nextSeed()),
-      biasInitializer: 'zeros',
-      name: context.name,
-    }),
+  countParams: ([input = []], params) => convolutionParamCount(convolutionOf(params), input),
+  build: (params, context) => context.tf.layers.conv2dTranspose(tfConvolutionArgs(convolutionOf(params), context)),
   code: {
     typescript: (params, context) => convolutionTypeScript('conv2dTranspose', convolutionOf(params), context),
     keras: (params, context) => convolutionKeras('Conv2DTranspose', convolutionOf(params), context),

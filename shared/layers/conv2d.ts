@@ -1,6 +1,12 @@
-import { convolutionKeras, convolutionPytorch, convolutionTypeScript, convolutionOf } from './convolution.js';
+import {
+  convolutionKeras,
+  convolutionPytorch,
+  convolutionTypeScript,
+  convolutionOf,
+  convolutionParamCount,
+  tfConvolutionArgs,
+} from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
-import { pair, tfActivation, tfInitializer } from './tf-config.js';
 import { activation, conv2dCommon, kernelInitializer, padding, useBias } from './common.js';
 import { defineLayer } from './types.js';
 
@@ -30,23 +36,8 @@ export const conv2d = defineLayer({
     return ok([input[0] ?? null, ...slid.lengths, params.filters]);
   },
   // Kernel (height, width, channels, filters) plus one bias per filter.
-  countParams: ([input = []], params) => {
-    const [height, width] = pair(params.kernel_size);
-    const channels = input[3] ?? 0;
-    return height * width * channels * params.filters + (params.use_bias ? params.filters : 0);
-  },
-  build: (params, context) =>
-    context.tf.layers.conv2d({
-      filters: params.filters,
-      kernelSize: pair(params.kernel_size),
-      strides: pair(params.strides),
-      padding: params.padding,
-      activation: tfActivation(params.activation),
-      useBias: params.use_bias,
-      kernelInitializer: tfInitializer(context.tf, params.kernel_initializer, context.nextSeed()),
-      biasInitializer: 'zeros',
-      name: context.name,
-    }),
+  countParams: ([input = []], params) => convolutionParamCount(convolutionOf(params), input),
+  build: (params, context) => context.tf.layers.conv2d(tfConvolutionArgs(convolutionOf(params), context)),
   code: {
     typescript: (params, context) => convolutionTypeScript('conv2d', convolutionOf(params), context),
     keras: (params, context) => convolutionKeras('Conv2D', convolutionOf(params), context),

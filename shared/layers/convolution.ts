@@ -9,7 +9,15 @@ import { quotedUnless, typescriptConfig, typescriptNumbers } from '../codegen/ty
 import type { Shape } from '../graph/shape.js';
 import type { ActivationName } from './common.js';
 import type { Padding } from './shape-rules.js';
-import type { CodeContext, InitializerName, PyTorchCode, PyTorchContext, TypeScriptContext } from './types.js';
+import { tfActivation, tfInitializer } from './tf-config.js';
+import type {
+  BuildContext,
+  CodeContext,
+  InitializerName,
+  PyTorchCode,
+  PyTorchContext,
+  TypeScriptContext,
+} from './types.js';
 
 /** A convolution's parameters with its windows as lists, one entry per spatial axis. */
 export interface Convolution {
@@ -47,6 +55,30 @@ export function convolutionOf(params: ConvolutionParams): Convolution {
 }
 
 const channelsOf = (input: Shape) => input[input.length - 1] ?? 0;
+
+/**
+ * Weights of a convolution on `input`: a kernel of window × channels × filters (transposed for
+ * Conv2DTranspose, the same count) plus one bias per filter.
+ */
+export function convolutionParamCount(conv: Convolution, input: Shape): number {
+  const window = conv.kernel.reduce((product, size) => product * size, 1);
+  return window * channelsOf(input) * conv.filters + (conv.useBias ? conv.filters : 0);
+}
+
+/** The tf.js arguments Conv1D, Conv2D and Conv2DTranspose take alike, seeded. */
+export function tfConvolutionArgs(conv: Convolution, context: BuildContext) {
+  return {
+    filters: conv.filters,
+    kernelSize: [...conv.kernel],
+    strides: [...conv.strides],
+    padding: conv.padding,
+    activation: tfActivation(conv.activation),
+    useBias: conv.useBias,
+    kernelInitializer: tfInitializer(context.tf, conv.kernelInitializer, context.nextSeed()),
+    biasInitializer: 'zeros' as const,
+    name: context.name,
+  };
+}
 const pythonWindow = (values: readonly number[]) => (values.length === 1 ? String(values[0]) : pythonTuple(values));
 const typescriptWindow = (values: readonly number[]) =>
   values.length === 1 ? String(values[0]) : typescriptNumbers(values);

@@ -4,7 +4,7 @@
  * generation with a temperature. Reads nothing but its arguments.
  */
 import type * as Tf from '@tensorflow/tfjs';
-import type { Dataset } from '../data/build.js';
+import { oneHotWindow, type Dataset } from '../data/build.js';
 import type { DataSpec } from '../data/spec.js';
 import type { TfModule } from '../layers/types.js';
 import type { Localized } from '../localized.js';
@@ -14,6 +14,18 @@ export type QueryResult = { ok: true; values: Float32Array; shape: number[] } | 
 
 export type Answer =
   { kind: 'classes'; top: { label: string; probability: number }[] } | { kind: 'value'; value: number };
+
+/** The question the playground opens with, as the lesson or the data suggests it. */
+export function defaultQuery(data: DataSpec): string {
+  switch (data.kind) {
+    case 'text-next-char':
+      return Array.from(data.text).slice(0, data.window).join('');
+    case 'sequence-next-value':
+      return data.values.slice(-data.window).join(', ');
+    case 'table':
+      return (data.rows[0] ?? []).slice(0, data.columns.length).join(', ');
+  }
+}
 
 /** Parses "7, 8, 9", "7 8 9" or "[7, 8, 9]". */
 export function parseNumberList(text: string): number[] | null {
@@ -41,22 +53,17 @@ export function encodeQuery(spec: DataSpec, dataset: Dataset, text: string): Que
       };
     }
     const window = characters.slice(-spec.window);
-    const unknown = window.find((character) => !labels.includes(character));
-    if (unknown !== undefined) {
-      const known = labels.map((label) => JSON.stringify(label)).join(' ');
-      return {
-        ok: false,
-        problem: {
-          en: `“${unknown}” never appears in the training text, so the network has no input for it. It knows: ${known}.`,
-          es: `«${unknown}» no aparece en el texto de entrenamiento, así que la red no tiene entrada para él. Conoce: ${known}.`,
-        },
-      };
-    }
-    const values = new Float32Array(spec.window * labels.length);
-    window.forEach((character, step) => {
-      values[step * labels.length + labels.indexOf(character)] = 1;
-    });
-    return { ok: true, values, shape: [1, spec.window, labels.length] };
+    const values = oneHotWindow(window, labels);
+    if (values) return { ok: true, values, shape: [1, spec.window, labels.length] };
+    const unknown = window.find((character) => !labels.includes(character)) ?? '';
+    const known = labels.map((label) => JSON.stringify(label)).join(' ');
+    return {
+      ok: false,
+      problem: {
+        en: `“${unknown}” never appears in the training text, so the network has no input for it. It knows: ${known}.`,
+        es: `«${unknown}» no aparece en el texto de entrenamiento, así que la red no tiene entrada para él. Conoce: ${known}.`,
+      },
+    };
   }
   if (spec.kind === 'table') return encodeTableQuery(spec, text);
   const numbers = parseNumberList(text);

@@ -1,6 +1,6 @@
 /** The list of keyboard shortcuts, from the command table. */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../chrome/Dialog';
 import { commands, formatShortcut, menuLabels } from '../../../shared/commands';
 import { useLocalize } from '../hooks/useLocalize';
 import { isMac } from './useShortcuts';
@@ -8,52 +8,39 @@ import { isMac } from './useShortcuts';
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-title"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <h2 id="shortcuts-title">{t('commands.shortcuts')}</h2>
-        <table className="summary-table">
-          <tbody>
-            {commands.flatMap((command) =>
-              'shortcut' in command
-                ? [
-                    <tr key={command.id}>
-                      <td>
-                        <span className="muted">{localize(menuLabels[command.menu])}: </span>
-                        {localize(command.label)}
-                      </td>
-                      <td>
-                        <kbd>{formatShortcut(command.shortcut, isMac)}</kbd>
-                      </td>
-                    </tr>,
-                  ]
-                : [],
-            )}
-            <tr>
-              <td>{t('commands.deleteSelection')}</td>
-              <td>
-                <kbd>Delete</kbd>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('summary.close')}
-          </button>
-        </div>
+    <Dialog onClose={onClose} labelledBy="shortcuts-title">
+      <h2 id="shortcuts-title">{t('commands.shortcuts')}</h2>
+      <table className="summary-table">
+        <tbody>
+          {commands.flatMap((command) =>
+            'shortcut' in command
+              ? [
+                  <tr key={command.id}>
+                    <td>
+                      <span className="muted">{localize(menuLabels[command.menu])}: </span>
+                      {localize(command.label)}
+                    </td>
+                    <td>
+                      <kbd>{formatShortcut(command.shortcut, isMac)}</kbd>
+                    </td>
+                  </tr>,
+                ]
+              : [],
+          )}
+          <tr>
+            <td>{t('commands.deleteSelection')}</td>
+            <td>
+              <kbd>Delete</kbd>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t('summary.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -63,7 +63,3 @@ export function runCommand(id: CommandId): void {
   const handler = handlers.get(id) ?? storeCommands[id];
   if (handler) void handler();
 }
-
-export function hasCommand(id: CommandId): boolean {
-  return handlers.has(id) || id in storeCommands;
-}

@@ -9,6 +9,7 @@ import python from 'highlight.js/lib/languages/python';
 import typescript from 'highlight.js/lib/languages/typescript';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../chrome/Dialog';
 import { exportKeras } from '../../../shared/codegen/keras';
 import type { ExportRefusal } from '../../../shared/codegen/plan';
 import { exportPytorch } from '../../../shared/codegen/pytorch';
@@ -80,12 +81,6 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     };
   }, [target, distributed, name, graph, data, training, query]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
   const highlighted = useMemo(
     () =>
       (result && 'files' in result ? result.files : []).map((file) => ({
@@ -111,77 +106,69 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div
-        className="dialog export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="export-title"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <header className="gallery-header">
-          <h2 id="export-title">{t('export.title')}</h2>
-          <button type="button" className="button-quiet" onClick={onClose}>
-            {t('summary.close')}
-          </button>
-        </header>
-        <div className="export-controls">
-          <div className="right-tabs" role="tablist">
-            {(['typescript', 'keras', 'pytorch'] as const).map((option) => (
-              <button
-                key={option}
-                type="button"
-                role="tab"
-                aria-selected={target === option}
-                className="dock-tab"
-                onClick={() => setTarget(option)}
-              >
-                {t(`export.${option}`)}
-              </button>
-            ))}
-          </div>
-          {target !== 'typescript' && (
-            <label>
-              <input type="checkbox" checked={distributed} onChange={(event) => setDistributed(event.target.checked)} />{' '}
-              {target === 'keras' ? t('export.mirrored') : t('export.ddp')}
-            </label>
-          )}
+    <Dialog onClose={onClose} labelledBy="export-title" className="export-dialog">
+      <header className="gallery-header">
+        <h2 id="export-title">{t('export.title')}</h2>
+        <button type="button" className="button-quiet" onClick={onClose}>
+          {t('summary.close')}
+        </button>
+      </header>
+      <div className="export-controls">
+        <div className="right-tabs" role="tablist">
+          {(['typescript', 'keras', 'pytorch'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              role="tab"
+              aria-selected={target === option}
+              className="dock-tab"
+              onClick={() => setTarget(option)}
+            >
+              {t(`export.${option}`)}
+            </button>
+          ))}
         </div>
-        <p className="muted">{t(`export.how.${target}`)}</p>
-        {result && 'problems' in result && (
-          <div className="run-warning" role="alert">
-            <p>{t('export.refused')}</p>
-            <ul>
-              {result.dataProblem && <li>{localize(result.dataProblem.problem)}</li>}
-              {result.settingsProblem && <li>{localize(result.settingsProblem)}</li>}
-              {result.problems.map((problem, index) => (
-                <li key={index}>{message(problem)}</li>
-              ))}
-            </ul>
-          </div>
+        {target !== 'typescript' && (
+          <label>
+            <input type="checkbox" checked={distributed} onChange={(event) => setDistributed(event.target.checked)} />{' '}
+            {target === 'keras' ? t('export.mirrored') : t('export.ddp')}
+          </label>
         )}
-        {highlighted.map((file) => (
-          <section key={file.name} className="export-file" aria-label={file.name}>
-            <header>
-              <code>{file.name}</code>
-              <span className="status-spacer" />
-              <button type="button" className="button-quiet" onClick={() => void copy(file)}>
-                {copied === file.name ? t('export.copied') : t('export.copy')}
-              </button>
-              <button
-                type="button"
-                className="button-quiet"
-                onClick={() => downloadFile(file.name, file.code, 'text/plain;charset=utf-8')}
-              >
-                {t('export.save')}
-              </button>
-            </header>
-            <pre className="hljs" data-testid={`export-${file.name}`}>
-              <code dangerouslySetInnerHTML={{ __html: file.html }} />
-            </pre>
-          </section>
-        ))}
       </div>
-    </div>
+      <p className="muted">{t(`export.how.${target}`)}</p>
+      {result && 'problems' in result && (
+        <div className="run-warning" role="alert">
+          <p>{t('export.refused')}</p>
+          <ul>
+            {result.dataProblem && <li>{localize(result.dataProblem.problem)}</li>}
+            {result.settingsProblem && <li>{localize(result.settingsProblem)}</li>}
+            {result.problems.map((problem, index) => (
+              <li key={index}>{message(problem)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {highlighted.map((file) => (
+        <section key={file.name} className="export-file" aria-label={file.name}>
+          <header>
+            <code>{file.name}</code>
+            <span className="status-spacer" />
+            <button type="button" className="button-quiet" onClick={() => void copy(file)}>
+              {copied === file.name ? t('export.copied') : t('export.copy')}
+            </button>
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => downloadFile(file.name, file.code, 'text/plain;charset=utf-8')}
+            >
+              {t('export.save')}
+            </button>
+          </header>
+          <pre className="hljs" data-testid={`export-${file.name}`}>
+            <code dangerouslySetInnerHTML={{ __html: file.html }} />
+          </pre>
+        </section>
+      ))}
+    </Dialog>
   );
 }

@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../chrome/Dialog';
 import { courseModules } from '../../../shared/templates/template';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
@@ -19,77 +20,64 @@ export function Gallery() {
 
   useEffect(() => {
     first.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [close]);
+  }, []);
 
   return (
-    <div className="dialog-backdrop" onClick={close}>
-      <div
-        className="dialog gallery"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="gallery-title"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <header className="gallery-header">
-          <h2 id="gallery-title">{t('gallery.title')}</h2>
-          <button type="button" className="button-quiet" onClick={close}>
-            {t('gallery.empty')}
-          </button>
-        </header>
-        <p className="muted">{t('gallery.intro')}</p>
-        {modules.map((module) => (
-          <section
-            key={module}
-            className="gallery-module"
-            aria-label={localize(courseModules[module] ?? { en: '', es: '' })}
-          >
-            <h3>
-              {t('gallery.module', { number: module })} · {localize(courseModules[module] ?? { en: '', es: '' })}
-            </h3>
-            <ul className="gallery-cards">
-              {lessonLibrary.templates
-                .filter((template) => template.module === module)
-                .map((template, index) => (
-                  <li key={template.id}>
-                    <button
-                      type="button"
-                      className="gallery-card"
-                      ref={module === modules[0] && index === 0 ? first : undefined}
-                      onClick={() => {
-                        openTemplate(template);
-                        // Frame the lesson's network once React Flow has measured its layers.
-                        setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1 }), 60);
-                      }}
-                      data-testid={`template-${template.id}`}
-                    >
-                      <NetworkThumbnail graph={template.graph} />
-                      <span className="gallery-card-lesson">{t('gallery.lesson', { lesson: template.lesson })}</span>
-                      <strong>{localize(template.title)}</strong>
-                      <span className="muted">{localize(template.summary)}</span>
-                    </button>
-                  </li>
-                ))}
-            </ul>
-          </section>
-        ))}
-        {lessonLibrary.broken.length > 0 && (
-          <section className="gallery-broken" role="alert">
-            <h3>{t('gallery.broken')}</h3>
-            <ul>
-              {lessonLibrary.broken.map((entry) => (
-                <li key={entry.name}>
-                  <code>{entry.name}</code>: {entry.message}
+    <Dialog onClose={close} labelledBy="gallery-title" className="gallery">
+      <header className="gallery-header">
+        <h2 id="gallery-title">{t('gallery.title')}</h2>
+        <button type="button" className="button-quiet" onClick={close}>
+          {t('gallery.empty')}
+        </button>
+      </header>
+      <p className="muted">{t('gallery.intro')}</p>
+      {modules.map((module) => (
+        <section
+          key={module}
+          className="gallery-module"
+          aria-label={localize(courseModules[module] ?? { en: '', es: '' })}
+        >
+          <h3>
+            {t('gallery.module', { number: module })} · {localize(courseModules[module] ?? { en: '', es: '' })}
+          </h3>
+          <ul className="gallery-cards">
+            {lessonLibrary.templates
+              .filter((template) => template.module === module)
+              .map((template, index) => (
+                <li key={template.id}>
+                  <button
+                    type="button"
+                    className="gallery-card"
+                    ref={module === modules[0] && index === 0 ? first : undefined}
+                    onClick={() => {
+                      openTemplate(template);
+                      // Frame the lesson's network once React Flow has measured its layers.
+                      setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1 }), 60);
+                    }}
+                    data-testid={`template-${template.id}`}
+                  >
+                    <NetworkThumbnail graph={template.graph} />
+                    <span className="gallery-card-lesson">{t('gallery.lesson', { lesson: template.lesson })}</span>
+                    <strong>{localize(template.title)}</strong>
+                    <span className="muted">{localize(template.summary)}</span>
+                  </button>
                 </li>
               ))}
-            </ul>
-          </section>
-        )}
-      </div>
-    </div>
+          </ul>
+        </section>
+      ))}
+      {lessonLibrary.broken.length > 0 && (
+        <section className="gallery-broken" role="alert">
+          <h3>{t('gallery.broken')}</h3>
+          <ul>
+            {lessonLibrary.broken.map((entry) => (
+              <li key={entry.name}>
+                <code>{entry.name}</code>: {entry.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 /** Keras' `model.summary()` for the drawn network, as a table. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../chrome/Dialog';
 import { summarize } from '../../../shared/graph/summary';
 import { useNumberFormat } from '../hooks/useProblemText';
 import { useAppStore } from '../store';
@@ -16,59 +17,46 @@ export function SummaryDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     closeButton.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, []);
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="summary-title"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <h2 id="summary-title">{t('summary.title')}</h2>
-        {summary.rows.length === 0 ? (
-          <p>{t('summary.empty')}</p>
-        ) : (
-          <table className="summary-table">
-            <thead>
-              <tr>
-                <th>{t('summary.layer')}</th>
-                <th>{t('summary.output')}</th>
-                <th className="numeric">{t('summary.params')}</th>
-                <th>{t('summary.connected')}</th>
+    <Dialog onClose={onClose} labelledBy="summary-title">
+      <h2 id="summary-title">{t('summary.title')}</h2>
+      {summary.rows.length === 0 ? (
+        <p>{t('summary.empty')}</p>
+      ) : (
+        <table className="summary-table">
+          <thead>
+            <tr>
+              <th>{t('summary.layer')}</th>
+              <th>{t('summary.output')}</th>
+              <th className="numeric">{t('summary.params')}</th>
+              <th>{t('summary.connected')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.rows.map((row) => (
+              <tr key={row.name}>
+                <td>
+                  {row.name} <span className="muted">({row.kind})</span>
+                </td>
+                <td className="mono">{row.outputShape}</td>
+                <td className="numeric mono">{row.params === null ? '?' : formatNumber(row.params)}</td>
+                <td className="mono">{row.connectedTo.join(', ')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {summary.rows.map((row) => (
-                <tr key={row.name}>
-                  <td>
-                    {row.name} <span className="muted">({row.kind})</span>
-                  </td>
-                  <td className="mono">{row.outputShape}</td>
-                  <td className="numeric mono">{row.params === null ? '?' : formatNumber(row.params)}</td>
-                  <td className="mono">{row.connectedTo.join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <p className="summary-total" data-testid="summary-total">
-          {t('summary.total', { formatted: formatNumber(summary.totalParams) })}
-        </p>
-        {!summary.complete && summary.rows.length > 0 && <p className="summary-warning">{t('summary.unavailable')}</p>}
-        <div className="dialog-actions">
-          <button type="button" ref={closeButton} onClick={onClose}>
-            {t('summary.close')}
-          </button>
-        </div>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="summary-total" data-testid="summary-total">
+        {t('summary.total', { formatted: formatNumber(summary.totalParams) })}
+      </p>
+      {!summary.complete && summary.rows.length > 0 && <p className="summary-warning">{t('summary.unavailable')}</p>}
+      <div className="dialog-actions">
+        <button type="button" ref={closeButton} onClick={onClose}>
+          {t('summary.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../chrome/Dialog';
 import type { RecentProject } from '../../../shared/host/host';
 import { useHost } from '../host/HostContext';
 import { useAppStore } from '../store';
@@ -103,43 +104,32 @@ export function RecentDialog({ onClose }: { onClose: () => void }) {
   const [recent, setRecent] = useState<RecentProject[] | null>(null);
   useEffect(() => {
     void host.recentProjects().then(setRecent, () => setRecent([]));
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [host, onClose]);
+  }, [host]);
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="recent-title"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <h2 id="recent-title">{t('project.recentTitle')}</h2>
-        {recent?.length === 0 && <p className="muted">{t('project.recentNone')}</p>}
-        <ul className="recent-list">
-          {recent?.map((entry) => (
-            <li key={`${entry.path ?? ''}${entry.name}`}>
-              <button
-                type="button"
-                className="button-quiet"
-                onClick={() => {
-                  onClose();
-                  void openRecent(host, entry.path ?? entry.name);
-                }}
-              >
-                <strong>{entry.name}</strong> <span className="muted">{entry.path ?? ''}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('summary.close')}
-          </button>
-        </div>
+    <Dialog onClose={onClose} labelledBy="recent-title">
+      <h2 id="recent-title">{t('project.recentTitle')}</h2>
+      {recent?.length === 0 && <p className="muted">{t('project.recentNone')}</p>}
+      <ul className="recent-list">
+        {recent?.map((entry) => (
+          <li key={`${entry.path ?? ''}${entry.name}`}>
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => {
+                onClose();
+                void openRecent(host, entry.path ?? entry.name);
+              }}
+            >
+              <strong>{entry.name}</strong> <span className="muted">{entry.path ?? ''}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t('summary.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

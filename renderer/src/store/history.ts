@@ -3,7 +3,6 @@
  * training settings. Selection, measurements and training runs are not history. A drag is one
  * step, not one per pixel; so is a typed value.
  */
-import type { TemporalState } from 'zundo';
 import type { DataSpec } from '../../../shared/data/spec';
 import type { TrainingSettings } from '../../../shared/training/settings';
 import type { LayerFlowNode, WireEdge } from './graph-slice';
@@ -56,10 +55,3 @@ export function sameEdits(past: Edited, current: Edited): boolean {
     past.training === current.training
   );
 }
-
-/** Restores an edited state with nothing selected and no drag in progress. */
-export function cleanRestored(state: Edited): Edited {
-  return { ...state, nodes: state.nodes.map((node) => ({ ...node, selected: false, dragging: false })) };
-}
-
-export type History = TemporalState<Edited>;

@@ -1,5 +1,5 @@
 /** One store made of typed slices (zustand's slices pattern); what can be derived is not stored. */
-import { create, useStore } from 'zustand';
+import { create } from 'zustand';
 import { temporal } from 'zundo';
 import { partializeEdits, sameEdits, type Edited } from './history';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
@@ -26,10 +26,5 @@ export function createAppStore() {
 }
 
 export const useAppStore = createAppStore();
-
-/** Undo/redo state (zundo), for the toolbar and the menus. */
-export function useHistory<T>(selector: (history: ReturnType<typeof useAppStore.temporal.getState>) => T): T {
-  return useStore(useAppStore.temporal, selector);
-}
 
 export type { Edited };

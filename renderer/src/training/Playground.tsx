@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Answer } from '../../../shared/training/predict';
+import { defaultQuery, type Answer } from '../../../shared/training/predict';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { lessonInput } from '../store/lesson-slice';
@@ -20,17 +20,7 @@ export function Playground() {
   const data = useAppStore((state) => state.data);
   const textMode = data?.kind === 'text-next-char';
   const lessonQuery = useAppStore(lessonInput);
-  const [query, setQuery] = useState(
-    () =>
-      lessonQuery ??
-      (data?.kind === 'text-next-char'
-        ? Array.from(data.text).slice(0, data.window).join('')
-        : data?.kind === 'sequence-next-value'
-          ? data.values.slice(-data.window).join(', ')
-          : data?.kind === 'table'
-            ? (data.rows[0] ?? []).slice(0, data.columns.length).join(', ')
-            : ''),
-  );
+  const [query, setQuery] = useState(() => lessonQuery ?? (data ? defaultQuery(data) : ''));
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [temperature, setTemperature] = useState(1);

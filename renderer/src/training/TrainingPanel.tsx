@@ -12,7 +12,7 @@ import { ParamField } from '../inspector/ParamField';
 import { useAppStore } from '../store';
 import { selectAnalysis, selectDataCheck } from '../store/selectors';
 import { isRunActive, type Run } from '../store/training-slice';
-import { Charts } from './Charts';
+import { Charts, runLabel } from './Charts';
 import { startTraining, stopTraining } from './client';
 
 function scrollIntoView(element: HTMLElement | null): void {
@@ -45,7 +45,6 @@ function useBlocker(): string | null {
 function Outcome({ run }: { run: Run }) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const formatNumber = useNumberFormat();
   const { message } = useProblemText();
   const logs = run.outcome?.finalLogs ?? {};
   const figures = Object.entries(logs)
@@ -105,7 +104,6 @@ function Outcome({ run }: { run: Run }) {
         </div>
       );
   }
-  void formatNumber;
   return null;
 }
 
@@ -245,7 +243,7 @@ function RunColumn() {
       {current && (
         <div className="run-status" data-testid="run-status" data-phase={current.phase}>
           <p className="run-title">
-            <strong>{runLabelText(current)}</strong>
+            <strong>{runLabel(current)}</strong>
             {current.backend && (
               <span className="muted" data-testid="run-backend">
                 {' '}
@@ -273,8 +271,4 @@ export function TrainingPanel() {
       <RunColumn />
     </div>
   );
-}
-
-function runLabelText(run: Run): string {
-  return `#${run.number} ${run.settings.optimizer} lr=${run.settings.learning_rate} batch=${run.settings.batch_size}`;
 }
