@@ -91,6 +91,7 @@ function showLabel(label: string): string {
 
 function formatAnswer(answer: Answer): string {
   if (answer.kind === 'value') return answer.value.toFixed(3);
+  if (answer.kind === 'image') return `reconstruction error ${answer.error.toFixed(4)}`;
   const labels = answer.top.map((entry) => showLabel(entry.label));
   const width = Math.max(...labels.map((label) => label.length));
   return answer.top
@@ -146,7 +147,7 @@ export async function runPredict(args: string[], io: Io): Promise<number> {
     }
     const query = encodeQuery(data, dataset, options.input);
     if (!query.ok) throw problem(query.problem);
-    const answer = decodeAnswer(dataset, predictOne(tf, model, query.values, query.shape), options.top);
+    const answer = decodeAnswer(dataset, predictOne(tf, model, query.values, query.shape), query.values, options.top);
     io.out(options.json ? `${JSON.stringify(answer)}\n` : `${formatAnswer(answer)}\n`);
     return exitCodes.ok;
   } finally {

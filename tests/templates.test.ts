@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../shared/graph/analyze';
 import { checkExpectation } from '../shared/templates/expectation';
+import { evaluateModel, suggestedThreshold, thresholdCounts } from '../shared/training/evaluate';
 import {
   applyVariant,
   loadTemplates,
@@ -38,8 +39,8 @@ const variants = [...loaded].flatMap(([name, template]) =>
 );
 
 /**
- * Epochs to train a template for instead of its own setting. Both lessons so far train in full in
- * about a second; a future template whose full run is long may set fewer epochs here (and the
+ * Epochs to train a template for instead of its own setting. Every lesson so far trains in full
+ * in under 20 s on the CPU backend; a future template whose full run is long may set fewer epochs here (and the
  * expectation it checks must still hold after them).
  */
 const epochLimit: Partial<Record<string, number>> = {};
@@ -57,7 +58,8 @@ async function trainAndCheck(template: Template, run: LessonRun) {
   if (!result.ok) throw new Error(`${template.id} cannot train: ${JSON.stringify(result)}`);
   try {
     const check = checkExpectation(tf, result.model, run.data, result.dataset, run.expected, result.outcome.finalLogs);
-    return { outcome: result.outcome, check };
+    const evaluation = evaluateModel(tf, result.model, run.data, result.dataset, settings.validation_split);
+    return { outcome: result.outcome, check, evaluation };
   } finally {
     result.model.dispose();
   }
@@ -94,10 +96,29 @@ describe('every template', () => {
 
   it.each(files.map((file) => file.name))('%s trains in full and gives the lesson’s result', async (name) => {
     const template = templateOf(name);
-    const { outcome, check } = await trainAndCheck(template, applyVariant(template));
+    const { outcome, check, evaluation } = await trainAndCheck(template, applyVariant(template));
     expect(outcome.status).toBe('completed');
     expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
     expect(check.met).toBe(true);
+    // The playground's picture of the held-out data agrees with what training reported.
+    const logs = outcome.finalLogs;
+    if (evaluation?.kind === 'confusion') {
+      const accuracy = logs.val_accuracy ?? logs.accuracy;
+      if (template.training.loss !== 'binary_crossentropy' && accuracy !== undefined)
+        expect(evaluation.correct / evaluation.total).toBeCloseTo(accuracy, 5);
+      expect(evaluation.matrix.flat().reduce((sum, count) => sum + count, 0)).toBe(evaluation.total);
+    }
+    if (evaluation?.kind === 'reconstruction') {
+      const usual = evaluation.items.filter((item) => !item.unusual);
+      const mean = usual.reduce((sum, item) => sum + item.error, 0) / usual.length;
+      expect(mean).toBeCloseTo(logs.val_loss ?? logs.loss ?? Number.NaN, 4);
+      const unusual = evaluation.items.filter((item) => item.unusual);
+      if (unusual.length > 0) {
+        // Images of classes never trained on come back worse: at the suggested threshold, most are caught.
+        const counts = thresholdCounts(evaluation.items, suggestedThreshold(evaluation.items));
+        expect(counts.caught / unusual.length).toBeGreaterThan(0.5);
+      }
+    }
   });
 
   // A template without variants adds no case here; `it.each` of nothing would fail, so skip instead.

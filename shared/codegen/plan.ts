@@ -76,7 +76,11 @@ export interface ExportPlan extends NetworkPlan {
 }
 
 /** The playground's question, checked against the data: the text or numbers it reads. */
-export type PlannedQuery = { kind: 'text'; text: string } | { kind: 'numbers'; values: number[] };
+export type PlannedQuery =
+  | { kind: 'text'; text: string }
+  | { kind: 'numbers'; values: number[] }
+  /** One of the data's samples, by index from 0 (the playground writes it "#1"). */
+  | { kind: 'sample'; index: number };
 
 export type PlanResult = { ok: true; plan: ExportPlan } | ExportRefusal;
 export type NetworkPlanResult = { ok: true; network: NetworkPlan } | ExportRefusal;
@@ -98,6 +102,15 @@ function planQuery(data: DataSpec, dataset: Dataset, query: string | undefined):
     const characters = Array.from(query ?? '');
     const readable = characters.length >= data.window && characters.every((character) => labels.includes(character));
     return { kind: 'text', text: readable && query !== undefined ? query : defaultQuery(data) };
+  }
+  if (data.kind === 'images') {
+    const asked = /^#(\d+)$/.exec(query?.trim() ?? '');
+    const index = asked ? Number(asked[1]) - 1 : -1;
+    const fallback = /^#(\d+)$/.exec(defaultQuery(data));
+    return {
+      kind: 'sample',
+      index: index >= 0 && index < (dataset.x.shape[0] ?? 0) ? index : Number(fallback?.[1] ?? 1) - 1,
+    };
   }
   const numbers = query === undefined ? null : parseNumberList(query);
   if (data.kind === 'table') {

@@ -4,6 +4,7 @@
  * playground's question. Reads nothing but its arguments.
  */
 import type { ExportPlan } from './plan.js';
+import { pythonImageData, pythonImageQuestion } from './images.js';
 import { pythonNumber, pythonNumberList, pythonString } from './python.js';
 
 /** Lines of Python, indented by `depth` levels of four spaces. */
@@ -68,6 +69,7 @@ export function pythonData(plan: ExportPlan): string[] {
     ];
   }
   if (data.kind === 'table') return pythonTable(data, classes, oneHotTargets);
+  if (data.kind === 'images') return pythonImageData(data, oneHotTargets);
   const scaled = data.scale === 'max';
   return [
     `# 1. The data: every window of ${data.window} numbers of the sequence, and the number after it.`,
@@ -179,6 +181,8 @@ export function pythonQuestion(plan: ExportPlan, predict: (input: string, output
   const query = plan.query;
   if (plan.data.kind === 'table')
     return pythonTableQuestion(plan, query.kind === 'numbers' ? query.values : [], predict);
+  if (query.kind === 'sample') return pythonImageQuestion(plan, query.index, predict);
+  if (plan.data.kind !== 'sequence-next-value' && plan.data.kind !== 'text-next-char') return [];
   if (query.kind === 'text') {
     return [
       "# 4. Ask the trained network, as LayerLab's playground does: which character comes next?",
@@ -196,7 +200,7 @@ export function pythonQuestion(plan: ExportPlan, predict: (input: string, output
   const scaled = plan.data.kind === 'sequence-next-value' && plan.data.scale === 'max';
   return [
     "# 4. Ask the trained network, as LayerLab's playground does: which number comes next?",
-    `query = [${query.values.map(pythonNumber).join(', ')}]`,
+    `query = [${(query.kind === 'numbers' ? query.values : []).map(pythonNumber).join(', ')}]`,
     `query_x = np.array(query[-window:], dtype="float32").reshape(1, window, 1)${scaled ? ' / scale' : ''}`,
     ...predict('query_x', 'prediction'),
     `answer = float(prediction[0])${scaled ? ' * scale' : ''}`,

@@ -17,6 +17,7 @@ import {
   type ExportSource,
   type NetworkPlan,
 } from './plan.js';
+import { typescriptImageData, typescriptImageQuestion } from './images.js';
 import { commentLines, describeShape, thousands } from './text.js';
 import { helperSources, type TypeScriptHelper } from './typescript-helpers.js';
 import { tfInitializerCode, typescriptNumbers, typescriptString } from './typescript-literals.js';
@@ -123,6 +124,7 @@ function dataSection(plan: ExportPlan): string[] {
     ];
   }
   if (data.kind === 'table') return tableSection(plan, data);
+  if (data.kind === 'images') return typescriptImageData(plan, data);
   const scaled = data.scale === 'max';
   const divide = scaled ? ' / scale' : '';
   return [
@@ -396,6 +398,8 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
 function predictionSection(plan: ExportPlan): string[] {
   const query = plan.query;
   if (plan.data.kind === 'table') return tablePrediction(plan, query.kind === 'numbers' ? query.values : []);
+  if (query.kind === 'sample') return typescriptImageQuestion(plan, query.index);
+  if (plan.data.kind !== 'sequence-next-value' && plan.data.kind !== 'text-next-char') return [];
   if (query.kind === 'text') {
     return [
       `// 4. Ask the trained network, as LayerLab's playground does: which character comes next?`,
@@ -418,9 +422,10 @@ function predictionSection(plan: ExportPlan): string[] {
     ];
   }
   const scaled = plan.data.kind === 'sequence-next-value' && plan.data.scale === 'max';
+  const values = query.kind === 'numbers' ? query.values : [];
   return [
     `// 4. Ask the trained network, as LayerLab's playground does: which number comes next?`,
-    `const query = ${typescriptNumbers(query.values)};`,
+    `const query = ${typescriptNumbers(values)};`,
     `const queryValues = Float32Array.from(query.slice(-windowSize)${scaled ? ', (value) => value / scale' : ''});`,
     `const output = model.predict(tf.tensor3d(queryValues, [1, windowSize, 1])) as tf.Tensor;`,
     `const answer = output.dataSync()[0]${scaled ? ' * scale' : ''};`,

@@ -4,6 +4,7 @@
  * Reads nothing but its arguments.
  */
 import type { Localized } from '../localized.js';
+import { imageSet } from './images.js';
 import type { DataSpec } from './spec.js';
 
 /** Values of one tensor, flat and row-major, ready for `tf.tensor(values, shape, dtype)`. */
@@ -17,9 +18,19 @@ export interface Dataset {
   x: TensorData;
   y: TensorData;
   /** What the targets are: class indices (with their labels) or numbers. */
-  target: { kind: 'class'; labels: string[] } | { kind: 'value'; scale: number };
+  target: { kind: 'class'; labels: string[] } | { kind: 'value'; scale: number } | { kind: 'image' };
   /** The inputs' windows as the learner would read them, for the dataset panel. */
   preview: { input: string; target: string }[];
+  /** Image data: each sample's size and class, and the images of the classes left out of training. */
+  images?: {
+    height: number;
+    width: number;
+    channels: number;
+    /** Each sample's class name (its digit), for reconstructions and confusion matrices. */
+    sampleClasses: string[];
+    /** Images of the classes not trained on, with their class names: the autoencoder's anomalies. */
+    unusual: { x: TensorData; classes: string[] } | null;
+  };
 }
 
 export type DatasetResult = { ok: true; dataset: Dataset } | { ok: false; field: string; problem: Localized };
@@ -172,6 +183,73 @@ function buildTable(spec: Extract<DataSpec, { kind: 'table' }>): DatasetResult {
   };
 }
 
+function buildImages(spec: Extract<DataSpec, { kind: 'images' }>): DatasetResult {
+  const set = imageSet(spec.source);
+  const size = set.height * set.width * set.channels;
+  const kept = new Set(spec.classes ?? set.classNames.map((_, index) => index));
+  const chosen: number[] = [];
+  const unusual: number[] = [];
+  set.classes.forEach((found, index) => (kept.has(found) ? chosen : unusual).push(index));
+  const samples = chosen.slice(0, spec.limit ?? chosen.length);
+  if (samples.length < 2) {
+    return {
+      ok: false,
+      field: 'classes',
+      problem: {
+        en: `Only ${samples.length} image is left: keep more classes or raise the limit.`,
+        es: `Solo queda ${samples.length} imagen: conserva más clases o sube el límite.`,
+      },
+    };
+  }
+  const gather = (indices: readonly number[]) => {
+    const values = new Float32Array(indices.length * size);
+    indices.forEach((image, sample) =>
+      values.set(set.pixels.subarray(image * size, (image + 1) * size), sample * size),
+    );
+    return values;
+  };
+  const shape = [samples.length, set.height, set.width, set.channels];
+  const x = gather(samples);
+  const names = (indices: readonly number[]) => indices.map((image) => set.classNames[set.classes[image] ?? 0] ?? '');
+  const sampleClasses = names(samples);
+  // Classes as indices into the kept classes, sorted: a model of 3 digits has 3 outputs.
+  const keptSorted = [...kept].sort((a, b) => a - b);
+  const classify = spec.task === 'classify';
+  const y = classify ? Float32Array.from(samples, (image) => keptSorted.indexOf(set.classes[image] ?? 0)) : x;
+  const held = spec.task === 'reconstruct' && unusual.length > 0 ? unusual : [];
+  return {
+    ok: true,
+    dataset: {
+      x: { values: x, shape, dtype: 'float32' },
+      y: { values: y, shape: classify ? [samples.length] : shape, dtype: 'float32' },
+      target: classify
+        ? { kind: 'class', labels: keptSorted.map((index) => set.classNames[index] ?? String(index)) }
+        : { kind: 'image' },
+      preview: samples.slice(0, previewRows).map((image, sample) => ({
+        input: `#${sample + 1}`,
+        target: classify ? (set.classNames[set.classes[image] ?? 0] ?? '') : `#${sample + 1}`,
+      })),
+      images: {
+        height: set.height,
+        width: set.width,
+        channels: set.channels,
+        sampleClasses,
+        unusual:
+          held.length > 0
+            ? {
+                x: {
+                  values: gather(held),
+                  shape: [held.length, set.height, set.width, set.channels],
+                  dtype: 'float32',
+                },
+                classes: names(held),
+              }
+            : null,
+      },
+    },
+  };
+}
+
 export function buildDataset(spec: DataSpec): DatasetResult {
   switch (spec.kind) {
     case 'text-next-char':
@@ -180,5 +258,7 @@ export function buildDataset(spec: DataSpec): DatasetResult {
       return buildSequenceNextValue(spec);
     case 'table':
       return buildTable(spec);
+    case 'images':
+      return buildImages(spec);
   }
 }

@@ -50,7 +50,31 @@ export const tableSpec = z
   })
   .strict();
 
-export const dataSpecSchema = z.discriminatedUnion('kind', [textNextCharSpec, sequenceNextValueSpec, tableSpec]);
+/** Images LayerLab ships; each is described where its pixels are (`images.ts`). */
+export const imageSources = ['digits-8x8'] as const;
+
+export const imagesSpec = z
+  .object({
+    kind: z.literal('images'),
+    source: z.enum(imageSources),
+    /** `classify`: the target is the image's class; `reconstruct`: the target is the image itself. */
+    task: z.enum(['classify', 'reconstruct']),
+    /**
+     * The classes to train on, all when absent. For `reconstruct` the others are kept aside as the
+     * unusual images an autoencoder should reconstruct badly (anomaly detection).
+     */
+    classes: z.array(z.number().int().min(0).max(9)).min(1).max(10).optional(),
+    /** Use only the first `limit` images (of the classes kept): fewer train faster, and overfit. */
+    limit: z.number().int().min(10).max(10_000).optional(),
+  })
+  .strict();
+
+export const dataSpecSchema = z.discriminatedUnion('kind', [
+  textNextCharSpec,
+  sequenceNextValueSpec,
+  tableSpec,
+  imagesSpec,
+]);
 export type DataSpec = z.infer<typeof dataSpecSchema>;
 export type DataKind = DataSpec['kind'];
 
@@ -73,4 +97,5 @@ export const defaultDataSpecs: { [K in DataKind]: Extract<DataSpec, { kind: K }>
     ],
     target: 'class',
   },
+  images: { kind: 'images', source: 'digits-8x8', task: 'classify' },
 };

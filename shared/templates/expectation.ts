@@ -30,15 +30,22 @@ export function checkExpectation(
   const query = encodeQuery(data, dataset, expected.input);
   if (!query.ok)
     return { met: false, answer: '', details: [`the input ${expected.input} cannot be encoded: ${query.problem.en}`] };
-  const answer = decodeAnswer(dataset, predictOne(tf, model, query.values, query.shape));
-  const shown = answer.kind === 'classes' ? (answer.top[0]?.label ?? '') : answer.value.toFixed(3);
+  const answer = decodeAnswer(dataset, predictOne(tf, model, query.values, query.shape), query.values);
+  const shown =
+    answer.kind === 'classes'
+      ? (answer.top[0]?.label ?? '')
+      : answer.kind === 'image'
+        ? answer.error.toFixed(4)
+        : answer.value.toFixed(3);
   if (expected.answer !== undefined) {
     const ok = answer.kind === 'classes' && answer.top[0]?.label === expected.answer;
     met &&= ok;
     details.push(`answer ${JSON.stringify(shown)} ${ok ? '=' : '≠'} ${JSON.stringify(expected.answer)}`);
   }
   if (expected.value !== undefined) {
-    const ok = answer.kind === 'value' && answer.value >= expected.value.min && answer.value <= expected.value.max;
+    // A number's range, or for an autoencoder the range of its reconstruction error.
+    const value = answer.kind === 'value' ? answer.value : answer.kind === 'image' ? answer.error : Number.NaN;
+    const ok = value >= expected.value.min && value <= expected.value.max;
     met &&= ok;
     details.push(`value ${shown} ${ok ? 'in' : 'outside'} [${expected.value.min}, ${expected.value.max}]`);
   }

@@ -92,6 +92,27 @@ export function checkDataFit(
         ),
       );
     }
+  } else if (dataset.target.kind === 'image') {
+    const expected = [null, ...dataset.y.shape.slice(1)];
+    if (!shapesEqual(outputShape, expected)) {
+      found.push(
+        problem('data.output-image', outputId, {
+          expected: formatShape(expected),
+          name: output.name,
+          shape: formatShape(outputShape),
+        }),
+      );
+    }
+    if (classLosses.has(settings.loss)) {
+      found.push(
+        problem(
+          'data.loss-mismatch',
+          null,
+          { loss: settings.loss },
+          { kind: 'set-setting', setting: 'loss', value: 'mean_squared_error' },
+        ),
+      );
+    }
   } else {
     const size = dataset.y.shape[1] ?? 1;
     if (!shapesEqual(outputShape, [null, size])) {

@@ -5,6 +5,7 @@
  */
 import type * as Tf from '@tensorflow/tfjs';
 import { oneHotWindow, type Dataset } from '../data/build.js';
+import { imageSet } from '../data/images.js';
 import type { DataSpec } from '../data/spec.js';
 import type { TfModule } from '../layers/types.js';
 import type { Localized } from '../localized.js';
@@ -13,7 +14,10 @@ import { createRandom } from '../math/random.js';
 export type QueryResult = { ok: true; values: Float32Array; shape: number[] } | { ok: false; problem: Localized };
 
 export type Answer =
-  { kind: 'classes'; top: { label: string; probability: number }[] } | { kind: 'value'; value: number };
+  | { kind: 'classes'; top: { label: string; probability: number }[] }
+  | { kind: 'value'; value: number }
+  /** An autoencoder's answer: the image it gives back, and its mean squared error to the one shown. */
+  | { kind: 'image'; input: number[]; output: number[]; error: number };
 
 /** The question the playground opens with, as the lesson or the data suggests it. */
 export function defaultQuery(data: DataSpec): string {
@@ -24,7 +28,18 @@ export function defaultQuery(data: DataSpec): string {
       return data.values.slice(-data.window).join(', ');
     case 'table':
       return (data.rows[0] ?? []).slice(0, data.columns.length).join(', ');
+    case 'images':
+      // The last image: it is among those held out for validation, so the network never trained on it.
+      return `#${imageSampleCount(data)}`;
   }
+}
+
+/** How many images a recipe keeps, without building it. */
+function imageSampleCount(data: Extract<DataSpec, { kind: 'images' }>): number {
+  const set = imageSet(data.source);
+  const kept = new Set(data.classes ?? set.classNames.map((_, index) => index));
+  const count = set.classes.reduce((total, found) => total + (kept.has(found) ? 1 : 0), 0);
+  return Math.min(count, data.limit ?? count);
 }
 
 /** Parses "7, 8, 9", "7 8 9" or "[7, 8, 9]". */
@@ -66,6 +81,15 @@ export function encodeQuery(spec: DataSpec, dataset: Dataset, text: string): Que
     };
   }
   if (spec.kind === 'table') return encodeTableQuery(spec, text);
+  if (spec.kind === 'images') return encodeImageQuery(dataset, text);
+  return encodeSequenceQuery(spec, dataset, text);
+}
+
+function encodeSequenceQuery(
+  spec: Extract<DataSpec, { kind: 'sequence-next-value' }>,
+  dataset: Dataset,
+  text: string,
+): QueryResult {
   const numbers = parseNumberList(text);
   if (numbers === null || numbers.length < spec.window) {
     return {
@@ -82,6 +106,45 @@ export function encodeQuery(spec: DataSpec, dataset: Dataset, text: string): Que
     values: Float32Array.from(numbers.slice(-spec.window), (value) => value / scale),
     shape: [1, spec.window, 1],
   };
+}
+
+/**
+ * An image query: `#12`, the data's 12th image, or the pixels themselves as numbers from 0 to 16
+ * (ink, as the digits are stored), row by row, which is what the playground's drawing pad writes.
+ */
+function encodeImageQuery(dataset: Dataset, text: string): QueryResult {
+  const [count = 0, height = 1, width = 1, channels = 1] = dataset.x.shape;
+  const size = height * width * channels;
+  const shape = [1, height, width, channels];
+  const asked = /^#\s*(\d+)$/.exec(text.trim());
+  if (asked) {
+    const index = Number(asked[1]) - 1;
+    if (index >= 0 && index < count) {
+      return {
+        ok: true,
+        values: Float32Array.from(dataset.x.values.subarray(index * size, (index + 1) * size)),
+        shape,
+      };
+    }
+    return {
+      ok: false,
+      problem: {
+        en: `There is no image ${text.trim()}: the data holds images #1 to #${count}.`,
+        es: `No hay imagen ${text.trim()}: los datos tienen las imágenes #1 a #${count}.`,
+      },
+    };
+  }
+  const numbers = parseNumberList(text);
+  if (numbers === null || numbers.length !== size || numbers.some((value) => value < 0 || value > 16)) {
+    return {
+      ok: false,
+      problem: {
+        en: `Draw a digit on the pad, or type # and an image's number (#1 to #${count}), or ${size} numbers from 0 to 16.`,
+        es: `Dibuja un dígito en el recuadro, o escribe # y el número de una imagen (#1 a #${count}), o ${size} números de 0 a 16.`,
+      },
+    };
+  }
+  return { ok: true, values: Float32Array.from(numbers, (value) => value / 16), shape };
 }
 
 /** A table's query: one number per input column, in column order. */
@@ -102,8 +165,23 @@ function encodeTableQuery(spec: Extract<DataSpec, { kind: 'table' }>, text: stri
   return { ok: true, values: Float32Array.from(numbers), shape: [1, inputs] };
 }
 
-/** Reads the model's output for one sample back in the data's terms. */
-export function decodeAnswer(dataset: Dataset, output: ArrayLike<number>, topCount = 5): Answer {
+/** Reads the model's output for one sample back in the data's terms; `input` is the sample asked. */
+export function decodeAnswer(
+  dataset: Dataset,
+  output: ArrayLike<number>,
+  input: ArrayLike<number> = [],
+  topCount = 5,
+): Answer {
+  if (dataset.target.kind === 'image') {
+    let squares = 0;
+    for (let index = 0; index < output.length; index += 1) squares += ((output[index] ?? 0) - (input[index] ?? 0)) ** 2;
+    return {
+      kind: 'image',
+      input: Array.from(input),
+      output: Array.from(output),
+      error: output.length > 0 ? squares / output.length : Number.NaN,
+    };
+  }
   if (dataset.target.kind === 'class') {
     const labels = dataset.target.labels;
     // Two classes and one sigmoid unit (binary cross-entropy): the unit is the second class' probability.

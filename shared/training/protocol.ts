@@ -7,6 +7,7 @@ import type { Problem } from '../graph/problems.js';
 import type { Graph } from '../graph/types.js';
 import type { Localized } from '../localized.js';
 import type { BackendName, BackendPreference } from './backends.js';
+import type { Evaluation } from './evaluate.js';
 import type { Answer } from './predict.js';
 import type { TrainingSettings } from './settings.js';
 import type { BatchUpdate, EpochUpdate, TrainingOutcome } from './train.js';
@@ -24,7 +25,9 @@ export type ToWorker =
   | { type: 'predict'; requestId: string; text: string }
   | { type: 'generate'; requestId: string; seedText: string; length: number; temperature: number }
   /** The last trained model as a tf.js layers model (model.json + weights.bin). */
-  | { type: 'export-model'; requestId: string };
+  | { type: 'export-model'; requestId: string }
+  /** The last trained model over its held-out data: a confusion matrix, a forecast, reconstructions. */
+  | { type: 'evaluate'; requestId: string };
 
 /** One point of a loss curve. */
 export interface BatchPoint {
@@ -51,6 +54,7 @@ export type FromWorker =
   | { type: 'refused'; runId: string; problems: Problem[]; dataProblem?: Localized }
   | { type: 'answer'; requestId: string; answer: Answer }
   | { type: 'generated'; requestId: string; text: string }
+  | { type: 'evaluation'; requestId: string; evaluation: Evaluation | null }
   | { type: 'query-problem'; requestId: string; problem: Localized }
   | { type: 'model-exported'; requestId: string; modelJson: unknown; weightsBin: Uint8Array }
   | { type: 'failed'; runId: string | null; message: string };

@@ -12,6 +12,7 @@ import type { Problem } from '../graph/problems.js';
 import type { Graph } from '../graph/types.js';
 import type { TfModule } from '../layers/types.js';
 import type { Localized } from '../localized.js';
+import { installFastCpuKernels } from './fast-kernels.js';
 import { checkDataFit } from './fit-check.js';
 import type { TrainingSettings } from './settings.js';
 import { trainModel, type TrainCallbacks, type TrainingOutcome } from './train.js';
@@ -35,6 +36,7 @@ export function prepareRun(tf: TfModule, request: RunRequest): PreparedRun {
     ...checkDataFit(request.graph, analysis, built.dataset, request.settings),
   ];
   if (problems.length > 0) return { ok: false, problems };
+  installFastCpuKernels(tf);
   const compiled = compileGraph(request.graph, tf, { seed: request.settings.seed });
   if (!compiled.ok) return { ok: false, problems: compiled.problems };
   return { ok: true, model: compiled.model, dataset: built.dataset };

@@ -4,13 +4,79 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Dataset } from '../../../shared/data/build';
 import { defaultDataSpecs, type DataKind, type DataSpec } from '../../../shared/data/spec';
 import { parseNumberList } from '../../../shared/training/predict';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { selectDataCheck } from '../store/selectors';
+import { PixelImage } from '../training/ImagePixels';
 
-const dataKinds: DataKind[] = ['text-next-char', 'sequence-next-value', 'table'];
+const dataKinds: DataKind[] = ['text-next-char', 'sequence-next-value', 'table', 'images'];
+
+/** Images shown in the data panel: enough to see the handwriting vary. */
+const shownImages = 24;
+
+/** The first images of an image recipe, each with its class. */
+function ImageStrip({ dataset }: { dataset: Dataset }) {
+  const { t } = useTranslation();
+  const images = dataset.images;
+  if (!images) return null;
+  const size = images.height * images.width * images.channels;
+  const count = Math.min(shownImages, dataset.x.shape[0] ?? 0);
+  return (
+    <div className="image-strip" data-testid="data-images">
+      {Array.from({ length: count }, (_, index) => (
+        <figure key={index}>
+          <PixelImage
+            values={Array.from(dataset.x.values.subarray(index * size, (index + 1) * size))}
+            width={images.width}
+            height={images.height}
+            size={5}
+            label={t('data.imageOf', { number: index + 1, label: images.sampleClasses[index] ?? '' })}
+          />
+          <figcaption className="mono">{images.sampleClasses[index]}</figcaption>
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+const digitClasses = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+/** Which digits an image recipe keeps: a toggle per digit; at least one stays on. */
+function ClassToggles({
+  spec,
+  onCommit,
+}: {
+  spec: Extract<DataSpec, { kind: 'images' }>;
+  onCommit: (classes: number[] | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const kept = new Set(spec.classes ?? digitClasses);
+  return (
+    <fieldset className="field class-toggles">
+      <legend className="field-name">{t('data.imageClasses')}</legend>
+      {digitClasses.map((digit) => (
+        <label key={digit} className="class-toggle">
+          <input
+            type="checkbox"
+            checked={kept.has(digit)}
+            disabled={kept.has(digit) && kept.size === 1}
+            onChange={(event) => {
+              const next = new Set(kept);
+              if (event.target.checked) next.add(digit);
+              else next.delete(digit);
+              onCommit(next.size === digitClasses.length ? undefined : [...next].sort((a, b) => a - b));
+            }}
+          />
+          {digit}
+        </label>
+      ))}
+      <span className="field-hint">{t('data.imageClassesHint')}</span>
+    </fieldset>
+  );
+}
 
 /** Rows of a table shown in the panel; the rest are counted. */
 const shownTableRows = 50;
@@ -238,6 +304,30 @@ export function DataPanel() {
             <TableView spec={data} />
           </>
         )}
+        {data?.kind === 'images' && (
+          <>
+            <p className="muted">{t('data.digitsCredit')}</p>
+            <label className="field field-inline">
+              <span className="field-name">{t('data.imageTask')}</span>
+              <select
+                value={data.task}
+                onChange={(event) =>
+                  setData({ ...data, task: event.target.value === 'reconstruct' ? 'reconstruct' : 'classify' })
+                }
+              >
+                <option value="classify">{t('data.taskClassify')}</option>
+                <option value="reconstruct">{t('data.taskReconstruct')}</option>
+              </select>
+            </label>
+            <ClassToggles
+              spec={data}
+              onCommit={(classes) => {
+                const { classes: _previous, ...rest } = data;
+                setData(classes === undefined ? rest : { ...rest, classes });
+              }}
+            />
+          </>
+        )}
         {!data && <p className="muted">{t('data.choose')}</p>}
       </div>
       {built && !built.ok && (
@@ -256,7 +346,7 @@ export function DataPanel() {
             </span>
             {built.dataset.target.kind === 'class' && (
               <span>
-                {t(data?.kind === 'table' ? 'data.classes' : 'data.vocabulary', {
+                {t(data?.kind === 'table' || data?.kind === 'images' ? 'data.classes' : 'data.vocabulary', {
                   count: built.dataset.target.labels.length,
                 })}{' '}
                 {built.dataset.target.labels.map((label, index) => (
@@ -267,27 +357,30 @@ export function DataPanel() {
               </span>
             )}
           </p>
+          {data?.kind === 'images' && <ImageStrip dataset={built.dataset} />}
           {data?.kind === 'text-next-char' && built.dataset.target.kind === 'class' && built.dataset.preview[0] && (
             <OneHotGrid window={built.dataset.preview[0].input} labels={built.dataset.target.labels} />
           )}
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>{data?.kind === 'table' ? data.columns.join(', ') : t('data.input')}</th>
-                <th>{data?.kind === 'table' ? t('data.tableTarget') : t('data.target')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {built.dataset.preview.map((row, index) => (
-                <tr key={index}>
-                  <td className="muted">{index}</td>
-                  <td className="mono">{JSON.stringify(row.input)}</td>
-                  <td className="mono">{JSON.stringify(row.target)}</td>
+          {data?.kind !== 'images' && (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>{data?.kind === 'table' ? data.columns.join(', ') : t('data.input')}</th>
+                  <th>{data?.kind === 'table' ? t('data.tableTarget') : t('data.target')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {built.dataset.preview.map((row, index) => (
+                  <tr key={index}>
+                    <td className="muted">{index}</td>
+                    <td className="mono">{JSON.stringify(row.input)}</td>
+                    <td className="mono">{JSON.stringify(row.target)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </div>
       )}
     </div>

@@ -1,6 +1,8 @@
 /**
  * The playground: try the trained network. Character models take typed text and show the most
- * likely next characters, and can write on with a temperature; number models take a sequence.
+ * likely next characters, and can write on with a temperature; number models take a sequence;
+ * image models take a digit drawn on a pad or a held-out image. Below, the whole held-out data:
+ * a confusion matrix, the forecast over the series, or reconstructions with an anomaly threshold.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +10,26 @@ import { defaultQuery, type Answer } from '../../../shared/training/predict';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { lessonInput } from '../store/lesson-slice';
-import { generate, predict } from './client';
+import type { Dataset } from '../../../shared/data/build';
+import { validationStart, type Evaluation } from '../../../shared/training/evaluate';
+import { parseNumberList } from '../../../shared/training/predict';
+import { selectDataCheck } from '../store/selectors';
+import { evaluateTrained, generate, predict } from './client';
+import { EvaluationView } from './EvaluationView';
+import { DrawingPad, PixelImage } from './ImagePixels';
+
+/** The ink (0 to 16) of the image a query names, `#12` or 64 numbers; blank when it names none. */
+function imageInk(query: string, dataset: Dataset | null): number[] {
+  const size = 64;
+  const numbered = /^#\s*(\d+)$/.exec(query.trim());
+  if (numbered && dataset) {
+    const index = Number(numbered[1]) - 1;
+    if (index >= 0 && index < (dataset.x.shape[0] ?? 0))
+      return Array.from(dataset.x.values.subarray(index * size, (index + 1) * size), (value) => value * 16);
+  }
+  const numbers = parseNumberList(query);
+  return numbers !== null && numbers.length === size ? numbers : Array.from({ length: size }, () => 0);
+}
 
 const usable = new Set(['completed', 'stopped', 'early-stopped', 'diverged', 'interrupted']);
 
@@ -19,6 +40,28 @@ export function Playground() {
   const trained = [...runs].reverse().find((run) => usable.has(run.phase));
   const data = useAppStore((state) => state.data);
   const textMode = data?.kind === 'text-next-char';
+  const imageMode = data?.kind === 'images';
+  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
+  const dataCheck = useAppStore(selectDataCheck);
+  const dataset = dataCheck.dataset?.ok ? dataCheck.dataset.dataset : null;
+  const samples = dataset?.x.shape[0] ?? 0;
+  // The held-out images, numbered from 1 as the playground writes them: the fairest to try.
+  const heldOut =
+    imageMode && samples > 0 && trained
+      ? { from: validationStart(samples, trained.settings.validation_split) % samples, to: samples }
+      : null;
+  const trainedId = trained?.id;
+  // Each newly trained network is measured once on the held-out data, in the worker.
+  useEffect(() => {
+    if (trainedId === undefined) return;
+    let current = true;
+    void evaluateTrained().then((result) => {
+      if (current) setEvaluation(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [trainedId]);
   const lessonQuery = useAppStore(lessonInput);
   const [query, setQuery] = useState(() => lessonQuery ?? (data ? defaultQuery(data) : ''));
   const [answer, setAnswer] = useState<Answer | null>(null);
@@ -39,10 +82,13 @@ export function Playground() {
     });
   }, [pendingQuery]);
 
+  // The pad shows what was asked: the learner's drawing, or the image "#12" points at.
+  const padInk = imageInk(query, dataset);
+
   if (!trained) return <p className="muted playground-empty">{t('playground.trainFirst')}</p>;
 
-  const ask = async () => {
-    const reply = await predict(query);
+  const ask = async (asked = query) => {
+    const reply = await predict(asked);
     if (!reply.ok) {
       setProblem(localize(reply.problem));
       setAnswer(null);
@@ -63,84 +109,134 @@ export function Playground() {
 
   return (
     <div className="playground">
-      <p className="muted">{t('playground.using', { run: trained.number })}</p>
-      <form
-        className="playground-query"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void ask();
-        }}
-      >
-        <label className={`field${problem ? ' is-invalid' : ''}`}>
-          <span className="field-name">{textMode ? t('playground.textInput') : t('playground.numbersInput')}</span>
-          <input
-            type="text"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            aria-invalid={problem !== null}
-            data-testid="playground-input"
-            spellCheck={false}
-          />
-        </label>
-        <button type="submit" className="button-primary">
-          {t('playground.predict')}
-        </button>
-      </form>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      {answer?.kind === 'classes' && (
-        <ol className="answer-classes" data-testid="playground-answer">
-          {answer.top.map((entry) => (
-            <li key={entry.label}>
-              <code className="answer-label">{JSON.stringify(entry.label)}</code>
-              <span className="answer-bar">
-                <span style={{ width: `${Math.max(entry.probability * 100, 0.5)}%` }} />
-              </span>
-              <span className="mono">{(entry.probability * 100).toFixed(1)} %</span>
-            </li>
-          ))}
-        </ol>
-      )}
-      {answer?.kind === 'value' && (
-        <p className="answer-value" data-testid="playground-answer">
-          <span className="mono">{answer.value.toFixed(3)}</span>
-        </p>
-      )}
-      {textMode && (
-        <div className="playground-generate">
-          <label>
-            {t('playground.temperature')}{' '}
+      <div className="playground-try">
+        <p className="muted">{t('playground.using', { run: trained.number })}</p>
+        <form
+          className="playground-query"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void ask();
+          }}
+        >
+          <label className={`field${problem ? ' is-invalid' : ''}`}>
+            <span className="field-name">
+              {textMode
+                ? t('playground.textInput')
+                : imageMode
+                  ? t('playground.imageInput')
+                  : t('playground.numbersInput')}
+            </span>
             <input
-              type="range"
-              min={0.1}
-              max={2}
-              step={0.1}
-              value={temperature}
-              onChange={(event) => setTemperature(Number(event.target.value))}
-            />{' '}
-            <span className="mono">{temperature.toFixed(1)}</span>
-          </label>
-          <label>
-            {t('playground.length')}{' '}
-            <input
-              type="number"
-              min={1}
-              max={500}
-              value={length}
-              onChange={(event) => setLength(Math.min(500, Math.max(1, Number(event.target.value) || 1)))}
+              type="text"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              aria-invalid={problem !== null}
+              data-testid="playground-input"
+              spellCheck={false}
             />
           </label>
-          <button type="button" className="button-quiet" onClick={() => void write()}>
-            {t('playground.generate')}
+          <button type="submit" className="button-primary">
+            {t('playground.predict')}
           </button>
-          {generated !== null && (
-            <p className="generated mono" data-testid="playground-generated">
-              {generated}
+        </form>
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className={imageMode ? 'playground-image' : 'playground-answer'}>
+          {imageMode && data.source === 'digits-8x8' && (
+            <div className="drawing-pad-column">
+              <DrawingPad
+                width={8}
+                height={8}
+                ink={padInk}
+                onDraw={(ink) => {
+                  const drawn = ink.join(' ');
+                  setQuery(drawn);
+                  void ask(drawn);
+                }}
+              />
+              {heldOut && (
+                <button
+                  type="button"
+                  className="button-quiet"
+                  onClick={() => {
+                    const number = heldOut.from + Math.floor(Math.random() * (heldOut.to - heldOut.from)) + 1;
+                    setQuery(`#${number}`);
+                    void ask(`#${number}`);
+                  }}
+                >
+                  {t('playground.anotherImage')}
+                </button>
+              )}
+            </div>
+          )}
+          {answer?.kind === 'classes' && (
+            <ol className="answer-classes" data-testid="playground-answer">
+              {answer.top.map((entry) => (
+                <li key={entry.label}>
+                  <code className="answer-label">{JSON.stringify(entry.label)}</code>
+                  <span className="answer-bar">
+                    <span style={{ width: `${Math.max(entry.probability * 100, 0.5)}%` }} />
+                  </span>
+                  <span className="mono">{(entry.probability * 100).toFixed(1)} %</span>
+                </li>
+              ))}
+            </ol>
+          )}
+          {answer?.kind === 'value' && (
+            <p className="answer-value" data-testid="playground-answer">
+              <span className="mono">{answer.value.toFixed(3)}</span>
             </p>
           )}
+          {answer?.kind === 'image' && (
+            <div className="answer-image" data-testid="playground-answer">
+              <PixelImage values={answer.input} width={8} height={8} size={10} label={t('playground.shown')} />
+              <span aria-hidden="true">→</span>
+              <PixelImage values={answer.output} width={8} height={8} size={10} label={t('playground.given')} />
+              <span className="mono">{t('playground.error', { error: answer.error.toFixed(4) })}</span>
+            </div>
+          )}
+        </div>
+        {textMode && (
+          <div className="playground-generate">
+            <label>
+              {t('playground.temperature')}{' '}
+              <input
+                type="range"
+                min={0.1}
+                max={2}
+                step={0.1}
+                value={temperature}
+                onChange={(event) => setTemperature(Number(event.target.value))}
+              />{' '}
+              <span className="mono">{temperature.toFixed(1)}</span>
+            </label>
+            <label>
+              {t('playground.length')}{' '}
+              <input
+                type="number"
+                min={1}
+                max={500}
+                value={length}
+                onChange={(event) => setLength(Math.min(500, Math.max(1, Number(event.target.value) || 1)))}
+              />
+            </label>
+            <button type="button" className="button-quiet" onClick={() => void write()}>
+              {t('playground.generate')}
+            </button>
+            {generated !== null && (
+              <p className="generated mono" data-testid="playground-generated">
+                {generated}
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      {evaluation && (
+        <div className="playground-whole">
+          <EvaluationView evaluation={evaluation} />
         </div>
       )}
     </div>

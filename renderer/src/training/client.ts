@@ -2,6 +2,7 @@
  * The renderer's side of the training worker: starts it once, forwards its reports to the store,
  * and turns playground queries into promises.
  */
+import type { Evaluation } from '../../../shared/training/evaluate';
 import type { Answer } from '../../../shared/training/predict';
 import type { FromWorker, ToWorker } from '../../../shared/training/protocol';
 import type { Localized } from '../../../shared/localized';
@@ -60,6 +61,7 @@ export type QueryReply =
   | { ok: true; answer: Answer }
   | { ok: true; text: string }
   | { ok: true; modelJson: unknown; weightsBin: Uint8Array }
+  | { ok: true; evaluation: Evaluation | null }
   | { ok: false; problem: Localized };
 
 function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
@@ -69,6 +71,7 @@ function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
       else if (reply.type === 'generated') resolve({ ok: true, text: reply.text });
       else if (reply.type === 'model-exported')
         resolve({ ok: true, modelJson: reply.modelJson, weightsBin: reply.weightsBin });
+      else if (reply.type === 'evaluation') resolve({ ok: true, evaluation: reply.evaluation });
       else if (reply.type === 'query-problem') resolve({ ok: false, problem: reply.problem });
     });
     send(message);
@@ -83,6 +86,13 @@ export function predict(text: string): Promise<QueryReply> {
 export function generate(seedText: string, length: number, temperature: number): Promise<QueryReply> {
   requestCounter += 1;
   return ask({ type: 'generate', requestId: `query-${requestCounter}`, seedText, length, temperature });
+}
+
+/** The last trained model over its held-out data, for the playground's pictures. */
+export async function evaluateTrained(): Promise<Evaluation | null> {
+  requestCounter += 1;
+  const reply = await ask({ type: 'evaluate', requestId: `query-${requestCounter}` });
+  return reply.ok && 'evaluation' in reply ? reply.evaluation : null;
 }
 
 /** The last trained model as tf.js files, or why there is none. */

@@ -11,10 +11,12 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import type { Dataset } from '../../../shared/data/build';
 import type { DataSpec } from '../../../shared/data/spec';
+import type { TrainingSettings } from '../../../shared/training/settings';
 import type { Graph } from '../../../shared/graph/types';
 import { encodeWeights } from '../../../shared/project/weights';
 import { exportTfjsModel } from '../../../shared/tfjs-model/export';
 import { planBackends, type BackendName } from '../../../shared/training/backends';
+import { evaluateModel } from '../../../shared/training/evaluate';
 import { decodeAnswer, encodeQuery, generateText, predictOne } from '../../../shared/training/predict';
 import {
   progressIntervalMs,
@@ -54,7 +56,13 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
-let trained: { model: tf.LayersModel; dataset: Dataset; data: DataSpec; graph: Graph } | null = null;
+let trained: {
+  model: tf.LayersModel;
+  dataset: Dataset;
+  data: DataSpec;
+  graph: Graph;
+  settings: TrainingSettings;
+} | null = null;
 const stopRequests = new Set<string>();
 let contextLost = false;
 
@@ -159,7 +167,13 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
   if (outcome.status === 'failed' || (outcome.status === 'interrupted' && contextLost)) {
     prepared.model.dispose();
   } else {
-    trained = { model: prepared.model, dataset: prepared.dataset, data: message.data, graph: message.graph };
+    trained = {
+      model: prepared.model,
+      dataset: prepared.dataset,
+      data: message.data,
+      graph: message.graph,
+      settings: message.settings,
+    };
   }
   post({ type: 'done', runId, outcome });
 }
@@ -179,7 +193,14 @@ function answer(message: Extract<ToWorker, { type: 'predict' }>): void {
     return;
   }
   const output = predictOne(tf, trained.model, query.values, query.shape);
-  post({ type: 'answer', requestId: message.requestId, answer: decodeAnswer(trained.dataset, output) });
+  post({ type: 'answer', requestId: message.requestId, answer: decodeAnswer(trained.dataset, output, query.values) });
+}
+
+function evaluate(message: Extract<ToWorker, { type: 'evaluate' }>): void {
+  const evaluation = trained
+    ? evaluateModel(tf, trained.model, trained.data, trained.dataset, trained.settings.validation_split)
+    : null;
+  post({ type: 'evaluation', requestId: message.requestId, evaluation });
 }
 
 async function exportModel(message: Extract<ToWorker, { type: 'export-model' }>): Promise<void> {
@@ -244,6 +265,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
         return;
       case 'export-model':
         await exportModel(message);
+        return;
+      case 'evaluate':
+        evaluate(message);
         return;
     }
   };

@@ -1,0 +1,263 @@
+/**
+ * The playground's picture of the whole held-out data: which classes the network mixes up (a
+ * confusion matrix), its forecast drawn over the real series, or an autoencoder's reconstructions
+ * with a threshold on the error that the learner moves to call images unusual.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  suggestedThreshold,
+  thresholdCounts,
+  type Evaluation,
+  type ReconstructionItem,
+} from '../../../shared/training/evaluate';
+import { PixelImage } from './ImagePixels';
+
+export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
+  switch (evaluation.kind) {
+    case 'confusion':
+      return <ConfusionMatrix evaluation={evaluation} />;
+    case 'forecast':
+      return <ForecastChart evaluation={evaluation} />;
+    case 'reconstruction':
+      return <Reconstructions evaluation={evaluation} />;
+  }
+}
+
+function ConfusionMatrix({ evaluation }: { evaluation: Extract<Evaluation, { kind: 'confusion' }> }) {
+  const { t } = useTranslation();
+  const largest = Math.max(1, ...evaluation.matrix.flat());
+  const accuracy = evaluation.total > 0 ? evaluation.correct / evaluation.total : 0;
+  return (
+    <section className="evaluation" aria-label={t('playground.confusion')}>
+      <h3>{t('playground.confusion')}</h3>
+      <p className="muted">
+        {t(evaluation.samples === 'validation' ? 'playground.confusionHeldOut' : 'playground.confusionAll', {
+          correct: evaluation.correct,
+          total: evaluation.total,
+          percent: (accuracy * 100).toFixed(1),
+        })}
+      </p>
+      <table className="confusion" data-testid="confusion-matrix">
+        <thead>
+          <tr>
+            <th scope="col" className="confusion-corner">
+              {t('playground.truthPredicted')}
+            </th>
+            {evaluation.labels.map((label) => (
+              <th key={label} scope="col">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {evaluation.matrix.map((row, truth) => (
+            <tr key={evaluation.labels[truth]}>
+              <th scope="row">{evaluation.labels[truth]}</th>
+              {row.map((count, predicted) => {
+                const right = truth === predicted;
+                const strength = count / largest;
+                const background =
+                  count === 0
+                    ? 'transparent'
+                    : right
+                      ? `rgba(13, 148, 136, ${0.15 + 0.75 * strength})`
+                      : `rgba(220, 38, 38, ${0.2 + 0.7 * Math.min(1, strength * 4)})`;
+                return (
+                  <td
+                    key={predicted}
+                    style={{ background, color: strength > 0.55 && right ? 'white' : undefined }}
+                    title={t('playground.confusionCell', {
+                      count,
+                      truth: evaluation.labels[truth],
+                      predicted: evaluation.labels[predicted],
+                    })}
+                  >
+                    {count === 0 ? '' : count}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ForecastChart({ evaluation }: { evaluation: Extract<Evaluation, { kind: 'forecast' }> }) {
+  const { t } = useTranslation();
+  const rows = evaluation.truth.map((value, index) => ({
+    x: index + 1,
+    truth: value,
+    forecast: evaluation.predicted[index] ?? undefined,
+  }));
+  const start = evaluation.validationFrom;
+  return (
+    <section className="evaluation" aria-label={t('playground.forecast')}>
+      <h3>{t('playground.forecast')}</h3>
+      <p className="muted">{t(start === null ? 'playground.forecastAll' : 'playground.forecastHeldOut')}</p>
+      <div className="forecast-chart" data-testid="forecast-chart">
+        <ResponsiveContainer width="100%" height={220}>
+          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+            <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tick={{ fontSize: 11 }} />
+            <YAxis tick={{ fontSize: 11 }} width={48} />
+            <Tooltip isAnimationActive={false} formatter={(value: number) => value.toFixed(2)} />
+            <Legend />
+            {start !== null && (
+              <ReferenceArea
+                x1={start + 1}
+                x2={rows.length}
+                fill="rgba(217, 119, 6, 0.08)"
+                label={{ value: t('playground.heldOut'), position: 'insideTopRight', fontSize: 11 }}
+              />
+            )}
+            <Line
+              dataKey="truth"
+              name={t('playground.truth')}
+              stroke="#64748b"
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="forecast"
+              name={t('playground.forecastLine')}
+              stroke="#4f46e5"
+              dot={false}
+              strokeWidth={2}
+              strokeDasharray="5 3"
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}
+
+/** Errors in bins, usual and unusual images stacked, for the histogram under the threshold. */
+function errorBins(items: readonly ReconstructionItem[], count = 30) {
+  const largest = Math.max(...items.map((item) => item.error), 1e-9);
+  const width = largest / count;
+  const bins = Array.from({ length: count }, (_, index) => ({ x: (index + 0.5) * width, usual: 0, unusual: 0 }));
+  for (const item of items) {
+    const bin = bins[Math.min(count - 1, Math.floor(item.error / width))];
+    if (bin) bin[item.unusual ? 'unusual' : 'usual'] += 1;
+  }
+  return { bins, largest };
+}
+
+function Reconstructions({ evaluation }: { evaluation: Extract<Evaluation, { kind: 'reconstruction' }> }) {
+  const { t } = useTranslation();
+  const suggested = useMemo(() => suggestedThreshold(evaluation.items), [evaluation]);
+  const [threshold, setThreshold] = useState<number | null>(null);
+  const current = threshold ?? suggested;
+  const { bins, largest } = useMemo(() => errorBins(evaluation.items), [evaluation]);
+  const counts = thresholdCounts(evaluation.items, current);
+  const hasUnusual = evaluation.items.some((item) => item.unusual);
+  const shown = evaluation.items.filter((item) => item.input && item.output);
+  return (
+    <section className="evaluation" aria-label={t('playground.reconstructions')}>
+      <h3>{t('playground.reconstructions')}</h3>
+      <div className="reconstruction-grid" data-testid="reconstructions">
+        {shown.map((item, index) => (
+          <figure key={index} className={item.unusual ? 'is-unusual' : undefined}>
+            <div className="reconstruction-pair">
+              <PixelImage
+                values={item.input ?? []}
+                width={evaluation.width}
+                height={evaluation.height}
+                label={t('playground.original', { label: item.label })}
+              />
+              <PixelImage
+                values={item.output ?? []}
+                width={evaluation.width}
+                height={evaluation.height}
+                label={t('playground.rebuilt', { label: item.label })}
+              />
+            </div>
+            <figcaption className="mono">
+              {item.label} · {item.error.toFixed(3)}
+              {item.error > current ? ' ⚑' : ''}
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+      {hasUnusual && (
+        <>
+          <label className="threshold">
+            {t('playground.threshold')}{' '}
+            <input
+              type="range"
+              min={0}
+              max={largest}
+              step={largest / 200}
+              value={current}
+              onChange={(event) => setThreshold(Number(event.target.value))}
+              aria-label={t('playground.threshold')}
+            />{' '}
+            <span className="mono">{current.toFixed(4)}</span>
+          </label>
+          <p data-testid="threshold-counts">
+            {t('playground.thresholdCounts', {
+              caught: counts.caught,
+              unusual: counts.caught + counts.missed,
+              falseAlarms: counts.falseAlarms,
+              usual: counts.usual,
+            })}
+          </p>
+          <div className="error-histogram">
+            <ResponsiveContainer width="100%" height={160}>
+              <BarChart data={bins} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} barCategoryGap={0}>
+                <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+                <XAxis
+                  dataKey="x"
+                  type="number"
+                  domain={[0, largest]}
+                  tickFormatter={(value: number) => value.toFixed(2)}
+                  tick={{ fontSize: 11 }}
+                />
+                <YAxis tick={{ fontSize: 11 }} width={36} />
+                <Tooltip isAnimationActive={false} labelFormatter={(value: number) => value.toFixed(3)} />
+                <Legend />
+                <Bar
+                  dataKey="usual"
+                  stackId="e"
+                  name={t('playground.usual')}
+                  fill="#0d9488"
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="unusual"
+                  stackId="e"
+                  name={t('playground.unusual')}
+                  fill="#dc2626"
+                  isAnimationActive={false}
+                />
+                <ReferenceLine x={current} stroke="#111827" strokeDasharray="4 2" />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

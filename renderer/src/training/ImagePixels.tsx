@@ -1,0 +1,135 @@
+/**
+ * Small grayscale images drawn from their pixel values: the digits, their reconstructions, and
+ * the drawing pad the learner paints a digit on.
+ */
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Ink from 0 (paper) to 1 (black) as a solid grey. */
+function inkColour(ink: number): string {
+  const shade = Math.round(255 * (1 - Math.min(1, Math.max(0, ink))));
+  return `rgb(${shade}, ${shade}, ${shade})`;
+}
+
+/** An image as a grid of squares, ink dark on paper, `values` in [0, 1] row by row. */
+export function PixelImage({
+  values,
+  width,
+  height,
+  size = 6,
+  label,
+}: {
+  values: readonly number[];
+  width: number;
+  height: number;
+  size?: number;
+  label: string;
+}) {
+  return (
+    <svg
+      className="pixel-image"
+      width={width * size}
+      height={height * size}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+      shapeRendering="crispEdges"
+    >
+      {Array.from({ length: width * height }, (_, index) => {
+        return (
+          <rect
+            key={index}
+            x={index % width}
+            y={Math.floor(index / width)}
+            width={1}
+            height={1}
+            fill={inkColour(values[index] ?? 0)}
+          />
+        );
+      })}
+    </svg>
+  );
+}
+
+/**
+ * An 8×8 pad to draw a digit on: drag to paint, with a softer edge around each stroke as the
+ * scanned digits have; right-drag or the eraser to rub out. Calls `onDraw` with ink from 0 to 16.
+ */
+export function DrawingPad({
+  width,
+  height,
+  ink,
+  onDraw,
+}: {
+  width: number;
+  height: number;
+  /** What the pad shows, ink from 0 to 16: the learner's drawing, or the image last asked about. */
+  ink: readonly number[];
+  onDraw: (ink: number[]) => void;
+}) {
+  const { t } = useTranslation();
+  const painting = useRef<'paint' | 'erase' | null>(null);
+  const cell = 22;
+
+  const touch = (index: number, mode: 'paint' | 'erase') => {
+    const next = [...ink];
+    const row = Math.floor(index / width);
+    const column = index % width;
+    if (mode === 'erase') next[index] = 0;
+    else {
+      next[index] = 16;
+      // Neighbours get some ink too: the scanned digits' strokes are a few pixels wide and soft.
+      for (const [dr, dc] of [
+        [0, 1],
+        [1, 0],
+        [0, -1],
+        [-1, 0],
+      ] as const) {
+        const r = row + dr;
+        const c = column + dc;
+        if (r >= 0 && r < height && c >= 0 && c < width) next[r * width + c] = Math.max(next[r * width + c] ?? 0, 6);
+      }
+    }
+    onDraw(next);
+  };
+
+  return (
+    <div className="drawing-pad-wrap">
+      <div
+        className="drawing-pad"
+        role="grid"
+        aria-label={t('playground.pad')}
+        style={{ gridTemplateColumns: `repeat(${width}, ${cell}px)` }}
+        onPointerUp={() => (painting.current = null)}
+        onPointerLeave={() => (painting.current = null)}
+        onContextMenu={(event) => event.preventDefault()}
+      >
+        {Array.from({ length: width * height }, (_, index) => ink[index] ?? 0).map((value, index) => (
+          <div
+            key={index}
+            role="gridcell"
+            aria-label={`${Math.floor(index / width) + 1}, ${(index % width) + 1}`}
+            className="drawing-pad-cell"
+            data-testid="pad-cell"
+            style={{ width: cell, height: cell, background: inkColour(value / 16) }}
+            onPointerDown={(event) => {
+              event.preventDefault();
+              painting.current = event.button === 2 ? 'erase' : 'paint';
+              touch(index, painting.current);
+            }}
+            onPointerEnter={() => {
+              if (painting.current) touch(index, painting.current);
+            }}
+          />
+        ))}
+      </div>
+      <button
+        type="button"
+        className="button-quiet"
+        onClick={() => onDraw(Array.from({ length: width * height }, () => 0))}
+      >
+        {t('playground.clearPad')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The data and question steps of an exported program for an image recipe, in TypeScript and in
+ * Python. The pixels are written into the program, so it runs with nothing else installed; they
+ * are decoded and chosen as LayerLab's `buildDataset` does, in the same order. Reads nothing but
+ * its arguments.
+ */
+import { digitLabels, digitPixels } from '../data/digits-8x8.js';
+import { imageSet } from '../data/images.js';
+import type { DataSpec } from '../data/spec.js';
+import type { ExportPlan } from './plan.js';
+import { pythonNumberList } from './python.js';
+import { typescriptNumbers } from './typescript-literals.js';
+
+type ImagesSpec = Extract<DataSpec, { kind: 'images' }>;
+
+/** Long strings cut into pieces of `size` characters, quoted, for a literal over many lines. */
+function pieces(text: string, size = 88): string[] {
+  const cut: string[] = [];
+  for (let start = 0; start < text.length; start += size) cut.push(`'${text.slice(start, start + size)}'`);
+  return cut;
+}
+
+function keptClasses(spec: ImagesSpec): number[] {
+  return [...new Set(spec.classes ?? imageSet(spec.source).classNames.map((_, index) => index))].sort((a, b) => a - b);
+}
+
+const credit = [
+  'the 8×8 handwritten digits of the UCI "Optical Recognition of Handwritten Digits" set',
+  '(Alpaydin and Kaynak, 1998; CC BY 4.0), as scikit-learn ships them: one base-17 character',
+  'per pixel (ink from 0 to 16), 64 per image, row by row, and one character per label.',
+];
+
+export function typescriptImageData(plan: ExportPlan, spec: ImagesSpec): string[] {
+  const classify = spec.task === 'classify';
+  return [
+    `// 1. The data: ${credit[0]}`,
+    ...credit.slice(1).map((line) => `// ${line}`),
+    // Arrays joined, not chains of + : a thousand nested additions overflow a parser's stack.
+    `const digitPixels = [`,
+    ...pieces(digitPixels).map((piece) => `  ${piece},`),
+    `].join('');`,
+    `const digitLabels = [`,
+    ...pieces(digitLabels).map((piece) => `  ${piece},`),
+    `].join('');`,
+    `// The digits this lesson keeps${spec.limit === undefined ? '' : `, and how many images of them it uses`}.`,
+    `const classes = ${typescriptNumbers(keptClasses(spec))};`,
+    `const images: number[] = [];`,
+    `for (let image = 0; image < digitLabels.length; image += 1) {`,
+    `  if (classes.includes(Number(digitLabels[image]))) images.push(image);`,
+    `}`,
+    `const samples = images.slice(0, ${spec.limit ?? 'images.length'});`,
+    `const sampleCount = samples.length;`,
+    `// Inputs: each image's ink divided by 16, so it lies in [0, 1], (samples, 8, 8, 1).`,
+    `const xValues = new Float32Array(sampleCount * 64);`,
+    `samples.forEach((image, sample) => {`,
+    `  for (let pixel = 0; pixel < 64; pixel += 1) {`,
+    `    xValues[sample * 64 + pixel] = parseInt(digitPixels[image * 64 + pixel], 17) / 16;`,
+    `  }`,
+    `});`,
+    `const x = tf.tensor4d(xValues, [sampleCount, 8, 8, 1]);`,
+    ...(classify
+      ? [
+          `// Targets: each image's class, as an index into the kept digits, as float32, which tf.js' losses take.`,
+          `const yValues = Float32Array.from(samples, (image) => classes.indexOf(Number(digitLabels[image])));`,
+          `const y = tf.tensor1d(yValues);`,
+        ]
+      : [`// Targets: the images themselves; an autoencoder learns to give back what it is shown.`, `const y = x;`]),
+    'console.log(`Data: ${sampleCount} images of 8×8 pixels, digits ${classes.join(", ")}`);',
+  ];
+}
+
+export function typescriptImageQuestion(plan: ExportPlan, index: number): string[] {
+  const classify = plan.data.kind === 'images' && plan.data.task === 'classify';
+  const asked = [
+    `const queryIndex = ${index};`,
+    `const queryImage = x.slice([queryIndex, 0, 0, 0], [1, 8, 8, 1]);`,
+    `const output = model.predict(queryImage) as tf.Tensor;`,
+  ];
+  if (!classify) {
+    return [
+      `// 4. Ask the trained network, as LayerLab's playground does: how well does it give image #${index + 1} back?`,
+      ...asked,
+      `const error = tf.losses.meanSquaredError(queryImage, output).dataSync()[0];`,
+      'console.log(`Image #${queryIndex + 1} (a ${digitLabels[samples[queryIndex]]}) comes back with a squared error of ${error.toFixed(4)}`);',
+    ];
+  }
+  return [
+    `// 4. Ask the trained network, as LayerLab's playground does: which digit is image #${index + 1}?`,
+    ...asked,
+    `const ranked = Array.from(output.dataSync(), (probability, index) => ({ label: String(classes[index]), probability }))`,
+    `  .sort((a, b) => b.probability - a.probability)`,
+    `  .slice(0, 5);`,
+    'console.log(`Image #${queryIndex + 1} (a ${digitLabels[samples[queryIndex]]}): the network expects:`);',
+    `for (const { label, probability } of ranked) {`,
+    '  console.log(`  ${JSON.stringify(label)}  ${(probability * 100).toFixed(1)}%`);',
+    `}`,
+  ];
+}
+
+export function pythonImageData(spec: ImagesSpec, oneHotTargets: boolean): string[] {
+  const quote = (piece: string) => `    "${piece.slice(1, -1)}"`;
+  const classify = spec.task === 'classify';
+  return [
+    `# 1. The data: ${credit[0]}`,
+    ...credit.slice(1).map((line) => `# ${line}`),
+    'DIGIT_PIXELS = (',
+    ...pieces(digitPixels).map(quote),
+    ')',
+    'DIGIT_LABELS = (',
+    ...pieces(digitLabels).map(quote),
+    ')',
+    'all_images = np.array([int(ink, 17) for ink in DIGIT_PIXELS], dtype="float32").reshape(-1, 8, 8, 1) / 16',
+    'all_labels = np.array([int(label) for label in DIGIT_LABELS], dtype="int64")',
+    `# The digits this lesson keeps${spec.limit === undefined ? '' : ', and how many images of them it uses'}.`,
+    `classes = np.array(${pythonNumberList(keptClasses(spec))})`,
+    'kept = np.isin(all_labels, classes)',
+    `x = all_images[kept]${spec.limit === undefined ? '' : `[:${spec.limit}]`}`,
+    `labels = all_labels[kept]${spec.limit === undefined ? '' : `[:${spec.limit}]`}`,
+    'sample_count = len(x)',
+    ...(classify
+      ? [
+          "# Targets: each image's class, as an index into the kept digits.",
+          'y = np.searchsorted(classes, labels).astype("int64")',
+          ...(oneHotTargets
+            ? [
+                '# categorical_crossentropy compares whole distributions: one-hot targets.',
+                'y = np.eye(len(classes), dtype="float32")[y]',
+              ]
+            : []),
+        ]
+      : ['# Targets: the images themselves; an autoencoder learns to give back what it is shown.', 'y = x.copy()']),
+    'print(f"Data: {sample_count} images of 8x8 pixels, digits {\', \'.join(str(c) for c in classes)}")',
+  ];
+}
+
+export function pythonImageQuestion(
+  plan: ExportPlan,
+  index: number,
+  predict: (input: string, output: string) => string[],
+): string[] {
+  const classify = plan.data.kind === 'images' && plan.data.task === 'classify';
+  const asked = [`query_index = ${index}`, 'query_x = x[query_index : query_index + 1]'];
+  if (!classify) {
+    return [
+      `# 4. Ask the trained network, as LayerLab's playground does: how well does it give image #${index + 1} back?`,
+      ...asked,
+      ...predict('query_x', 'reconstruction'),
+      'error = float(np.mean((np.asarray(reconstruction).reshape(-1) - query_x.reshape(-1)) ** 2))',
+      'print(f"Image #{query_index + 1} (a {labels[query_index]}) comes back with a squared error of {error:.4f}")',
+    ];
+  }
+  return [
+    `# 4. Ask the trained network, as LayerLab's playground does: which digit is image #${index + 1}?`,
+    ...asked,
+    ...predict('query_x', 'probabilities'),
+    'print(f"Image #{query_index + 1} (a {labels[query_index]}): the network expects:")',
+    'for index in np.argsort(probabilities)[::-1][:5]:',
+    '    print(\'  "%d"  %.1f%%\' % (classes[index], probabilities[index] * 100))',
+  ];
+}

@@ -1,0 +1,212 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chain, layer } from '../../tests/helpers/graphs';
+import { compileGraph } from '../graph/compile';
+import { evaluateModel, suggestedThreshold, thresholdCounts, validationStart } from '../training/evaluate';
+import { decodeAnswer, defaultQuery, encodeQuery } from '../training/predict';
+import { buildDataset, type Dataset } from './build';
+import { imageSet } from './images';
+import { dataSpecSchema, type DataSpec } from './spec';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function built(spec: DataSpec): Dataset {
+  const result = buildDataset(spec);
+  if (!result.ok) throw new Error(JSON.stringify(result.problem));
+  return result.dataset;
+}
+
+describe('the shipped digits', () => {
+  it('are the 1,797 images of scikit-learn’s load_digits, about 180 of each digit, ink in [0, 1]', () => {
+    const set = imageSet('digits-8x8');
+    expect(set.pixels.length).toBe(1797 * 64);
+    expect(set.classes.length).toBe(1797);
+    const counts = set.classNames.map((_, digit) => set.classes.filter((found) => found === digit).length);
+    // load_digits' own counts per digit.
+    expect(counts).toEqual([178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);
+    expect(Math.min(...set.pixels)).toBe(0);
+    expect(Math.max(...set.pixels)).toBe(1);
+    // The first image is a 0: ink on the left and right of its middle rows, none in its centre.
+    const first = Array.from(set.pixels.subarray(0, 64), (value) => value * 16);
+    expect(first.slice(24, 32)).toEqual([0, 4, 12, 0, 0, 8, 8, 0]);
+    expect(set.classes[0]).toBe(0);
+  });
+});
+
+describe('an image recipe', () => {
+  it('classifies: x is (n, 8, 8, 1), y the class index of each image', () => {
+    const dataset = built({ kind: 'images', source: 'digits-8x8', task: 'classify' });
+    expect(dataset.x.shape).toEqual([1797, 8, 8, 1]);
+    expect(dataset.y.shape).toEqual([1797]);
+    expect(dataset.target).toEqual({ kind: 'class', labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] });
+    expect(Array.from(dataset.y.values.slice(0, 10))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(dataset.images?.unusual).toBeNull();
+  });
+
+  it('keeps only the chosen classes, numbered among themselves, and a limit', () => {
+    const dataset = built({ kind: 'images', source: 'digits-8x8', task: 'classify', classes: [3, 7], limit: 50 });
+    expect(dataset.x.shape).toEqual([50, 8, 8, 1]);
+    expect(dataset.target).toEqual({ kind: 'class', labels: ['3', '7'] });
+    expect(new Set(dataset.y.values)).toEqual(new Set([0, 1]));
+    expect(new Set(dataset.images?.sampleClasses)).toEqual(new Set(['3', '7']));
+  });
+
+  it('reconstructs: y is x, and the other classes are kept aside as the unusual images', () => {
+    const dataset = built({ kind: 'images', source: 'digits-8x8', task: 'reconstruct', classes: [0, 1, 2, 3, 4] });
+    expect(dataset.y.shape).toEqual(dataset.x.shape);
+    expect(dataset.y.values).toEqual(dataset.x.values);
+    expect(dataset.target).toEqual({ kind: 'image' });
+    expect(dataset.x.shape[0]).toBe(178 + 182 + 177 + 183 + 181);
+    expect(dataset.images?.unusual?.x.shape).toEqual([182 + 181 + 179 + 174 + 180, 8, 8, 1]);
+    expect(new Set(dataset.images?.unusual?.classes)).toEqual(new Set(['5', '6', '7', '8', '9']));
+  });
+
+  it('refuses a limit under 10 images and an image set LayerLab does not ship', () => {
+    const result = buildDataset({ kind: 'images', source: 'digits-8x8', task: 'classify', classes: [1], limit: 10 });
+    expect(result.ok).toBe(true);
+    const schema = dataSpecSchema.safeParse({ kind: 'images', source: 'digits-8x8', task: 'classify', limit: 1 });
+    expect(schema.success).toBe(false);
+    const unknown = dataSpecSchema.safeParse({ kind: 'images', source: 'mnist', task: 'classify' });
+    expect(unknown.success).toBe(false);
+  });
+});
+
+describe('asking about an image', () => {
+  const spec: DataSpec = { kind: 'images', source: 'digits-8x8', task: 'classify' };
+  const dataset = built(spec);
+
+  it('opens on the last image, which is held out for validation', () => {
+    expect(defaultQuery(spec)).toBe('#1797');
+    expect(defaultQuery({ ...spec, classes: [0], limit: 20 })).toBe('#20');
+  });
+
+  it('reads #N as the data’s N-th image and 64 numbers from 0 to 16 as a drawing', () => {
+    const numbered = encodeQuery(spec, dataset, '#1');
+    expect(numbered).toEqual({ ok: true, values: dataset.x.values.slice(0, 64), shape: [1, 8, 8, 1] });
+    const drawn = encodeQuery(spec, dataset, Array.from({ length: 64 }, (_, index) => (index % 2) * 16).join(' '));
+    expect(drawn.ok && Array.from(drawn.values.slice(0, 4))).toEqual([0, 1, 0, 1]);
+  });
+
+  it('says what it takes when the image does not exist or the drawing is not 64 inks', () => {
+    const missing = encodeQuery(spec, dataset, '#1798');
+    expect(missing.ok === false && missing.problem.en).toBe(
+      'There is no image #1798: the data holds images #1 to #1797.',
+    );
+    const short = encodeQuery(spec, dataset, '1 2 3');
+    expect(short.ok === false && short.problem.en).toMatch(/^Draw a digit on the pad, or type #/);
+    const tooMuchInk = encodeQuery(spec, dataset, Array.from({ length: 64 }, () => 17).join(' '));
+    expect(tooMuchInk.ok).toBe(false);
+  });
+
+  it('an autoencoder’s answer is the image given back and its squared error', () => {
+    const answer = decodeAnswer({ ...dataset, target: { kind: 'image' } }, [0.5, 0.5], [0, 1]);
+    expect(answer).toEqual({ kind: 'image', input: [0, 1], output: [0.5, 0.5], error: 0.25 });
+  });
+});
+
+describe('evaluating a network on the held-out data', () => {
+  it('holds out the last samples, as training does', () => {
+    expect(validationStart(100, 0.2)).toBe(80);
+    expect(validationStart(1797, 0.2)).toBe(1438);
+    expect(validationStart(10, 0)).toBe(10);
+  });
+
+  it('counts a confusion matrix over the validation images only', () => {
+    const spec: DataSpec = { kind: 'images', source: 'digits-8x8', task: 'classify', classes: [0, 1], limit: 100 };
+    const dataset = built(spec);
+    // A network that always answers the second class: every 0 is taken for a 1.
+    const compiled = compileGraph(
+      chain(
+        layer('Input', 'input1', { shape: [8, 8, 1] }),
+        layer('Flatten', 'flatten2', {}),
+        layer('Dense', 'dense3', { units: 2, activation: 'softmax', kernel_initializer: 'zeros' }),
+      ),
+      tf,
+      { seed: 1 },
+    );
+    if (!compiled.ok) throw new Error('compile');
+    const dense = compiled.model.layers.at(-1);
+    dense?.setWeights([tf.zeros([64, 2]), tf.tensor1d([0, 5])]);
+    const evaluation = evaluateModel(tf, compiled.model, spec, dataset, 0.2);
+    compiled.model.dispose();
+    expect(evaluation?.kind).toBe('confusion');
+    if (evaluation?.kind !== 'confusion') return;
+    const zeros = dataset.images?.sampleClasses.slice(80).filter((label) => label === '0').length ?? 0;
+    expect(evaluation.total).toBe(20);
+    expect(evaluation.samples).toBe('validation');
+    expect(evaluation.matrix).toEqual([
+      [0, zeros],
+      [0, 20 - zeros],
+    ]);
+    expect(evaluation.correct).toBe(20 - zeros);
+  });
+
+  it('draws a forecast: each value predicted from the window before it', () => {
+    const spec: DataSpec = { kind: 'sequence-next-value', values: [1, 2, 3, 4, 5, 6], window: 2, scale: 'none' };
+    const dataset = built(spec);
+    // A network that repeats the last value of its window.
+    const compiled = compileGraph(
+      chain(
+        layer('Input', 'input4', { shape: [2, 1] }),
+        layer('Flatten', 'flatten5', {}),
+        layer('Dense', 'dense6', { units: 1 }),
+      ),
+      tf,
+      { seed: 1 },
+    );
+    if (!compiled.ok) throw new Error('compile');
+    compiled.model.layers.at(-1)?.setWeights([tf.tensor2d([[0], [1]]), tf.tensor1d([0])]);
+    const evaluation = evaluateModel(tf, compiled.model, spec, dataset, 0.25);
+    compiled.model.dispose();
+    expect(evaluation).toEqual({
+      kind: 'forecast',
+      truth: [1, 2, 3, 4, 5, 6],
+      predicted: [null, null, 2, 3, 4, 5],
+      // 4 windows, the last one held out: the value it predicts is the series' 6th.
+      validationFrom: 5,
+    });
+  });
+
+  it('scores reconstructions of ordinary and unusual images, and a threshold sorts them', () => {
+    const spec: DataSpec = { kind: 'images', source: 'digits-8x8', task: 'reconstruct', classes: [1] };
+    const dataset = built(spec);
+    // A network that gives back a blank image: each error is the image's mean squared ink.
+    const compiled = compileGraph(
+      chain(
+        layer('Input', 'input7', { shape: [8, 8, 1] }),
+        layer('Flatten', 'flatten8', {}),
+        layer('Dense', 'dense9', { units: 64, kernel_initializer: 'zeros' }),
+        layer('Reshape', 'reshape10', { target_shape: [8, 8, 1] }),
+      ),
+      tf,
+      { seed: 1 },
+    );
+    if (!compiled.ok) throw new Error('compile');
+    const evaluation = evaluateModel(tf, compiled.model, spec, dataset, 0.2);
+    compiled.model.dispose();
+    if (evaluation?.kind !== 'reconstruction') throw new Error('no reconstructions');
+    const usual = evaluation.items.filter((item) => !item.unusual);
+    const unusual = evaluation.items.filter((item) => item.unusual);
+    expect(usual).toHaveLength(182 - validationStart(182, 0.2));
+    expect(unusual).toHaveLength(1797 - 182);
+    const first = Array.from(dataset.x.values.subarray(validationStart(182, 0.2) * 64).slice(0, 64));
+    expect(usual[0]?.error).toBeCloseTo(first.reduce((sum, value) => sum + value * value, 0) / 64, 6);
+    expect(usual[0]?.input).toHaveLength(64);
+    expect(evaluation.items.filter((item) => item.input).length).toBe(12);
+
+    const threshold = suggestedThreshold(evaluation.items);
+    const counts = thresholdCounts(evaluation.items, threshold);
+    expect(counts.usual).toBe(usual.length);
+    expect(counts.caught + counts.missed).toBe(unusual.length);
+    // At the 95th percentile of the ordinary errors, about one ordinary image in twenty is flagged.
+    expect(counts.falseAlarms).toBeLessThanOrEqual(Math.ceil(usual.length * 0.05));
+    expect(thresholdCounts(evaluation.items, -1)).toEqual({
+      caught: unusual.length,
+      missed: 0,
+      falseAlarms: usual.length,
+      usual: usual.length,
+    });
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * What the playground shows of a trained network beside single answers: a confusion matrix for
+ * classes, the forecast drawn over the real series for numbers, and reconstruction errors for an
+ * autoencoder, with the unusual images it was never shown. Always on the samples held out for
+ * validation when there are any, so the picture is honest about unseen data. Reads nothing but
+ * its arguments.
+ */
+import type * as Tf from '@tensorflow/tfjs';
+import type { Dataset, TensorData } from '../data/build.js';
+import type { DataSpec } from '../data/spec.js';
+import type { TfModule } from '../layers/types.js';
+
+/** Most classes a confusion matrix is drawn for: beyond this it is no longer readable. */
+export const maxConfusionClasses = 20;
+/** Images of each group an autoencoder's playground shows beside their reconstructions. */
+export const shownReconstructions = 6;
+
+export interface ReconstructionItem {
+  /** The image's class (its digit). */
+  label: string;
+  /** Mean squared error between the image and what the network gives back. */
+  error: number;
+  /** From a class the network never trained on. */
+  unusual: boolean;
+  /** The image and its reconstruction, for the first few of each group only. */
+  input?: number[];
+  output?: number[];
+}
+
+export type Evaluation =
+  | {
+      kind: 'confusion';
+      labels: string[];
+      /** `matrix[truth][predicted]`: how many samples of each class went to each class. */
+      matrix: number[][];
+      correct: number;
+      total: number;
+      /** Which samples were counted: the validation ones, or all when none are held out. */
+      samples: 'validation' | 'all';
+    }
+  | {
+      kind: 'forecast';
+      /** The whole series, as recorded. */
+      truth: number[];
+      /** `predicted[i]` is the network's guess for `truth[i]` from the window before it; null for the first window. */
+      predicted: (number | null)[];
+      /** Index in `truth` of the first value held out for validation, or null when none is. */
+      validationFrom: number | null;
+    }
+  | {
+      kind: 'reconstruction';
+      height: number;
+      width: number;
+      items: ReconstructionItem[];
+      samples: 'validation' | 'all';
+    };
+
+/** Index of the first validation sample, as Keras and `trainModel` hold them out: the last ones. */
+export function validationStart(samples: number, split: number): number {
+  return samples - Math.floor(samples * split);
+}
+
+function rows(data: TensorData, from: number): { values: Float32Array | Int32Array; shape: number[] } {
+  const [count = 0, ...rest] = data.shape;
+  const size = rest.reduce((product, length) => product * length, 1);
+  return { values: data.values.subarray(from * size, count * size), shape: [count - from, ...rest] };
+}
+
+/** The model's outputs for `x`, flat, predicted in batches. */
+function predictAll(tf: TfModule, model: Tf.LayersModel, x: { values: Float32Array | Int32Array; shape: number[] }) {
+  return tf.tidy(() => {
+    const input = tf.tensor(x.values, x.shape, x.values instanceof Int32Array ? 'int32' : 'float32');
+    const output = model.predict(input, { batchSize: 256 }) as Tf.Tensor;
+    return { values: output.dataSync() as Float32Array, width: output.size / Math.max(1, x.shape[0] ?? 1) };
+  });
+}
+
+function meanSquaredError(a: ArrayLike<number>, b: ArrayLike<number>, from: number, size: number): number {
+  let sum = 0;
+  for (let index = 0; index < size; index += 1) sum += ((a[from + index] ?? 0) - (b[from + index] ?? 0)) ** 2;
+  return sum / size;
+}
+
+export function evaluateModel(
+  tf: TfModule,
+  model: Tf.LayersModel,
+  data: DataSpec,
+  dataset: Dataset,
+  validationSplit: number,
+): Evaluation | null {
+  const count = dataset.x.shape[0] ?? 0;
+  const start = validationStart(count, validationSplit);
+  const from = start < count ? start : 0;
+  const samples = start < count ? 'validation' : 'all';
+
+  if (dataset.target.kind === 'class') {
+    const labels = dataset.target.labels;
+    if (labels.length > maxConfusionClasses) return null;
+    const { values, width } = predictAll(tf, model, rows(dataset.x, from));
+    const matrix = labels.map(() => labels.map(() => 0));
+    let correct = 0;
+    for (let sample = 0; sample < count - from; sample += 1) {
+      const truth = dataset.y.values[from + sample] ?? 0;
+      let predicted = 0;
+      if (width === 1) predicted = (values[sample] ?? 0) >= 0.5 ? 1 : 0;
+      else
+        for (let index = 1; index < width; index += 1)
+          if ((values[sample * width + index] ?? 0) > (values[sample * width + predicted] ?? 0)) predicted = index;
+      const row = matrix[truth];
+      if (row) row[predicted] = (row[predicted] ?? 0) + 1;
+      if (predicted === truth) correct += 1;
+    }
+    return { kind: 'confusion', labels, matrix, correct, total: count - from, samples };
+  }
+
+  if (dataset.target.kind === 'value' && data.kind === 'sequence-next-value') {
+    const { values } = predictAll(tf, model, rows(dataset.x, 0));
+    const scale = dataset.target.scale;
+    const predicted: (number | null)[] = data.values.map((_, index) =>
+      index < data.window ? null : (values[index - data.window] ?? Number.NaN) * scale,
+    );
+    return {
+      kind: 'forecast',
+      truth: [...data.values],
+      predicted,
+      validationFrom: start < count ? start + data.window : null,
+    };
+  }
+
+  if (dataset.target.kind === 'image' && dataset.images) {
+    const { height, width } = dataset.images;
+    const size = height * width * dataset.images.channels;
+    const items: ReconstructionItem[] = [];
+    const score = (x: TensorData, first: number, classes: readonly string[], unusual: boolean) => {
+      const inputs = rows(x, first);
+      const { values } = predictAll(tf, model, inputs);
+      for (let sample = 0; sample < (inputs.shape[0] ?? 0); sample += 1) {
+        const item: ReconstructionItem = {
+          label: classes[first + sample] ?? '',
+          error: meanSquaredError(inputs.values, values, sample * size, size),
+          unusual,
+        };
+        if (sample < shownReconstructions) {
+          item.input = Array.from(inputs.values.subarray(sample * size, (sample + 1) * size));
+          item.output = Array.from(values.subarray(sample * size, (sample + 1) * size));
+        }
+        items.push(item);
+      }
+    };
+    score(dataset.x, from, dataset.images.sampleClasses, false);
+    const unusual = dataset.images.unusual;
+    if (unusual) score(unusual.x, 0, unusual.classes, true);
+    return { kind: 'reconstruction', height, width, items, samples };
+  }
+  return null;
+}
+
+/**
+ * The error above which an image is called unusual when the learner has not moved the threshold:
+ * the 95th percentile of the ordinary images' errors.
+ */
+export function suggestedThreshold(items: readonly ReconstructionItem[]): number {
+  const usual = items
+    .filter((item) => !item.unusual)
+    .map((item) => item.error)
+    .sort((a, b) => a - b);
+  return usual[Math.min(usual.length - 1, Math.floor(usual.length * 0.95))] ?? 0;
+}
+
+/** How a threshold sorts the images: unusual ones caught and missed, ordinary ones flagged. */
+export function thresholdCounts(items: readonly ReconstructionItem[], threshold: number) {
+  let caught = 0;
+  let missed = 0;
+  let falseAlarms = 0;
+  let usual = 0;
+  for (const item of items) {
+    const flagged = item.error > threshold;
+    if (item.unusual) {
+      if (flagged) caught += 1;
+      else missed += 1;
+    } else {
+      usual += 1;
+      if (flagged) falseAlarms += 1;
+    }
+  }
+  return { caught, missed, falseAlarms, usual };
+}
