@@ -54,7 +54,7 @@ function templateOf(name: string): Template {
 /** Trains `run` on the template's network and checks its expectation; the model is disposed. */
 async function trainAndCheck(template: Template, run: LessonRun) {
   const settings = { ...run.training, epochs: epochLimit[template.id] ?? run.training.epochs };
-  const result = await runTraining(tf, { graph: template.graph, data: run.data, settings });
+  const result = await runTraining(tf, { graph: run.graph, data: run.data, settings });
   if (!result.ok) throw new Error(`${template.id} cannot train: ${JSON.stringify(result)}`);
   try {
     const check = checkExpectation(tf, result.model, run.data, result.dataset, run.expected, result.outcome.finalLogs);

@@ -13,7 +13,7 @@ import { layerDef } from '../layers/registry.js';
 import type { LayerDef } from '../layers/types.js';
 import type { Localized } from '../localized.js';
 import { checkDataFit } from '../training/fit-check.js';
-import { defaultQuery, parseNumberList } from '../training/predict.js';
+import { defaultQuery, encodeQuery, parseNumberList } from '../training/predict.js';
 import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
 
 /** What an export reads from a project (`Project` from shared/project has these and more). */
@@ -102,6 +102,14 @@ function planQuery(data: DataSpec, dataset: Dataset, query: string | undefined):
     const characters = Array.from(query ?? '');
     const readable = characters.length >= data.window && characters.every((character) => labels.includes(character));
     return { kind: 'text', text: readable && query !== undefined ? query : defaultQuery(data) };
+  }
+  if (data.kind === 'text-class') {
+    const readable = query !== undefined && encodeQuery(data, dataset, query).ok;
+    return { kind: 'text', text: readable ? query : defaultQuery(data) };
+  }
+  if (data.kind === 'recall') {
+    const readable = query !== undefined && encodeQuery(data, dataset, query).ok;
+    return { kind: 'text', text: readable ? query.replace(/[\s,]/g, '').toUpperCase() : defaultQuery(data) };
   }
   if (data.kind === 'images') {
     const asked = /^#(\d+)$/.exec(query?.trim() ?? '');

@@ -6,6 +6,8 @@
 import type { ExportPlan } from './plan.js';
 import { pythonImageData, pythonImageQuestion } from './images.js';
 import { pythonNumber, pythonNumberList, pythonString } from './python.js';
+import { pythonRecallData, pythonRecallQuestion } from './recall.js';
+import { pythonTextClassData, pythonTextClassQuestion } from './text-class.js';
 
 /** Lines of Python, indented by `depth` levels of four spaces. */
 export function indent(lines: readonly string[], depth = 1): string[] {
@@ -70,6 +72,8 @@ export function pythonData(plan: ExportPlan): string[] {
   }
   if (data.kind === 'table') return pythonTable(data, classes, oneHotTargets);
   if (data.kind === 'images') return pythonImageData(data, oneHotTargets);
+  if (data.kind === 'recall') return pythonRecallData(data, oneHotTargets);
+  if (data.kind === 'text-class') return pythonTextClassData(data, oneHotTargets);
   const scaled = data.scale === 'max';
   return [
     `# 1. The data: every window of ${data.window} numbers of the sequence, and the number after it.`,
@@ -182,6 +186,8 @@ export function pythonQuestion(plan: ExportPlan, predict: (input: string, output
   if (plan.data.kind === 'table')
     return pythonTableQuestion(plan, query.kind === 'numbers' ? query.values : [], predict);
   if (query.kind === 'sample') return pythonImageQuestion(plan, query.index, predict);
+  if (plan.data.kind === 'text-class') return pythonTextClassQuestion(query.kind === 'text' ? query.text : '', predict);
+  if (plan.data.kind === 'recall') return pythonRecallQuestion(query.kind === 'text' ? query.text : '', predict);
   if (plan.data.kind !== 'sequence-next-value' && plan.data.kind !== 'text-next-char') return [];
   if (query.kind === 'text') {
     return [

@@ -78,6 +78,7 @@ function moduleLines(plan: NetworkPlan, layers: readonly TorchLayer[]): string[]
   }
   const outputs = plan.outputs.map((layer) => names.get(layer.node.id) ?? 'x');
   const parameters = chain ? ['x'] : inputs;
+  const penalties = layers.flatMap(({ code }) => code.penalty ?? []);
   return [
     'class Network(nn.Module):',
     '    """The network drawn in LayerLab. Tensors flow channels-last between layers, as in Keras."""',
@@ -89,6 +90,14 @@ function moduleLines(plan: NetworkPlan, layers: readonly TorchLayer[]): string[]
     `    def forward(self, ${parameters.join(', ')}):`,
     ...indent(forward, 2),
     `        return ${outputs.join(', ')}`,
+    ...(penalties.length > 0
+      ? [
+          '',
+          '    def penalty(self):',
+          '        """The weights\' L2 penalties, which Keras adds to the loss it trains on and logs."""',
+          ...wrapPython(`        return ${penalties.join(' + ')}`, 99),
+        ]
+      : []),
   ];
 }
 
@@ -130,8 +139,13 @@ function lossLines(settings: TrainingSettings, classes: boolean): string[] {
 }
 
 /** Keras' metrics, named as Keras logs them. */
-function measureLines(settings: TrainingSettings, classes: boolean): string[] {
-  const entries = ['        "loss": loss_function(outputs, targets).item(),'];
+function measureLines(settings: TrainingSettings, classes: boolean, penalized: boolean): string[] {
+  // Keras logs the loss with the weights' penalties added, on training and validation data alike.
+  const entries = [
+    penalized
+      ? '        "loss": (loss_function(outputs, targets) + model.penalty()).item(),'
+      : '        "loss": loss_function(outputs, targets).item(),',
+  ];
   for (const metric of settings.metrics) {
     if (metric === 'accuracy') {
       const right = !classes
@@ -171,7 +185,7 @@ function optimizerCode(settings: TrainingSettings): string {
   }
 }
 
-function trainingLines(plan: ExportPlan, distributed: boolean): string[] {
+function trainingLines(plan: ExportPlan, distributed: boolean, penalized: boolean): string[] {
   const settings = plan.source.training;
   const samples = plan.dataset.x.shape[0] ?? 0;
   const validating = Math.floor(samples * settings.validation_split) > 0;
@@ -220,7 +234,9 @@ function trainingLines(plan: ExportPlan, distributed: boolean): string[] {
     '        batch_inputs = train_inputs[batch].to(device)',
     '        batch_targets = train_targets[batch].to(device)',
     `        outputs = ${distributed ? 'parallel_model' : 'model'}(batch_inputs)`,
-    '        loss = loss_function(outputs, batch_targets)',
+    penalized
+      ? '        loss = loss_function(outputs, batch_targets) + model.penalty()'
+      : '        loss = loss_function(outputs, batch_targets)',
     '        optimizer.zero_grad()',
     '        loss.backward()',
     '        optimizer.step()',
@@ -320,7 +336,8 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
   const layers = torchLayers(plan);
   const classes = plan.dataset.target.kind === 'class';
   const loss = lossLines(settings, classes);
-  const measure = measureLines(settings, classes);
+  const penalized = layers.some(({ code }) => (code.penalty ?? []).length > 0);
+  const measure = measureLines(settings, classes, penalized);
   const body = [...moduleLines(plan, layers), ...loss].join('\n');
   const restoring = settings.early_stopping && settings.restore_best_weights;
   const imports = [
@@ -362,7 +379,7 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
     loss,
     measure,
     modelSetup(plan, distributed),
-    trainingLines(plan, distributed),
+    trainingLines(plan, distributed, penalized),
   ];
   if (distributed) sections.push(['if rank == 0:', ...indent(question)], ['dist.destroy_process_group()']);
   else sections.push(question);

@@ -6,7 +6,14 @@
  */
 
 export type TypeScriptHelper =
-  'mulberry32' | 'normalSampler' | 'orthogonal' | 'replaceWeight' | 'shuffledIndices' | 'kerasLogs' | 'describeLogs';
+  | 'mulberry32'
+  | 'normalSampler'
+  | 'orthogonal'
+  | 'replaceWeight'
+  | 'shuffledIndices'
+  | 'kerasLogs'
+  | 'describeLogs'
+  | 'fastConvKernel';
 
 /** What each helper calls, so asking for one brings those along. */
 const needs: Record<TypeScriptHelper, TypeScriptHelper[]> = {
@@ -17,6 +24,7 @@ const needs: Record<TypeScriptHelper, TypeScriptHelper[]> = {
   shuffledIndices: [],
   kerasLogs: [],
   describeLogs: [],
+  fastConvKernel: [],
 };
 
 const sources: Record<TypeScriptHelper, string> = {
@@ -116,6 +124,79 @@ function kerasLogs(history: tf.History): Record<string, number> {
     logs[name.replace(/(^|_)acc$/, '$1accuracy')] = Number(values[0]);
   }
   return logs;
+}`,
+  fastConvKernel: `
+/**
+ * tf.js' CPU kernel for a convolution's filter gradient reads every value through
+ * TensorBuffer.get, which makes a CNN train about ten times slower than it needs to on the CPU.
+ * This one runs the same loops in the same order over flat arrays: the same numbers, sooner.
+ * (LayerLab trains with the same kernel; channels-first data still goes to tf.js' own.)
+ */
+function installFastConvKernel(): void {
+  const original = tf.getKernel('Conv2DBackpropFilter', 'cpu');
+  if (!original) return;
+  tf.unregisterKernel('Conv2DBackpropFilter', 'cpu');
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'cpu',
+    kernelFunc: (args) => {
+      const attrs = args.attrs as unknown as {
+        strides: [number, number] | number;
+        pad: 'valid' | 'same' | number;
+        dataFormat: 'NHWC' | 'NCHW';
+        dimRoundingMode?: 'floor' | 'round' | 'ceil';
+        filterShape: [number, number, number, number];
+      };
+      if (attrs.dataFormat === 'NCHW') return original.kernelFunc(args);
+      const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
+      const backend = args.backend as unknown as {
+        data: { get(dataId: unknown): { values: Float32Array } };
+        makeTensorInfo(shape: number[], dtype: string, values: Float32Array): tf.TensorInfo;
+      };
+      const info = tf.backend_util.computeConv2DInfo(
+        x.shape as [number, number, number, number],
+        attrs.filterShape,
+        attrs.strides,
+        1,
+        attrs.pad,
+        attrs.dimRoundingMode,
+        false,
+        'channelsLast',
+      );
+      const { strideHeight, strideWidth, filterHeight, filterWidth, inChannels, outChannels, batchSize } = info;
+      const { inHeight, inWidth, outHeight, outWidth } = info;
+      const xValues = backend.data.get(x.dataId).values;
+      const dyValues = backend.data.get(dy.dataId).values;
+      const dW = new Float32Array(filterHeight * filterWidth * inChannels * outChannels);
+      const xRow = inWidth * inChannels;
+      const dyRow = outWidth * outChannels;
+      for (let wR = 0; wR < filterHeight; ++wR) {
+        const yRMin = Math.max(0, Math.ceil((info.padInfo.top - wR) / strideHeight));
+        const yRMax = Math.min(outHeight, (inHeight + info.padInfo.top - wR) / strideHeight);
+        for (let wC = 0; wC < filterWidth; ++wC) {
+          const yCMin = Math.max(0, Math.ceil((info.padInfo.left - wC) / strideWidth));
+          const yCMax = Math.min(outWidth, (inWidth + info.padInfo.left - wC) / strideWidth);
+          for (let d1 = 0; d1 < inChannels; ++d1) {
+            for (let d2 = 0; d2 < outChannels; ++d2) {
+              let dotProduct = 0;
+              for (let b = 0; b < batchSize; ++b) {
+                for (let yR = yRMin; yR < yRMax; ++yR) {
+                  const xBase = b * inHeight * xRow + (wR + yR * strideHeight - info.padInfo.top) * xRow + d1;
+                  const dyBase = b * outHeight * dyRow + yR * dyRow + d2;
+                  for (let yC = yCMin; yC < yCMax; ++yC) {
+                    const xC = wC + yC * strideWidth - info.padInfo.left;
+                    dotProduct += xValues[xBase + xC * inChannels] * dyValues[dyBase + yC * outChannels];
+                  }
+                }
+              }
+              dW[((wR * filterWidth + wC) * inChannels + d1) * outChannels + d2] = dotProduct;
+            }
+          }
+        }
+      }
+      return backend.makeTensorInfo([filterHeight, filterWidth, inChannels, outChannels], 'float32', dW);
+    },
+  });
 }`,
   describeLogs: `
 /** \`loss 0.1234, accuracy 1.0000\`. */

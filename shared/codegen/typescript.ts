@@ -18,6 +18,8 @@ import {
   type NetworkPlan,
 } from './plan.js';
 import { typescriptImageData, typescriptImageQuestion } from './images.js';
+import { typescriptRecallData, typescriptRecallQuestion } from './recall.js';
+import { typescriptTextClassData, typescriptTextClassQuestion } from './text-class.js';
 import { commentLines, describeShape, thousands } from './text.js';
 import { helperSources, type TypeScriptHelper } from './typescript-helpers.js';
 import { tfInitializerCode, typescriptNumbers, typescriptString } from './typescript-literals.js';
@@ -96,7 +98,7 @@ function writeLayers(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHel
   });
 }
 
-function dataSection(plan: ExportPlan): string[] {
+function dataSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): string[] {
   const data = plan.data;
   if (data.kind === 'text-next-char') {
     return [
@@ -125,6 +127,11 @@ function dataSection(plan: ExportPlan): string[] {
   }
   if (data.kind === 'table') return tableSection(plan, data);
   if (data.kind === 'images') return typescriptImageData(plan, data);
+  if (data.kind === 'text-class') return typescriptTextClassData(data);
+  if (data.kind === 'recall') {
+    helpers.add('mulberry32');
+    return typescriptRecallData(data);
+  }
   const scaled = data.scale === 'max';
   const divide = scaled ? ' / scale' : '';
   return [
@@ -399,6 +406,8 @@ function predictionSection(plan: ExportPlan): string[] {
   const query = plan.query;
   if (plan.data.kind === 'table') return tablePrediction(plan, query.kind === 'numbers' ? query.values : []);
   if (query.kind === 'sample') return typescriptImageQuestion(plan, query.index);
+  if (plan.data.kind === 'recall') return typescriptRecallQuestion(query.kind === 'text' ? query.text : '');
+  if (plan.data.kind === 'text-class') return typescriptTextClassQuestion(query.kind === 'text' ? query.text : '');
   if (plan.data.kind !== 'sequence-next-value' && plan.data.kind !== 'text-next-char') return [];
   if (query.kind === 'text') {
     return [
@@ -433,11 +442,16 @@ function predictionSection(plan: ExportPlan): string[] {
   ];
 }
 
+const convolutionKinds = new Set(['Conv1D', 'Conv2D', 'Conv2DTranspose']);
+
 /** The program before formatting: every step, its comments, and the helpers it calls. */
 export function writeTypeScriptProgram(plan: ExportPlan): string {
   const helpers = new Set<TypeScriptHelper>();
   const model = modelSection(plan, plan.source.training.seed, helpers);
   const training = trainingSection(plan, helpers);
+  // Convolutions' filter gradients run on tf.js' slow CPU kernel unless the program brings LayerLab's.
+  const convolves = plan.layers.some((layer) => convolutionKinds.has(layer.node.kind));
+  if (convolves) helpers.add('fastConvKernel');
   const sections = [
     [
       `// A network drawn in LayerLab, exported as a TypeScript program for tf.js.`,
@@ -451,9 +465,12 @@ export function writeTypeScriptProgram(plan: ExportPlan): string {
       `const seed = ${plan.source.training.seed};`,
       `// The plain-JavaScript backend: it runs anywhere, and gives the numbers LayerLab's CPU runs give.`,
       `await tf.setBackend('cpu');`,
+      ...(convolves
+        ? [`// Convolutions train about ten times faster with this kernel (defined below).`, `installFastConvKernel();`]
+        : []),
       'console.log(`Training ${JSON.stringify(projectName)} with seed ${seed}`);',
     ],
-    dataSection(plan),
+    dataSection(plan, helpers),
     model,
     training,
     predictionSection(plan),

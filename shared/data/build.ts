@@ -4,6 +4,7 @@
  * Reads nothing but its arguments.
  */
 import type { Localized } from '../localized.js';
+import { createRandom } from '../math/random.js';
 import { imageSet } from './images.js';
 import type { DataSpec } from './spec.js';
 
@@ -21,6 +22,8 @@ export interface Dataset {
   target: { kind: 'class'; labels: string[] } | { kind: 'value'; scale: number } | { kind: 'image' };
   /** The inputs' windows as the learner would read them, for the dataset panel. */
   preview: { input: string; target: string }[];
+  /** Text data: the vocabulary by index (0 pads, 1 is any unknown word), for the Embedding's input_dim. */
+  words?: string[];
   /** Image data: each sample's size and class, and the images of the classes left out of training. */
   images?: {
     height: number;
@@ -250,6 +253,98 @@ function buildImages(spec: Extract<DataSpec, { kind: 'images' }>): DatasetResult
   };
 }
 
+/** Index 0 pads a short text; 1 stands for any word the vocabulary does not hold. */
+export const paddingIndex = 0;
+export const unknownIndex = 1;
+
+/** A text's words as LayerLab reads them: lower case, letters and digits, split at anything else. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The vocabulary of a set of texts: every word, most frequent first (ties in alphabetical order),
+ * numbered from 2 after the padding and the unknown word.
+ */
+export function textVocabulary(texts: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const word of wordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([word]) => word);
+}
+
+/** A text as `length` word indices: its last words, padded with 0 in front, unknown words as 1. */
+export function encodeWords(text: string, index: ReadonlyMap<string, number>, length: number): number[] {
+  const codes = wordsOf(text)
+    .map((word) => index.get(word) ?? unknownIndex)
+    .slice(-length);
+  return [...Array.from({ length: length - codes.length }, () => paddingIndex), ...codes];
+}
+
+function buildTextClass(spec: Extract<DataSpec, { kind: 'text-class' }>): DatasetResult {
+  const vocabulary = textVocabulary(spec.examples.map((example) => example.text));
+  const index = new Map(vocabulary.map((word, position) => [word, position + 2]));
+  const labels = [...new Set(spec.examples.map((example) => example.label))].sort();
+  if (labels.length < 2) {
+    return {
+      ok: false,
+      field: 'examples',
+      problem: {
+        en: `Every example has the label “${labels[0] ?? ''}”: a classifier needs at least two labels.`,
+        es: `Todos los ejemplos tienen la etiqueta «${labels[0] ?? ''}»: un clasificador necesita al menos dos.`,
+      },
+    };
+  }
+  const count = spec.examples.length;
+  const x = new Int32Array(count * spec.length);
+  const y = new Float32Array(count);
+  spec.examples.forEach((example, sample) => {
+    x.set(encodeWords(example.text, index, spec.length), sample * spec.length);
+    y[sample] = labels.indexOf(example.label);
+  });
+  return {
+    ok: true,
+    dataset: {
+      x: { values: x, shape: [count, spec.length], dtype: 'int32' },
+      y: { values: y, shape: [count], dtype: 'float32' },
+      target: { kind: 'class', labels },
+      preview: spec.examples.slice(0, previewRows).map((example) => ({ input: example.text, target: example.label })),
+      words: ['<pad>', '<unknown>', ...vocabulary],
+    },
+  };
+}
+
+/** The letters a recall recipe's symbols are written with. */
+export function recallSymbols(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => String.fromCharCode(65 + index));
+}
+
+function buildRecall(spec: Extract<DataSpec, { kind: 'recall' }>): DatasetResult {
+  const random = createRandom(spec.seed);
+  const labels = recallSymbols(spec.symbols);
+  const x = new Float32Array(spec.samples * spec.length * spec.symbols);
+  const y = new Float32Array(spec.samples);
+  const preview: Dataset['preview'] = [];
+  for (let sample = 0; sample < spec.samples; sample += 1) {
+    let written = '';
+    for (let step = 0; step < spec.length; step += 1) {
+      const symbol = Math.floor(random() * spec.symbols);
+      x[(sample * spec.length + step) * spec.symbols + symbol] = 1;
+      if (step === 0) y[sample] = symbol;
+      written += labels[symbol] ?? '';
+    }
+    if (sample < previewRows) preview.push({ input: written, target: labels[y[sample] ?? 0] ?? '' });
+  }
+  return {
+    ok: true,
+    dataset: {
+      x: { values: x, shape: [spec.samples, spec.length, spec.symbols], dtype: 'float32' },
+      y: { values: y, shape: [spec.samples], dtype: 'float32' },
+      target: { kind: 'class', labels },
+      preview,
+    },
+  };
+}
+
 export function buildDataset(spec: DataSpec): DatasetResult {
   switch (spec.kind) {
     case 'text-next-char':
@@ -260,5 +355,9 @@ export function buildDataset(spec: DataSpec): DatasetResult {
       return buildTable(spec);
     case 'images':
       return buildImages(spec);
+    case 'recall':
+      return buildRecall(spec);
+    case 'text-class':
+      return buildTextClass(spec);
   }
 }

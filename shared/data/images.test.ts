@@ -210,3 +210,78 @@ describe('evaluating a network on the held-out data', () => {
     });
   });
 });
+
+describe('a recall recipe', () => {
+  const spec: DataSpec = { kind: 'recall', length: 6, symbols: 3, samples: 50, seed: 7 };
+
+  it('draws one-hot sequences from its seed; the target is the first symbol', () => {
+    const dataset = built(spec);
+    expect(dataset.x.shape).toEqual([50, 6, 3]);
+    expect(dataset.target).toEqual({ kind: 'class', labels: ['A', 'B', 'C'] });
+    for (let sample = 0; sample < 50; sample += 1) {
+      const first = Array.from(dataset.x.values.subarray(sample * 18, sample * 18 + 3));
+      expect(first.indexOf(1)).toBe(dataset.y.values[sample]);
+    }
+    expect(dataset.preview[0]?.input).toHaveLength(6);
+    expect(dataset.preview[0]?.target).toBe(dataset.preview[0]?.input[0]);
+    expect(built(spec).x.values).toEqual(dataset.x.values);
+    expect(built({ ...spec, seed: 8 }).x.values).not.toEqual(dataset.x.values);
+  });
+
+  it('reads a typed sequence of the right length, and says what it needs otherwise', () => {
+    const dataset = built(spec);
+    expect(defaultQuery(spec)).toBe('ACBCBC');
+    const asked = encodeQuery(spec, dataset, 'a b c a b c');
+    expect(asked.ok && Array.from(asked.values.slice(0, 6))).toEqual([1, 0, 0, 0, 1, 0]);
+    const short = encodeQuery(spec, dataset, 'ABC');
+    expect(short.ok === false && short.problem.en).toBe(
+      'Type 6 symbols, each one of A, B, C: the network reads sequences of 6 (you typed 3).',
+    );
+    expect(encodeQuery(spec, dataset, 'ABCABD').ok).toBe(false);
+  });
+});
+
+describe('a labelled-text recipe', () => {
+  const spec: DataSpec = {
+    kind: 'text-class',
+    examples: [
+      { text: 'Muy buena, muy bonita', label: 'positiva' },
+      { text: 'muy mala', label: 'negativa' },
+      { text: 'Aburrida y mala: mala de verdad', label: 'negativa' },
+    ],
+    length: 4,
+  };
+
+  it('numbers words by frequency after padding and unknown, and keeps each text’s last words', () => {
+    const dataset = built(spec);
+    // mala ×3, muy ×3, then the rest once each, alphabetically.
+    expect(dataset.words).toEqual([
+      '<pad>',
+      '<unknown>',
+      'mala',
+      'muy',
+      'aburrida',
+      'bonita',
+      'buena',
+      'de',
+      'verdad',
+      'y',
+    ]);
+    expect(dataset.x.dtype).toBe('int32');
+    expect(Array.from(dataset.x.values)).toEqual([3, 6, 3, 5, 0, 0, 3, 2, 2, 2, 7, 8]);
+    expect(dataset.target).toEqual({ kind: 'class', labels: ['negativa', 'positiva'] });
+    expect(Array.from(dataset.y.values)).toEqual([1, 0, 0]);
+  });
+
+  it('reads a new text with its unknown words as 1, and refuses an empty one', () => {
+    const dataset = built(spec);
+    const asked = encodeQuery(spec, dataset, 'Una película muy buena');
+    expect(asked.ok && Array.from(asked.values)).toEqual([1, 1, 3, 6]);
+    expect(encodeQuery(spec, dataset, ' ¿? ').ok).toBe(false);
+  });
+
+  it('refuses examples that all carry one label', () => {
+    const result = buildDataset({ ...spec, examples: spec.examples.map((example) => ({ ...example, label: 'x' })) });
+    expect(result.ok === false && result.problem.en).toMatch(/a classifier needs at least two labels/);
+  });
+});

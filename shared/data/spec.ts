@@ -69,11 +69,50 @@ export const imagesSpec = z
   })
   .strict();
 
+/**
+ * Remember the first symbol: sequences of random symbols, and the target is the one they started
+ * with. The longer the sequence, the further back the network must carry it: a long-range
+ * dependency, generated from a seed.
+ */
+export const recallSpec = z
+  .object({
+    kind: z.literal('recall'),
+    /** Steps per sequence; the symbol to remember is the first. */
+    length: z.number().int().min(2).max(200),
+    /** How many different symbols: A, B, C… */
+    symbols: z.number().int().min(2).max(10),
+    samples: z.number().int().min(10).max(10_000),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+  })
+  .strict();
+
+/**
+ * Short labelled texts, classified word by word: each text becomes the indices of its words in a
+ * vocabulary made from all the texts, for an Embedding to read.
+ */
+export const textClassSpec = z
+  .object({
+    kind: z.literal('text-class'),
+    examples: z
+      .array(z.object({ text: z.string().min(1).max(2000), label: z.string().min(1).max(64) }).strict())
+      .min(2)
+      .max(10_000),
+    /** Words read per text: longer texts keep their last words, shorter ones are padded with 0 in front. */
+    length: z.number().int().min(1).max(500),
+  })
+  .strict();
+
 export const dataSpecSchema = z.discriminatedUnion('kind', [
   textNextCharSpec,
   sequenceNextValueSpec,
   tableSpec,
   imagesSpec,
+  recallSpec,
+  textClassSpec,
 ]);
 export type DataSpec = z.infer<typeof dataSpecSchema>;
 export type DataKind = DataSpec['kind'];
@@ -98,4 +137,13 @@ export const defaultDataSpecs: { [K in DataKind]: Extract<DataSpec, { kind: K }>
     target: 'class',
   },
   images: { kind: 'images', source: 'digits-8x8', task: 'classify' },
+  recall: { kind: 'recall', length: 20, symbols: 4, samples: 800, seed: 7 },
+  'text-class': {
+    kind: 'text-class',
+    examples: [
+      { text: 'a wonderful film', label: 'positive' },
+      { text: 'a dull and boring film', label: 'negative' },
+    ],
+    length: 8,
+  },
 };

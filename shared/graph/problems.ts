@@ -138,6 +138,10 @@ export const problemCatalogue = {
     en: `The targets are ${v(x, 'size')} number(s) per sample, so the output must be (None, ${v(x, 'size')}); ${v(x, 'name')} gives ${v(x, 'shape')}.`,
     es: `Los objetivos son ${v(x, 'size')} número(s) por muestra, así que la salida debe ser (None, ${v(x, 'size')}); ${v(x, 'name')} da ${v(x, 'shape')}.`,
   })),
+  'data.embedding-vocabulary': error((x) => ({
+    en: `The data numbers its words from 0 to ${v(x, 'words')} − 1, but ${v(x, 'name')} has input_dim ${v(x, 'inputDim')}: it has no vector for the rest. Set input_dim to ${v(x, 'words')}.`,
+    es: `Los datos numeran sus palabras de 0 a ${v(x, 'words')} − 1, pero ${v(x, 'name')} tiene input_dim ${v(x, 'inputDim')}: no tiene vector para las demás. Pon input_dim a ${v(x, 'words')}.`,
+  })),
   'data.output-image': error((x) => ({
     en: `The targets are the images themselves, so the output must be ${v(x, 'expected')}, the shape of the input; ${v(x, 'name')} gives ${v(x, 'shape')}. End with a Reshape, or layers that give the image's size back.`,
     es: `Los objetivos son las propias imágenes, así que la salida debe ser ${v(x, 'expected')}, la forma de la entrada; ${v(x, 'name')} da ${v(x, 'shape')}. Termina con un Reshape o con capas que devuelvan el tamaño de la imagen.`,

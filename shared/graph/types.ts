@@ -1,5 +1,5 @@
 /** The network a learner draws, as plain data. Reads nothing but its arguments. */
-import type { LayerKind, ParamsOf } from '../layers/registry.js';
+import { defaultParamsOf, isLayerKind, type LayerKind, type ParamsOf } from '../layers/registry.js';
 
 export interface Position {
   x: number;
@@ -28,4 +28,20 @@ export interface Wire {
 export interface Graph {
   nodes: LayerNode[];
   wires: Wire[];
+}
+
+/**
+ * A layer read from a file, with the settings its kind gained since the file was written filled in
+ * with their defaults (a Dense from before `kernel_l2` has none). Settings it has are kept as they
+ * are, good or bad, for the analysis to check and pin.
+ */
+export function withDefaultParams(node: {
+  id: string;
+  kind: string;
+  name: string;
+  params: Record<string, unknown>;
+  position: Position;
+}): LayerNode {
+  const defaults = isLayerKind(node.kind) ? (defaultParamsOf(node.kind) as Record<string, unknown>) : {};
+  return { ...node, params: { ...defaults, ...node.params } } as LayerNode;
 }

@@ -1,11 +1,11 @@
-import { keyword, pythonBool, pythonCall, pythonString } from '../codegen/python.js';
+import { keyword, pythonBool, pythonCall, pythonNumber, pythonString } from '../codegen/python.js';
 import { torchActivation, torchInit } from '../codegen/torch.js';
 import { quotedUnless, typescriptConfig } from '../codegen/typescript-literals.js';
 import { formatShape, lastDim } from '../graph/shape.js';
 import { expectKnown, fail, hints, expects, ok } from './shape-rules.js';
 import { tfInitializer } from './tf-config.js';
 import { activation, kernelInitializer, useBias } from './common.js';
-import { int } from './params.js';
+import { float, int } from './params.js';
 import { defineLayer } from './types.js';
 
 export const dense = defineLayer({
@@ -25,6 +25,15 @@ export const dense = defineLayer({
     activation: activation('linear'),
     use_bias: useBias(),
     kernel_initializer: kernelInitializer(),
+    kernel_l2: float({
+      default: 0,
+      min: 0,
+      max: 1,
+      description: {
+        en: 'L2 penalty on the weights, as Keras’ kernel_regularizer=l2(…): this times the sum of the squared weights is added to the loss, which keeps weights small and curbs overfitting. 0 for none.',
+        es: 'Penalización L2 de los pesos, como kernel_regularizer=l2(…) de Keras: este número por la suma de los pesos al cuadrado se suma a la pérdida, lo que mantiene los pesos pequeños y frena el sobreajuste. 0 para ninguna.',
+      },
+    }),
   },
   inferShape: ([input = []], params) => {
     if (input.length < 2) {
@@ -71,6 +80,7 @@ export const dense = defineLayer({
       useBias: params.use_bias,
       kernelInitializer: tfInitializer(context.tf, params.kernel_initializer, context.nextSeed()),
       biasInitializer: 'zeros',
+      ...(params.kernel_l2 > 0 ? { kernelRegularizer: context.tf.regularizers.l2({ l2: params.kernel_l2 }) } : {}),
       name: context.name,
     }),
   code: {
@@ -84,6 +94,7 @@ export const dense = defineLayer({
           'kernelInitializer',
           context.initializer(params.kernel_initializer, { index: 0, shape: [features, params.units] }),
         ],
+        ['kernelRegularizer', params.kernel_l2 > 0 ? `tf.regularizers.l2({ l2: ${params.kernel_l2} })` : null],
         ['name', context.name],
       ])})`;
     },
@@ -96,6 +107,11 @@ export const dense = defineLayer({
           'kernel_initializer',
           pythonString(params.kernel_initializer),
           params.kernel_initializer === 'glorot_uniform',
+        ),
+        keyword(
+          'kernel_regularizer',
+          `keras.regularizers.l2(${pythonNumber(params.kernel_l2)})`,
+          params.kernel_l2 === 0,
         ),
         `name=${context.name}`,
       ]),
@@ -115,6 +131,9 @@ export const dense = defineLayer({
         ],
         forward: ([input = 'x']) => torchActivation(params.activation, `${attribute}(${input})`),
         params: features * params.units + (params.use_bias ? params.units : 0),
+        ...(params.kernel_l2 > 0
+          ? { penalty: [`${pythonNumber(params.kernel_l2)} * ${attribute}.weight.pow(2).sum()`] }
+          : {}),
       };
     },
   },

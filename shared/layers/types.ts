@@ -95,6 +95,8 @@ export interface PyTorchCode {
   readonly params: number;
   /** Where PyTorch differs from Keras (shapes, weights, behaviour), one comment line each. */
   readonly notes?: readonly string[];
+  /** Terms added to the loss, as Keras adds a layer's regularizer: `0.01 * self.dense.weight.pow(2).sum()`. */
+  readonly penalty?: readonly string[];
 }
 
 /**

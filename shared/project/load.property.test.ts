@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { withDefaultParams } from '../graph/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layerKinds } from '../layers/registry';
@@ -351,10 +352,15 @@ describe('load(save(p))', () => {
       fc
         .property(project, (original) => {
           const saved = saveProject(original);
-          expect(loadProject(saved)).toEqual({ ok: true, project: original, readOnly: false });
+          // Settings a layer's kind has and the file lacks come back with their defaults.
+          const expected = {
+            ...original,
+            graph: { ...original.graph, nodes: original.graph.nodes.map(withDefaultParams) },
+          };
+          expect(loadProject(saved)).toEqual({ ok: true, project: expected, readOnly: false });
           expect(loadProject(new TextEncoder().encode(saved))).toEqual({
             ok: true,
-            project: original,
+            project: expected,
             readOnly: false,
           });
           // Saving is stable: the loaded project saves to the same text.

@@ -8,7 +8,7 @@
  * failed load has no effect at all.
  */
 import type { z } from 'zod';
-import type { LayerNode } from '../graph/types.js';
+import { withDefaultParams } from '../graph/types.js';
 import type { TrainingSettings } from '../training/settings.js';
 import { currentFormatVersion, maxProjectBytes, maxProjectDepth, unknownCreator } from './format.js';
 import { migrateProject, schemaOfVersion } from './migrations.js';
@@ -75,7 +75,7 @@ function textOf(input: Uint8Array | string): { ok: true; text: string } | { ok: 
 function asLoaded(parsed: z.infer<typeof projectSchema>): LoadedProject {
   return {
     ...parsed,
-    graph: { nodes: parsed.graph.nodes as LayerNode[], wires: parsed.graph.wires },
+    graph: { nodes: parsed.graph.nodes.map(withDefaultParams), wires: parsed.graph.wires },
     training: parsed.training as TrainingSettings,
   };
 }

@@ -218,7 +218,8 @@ class Reader {
     const value = Number(literal);
     if (!Number.isFinite(value)) this.fail(`the number ${literal.slice(0, 40)} is too large`);
     this.position += literal.length;
-    return value;
+    // `-0` reads as 0: JSON.stringify writes both as 0, so a file reads back the same once saved.
+    return value === 0 ? 0 : value;
   }
 }
 

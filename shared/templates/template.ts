@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { dataSpecSchema, type DataSpec } from '../data/spec.js';
-import type { Graph, LayerNode } from '../graph/types.js';
+import { withDefaultParams, type Graph, type LayerNode } from '../graph/types.js';
 import type { Localized } from '../localized.js';
+import { defaultParamsOf, isLayerKind, type LayerKind } from '../layers/registry.js';
 import { graphSchema } from '../project/project.js';
 import { trainingParams, trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
 
@@ -45,13 +46,26 @@ const expectationSchema = z
     { message: 'an expectation needs an answer, a value range or a metric' },
   );
 
-/** Changes a step can apply in one click (the exercise's better variant). */
+/**
+ * A layer a variant changes, by name: to another kind (an LSTM in place of a SimpleRNN, keeping
+ * its place and wires) and/or with other settings (tanh instead of sigmoid).
+ */
+const layerChangeSchema = z
+  .object({
+    layer: z.string().min(1).max(64),
+    kind: z.string().refine(isLayerKind, { message: 'unknown layer kind' }).optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+/** Changes a step can apply in one click (the exercise's better variant, another layer to compare). */
 const variantSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     label: localized,
     data: dataSpecSchema.optional(),
     training: trainingSettingsSchema.partial().optional(),
+    layers: z.array(layerChangeSchema).max(20).optional(),
     expected: expectationSchema,
   })
   .strict();
@@ -86,6 +100,17 @@ export const templateSchema = z
   .strict()
   .superRefine((template, context) => {
     const names = new Set(template.graph.nodes.map((node) => node.name));
+    template.variants.forEach((variant, index) => {
+      (variant.layers ?? []).forEach((change, position) => {
+        if (!names.has(change.layer)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['variants', index, 'layers', position, 'layer'],
+            message: `no layer is called ${change.layer}`,
+          });
+        }
+      });
+    });
     template.steps.forEach((step, index) => {
       if (step.highlight && 'layer' in step.highlight && !names.has(step.highlight.layer)) {
         context.addIssue({
@@ -106,8 +131,10 @@ export const templateSchema = z
 
 export type Expectation = z.infer<typeof expectationSchema>;
 export type TemplateStep = z.infer<typeof stepSchema>;
-export type TemplateVariant = Omit<z.infer<typeof variantSchema>, 'training'> & {
+export type LayerChange = { layer: string; kind?: LayerKind; params?: Record<string, unknown> };
+export type TemplateVariant = Omit<z.infer<typeof variantSchema>, 'training' | 'layers'> & {
   training?: Partial<TrainingSettings>;
+  layers?: LayerChange[];
 };
 
 export interface Template {
@@ -147,7 +174,7 @@ export function parseTemplate(name: string, content: unknown): TemplateLoad {
     ok: true,
     template: {
       ...template,
-      graph: { nodes: template.graph.nodes as LayerNode[], wires: template.graph.wires },
+      graph: { nodes: template.graph.nodes.map(withDefaultParams), wires: template.graph.wires },
       training: template.training as TrainingSettings,
       variants: template.variants as TemplateVariant[],
     },
@@ -174,15 +201,48 @@ export function loadTemplates(files: { name: string; content: unknown }[]): {
 
 /** What a lesson trains on and must reach, with a variant's changes on top when one is given. */
 export interface LessonRun {
+  graph: Graph;
   data: DataSpec;
   training: TrainingSettings;
   expected: Expectation;
 }
 
-/** The template's run as `variant` changes it: its data, its training settings, its expectation. */
-export function applyVariant(template: Template, variant?: TemplateVariant): LessonRun {
-  if (!variant) return { data: template.data, training: template.training, expected: template.expected };
+/**
+ * One layer as a variant changes it: a new kind starts from that kind's defaults, keeping the
+ * settings both kinds share (an LSTM keeps the SimpleRNN's units); given settings go on top.
+ */
+export function changeLayer(node: LayerNode, change: LayerChange): LayerNode {
+  const kind = change.kind ?? node.kind;
+  const kept =
+    kind === node.kind
+      ? node.params
+      : Object.fromEntries(
+          Object.entries(defaultParamsOf(kind)).map(([name, value]) => [
+            name,
+            Object.hasOwn(node.params, name) ? (node.params as Record<string, unknown>)[name] : value,
+          ]),
+        );
+  return { ...node, kind, params: { ...kept, ...change.params } } as LayerNode;
+}
+
+/** The graph with a variant's layer changes made, by layer name. */
+export function variantGraph(graph: Graph, changes: readonly LayerChange[] = []): Graph {
+  if (changes.length === 0) return graph;
   return {
+    nodes: graph.nodes.map((node) => {
+      const change = changes.find((candidate) => candidate.layer === node.name);
+      return change ? changeLayer(node, change) : node;
+    }),
+    wires: graph.wires,
+  };
+}
+
+/** The template's run as `variant` changes it: its network, data, training settings, expectation. */
+export function applyVariant(template: Template, variant?: TemplateVariant): LessonRun {
+  if (!variant)
+    return { graph: template.graph, data: template.data, training: template.training, expected: template.expected };
+  return {
+    graph: variantGraph(template.graph, variant.layers),
     data: variant.data ?? template.data,
     training: { ...template.training, ...variant.training },
     expected: variant.expected,

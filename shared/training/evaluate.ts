@@ -37,6 +37,8 @@ export type Evaluation =
       total: number;
       /** Which samples were counted: the validation ones, or all when none are held out. */
       samples: 'validation' | 'all';
+      /** For a table of two inputs: the class the network gives each point of the plane. */
+      boundary?: DecisionBoundary;
     }
   | {
       kind: 'forecast';
@@ -54,6 +56,77 @@ export type Evaluation =
       items: ReconstructionItem[];
       samples: 'validation' | 'all';
     };
+
+/** The network's answer over a grid of the plane of two inputs, with the data's points on top. */
+export interface DecisionBoundary {
+  x: { name: string; min: number; max: number };
+  y: { name: string; min: number; max: number };
+  /** Cells per side. */
+  size: number;
+  /** The winning class of each cell, row by row from the top (largest y) down, and its probability. */
+  classes: number[];
+  confidence: number[];
+  /** Every sample: its inputs, its class, and whether it was held out. */
+  points: { x: number; y: number; label: number; heldOut: boolean }[];
+}
+
+/** Cells per side of a decision boundary: fine enough to see its shape, cheap to predict. */
+export const boundaryCells = 48;
+
+function decisionBoundary(
+  tf: TfModule,
+  model: Tf.LayersModel,
+  data: Extract<DataSpec, { kind: 'table' }>,
+  dataset: Dataset,
+  heldOutFrom: number,
+): DecisionBoundary {
+  const xs = data.rows.map((row) => row[0] ?? 0);
+  const ys = data.rows.map((row) => row[1] ?? 0);
+  const pad = (low: number, high: number) => {
+    const margin = (high - low || 1) * 0.1;
+    return { min: low - margin, max: high + margin };
+  };
+  const x = pad(Math.min(...xs), Math.max(...xs));
+  const y = pad(Math.min(...ys), Math.max(...ys));
+  const size = boundaryCells;
+  const grid = new Float32Array(size * size * 2);
+  for (let row = 0; row < size; row += 1)
+    for (let column = 0; column < size; column += 1) {
+      const cell = (row * size + column) * 2;
+      grid[cell] = x.min + ((column + 0.5) / size) * (x.max - x.min);
+      grid[cell + 1] = y.max - ((row + 0.5) / size) * (y.max - y.min);
+    }
+  const { values, width } = predictAll(tf, model, { values: grid, shape: [size * size, 2] });
+  const classes: number[] = [];
+  const confidence: number[] = [];
+  for (let cell = 0; cell < size * size; cell += 1) {
+    if (width === 1) {
+      const second = values[cell] ?? 0;
+      classes.push(second >= 0.5 ? 1 : 0);
+      confidence.push(Math.max(second, 1 - second));
+    } else {
+      let best = 0;
+      for (let index = 1; index < width; index += 1)
+        if ((values[cell * width + index] ?? 0) > (values[cell * width + best] ?? 0)) best = index;
+      classes.push(best);
+      confidence.push(values[cell * width + best] ?? 0);
+    }
+  }
+  const points = data.rows.map((row, index) => ({
+    x: row[0] ?? 0,
+    y: row[1] ?? 0,
+    label: dataset.y.values[index] ?? 0,
+    heldOut: index >= heldOutFrom,
+  }));
+  return {
+    x: { name: data.columns[0] ?? 'x', ...x },
+    y: { name: data.columns[1] ?? 'y', ...y },
+    size,
+    classes,
+    confidence,
+    points,
+  };
+}
 
 /** Index of the first validation sample, as Keras and `trainModel` hold them out: the last ones. */
 export function validationStart(samples: number, split: number): number {
@@ -110,7 +183,16 @@ export function evaluateModel(
       if (row) row[predicted] = (row[predicted] ?? 0) + 1;
       if (predicted === truth) correct += 1;
     }
-    return { kind: 'confusion', labels, matrix, correct, total: count - from, samples };
+    const planar = data.kind === 'table' && data.columns.length === 2;
+    return {
+      kind: 'confusion',
+      labels,
+      matrix,
+      correct,
+      total: count - from,
+      samples,
+      ...(planar ? { boundary: decisionBoundary(tf, model, data, dataset, start) } : {}),
+    };
   }
 
   if (dataset.target.kind === 'value' && data.kind === 'sequence-next-value') {

@@ -61,6 +61,23 @@ export function checkDataFit(
       ),
     );
   }
+  // Word indices reach an Embedding: it needs a vector for every index the data holds.
+  const words = dataset.words?.length ?? 0;
+  const embedding = graph.wires
+    .filter((wire) => wire.source === inputId)
+    .map((wire) => byId.get(wire.target))
+    .find((node) => node?.kind === 'Embedding');
+  if (words > 0 && embedding?.kind === 'Embedding' && embedding.params.input_dim < words) {
+    found.push(
+      problem(
+        'data.embedding-vocabulary',
+        embedding.id,
+        { name: embedding.name, inputDim: embedding.params.input_dim, words },
+        { kind: 'set-param', nodeId: embedding.id, param: 'input_dim', value: words },
+        'input_dim',
+      ),
+    );
+  }
   const output = byId.get(outputId);
   const outputShape = analysis.nodes.get(outputId)?.shape;
   if (!output || !outputShape) return found;

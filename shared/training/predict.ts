@@ -4,7 +4,7 @@
  * generation with a temperature. Reads nothing but its arguments.
  */
 import type * as Tf from '@tensorflow/tfjs';
-import { oneHotWindow, type Dataset } from '../data/build.js';
+import { encodeWords, oneHotWindow, recallSymbols, wordsOf, type Dataset } from '../data/build.js';
 import { imageSet } from '../data/images.js';
 import type { DataSpec } from '../data/spec.js';
 import type { TfModule } from '../layers/types.js';
@@ -28,10 +28,22 @@ export function defaultQuery(data: DataSpec): string {
       return data.values.slice(-data.window).join(', ');
     case 'table':
       return (data.rows[0] ?? []).slice(0, data.columns.length).join(', ');
+    case 'recall':
+      return recallExample(data);
+    case 'text-class':
+      return data.examples.at(-1)?.text ?? '';
     case 'images':
       // The last image: it is among those held out for validation, so the network never trained on it.
       return `#${imageSampleCount(data)}`;
   }
+}
+
+/** A sequence to ask about: an A, then B and C over and over, as long as the recipe's sequences. */
+function recallExample(data: Extract<DataSpec, { kind: 'recall' }>): string {
+  const letters = recallSymbols(data.symbols);
+  return Array.from({ length: data.length }, (_, step) =>
+    step === 0 ? 'A' : (letters[1 + (step % (data.symbols - 1))] ?? 'B'),
+  ).join('');
 }
 
 /** How many images a recipe keeps, without building it. */
@@ -82,6 +94,8 @@ export function encodeQuery(spec: DataSpec, dataset: Dataset, text: string): Que
   }
   if (spec.kind === 'table') return encodeTableQuery(spec, text);
   if (spec.kind === 'images') return encodeImageQuery(dataset, text);
+  if (spec.kind === 'recall') return encodeRecallQuery(spec, text);
+  if (spec.kind === 'text-class') return encodeTextClassQuery(spec, dataset, text);
   return encodeSequenceQuery(spec, dataset, text);
 }
 
@@ -145,6 +159,39 @@ function encodeImageQuery(dataset: Dataset, text: string): QueryResult {
     };
   }
   return { ok: true, values: Float32Array.from(numbers, (value) => value / 16), shape };
+}
+
+/** A text to classify: its words as the vocabulary numbers them; words it never saw count as unknown. */
+function encodeTextClassQuery(
+  spec: Extract<DataSpec, { kind: 'text-class' }>,
+  dataset: Dataset,
+  text: string,
+): QueryResult {
+  if (wordsOf(text).length === 0) {
+    return {
+      ok: false,
+      problem: { en: 'Type a sentence to classify.', es: 'Escribe una frase para clasificar.' },
+    };
+  }
+  const index = new Map((dataset.words ?? []).map((word, position) => [word, position]));
+  const codes = encodeWords(text, index, spec.length);
+  return { ok: true, values: Float32Array.from(codes), shape: [1, spec.length] };
+}
+
+/** A recall query: exactly as many symbols as the sequences have, in capitals or not. */
+function encodeRecallQuery(spec: Extract<DataSpec, { kind: 'recall' }>, text: string): QueryResult {
+  const letters = recallSymbols(spec.symbols);
+  const typed = Array.from(text.replace(/[\s,]/g, '').toUpperCase());
+  const values = typed.length === spec.length ? oneHotWindow(typed, letters) : null;
+  if (values) return { ok: true, values, shape: [1, spec.length, spec.symbols] };
+  const known = letters.join(', ');
+  return {
+    ok: false,
+    problem: {
+      en: `Type ${spec.length} symbols, each one of ${known}: the network reads sequences of ${spec.length} (you typed ${typed.length}).`,
+      es: `Escribe ${spec.length} símbolos, cada uno de ${known}: la red lee secuencias de ${spec.length} (has escrito ${typed.length}).`,
+    },
+  };
 }
 
 /** A table's query: one number per input column, in column order. */

@@ -12,7 +12,7 @@ import { useAppStore } from '../store';
 import { selectDataCheck } from '../store/selectors';
 import { PixelImage } from '../training/ImagePixels';
 
-const dataKinds: DataKind[] = ['text-next-char', 'sequence-next-value', 'table', 'images'];
+const dataKinds: DataKind[] = ['text-next-char', 'sequence-next-value', 'table', 'images', 'recall', 'text-class'];
 
 /** Images shown in the data panel: enough to see the handwriting vary. */
 const shownImages = 24;
@@ -39,6 +39,63 @@ function ImageStrip({ dataset }: { dataset: Dataset }) {
         </figure>
       ))}
     </div>
+  );
+}
+
+/**
+ * Labelled texts, one a line as `label: text`; a line without its label is refused at its number,
+ * and the recipe keeps its last good examples until the lines read.
+ */
+function ExamplesField({
+  spec,
+  onCommit,
+}: {
+  spec: Extract<DataSpec, { kind: 'text-class' }>;
+  onCommit: (examples: { text: string; label: string }[]) => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(() =>
+    spec.examples.map((example) => `${example.label}: ${example.text}`).join('\n'),
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <label className={`field${problem ? ' is-invalid' : ''}`}>
+      <span className="field-name">{t('data.examples')}</span>
+      <textarea
+        rows={6}
+        value={draft}
+        spellCheck={false}
+        aria-invalid={problem !== null}
+        data-testid="text-examples"
+        onChange={(event) => {
+          setDraft(event.target.value);
+          const lines = event.target.value.split('\n').filter((line) => line.trim() !== '');
+          const examples: { text: string; label: string }[] = [];
+          for (const [index, line] of lines.entries()) {
+            const colon = line.indexOf(':');
+            const label = line.slice(0, colon).trim();
+            const text = line.slice(colon + 1).trim();
+            if (colon < 1 || label === '' || text === '') {
+              setProblem(t('data.exampleInvalid', { line: index + 1 }));
+              return;
+            }
+            examples.push({ text, label });
+          }
+          if (examples.length < 2) {
+            setProblem(t('data.examplesTooFew'));
+            return;
+          }
+          setProblem(null);
+          onCommit(examples);
+        }}
+      />
+      <span className="field-hint">{t('data.examplesHint', { count: spec.examples.length })}</span>
+      {problem && (
+        <span className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </label>
   );
 }
 
@@ -123,12 +180,29 @@ function TableView({ spec }: { spec: Extract<DataSpec, { kind: 'table' }> }) {
 }
 
 function WindowField({ value, onCommit }: { value: number; onCommit: (window: number) => void }) {
+  return <WholeNumberField name="window" value={value} min={1} max={512} onCommit={onCommit} />;
+}
+
+/** A whole number in a range, refused at the field with the range when it is not one. */
+function WholeNumberField({
+  name,
+  value,
+  min,
+  max,
+  onCommit,
+}: {
+  name: string;
+  value: number;
+  min: number;
+  max: number;
+  onCommit: (value: number) => void;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(String(value));
   const [invalid, setInvalid] = useState(false);
   return (
     <label className={`field field-inline${invalid ? ' is-invalid' : ''}`}>
-      <span className="field-name">{t('data.window')}</span>
+      <span className="field-name">{t(`data.${name}`)}</span>
       <input
         type="text"
         inputMode="numeric"
@@ -136,15 +210,15 @@ function WindowField({ value, onCommit }: { value: number; onCommit: (window: nu
         aria-invalid={invalid}
         onChange={(event) => {
           setDraft(event.target.value);
-          const window = Number(event.target.value);
-          const ok = /^\d+$/.test(event.target.value.trim()) && window >= 1 && window <= 512;
+          const typed = Number(event.target.value);
+          const ok = /^\d+$/.test(event.target.value.trim()) && typed >= min && typed <= max;
           setInvalid(!ok);
-          if (ok) onCommit(window);
+          if (ok) onCommit(typed);
         }}
       />
       {invalid && (
         <span className="field-error" role="alert">
-          {t('data.windowInvalid')}
+          {t('data.wholeNumberInvalid', { min, max })}
         </span>
       )}
     </label>
@@ -304,6 +378,44 @@ export function DataPanel() {
             <TableView spec={data} />
           </>
         )}
+        {data?.kind === 'text-class' && (
+          <>
+            <ExamplesField spec={data} onCommit={(examples) => setData({ ...data, examples })} />
+            <WholeNumberField
+              name="textLength"
+              value={data.length}
+              min={1}
+              max={500}
+              onCommit={(length) => setData({ ...data, length })}
+            />
+          </>
+        )}
+        {data?.kind === 'recall' && (
+          <>
+            <p className="muted">{t('data.recallHint')}</p>
+            <WholeNumberField
+              name="recallLength"
+              value={data.length}
+              min={2}
+              max={200}
+              onCommit={(length) => setData({ ...data, length })}
+            />
+            <WholeNumberField
+              name="recallSymbols"
+              value={data.symbols}
+              min={2}
+              max={10}
+              onCommit={(symbols) => setData({ ...data, symbols })}
+            />
+            <WholeNumberField
+              name="recallSamples"
+              value={data.samples}
+              min={10}
+              max={10000}
+              onCommit={(samples) => setData({ ...data, samples })}
+            />
+          </>
+        )}
         {data?.kind === 'images' && (
           <>
             <p className="muted">{t('data.digitsCredit')}</p>
@@ -346,7 +458,7 @@ export function DataPanel() {
             </span>
             {built.dataset.target.kind === 'class' && (
               <span>
-                {t(data?.kind === 'table' || data?.kind === 'images' ? 'data.classes' : 'data.vocabulary', {
+                {t(data?.kind === 'text-next-char' || data?.kind === 'recall' ? 'data.vocabulary' : 'data.classes', {
                   count: built.dataset.target.labels.length,
                 })}{' '}
                 {built.dataset.target.labels.map((label, index) => (
@@ -357,6 +469,11 @@ export function DataPanel() {
               </span>
             )}
           </p>
+          {built.dataset.words && (
+            <p className="muted" data-testid="word-count">
+              {t('data.words', { count: built.dataset.words.length })}
+            </p>
+          )}
           {data?.kind === 'images' && <ImageStrip dataset={built.dataset} />}
           {data?.kind === 'text-next-char' && built.dataset.target.kind === 'class' && built.dataset.preview[0] && (
             <OneHotGrid window={built.dataset.preview[0].input} labels={built.dataset.target.labels} />

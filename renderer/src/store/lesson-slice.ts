@@ -3,7 +3,8 @@
  * asked to highlight. Opening a lesson replaces the canvas, the data and the training settings.
  */
 import type { StateCreator } from 'zustand';
-import type { Template } from '../../../shared/templates/template';
+import type { LayerNode } from '../../../shared/graph/types';
+import { changeLayer, type Template } from '../../../shared/templates/template';
 import { defaultTrainingSettings } from '../../../shared/training/settings';
 import { localize } from '../../../shared/localized';
 import { partializeEdits } from './history';
@@ -91,8 +92,22 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
     const lesson = get().lesson;
     const variant = lesson?.template.variants.find((candidate) => candidate.id === variantId);
     if (!lesson || !variant) return;
+    // Layers the variant changes keep their place, name and wires; only kind and settings change.
+    const nodes = variant.layers
+      ? get().nodes.map((node) => {
+          const change = variant.layers?.find((candidate) => candidate.layer === node.data.name);
+          if (!change) return node;
+          const {
+            id: _id,
+            position: _position,
+            ...data
+          } = changeLayer({ id: node.id, position: node.position, ...node.data } as LayerNode, change);
+          return { ...node, data };
+        })
+      : null;
     set({
       lesson: { ...lesson, variant: variantId },
+      ...(nodes ? { nodes } : {}),
       ...(variant.data ? { data: structuredClone(variant.data) } : {}),
       ...(variant.training ? { training: { ...get().training, ...variant.training } } : {}),
       dockTab: 'training',

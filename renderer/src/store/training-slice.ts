@@ -37,6 +37,8 @@ export interface Run {
   problems: Problem[];
   dataProblem: Localized | null;
   failure: string | null;
+  /** The lesson variant the network was trained as ("LSTM"), to tell compared runs apart. */
+  variant: Localized | null;
 }
 
 /** Batch points kept per run; beyond it every other point is dropped, so long runs stay light. */
@@ -58,6 +60,11 @@ export interface TrainingSlice {
 }
 
 let runCounter = 0;
+
+function currentVariantLabel(state: AppState): Localized | null {
+  const lesson = state.lesson;
+  return lesson?.template.variants.find((variant) => variant.id === lesson.variant)?.label ?? null;
+}
 
 function updateRun(runs: Run[], runId: string, change: (run: Run) => Partial<Run>): Run[] {
   return runs.map((run) => (run.id === runId ? { ...run, ...change(run) } : run));
@@ -116,6 +123,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       problems: [],
       dataProblem: null,
       failure: null,
+      variant: currentVariantLabel(get()),
     };
     set({ runs: [...get().runs, run] });
     return run;

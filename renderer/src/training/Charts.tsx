@@ -16,9 +16,10 @@ export function runColour(run: Run): string {
   return runColours[(run.number - 1) % runColours.length] ?? '#4f46e5';
 }
 
-export function runLabel(run: Run): string {
+export function runLabel(run: Run, language: 'en' | 'es' = 'en'): string {
   const settings = run.settings;
-  return `#${run.number} ${settings.optimizer} lr=${settings.learning_rate} batch=${settings.batch_size}`;
+  const variant = run.variant ? `${run.variant[language]} · ` : '';
+  return `#${run.number} ${variant}${settings.optimizer} lr=${settings.learning_rate} batch=${settings.batch_size}`;
 }
 
 /** Exponential moving average, as TensorBoard smooths its curves. */
@@ -92,6 +93,7 @@ const Chart = memo(function Chart({
   xLabel: string;
 }) {
   const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
   const hasValidation = rows.some((row) => Object.keys(row).some((key) => key.endsWith(':val')));
   return (
     <figure
@@ -124,7 +126,7 @@ const Chart = memo(function Chart({
             <Line
               key={`${run.id}:train`}
               dataKey={`${run.id}:train`}
-              name={`${runLabel(run)}${hasValidation ? ` · ${t('charts.train')}` : ''}`}
+              name={`${runLabel(run, language)}${hasValidation ? ` · ${t('charts.train')}` : ''}`}
               stroke={runColour(run)}
               dot={false}
               strokeWidth={1.6}
@@ -137,7 +139,7 @@ const Chart = memo(function Chart({
               <Line
                 key={`${run.id}:val`}
                 dataKey={`${run.id}:val`}
-                name={`${runLabel(run)} · ${t('charts.validation')}`}
+                name={`${runLabel(run, language)} · ${t('charts.validation')}`}
                 stroke={runColour(run)}
                 strokeDasharray="5 3"
                 dot={false}

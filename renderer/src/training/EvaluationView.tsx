@@ -20,6 +20,7 @@ import {
   YAxis,
 } from 'recharts';
 import {
+  type DecisionBoundary,
   suggestedThreshold,
   thresholdCounts,
   type Evaluation,
@@ -30,12 +31,74 @@ import { PixelImage } from './ImagePixels';
 export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
   switch (evaluation.kind) {
     case 'confusion':
-      return <ConfusionMatrix evaluation={evaluation} />;
+      return (
+        <>
+          {evaluation.boundary && <BoundaryPicture boundary={evaluation.boundary} labels={evaluation.labels} />}
+          <ConfusionMatrix evaluation={evaluation} />
+        </>
+      );
     case 'forecast':
       return <ForecastChart evaluation={evaluation} />;
     case 'reconstruction':
       return <Reconstructions evaluation={evaluation} />;
   }
+}
+
+const classColours = ['#0d9488', '#d97706', '#4f46e5', '#db2777', '#16a34a', '#7c3aed', '#dc2626', '#0891b2'];
+
+/** The plane of the two inputs, shaded by the class the network answers, with the data on top. */
+function BoundaryPicture({ boundary, labels }: { boundary: DecisionBoundary; labels: string[] }) {
+  const { t } = useTranslation();
+  const side = 240;
+  const cell = side / boundary.size;
+  const toX = (value: number) => ((value - boundary.x.min) / (boundary.x.max - boundary.x.min)) * side;
+  const toY = (value: number) => side - ((value - boundary.y.min) / (boundary.y.max - boundary.y.min)) * side;
+  return (
+    <section className="evaluation" aria-label={t('playground.boundary')}>
+      <h3>{t('playground.boundary')}</h3>
+      <p className="muted">{t('playground.boundaryHint', { x: boundary.x.name, y: boundary.y.name })}</p>
+      <svg
+        className="boundary"
+        width={side}
+        height={side}
+        viewBox={`0 0 ${side} ${side}`}
+        role="img"
+        aria-label={t('playground.boundary')}
+        data-testid="decision-boundary"
+      >
+        {boundary.classes.map((found, index) => (
+          <rect
+            key={index}
+            x={(index % boundary.size) * cell}
+            y={Math.floor(index / boundary.size) * cell}
+            width={cell + 0.5}
+            height={cell + 0.5}
+            fill={classColours[found % classColours.length]}
+            opacity={0.12 + 0.4 * Math.max(0, ((boundary.confidence[index] ?? 0.5) - 0.5) * 2)}
+          />
+        ))}
+        {boundary.points.map((point, index) => (
+          <circle
+            key={index}
+            cx={toX(point.x)}
+            cy={toY(point.y)}
+            r={point.heldOut ? 3.5 : 2.5}
+            fill={point.heldOut ? 'white' : classColours[point.label % classColours.length]}
+            stroke={classColours[point.label % classColours.length]}
+            strokeWidth={point.heldOut ? 1.5 : 0.5}
+          />
+        ))}
+      </svg>
+      <p className="boundary-legend muted">
+        {labels.map((label, index) => (
+          <span key={label}>
+            <span className="swatch" style={{ background: classColours[index % classColours.length] }} /> {label}
+          </span>
+        ))}
+        <span>○ {t('playground.heldOut')}</span>
+      </p>
+    </section>
+  );
 }
 
 function ConfusionMatrix({ evaluation }: { evaluation: Extract<Evaluation, { kind: 'confusion' }> }) {

@@ -236,6 +236,7 @@ function SettingsColumn() {
 /** The current run's status and progress, and the curves of every run. */
 function RunColumn() {
   const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
   const localize = useLocalize();
   const current = useAppStore((state) => state.runs[state.runs.length - 1]);
   return (
@@ -243,7 +244,7 @@ function RunColumn() {
       {current && (
         <div className="run-status" data-testid="run-status" data-phase={current.phase}>
           <p className="run-title">
-            <strong>{runLabel(current)}</strong>
+            <strong>{runLabel(current, language)}</strong>
             {current.backend && (
               <span className="muted" data-testid="run-backend">
                 {' '}

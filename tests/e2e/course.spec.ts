@@ -1,0 +1,90 @@
+/**
+ * Lessons from three modules of the course, each used as a learner would: open it from the
+ * gallery, train it with its own settings, then use the playground that suits it (a drawing pad
+ * and a confusion matrix for digits, a decision boundary for points of the plane, an anomaly
+ * threshold for an autoencoder, a forecast over a real series).
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+async function openAndTrain(page: Page, title: RegExp, timeout: number) {
+  await page.goto('/');
+  await page.getByRole('dialog').getByRole('button', { name: title }).click();
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await expect(page.getByText('No problems')).toBeVisible();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  // The lesson's question is asked as soon as training ends.
+  await expect(page.getByTestId('playground-answer')).toBeVisible({ timeout });
+}
+
+test.describe('the course, module by module', () => {
+  test('module 3: the digits CNN reads a drawn 1, and its confusion matrix adds up', async ({ page }, testInfo) => {
+    test.setTimeout(240_000);
+    await openAndTrain(page, /A small CNN reads handwritten digits/, 200_000);
+    // The lesson asks about the last image, an 8 the network never trained on.
+    await expect(page.getByTestId('playground-input')).toHaveValue('#1797');
+    await expect(page.getByTestId('playground-answer').locator('li').first()).toContainText('"8"');
+    // The confusion matrix counts the 359 held-out images, row by row.
+    const matrix = page.getByTestId('confusion-matrix');
+    await expect(matrix).toBeVisible();
+    await expect(page.getByText(/On the 359 held-out samples/)).toBeVisible();
+    const cells = await matrix.locator('tbody td').allInnerTexts();
+    expect(cells).toHaveLength(100);
+    expect(cells.reduce((sum, cell) => sum + (Number(cell) || 0), 0)).toBe(359);
+    // Draw a 1: a vertical stroke down the middle of the pad.
+    await page.getByRole('button', { name: 'Clear the pad' }).click();
+    const pad = page.getByTestId('pad-cell');
+    for (let row = 0; row < 8; row += 1) await pad.nth(row * 8 + 4).click();
+    await expect(page.getByTestId('playground-answer').locator('li').first()).toContainText('"1"');
+    await page.screenshot({ path: testInfo.outputPath('digits.png') });
+  });
+
+  test('module 2: the spiral network draws its decision boundary and answers a point', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openAndTrain(page, /Multilayer perceptron: two spirals/, 90_000);
+    const boundary = page.getByTestId('decision-boundary');
+    await expect(boundary).toBeVisible();
+    // 48 × 48 cells of the plane, and the 200 points of the data on top.
+    await expect(boundary.locator('rect')).toHaveCount(48 * 48);
+    await expect(boundary.locator('circle')).toHaveCount(200);
+    // Both arms get part of the plane.
+    const fills = await boundary
+      .locator('rect')
+      .evaluateAll((cells) => new Set(cells.map((cell) => cell.getAttribute('fill'))).size);
+    expect(fills).toBe(2);
+    await page.getByTestId('playground-input').fill('0.9, 0.1');
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await expect(page.getByTestId('playground-answer').locator('li')).toHaveCount(2);
+  });
+
+  test('module 7: the anomaly project flags unusual digits, and the threshold moves the count', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await openAndTrain(page, /Project: spot unusual digits/, 90_000);
+    await expect(page.getByTestId('reconstructions').locator('figure')).toHaveCount(12);
+    const counts = page.getByTestId('threshold-counts');
+    await expect(counts).toContainText(/of the 896 unusual images/);
+    const caughtAt = async () => Number(/Flagged as unusual: (\d+)/.exec(await counts.innerText())?.[1]);
+    const suggested = await caughtAt();
+    expect(suggested).toBeGreaterThan(448);
+    // Lower the threshold all the way: every unusual image is flagged, and every ordinary one too.
+    const slider = page.getByRole('slider', { name: 'threshold on the error' });
+    await slider.focus();
+    await slider.press('Home');
+    await expect(counts).toContainText('Flagged as unusual: 896 of the 896 unusual images');
+    await expect(counts).toContainText(/(\d+) false alarms among \1 ordinary ones/);
+    await page.screenshot({ path: testInfo.outputPath('anomaly.png') });
+  });
+
+  test('module 4: the airline forecast is drawn over the real series', async ({ page }) => {
+    test.setTimeout(150_000);
+    await openAndTrain(page, /Forecasting a real series/, 120_000);
+    const answer = Number(await page.getByTestId('playground-answer').innerText());
+    expect(answer).toBeGreaterThan(380);
+    expect(answer).toBeLessThan(520);
+    const chart = page.getByTestId('forecast-chart');
+    await expect(chart).toBeVisible();
+    await expect(chart.locator('.recharts-line')).toHaveCount(2);
+    await expect(page.getByText('held out', { exact: true })).toBeVisible();
+  });
+});
