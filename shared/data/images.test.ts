@@ -169,6 +169,36 @@ describe('evaluating a network on the held-out data', () => {
     });
   });
 
+  it('draws the fitted curve of a one-input table across the data’s range', () => {
+    const spec: DataSpec = {
+      kind: 'table',
+      columns: ['x'],
+      rows: [
+        [-1, 0],
+        [0, 1],
+        [1, 2],
+        [3, 1],
+      ],
+      target: 'value',
+    };
+    const dataset = built(spec);
+    const compiled = compileGraph(
+      chain(layer('Input', 'in', { shape: [1] }), layer('Dense', 'line', { units: 1 })),
+      tf,
+      {
+        seed: 1,
+      },
+    );
+    if (!compiled.ok) throw new Error('compile');
+    compiled.model.layers.at(-1)?.setWeights([tf.tensor2d([[2]]), tf.tensor1d([1])]);
+    const evaluation = evaluateModel(tf, compiled.model, spec, dataset, 0.25);
+    compiled.model.dispose();
+    if (evaluation?.kind !== 'fit') throw new Error('no fit');
+    expect(evaluation.curve[0]).toEqual({ x: -1, y: -1 });
+    expect(evaluation.curve.at(-1)).toEqual({ x: 3, y: 7 });
+    expect(evaluation.points.map((point) => point.heldOut)).toEqual([false, false, false, true]);
+  });
+
   it('scores reconstructions of ordinary and unusual images, and a threshold sorts them', () => {
     const spec: DataSpec = { kind: 'images', source: 'digits-8x8', task: 'reconstruct', classes: [1] };
     const dataset = built(spec);

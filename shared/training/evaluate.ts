@@ -10,6 +10,9 @@ import type { Dataset, TensorData } from '../data/build.js';
 import type { DataSpec } from '../data/spec.js';
 import type { TfModule } from '../layers/types.js';
 
+/** Points of a fitted curve: smooth at any width the playground gives it. */
+export const fitCurvePoints = 120;
+
 /** Most classes a confusion matrix is drawn for: beyond this it is no longer readable. */
 export const maxConfusionClasses = 20;
 /** Images of each group an autoencoder's playground shows beside their reconstructions. */
@@ -48,6 +51,14 @@ export type Evaluation =
       predicted: (number | null)[];
       /** Index in `truth` of the first value held out for validation, or null when none is. */
       validationFrom: number | null;
+    }
+  | {
+      /** A table of one input and a number to predict: the network's curve over the data's points. */
+      kind: 'fit';
+      x: string;
+      /** The curve: the network's answer at evenly spaced inputs across the data's range. */
+      curve: { x: number; y: number }[];
+      points: { x: number; y: number; heldOut: boolean }[];
     }
   | {
       kind: 'reconstruction';
@@ -192,6 +203,21 @@ export function evaluateModel(
       total: count - from,
       samples,
       ...(planar ? { boundary: decisionBoundary(tf, model, data, dataset, start) } : {}),
+    };
+  }
+
+  if (dataset.target.kind === 'value' && data.kind === 'table' && data.columns.length === 1) {
+    const xs = data.rows.map((row) => row[0] ?? 0);
+    const low = Math.min(...xs);
+    const high = Math.max(...xs);
+    const steps = fitCurvePoints;
+    const inputs = Float32Array.from({ length: steps }, (_, index) => low + ((high - low) * index) / (steps - 1));
+    const { values } = predictAll(tf, model, { values: inputs, shape: [steps, 1] });
+    return {
+      kind: 'fit',
+      x: data.columns[0] ?? 'x',
+      curve: Array.from(inputs, (x, index) => ({ x, y: values[index] ?? Number.NaN })),
+      points: data.rows.map((row, index) => ({ x: row[0] ?? 0, y: row[1] ?? 0, heldOut: index >= start })),
     };
   }
 

@@ -1,4 +1,5 @@
 /** The dock under the canvas: problems, data, training and the playground, one tab at a time. */
+import { PanelBoundary } from '../chrome/PanelBoundary';
 import { useTranslation } from 'react-i18next';
 import { DataPanel } from '../data/DataPanel';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
@@ -45,10 +46,12 @@ export function BottomDock() {
       </div>
       {tab && (
         <div className="dock-body" role="tabpanel" id={`dock-panel-${tab}`} aria-labelledby={`dock-tab-${tab}`}>
-          {tab === 'problems' && <ProblemsPanel />}
-          {tab === 'data' && <DataPanel />}
-          {tab === 'training' && <TrainingPanel />}
-          {tab === 'playground' && <Playground />}
+          <PanelBoundary resetKey={tab}>
+            {tab === 'problems' && <ProblemsPanel />}
+            {tab === 'data' && <DataPanel />}
+            {tab === 'training' && <TrainingPanel />}
+            {tab === 'playground' && <Playground />}
+          </PanelBoundary>
         </div>
       )}
     </section>

@@ -121,7 +121,37 @@ const Chart = memo(function Chart({
             width={48}
           />
           <Tooltip isAnimationActive={false} contentStyle={{ fontSize: 11 }} />
-          <Legend wrapperStyle={{ fontSize: 10 }} />
+          {/* One entry per run, then what solid and dashed mean: six entries for three runs crowd the chart out. */}
+          <Legend
+            wrapperStyle={{ fontSize: 10 }}
+            payload={[
+              ...runs.map((run) => ({
+                id: run.id,
+                value: runLabel(run, language),
+                type: 'line' as const,
+                color: runColour(run),
+                payload: { strokeDasharray: '0' },
+              })),
+              ...(hasValidation
+                ? [
+                    {
+                      id: 'train',
+                      value: t('charts.train'),
+                      type: 'plainline' as const,
+                      color: '#667085',
+                      payload: { strokeDasharray: '0' },
+                    },
+                    {
+                      id: 'validation',
+                      value: t('charts.validation'),
+                      type: 'plainline' as const,
+                      color: '#667085',
+                      payload: { strokeDasharray: '5 3' },
+                    },
+                  ]
+                : []),
+            ]}
+          />
           {runs.map((run) => (
             <Line
               key={`${run.id}:train`}

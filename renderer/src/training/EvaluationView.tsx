@@ -9,12 +9,14 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  ComposedChart,
   Legend,
   Line,
   LineChart,
   ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
+  Scatter,
   Tooltip,
   XAxis,
   YAxis,
@@ -39,6 +41,8 @@ export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
       );
     case 'forecast':
       return <ForecastChart evaluation={evaluation} />;
+    case 'fit':
+      return <FitChart evaluation={evaluation} />;
     case 'reconstruction':
       return <Reconstructions evaluation={evaluation} />;
   }
@@ -194,7 +198,7 @@ function ForecastChart({ evaluation }: { evaluation: Extract<Evaluation, { kind:
             <Line
               dataKey="truth"
               name={t('playground.truth')}
-              stroke="#64748b"
+              stroke="#1f2937"
               dot={false}
               strokeWidth={2}
               isAnimationActive={false}
@@ -202,7 +206,7 @@ function ForecastChart({ evaluation }: { evaluation: Extract<Evaluation, { kind:
             <Line
               dataKey="forecast"
               name={t('playground.forecastLine')}
-              stroke="#4f46e5"
+              stroke="#d97706"
               dot={false}
               strokeWidth={2}
               strokeDasharray="5 3"
@@ -210,6 +214,54 @@ function ForecastChart({ evaluation }: { evaluation: Extract<Evaluation, { kind:
               connectNulls={false}
             />
           </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}
+
+/** The network's curve through the table's points, the held-out ones hollow. */
+function FitChart({ evaluation }: { evaluation: Extract<Evaluation, { kind: 'fit' }> }) {
+  const { t } = useTranslation();
+  const trained = evaluation.points.filter((point) => !point.heldOut);
+  const heldOut = evaluation.points.filter((point) => point.heldOut);
+  return (
+    <section className="evaluation" aria-label={t('playground.fit')}>
+      <h3>{t('playground.fit')}</h3>
+      <p className="muted">{t('playground.fitHint', { x: evaluation.x })}</p>
+      <div className="forecast-chart" data-testid="fit-chart">
+        <ResponsiveContainer width="100%" height={220}>
+          <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+            <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tick={{ fontSize: 11 }} />
+            <YAxis dataKey="y" type="number" tick={{ fontSize: 11 }} width={40} />
+            <Tooltip isAnimationActive={false} formatter={(value: number) => value.toFixed(3)} />
+            <Legend />
+            <Line
+              data={evaluation.curve}
+              dataKey="y"
+              name={t('playground.fitLine')}
+              stroke="#d97706"
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+            <Scatter
+              data={trained}
+              dataKey="y"
+              name={t('playground.trainedPoints')}
+              fill="#1f2937"
+              isAnimationActive={false}
+            />
+            <Scatter
+              data={heldOut}
+              dataKey="y"
+              name={t('playground.heldOut')}
+              fill="white"
+              stroke="#1f2937"
+              isAnimationActive={false}
+            />
+          </ComposedChart>
         </ResponsiveContainer>
       </div>
     </section>
