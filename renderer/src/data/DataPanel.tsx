@@ -483,8 +483,20 @@ export function DataPanel() {
               <thead>
                 <tr>
                   <th>#</th>
-                  <th>{data?.kind === 'table' ? data.columns.join(', ') : t('data.input')}</th>
-                  <th>{data?.kind === 'table' ? t('data.tableTarget') : t('data.target')}</th>
+                  <th>
+                    {data?.kind === 'table'
+                      ? data.columns.join(', ')
+                      : data?.kind === 'text-class'
+                        ? t('data.text')
+                        : data?.kind === 'recall'
+                          ? t('data.sequence')
+                          : t('data.input')}
+                  </th>
+                  <th>
+                    {data?.kind === 'table' || data?.kind === 'text-class' || data?.kind === 'recall'
+                      ? t('data.tableTarget')
+                      : t('data.target')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -20,7 +20,7 @@ export function NetworkThumbnail({ graph }: { graph: Graph }) {
     Math.min(...ys),
     Math.max(...ys) + box.height,
   ];
-  const margin = 30;
+  const margin = 44;
   const viewBox = `${minX - margin} ${minY - margin} ${maxX - minX + 2 * margin} ${Math.max(maxY - minY, 160) + 2 * margin}`;
   const at = new Map(graph.nodes.map((node) => [node.id, node.position]));
   return (
@@ -34,13 +34,25 @@ export function NetworkThumbnail({ graph }: { graph: Graph }) {
         const from = at.get(wire.source);
         const to = at.get(wire.target);
         if (!from || !to) return null;
+        const start = { x: from.x + box.width, y: from.y + box.height / 2 };
+        const end = { x: to.x, y: to.y + box.height / 2 };
+        // A wire that runs back to the start of the next row turns down between the rows, as the canvas draws it.
+        const points =
+          end.x >= start.x
+            ? [start, end]
+            : [
+                start,
+                { x: start.x + 30, y: start.y },
+                { x: start.x + 30, y: (from.y + box.height + to.y) / 2 },
+                { x: end.x - 30, y: (from.y + box.height + to.y) / 2 },
+                { x: end.x - 30, y: end.y },
+                end,
+              ];
         return (
-          <line
+          <polyline
             key={wire.id}
-            x1={from.x + box.width}
-            y1={from.y + box.height / 2}
-            x2={to.x}
-            y2={to.y + box.height / 2}
+            points={points.map((point) => `${point.x},${point.y}`).join(' ')}
+            fill="none"
             stroke="#98a2b3"
             strokeWidth={8}
           />
@@ -62,7 +74,8 @@ export function NetworkThumbnail({ graph }: { graph: Graph }) {
             x={node.position.x + box.width / 2}
             y={node.position.y + box.height / 2 + 12}
             textAnchor="middle"
-            fontSize={36}
+            // Long kinds (MaxPooling2D) get smaller letters, so they stay inside their box.
+            fontSize={Math.min(36, (box.width - 28) / (node.kind.length * 0.62))}
             fontWeight={600}
             fill="#1d2330"
           >
