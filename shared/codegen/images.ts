@@ -9,6 +9,7 @@ import { imageSet } from '../data/images.js';
 import type { DataSpec } from '../data/spec.js';
 import type { ExportPlan } from './plan.js';
 import { pythonNumberList } from './python.js';
+import { pythonRanked, typescriptRanked } from './text.js';
 import { typescriptNumbers } from './typescript-literals.js';
 
 type ImagesSpec = Extract<DataSpec, { kind: 'images' }>;
@@ -87,13 +88,7 @@ export function typescriptImageQuestion(plan: ExportPlan, index: number): string
   return [
     `// 4. Ask the trained network, as LayerLab's playground does: which digit is image #${index + 1}?`,
     ...asked,
-    `const ranked = Array.from(output.dataSync(), (probability, index) => ({ label: String(classes[index]), probability }))`,
-    `  .sort((a, b) => b.probability - a.probability)`,
-    `  .slice(0, 5);`,
-    'console.log(`Image #${queryIndex + 1} (a ${digitLabels[samples[queryIndex]]}): the network expects:`);',
-    `for (const { label, probability } of ranked) {`,
-    '  console.log(`  ${JSON.stringify(label)}  ${(probability * 100).toFixed(1)}%`);',
-    `}`,
+    ...typescriptRanked('classes', 'Image #${queryIndex + 1} (a ${digitLabels[samples[queryIndex]]}):'),
   ];
 }
 
@@ -153,8 +148,6 @@ export function pythonImageQuestion(
     `# 4. Ask the trained network, as LayerLab's playground does: which digit is image #${index + 1}?`,
     ...asked,
     ...predict('query_x', 'probabilities'),
-    'print(f"Image #{query_index + 1} (a {labels[query_index]}): the network expects:")',
-    'for index in np.argsort(probabilities)[::-1][:5]:',
-    '    print(\'  "%d"  %.1f%%\' % (classes[index], probabilities[index] * 100))',
+    ...pythonRanked('classes', 'Image #{query_index + 1} (a {labels[query_index]}):'),
   ];
 }

@@ -7,6 +7,7 @@
 import { recallSymbols } from '../data/build.js';
 import type { DataSpec } from '../data/spec.js';
 import { pythonString } from './python.js';
+import { pythonRanked, typescriptRanked } from './text.js';
 import { typescriptString } from './typescript-literals.js';
 
 type RecallSpec = Extract<DataSpec, { kind: 'recall' }>;
@@ -49,13 +50,7 @@ export function typescriptRecallQuestion(text: string): string[] {
     `  queryValues[step * symbols.length + symbols.indexOf(symbol)] = 1;`,
     `});`,
     `const output = model.predict(tf.tensor3d(queryValues, [1, sequenceLength, symbols.length])) as tf.Tensor;`,
-    `const ranked = Array.from(output.dataSync(), (probability, index) => ({ symbol: symbols[index], probability }))`,
-    `  .sort((a, b) => b.probability - a.probability)`,
-    `  .slice(0, 5);`,
-    'console.log(`For ${query} the network expects:`);',
-    `for (const { symbol, probability } of ranked) {`,
-    '  console.log(`  ${JSON.stringify(symbol)}  ${(probability * 100).toFixed(1)}%`);',
-    `}`,
+    ...typescriptRanked('symbols', 'For ${query}'),
   ];
 }
 
@@ -87,8 +82,6 @@ export function pythonRecallQuestion(text: string, predict: (input: string, outp
     `query = ${pythonString(text)}`,
     'query_x = np.eye(len(symbols), dtype="float32")[[symbols.index(symbol) for symbol in query]][None]',
     ...predict('query_x', 'probabilities'),
-    'print(f"For {query} the network expects:")',
-    'for index in np.argsort(probabilities)[::-1][:5]:',
-    '    print(f"  \\"{symbols[index]}\\"  {probabilities[index]:.1%}")',
+    ...pythonRanked('symbols', 'For {query}'),
   ];
 }

@@ -6,6 +6,7 @@
  */
 import type { DataSpec } from '../data/spec.js';
 import { pythonString } from './python.js';
+import { pythonRanked, typescriptRanked } from './text.js';
 import { typescriptString } from './typescript-literals.js';
 
 type TextClassSpec = Extract<DataSpec, { kind: 'text-class' }>;
@@ -51,13 +52,7 @@ export function typescriptTextClassQuestion(text: string): string[] {
     `// 4. Ask the trained network, as LayerLab's playground does: which label does this text get?`,
     `const query = ${typescriptString(text)};`,
     `const output = model.predict(tf.tensor2d([encode(query)], [1, textLength], 'int32')) as tf.Tensor;`,
-    `const ranked = Array.from(output.dataSync(), (probability, index) => ({ label: labels[index], probability }))`,
-    `  .sort((a, b) => b.probability - a.probability)`,
-    `  .slice(0, 5);`,
-    'console.log(`For ${JSON.stringify(query)} the network expects:`);',
-    `for (const { label, probability } of ranked) {`,
-    '  console.log(`  ${JSON.stringify(label)}  ${(probability * 100).toFixed(1)}%`);',
-    `}`,
+    ...typescriptRanked('labels', 'For ${JSON.stringify(query)}'),
   ];
 }
 
@@ -112,8 +107,6 @@ export function pythonTextClassQuestion(text: string, predict: (input: string, o
     `query = ${pythonString(text)}`,
     'query_x = np.array([encode(query)], dtype="int64")',
     ...predict('query_x', 'probabilities'),
-    'print(f"For {query!r} the network expects:")',
-    'for index in np.argsort(probabilities)[::-1][:5]:',
-    '    print(f"  \\"{labels[index]}\\"  {probabilities[index]:.1%}")',
+    ...pythonRanked('labels', 'For {query!r}'),
   ];
 }

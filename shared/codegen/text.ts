@@ -30,3 +30,31 @@ export function commentLines(text: string, indent: string, marker: string, width
   if (line !== '') lines.push(line);
   return lines.map((content) => `${indent}${marker}${content}`);
 }
+
+/**
+ * The lines that print a classifier's five likeliest answers under `heading` (a template literal
+ * body), as the playground lists them: TypeScript, from `output` and the label array `labels`.
+ */
+export function typescriptRanked(labels: string, heading: string): string[] {
+  return [
+    `const ranked = Array.from(output.dataSync(), (probability, index) => ({ label: String(${labels}[index]), probability }))`,
+    `  .sort((a, b) => b.probability - a.probability)`,
+    `  .slice(0, 5);`,
+    `console.log(\`${heading} the network expects:\`);`,
+    `for (const { label, probability } of ranked) {`,
+    '  console.log(`  ${JSON.stringify(label)}  ${(probability * 100).toFixed(1)}%`);',
+    `}`,
+  ];
+}
+
+/**
+ * The same in Python, from `probabilities` and the label list `labels`; `heading` is an f-string
+ * body. Labels are quoted as JSON, as the TypeScript program quotes them.
+ */
+export function pythonRanked(labels: string, heading: string): string[] {
+  return [
+    `print(f"${heading} the network expects:")`,
+    'for index in np.argsort(probabilities)[::-1][:5]:',
+    `    print(f"  {json.dumps(str(${labels}[index]))}  {probabilities[index]:.1%}")`,
+  ];
+}

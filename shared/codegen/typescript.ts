@@ -20,7 +20,7 @@ import {
 import { typescriptImageData, typescriptImageQuestion } from './images.js';
 import { typescriptRecallData, typescriptRecallQuestion } from './recall.js';
 import { typescriptTextClassData, typescriptTextClassQuestion } from './text-class.js';
-import { commentLines, describeShape, thousands } from './text.js';
+import { commentLines, describeShape, thousands, typescriptRanked } from './text.js';
 import { helperSources, type TypeScriptHelper } from './typescript-helpers.js';
 import { tfInitializerCode, typescriptNumbers, typescriptString } from './typescript-literals.js';
 
@@ -421,13 +421,7 @@ function predictionSection(plan: ExportPlan): string[] {
       `    queryValues[step * vocabulary.length + vocabulary.indexOf(character)] = 1;`,
       `  });`,
       `const output = model.predict(tf.tensor3d(queryValues, [1, windowSize, vocabulary.length])) as tf.Tensor;`,
-      `const ranked = Array.from(output.dataSync(), (probability, index) => ({ character: vocabulary[index], probability }))`,
-      `  .sort((a, b) => b.probability - a.probability)`,
-      `  .slice(0, 5);`,
-      'console.log(`After ${JSON.stringify(query)} the network expects:`);',
-      `for (const { character, probability } of ranked) {`,
-      '  console.log(`  ${JSON.stringify(character)}  ${(probability * 100).toFixed(1)}%`);',
-      `}`,
+      ...typescriptRanked('vocabulary', 'After ${JSON.stringify(query)}'),
     ];
   }
   const scaled = plan.data.kind === 'sequence-next-value' && plan.data.scale === 'max';

@@ -30,6 +30,19 @@ function problem(code: ProblemCode, nodeId: string | null, values: ProblemValues
   };
 }
 
+/** Numbers or images as targets: a loss made for class probabilities does not fit them. */
+function lossForNumbers(settings: TrainingSettings): Problem[] {
+  if (!classLosses.has(settings.loss)) return [];
+  return [
+    problem(
+      'data.loss-mismatch',
+      null,
+      { loss: settings.loss },
+      { kind: 'set-setting', setting: 'loss', value: 'mean_squared_error' },
+    ),
+  ];
+}
+
 export function checkDataFit(
   graph: Graph,
   analysis: Analysis,
@@ -120,16 +133,7 @@ export function checkDataFit(
         }),
       );
     }
-    if (classLosses.has(settings.loss)) {
-      found.push(
-        problem(
-          'data.loss-mismatch',
-          null,
-          { loss: settings.loss },
-          { kind: 'set-setting', setting: 'loss', value: 'mean_squared_error' },
-        ),
-      );
-    }
+    found.push(...lossForNumbers(settings));
   } else {
     const size = dataset.y.shape[1] ?? 1;
     if (!shapesEqual(outputShape, [null, size])) {
@@ -143,16 +147,7 @@ export function checkDataFit(
         ),
       );
     }
-    if (classLosses.has(settings.loss)) {
-      found.push(
-        problem(
-          'data.loss-mismatch',
-          null,
-          { loss: settings.loss },
-          { kind: 'set-setting', setting: 'loss', value: 'mean_squared_error' },
-        ),
-      );
-    }
+    found.push(...lossForNumbers(settings));
   }
   return found;
 }

@@ -87,4 +87,42 @@ test.describe('the course, module by module', () => {
     await expect(chart.locator('.recharts-line')).toHaveCount(2);
     await expect(page.getByText('held out', { exact: true })).toBeVisible();
   });
+
+  test('module 2: sigmoid, tanh and ReLU as three runs of one network, on one chart', async ({ page }) => {
+    test.setTimeout(150_000);
+    await openAndTrain(page, /Sigmoid, tanh and ReLU compared/, 60_000);
+    const panel = page.getByTestId('lesson-panel');
+    const hidden = page.getByTestId('layer-hidden1');
+    await expect(hidden).toContainText('sigmoid');
+    for (const [step, variant, activation, run] of [
+      ['Now tanh', 'Use tanh', 'tanh', 2],
+      ['Now ReLU', 'Use ReLU', 'relu', 3],
+    ] as const) {
+      await panel.getByRole('button', { name: new RegExp(step) }).click();
+      await panel.getByRole('button', { name: variant }).click();
+      // The variant changes the layers in place: same names and wires, another activation.
+      await expect(hidden).toContainText(activation);
+      await expect(page.getByTestId('layer-hidden2')).toContainText(activation);
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await expect(page.getByText(`Using the weights of run #${run}.`)).toBeVisible({ timeout: 60_000 });
+    }
+    await page.getByRole('tab', { name: 'Training' }).click();
+    const legend = page.getByTestId('chart-loss').locator('.recharts-legend-wrapper');
+    await expect(legend).toContainText('#1 adam');
+    await expect(legend).toContainText('#2 Use tanh');
+    await expect(legend).toContainText('#3 Use ReLU');
+    // ReLU learns the spirals: its run's validation accuracy passes 0.9.
+    await expect(page.getByTestId('run-outcome')).toContainText(/val_accuracy 0\.9\d/);
+  });
+
+  test('module 4: an Embedding and an LSTM read a review the learner types', async ({ page }) => {
+    test.setTimeout(150_000);
+    await openAndTrain(page, /Text classification: Embedding and LSTM/, 120_000);
+    const answer = page.getByTestId('playground-answer');
+    await expect(answer.locator('li').first()).toContainText('"positiva"');
+    await page.getByTestId('playground-input').fill('una película aburrida y horrible');
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await expect(answer.locator('li').first()).toContainText('"negativa"');
+    await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  });
 });
