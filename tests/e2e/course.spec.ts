@@ -125,4 +125,31 @@ test.describe('the course, module by module', () => {
     await expect(answer.locator('li').first()).toContainText('"negativa"');
     await expect(page.getByTestId('confusion-matrix')).toBeVisible();
   });
+
+  test('the dock grows to give the playground room, by mouse or keys, and keeps its height', async ({ page }) => {
+    await page.goto('/');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Multilayer perceptron: two spirals/ })
+      .click();
+    const dock = page.locator('section.dock');
+    const before = (await dock.boundingBox())?.height ?? 0;
+    const handle = page.getByTestId('dock-resizer');
+    const box = await handle.boundingBox();
+    if (!box) throw new Error('no resizer');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y - 150, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await dock.boundingBox())?.height ?? 0).toBeCloseTo(before + 150, -1);
+    await handle.focus();
+    await handle.press('ArrowDown');
+    await expect.poll(async () => (await dock.boundingBox())?.height ?? 0).toBeCloseTo(before + 130, -1);
+    await page.reload();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Multilayer perceptron: two spirals/ })
+      .click();
+    await expect.poll(async () => (await dock.boundingBox())?.height ?? 0).toBeCloseTo(before + 130, -1);
+  });
 });
