@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTemplate, type Template } from '../../../shared/templates/template';
+import type { Template } from '../../../shared/templates/template';
+import { lessonLibrary } from '../lessons/templates';
 import { createAppStore } from './index';
 import { selectGraph } from './selectors';
 
+/** A lesson as the gallery loads it. */
 function template(id: string): Template {
-  const file = path.join(import.meta.dirname, '..', '..', '..', 'templates', `${id}.json`);
-  const loaded = parseTemplate(`${id}.json`, readFileSync(file, 'utf8'));
-  if (!loaded.ok) throw new Error(loaded.message);
-  return loaded.template;
+  const found = lessonLibrary.templates.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no lesson ${id}`);
+  return found;
 }
 
 describe('a lesson variant that changes layers', () => {
