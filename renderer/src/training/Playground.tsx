@@ -6,13 +6,12 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultQuery, type Answer } from '../../../shared/training/predict';
+import type { Dataset } from '../../../shared/data/build';
+import { validationStart, type Evaluation } from '../../../shared/training/evaluate';
+import { defaultQuery, parseNumberList, type Answer } from '../../../shared/training/predict';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { lessonInput } from '../store/lesson-slice';
-import type { Dataset } from '../../../shared/data/build';
-import { validationStart, type Evaluation } from '../../../shared/training/evaluate';
-import { parseNumberList } from '../../../shared/training/predict';
 import { selectDataCheck } from '../store/selectors';
 import { evaluateTrained, generate, predict } from './client';
 import { EvaluationView } from './EvaluationView';
@@ -40,6 +39,8 @@ export function Playground() {
   const trained = [...runs].reverse().find((run) => usable.has(run.phase));
   const data = useAppStore((state) => state.data);
   const textMode = data?.kind === 'text-next-char';
+  // Questions typed as words or symbols rather than numbers.
+  const typedText = textMode || data?.kind === 'text-class' || data?.kind === 'recall';
   const imageMode = data?.kind === 'images';
   const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
   const dataCheck = useAppStore(selectDataCheck);
@@ -120,7 +121,7 @@ export function Playground() {
         >
           <label className={`field${problem ? ' is-invalid' : ''}`}>
             <span className="field-name">
-              {textMode
+              {typedText
                 ? t('playground.textInput')
                 : imageMode
                   ? t('playground.imageInput')
