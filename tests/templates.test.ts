@@ -45,6 +45,12 @@ const variants = [...loaded].flatMap(([name, template]) =>
  */
 const epochLimit: Partial<Record<string, number>> = {};
 
+/**
+ * The longest lesson (the character LSTM) trains in about 26 s alone; beside the other test
+ * files on a shared 2-core machine it takes longer, so each run has three minutes.
+ */
+const trainingTimeout = 180_000;
+
 function templateOf(name: string): Template {
   const template = loaded.get(name);
   if (!template) throw new Error(`${name} does not load`);
@@ -94,42 +100,50 @@ describe('every template', () => {
     expect(analysis.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 
-  it.each(files.map((file) => file.name))('%s trains in full and gives the lesson’s result', async (name) => {
-    const template = templateOf(name);
-    const { outcome, check, evaluation } = await trainAndCheck(template, applyVariant(template));
-    expect(outcome.status).toBe('completed');
-    expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
-    expect(check.met).toBe(true);
-    // The playground's picture of the held-out data agrees with what training reported.
-    const logs = outcome.finalLogs;
-    if (evaluation?.kind === 'confusion') {
-      const accuracy = logs.val_accuracy ?? logs.accuracy;
-      if (template.training.loss !== 'binary_crossentropy' && accuracy !== undefined)
-        expect(evaluation.correct / evaluation.total).toBeCloseTo(accuracy, 5);
-      expect(evaluation.matrix.flat().reduce((sum, count) => sum + count, 0)).toBe(evaluation.total);
-    }
-    if (evaluation?.kind === 'reconstruction') {
-      const usual = evaluation.items.filter((item) => !item.unusual);
-      const mean = usual.reduce((sum, item) => sum + item.error, 0) / usual.length;
-      expect(mean).toBeCloseTo(logs.val_loss ?? logs.loss ?? Number.NaN, 4);
-      const unusual = evaluation.items.filter((item) => item.unusual);
-      if (unusual.length > 0) {
-        // Images of classes never trained on come back worse: at the suggested threshold, most are caught.
-        const counts = thresholdCounts(evaluation.items, suggestedThreshold(evaluation.items));
-        expect(counts.caught / unusual.length).toBeGreaterThan(0.5);
+  it.each(files.map((file) => file.name))(
+    '%s trains in full and gives the lesson’s result',
+    async (name) => {
+      const template = templateOf(name);
+      const { outcome, check, evaluation } = await trainAndCheck(template, applyVariant(template));
+      expect(outcome.status).toBe('completed');
+      expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
+      expect(check.met).toBe(true);
+      // The playground's picture of the held-out data agrees with what training reported.
+      const logs = outcome.finalLogs;
+      if (evaluation?.kind === 'confusion') {
+        const accuracy = logs.val_accuracy ?? logs.accuracy;
+        if (template.training.loss !== 'binary_crossentropy' && accuracy !== undefined)
+          expect(evaluation.correct / evaluation.total).toBeCloseTo(accuracy, 5);
+        expect(evaluation.matrix.flat().reduce((sum, count) => sum + count, 0)).toBe(evaluation.total);
       }
-    }
-  });
+      if (evaluation?.kind === 'reconstruction') {
+        const usual = evaluation.items.filter((item) => !item.unusual);
+        const mean = usual.reduce((sum, item) => sum + item.error, 0) / usual.length;
+        expect(mean).toBeCloseTo(logs.val_loss ?? logs.loss ?? Number.NaN, 4);
+        const unusual = evaluation.items.filter((item) => item.unusual);
+        if (unusual.length > 0) {
+          // Images of classes never trained on come back worse: at the suggested threshold, most are caught.
+          const counts = thresholdCounts(evaluation.items, suggestedThreshold(evaluation.items));
+          expect(counts.caught / unusual.length).toBeGreaterThan(0.5);
+        }
+      }
+    },
+    trainingTimeout,
+  );
 
   // A template without variants adds no case here; `it.each` of nothing would fail, so skip instead.
-  it.skipIf(variants.length === 0).each(variants)('$name, variant $id, trains and gives its result', async (entry) => {
-    const template = templateOf(entry.name);
-    const variant = template.variants.find((candidate) => candidate.id === entry.id);
-    const { outcome, check } = await trainAndCheck(template, applyVariant(template, variant));
-    expect(outcome.status).toBe('completed');
-    expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
-    expect(check.met).toBe(true);
-  });
+  it.skipIf(variants.length === 0).each(variants)(
+    '$name, variant $id, trains and gives its result',
+    async (entry) => {
+      const template = templateOf(entry.name);
+      const variant = template.variants.find((candidate) => candidate.id === entry.id);
+      const { outcome, check } = await trainAndCheck(template, applyVariant(template, variant));
+      expect(outcome.status).toBe('completed');
+      expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
+      expect(check.met).toBe(true);
+    },
+    trainingTimeout,
+  );
 });
 
 describe('a broken template', () => {
