@@ -2,33 +2,18 @@
  * The command line as a terminal user meets it: each test runs `node cli/bin.mjs ...` in a child
  * process and reads what it prints and how it exits.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyProject, serializeProject } from '../shared/project/project';
 import { chain, layer } from '../tests/helpers/graphs';
+import { layerlab, type Run } from '../tests/helpers/layerlab-cli';
 
 const lesson = 'cli/examples/hello-world.layerlab';
 const nextNumber = 'cli/examples/next-number.layerlab';
 const characterTemplate = 'templates/rnn-next-character.json';
 const numberTemplate = 'templates/rnn-next-number.json';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function layerlab(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['cli/bin.mjs', ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 const jsonLines = (text: string) =>
   text

@@ -2,28 +2,13 @@
  * `layerlab export` as a terminal user meets it: each test runs `node cli/bin.mjs export ...` in a
  * child process and reads what it prints, how it exits and what it writes.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyProject, serializeProject } from '../shared/project/project';
 import { chain, layer } from '../tests/helpers/graphs';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function layerlab(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['cli/bin.mjs', ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { layerlab } from '../tests/helpers/layerlab-cli';
 
 let scratch = '';
 beforeAll(async () => {

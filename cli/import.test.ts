@@ -3,28 +3,13 @@
  * `node cli/bin.mjs ...` in a child process and reads what it prints, how it exits and what it
  * writes. Train, export, import gives the same network with the same weights, bit for bit.
  */
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProject, type Project } from '../shared/project/project';
 import { defaultTrainingSettings } from '../shared/training/settings';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function layerlab(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['cli/bin.mjs', ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { layerlab } from '../tests/helpers/layerlab-cli';
 
 async function readProject(file: string): Promise<Project> {
   const loaded = parseProject(await readFile(file, 'utf8'));

@@ -17,7 +17,7 @@ import { importTfjsModel } from '../shared/tfjs-model/import.js';
 import { CliError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
 import { parseOrExplain } from './options.js';
-import { writeProject } from './project-file.js';
+import { reason, writeProject } from './project-file.js';
 import { commandUsage } from './usage.js';
 
 /** A model.json is a topology and a manifest: a few hundred kilobytes for the largest LayerLab draws. */
@@ -28,14 +28,6 @@ const maxModelJsonDepth = 64;
 const maxWeightFileBytes = maxTrainedValues * 4;
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-
-function reason(thrown: unknown): string {
-  const code = (thrown as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return thrown instanceof Error ? thrown.message : String(thrown);
-}
 
 /** The parsed model.json, or a one-line reason it cannot be read. */
 async function readModelJson(file: string): Promise<unknown> {

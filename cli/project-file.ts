@@ -17,7 +17,8 @@ export interface ProjectSource {
   lesson: { template: Template; variant: TemplateVariant | undefined; expected: Expectation } | null;
 }
 
-function reason(thrown: unknown): string {
+/** Why a file could not be read, in the words a terminal user expects. */
+export function reason(thrown: unknown): string {
   const code = (thrown as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';

@@ -178,13 +178,18 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
   post({ type: 'done', runId, outcome });
 }
 
+/** The answer to a question asked before any network was trained. */
+function notTrainedYet(requestId: string): void {
+  post({
+    type: 'query-problem',
+    requestId,
+    problem: { en: 'Train the network first.', es: 'Entrena la red primero.' },
+  });
+}
+
 function answer(message: Extract<ToWorker, { type: 'predict' }>): void {
   if (!trained) {
-    post({
-      type: 'query-problem',
-      requestId: message.requestId,
-      problem: { en: 'Train the network first.', es: 'Entrena la red primero.' },
-    });
+    notTrainedYet(message.requestId);
     return;
   }
   const query = encodeQuery(trained.data, trained.dataset, message.text);
@@ -205,11 +210,7 @@ function evaluate(message: Extract<ToWorker, { type: 'evaluate' }>): void {
 
 async function exportModel(message: Extract<ToWorker, { type: 'export-model' }>): Promise<void> {
   if (!trained) {
-    post({
-      type: 'query-problem',
-      requestId: message.requestId,
-      problem: { en: 'Train the network first.', es: 'Entrena la red primero.' },
-    });
+    notTrainedYet(message.requestId);
     return;
   }
   const weights = encodeWeights(
@@ -232,7 +233,22 @@ async function exportModel(message: Extract<ToWorker, { type: 'export-model' }>)
 }
 
 function generate(message: Extract<ToWorker, { type: 'generate' }>): void {
-  if (!trained || trained.data.kind !== 'text-next-char') return;
+  // Every question gets a reply, or the playground would wait for ever.
+  if (!trained) {
+    notTrainedYet(message.requestId);
+    return;
+  }
+  if (trained.data.kind !== 'text-next-char') {
+    post({
+      type: 'query-problem',
+      requestId: message.requestId,
+      problem: {
+        en: 'Only a network trained on text, character by character, can write on.',
+        es: 'Solo una red entrenada con texto, carácter a carácter, puede seguir escribiendo.',
+      },
+    });
+    return;
+  }
   const result = generateText(
     tf,
     trained.model,
