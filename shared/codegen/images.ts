@@ -5,7 +5,9 @@
  * its arguments.
  */
 import { digitLabels, digitPixels } from '../data/digits-8x8.js';
+import { imageGroups } from '../data/build.js';
 import { imageSet } from '../data/images.js';
+import { localize } from '../localized.js';
 import type { DataSpec } from '../data/spec.js';
 import type { ExportPlan } from './plan.js';
 import { pythonNumberList } from './python.js';
@@ -21,8 +23,31 @@ function pieces(text: string, size = 88): string[] {
   return cut;
 }
 
-function keptClasses(spec: ImagesSpec): number[] {
-  return [...new Set(spec.classes ?? imageSet(spec.source).classNames.map((_, index) => index))].sort((a, b) => a - b);
+/** LayerLab's table of what each digit is classified as, and the answers' names (the kept digits, or the groups). */
+function grouping(spec: ImagesSpec): { targetOf: number[]; labels: string[] } {
+  const found = imageGroups(spec, imageSet(spec.source).classNames);
+  // The plan has built this recipe already, so it is valid here.
+  if (!found.ok) throw new Error(localize(found.problem, 'en'));
+  return found;
+}
+
+/** The slice of the kept images a lesson uses, as `start, end` arguments (end left out for all). */
+function range(spec: ImagesSpec): { start: number; end: number | null } {
+  const start = spec.offset ?? 0;
+  return { start, end: spec.limit === undefined ? null : start + spec.limit };
+}
+
+function keptComment(spec: ImagesSpec): string {
+  const what = spec.groups
+    ? 'The answers this lesson asks for, and the group of each digit (-1: left out)'
+    : 'The digits this lesson keeps (-1: left out)';
+  const used =
+    spec.offset !== undefined
+      ? ', and which of their images it uses'
+      : spec.limit !== undefined
+        ? ', and how many images of them it uses'
+        : '';
+  return `${what}${used}.`;
 }
 
 const credit = [
@@ -33,6 +58,8 @@ const credit = [
 
 export function typescriptImageData(plan: ExportPlan, spec: ImagesSpec): string[] {
   const classify = spec.task === 'classify';
+  const { targetOf, labels } = grouping(spec);
+  const { start, end } = range(spec);
   return [
     `// 1. The data: ${credit[0]}`,
     ...credit.slice(1).map((line) => `// ${line}`),
@@ -43,13 +70,14 @@ export function typescriptImageData(plan: ExportPlan, spec: ImagesSpec): string[
     `const digitLabels = [`,
     ...pieces(digitLabels).map((piece) => `  ${piece},`),
     `].join('');`,
-    `// The digits this lesson keeps${spec.limit === undefined ? '' : `, and how many images of them it uses`}.`,
-    `const classes = ${typescriptNumbers(keptClasses(spec))};`,
+    `// ${keptComment(spec)}`,
+    `const classes = ${JSON.stringify(labels)};`,
+    `const targetOf = ${typescriptNumbers(targetOf)};`,
     `const images: number[] = [];`,
     `for (let image = 0; image < digitLabels.length; image += 1) {`,
-    `  if (classes.includes(Number(digitLabels[image]))) images.push(image);`,
+    `  if (targetOf[Number(digitLabels[image])] >= 0) images.push(image);`,
     `}`,
-    `const samples = images.slice(0, ${spec.limit ?? 'images.length'});`,
+    `const samples = images.slice(${[start, ...(end === null ? [] : [end])].join(', ')});`,
     `const sampleCount = samples.length;`,
     `// Inputs: each image's ink divided by 16, so it lies in [0, 1], (samples, 8, 8, 1).`,
     `const xValues = new Float32Array(sampleCount * 64);`,
@@ -61,12 +89,14 @@ export function typescriptImageData(plan: ExportPlan, spec: ImagesSpec): string[
     `const x = tf.tensor4d(xValues, [sampleCount, 8, 8, 1]);`,
     ...(classify
       ? [
-          `// Targets: each image's class, as an index into the kept digits, as float32, which tf.js' losses take.`,
-          `const yValues = Float32Array.from(samples, (image) => classes.indexOf(Number(digitLabels[image])));`,
+          `// Targets: each image's answer, as an index into classes, as float32, which tf.js' losses take.`,
+          `const yValues = Float32Array.from(samples, (image) => targetOf[Number(digitLabels[image])]);`,
           `const y = tf.tensor1d(yValues);`,
         ]
       : [`// Targets: the images themselves; an autoencoder learns to give back what it is shown.`, `const y = x;`]),
-    'console.log(`Data: ${sampleCount} images of 8×8 pixels, digits ${classes.join(", ")}`);',
+    spec.groups
+      ? 'console.log(`Data: ${sampleCount} images of 8×8 pixels, answers ${classes.join(", ")}`);'
+      : 'console.log(`Data: ${sampleCount} images of 8×8 pixels, digits ${classes.join(", ")}`);',
   ];
 }
 
@@ -95,6 +125,9 @@ export function typescriptImageQuestion(plan: ExportPlan, index: number): string
 export function pythonImageData(spec: ImagesSpec, oneHotTargets: boolean): string[] {
   const quote = (piece: string) => `    "${piece.slice(1, -1)}"`;
   const classify = spec.task === 'classify';
+  const { targetOf, labels } = grouping(spec);
+  const { start, end } = range(spec);
+  const slice = start === 0 && end === null ? '' : `[${start === 0 ? '' : start}:${end ?? ''}]`;
   return [
     `# 1. The data: ${credit[0]}`,
     ...credit.slice(1).map((line) => `# ${line}`),
@@ -106,16 +139,17 @@ export function pythonImageData(spec: ImagesSpec, oneHotTargets: boolean): strin
     ')',
     'all_images = np.array([int(ink, 17) for ink in DIGIT_PIXELS], dtype="float32").reshape(-1, 8, 8, 1) / 16',
     'all_labels = np.array([int(label) for label in DIGIT_LABELS], dtype="int64")',
-    `# The digits this lesson keeps${spec.limit === undefined ? '' : ', and how many images of them it uses'}.`,
-    `classes = np.array(${pythonNumberList(keptClasses(spec))})`,
-    'kept = np.isin(all_labels, classes)',
-    `x = all_images[kept]${spec.limit === undefined ? '' : `[:${spec.limit}]`}`,
-    `labels = all_labels[kept]${spec.limit === undefined ? '' : `[:${spec.limit}]`}`,
+    `# ${keptComment(spec)}`,
+    `classes = [${labels.map((label) => JSON.stringify(label)).join(', ')}]`,
+    `target_of = np.array(${pythonNumberList(targetOf)})`,
+    'kept = target_of[all_labels] >= 0',
+    `x = all_images[kept]${slice}`,
+    `labels = all_labels[kept]${slice}`,
     'sample_count = len(x)',
     ...(classify
       ? [
-          "# Targets: each image's class, as an index into the kept digits.",
-          'y = np.searchsorted(classes, labels).astype("int64")',
+          "# Targets: each image's answer, as an index into classes.",
+          'y = target_of[labels].astype("int64")',
           ...(oneHotTargets
             ? [
                 '# categorical_crossentropy compares whole distributions: one-hot targets.',
@@ -124,7 +158,7 @@ export function pythonImageData(spec: ImagesSpec, oneHotTargets: boolean): strin
             : []),
         ]
       : ['# Targets: the images themselves; an autoencoder learns to give back what it is shown.', 'y = x.copy()']),
-    'print(f"Data: {sample_count} images of 8x8 pixels, digits {\', \'.join(str(c) for c in classes)}")',
+    `print(f"Data: {sample_count} images of 8x8 pixels, ${spec.groups ? 'answers' : 'digits'} {', '.join(classes)}")`,
   ];
 }
 

@@ -186,21 +186,70 @@ function buildTable(spec: Extract<DataSpec, { kind: 'table' }>): DatasetResult {
   };
 }
 
+/**
+ * What an image recipe classifies into: for each class of the set, the index of its target (-1
+ * when it is left out), and the targets' names. Without groups, the kept classes sorted: a model
+ * of 3 digits has 3 outputs. Exported programs write the same table.
+ */
+export function imageGroups(
+  spec: Extract<DataSpec, { kind: 'images' }>,
+  classNames: readonly string[],
+): { ok: true; targetOf: number[]; labels: string[] } | Extract<DatasetResult, { ok: false }> {
+  const refuse = (en: string, es: string) => ({ ok: false as const, field: 'groups', problem: { en, es } });
+  if (!spec.groups) {
+    const kept = [...new Set(spec.classes ?? classNames.map((_, index) => index))].sort((a, b) => a - b);
+    return {
+      ok: true,
+      targetOf: classNames.map((_, index) => kept.indexOf(index)),
+      labels: kept.map((index) => classNames[index] ?? String(index)),
+    };
+  }
+  if (spec.classes) {
+    return refuse(
+      'Choose either the classes to keep or groups of them, not both.',
+      'Elige las clases que se conservan o grupos de ellas, no ambas cosas.',
+    );
+  }
+  if (spec.task !== 'classify') {
+    return refuse(
+      'Groups are classes to tell apart: they need the classify task.',
+      'Los grupos son clases que distinguir: necesitan la tarea de clasificar.',
+    );
+  }
+  const targetOf = classNames.map(() => -1);
+  for (const [index, group] of spec.groups.entries()) {
+    for (const found of group.classes) {
+      const other = spec.groups[targetOf[found] ?? -1];
+      if (other) {
+        return refuse(
+          `${classNames[found] ?? found} is in two groups, "${other.name}" and "${group.name}": an image has one answer.`,
+          `${classNames[found] ?? found} está en dos grupos, «${other.name}» y «${group.name}»: una imagen tiene una sola respuesta.`,
+        );
+      }
+      targetOf[found] = index;
+    }
+  }
+  return { ok: true, targetOf, labels: spec.groups.map((group) => group.name) };
+}
+
 function buildImages(spec: Extract<DataSpec, { kind: 'images' }>): DatasetResult {
   const set = imageSet(spec.source);
   const size = set.height * set.width * set.channels;
-  const kept = new Set(spec.classes ?? set.classNames.map((_, index) => index));
+  const grouping = imageGroups(spec, set.classNames);
+  if (!grouping.ok) return grouping;
+  const { targetOf, labels } = grouping;
   const chosen: number[] = [];
   const unusual: number[] = [];
-  set.classes.forEach((found, index) => (kept.has(found) ? chosen : unusual).push(index));
-  const samples = chosen.slice(0, spec.limit ?? chosen.length);
+  set.classes.forEach((found, index) => ((targetOf[found] ?? -1) >= 0 ? chosen : unusual).push(index));
+  const offset = spec.offset ?? 0;
+  const samples = chosen.slice(offset, offset + (spec.limit ?? chosen.length));
   if (samples.length < 2) {
     return {
       ok: false,
-      field: 'classes',
+      field: spec.offset && spec.offset >= chosen.length - 1 ? 'offset' : 'classes',
       problem: {
-        en: `Only ${samples.length} image is left: keep more classes or raise the limit.`,
-        es: `Solo queda ${samples.length} imagen: conserva más clases o sube el límite.`,
+        en: `Only ${samples.length} image is left of the ${chosen.length} kept: keep more classes, skip fewer or raise the limit.`,
+        es: `Solo queda ${samples.length} imagen de las ${chosen.length} elegidas: conserva más clases, salta menos o sube el límite.`,
       },
     };
   }
@@ -215,22 +264,18 @@ function buildImages(spec: Extract<DataSpec, { kind: 'images' }>): DatasetResult
   const x = gather(samples);
   const names = (indices: readonly number[]) => indices.map((image) => set.classNames[set.classes[image] ?? 0] ?? '');
   const sampleClasses = names(samples);
-  // Classes as indices into the kept classes, sorted: a model of 3 digits has 3 outputs.
-  const keptSorted = [...kept].sort((a, b) => a - b);
   const classify = spec.task === 'classify';
-  const y = classify ? Float32Array.from(samples, (image) => keptSorted.indexOf(set.classes[image] ?? 0)) : x;
+  const y = classify ? Float32Array.from(samples, (image) => targetOf[set.classes[image] ?? 0] ?? 0) : x;
   const held = spec.task === 'reconstruct' && unusual.length > 0 ? unusual : [];
   return {
     ok: true,
     dataset: {
       x: { values: x, shape, dtype: 'float32' },
       y: { values: y, shape: classify ? [samples.length] : shape, dtype: 'float32' },
-      target: classify
-        ? { kind: 'class', labels: keptSorted.map((index) => set.classNames[index] ?? String(index)) }
-        : { kind: 'image' },
+      target: classify ? { kind: 'class', labels } : { kind: 'image' },
       preview: samples.slice(0, previewRows).map((image, sample) => ({
         input: `#${sample + 1}`,
-        target: classify ? (set.classNames[set.classes[image] ?? 0] ?? '') : `#${sample + 1}`,
+        target: classify ? (labels[targetOf[set.classes[image] ?? 0] ?? 0] ?? '') : `#${sample + 1}`,
       })),
       images: {
         height: set.height,

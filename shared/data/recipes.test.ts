@@ -63,6 +63,86 @@ describe('an image recipe', () => {
     expect(new Set(dataset.images?.unusual?.classes)).toEqual(new Set(['5', '6', '7', '8', '9']));
   });
 
+  it('skips the images another lesson took, and classifies into named groups of digits', () => {
+    const even = [0, 2, 4, 6, 8];
+    const spec: DataSpec = {
+      kind: 'images',
+      source: 'digits-8x8',
+      task: 'classify',
+      offset: 1000,
+      groups: [
+        { name: 'par', classes: even },
+        { name: 'impar', classes: [1, 3, 5, 7, 9] },
+      ],
+    };
+    const dataset = built(spec);
+    const set = imageSet('digits-8x8');
+    expect(dataset.x.shape).toEqual([797, 8, 8, 1]);
+    expect(dataset.x.values).toEqual(set.pixels.subarray(1000 * 64));
+    expect(dataset.target).toEqual({ kind: 'class', labels: ['par', 'impar'] });
+    expect(Array.from(dataset.y.values)).toEqual(
+      Array.from(set.classes.subarray(1000), (digit) => (even.includes(digit) ? 0 : 1)),
+    );
+    expect(dataset.preview[0]?.target).toBe(even.includes(set.classes[1000] ?? -1) ? 'par' : 'impar');
+    // A group of some digits leaves the rest out; offset and limit count the images kept.
+    const some = built({
+      ...spec,
+      offset: 10,
+      limit: 20,
+      groups: [
+        { name: 'round', classes: [0, 6] },
+        { name: 'straight', classes: [1, 7] },
+      ],
+    });
+    const kept = [...set.classes.keys()].filter((image) => [0, 6, 1, 7].includes(set.classes[image] ?? -1));
+    expect(some.x.values).toEqual(
+      Float32Array.from(
+        kept.slice(10, 30).flatMap((image) => Array.from(set.pixels.subarray(image * 64, image * 64 + 64))),
+      ),
+    );
+  });
+
+  it('says which field is wrong: overlapping groups, groups beside classes or to reconstruct, an offset past the end', () => {
+    const base = { kind: 'images', source: 'digits-8x8', task: 'classify' } as const;
+    const overlapping = buildDataset({
+      ...base,
+      groups: [
+        { name: 'a', classes: [1, 2] },
+        { name: 'b', classes: [2, 3] },
+      ],
+    });
+    expect(overlapping).toMatchObject({
+      ok: false,
+      field: 'groups',
+      problem: { en: expect.stringContaining('2 is in two groups, "a" and "b"') },
+    });
+    const both = buildDataset({
+      ...base,
+      classes: [1, 2],
+      groups: [
+        { name: 'a', classes: [1] },
+        { name: 'b', classes: [2] },
+      ],
+    });
+    expect(both).toMatchObject({ ok: false, field: 'groups' });
+    const rebuilt = buildDataset({
+      ...base,
+      task: 'reconstruct',
+      groups: [
+        { name: 'a', classes: [1] },
+        { name: 'b', classes: [2] },
+      ],
+    });
+    expect(rebuilt).toMatchObject({ ok: false, field: 'groups' });
+    const past = buildDataset({ ...base, offset: 1796 });
+    expect(past).toMatchObject({
+      ok: false,
+      field: 'offset',
+      problem: { en: expect.stringContaining('Only 1 image is left of the 1797 kept') },
+    });
+    expect(dataSpecSchema.safeParse({ ...base, groups: [{ name: 'alone', classes: [1] }] }).success).toBe(false);
+  });
+
   it('refuses a limit under 10 images and an image set LayerLab does not ship', () => {
     const result = buildDataset({ kind: 'images', source: 'digits-8x8', task: 'classify', classes: [1], limit: 10 });
     expect(result.ok).toBe(true);

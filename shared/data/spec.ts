@@ -66,6 +66,27 @@ export const imagesSpec = z
     classes: z.array(z.number().int().min(0).max(9)).min(1).max(10).optional(),
     /** Use only the first `limit` images (of the classes kept): fewer train faster, and overfit. */
     limit: z.number().int().min(10).max(10_000).optional(),
+    /**
+     * Skip the first `offset` images (of the classes kept), so a lesson can learn from images that
+     * another lesson, which took the first ones, never saw.
+     */
+    offset: z.number().int().min(0).max(10_000).optional(),
+    /**
+     * Classify into these groups of classes instead of the classes themselves (`even`: 0, 2, 4, 6,
+     * 8). Images of classes in no group are left out. Instead of `classes`, and only to classify.
+     */
+    groups: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(32),
+            classes: z.array(z.number().int().min(0).max(9)).min(1).max(10),
+          })
+          .strict(),
+      )
+      .min(2)
+      .max(10)
+      .optional(),
   })
   .strict();
 
