@@ -21,7 +21,10 @@ import { exportTypeScript } from '../shared/codegen/typescript';
 import type { DataSpec } from '../shared/data/spec';
 import type { Graph } from '../shared/graph/types';
 import type { TrainingSettings } from '../shared/training/settings';
-import { parseTemplate, type Template } from '../shared/templates/template';
+import { carryInto, parseTemplate, type Template } from '../shared/templates/template';
+import { compileGraph } from '../shared/graph/compile';
+import { createRandom } from '../shared/math/random';
+import { encodeWeights } from '../shared/project/weights';
 import { defaultTrainingSettings } from '../shared/training/settings';
 import { runTraining } from '../shared/training/run';
 import { decodeAnswer, encodeQuery, predictOne } from '../shared/training/predict';
@@ -225,6 +228,120 @@ describe('a recall project, which no lesson uses yet', () => {
     expect(stdout).toContain('Data: 60 sequences of 6 symbols');
     expect(stdout).toMatch(/^ {2}"[ABC]" {2}\d/m);
   }, 120_000);
+});
+
+describe('a network that carries trained layers, some frozen (transfer learning)', () => {
+  // The transfer lesson with every weighted layer carrying seeded "trained" weights and the base
+  // frozen. SGD at a rate of 1e-9 leaves the weights as they came, so each program's validation
+  // loss is the carried network's own: it agrees only if the weights were loaded in the right layout.
+  const lesson = loadTemplate('transfer-parity.json');
+  const random = createRandom(5);
+  const carried = Object.fromEntries(
+    lesson.graph.nodes
+      .filter((node) => ['conv1', 'conv2', 'features', 'digit', 'parity'].includes(node.name))
+      .map((node) => {
+        const built = compileGraph(lesson.graph, tf, { seed: 1 });
+        if (!built.ok) throw new Error('the lesson does not compile');
+        const shapes = built.model.getLayer(node.name).weights.map((weight) => weight.shape as number[]);
+        built.model.dispose();
+        const weights = shapes.map((shape) => ({
+          shape,
+          values: Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (random() - 0.5) * 2),
+        }));
+        return [node.name, { from: 'a test', weights: encodeWeights(weights) }];
+      }),
+  );
+  const source: ExportSource = {
+    name: 'Transfer',
+    graph: carryInto(lesson.graph, carried),
+    data: lesson.data,
+    training: { ...lesson.training, optimizer: 'sgd', learning_rate: 1e-9, epochs: 1 },
+  };
+  const options = { query: '#3' };
+  let folder = '';
+  let ours: { valLoss: number; top: string; percent: string } | null = null;
+  beforeAll(async () => {
+    folder = await scratchFolder();
+    if (!source.data) throw new Error('no data');
+    const trained = await runTraining(tf, { graph: source.graph, data: source.data, settings: source.training });
+    if (!trained.ok) throw new Error('LayerLab refused the project');
+    const query = encodeQuery(source.data, trained.dataset, '#3');
+    if (!query.ok) throw new Error('no query');
+    const answer = decodeAnswer(
+      trained.dataset,
+      predictOne(tf, trained.model, query.values, query.shape),
+      query.values,
+    );
+    trained.model.dispose();
+    if (answer.kind !== 'classes' || !answer.top[0]) throw new Error('not a class answer');
+    ours = {
+      valLoss: trained.outcome.finalLogs.val_loss ?? Number.NaN,
+      top: answer.top[0].label,
+      percent: (answer.top[0].probability * 100).toFixed(1),
+    };
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('TypeScript loads the weights and freezes the base: it ends where LayerLab’s run ends', async () => {
+    const stdout = await expectSameRun(source, options, folder);
+    expect(stdout).toContain('answers par, impar');
+  }, 120_000);
+
+  it('Keras sets the weights and freezes the base before compiling, and parses', () => {
+    const exported = exportKeras(source, options);
+    if (!exported.ok) throw new Error('refused');
+    const code = exported.code;
+    expect(code).toContain('model.get_layer("conv1").set_weights(');
+    expect(code).toContain('model.get_layer("digit").trainable = False');
+    expect(code).not.toContain('model.get_layer("parity").trainable = False');
+    expect(code.indexOf('.trainable = False')).toBeLessThan(code.indexOf('model.compile('));
+    execFileSync(python, ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: code });
+  });
+
+  it('PyTorch turns the weights into its layout: the same validation loss and the same answer', async () => {
+    const exported = exportPytorch(source, options);
+    if (!exported.ok) throw new Error('refused');
+    await writeFile(path.join(folder, 'transfer_torch.py'), exported.code);
+    const { stdout } = await run(python, ['transfer_torch.py'], { cwd: folder, timeout: 120_000 });
+    if (!ours) throw new Error('LayerLab did not run');
+    expect(finalLogs(stdout).val_loss).toBeCloseTo(ours.valLoss, 4);
+    expect(stdout).toContain(`expects:\n  ${JSON.stringify(ours.top)}  ${ours.percent}%`);
+    // Only the new layer learns: PyTorch's frozen parameters have no gradient.
+    expect(exported.code).toContain('parameter.requires_grad_(False)');
+  }, 120_000);
+
+  it('PyTorch refuses, at the layer, weights it cannot load yet', () => {
+    const recurrent: ExportSource = {
+      name: 'Carried LSTM',
+      graph: chain(
+        layer('Input', 'input', { shape: [3, 8] }),
+        layer('LSTM', 'lstm', { units: 4 }),
+        layer('Dense', 'dense', { units: 8, activation: 'softmax' }),
+      ),
+      data: { kind: 'text-next-char', text: 'hello world', window: 3 },
+      training: { ...defaultTrainingSettings, loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] },
+    };
+    const weights = encodeWeights([
+      { shape: [8, 16], values: new Array(128).fill(0.1) },
+      { shape: [4, 16], values: new Array(64).fill(0.1) },
+      { shape: [16], values: new Array(16).fill(0) },
+    ]);
+    const graph = carryInto(recurrent.graph, { lstm: { from: 'a test', weights } });
+    const refused = exportPytorch({ ...recurrent, graph });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.problems).toEqual([
+      expect.objectContaining({
+        code: 'export.pytorch-carried',
+        nodeId: 'lstm',
+        fix: { kind: 'drop-carried', nodeId: 'lstm' },
+      }),
+    ]);
+    // Keras and TypeScript load any layer's weights.
+    expect(exportKeras({ ...recurrent, graph }).ok).toBe(true);
+  });
 });
 
 describe('a network that uses the rest of the training loop', () => {

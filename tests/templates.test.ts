@@ -11,12 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../shared/graph/analyze';
 import { checkExpectation } from '../shared/templates/expectation';
 import { evaluateModel, suggestedThreshold, thresholdCounts } from '../shared/training/evaluate';
+import type { CarriedWeights } from '../shared/graph/types';
+import { decodeWeights, encodeWeights } from '../shared/project/weights';
 import {
   applyVariant,
+  carryInto,
   loadTemplates,
   parseTemplate,
   type LessonRun,
   type Template,
+  type TemplateVariant,
 } from '../shared/templates/template';
 import { runTraining } from '../shared/training/run';
 
@@ -57,12 +61,61 @@ function templateOf(name: string): Template {
   return template;
 }
 
-/** Trains `run` on the template's network and checks its expectation; the model is disposed. */
-async function trainAndCheck(template: Template, run: LessonRun) {
+/** A base lesson's trained layers, trained once however many lessons carry them. */
+const trainedBases = new Map<string, Promise<Record<string, CarriedWeights>>>();
+
+/**
+ * The trained weights a lesson carries from its base lesson, as the learner gets them: the base
+ * trained in full as its template says, then its layers of the names the lesson lists.
+ */
+function carriedLayers(template: Template): Promise<Record<string, CarriedWeights>> {
+  const carries = template.carries;
+  if (!carries) return Promise.resolve({});
+  const cached = trainedBases.get(carries.from);
+  if (cached) return cached;
+  const trained = (async () => {
+    const base = [...loaded.values()].find((candidate) => candidate?.id === carries.from);
+    if (!base) throw new Error(`${template.id} carries layers from ${carries.from}, which does not load`);
+    const result = await runTraining(tf, { graph: base.graph, data: base.data, settings: base.training });
+    if (!result.ok) throw new Error(`${base.id} cannot train: ${JSON.stringify(result)}`);
+    try {
+      return Object.fromEntries(
+        carries.layers.map((name) => {
+          const weights = result.model.getLayer(name).getWeights();
+          return [
+            name,
+            { from: base.id, weights: encodeWeights(weights.map((w) => ({ shape: w.shape, values: w.dataSync() }))) },
+          ];
+        }),
+      );
+    } finally {
+      result.model.dispose();
+    }
+  })();
+  trainedBases.set(carries.from, trained);
+  return trained;
+}
+
+/**
+ * Trains the template (as `variant` changes it) and checks its expectation; the model is
+ * disposed. A lesson that carries a base lesson's layers gets them first, as the learner does,
+ * and its frozen layers must come out of training exactly as they went in.
+ */
+async function trainAndCheck(template: Template, variant?: TemplateVariant) {
+  const layers = await carriedLayers(template);
+  const run: LessonRun = applyVariant({ ...template, graph: carryInto(template.graph, layers) }, variant);
   const settings = { ...run.training, epochs: epochLimit[template.id] ?? run.training.epochs };
   const result = await runTraining(tf, { graph: run.graph, data: run.data, settings });
   if (!result.ok) throw new Error(`${template.id} cannot train: ${JSON.stringify(result)}`);
   try {
+    for (const node of run.graph.nodes.filter((candidate) => candidate.frozen === true && candidate.carried)) {
+      const after = result.model.getLayer(node.name).getWeights();
+      const before = decodeWeights(node.carried ?? { weights: [] });
+      expect(
+        after.map((tensor) => Array.from(tensor.dataSync())),
+        `${node.name} is frozen`,
+      ).toEqual(before.map((weight) => Array.from(weight.values)));
+    }
     const check = checkExpectation(tf, result.model, run.data, result.dataset, run.expected, result.outcome.finalLogs);
     const evaluation = evaluateModel(tf, result.model, run.data, result.dataset, settings.validation_split);
     return { outcome: result.outcome, check, evaluation };
@@ -104,7 +157,7 @@ describe('every template', () => {
     '%s trains in full and gives the lesson’s result',
     async (name) => {
       const template = templateOf(name);
-      const { outcome, check, evaluation } = await trainAndCheck(template, applyVariant(template));
+      const { outcome, check, evaluation } = await trainAndCheck(template);
       expect(outcome.status).toBe('completed');
       expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
       expect(check.met).toBe(true);
@@ -137,7 +190,7 @@ describe('every template', () => {
     async (entry) => {
       const template = templateOf(entry.name);
       const variant = template.variants.find((candidate) => candidate.id === entry.id);
-      const { outcome, check } = await trainAndCheck(template, applyVariant(template, variant));
+      const { outcome, check } = await trainAndCheck(template, variant);
       expect(outcome.status).toBe('completed');
       expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
       expect(check.met).toBe(true);

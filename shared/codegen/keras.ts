@@ -5,6 +5,7 @@
  * Optionally inside tf.distribute.MirroredStrategy. Reads nothing but its arguments.
  */
 import type { TrainingSettings } from '../training/settings.js';
+import { carriesWeights, kerasCarried } from './carried.js';
 import {
   planExport,
   type ExportOptions,
@@ -155,6 +156,7 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
   const settings = plan.source.training;
   const imports = [
     'import argparse',
+    ...(carriesWeights(plan.layers) ? ['import base64'] : []),
     'import json',
     '',
     'import numpy as np',
@@ -167,7 +169,7 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
     "# Seeds Python's, NumPy's and TensorFlow's generators, so a run repeats.",
     'keras.utils.set_random_seed(SEED)',
   );
-  const build = [...writeKerasModel(plan), ...compileLines(settings)];
+  const build = [...writeKerasModel(plan), ...kerasCarried(plan.layers), ...compileLines(settings)];
   const model = options.distributed
     ? [
         ...commentLines(

@@ -7,6 +7,7 @@
  */
 import type { PyTorchCode } from '../layers/types.js';
 import type { TrainingSettings } from '../training/settings.js';
+import { carriesWeights, pythonCarriedArrays, pythonCarriedHelper, pytorchCarriedRefusals } from './carried.js';
 import type { PythonExport } from './keras.js';
 import {
   planExport,
@@ -61,6 +62,26 @@ function moduleLines(plan: NetworkPlan, layers: readonly TorchLayer[]): string[]
       ...wrapPython(`${attribute} = ${code.module}`, 91),
     );
     if (code.init && code.init.length > 0) init.push("# Keras' starting weights.", ...code.init);
+    if (layer.node.carried && code.load) {
+      const arrays = pythonCarriedArrays(layer);
+      init.push(
+        `# Trained weights carried from "${layer.node.carried.from}", turned from Keras' layout into PyTorch's.`,
+        'weights = [',
+        ...arrays.flatMap((array) =>
+          array.split('\n').map((line, index, all) => `    ${line}${index === all.length - 1 ? ',' : ''}`),
+        ),
+        ']',
+        'with torch.no_grad():',
+        ...indent(code.load(arrays.map((_, index) => `weights[${index}]`))),
+      );
+    }
+    if (layer.node.frozen === true && code.params > 0) {
+      init.push(
+        '# Frozen: training leaves these weights as they are (Keras: trainable = False).',
+        `for parameter in ${attribute}.parameters():`,
+        '    parameter.requires_grad_(False)',
+      );
+    }
   }
   const inputs = plan.inputs.map((layer) => layer.identifier);
   const chain = plan.chain;
@@ -80,6 +101,7 @@ function moduleLines(plan: NetworkPlan, layers: readonly TorchLayer[]): string[]
   const parameters = chain ? ['x'] : inputs;
   const penalties = layers.flatMap(({ code }) => code.penalty ?? []);
   return [
+    ...(carriesWeights(plan.layers) ? [...pythonCarriedHelper, '', ''] : []),
     'class Network(nn.Module):',
     '    """The network drawn in LayerLab. Tensors flow channels-last between layers, as in Keras."""',
     '',
@@ -342,6 +364,7 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
   const restoring = settings.early_stopping && settings.restore_best_weights;
   const imports = [
     'import argparse',
+    ...(carriesWeights(plan.layers) ? ['import base64'] : []),
     ...(restoring ? ['import copy'] : []),
     'import json',
     ...(distributed ? ['import os'] : []),
@@ -390,5 +413,8 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
 export function exportPytorch(source: ExportSource, options: ExportOptions = {}): PythonExport | ExportRefusal {
   const planned = planExport(source, options);
   if (!planned.ok) return planned;
+  const loads = new Map(torchLayers(planned.plan).map(({ layer, code }) => [layer.node.id, code.load !== undefined]));
+  const refused = pytorchCarriedRefusals(planned.plan.layers, (layer) => loads.get(layer.node.id) === true);
+  if (refused.length > 0) return { ok: false, problems: refused };
   return { ok: true, code: writePytorchProgram(planned.plan, options) };
 }

@@ -13,7 +13,8 @@ export type TypeScriptHelper =
   | 'shuffledIndices'
   | 'kerasLogs'
   | 'describeLogs'
-  | 'fastConvKernel';
+  | 'fastConvKernel'
+  | 'carriedTensor';
 
 /** What each helper calls, so asking for one brings those along. */
 const needs: Record<TypeScriptHelper, TypeScriptHelper[]> = {
@@ -25,9 +26,18 @@ const needs: Record<TypeScriptHelper, TypeScriptHelper[]> = {
   kerasLogs: [],
   describeLogs: [],
   fastConvKernel: [],
+  carriedTensor: [],
 };
 
 const sources: Record<TypeScriptHelper, string> = {
+  carriedTensor: `
+/** A trained weight written into the program: float32 values, little-endian, in base64. */
+function carriedTensor(shape: number[], base64: string): tf.Tensor {
+  const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+  const view = new DataView(bytes.buffer);
+  const values = Float32Array.from({ length: bytes.length / 4 }, (_, index) => view.getFloat32(index * 4, true));
+  return tf.tensor(values, shape);
+}`,
   mulberry32: `
 /** mulberry32: a small seeded generator of numbers in [0, 1), the one LayerLab uses. */
 function mulberry32(seed: number): () => number {

@@ -6,6 +6,7 @@
  */
 import { createRandom } from '../math/random.js';
 import type { InitializerName, TypeScriptContext, WeightSlot } from '../layers/types.js';
+import { typescriptCarried } from './carried.js';
 import type { TrainingSettings } from '../training/settings.js';
 import { formatTypeScript } from './format.js';
 import {
@@ -296,7 +297,9 @@ function modelSection(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHe
       ...replacements,
     );
   }
-  lines.push(`model.summary();`);
+  const carried = typescriptCarried(plan.layers);
+  if (carried.usesHelper) helpers.add('carriedTensor');
+  lines.push(...carried.lines, `model.summary();`);
   return lines;
 }
 

@@ -16,6 +16,7 @@ import {
 } from './problems.js';
 import { formatShape, sampleSize, type Shape } from './shape.js';
 import type { Graph, LayerNode, Wire } from './types.js';
+import { weightCount } from '../project/weights.js';
 
 export interface NodeAnalysis {
   /** The output shape, or null where an error here or upstream leaves it unknown. */
@@ -343,6 +344,30 @@ export function analyzeGraph(graph: Graph): Analysis {
           }),
         );
       }
+    }
+    if (params !== null && node.carried) {
+      const carried = weightCount(node.carried.weights);
+      if (carried !== params) {
+        report(
+          problem('layer.carried-mismatch', id, {
+            values: {
+              name: node.name,
+              from: node.carried.from,
+              carried: carried.toLocaleString('en-US'),
+              params: params.toLocaleString('en-US'),
+            },
+            fix: { kind: 'drop-carried', nodeId: id },
+          }),
+        );
+      }
+    }
+    if (params !== null && params > 0 && node.frozen === true && !node.carried) {
+      report(
+        problem('warn.frozen-untrained', id, {
+          values: { name: node.name },
+          fix: { kind: 'set-frozen', nodeId: id, frozen: false },
+        }),
+      );
     }
     if (node.kind === 'Embedding') {
       const source = wiresIn[0] ? byId.get(wiresIn[0].source) : undefined;

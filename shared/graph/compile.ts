@@ -7,6 +7,7 @@ import type * as Tf from '@tensorflow/tfjs';
 import { layerDef } from '../layers/registry.js';
 import type { TfModule } from '../layers/types.js';
 import { createRandom } from '../math/random.js';
+import { decodeWeights } from '../project/weights.js';
 import { analyzeGraph, type Analysis } from './analyze.js';
 import { severityOf, type Problem } from './problems.js';
 import type { Graph, LayerNode } from './types.js';
@@ -46,6 +47,46 @@ function ignoreStaleMask(layer: Tf.layers.Layer): void {
   layer.call = (inputs, kwargs) => call(inputs, { ...kwargs, mask: undefined });
 }
 
+/**
+ * Gives each layer that carries trained weights those weights. The analysis has checked their
+ * count; a layer whose tensors are shaped otherwise (a Dense of 4×8 where 8×4 was trained) is
+ * refused here, pinned to the layer, rather than loaded scrambled.
+ */
+function setCarriedWeights(model: Tf.LayersModel, graph: Graph, tf: TfModule): Problem[] {
+  const refused: Problem[] = [];
+  for (const node of graph.nodes) {
+    if (!node.carried) continue;
+    const layer = model.getLayer(node.name);
+    const expected = layer.weights.map((weight) => weight.shape);
+    const carried = decodeWeights(node.carried);
+    const fits =
+      expected.length === carried.length &&
+      expected.every((shape, index) => shape.join(',') === (carried[index]?.shape ?? []).join(','));
+    if (!fits) {
+      const count = (shapes: readonly (readonly (number | null)[])[]) =>
+        shapes.map((shape) => `(${shape.join(', ')})`).join(' ');
+      refused.push({
+        code: 'layer.carried-mismatch',
+        severity: severityOf('layer.carried-mismatch'),
+        nodeId: node.id,
+        wireIds: [],
+        values: {
+          name: node.name,
+          from: node.carried.from,
+          carried: count(carried.map((w) => w.shape)),
+          params: count(expected),
+        },
+        fix: { kind: 'drop-carried', nodeId: node.id },
+      });
+      continue;
+    }
+    const tensors = carried.map((weight) => tf.tensor(weight.values, weight.shape));
+    layer.setWeights(tensors);
+    for (const tensor of tensors) tensor.dispose();
+  }
+  return refused;
+}
+
 /** Builds the model, or returns the errors that stop it (the same ones the canvas shows). */
 export function compileGraph(graph: Graph, tf: TfModule, options: CompileOptions = {}): CompileResult {
   const analysis = analyzeGraph(graph);
@@ -81,6 +122,7 @@ export function compileGraph(graph: Graph, tf: TfModule, options: CompileOptions
           inputs: inputShapes,
           nextSeed,
         });
+        if (node.frozen === true) layer.trainable = false;
         const inputsMasked = sources.some((source) => masked.has(source));
         if (carriesMask(node, inputsMasked)) masked.add(id);
         if (anyMask && recurrentKinds.has(node.kind) && !inputsMasked) ignoreStaleMask(layer);
@@ -98,6 +140,11 @@ export function compileGraph(graph: Graph, tf: TfModule, options: CompileOptions
       model = tf.model({ inputs: inputTensors, outputs: outputTensors, name: options.name ?? 'layerlab' });
     });
     if (!model) throw new Error('the model was not built');
+    const refused = setCarriedWeights(model, graph, tf);
+    if (refused.length > 0) {
+      model.dispose();
+      return { ok: false, problems: refused, analysis };
+    }
     return {
       ok: true,
       model,

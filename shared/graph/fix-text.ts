@@ -23,6 +23,15 @@ export function describeFix(fix: Fix, language: Language, names: ReadonlyMap<str
     }
     case 'add-input':
       return es ? 'Añadir un Input' : 'Add an Input';
+    case 'set-frozen': {
+      const name = names.get(fix.nodeId) ?? fix.nodeId;
+      if (fix.frozen) return es ? `Congelar ${name}` : `Freeze ${name}`;
+      return es ? `Descongelar ${name}` : `Unfreeze ${name}`;
+    }
+    case 'drop-carried': {
+      const name = names.get(fix.nodeId) ?? fix.nodeId;
+      return es ? `Descartar los pesos traídos de ${name}` : `Drop the carried weights of ${name}`;
+    }
     case 'set-setting': {
       const value = formatParamValue(fix.value);
       return es ? `Usar ${fix.setting} = ${value}` : `Use ${fix.setting} = ${value}`;

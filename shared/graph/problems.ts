@@ -121,6 +121,19 @@ export const problemCatalogue = {
     en: `${v(x, 'kind')} cannot take the whole numbers (int32) that ${v(x, 'input')} holds: it computes with float32. Set the dtype of ${v(x, 'input')} to float32, or put an Embedding first if they are token indices.`,
     es: `${v(x, 'kind')} no puede recibir los números enteros (int32) de ${v(x, 'input')}: calcula con float32. Pon el dtype de ${v(x, 'input')} en float32, o pon antes un Embedding si son índices de tokens.`,
   })),
+  // Weights carried from another network (transfer learning).
+  'layer.carried-mismatch': error((x) => ({
+    en: `${v(x, 'name')} carries ${v(x, 'carried')} trained weights from ${v(x, 'from')}, but as it is set now it has ${v(x, 'params')}: they no longer fit. Set it back as it was trained, or drop the carried weights.`,
+    es: `${v(x, 'name')} trae ${v(x, 'carried')} pesos entrenados de ${v(x, 'from')}, pero tal como está ahora tiene ${v(x, 'params')}: ya no encajan. Déjala como estaba al entrenarse, o descarta los pesos traídos.`,
+  })),
+  'export.pytorch-carried': error((x) => ({
+    en: `${v(x, 'name')} carries trained weights, and the PyTorch export cannot load those of a ${v(x, 'kind')} yet (it loads Dense, Conv1D, Conv2D and Embedding). Export to Keras or TypeScript, which load them all, or drop its carried weights.`,
+    es: `${v(x, 'name')} trae pesos entrenados, y la exportación a PyTorch aún no sabe cargar los de una ${v(x, 'kind')} (carga Dense, Conv1D, Conv2D y Embedding). Exporta a Keras o TypeScript, que los cargan todos, o descarta sus pesos traídos.`,
+  })),
+  'warn.frozen-untrained': warning((x) => ({
+    en: `${v(x, 'name')} is frozen, but its weights are the random ones it starts with: training will never improve them. Bring in trained weights, or unfreeze it.`,
+    es: `${v(x, 'name')} está congelada, pero sus pesos son los aleatorios del principio: el entrenamiento nunca los mejorará. Trae pesos entrenados, o descongélala.`,
+  })),
   // The network against its data.
   'data.one-input-output': error((x) => ({
     en: `This dataset feeds one Input and checks one output; the network has ${v(x, 'inputs')} Inputs and ${v(x, 'outputs')} outputs.`,
@@ -185,6 +198,9 @@ export type Fix =
   | { kind: 'remove-wires'; wireIds: string[] }
   | { kind: 'remove-layer'; nodeId: string }
   | { kind: 'add-input' }
+  | { kind: 'set-frozen'; nodeId: string; frozen: boolean }
+  /** Forget a layer's carried weights: it starts from drawn ones again. */
+  | { kind: 'drop-carried'; nodeId: string }
   /** A training setting (the loss), which belongs to the run rather than to a layer. */
   | { kind: 'set-setting'; setting: string; value: AnyParamValue };
 

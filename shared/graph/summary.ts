@@ -15,6 +15,8 @@ export interface SummaryRow {
 export interface Summary {
   rows: SummaryRow[];
   totalParams: number;
+  /** Parameters of frozen layers, which training leaves as they are (Keras' trainable=False). */
+  frozenParams: number;
   /** False while errors leave some shape unknown. */
   complete: boolean;
 }
@@ -43,6 +45,9 @@ export function summarize(graph: Graph, analysis: Analysis): Summary {
   return {
     rows,
     totalParams: analysis.totalParams,
+    frozenParams: graph.nodes
+      .filter((node) => node.frozen === true)
+      .reduce((sum, node) => sum + (analysis.nodes.get(node.id)?.params ?? 0), 0),
     complete: rows.every((row) => row.params !== null),
   };
 }
@@ -71,5 +76,11 @@ export function formatSummary(summary: Summary, modelName = 'layerlab'): string 
     ...cells.flatMap((row, index) => (index === 0 ? [line(row)] : [rule('─'), line(row)])),
     rule('━'),
     ` Total params: ${summary.totalParams.toLocaleString('en-US')}`,
+    ...(summary.frozenParams > 0
+      ? [
+          ` Trained params: ${(summary.totalParams - summary.frozenParams).toLocaleString('en-US')}`,
+          ` Frozen params: ${summary.frozenParams.toLocaleString('en-US')}`,
+        ]
+      : []),
   ].join('\n');
 }

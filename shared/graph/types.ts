@@ -1,5 +1,6 @@
 /** The network a learner draws, as plain data. Reads nothing but its arguments. */
 import { defaultParamsOf, isLayerKind, type LayerKind, type ParamsOf } from '../layers/registry.js';
+import type { EncodedWeight } from '../project/weights.js';
 
 export interface Position {
   x: number;
@@ -15,8 +16,22 @@ export type LayerNode = {
     name: string;
     params: ParamsOf<K>;
     position: Position;
+    /** Keras' `trainable = False`: training leaves this layer's weights as they are. */
+    frozen?: boolean;
+    /** Trained weights the layer starts from instead of drawn ones, carried from another network. */
+    carried?: CarriedWeights;
   };
 }[LayerKind];
+
+/**
+ * Weights trained elsewhere (a base lesson, another project) that a layer starts from: transfer
+ * learning. In tf.js' `layer.getWeights()` order, which is Keras' `get_weights()` order.
+ */
+export interface CarriedWeights {
+  /** Where they were trained, for the learner: a lesson's title or a project's name. */
+  from: string;
+  weights: EncodedWeight[];
+}
 
 /** A wire carries the output of `source` into an input of `target`. */
 export interface Wire {
@@ -41,6 +56,8 @@ export function withDefaultParams(node: {
   name: string;
   params: Record<string, unknown>;
   position: Position;
+  frozen?: boolean;
+  carried?: CarriedWeights;
 }): LayerNode {
   const defaults = isLayerKind(node.kind) ? (defaultParamsOf(node.kind) as Record<string, unknown>) : {};
   return { ...node, params: { ...defaults, ...node.params } } as LayerNode;

@@ -161,6 +161,11 @@ export function convolutionPytorch(conv: Convolution, context: PyTorchContext): 
       return torchActivation(conv.activation, `${context.attribute}(${padded})${channelsLast[dims]}`);
     },
     params: window * channelsOf(input) * conv.filters + (conv.useBias ? conv.filters : 0),
+    // Keras keeps the kernel as (window…, in, out); PyTorch's is (out, in, window…).
+    load: ([kernel = 'kernel', bias = 'bias']) => [
+      `${context.attribute}.weight.copy_(torch.from_numpy(np.ascontiguousarray(${kernel}.transpose(${dims + 1}, ${dims}, ${Array.from({ length: dims }, (_, axis) => axis).join(', ')}))))`,
+      ...(conv.useBias ? [`${context.attribute}.bias.copy_(torch.from_numpy(${bias}))`] : []),
+    ],
   };
 }
 

@@ -131,6 +131,11 @@ export const dense = defineLayer({
         ],
         forward: ([input = 'x']) => torchActivation(params.activation, `${attribute}(${input})`),
         params: features * params.units + (params.use_bias ? params.units : 0),
+        // Keras keeps the kernel as (inputs, units); nn.Linear's weight is (units, inputs).
+        load: ([kernel = 'kernel', bias = 'bias']) => [
+          `${attribute}.weight.copy_(torch.from_numpy(np.ascontiguousarray(${kernel}.T)))`,
+          ...(params.use_bias ? [`${attribute}.bias.copy_(torch.from_numpy(${bias}))`] : []),
+        ],
         ...(params.kernel_l2 > 0
           ? { penalty: [`${pythonNumber(params.kernel_l2)} * ${attribute}.weight.pow(2).sum()`] }
           : {}),

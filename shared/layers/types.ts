@@ -97,6 +97,12 @@ export interface PyTorchCode {
   readonly notes?: readonly string[];
   /** Terms added to the loss, as Keras adds a layer's regularizer: `0.01 * self.dense.weight.pow(2).sum()`. */
   readonly penalty?: readonly string[];
+  /**
+   * Statements that copy trained weights, given as NumPy arrays in Keras' layout and order (the
+   * expressions `arrays`), into the module's parameters, inside `torch.no_grad()`. Absent where
+   * the export cannot load them yet.
+   */
+  load?(arrays: readonly string[]): string[];
 }
 
 /**

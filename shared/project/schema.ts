@@ -13,7 +13,7 @@ import { isLayerKind } from '../layers/registry.js';
 import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
 import type { currentFormatVersion } from './format.js';
 import { isAllowedKey, refusedKeyMessage } from './safe-json.js';
-import { trainedSchema, type Trained } from './weights.js';
+import { carriedWeightsSchema, trainedSchema, type Trained } from './weights.js';
 
 export { currentFormatVersion, unknownCreator } from './format.js';
 
@@ -40,6 +40,8 @@ const layerSchema = z
     name: z.string().min(1).max(64),
     params: z.record(z.string().max(64).refine(isAllowedKey, refusedKeyMessage), paramValue),
     position: z.object({ x: finite, y: finite }).strict(),
+    frozen: z.boolean().optional(),
+    carried: carriedWeightsSchema.optional(),
   })
   .strict();
 

@@ -45,14 +45,45 @@ export const trainedSchema = z
       return;
     }
     trained.weights.forEach((weight, index) => {
-      const problem = !isBase64(weight.values)
-        ? 'not base64'
-        : base64ByteLength(weight.values) !== sizeOf(weight.shape) * bytesPerValue
-          ? `${base64ByteLength(weight.values) / bytesPerValue} values for a shape of ${sizeOf(weight.shape)}`
-          : null;
+      const problem = valuesProblem(weight);
       if (problem) context.addIssue({ code: 'custom', message: problem, path: ['weights', index, 'values'] });
     });
   });
+
+/** A weight's values against its shape: null when they agree. */
+function valuesProblem(weight: z.infer<typeof weightSchema>): string | null {
+  if (!isBase64(weight.values)) return 'not base64';
+  const values = base64ByteLength(weight.values) / bytesPerValue;
+  return values === sizeOf(weight.shape) ? null : `${values} values for a shape of ${sizeOf(weight.shape)}`;
+}
+
+/** A layer's carried weights (graph/types.ts `CarriedWeights`), as a project file holds them. */
+export const carriedWeightsSchema = z
+  .object({
+    from: z.string().min(1).max(200),
+    weights: z.array(weightSchema).max(64),
+  })
+  .strict()
+  .superRefine((carried, context) => {
+    const total = carried.weights.reduce((sum, weight) => sum + sizeOf(weight.shape), 0);
+    if (total > maxTrainedValues) {
+      context.addIssue({
+        code: 'custom',
+        message: `${total.toLocaleString('en-US')} weights, too many`,
+        path: ['weights'],
+      });
+      return;
+    }
+    carried.weights.forEach((weight, index) => {
+      const problem = valuesProblem(weight);
+      if (problem) context.addIssue({ code: 'custom', message: problem, path: ['weights', index, 'values'] });
+    });
+  });
+
+/** How many numbers the weights hold, from their shapes. */
+export function weightCount(weights: readonly { shape: readonly number[] }[]): number {
+  return weights.reduce((sum, weight) => sum + sizeOf(weight.shape), 0);
+}
 
 export type Trained = z.infer<typeof trainedSchema>;
 export type EncodedWeight = Trained['weights'][number];

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { dataSpecSchema, type DataSpec } from '../data/spec.js';
-import { withDefaultParams, type Graph, type LayerNode } from '../graph/types.js';
+import { withDefaultParams, type CarriedWeights, type Graph, type LayerNode } from '../graph/types.js';
 import type { Localized } from '../localized.js';
 import { defaultParamsOf, isLayerKind, type LayerKind } from '../layers/registry.js';
 import { graphSchema } from '../project/project.js';
@@ -55,6 +55,21 @@ const layerChangeSchema = z
     layer: z.string().min(1).max(64),
     kind: z.string().refine(isLayerKind, { message: 'unknown layer kind' }).optional(),
     params: z.record(z.string(), z.unknown()).optional(),
+    /** Freeze the layer, or let it learn again. */
+    frozen: z.boolean().optional(),
+    /** `false`: forget the weights it carries, so it starts from drawn ones (a from-scratch run). */
+    carried: z.literal(false).optional(),
+  })
+  .strict();
+
+/**
+ * Layers this lesson takes, trained, from another: transfer learning. The learner trains the
+ * `from` lesson, then brings its layers of these names into this one.
+ */
+const carriesSchema = z
+  .object({
+    from: z.string().regex(/^[a-z0-9-]+$/),
+    layers: z.array(z.string().min(1).max(64)).min(1).max(50),
   })
   .strict();
 
@@ -96,10 +111,20 @@ export const templateSchema = z
     steps: z.array(stepSchema).min(1).max(50),
     expected: expectationSchema,
     variants: z.array(variantSchema).max(10).default([]),
+    carries: carriesSchema.optional(),
   })
   .strict()
   .superRefine((template, context) => {
     const names = new Set(template.graph.nodes.map((node) => node.name));
+    (template.carries?.layers ?? []).forEach((layer, position) => {
+      if (!names.has(layer)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['carries', 'layers', position],
+          message: `no layer is called ${layer}`,
+        });
+      }
+    });
     template.variants.forEach((variant, index) => {
       (variant.layers ?? []).forEach((change, position) => {
         if (!names.has(change.layer)) {
@@ -131,7 +156,14 @@ export const templateSchema = z
 
 export type Expectation = z.infer<typeof expectationSchema>;
 export type TemplateStep = z.infer<typeof stepSchema>;
-export type LayerChange = { layer: string; kind?: LayerKind; params?: Record<string, unknown> };
+export type LayerChange = {
+  layer: string;
+  kind?: LayerKind;
+  params?: Record<string, unknown>;
+  frozen?: boolean;
+  carried?: false;
+};
+export type Carries = z.infer<typeof carriesSchema>;
 export type TemplateVariant = Omit<z.infer<typeof variantSchema>, 'training' | 'layers'> & {
   training?: Partial<TrainingSettings>;
   layers?: LayerChange[];
@@ -150,6 +182,7 @@ export interface Template {
   steps: TemplateStep[];
   expected: Expectation;
   variants: TemplateVariant[];
+  carries?: Carries;
 }
 
 export type TemplateLoad = { ok: true; template: Template } | { ok: false; name: string; message: string };
@@ -222,7 +255,28 @@ export function changeLayer(node: LayerNode, change: LayerChange): LayerNode {
             Object.hasOwn(node.params, name) ? (node.params as Record<string, unknown>)[name] : value,
           ]),
         );
-  return { ...node, kind, params: { ...kept, ...change.params } } as LayerNode;
+  const { frozen, carried, ...rest } = node;
+  const frozenNow = change.frozen ?? frozen;
+  // Weights trained for another kind do not fit this one.
+  const carriedNow = change.carried === false || kind !== node.kind ? undefined : carried;
+  return {
+    ...rest,
+    kind,
+    params: { ...kept, ...change.params },
+    ...(frozenNow ? { frozen: true } : {}),
+    ...(carriedNow ? { carried: carriedNow } : {}),
+  } as LayerNode;
+}
+
+/** The graph with trained weights carried into the layers of the names given; others as they are. */
+export function carryInto(graph: Graph, layers: Readonly<Record<string, CarriedWeights>>): Graph {
+  return {
+    nodes: graph.nodes.map((node) => {
+      const carried = Object.hasOwn(layers, node.name) ? layers[node.name] : undefined;
+      return carried ? ({ ...node, carried } as LayerNode) : node;
+    }),
+    wires: graph.wires,
+  };
 }
 
 /** The graph with a variant's layer changes made, by layer name. */

@@ -6,6 +6,7 @@ import type { DataSpec } from '../data/spec.js';
 import type { Problem } from '../graph/problems.js';
 import type { Graph } from '../graph/types.js';
 import type { Localized } from '../localized.js';
+import type { EncodedWeight } from '../project/weights.js';
 import type { BackendName, BackendPreference } from './backends.js';
 import type { Evaluation } from './evaluate.js';
 import type { Answer } from './predict.js';
@@ -27,7 +28,9 @@ export type ToWorker =
   /** The last trained model as a tf.js layers model (model.json + weights.bin). */
   | { type: 'export-model'; requestId: string }
   /** The last trained model over its held-out data: a confusion matrix, a forecast, reconstructions. */
-  | { type: 'evaluate'; requestId: string };
+  | { type: 'evaluate'; requestId: string }
+  /** The weights of these layers of the model run `runId` trained, if it is still the last one. */
+  | { type: 'layer-weights'; requestId: string; runId: string; layers: string[] };
 
 /** One point of a loss curve. */
 export interface BatchPoint {
@@ -57,6 +60,8 @@ export type FromWorker =
   | { type: 'evaluation'; requestId: string; evaluation: Evaluation | null }
   | { type: 'query-problem'; requestId: string; problem: Localized }
   | { type: 'model-exported'; requestId: string; modelJson: unknown; weightsBin: Uint8Array }
+  /** Each layer's weights, by name, in `layer.getWeights()` order, as a project stores them. */
+  | { type: 'layer-weights'; requestId: string; layers: Record<string, EncodedWeight[]> }
   | { type: 'failed'; runId: string | null; message: string };
 
 /** How often the worker sends batch progress: ten times a second is smooth, and cheap to draw. */

@@ -50,6 +50,24 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
       <div className="layer-node-header">
         <span className="layer-node-kind">{data.kind}</span>
         <span className="layer-node-name">{data.name}</span>
+        {(data.frozen === true || data.carried) && (
+          <span className="layer-node-badges">
+            {data.carried && (
+              <span className="layer-node-badge is-trained" title={t('node.carriedTitle', { from: data.carried.from })}>
+                {t('node.carried')}
+              </span>
+            )}
+            {data.frozen === true && (
+              <span
+                className="layer-node-badge is-frozen"
+                title={t('node.frozenTitle')}
+                data-testid={`frozen-${data.name}`}
+              >
+                {t('node.frozen')}
+              </span>
+            )}
+          </span>
+        )}
       </div>
       <dl className="layer-node-params">
         {params.length === 0 && <dd className="layer-node-none">{t('node.noParams')}</dd>}

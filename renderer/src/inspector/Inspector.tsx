@@ -11,6 +11,7 @@ import { ParamField } from './ParamField';
 import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
 import { selectLayerProblems, selectNodeAnalysis } from '../store/selectors';
 import { formatShape } from '../../../shared/graph/shape';
+import { weightCount } from '../../../shared/project/weights';
 
 function NameField({ node }: { node: LayerFlowNode }) {
   const { t } = useTranslation();
@@ -60,6 +61,47 @@ function NameField({ node }: { node: LayerFlowNode }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** Whether training changes the layer's weights, and the trained weights it starts from. */
+function TrainingFields({ node }: { node: LayerFlowNode }) {
+  const { t } = useTranslation();
+  const setFrozen = useAppStore((state) => state.setFrozen);
+  const dropCarried = useAppStore((state) => state.dropCarried);
+  const formatNumber = useNumberFormat();
+  const carried = node.data.carried;
+  return (
+    <>
+      <h4 className="inspector-section">{t('inspector.learning')}</h4>
+      <div className="field field-bool" data-param="frozen">
+        <label>
+          <input
+            type="checkbox"
+            checked={node.data.frozen === true}
+            onChange={(event) => setFrozen(node.id, event.target.checked)}
+          />
+          <span className="field-name">{t('inspector.frozen')}</span>
+        </label>
+        <p className="field-hint">{t('inspector.frozenHint')}</p>
+      </div>
+      <div className="field" data-testid="carried-weights">
+        <p className={carried ? 'carried-note' : 'muted'}>
+          {carried
+            ? t('inspector.carried', {
+                from: carried.from,
+                count: weightCount(carried.weights),
+                formatted: formatNumber(weightCount(carried.weights)),
+              })
+            : t('inspector.notCarried')}
+        </p>
+        {carried && (
+          <button type="button" onClick={() => dropCarried(node.id)}>
+            {t('inspector.dropCarried')}
+          </button>
+        )}
+      </div>
+    </>
   );
 }
 
@@ -113,6 +155,7 @@ function LayerInspector({ node }: { node: LayerFlowNode }) {
           onCommit={(value) => setParam(node.id, name, value)}
         />
       ))}
+      {analysis.params !== null && analysis.params > 0 && <TrainingFields node={node} />}
       <button type="button" className="button-danger" onClick={() => removeLayers([node.id])}>
         {t('inspector.delete')}
       </button>

@@ -6,10 +6,77 @@ import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareGraphs, describeDifference } from '../../../shared/templates/compare';
-import type { TemplateStep } from '../../../shared/templates/template';
+import type { Carries, TemplateStep } from '../../../shared/templates/template';
+import { useShallow } from 'zustand/react/shallow';
+import { trainedLayerWeights } from '../training/client';
+import { lessonLibrary } from './templates';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { selectGraph } from '../store/selectors';
+
+/**
+ * A lesson that starts from another's trained layers (transfer learning): brings them in from the
+ * worker when that lesson was the last one trained, or sends the learner to train it first.
+ */
+function CarriedLayers({ carries }: { carries: Carries }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const lastTrained = useAppStore((state) => state.lastTrainedLesson);
+  const received = useAppStore(
+    useShallow((state) =>
+      state.nodes
+        .filter((node) => node.data.carried && carries.layers.includes(node.data.name))
+        .map((node) => node.data.name),
+    ),
+  );
+  const carryWeights = useAppStore((state) => state.carryWeights);
+  const openTemplate = useAppStore((state) => state.openTemplate);
+  const [problem, setProblem] = useState<string | null>(null);
+  const source = lessonLibrary.templates.find((template) => template.id === carries.from);
+  if (!source) return null;
+  const title = localize(source.title);
+  const ready = lastTrained?.templateId === carries.from;
+  const bring = async () => {
+    if (!lastTrained) return;
+    const reply = await trainedLayerWeights(lastTrained.runId, carries.layers);
+    if (!reply.ok) {
+      setProblem(localize(reply.problem));
+      return;
+    }
+    setProblem(null);
+    carryWeights(
+      Object.fromEntries(Object.entries(reply.layers).map(([name, weights]) => [name, { from: title, weights }])),
+    );
+  };
+  const all = received.length === carries.layers.length;
+  return (
+    <div className={`lesson-carried${all ? ' is-done' : ''}`} data-testid="lesson-carried" role="status">
+      <p>
+        {all
+          ? t('lesson.carriedDone', { layers: carries.layers.join(', '), lesson: title })
+          : t('lesson.carriedNeeded', { layers: carries.layers.join(', '), lesson: title })}
+      </p>
+      {!all && ready && (
+        <button type="button" onClick={() => void bring()}>
+          {t('lesson.carryBring', { lesson: title })}
+        </button>
+      )}
+      {!all && !ready && (
+        <>
+          <p className="muted">{t('lesson.carryTrainFirst', { lesson: title })}</p>
+          <button type="button" className="button-quiet" onClick={() => openTemplate(source)}>
+            {t('lesson.carryOpen', { lesson: title })}
+          </button>
+        </>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function LessonPanel() {
   const { t } = useTranslation();
@@ -55,6 +122,7 @@ export function LessonPanel() {
         <p className="muted">{t('gallery.lesson', { lesson: template.lesson })}</p>
         <h3>{localize(template.title)}</h3>
       </header>
+      {template.carries && <CarriedLayers carries={template.carries} />}
       <ol className="lesson-steps">
         {template.steps.map((step, index) => (
           <li key={index} className={index === current ? 'is-current' : ''}>

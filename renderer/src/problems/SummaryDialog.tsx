@@ -51,6 +51,14 @@ export function SummaryDialog({ onClose }: { onClose: () => void }) {
       <p className="summary-total" data-testid="summary-total">
         {t('summary.total', { formatted: formatNumber(summary.totalParams) })}
       </p>
+      {summary.frozenParams > 0 && (
+        <p className="summary-total" data-testid="summary-frozen">
+          {t('summary.frozen', {
+            trained: formatNumber(summary.totalParams - summary.frozenParams),
+            frozen: formatNumber(summary.frozenParams),
+          })}
+        </p>
+      )}
       {!summary.complete && summary.rows.length > 0 && <p className="summary-warning">{t('summary.unavailable')}</p>}
       <div className="dialog-actions">
         <button type="button" ref={closeButton} onClick={onClose}>

@@ -13,7 +13,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
-import type { LayerNode, Position } from '../../../shared/graph/types';
+import type { CarriedWeights, LayerNode, Position } from '../../../shared/graph/types';
 import { layoutGraph } from '../../../shared/graph/layout';
 import { layerNamePattern, nextLayerName } from '../../../shared/graph/naming';
 import { defaultParamsOf, layerDef, type LayerKind } from '../../../shared/layers/registry';
@@ -48,6 +48,15 @@ export interface GraphSlice {
   /** Sets one parameter; a value its schema refuses changes nothing and returns false. */
   setParam: (nodeId: string, param: string, value: AnyParamValue) => boolean;
   renameLayer: (nodeId: string, name: string) => RenameResult;
+  /** Freezes a layer (training leaves its weights as they are) or lets it learn again. */
+  setFrozen: (nodeId: string, frozen: boolean) => void;
+  /** Forgets a layer's carried weights: it starts from drawn ones again. */
+  dropCarried: (nodeId: string) => void;
+  /**
+   * Gives the layers named in `layers` the trained weights there (transfer learning); layers of
+   * other names are left alone. Returns the names of the layers that received weights.
+   */
+  carryWeights: (layers: Readonly<Record<string, CarriedWeights>>) => string[];
   removeLayers: (nodeIds: readonly string[]) => void;
   selectOnly: (nodeId: string | null) => void;
   /** Carries out a problem's one-click fix. */
@@ -152,6 +161,38 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     return 'renamed';
   },
 
+  setFrozen: (nodeId, frozen) => {
+    set({
+      nodes: get().nodes.map((node) => {
+        if (node.id !== nodeId) return node;
+        const { frozen: _previous, ...rest } = node.data;
+        return { ...node, data: (frozen ? { ...rest, frozen: true } : rest) as LayerData };
+      }),
+    });
+  },
+
+  dropCarried: (nodeId) => {
+    set({
+      nodes: get().nodes.map((node) => {
+        if (node.id !== nodeId || !node.data.carried) return node;
+        const { carried: _dropped, ...rest } = node.data;
+        return { ...node, data: rest as LayerData };
+      }),
+    });
+  },
+
+  carryWeights: (layers) => {
+    const received: string[] = [];
+    const nodes = get().nodes.map((node) => {
+      const carried = Object.hasOwn(layers, node.data.name) ? layers[node.data.name] : undefined;
+      if (!carried) return node;
+      received.push(node.data.name);
+      return { ...node, data: { ...node.data, carried } as LayerData };
+    });
+    if (received.length > 0) set({ nodes });
+    return received;
+  },
+
   removeLayers: (nodeIds) => {
     const removed = new Set(nodeIds);
     set({
@@ -205,6 +246,12 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
         });
         return;
       }
+      case 'set-frozen':
+        state.setFrozen(fix.nodeId, fix.frozen);
+        return;
+      case 'drop-carried':
+        state.dropCarried(fix.nodeId);
+        return;
       case 'set-setting':
         if (isTrainingParam(fix.setting)) state.setTrainingParam(fix.setting, fix.value);
         return;

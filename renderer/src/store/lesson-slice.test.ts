@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { encodeWeights } from '../../../shared/project/weights';
 import type { Template } from '../../../shared/templates/template';
 import { lessonLibrary } from '../lessons/templates';
 import { createAppStore } from './index';
-import { selectGraph } from './selectors';
+import { selectAnalysis, selectGraph } from './selectors';
 
 /** A lesson as the gallery loads it. */
 function template(id: string): Template {
@@ -45,5 +46,64 @@ describe('a lesson variant that changes layers', () => {
     expect(selectGraph(store.getState()).nodes.find((node) => node.name === 'hidden1')?.params).toMatchObject({
       activation: 'relu',
     });
+  });
+});
+
+describe('the transfer lessons', () => {
+  const weights = (values: number[]) => encodeWeights([{ shape: [values.length], values }]);
+
+  it('remember which lesson the worker holds trained, until another run starts', () => {
+    const store = createAppStore();
+    store.getState().openTemplate(template('transfer-base'));
+    const run = store.getState().beginRun();
+    store
+      .getState()
+      .receive({
+        type: 'done',
+        runId: run.id,
+        outcome: { status: 'completed', epochsDone: 10, finalLogs: {} } as never,
+      });
+    expect(store.getState().lastTrainedLesson).toMatchObject({ templateId: 'transfer-base', runId: run.id });
+    store.getState().openTemplate(template('transfer-parity'));
+    expect(store.getState().lastTrainedLesson?.templateId).toBe('transfer-base');
+    store.getState().beginRun();
+    expect(store.getState().lastTrainedLesson).toBeNull();
+  });
+
+  it('bring trained layers in by name, warn while frozen layers have none, and one undo takes them out', () => {
+    const store = createAppStore();
+    store.getState().openTemplate(template('transfer-parity'));
+    const warned = () =>
+      selectAnalysis(store.getState())
+        .problems.filter((problem) => problem.code === 'warn.frozen-untrained')
+        .map((problem) => problem.values.name);
+    expect(warned()).toEqual(['conv1', 'conv2', 'features', 'digit']);
+    const received = store.getState().carryWeights({
+      digit: { from: 'Transfer learning 1', weights: weights([1, 2]) },
+      nowhere: { from: 'Transfer learning 1', weights: weights([3]) },
+    });
+    expect(received).toEqual(['digit']);
+    expect(warned()).toEqual(['conv1', 'conv2', 'features']);
+    const digit = () => selectGraph(store.getState()).nodes.find((node) => node.name === 'digit');
+    expect(digit()).toMatchObject({ frozen: true, carried: { from: 'Transfer learning 1' } });
+    store.temporal.getState().undo();
+    expect(digit()?.carried).toBeUndefined();
+  });
+
+  it('unfreeze and drop carried weights from the inspector or a problem’s fix; the from-scratch variant does both', () => {
+    const store = createAppStore();
+    store.getState().openTemplate(template('transfer-parity'));
+    const id = store.getState().nodes.find((node) => node.data.name === 'conv1')?.id ?? '';
+    store.getState().carryWeights({ conv1: { from: 'base', weights: weights([1]) } });
+    store.getState().applyFix({ kind: 'drop-carried', nodeId: id });
+    store.getState().applyFix({ kind: 'set-frozen', nodeId: id, frozen: false });
+    expect(store.getState().nodes.find((node) => node.id === id)?.data).not.toHaveProperty('carried');
+    expect(store.getState().nodes.find((node) => node.id === id)?.data).not.toHaveProperty('frozen');
+    store.getState().setFrozen(id, true);
+    expect(store.getState().nodes.find((node) => node.id === id)?.data.frozen).toBe(true);
+    store.getState().carryWeights({ conv2: { from: 'base', weights: weights([1]) } });
+    store.getState().applyVariant('from-scratch');
+    const graph = selectGraph(store.getState());
+    expect(graph.nodes.filter((node) => node.frozen === true || node.carried)).toEqual([]);
   });
 });

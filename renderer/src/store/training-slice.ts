@@ -49,6 +49,11 @@ export interface TrainingSlice {
   training: TrainingSettings;
   backendPreference: BackendPreference;
   runs: Run[];
+  /**
+   * The lesson whose network the worker holds trained (its last finished run), and that run: a
+   * later lesson can take its trained layers (transfer learning). Null once any other run starts.
+   */
+  lastTrainedLesson: { templateId: string; title: Localized; runId: string } | null;
   setData: (data: DataSpec | null) => void;
   setTrainingParam: (name: keyof typeof trainingParams, value: AnyParamValue) => boolean;
   setMetrics: (metrics: MetricName[]) => void;
@@ -79,6 +84,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   training: { ...defaultTrainingSettings },
   backendPreference: 'auto',
   runs: [],
+  lastTrainedLesson: null,
 
   setData: (data) => {
     const previous = get().data;
@@ -125,7 +131,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       failure: null,
       variant: currentVariantLabel(get()),
     };
-    set({ runs: [...get().runs, run] });
+    // The worker lets go of the model it held when this run starts.
+    set({ runs: [...get().runs, run], lastTrainedLesson: null });
     return run;
   },
 
@@ -155,9 +162,16 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
             outcome: message.outcome,
           })),
         });
+        const finished = message.outcome.status === 'completed' || message.outcome.status === 'early-stopped';
+        const lesson = get().lesson;
+        if (finished && lesson) {
+          set({
+            lastTrainedLesson: { templateId: lesson.template.id, title: lesson.template.title, runId: message.runId },
+          });
+        }
         // In a lesson, a finished run goes straight to the playground with the lesson's question.
         const input = lessonInput(get());
-        if (input !== null && (message.outcome.status === 'completed' || message.outcome.status === 'early-stopped')) {
+        if (input !== null && finished) {
           set({ dockTab: 'playground', pendingQuery: input });
         }
         return;
@@ -177,6 +191,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
         }
         return;
       case 'answer':
+      case 'layer-weights':
       case 'generated':
       case 'query-problem':
         // The playground waits for these itself (training/client.ts).

@@ -6,6 +6,7 @@ import type { Evaluation } from '../../../shared/training/evaluate';
 import type { Answer } from '../../../shared/training/predict';
 import type { FromWorker, ToWorker } from '../../../shared/training/protocol';
 import type { Localized } from '../../../shared/localized';
+import type { EncodedWeight } from '../../../shared/project/weights';
 import { useAppStore } from '../store';
 import { selectGraph } from '../store/selectors';
 
@@ -62,6 +63,7 @@ export type QueryReply =
   | { ok: true; text: string }
   | { ok: true; modelJson: unknown; weightsBin: Uint8Array }
   | { ok: true; evaluation: Evaluation | null }
+  | { ok: true; layers: Record<string, EncodedWeight[]> }
   | { ok: false; problem: Localized };
 
 function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
@@ -72,6 +74,7 @@ function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
       else if (reply.type === 'model-exported')
         resolve({ ok: true, modelJson: reply.modelJson, weightsBin: reply.weightsBin });
       else if (reply.type === 'evaluation') resolve({ ok: true, evaluation: reply.evaluation });
+      else if (reply.type === 'layer-weights') resolve({ ok: true, layers: reply.layers });
       else if (reply.type === 'query-problem') resolve({ ok: false, problem: reply.problem });
     });
     send(message);
@@ -99,4 +102,15 @@ export async function evaluateTrained(): Promise<Evaluation | null> {
 export function exportTrainedModel(): Promise<QueryReply> {
   requestCounter += 1;
   return ask({ type: 'export-model', requestId: `query-${requestCounter}` });
+}
+
+/** The trained weights of `layers` from run `runId`, if it is still the worker's last trained model. */
+export async function trainedLayerWeights(
+  runId: string,
+  layers: string[],
+): Promise<{ ok: true; layers: Record<string, EncodedWeight[]> } | { ok: false; problem: Localized }> {
+  requestCounter += 1;
+  const reply = await ask({ type: 'layer-weights', requestId: `query-${requestCounter}`, runId, layers });
+  if (!reply.ok) return reply;
+  return 'layers' in reply ? reply : { ok: false, problem: { en: 'No weights came back.', es: 'No llegaron pesos.' } };
 }

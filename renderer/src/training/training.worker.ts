@@ -57,6 +57,7 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 let trained: {
+  runId: string;
   model: tf.LayersModel;
   dataset: Dataset;
   data: DataSpec;
@@ -168,6 +169,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
     prepared.model.dispose();
   } else {
     trained = {
+      runId,
       model: prepared.model,
       dataset: prepared.dataset,
       data: message.data,
@@ -206,6 +208,37 @@ function evaluate(message: Extract<ToWorker, { type: 'evaluate' }>): void {
     ? evaluateModel(tf, trained.model, trained.data, trained.dataset, trained.settings.validation_split)
     : null;
   post({ type: 'evaluation', requestId: message.requestId, evaluation });
+}
+
+/** Trained layers for another network to start from (transfer learning). */
+function layerWeights(message: Extract<ToWorker, { type: 'layer-weights' }>): void {
+  if (!trained || trained.runId !== message.runId) {
+    post({
+      type: 'query-problem',
+      requestId: message.requestId,
+      problem: {
+        en: 'That network is no longer the last one trained: train it again first.',
+        es: 'Esa red ya no es la última entrenada: vuelve a entrenarla primero.',
+      },
+    });
+    return;
+  }
+  const model = trained.model;
+  const names = new Set(model.layers.map((layer) => layer.name));
+  const layers = Object.fromEntries(
+    message.layers
+      .filter((name) => names.has(name))
+      .map((name) => [
+        name,
+        encodeWeights(
+          model
+            .getLayer(name)
+            .getWeights()
+            .map((tensor) => ({ shape: tensor.shape, values: tensor.dataSync() as Float32Array })),
+        ),
+      ]),
+  );
+  post({ type: 'layer-weights', requestId: message.requestId, layers });
 }
 
 async function exportModel(message: Extract<ToWorker, { type: 'export-model' }>): Promise<void> {
@@ -284,6 +317,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
         return;
       case 'evaluate':
         evaluate(message);
+        return;
+      case 'layer-weights':
+        layerWeights(message);
         return;
     }
   };

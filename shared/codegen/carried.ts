@@ -1,0 +1,115 @@
+/**
+ * Transfer learning in the exported programs: the trained weights a layer carries, written into
+ * the program (float32, little-endian, base64, as a project file holds them), and the layers
+ * frozen. TypeScript and Keras load them with `setWeights`/`set_weights`; PyTorch through each
+ * layer's own conversion from Keras' layout. Reads nothing but its arguments.
+ */
+import type { Problem } from '../graph/problems.js';
+import { severityOf } from '../graph/problems.js';
+import type { PlannedLayer } from './plan.js';
+import { pythonString } from './python.js';
+
+/** Long base64 text as quoted pieces, one per line, for a literal over many lines. */
+function pieces(text: string, size: number): string[] {
+  const cut: string[] = [];
+  for (let start = 0; start < text.length; start += size) cut.push(text.slice(start, start + size));
+  return cut.length > 0 ? cut : [''];
+}
+
+function sourceOf(layers: readonly PlannedLayer[]): string {
+  const sources = [...new Set(layers.flatMap((layer) => (layer.node.carried ? [layer.node.carried.from] : [])))];
+  return sources.map((source) => `"${source}"`).join(', ');
+}
+
+const carriedComment = (layers: readonly PlannedLayer[]) =>
+  `Trained weights these layers start from, carried from ${sourceOf(layers)} (transfer learning): float32, little-endian, in base64.`;
+
+const frozenComment = 'Frozen layers: training leaves their weights as they are (Keras: trainable = False).';
+
+/** Lines that give the TypeScript model its carried weights and freeze its frozen layers. */
+export function typescriptCarried(layers: readonly PlannedLayer[]): { lines: string[]; usesHelper: boolean } {
+  const carried = layers.filter((layer) => layer.node.carried);
+  const frozen = layers.filter((layer) => layer.node.frozen === true && layer.params > 0);
+  const lines: string[] = [];
+  if (carried.length > 0) {
+    lines.push('', `// ${carriedComment(carried)}`);
+    for (const layer of carried) {
+      lines.push(`model.getLayer('${layer.node.name}').setWeights([`);
+      for (const weight of layer.node.carried?.weights ?? []) {
+        lines.push(
+          `  carriedTensor([${weight.shape.join(', ')}], [`,
+          ...pieces(weight.values, 92).map((piece) => `    '${piece}',`),
+          `  ].join('')),`,
+        );
+      }
+      lines.push(`]);`);
+    }
+  }
+  if (frozen.length > 0) {
+    lines.push(`// ${frozenComment}`);
+    for (const layer of frozen) lines.push(`model.getLayer('${layer.node.name}').trainable = false;`);
+  }
+  return { lines, usesHelper: carried.length > 0 };
+}
+
+/** The NumPy arrays of a layer's carried weights, in Keras' order, as Python expressions. */
+export function pythonCarriedArrays(layer: PlannedLayer): string[] {
+  return (layer.node.carried?.weights ?? []).map((weight) =>
+    [
+      `carried((${weight.shape.join(', ')}${weight.shape.length === 1 ? ',' : ''}),`,
+      ...pieces(weight.values, 84).map((piece) => `    "${piece}"`),
+      ')',
+    ].join('\n'),
+  );
+}
+
+/** The Python helper the carried arrays call. */
+export const pythonCarriedHelper = [
+  'def carried(shape, text):',
+  '    """A trained weight written into the program: float32 values, little-endian, in base64."""',
+  '    return np.frombuffer(base64.b64decode(text), dtype="<f4").reshape(shape).copy()',
+];
+
+/** Lines that give the Keras model its carried weights and freeze its frozen layers. */
+export function kerasCarried(layers: readonly PlannedLayer[]): string[] {
+  const carried = layers.filter((layer) => layer.node.carried);
+  const frozen = layers.filter((layer) => layer.node.frozen === true && layer.params > 0);
+  const lines: string[] = [];
+  if (carried.length > 0) {
+    lines.push(`# ${carriedComment(carried)}`, ...pythonCarriedHelper);
+    for (const layer of carried) {
+      const arrays = pythonCarriedArrays(layer).map((array) => array.split('\n'));
+      lines.push(`model.get_layer(${pythonString(layer.node.name)}).set_weights(`, '    [');
+      for (const array of arrays)
+        lines.push(...array.map((line, index) => `        ${line}${index === array.length - 1 ? ',' : ''}`));
+      lines.push('    ]', ')');
+    }
+  }
+  if (frozen.length > 0) {
+    lines.push(`# ${frozenComment}`);
+    for (const layer of frozen) lines.push(`model.get_layer(${pythonString(layer.node.name)}).trainable = False`);
+  }
+  return lines;
+}
+
+/** Whether any layer carries weights: the Python programs then import base64. */
+export function carriesWeights(layers: readonly PlannedLayer[]): boolean {
+  return layers.some((layer) => layer.node.carried);
+}
+
+/** Layers whose carried weights the PyTorch export cannot load, each pinned to its layer. */
+export function pytorchCarriedRefusals(
+  layers: readonly PlannedLayer[],
+  loadable: (layer: PlannedLayer) => boolean,
+): Problem[] {
+  return layers
+    .filter((layer) => layer.node.carried && !loadable(layer))
+    .map((layer) => ({
+      code: 'export.pytorch-carried' as const,
+      severity: severityOf('export.pytorch-carried'),
+      nodeId: layer.node.id,
+      wireIds: [],
+      values: { name: layer.node.name, kind: layer.node.kind },
+      fix: { kind: 'drop-carried' as const, nodeId: layer.node.id },
+    }));
+}
