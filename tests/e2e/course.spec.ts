@@ -152,4 +152,55 @@ test.describe('the course, module by module', () => {
       .click();
     await expect.poll(async () => (await dock.boundingBox())?.height ?? 0).toBeCloseTo(before + 130, -1);
   });
+
+  test('module 5: a trained base lesson lends its layers, frozen, to the next, which learns even/odd from 39 digits', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    // Opened before its base is trained, the lesson says what to do first, and its frozen layers are flagged.
+    await page.goto('/');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Transfer learning 2/ })
+      .click();
+    const carried = page.getByTestId('lesson-carried');
+    await expect(carried).toContainText('starts from the layers conv1, conv2, features, digit');
+    await expect(carried).toContainText('Train “Transfer learning 1: a base network” first');
+    await expect(page.getByTestId('frozen-conv1')).toBeVisible();
+    await expect(page.getByTestId('problem-count')).toHaveText('4 warnings');
+    await carried.getByRole('button', { name: /Open “Transfer learning 1/ }).click();
+
+    // Train the base: about 94 % of its held-out digits.
+    await expect(page.getByText('No problems')).toBeVisible();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.getByTestId('playground-answer')).toBeVisible({ timeout: 150_000 });
+
+    // The next lesson takes its trained layers.
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Transfer learning 2/ })
+      .click();
+    await carried.getByRole('button', { name: /Bring in the trained layers/ }).click();
+    await expect(carried).toContainText('✓ conv1, conv2, features, digit start from the weights trained in');
+    await expect(page.getByText('No problems')).toBeVisible();
+    await page.getByTestId('shape-conv1').click();
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await expect(page.getByTestId('carried-weights')).toContainText(
+      'Starts from 80 weights trained in “Transfer learning 1',
+    );
+    await expect(page.getByRole('checkbox', { name: 'Frozen' })).toBeChecked();
+    await page.getByRole('button', { name: 'Summary' }).click();
+    await expect(page.getByTestId('summary-frozen')).toHaveText('Trained: 22 · frozen (left as they are): 3,658');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('carried-weights').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('transfer-carried.png') });
+
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.getByTestId('playground-answer')).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('tab', { name: 'Training' }).click();
+    const accuracy = Number(/val_accuracy ([\d.]+)/.exec(await page.getByTestId('run-outcome').innerText())?.[1]);
+    expect(accuracy).toBeGreaterThan(0.9);
+    await page.screenshot({ path: testInfo.outputPath('transfer-trained.png') });
+  });
 });
