@@ -431,11 +431,34 @@ export function DataPanel() {
                 <option value="reconstruct">{t('data.taskReconstruct')}</option>
               </select>
             </label>
-            <ClassToggles
-              spec={data}
-              onCommit={(classes) => {
-                const { classes: _previous, ...rest } = data;
-                setData(classes === undefined ? rest : { ...rest, classes });
+            {data.groups ? (
+              <div className="field" data-testid="image-groups">
+                <span className="field-name">{t('data.imageGroups')}</span>
+                <ul className="image-groups">
+                  {data.groups.map((group) => (
+                    <li key={group.name}>
+                      <code>{JSON.stringify(group.name)}</code>: {group.classes.join(', ')}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <ClassToggles
+                spec={data}
+                onCommit={(classes) => {
+                  const { classes: _previous, ...rest } = data;
+                  setData(classes === undefined ? rest : { ...rest, classes });
+                }}
+              />
+            )}
+            <WholeNumberField
+              name="imageOffset"
+              value={data.offset ?? 0}
+              min={0}
+              max={10000}
+              onCommit={(offset) => {
+                const { offset: _previous, ...rest } = data;
+                setData(offset === 0 ? rest : { ...rest, offset });
               }}
             />
           </>
