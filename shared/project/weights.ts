@@ -33,22 +33,7 @@ export const trainedSchema = z
     backend: z.string().min(1).max(32),
   })
   .strict()
-  .superRefine((trained, context) => {
-    // Sizes first, from the shapes alone, so an absurd file is refused before its text is read.
-    const total = trained.weights.reduce((sum, weight) => sum + sizeOf(weight.shape), 0);
-    if (total > maxTrainedValues) {
-      context.addIssue({
-        code: 'custom',
-        message: `${total.toLocaleString('en-US')} weights, more than the ${maxTrainedValues.toLocaleString('en-US')} a project may hold`,
-        path: ['weights'],
-      });
-      return;
-    }
-    trained.weights.forEach((weight, index) => {
-      const problem = valuesProblem(weight);
-      if (problem) context.addIssue({ code: 'custom', message: problem, path: ['weights', index, 'values'] });
-    });
-  });
+  .superRefine((trained, context) => checkWeights(trained.weights, context));
 
 /** A weight's values against its shape: null when they agree. */
 function valuesProblem(weight: z.infer<typeof weightSchema>): string | null {
@@ -64,21 +49,27 @@ export const carriedWeightsSchema = z
     weights: z.array(weightSchema).max(64),
   })
   .strict()
-  .superRefine((carried, context) => {
-    const total = carried.weights.reduce((sum, weight) => sum + sizeOf(weight.shape), 0);
-    if (total > maxTrainedValues) {
-      context.addIssue({
-        code: 'custom',
-        message: `${total.toLocaleString('en-US')} weights, too many`,
-        path: ['weights'],
-      });
-      return;
-    }
-    carried.weights.forEach((weight, index) => {
-      const problem = valuesProblem(weight);
-      if (problem) context.addIssue({ code: 'custom', message: problem, path: ['weights', index, 'values'] });
+  .superRefine((carried, context) => checkWeights(carried.weights, context));
+
+/**
+ * Sizes first, from the shapes alone, so an absurd file is refused before its text is read; then
+ * each weight's values against its shape, named by its index.
+ */
+function checkWeights(weights: readonly z.infer<typeof weightSchema>[], context: z.RefinementCtx): void {
+  const total = weightCount(weights);
+  if (total > maxTrainedValues) {
+    context.addIssue({
+      code: 'custom',
+      message: `${total.toLocaleString('en-US')} weights, more than the ${maxTrainedValues.toLocaleString('en-US')} a project may hold`,
+      path: ['weights'],
     });
+    return;
+  }
+  weights.forEach((weight, index) => {
+    const problem = valuesProblem(weight);
+    if (problem) context.addIssue({ code: 'custom', message: problem, path: ['weights', index, 'values'] });
   });
+}
 
 /** How many numbers the weights hold, from their shapes. */
 export function weightCount(weights: readonly { shape: readonly number[] }[]): number {
