@@ -53,7 +53,11 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
         {(data.frozen === true || data.carried) && (
           <span className="layer-node-badges">
             {data.carried && (
-              <span className="layer-node-badge is-trained" title={t('node.carriedTitle', { from: data.carried.from })}>
+              <span
+                className="layer-node-badge is-trained"
+                title={t('node.carriedTitle', { from: data.carried.from })}
+                data-testid={`carried-${data.name}`}
+              >
                 {t('node.carried')}
               </span>
             )}

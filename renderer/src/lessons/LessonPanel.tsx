@@ -21,7 +21,7 @@ import { selectGraph } from '../store/selectors';
 function CarriedLayers({ carries }: { carries: Carries }) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const lastTrained = useAppStore((state) => state.lastTrainedLesson);
+  const lastTrained = useAppStore((state) => state.lastTrained);
   const received = useAppStore(
     useShallow((state) =>
       state.nodes

@@ -56,18 +56,16 @@ describe('the transfer lessons', () => {
     const store = createAppStore();
     store.getState().openTemplate(template('transfer-base'));
     const run = store.getState().beginRun();
-    store
-      .getState()
-      .receive({
-        type: 'done',
-        runId: run.id,
-        outcome: { status: 'completed', epochsDone: 10, finalLogs: {} } as never,
-      });
-    expect(store.getState().lastTrainedLesson).toMatchObject({ templateId: 'transfer-base', runId: run.id });
+    store.getState().receive({
+      type: 'done',
+      runId: run.id,
+      outcome: { status: 'completed', epochsDone: 10, finalLogs: {} } as never,
+    });
+    expect(store.getState().lastTrained).toMatchObject({ templateId: 'transfer-base', runId: run.id });
     store.getState().openTemplate(template('transfer-parity'));
-    expect(store.getState().lastTrainedLesson?.templateId).toBe('transfer-base');
+    expect(store.getState().lastTrained?.templateId).toBe('transfer-base');
     store.getState().beginRun();
-    expect(store.getState().lastTrainedLesson).toBeNull();
+    expect(store.getState().lastTrained).toBeNull();
   });
 
   it('bring trained layers in by name, warn while frozen layers have none, and one undo takes them out', () => {

@@ -50,10 +50,11 @@ export interface TrainingSlice {
   backendPreference: BackendPreference;
   runs: Run[];
   /**
-   * The lesson whose network the worker holds trained (its last finished run), and that run: a
-   * later lesson can take its trained layers (transfer learning). Null once any other run starts.
+   * The network the worker holds trained: its last finished run, and the lesson (or project) it
+   * was. Its layers can be kept with their weights, or taken by a later lesson (transfer
+   * learning). Null once another run starts, since the worker then lets go of that model.
    */
-  lastTrainedLesson: { templateId: string; title: Localized; runId: string } | null;
+  lastTrained: { runId: string; templateId: string | null; title: Localized } | null;
   setData: (data: DataSpec | null) => void;
   setTrainingParam: (name: keyof typeof trainingParams, value: AnyParamValue) => boolean;
   setMetrics: (metrics: MetricName[]) => void;
@@ -84,7 +85,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   training: { ...defaultTrainingSettings },
   backendPreference: 'auto',
   runs: [],
-  lastTrainedLesson: null,
+  lastTrained: null,
 
   setData: (data) => {
     const previous = get().data;
@@ -132,7 +133,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       variant: currentVariantLabel(get()),
     };
     // The worker lets go of the model it held when this run starts.
-    set({ runs: [...get().runs, run], lastTrainedLesson: null });
+    set({ runs: [...get().runs, run], lastTrained: null });
     return run;
   },
 
@@ -164,9 +165,14 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
         });
         const finished = message.outcome.status === 'completed' || message.outcome.status === 'early-stopped';
         const lesson = get().lesson;
-        if (finished && lesson) {
+        if (finished) {
+          const name = get().projectName;
           set({
-            lastTrainedLesson: { templateId: lesson.template.id, title: lesson.template.title, runId: message.runId },
+            lastTrained: {
+              runId: message.runId,
+              templateId: lesson?.template.id ?? null,
+              title: lesson?.template.title ?? { en: name, es: name },
+            },
           });
         }
         // In a lesson, a finished run goes straight to the playground with the lesson's question.

@@ -2,6 +2,7 @@
  * Training: the settings (refused at the field like the inspector's), Train and Stop, live progress
  * and the outcome of the run in words, next to the curves.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backendLabels, backendNames, type BackendPreference } from '../../../shared/training/backends';
 import { metricNames, trainingParams, type MetricName } from '../../../shared/training/settings';
@@ -13,7 +14,7 @@ import { useAppStore } from '../store';
 import { selectAnalysis, selectDataCheck } from '../store/selectors';
 import { isRunActive, type Run } from '../store/training-slice';
 import { Charts, runLabel } from './Charts';
-import { startTraining, stopTraining } from './client';
+import { startTraining, stopTraining, trainedLayerWeights } from './client';
 
 function scrollIntoView(element: HTMLElement | null): void {
   element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -234,6 +235,49 @@ function SettingsColumn() {
 }
 
 /** The current run's status and progress, and the curves of every run. */
+/**
+ * After a finished run: keep the trained weights in the layers, so the next run continues from
+ * them, and layers copied into another network (Ctrl+C, Ctrl+V) start from them there.
+ */
+function KeepWeights() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const lastTrained = useAppStore((state) => state.lastTrained);
+  const currentId = useAppStore((state) => state.runs[state.runs.length - 1]?.id ?? null);
+  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  if (!lastTrained || lastTrained.runId !== currentId) return null;
+  const keep = async () => {
+    const state = useAppStore.getState();
+    const names = state.nodes
+      .filter((node) => (selectAnalysis(state).nodes.get(node.id)?.params ?? 0) > 0)
+      .map((node) => node.data.name);
+    const reply = await trainedLayerWeights(lastTrained.runId, names);
+    if (!reply.ok) {
+      setMessage({ text: localize(reply.problem), failed: true });
+      return;
+    }
+    const from = localize(lastTrained.title);
+    const kept = useAppStore
+      .getState()
+      .carryWeights(
+        Object.fromEntries(Object.entries(reply.layers).map(([name, weights]) => [name, { from, weights }])),
+      );
+    setMessage({ text: t('training.weightsKept', { count: kept.length }), failed: false });
+  };
+  return (
+    <div className="keep-weights">
+      <button type="button" className="button-quiet" onClick={() => void keep()}>
+        {t('training.keepWeights')}
+      </button>
+      {message && (
+        <p className={message.failed ? 'field-error' : 'muted'} role={message.failed ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function RunColumn() {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
@@ -258,6 +302,7 @@ function RunColumn() {
           </p>
           {(current.phase === 'running' || current.latest) && <Progress run={current} />}
           <Outcome run={current} />
+          <KeepWeights key={current.id} />
         </div>
       )}
       <Charts />
