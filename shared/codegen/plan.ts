@@ -107,6 +107,10 @@ function planQuery(data: DataSpec, dataset: Dataset, query: string | undefined):
     const readable = query !== undefined && encodeQuery(data, dataset, query).ok;
     return { kind: 'text', text: readable ? query : defaultQuery(data) };
   }
+  if (data.kind === 'adding') {
+    const readable = query !== undefined && encodeQuery(data, dataset, query).ok;
+    return { kind: 'text', text: readable ? query : defaultQuery(data) };
+  }
   if (data.kind === 'recall') {
     const readable = query !== undefined && encodeQuery(data, dataset, query).ok;
     return { kind: 'text', text: readable ? query.replace(/[\s,]/g, '').toUpperCase() : defaultQuery(data) };

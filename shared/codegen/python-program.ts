@@ -6,6 +6,7 @@
 import type { ExportPlan } from './plan.js';
 import { pythonImageData, pythonImageQuestion } from './images.js';
 import { pythonNumber, pythonNumberList, pythonString } from './python.js';
+import { pythonAddingData, pythonAddingQuestion } from './adding.js';
 import { pythonRecallData, pythonRecallQuestion } from './recall.js';
 import { pythonTextClassData, pythonTextClassQuestion } from './text-class.js';
 
@@ -74,6 +75,7 @@ export function pythonData(plan: ExportPlan): string[] {
   if (data.kind === 'images') return pythonImageData(data, oneHotTargets);
   if (data.kind === 'recall') return pythonRecallData(data, oneHotTargets);
   if (data.kind === 'text-class') return pythonTextClassData(data, oneHotTargets);
+  if (data.kind === 'adding') return pythonAddingData(data);
   const scaled = data.scale === 'max';
   return [
     `# 1. The data: every window of ${data.window} numbers of the sequence, and the number after it.`,
@@ -188,6 +190,7 @@ export function pythonQuestion(plan: ExportPlan, predict: (input: string, output
   if (query.kind === 'sample') return pythonImageQuestion(plan, query.index, predict);
   if (plan.data.kind === 'text-class') return pythonTextClassQuestion(query.kind === 'text' ? query.text : '', predict);
   if (plan.data.kind === 'recall') return pythonRecallQuestion(query.kind === 'text' ? query.text : '', predict);
+  if (plan.data.kind === 'adding') return pythonAddingQuestion(query.kind === 'text' ? query.text : '', predict);
   if (plan.data.kind !== 'sequence-next-value' && plan.data.kind !== 'text-next-char') return [];
   if (query.kind === 'text') {
     return [

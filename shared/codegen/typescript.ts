@@ -19,6 +19,7 @@ import {
   type NetworkPlan,
 } from './plan.js';
 import { typescriptImageData, typescriptImageQuestion } from './images.js';
+import { typescriptAddingData, typescriptAddingQuestion } from './adding.js';
 import { typescriptRecallData, typescriptRecallQuestion } from './recall.js';
 import { typescriptTextClassData, typescriptTextClassQuestion } from './text-class.js';
 import { commentLines, describeShape, thousands, typescriptRanked } from './text.js';
@@ -132,6 +133,10 @@ function dataSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): string[]
   if (data.kind === 'recall') {
     helpers.add('mulberry32');
     return typescriptRecallData(data);
+  }
+  if (data.kind === 'adding') {
+    helpers.add('mulberry32');
+    return typescriptAddingData(data);
   }
   const scaled = data.scale === 'max';
   const divide = scaled ? ' / scale' : '';
@@ -411,6 +416,7 @@ function predictionSection(plan: ExportPlan): string[] {
   if (query.kind === 'sample') return typescriptImageQuestion(plan, query.index);
   if (plan.data.kind === 'recall') return typescriptRecallQuestion(query.kind === 'text' ? query.text : '');
   if (plan.data.kind === 'text-class') return typescriptTextClassQuestion(query.kind === 'text' ? query.text : '');
+  if (plan.data.kind === 'adding') return typescriptAddingQuestion(query.kind === 'text' ? query.text : '');
   if (plan.data.kind !== 'sequence-next-value' && plan.data.kind !== 'text-next-char') return [];
   if (query.kind === 'text') {
     return [

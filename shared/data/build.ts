@@ -390,6 +390,47 @@ function buildRecall(spec: Extract<DataSpec, { kind: 'recall' }>): DatasetResult
   };
 }
 
+/** The steps an adding sequence marks: one in its first half, one in its second. */
+export function addingMarks(length: number, random: () => number): [number, number] {
+  const half = Math.floor(length / 2);
+  return [Math.floor(random() * half), half + Math.floor(random() * (length - half))];
+}
+
+/** An adding sequence as the playground writes it: each number, the marked ones with a star. */
+export function writeAddingSequence(values: readonly number[], marks: readonly number[]): string {
+  return values.map((value, step) => `${value.toFixed(2)}${marks.includes(step) ? '*' : ''}`).join(' ');
+}
+
+function buildAdding(spec: Extract<DataSpec, { kind: 'adding' }>): DatasetResult {
+  const random = createRandom(spec.seed);
+  const x = new Float32Array(spec.samples * spec.length * 2);
+  const y = new Float32Array(spec.samples);
+  const preview: Dataset['preview'] = [];
+  for (let sample = 0; sample < spec.samples; sample += 1) {
+    const values: number[] = [];
+    for (let step = 0; step < spec.length; step += 1) {
+      const value = random();
+      values.push(value);
+      x[(sample * spec.length + step) * 2] = value;
+    }
+    const marks = addingMarks(spec.length, random);
+    for (const step of marks) x[(sample * spec.length + step) * 2 + 1] = 1;
+    y[sample] = marks.reduce((sum, step) => sum + (values[step] ?? 0), 0);
+    if (sample < previewRows) {
+      preview.push({ input: writeAddingSequence(values, marks), target: (y[sample] ?? 0).toFixed(3) });
+    }
+  }
+  return {
+    ok: true,
+    dataset: {
+      x: { values: x, shape: [spec.samples, spec.length, 2], dtype: 'float32' },
+      y: { values: y, shape: [spec.samples, 1], dtype: 'float32' },
+      target: { kind: 'value', scale: 1 },
+      preview,
+    },
+  };
+}
+
 export function buildDataset(spec: DataSpec): DatasetResult {
   switch (spec.kind) {
     case 'text-next-char':
@@ -404,5 +445,7 @@ export function buildDataset(spec: DataSpec): DatasetResult {
       return buildRecall(spec);
     case 'text-class':
       return buildTextClass(spec);
+    case 'adding':
+      return buildAdding(spec);
   }
 }

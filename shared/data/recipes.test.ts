@@ -321,6 +321,57 @@ describe('evaluating a network on the held-out data', () => {
   });
 });
 
+describe('an adding recipe', () => {
+  const spec: DataSpec = { kind: 'adding', length: 10, samples: 50, seed: 3 };
+
+  it('draws numbers in [0, 1) from its seed, marks one step in each half, and the target is their sum', () => {
+    const dataset = built(spec);
+    expect(dataset.x.shape).toEqual([50, 10, 2]);
+    expect(dataset.y.shape).toEqual([50, 1]);
+    expect(dataset.target).toEqual({ kind: 'value', scale: 1 });
+    for (let sample = 0; sample < 50; sample += 1) {
+      const steps = Array.from({ length: 10 }, (_, step) => ({
+        value: dataset.x.values[(sample * 10 + step) * 2] ?? -1,
+        mark: dataset.x.values[(sample * 10 + step) * 2 + 1] ?? -1,
+      }));
+      const marked = steps.flatMap((entry, step) => (entry.mark === 1 ? [step] : []));
+      expect(
+        steps.every((entry) => entry.value >= 0 && entry.value < 1 && (entry.mark === 0 || entry.mark === 1)),
+      ).toBe(true);
+      expect(marked).toHaveLength(2);
+      expect(marked[0]).toBeLessThan(5);
+      expect(marked[1]).toBeGreaterThanOrEqual(5);
+      const sum = marked.reduce((total, step) => total + (steps[step]?.value ?? 0), 0);
+      expect(dataset.y.values[sample]).toBeCloseTo(sum, 6);
+    }
+    // The same seed draws the same sequences; another seed, others.
+    expect(built(spec).x.values).toEqual(dataset.x.values);
+    expect(built({ ...spec, seed: 4 }).x.values).not.toEqual(dataset.x.values);
+    expect(dataset.preview[0]?.input.split(' ')).toHaveLength(10);
+    expect(dataset.preview[0]?.input.match(/\*/g)).toHaveLength(2);
+  });
+
+  it('reads a typed sequence with two starred numbers, and says what it needs otherwise', () => {
+    const dataset = built(spec);
+    const asked = encodeQuery(spec, dataset, '0.1 0.5* 0.2 0.3 0.4 0.6 0.7 0.25* 0.8 0.9');
+    expect(asked.ok).toBe(true);
+    if (!asked.ok) return;
+    expect(asked.shape).toEqual([1, 10, 2]);
+    expect(Array.from(asked.values.slice(2, 4))).toEqual([0.5, 1]);
+    expect(Array.from(asked.values.slice(14, 16))).toEqual([0.25, 1]);
+    expect(encodeQuery(spec, dataset, defaultQuery(spec)).ok).toBe(true);
+    const short = encodeQuery(spec, dataset, '0.1 0.5* 0.2*');
+    expect(short).toMatchObject({ ok: false, problem: { en: expect.stringContaining('you typed 3, 2 marked') } });
+    const oneMark = encodeQuery(spec, dataset, '0.1 0.5* 0.2 0.3 0.4 0.6 0.7 0.25 0.8 0.9');
+    expect(oneMark).toMatchObject({ ok: false, problem: { en: expect.stringContaining('1 marked') } });
+    const big = encodeQuery(spec, dataset, '0.1 5* 0.2 0.3 0.4 0.6 0.7 0.25* 0.8 0.9');
+    expect(big).toMatchObject({
+      ok: false,
+      problem: { en: expect.stringContaining('“5*” is not a number from 0 to 1') },
+    });
+  });
+});
+
 describe('a recall recipe', () => {
   const spec: DataSpec = { kind: 'recall', length: 6, symbols: 3, samples: 50, seed: 7 };
 

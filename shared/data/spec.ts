@@ -112,6 +112,26 @@ export const recallSpec = z
   .strict();
 
 /**
+ * The adding problem (Hochreiter and Schmidhuber, 1997): sequences of random numbers in [0, 1),
+ * two of them marked, one in each half; the target is the sum of the two marked numbers. The
+ * network must keep the first marked number through every step after it: a long-range
+ * dependency that a plain RNN forgets and gated cells keep. Generated from a seed.
+ */
+export const addingSpec = z
+  .object({
+    kind: z.literal('adding'),
+    /** Steps per sequence. */
+    length: z.number().int().min(4).max(200),
+    samples: z.number().int().min(10).max(10_000),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+  })
+  .strict();
+
+/**
  * Short labelled texts, classified word by word: each text becomes the indices of its words in a
  * vocabulary made from all the texts, for an Embedding to read.
  */
@@ -134,6 +154,7 @@ export const dataSpecSchema = z.discriminatedUnion('kind', [
   imagesSpec,
   recallSpec,
   textClassSpec,
+  addingSpec,
 ]);
 export type DataSpec = z.infer<typeof dataSpecSchema>;
 export type DataKind = DataSpec['kind'];
@@ -159,6 +180,7 @@ export const defaultDataSpecs: { [K in DataKind]: Extract<DataSpec, { kind: K }>
   },
   images: { kind: 'images', source: 'digits-8x8', task: 'classify' },
   recall: { kind: 'recall', length: 20, symbols: 4, samples: 800, seed: 7 },
+  adding: { kind: 'adding', length: 25, samples: 1000, seed: 7 },
   'text-class': {
     kind: 'text-class',
     examples: [

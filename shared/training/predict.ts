@@ -4,7 +4,7 @@
  * generation with a temperature. Reads nothing but its arguments.
  */
 import type * as Tf from '@tensorflow/tfjs';
-import { encodeWords, oneHotWindow, recallSymbols, wordsOf, type Dataset } from '../data/build.js';
+import { encodeWords, oneHotWindow, recallSymbols, wordsOf, writeAddingSequence, type Dataset } from '../data/build.js';
 import { imageSet } from '../data/images.js';
 import type { DataSpec } from '../data/spec.js';
 import type { TfModule } from '../layers/types.js';
@@ -35,7 +35,19 @@ export function defaultQuery(data: DataSpec): string {
     case 'images':
       // The last image: it is among those held out for validation, so the network never trained on it.
       return `#${imageSampleCount(data)}`;
+    case 'adding':
+      return addingExample(data);
   }
+}
+
+/** A sequence to ask about: the same numbers every time, 0.50 and 0.30 marked, so the sum is 0.80. */
+function addingExample(data: Extract<DataSpec, { kind: 'adding' }>): string {
+  const values = Array.from({ length: data.length }, (_, step) => ((step * 37) % 100) / 100);
+  const half = Math.floor(data.length / 2);
+  const marks = [Math.floor(half / 3), half + Math.floor((data.length - half) / 2)];
+  values[marks[0] ?? 0] = 0.5;
+  values[marks[1] ?? 0] = 0.3;
+  return writeAddingSequence(values, marks);
 }
 
 /** A sequence to ask about: an A, then B and C over and over, as long as the recipe's sequences. */
@@ -96,6 +108,7 @@ export function encodeQuery(spec: DataSpec, dataset: Dataset, text: string): Que
   if (spec.kind === 'images') return encodeImageQuery(dataset, text);
   if (spec.kind === 'recall') return encodeRecallQuery(spec, text);
   if (spec.kind === 'text-class') return encodeTextClassQuery(spec, dataset, text);
+  if (spec.kind === 'adding') return encodeAddingQuery(spec, text);
   return encodeSequenceQuery(spec, dataset, text);
 }
 
@@ -192,6 +205,42 @@ function encodeRecallQuery(spec: Extract<DataSpec, { kind: 'recall' }>, text: st
       es: `Escribe ${spec.length} símbolos, cada uno de ${known}: la red lee secuencias de ${spec.length} (has escrito ${typed.length}).`,
     },
   };
+}
+
+/**
+ * An adding query: as many numbers as the sequences have, two of them marked with a star
+ * (`0.12 0.50* 0.93 …`); each step becomes the number and its mark.
+ */
+function encodeAddingQuery(spec: Extract<DataSpec, { kind: 'adding' }>, text: string): QueryResult {
+  const tokens = text.split(/[\s,]+/).filter((token) => token !== '');
+  const read = tokens.map((token) => /^(-?\d*\.?\d+)(\*?)$/.exec(token));
+  const marks = read.filter((match) => match?.[2] === '*').length;
+  const bad = tokens.find((_, index) => {
+    const value = Number(read[index]?.[1]);
+    return !read[index] || !(value >= 0 && value <= 1);
+  });
+  if (tokens.length !== spec.length || marks !== 2 || bad !== undefined) {
+    const found =
+      bad !== undefined
+        ? { en: `“${bad}” is not a number from 0 to 1`, es: `«${bad}» no es un número de 0 a 1` }
+        : {
+            en: `you typed ${tokens.length}, ${marks} marked`,
+            es: `has escrito ${tokens.length}, ${marks} con estrella`,
+          };
+    return {
+      ok: false,
+      problem: {
+        en: `Type ${spec.length} numbers from 0 to 1 and mark the two to add with a star, e.g. 0.50* (${found.en}).`,
+        es: `Escribe ${spec.length} números de 0 a 1 y marca con una estrella los dos que hay que sumar, p. ej. 0.50* (${found.es}).`,
+      },
+    };
+  }
+  const values = new Float32Array(spec.length * 2);
+  read.forEach((match, step) => {
+    values[step * 2] = Number(match?.[1]);
+    values[step * 2 + 1] = match?.[2] === '*' ? 1 : 0;
+  });
+  return { ok: true, values, shape: [1, spec.length, 2] };
 }
 
 /** A table's query: one number per input column, in column order. */

@@ -12,7 +12,15 @@ import { useAppStore } from '../store';
 import { selectDataCheck } from '../store/selectors';
 import { PixelImage } from '../training/ImagePixels';
 
-const dataKinds: DataKind[] = ['text-next-char', 'sequence-next-value', 'table', 'images', 'recall', 'text-class'];
+const dataKinds: DataKind[] = [
+  'text-next-char',
+  'sequence-next-value',
+  'table',
+  'images',
+  'recall',
+  'adding',
+  'text-class',
+];
 
 /** Images shown in the data panel: enough to see the handwriting vary. */
 const shownImages = 24;
@@ -416,6 +424,25 @@ export function DataPanel() {
             />
           </>
         )}
+        {data?.kind === 'adding' && (
+          <>
+            <p className="muted">{t('data.addingHint')}</p>
+            <WholeNumberField
+              name="recallLength"
+              value={data.length}
+              min={4}
+              max={200}
+              onCommit={(length) => setData({ ...data, length })}
+            />
+            <WholeNumberField
+              name="recallSamples"
+              value={data.samples}
+              min={10}
+              max={10000}
+              onCommit={(samples) => setData({ ...data, samples })}
+            />
+          </>
+        )}
         {data?.kind === 'images' && (
           <>
             <p className="muted">{t('data.digitsCredit')}</p>
@@ -511,12 +538,15 @@ export function DataPanel() {
                       ? data.columns.join(', ')
                       : data?.kind === 'text-class'
                         ? t('data.text')
-                        : data?.kind === 'recall'
+                        : data?.kind === 'recall' || data?.kind === 'adding'
                           ? t('data.sequence')
                           : t('data.input')}
                   </th>
                   <th>
-                    {data?.kind === 'table' || data?.kind === 'text-class' || data?.kind === 'recall'
+                    {data?.kind === 'table' ||
+                    data?.kind === 'text-class' ||
+                    data?.kind === 'recall' ||
+                    data?.kind === 'adding'
                       ? t('data.tableTarget')
                       : t('data.target')}
                   </th>

@@ -40,7 +40,7 @@ export function Playground() {
   const data = useAppStore((state) => state.data);
   const textMode = data?.kind === 'text-next-char';
   // Questions typed as words or symbols rather than numbers.
-  const typedText = textMode || data?.kind === 'text-class' || data?.kind === 'recall';
+  const typedText = textMode || data?.kind === 'text-class' || data?.kind === 'recall' || data?.kind === 'adding';
   const imageMode = data?.kind === 'images';
   const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
   const dataCheck = useAppStore(selectDataCheck);
