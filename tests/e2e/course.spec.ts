@@ -203,4 +203,44 @@ test.describe('the course, module by module', () => {
     expect(accuracy).toBeGreaterThan(0.9);
     await page.screenshot({ path: testInfo.outputPath('transfer-trained.png') });
   });
+
+  test('module 4: a SimpleRNN forgets the first marked number, an LSTM keeps it, on one chart', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(150_000);
+    await openAndTrain(page, /LSTM and GRU against SimpleRNN/, 60_000);
+    const answer = async () =>
+      Number((await page.getByTestId('playground-answer').innerText()).match(/-?\d+\.\d+/)?.[0]);
+    // The lesson asks about 0.50* … 0.30*: the plain RNN answers about the same whatever the first number.
+    const input = page.getByTestId('playground-input');
+    const asked = await input.inputValue();
+    expect(asked.match(/\*/g)).toHaveLength(2);
+    const plain = await answer();
+    await input.fill(asked.replace('0.50*', '0.90*'));
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await expect.poll(answer).not.toBe(plain);
+    expect(Math.abs((await answer()) - plain)).toBeLessThan(0.25);
+    // A question with one star is refused at the field, saying what it needs.
+    await input.fill(asked.replace('0.50*', '0.50'));
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await expect(page.getByRole('alert')).toContainText('mark the two to add with a star');
+
+    const panel = page.getByTestId('lesson-panel');
+    await panel.getByRole('button', { name: /LSTM$/ }).click();
+    await panel.getByRole('button', { name: 'Use an LSTM' }).click();
+    await expect(page.getByTestId('layer-memory')).toContainText('LSTM');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.getByText('Using the weights of run #2.')).toBeVisible({ timeout: 90_000 });
+    // 0.50 + 0.30, and 0.90 + 0.30: the LSTM carried the first number.
+    await expect.poll(answer).toBeGreaterThan(0.7);
+    expect(await answer()).toBeLessThan(0.9);
+    await input.fill(asked.replace('0.50*', '0.90*'));
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await expect.poll(answer).toBeGreaterThan(1.05);
+    await page.screenshot({ path: testInfo.outputPath('adding-playground.png') });
+    await page.getByRole('tab', { name: 'Training' }).click();
+    const legend = page.getByTestId('chart-loss').locator('.recharts-legend-wrapper');
+    await expect(legend).toContainText('#1 adam');
+    await expect(legend).toContainText('#2 Use an LSTM');
+  });
 });

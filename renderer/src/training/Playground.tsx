@@ -127,14 +127,32 @@ export function Playground() {
                   ? t('playground.imageInput')
                   : t('playground.numbersInput')}
             </span>
-            <input
-              type="text"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              aria-invalid={problem !== null}
-              data-testid="playground-input"
-              spellCheck={false}
-            />
+            {data?.kind === 'adding' ? (
+              // 25 numbers and their stars: wrapped over lines so all of them can be read and changed.
+              <textarea
+                rows={3}
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' && !event.shiftKey) {
+                    event.preventDefault();
+                    void ask();
+                  }
+                }}
+                aria-invalid={problem !== null}
+                data-testid="playground-input"
+                spellCheck={false}
+              />
+            ) : (
+              <input
+                type="text"
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+                aria-invalid={problem !== null}
+                data-testid="playground-input"
+                spellCheck={false}
+              />
+            )}
           </label>
           <button type="submit" className="button-primary">
             {t('playground.predict')}
