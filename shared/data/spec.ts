@@ -90,6 +90,16 @@ export const imagesSpec = z
   })
   .strict();
 
+/** The seed of a generated recipe: the same seed draws the same data. */
+const generatorSeed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
+
+/** How many sequences a generated recipe draws. */
+const generatedSamples = z.number().int().min(10).max(10_000);
+
 /**
  * Remember the first symbol: sequences of random symbols, and the target is the one they started
  * with. The longer the sequence, the further back the network must carry it: a long-range
@@ -102,12 +112,8 @@ export const recallSpec = z
     length: z.number().int().min(2).max(200),
     /** How many different symbols: A, B, C… */
     symbols: z.number().int().min(2).max(10),
-    samples: z.number().int().min(10).max(10_000),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1),
+    samples: generatedSamples,
+    seed: generatorSeed,
   })
   .strict();
 
@@ -122,12 +128,8 @@ export const addingSpec = z
     kind: z.literal('adding'),
     /** Steps per sequence. */
     length: z.number().int().min(4).max(200),
-    samples: z.number().int().min(10).max(10_000),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1),
+    samples: generatedSamples,
+    seed: generatorSeed,
   })
   .strict();
 

@@ -398,42 +398,25 @@ export function DataPanel() {
             />
           </>
         )}
-        {data?.kind === 'recall' && (
+        {(data?.kind === 'recall' || data?.kind === 'adding') && (
           <>
-            <p className="muted">{t('data.recallHint')}</p>
+            <p className="muted">{t(data.kind === 'recall' ? 'data.recallHint' : 'data.addingHint')}</p>
             <WholeNumberField
               name="recallLength"
               value={data.length}
-              min={2}
+              min={data.kind === 'recall' ? 2 : 4}
               max={200}
               onCommit={(length) => setData({ ...data, length })}
             />
-            <WholeNumberField
-              name="recallSymbols"
-              value={data.symbols}
-              min={2}
-              max={10}
-              onCommit={(symbols) => setData({ ...data, symbols })}
-            />
-            <WholeNumberField
-              name="recallSamples"
-              value={data.samples}
-              min={10}
-              max={10000}
-              onCommit={(samples) => setData({ ...data, samples })}
-            />
-          </>
-        )}
-        {data?.kind === 'adding' && (
-          <>
-            <p className="muted">{t('data.addingHint')}</p>
-            <WholeNumberField
-              name="recallLength"
-              value={data.length}
-              min={4}
-              max={200}
-              onCommit={(length) => setData({ ...data, length })}
-            />
+            {data.kind === 'recall' && (
+              <WholeNumberField
+                name="recallSymbols"
+                value={data.symbols}
+                min={2}
+                max={10}
+                onCommit={(symbols) => setData({ ...data, symbols })}
+              />
+            )}
             <WholeNumberField
               name="recallSamples"
               value={data.samples}
