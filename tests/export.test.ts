@@ -27,6 +27,7 @@ import { createRandom } from '../shared/math/random';
 import { encodeWeights } from '../shared/project/weights';
 import { defaultTrainingSettings } from '../shared/training/settings';
 import { runTraining } from '../shared/training/run';
+import { carriedLayers } from './helpers/carried-layers';
 import { decodeAnswer, encodeQuery, predictOne } from '../shared/training/predict';
 import { chain, layer, wire } from './helpers/graphs';
 import { vocabularyOf } from '../shared/data/build';
@@ -54,11 +55,16 @@ function loadTemplate(file: string): Template {
  */
 const comparedEpochs = 4;
 
-function sourceOf(template: Template): ExportSource {
+/**
+ * The lesson as its learner exports it, cut to `comparedEpochs`: a lesson that carries a base
+ * lesson's layers has them (frozen layers of random weights would leave nothing to learn).
+ */
+async function sourceOf(template: Template): Promise<ExportSource> {
   const epochs = Math.min(template.training.epochs, comparedEpochs);
+  const allTemplates = templateFiles.map(loadTemplate);
   return {
     name: template.title.en,
-    graph: template.graph,
+    graph: carryInto(template.graph, await carriedLayers(template, allTemplates)),
     data: template.data,
     training: { ...template.training, epochs },
   };
@@ -122,13 +128,14 @@ beforeAll(async () => {
 
 describe.each(templateFiles)('the exports of %s', (file) => {
   const template = loadTemplate(file);
-  const source = sourceOf(template);
+  let source: ExportSource;
   const options = { query: template.expected.input };
   let folder = '';
 
   beforeAll(async () => {
     folder = await scratchFolder();
-  });
+    source = await sourceOf(template);
+  }, 60_000);
   afterAll(async () => {
     await rm(folder, { recursive: true, force: true });
   });

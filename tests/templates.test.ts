@@ -11,8 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../shared/graph/analyze';
 import { checkExpectation } from '../shared/templates/expectation';
 import { evaluateModel, suggestedThreshold, thresholdCounts } from '../shared/training/evaluate';
-import type { CarriedWeights } from '../shared/graph/types';
-import { decodeWeights, encodeWeights } from '../shared/project/weights';
+import { decodeWeights } from '../shared/project/weights';
 import {
   applyVariant,
   carryInto,
@@ -23,6 +22,7 @@ import {
   type TemplateVariant,
 } from '../shared/templates/template';
 import { runTraining } from '../shared/training/run';
+import { carriedLayers } from './helpers/carried-layers';
 
 const directory = path.join(import.meta.dirname, '..', 'templates');
 const files = readdirSync(directory)
@@ -55,45 +55,13 @@ const epochLimit: Partial<Record<string, number>> = {};
  */
 const trainingTimeout = 180_000;
 
+/** Every template that loads, for the lessons that carry another's layers. */
+const allTemplates = [...loaded.values()].filter((template) => template !== null);
+
 function templateOf(name: string): Template {
   const template = loaded.get(name);
   if (!template) throw new Error(`${name} does not load`);
   return template;
-}
-
-/** A base lesson's trained layers, trained once however many lessons carry them. */
-const trainedBases = new Map<string, Promise<Record<string, CarriedWeights>>>();
-
-/**
- * The trained weights a lesson carries from its base lesson, as the learner gets them: the base
- * trained in full as its template says, then its layers of the names the lesson lists.
- */
-function carriedLayers(template: Template): Promise<Record<string, CarriedWeights>> {
-  const carries = template.carries;
-  if (!carries) return Promise.resolve({});
-  const cached = trainedBases.get(carries.from);
-  if (cached) return cached;
-  const trained = (async () => {
-    const base = [...loaded.values()].find((candidate) => candidate?.id === carries.from);
-    if (!base) throw new Error(`${template.id} carries layers from ${carries.from}, which does not load`);
-    const result = await runTraining(tf, { graph: base.graph, data: base.data, settings: base.training });
-    if (!result.ok) throw new Error(`${base.id} cannot train: ${JSON.stringify(result)}`);
-    try {
-      return Object.fromEntries(
-        carries.layers.map((name) => {
-          const weights = result.model.getLayer(name).getWeights();
-          return [
-            name,
-            { from: base.id, weights: encodeWeights(weights.map((w) => ({ shape: w.shape, values: w.dataSync() }))) },
-          ];
-        }),
-      );
-    } finally {
-      result.model.dispose();
-    }
-  })();
-  trainedBases.set(carries.from, trained);
-  return trained;
 }
 
 /**
@@ -102,7 +70,7 @@ function carriedLayers(template: Template): Promise<Record<string, CarriedWeight
  * and its frozen layers must come out of training exactly as they went in.
  */
 async function trainAndCheck(template: Template, variant?: TemplateVariant) {
-  const layers = await carriedLayers(template);
+  const layers = await carriedLayers(template, allTemplates);
   const run: LessonRun = applyVariant({ ...template, graph: carryInto(template.graph, layers) }, variant);
   const settings = { ...run.training, epochs: epochLimit[template.id] ?? run.training.epochs };
   const result = await runTraining(tf, { graph: run.graph, data: run.data, settings });
