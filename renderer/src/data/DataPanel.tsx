@@ -437,7 +437,7 @@ export function DataPanel() {
                   setData({ ...data, task: event.target.value === 'reconstruct' ? 'reconstruct' : 'classify' })
                 }
               >
-                <option value="classify">{t('data.taskClassify')}</option>
+                <option value="classify">{t(data.groups ? 'data.taskClassifyGroups' : 'data.taskClassify')}</option>
                 <option value="reconstruct">{t('data.taskReconstruct')}</option>
               </select>
             </label>

@@ -121,11 +121,13 @@ export function Playground() {
         >
           <label className={`field${problem ? ' is-invalid' : ''}`}>
             <span className="field-name">
-              {typedText
-                ? t('playground.textInput')
-                : imageMode
-                  ? t('playground.imageInput')
-                  : t('playground.numbersInput')}
+              {data?.kind === 'adding'
+                ? t('playground.addingInput')
+                : typedText
+                  ? t('playground.textInput')
+                  : imageMode
+                    ? t('playground.imageInput')
+                    : t('playground.numbersInput')}
             </span>
             {data?.kind === 'adding' ? (
               // 25 numbers and their stars: wrapped over lines so all of them can be read and changed.
