@@ -84,6 +84,9 @@ describe('an image recipe', () => {
       Array.from(set.classes.subarray(1000), (digit) => (even.includes(digit) ? 0 : 1)),
     );
     expect(dataset.preview[0]?.target).toBe(even.includes(set.classes[1000] ?? -1) ? 'par' : 'impar');
+    // The playground opens on the last of these images.
+    expect(defaultQuery(spec)).toBe('#797');
+    expect(encodeQuery(spec, dataset, '#797').ok).toBe(true);
     // A group of some digits leaves the rest out; offset and limit count the images kept.
     const some = built({
       ...spec,

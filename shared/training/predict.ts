@@ -4,7 +4,15 @@
  * generation with a temperature. Reads nothing but its arguments.
  */
 import type * as Tf from '@tensorflow/tfjs';
-import { encodeWords, oneHotWindow, recallSymbols, wordsOf, writeAddingSequence, type Dataset } from '../data/build.js';
+import {
+  encodeWords,
+  imageGroups,
+  oneHotWindow,
+  recallSymbols,
+  wordsOf,
+  writeAddingSequence,
+  type Dataset,
+} from '../data/build.js';
 import { imageSet } from '../data/images.js';
 import type { DataSpec } from '../data/spec.js';
 import type { TfModule } from '../layers/types.js';
@@ -58,12 +66,14 @@ function recallExample(data: Extract<DataSpec, { kind: 'recall' }>): string {
   ).join('');
 }
 
-/** How many images a recipe keeps, without building it. */
+/** How many images a recipe keeps, without building it: its classes or groups, after the offset, up to the limit. */
 function imageSampleCount(data: Extract<DataSpec, { kind: 'images' }>): number {
   const set = imageSet(data.source);
-  const kept = new Set(data.classes ?? set.classNames.map((_, index) => index));
-  const count = set.classes.reduce((total, found) => total + (kept.has(found) ? 1 : 0), 0);
-  return Math.min(count, data.limit ?? count);
+  const grouping = imageGroups(data, set.classNames);
+  const targetOf = grouping.ok ? grouping.targetOf : [];
+  const count = set.classes.reduce((total, found) => total + ((targetOf[found] ?? -1) >= 0 ? 1 : 0), 0);
+  const left = Math.max(0, count - (data.offset ?? 0));
+  return Math.min(left, data.limit ?? left);
 }
 
 /** Parses "7, 8, 9", "7 8 9" or "[7, 8, 9]". */
