@@ -115,6 +115,24 @@ async function expectSameRun(source: ExportSource, options: ExportOptions, folde
   return stdout;
 }
 
+/**
+ * "Trained" weights for layer `name` of `graph`, drawn from `seed` in the shapes LayerLab builds,
+ * large enough that a layout mistake changes what the network outputs.
+ */
+function seededWeights(graph: Graph, name: string, seed: number, scale = 1) {
+  const built = compileGraph(graph, tf, { seed: 1 });
+  if (!built.ok) throw new Error('the network does not compile');
+  const shapes = built.model.getLayer(name).weights.map((weight) => weight.shape as number[]);
+  built.model.dispose();
+  const random = createRandom(seed);
+  return encodeWeights(
+    shapes.map((shape) => ({
+      shape,
+      values: Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (random() - 0.5) * 2 * scale),
+    })),
+  );
+}
+
 /** A scratch folder that resolves @tensorflow/tfjs, typescript and tsx from this checkout. */
 async function scratchFolder(): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), 'layerlab-export-'));
@@ -242,21 +260,11 @@ describe('a network that carries trained layers, some frozen (transfer learning)
   // frozen. SGD at a rate of 1e-9 leaves the weights as they came, so each program's validation
   // loss is the carried network's own: it agrees only if the weights were loaded in the right layout.
   const lesson = loadTemplate('transfer-parity.json');
-  const random = createRandom(5);
   const carried = Object.fromEntries(
-    lesson.graph.nodes
-      .filter((node) => ['conv1', 'conv2', 'features', 'digit', 'parity'].includes(node.name))
-      .map((node) => {
-        const built = compileGraph(lesson.graph, tf, { seed: 1 });
-        if (!built.ok) throw new Error('the lesson does not compile');
-        const shapes = built.model.getLayer(node.name).weights.map((weight) => weight.shape as number[]);
-        built.model.dispose();
-        const weights = shapes.map((shape) => ({
-          shape,
-          values: Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (random() - 0.5) * 2),
-        }));
-        return [node.name, { from: 'a test', weights: encodeWeights(weights) }];
-      }),
+    ['conv1', 'conv2', 'features', 'digit', 'parity'].map((name, index) => [
+      name,
+      { from: 'a test', weights: seededWeights(lesson.graph, name, 5 + index) },
+    ]),
   );
   const source: ExportSource = {
     name: 'Transfer',
@@ -321,34 +329,83 @@ describe('a network that carries trained layers, some frozen (transfer learning)
 
   it('PyTorch refuses, at the layer, weights it cannot load yet', () => {
     const recurrent: ExportSource = {
-      name: 'Carried LSTM',
+      name: 'Carried GRU',
       graph: chain(
         layer('Input', 'input', { shape: [3, 8] }),
-        layer('LSTM', 'lstm', { units: 4 }),
+        layer('GRU', 'gru', { units: 4 }),
         layer('Dense', 'dense', { units: 8, activation: 'softmax' }),
       ),
       data: { kind: 'text-next-char', text: 'hello world', window: 3 },
       training: { ...defaultTrainingSettings, loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] },
     };
-    const weights = encodeWeights([
-      { shape: [8, 16], values: new Array(128).fill(0.1) },
-      { shape: [4, 16], values: new Array(64).fill(0.1) },
-      { shape: [16], values: new Array(16).fill(0) },
-    ]);
-    const graph = carryInto(recurrent.graph, { lstm: { from: 'a test', weights } });
+    const weights = seededWeights(recurrent.graph, 'gru', 1);
+    const graph = carryInto(recurrent.graph, { gru: { from: 'a test', weights } });
     const refused = exportPytorch({ ...recurrent, graph });
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.problems).toEqual([
       expect.objectContaining({
         code: 'export.pytorch-carried',
-        nodeId: 'lstm',
-        fix: { kind: 'drop-carried', nodeId: 'lstm' },
+        nodeId: 'gru',
+        fix: { kind: 'drop-carried', nodeId: 'gru' },
       }),
     ]);
     // Keras and TypeScript load any layer's weights.
     expect(exportKeras({ ...recurrent, graph }).ok).toBe(true);
   });
+});
+
+describe.each([
+  ['an LSTM', layer('LSTM', 'memory', { units: 6 })],
+  ['a Bidirectional SimpleRNN', layer('SimpleRNN', 'memory', { units: 5, bidirectional: true })],
+])('%s that carries trained weights, in PyTorch', (_, memory) => {
+  // Keras keeps one bias per gate and its kernels transposed; PyTorch's two biases and (out, in)
+  // matrices must give the same network: the same validation loss after a step of 1e-9.
+  const text = 'hello world, hello there, hello again';
+  const vocabulary = vocabularyOf(text).length;
+  const plain: Graph = chain(
+    layer('Input', 'input', { shape: [4, vocabulary] }),
+    memory,
+    layer('Dense', 'dense', { units: vocabulary, activation: 'softmax' }),
+  );
+  const graph = carryInto(plain, {
+    memory: { from: 'a test', weights: seededWeights(plain, 'memory', 2, 2) },
+    dense: { from: 'a test', weights: seededWeights(plain, 'dense', 3, 4) },
+  });
+  const source: ExportSource = {
+    name: 'Carried recurrent',
+    graph,
+    data: { kind: 'text-next-char', text, window: 4 },
+    training: {
+      ...defaultTrainingSettings,
+      loss: 'sparse_categorical_crossentropy',
+      metrics: ['accuracy'],
+      optimizer: 'sgd',
+      learning_rate: 1e-9,
+      epochs: 1,
+      validation_split: 0.5,
+    },
+  };
+
+  it('gives the validation loss LayerLab gives', async () => {
+    if (!source.data) throw new Error('no data');
+    const ours = await runTraining(tf, { graph, data: source.data, settings: source.training });
+    if (!ours.ok) throw new Error('LayerLab refused the project');
+    ours.model.dispose();
+    const loss = ours.outcome.finalLogs.val_loss ?? Number.NaN;
+    const exported = exportPytorch(source);
+    if (!exported.ok) throw new Error('refused');
+    const folder = await mkdtemp(path.join(tmpdir(), 'layerlab-carried-'));
+    try {
+      await writeFile(path.join(folder, 'carried_torch.py'), exported.code);
+      const { stdout } = await run(python, ['carried_torch.py'], { cwd: folder, timeout: 120_000 });
+      expect(finalLogs(stdout).val_loss).toBeCloseTo(loss, 4);
+      // Far from what untrained weights give: the weights were loaded.
+      expect(Math.abs(loss - Math.log(vocabulary))).toBeGreaterThan(0.1);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('a network that uses the rest of the training loop', () => {

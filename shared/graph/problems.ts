@@ -127,8 +127,8 @@ export const problemCatalogue = {
     es: `${v(x, 'name')} trae ${v(x, 'carried')} pesos entrenados de ${v(x, 'from')}, pero tal como está ahora tiene ${v(x, 'params')}: ya no encajan. Déjala como estaba al entrenarse, o descarta los pesos traídos.`,
   })),
   'export.pytorch-carried': error((x) => ({
-    en: `${v(x, 'name')} carries trained weights, and the PyTorch export cannot load those of a ${v(x, 'kind')} yet (it loads Dense, Conv1D, Conv2D and Embedding). Export to Keras or TypeScript, which load them all, or drop its carried weights.`,
-    es: `${v(x, 'name')} trae pesos entrenados, y la exportación a PyTorch aún no sabe cargar los de una ${v(x, 'kind')} (carga Dense, Conv1D, Conv2D y Embedding). Exporta a Keras o TypeScript, que los cargan todos, o descarta sus pesos traídos.`,
+    en: `${v(x, 'name')} carries trained weights, and the PyTorch export cannot load those of a ${v(x, 'kind')} yet (it loads Dense, Conv1D, Conv2D, Embedding, SimpleRNN and LSTM). Export to Keras or TypeScript, which load them all, or drop its carried weights.`,
+    es: `${v(x, 'name')} trae pesos entrenados, y la exportación a PyTorch aún no sabe cargar los de una ${v(x, 'kind')} (carga Dense, Conv1D, Conv2D, Embedding, SimpleRNN y LSTM). Exporta a Keras o TypeScript, que los cargan todos, o descarta sus pesos traídos.`,
   })),
   'warn.frozen-untrained': warning((x) => ({
     en: `${v(x, 'name')} is frozen, but its weights are the random ones it starts with: training will never improve them. Bring in trained weights, or unfreeze it.`,

@@ -246,6 +246,29 @@ export function recurrentPytorch(
     },
     params: torchCount,
     notes,
+    // Keras' gates and PyTorch's come in the same order for SimpleRNN and LSTM (i, f, c, o); a
+    // GRU's do not, and Keras' reset_after=False GRU computes otherwise, so it is not loaded.
+    ...(module === 'nn.GRU'
+      ? {}
+      : {
+          load: (arrays: readonly string[]) => {
+            const each = params.use_bias ? 3 : 2;
+            return (params.bidirectional ? ['', '_reverse'] : ['']).flatMap((suffix, direction) => {
+              const [kernel, recurrent, bias] = arrays.slice(direction * each, direction * each + each);
+              return [
+                `${attribute}.weight_ih_l0${suffix}.copy_(torch.from_numpy(np.ascontiguousarray(${kernel}.T)))`,
+                `${attribute}.weight_hh_l0${suffix}.copy_(torch.from_numpy(np.ascontiguousarray(${recurrent}.T)))`,
+                ...(params.use_bias
+                  ? [
+                      // Keras has one bias per gate; PyTorch adds two, so the second is zero.
+                      `${attribute}.bias_ih_l0${suffix}.copy_(torch.from_numpy(${bias}))`,
+                      `${attribute}.bias_hh_l0${suffix}.zero_()`,
+                    ]
+                  : []),
+              ];
+            });
+          },
+        }),
   };
 }
 
