@@ -44,13 +44,14 @@ const variants = [...loaded].flatMap(([name, template]) =>
 
 /**
  * Epochs to train a template for instead of its own setting. Every lesson so far trains in full
- * in under 20 s on the CPU backend; a future template whose full run is long may set fewer epochs here (and the
- * expectation it checks must still hold after them).
+ * on the CPU backend, the longest (lesson 4.2's GRU variant) in about 41 s alone; a future
+ * template whose full run is longer may set fewer epochs here (and the expectation it checks must
+ * still hold after them).
  */
 const epochLimit: Partial<Record<string, number>> = {};
 
 /**
- * The longest lesson (the character LSTM) trains in about 26 s alone; beside the other test
+ * The longest run (lesson 4.2's GRU variant) takes about 41 s alone; beside the other test
  * files on a shared 2-core machine it takes longer, so each run has three minutes.
  */
 const trainingTimeout = 180_000;
