@@ -8,13 +8,7 @@ import type { Problem } from '../graph/problems.js';
 import { severityOf } from '../graph/problems.js';
 import type { PlannedLayer } from './plan.js';
 import { pythonString } from './python.js';
-
-/** Long base64 text as quoted pieces, one per line, for a literal over many lines. */
-function pieces(text: string, size: number): string[] {
-  const cut: string[] = [];
-  for (let start = 0; start < text.length; start += size) cut.push(text.slice(start, start + size));
-  return cut.length > 0 ? cut : [''];
-}
+import { cutText } from './text.js';
 
 function sourceOf(layers: readonly PlannedLayer[]): string {
   const sources = [...new Set(layers.flatMap((layer) => (layer.node.carried ? [layer.node.carried.from] : [])))];
@@ -38,7 +32,7 @@ export function typescriptCarried(layers: readonly PlannedLayer[]): { lines: str
       for (const weight of layer.node.carried?.weights ?? []) {
         lines.push(
           `  carriedTensor([${weight.shape.join(', ')}], [`,
-          ...pieces(weight.values, 92).map((piece) => `    '${piece}',`),
+          ...cutText(weight.values, 92).map((piece) => `    '${piece}',`),
           `  ].join('')),`,
         );
       }
@@ -52,14 +46,22 @@ export function typescriptCarried(layers: readonly PlannedLayer[]): { lines: str
   return { lines, usesHelper: carried.length > 0 };
 }
 
-/** The NumPy arrays of a layer's carried weights, in Keras' order, as Python expressions. */
-export function pythonCarriedArrays(layer: PlannedLayer): string[] {
-  return (layer.node.carried?.weights ?? []).map((weight) =>
-    [
-      `carried((${weight.shape.join(', ')}${weight.shape.length === 1 ? ',' : ''}),`,
-      ...pieces(weight.values, 84).map((piece) => `    "${piece}"`),
-      ')',
-    ].join('\n'),
+/**
+ * The NumPy arrays of a layer's carried weights, in Keras' order: each a Python expression over
+ * several lines, to be indented where it is used.
+ */
+export function pythonCarriedArrays(layer: PlannedLayer): string[][] {
+  return (layer.node.carried?.weights ?? []).map((weight) => [
+    `carried((${weight.shape.join(', ')}${weight.shape.length === 1 ? ',' : ''}),`,
+    ...cutText(weight.values, 84).map((piece) => `    "${piece}"`),
+    ')',
+  ]);
+}
+
+/** The expressions as items of a Python list: indented, each ending in a comma. */
+export function pythonListItems(arrays: readonly (readonly string[])[], indentation: string): string[] {
+  return arrays.flatMap((lines) =>
+    lines.map((line, index) => `${indentation}${line}${index === lines.length - 1 ? ',' : ''}`),
   );
 }
 
@@ -78,11 +80,13 @@ export function kerasCarried(layers: readonly PlannedLayer[]): string[] {
   if (carried.length > 0) {
     lines.push(`# ${carriedComment(carried)}`, ...pythonCarriedHelper);
     for (const layer of carried) {
-      const arrays = pythonCarriedArrays(layer).map((array) => array.split('\n'));
-      lines.push(`model.get_layer(${pythonString(layer.node.name)}).set_weights(`, '    [');
-      for (const array of arrays)
-        lines.push(...array.map((line, index) => `        ${line}${index === array.length - 1 ? ',' : ''}`));
-      lines.push('    ]', ')');
+      lines.push(
+        `model.get_layer(${pythonString(layer.node.name)}).set_weights(`,
+        '    [',
+        ...pythonListItems(pythonCarriedArrays(layer), '        '),
+        '    ]',
+        ')',
+      );
     }
   }
   if (frozen.length > 0) {

@@ -11,16 +11,14 @@ import { localize } from '../localized.js';
 import type { DataSpec } from '../data/spec.js';
 import type { ExportPlan } from './plan.js';
 import { pythonNumberList } from './python.js';
-import { pythonRanked, typescriptRanked } from './text.js';
+import { cutText, pythonRanked, typescriptRanked } from './text.js';
 import { typescriptNumbers } from './typescript-literals.js';
 
 type ImagesSpec = Extract<DataSpec, { kind: 'images' }>;
 
-/** Long strings cut into pieces of `size` characters, quoted, for a literal over many lines. */
-function pieces(text: string, size = 88): string[] {
-  const cut: string[] = [];
-  for (let start = 0; start < text.length; start += size) cut.push(`'${text.slice(start, start + size)}'`);
-  return cut;
+/** Long strings cut into quoted pieces, for a literal over many lines. */
+function pieces(text: string): string[] {
+  return cutText(text, 88).map((piece) => `'${piece}'`);
 }
 
 /** LayerLab's table of what each digit is classified as, and the answers' names (the kept digits, or the groups). */

@@ -7,7 +7,13 @@
  */
 import type { PyTorchCode } from '../layers/types.js';
 import type { TrainingSettings } from '../training/settings.js';
-import { carriesWeights, pythonCarriedArrays, pythonCarriedHelper, pytorchCarriedRefusals } from './carried.js';
+import {
+  carriesWeights,
+  pythonCarriedArrays,
+  pythonCarriedHelper,
+  pythonListItems,
+  pytorchCarriedRefusals,
+} from './carried.js';
 import type { PythonExport } from './keras.js';
 import {
   planExport,
@@ -67,9 +73,7 @@ function moduleLines(plan: NetworkPlan, layers: readonly TorchLayer[]): string[]
       init.push(
         `# Trained weights carried from "${layer.node.carried.from}", turned from Keras' layout into PyTorch's.`,
         'weights = [',
-        ...arrays.flatMap((array) =>
-          array.split('\n').map((line, index, all) => `    ${line}${index === all.length - 1 ? ',' : ''}`),
-        ),
+        ...pythonListItems(arrays, '    '),
         ']',
         'with torch.no_grad():',
         ...indent(code.load(arrays.map((_, index) => `weights[${index}]`))),

@@ -1,6 +1,13 @@
 /** Words and numbers in the exported programs' comments. Reads nothing but its arguments. */
 import type { Shape } from '../graph/shape.js';
 
+/** Long text (pixels, base64) cut into pieces of `size` characters, for a literal over many lines. */
+export function cutText(text: string, size: number): string[] {
+  const cut: string[] = [];
+  for (let start = 0; start < text.length; start += size) cut.push(text.slice(start, start + size));
+  return cut.length > 0 ? cut : [''];
+}
+
 /** `2,950`. */
 export function thousands(value: number): string {
   return value.toLocaleString('en-US');

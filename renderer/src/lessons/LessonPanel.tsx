@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { compareGraphs, describeDifference } from '../../../shared/templates/compare';
 import type { Carries, TemplateStep } from '../../../shared/templates/template';
 import { useShallow } from 'zustand/react/shallow';
-import { trainedLayerWeights } from '../training/client';
+import { takeTrainedLayers } from '../training/client';
 import { lessonLibrary } from './templates';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
@@ -29,7 +29,6 @@ function CarriedLayers({ carries }: { carries: Carries }) {
         .map((node) => node.data.name),
     ),
   );
-  const carryWeights = useAppStore((state) => state.carryWeights);
   const openTemplate = useAppStore((state) => state.openTemplate);
   const [problem, setProblem] = useState<string | null>(null);
   const source = lessonLibrary.templates.find((template) => template.id === carries.from);
@@ -38,15 +37,8 @@ function CarriedLayers({ carries }: { carries: Carries }) {
   const ready = lastTrained?.templateId === carries.from;
   const bring = async () => {
     if (!lastTrained) return;
-    const reply = await trainedLayerWeights(lastTrained.runId, carries.layers);
-    if (!reply.ok) {
-      setProblem(localize(reply.problem));
-      return;
-    }
-    setProblem(null);
-    carryWeights(
-      Object.fromEntries(Object.entries(reply.layers).map(([name, weights]) => [name, { from: title, weights }])),
-    );
+    const taken = await takeTrainedLayers(lastTrained.runId, carries.layers, title);
+    setProblem(taken.ok ? null : localize(taken.problem));
   };
   const all = received.length === carries.layers.length;
   return (

@@ -14,7 +14,7 @@ import { useAppStore } from '../store';
 import { selectAnalysis, selectDataCheck } from '../store/selectors';
 import { isRunActive, type Run } from '../store/training-slice';
 import { Charts, runLabel } from './Charts';
-import { startTraining, stopTraining, trainedLayerWeights } from './client';
+import { startTraining, stopTraining, takeTrainedLayers } from './client';
 
 function scrollIntoView(element: HTMLElement | null): void {
   element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -248,21 +248,16 @@ function KeepWeights() {
   if (!lastTrained || lastTrained.runId !== currentId) return null;
   const keep = async () => {
     const state = useAppStore.getState();
+    const analysis = selectAnalysis(state);
     const names = state.nodes
-      .filter((node) => (selectAnalysis(state).nodes.get(node.id)?.params ?? 0) > 0)
+      .filter((node) => (analysis.nodes.get(node.id)?.params ?? 0) > 0)
       .map((node) => node.data.name);
-    const reply = await trainedLayerWeights(lastTrained.runId, names);
-    if (!reply.ok) {
-      setMessage({ text: localize(reply.problem), failed: true });
-      return;
-    }
-    const from = localize(lastTrained.title);
-    const kept = useAppStore
-      .getState()
-      .carryWeights(
-        Object.fromEntries(Object.entries(reply.layers).map(([name, weights]) => [name, { from, weights }])),
-      );
-    setMessage({ text: t('training.weightsKept', { count: kept.length }), failed: false });
+    const taken = await takeTrainedLayers(lastTrained.runId, names, localize(lastTrained.title));
+    setMessage(
+      taken.ok
+        ? { text: t('training.weightsKept', { count: taken.received.length }), failed: false }
+        : { text: localize(taken.problem), failed: true },
+    );
   };
   return (
     <div className="keep-weights">

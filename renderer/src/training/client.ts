@@ -104,13 +104,20 @@ export function exportTrainedModel(): Promise<QueryReply> {
   return ask({ type: 'export-model', requestId: `query-${requestCounter}` });
 }
 
-/** The trained weights of `layers` from run `runId`, if it is still the worker's last trained model. */
-export async function trainedLayerWeights(
+/**
+ * Gives the layers named `layers` the weights run `runId` trained them to (transfer learning),
+ * if that run's model is still the worker's last: the names of the layers that received them, or
+ * why none did.
+ */
+export async function takeTrainedLayers(
   runId: string,
   layers: string[],
-): Promise<{ ok: true; layers: Record<string, EncodedWeight[]> } | { ok: false; problem: Localized }> {
+  from: string,
+): Promise<{ ok: true; received: string[] } | { ok: false; problem: Localized }> {
   requestCounter += 1;
   const reply = await ask({ type: 'layer-weights', requestId: `query-${requestCounter}`, runId, layers });
   if (!reply.ok) return reply;
-  return 'layers' in reply ? reply : { ok: false, problem: { en: 'No weights came back.', es: 'No llegaron pesos.' } };
+  if (!('layers' in reply)) return { ok: false, problem: { en: 'No weights came back.', es: 'No llegaron pesos.' } };
+  const carried = Object.entries(reply.layers).map(([name, weights]) => [name, { from, weights }] as const);
+  return { ok: true, received: useAppStore.getState().carryWeights(Object.fromEntries(carried)) };
 }
