@@ -8,6 +8,8 @@ import { localize } from '../shared/localized.js';
 import type { TfModule } from '../shared/layers/types.js';
 import { decodeWeights, type Project } from '../shared/project/project.js';
 import { decodeAnswer, encodeQuery, generateText, predictOne, type Answer } from '../shared/training/predict.js';
+import { askGan } from '../shared/training/gan.js';
+import type { Dataset } from '../shared/data/build.js';
 import { prepareRun } from '../shared/training/run.js';
 import { cliBackends, startTf } from './backend.js';
 import { CliError, exitCodes } from './errors.js';
@@ -89,9 +91,32 @@ function showLabel(label: string): string {
   return /^[^\s\p{C}]+$/u.test(label) ? label : JSON.stringify(label);
 }
 
-function formatAnswer(answer: Answer): string {
+/** An image in the terminal: one character per pixel, darker for more ink. */
+function drawImage(pixels: readonly number[], width: number): string {
+  const shades = ' .:-=+*#%@';
+  const rows: string[] = [];
+  for (let start = 0; start < pixels.length; start += width) {
+    rows.push(
+      pixels
+        .slice(start, start + width)
+        .map((value) => shades[Math.max(0, Math.min(9, Math.round(value * 9)))] ?? ' ')
+        .join(''),
+    );
+  }
+  return rows.join('\n');
+}
+
+function formatAnswer(answer: Answer, dataset?: Dataset): string {
   if (answer.kind === 'value') return answer.value.toFixed(3);
   if (answer.kind === 'image') return `reconstruction error ${answer.error.toFixed(4)}`;
+  if (answer.kind === 'sample') {
+    const width = dataset?.images?.width ?? 8;
+    return [
+      drawImage(answer.output, width),
+      `real, says the discriminator: ${answer.realness.toFixed(2)}`,
+      `nearest real image: a ${answer.nearest.label} (mean squared difference ${answer.nearest.distance.toFixed(4)})`,
+    ].join('\n');
+  }
   const labels = answer.top.map((entry) => showLabel(entry.label));
   const width = Math.max(...labels.map((label) => label.length));
   return answer.top
@@ -143,6 +168,12 @@ export async function runPredict(args: string[], io: Io): Promise<number> {
       );
       if (!generated.ok) throw problem(generated.problem);
       io.out(options.json ? `${JSON.stringify({ kind: 'text', text: generated.text })}\n` : `${generated.text}\n`);
+      return exitCodes.ok;
+    }
+    if (dataset.target.kind === 'generate') {
+      const asked = askGan(tf, model, project.graph, dataset, options.input);
+      if (!asked.ok) throw problem(asked.problem);
+      io.out(options.json ? `${JSON.stringify(asked.answer)}\n` : `${formatAnswer(asked.answer, dataset)}\n`);
       return exitCodes.ok;
     }
     const query = encodeQuery(data, dataset, options.input);

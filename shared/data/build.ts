@@ -19,7 +19,12 @@ export interface Dataset {
   x: TensorData;
   y: TensorData;
   /** What the targets are: class indices (with their labels) or numbers. */
-  target: { kind: 'class'; labels: string[] } | { kind: 'value'; scale: number } | { kind: 'image' };
+  target:
+    | { kind: 'class'; labels: string[] }
+    | { kind: 'value'; scale: number }
+    | { kind: 'image' }
+    /** A GAN's real images (`y` repeats `x`): a generator learns to make more like them. */
+    | { kind: 'generate' };
   /** The inputs' windows as the learner would read them, for the dataset panel. */
   preview: { input: string; target: string }[];
   /** Text data: the vocabulary by index (0 pads, 1 is any unknown word), for the Embedding's input_dim. */
@@ -272,7 +277,11 @@ function buildImages(spec: Extract<DataSpec, { kind: 'images' }>): DatasetResult
     dataset: {
       x: { values: x, shape, dtype: 'float32' },
       y: { values: y, shape: classify ? [samples.length] : shape, dtype: 'float32' },
-      target: classify ? { kind: 'class', labels } : { kind: 'image' },
+      target: classify
+        ? { kind: 'class', labels }
+        : spec.task === 'generate'
+          ? { kind: 'generate' }
+          : { kind: 'image' },
       preview: samples.slice(0, previewRows).map((image, sample) => ({
         input: `#${sample + 1}`,
         target: classify ? (labels[targetOf[set.classes[image] ?? 0] ?? 0] ?? '') : `#${sample + 1}`,

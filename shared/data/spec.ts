@@ -57,8 +57,11 @@ export const imagesSpec = z
   .object({
     kind: z.literal('images'),
     source: z.enum(imageSources),
-    /** `classify`: the target is the image's class; `reconstruct`: the target is the image itself. */
-    task: z.enum(['classify', 'reconstruct']),
+    /**
+     * `classify`: the target is the image's class; `reconstruct`: the target is the image itself;
+     * `generate`: the images are the real ones a GAN's generator learns to imitate.
+     */
+    task: z.enum(['classify', 'reconstruct', 'generate']),
     /**
      * The classes to train on, all when absent. For `reconstruct` the others are kept aside as the
      * unusual images an autoencoder should reconstruct badly (anomaly detection).

@@ -15,6 +15,7 @@ import {
   type ProblemValues,
 } from './problems.js';
 import { formatShape, sampleSize, type Shape } from './shape.js';
+import { downstreamOf, generatorEnds } from './gan.js';
 import type { Graph, LayerNode, Wire } from './types.js';
 import { weightCount } from '../project/weights.js';
 
@@ -196,6 +197,49 @@ function pin(issue: LayerIssue, node: LayerNode, firstWire: Wire | undefined): P
     ...(issue.param ? { param: issue.param } : {}),
     ...(fix ? { fix } : {}),
   });
+}
+
+/**
+ * A GAN's generator ends at one marked layer, which must have layers after it (the
+ * discriminator), and the discriminator must judge the image alone: nothing from the generator's
+ * side may reach it except through the marked layer.
+ */
+function checkGanEnds(
+  graph: Graph,
+  byId: ReadonlyMap<string, LayerNode>,
+  incoming: ReadonlyMap<string, Wire[]>,
+  outgoing: ReadonlyMap<string, Wire[]>,
+): Problem[] {
+  const ends = generatorEnds(graph).filter((node) => byId.has(node.id));
+  const found: Problem[] = [];
+  const unmark = (node: LayerNode): Partial<Problem> => ({
+    values: { name: node.name },
+    fix: { kind: 'set-generator-end', nodeId: node.id, on: false },
+  });
+  ends
+    .slice(1)
+    .forEach((node) =>
+      found.push(
+        problem('gan.two-ends', node.id, { ...unmark(node), values: { name: node.name, first: ends[0]?.name ?? '' } }),
+      ),
+    );
+  const end = ends[0];
+  if (!end) return found;
+  if (end.kind === 'Input') found.push(problem('gan.end-at-input', end.id, unmark(end)));
+  else if ((outgoing.get(end.id) ?? []).length === 0) found.push(problem('gan.end-at-output', end.id, unmark(end)));
+  const discriminator = downstreamOf(graph, end.id);
+  for (const id of discriminator) {
+    const side = (incoming.get(id) ?? []).filter((wire) => wire.source !== end.id && !discriminator.has(wire.source));
+    if (side.length === 0) continue;
+    found.push(
+      problem('gan.side-input', id, {
+        wireIds: side.map((wire) => wire.id),
+        values: { name: byId.get(id)?.name ?? id, end: end.name },
+        fix: { kind: 'remove-wires', wireIds: side.map((wire) => wire.id) },
+      }),
+    );
+  }
+  return found;
 }
 
 /** Analyses the whole graph. */
@@ -418,6 +462,7 @@ export function analyzeGraph(graph: Graph): Analysis {
   if (inputs.length > 0 && outputs.length === 0 && order.length === byId.size) {
     report(problem('graph.no-output', inputs[0] ?? null));
   }
+  checkGanEnds(graph, byId, incoming, outgoing).forEach(report);
 
   for (const node of graph.nodes) {
     const entry = nodes.get(node.id) ?? { shape: null, params: null, problems: [] };

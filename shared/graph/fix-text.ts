@@ -28,6 +28,11 @@ export function describeFix(fix: Fix, language: Language, names: ReadonlyMap<str
       if (fix.frozen) return es ? `Congelar ${name}` : `Freeze ${name}`;
       return es ? `Descongelar ${name}` : `Unfreeze ${name}`;
     }
+    case 'set-generator-end': {
+      const name = names.get(fix.nodeId) ?? fix.nodeId;
+      if (fix.on) return es ? `Marcar ${name} como final del generador` : `Mark ${name} as the generator's end`;
+      return es ? `Desmarcar ${name} como final del generador` : `Unmark ${name} as the generator's end`;
+    }
     case 'drop-carried': {
       const name = names.get(fix.nodeId) ?? fix.nodeId;
       return es ? `Descartar los pesos traídos de ${name}` : `Drop the carried weights of ${name}`;

@@ -134,6 +134,47 @@ export const problemCatalogue = {
     en: `${v(x, 'name')} is frozen, but its weights are the random ones it starts with: training will never improve them. Bring in trained weights, or unfreeze it.`,
     es: `${v(x, 'name')} está congelada, pero sus pesos son los aleatorios del principio: el entrenamiento nunca los mejorará. Trae pesos entrenados, o descongélala.`,
   })),
+  // A GAN: generator and discriminator drawn as one chain, split at a marked layer.
+  'gan.two-ends': error((x) => ({
+    en: `${v(x, 'name')} is marked as the generator's end, but so is ${v(x, 'first')}: a GAN's generator ends at one layer. Unmark one of them.`,
+    es: `${v(x, 'name')} está marcada como final del generador, pero también ${v(x, 'first')}: el generador de una GAN termina en una sola capa. Desmarca una de ellas.`,
+  })),
+  'gan.end-at-input': error((x) => ({
+    en: `${v(x, 'name')} is the Input: the generator needs at least one layer to turn the noise into an image. Mark the layer that gives the image instead.`,
+    es: `${v(x, 'name')} es el Input: el generador necesita al menos una capa que convierta el ruido en una imagen. Marca en su lugar la capa que da la imagen.`,
+  })),
+  'gan.end-at-output': error((x) => ({
+    en: `Nothing comes after ${v(x, 'name')}, so there is no discriminator to judge its images. Wire the discriminator's layers after it, ending in Dense(1, sigmoid), or unmark it.`,
+    es: `Después de ${v(x, 'name')} no hay nada, así que no hay discriminador que juzgue sus imágenes. Conecta tras ella las capas del discriminador, acabando en Dense(1, sigmoid), o desmárcala.`,
+  })),
+  'gan.side-input': error((x) => ({
+    en: `${v(x, 'name')} is part of the discriminator, which must judge the image alone, but it also takes a wire that does not come through ${v(x, 'end')}, the generator's end. Remove that wire.`,
+    es: `${v(x, 'name')} forma parte del discriminador, que debe juzgar solo la imagen, pero recibe además una conexión que no pasa por ${v(x, 'end')}, el final del generador. Quita esa conexión.`,
+  })),
+  'data.gan-no-end': error(() => ({
+    en: "The data asks for a GAN (generate images), but no layer is marked as the generator's end. Select the layer that gives the image and tick “Generator ends here” in the inspector.",
+    es: 'Los datos piden una GAN (generar imágenes), pero ninguna capa está marcada como final del generador. Selecciona la capa que da la imagen y marca «El generador termina aquí» en el inspector.',
+  })),
+  'data.gan-not-generate': error((x) => ({
+    en: `${v(x, 'name')} is marked as a GAN generator's end, but the data does not ask to generate images. Choose images with the “generate” task in the data panel, or unmark the layer.`,
+    es: `${v(x, 'name')} está marcada como final del generador de una GAN, pero los datos no piden generar imágenes. Elige imágenes con la tarea «generar» en el panel de datos, o desmarca la capa.`,
+  })),
+  'data.gan-image-shape': error((x) => ({
+    en: `The generator must make images shaped like the real ones, ${v(x, 'expected')}; ${v(x, 'name')}, its end, gives ${v(x, 'shape')}. End the generator with a Reshape to ${v(x, 'expected')}.`,
+    es: `El generador debe crear imágenes con la forma de las reales, ${v(x, 'expected')}; ${v(x, 'name')}, su final, da ${v(x, 'shape')}. Termina el generador con un Reshape a ${v(x, 'expected')}.`,
+  })),
+  'data.gan-noise-shape': error((x) => ({
+    en: `A generator starts from a vector of random numbers (the noise), so ${v(x, 'name')} must take one axis, such as [16]; it takes ${v(x, 'shape')}.`,
+    es: `Un generador parte de un vector de números aleatorios (el ruido), así que ${v(x, 'name')} debe tener un solo eje, por ejemplo [16]; tiene ${v(x, 'shape')}.`,
+  })),
+  'data.gan-output': error((x) => ({
+    en: `The discriminator answers one number per image, the probability that it is real, so the output must be (None, 1) with a sigmoid; ${v(x, 'name')} gives ${v(x, 'shape')}.`,
+    es: `El discriminador responde un número por imagen, la probabilidad de que sea real, así que la salida debe ser (None, 1) con sigmoid; ${v(x, 'name')} da ${v(x, 'shape')}.`,
+  })),
+  'data.gan-loss': error((x) => ({
+    en: `A GAN's discriminator tells real from fake, and its generator is trained to fool it: both use binary_crossentropy, not ${v(x, 'loss')}.`,
+    es: `El discriminador de una GAN distingue lo real de lo falso, y el generador se entrena para engañarlo: ambos usan binary_crossentropy, no ${v(x, 'loss')}.`,
+  })),
   // The network against its data.
   'data.one-input-output': error((x) => ({
     en: `This dataset feeds one Input and checks one output; the network has ${v(x, 'inputs')} Inputs and ${v(x, 'outputs')} outputs.`,
@@ -199,6 +240,8 @@ export type Fix =
   | { kind: 'remove-layer'; nodeId: string }
   | { kind: 'add-input' }
   | { kind: 'set-frozen'; nodeId: string; frozen: boolean }
+  /** Mark (or unmark) the layer where a GAN's generator ends. */
+  | { kind: 'set-generator-end'; nodeId: string; on: boolean }
   /** Forget a layer's carried weights: it starts from drawn ones again. */
   | { kind: 'drop-carried'; nodeId: string }
   /** A training setting (the loss), which belongs to the run rather than to a layer. */

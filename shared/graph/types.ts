@@ -20,6 +20,11 @@ export type LayerNode = {
     frozen?: boolean;
     /** Trained weights the layer starts from instead of drawn ones, carried from another network. */
     carried?: CarriedWeights;
+    /**
+     * A GAN's generator ends here: the layers up to this one make an image from noise, the layers
+     * after it (the discriminator) say whether an image is real. Set on one layer at most.
+     */
+    generatorEnd?: boolean;
   };
 }[LayerKind];
 
@@ -58,6 +63,7 @@ export function withDefaultParams(node: {
   position: Position;
   frozen?: boolean;
   carried?: CarriedWeights;
+  generatorEnd?: boolean;
 }): LayerNode {
   const defaults = isLayerKind(node.kind) ? (defaultParamsOf(node.kind) as Record<string, unknown>) : {};
   return { ...node, params: { ...defaults, ...node.params } } as LayerNode;

@@ -42,6 +42,7 @@ const layerSchema = z
     position: z.object({ x: finite, y: finite }).strict(),
     frozen: z.boolean().optional(),
     carried: carriedWeightsSchema.optional(),
+    generatorEnd: z.boolean().optional(),
   })
   .strict();
 

@@ -27,6 +27,13 @@ export function checkExpectation(
 ): ExpectationCheck {
   const details: string[] = [];
   let met = true;
+  // A GAN answers no question: what it draws is judged by the samples' logs (a metric).
+  if (dataset.target.kind === 'generate') {
+    if (expected.answer !== undefined || expected.value !== undefined) {
+      return { met: false, answer: '', details: ['a GAN lesson expects a metric of its samples, not an answer'] };
+    }
+    return checkMetric(expected, finalLogs, details, met, '');
+  }
   const query = encodeQuery(data, dataset, expected.input);
   if (!query.ok)
     return { met: false, answer: '', details: [`the input ${expected.input} cannot be encoded: ${query.problem.en}`] };
@@ -36,7 +43,9 @@ export function checkExpectation(
       ? (answer.top[0]?.label ?? '')
       : answer.kind === 'image'
         ? answer.error.toFixed(4)
-        : answer.value.toFixed(3);
+        : answer.kind === 'value'
+          ? answer.value.toFixed(3)
+          : '';
   if (expected.answer !== undefined) {
     const ok = answer.kind === 'classes' && answer.top[0]?.label === expected.answer;
     met &&= ok;
@@ -49,14 +58,26 @@ export function checkExpectation(
     met &&= ok;
     details.push(`value ${shown} ${ok ? 'in' : 'outside'} [${expected.value.min}, ${expected.value.max}]`);
   }
-  if (expected.metric !== undefined) {
-    const value = finalLogs[expected.metric.name];
+  return checkMetric(expected, finalLogs, details, met, shown);
+}
+
+/** The metric of the last epoch a lesson must reach, added to what was checked before it. */
+function checkMetric(
+  expected: Expectation,
+  finalLogs: Record<string, number>,
+  details: string[],
+  metBefore: boolean,
+  answer: string,
+): ExpectationCheck {
+  let met = metBefore;
+  for (const target of [...(expected.metric ? [expected.metric] : []), ...(expected.alsoMetrics ?? [])]) {
+    const value = finalLogs[target.name];
     const ok =
       value !== undefined &&
-      (expected.metric.atLeast === undefined || value >= expected.metric.atLeast) &&
-      (expected.metric.atMost === undefined || value <= expected.metric.atMost);
+      (target.atLeast === undefined || value >= target.atLeast) &&
+      (target.atMost === undefined || value <= target.atMost);
     met &&= ok;
-    details.push(`${expected.metric.name} ${value ?? 'missing'} ${ok ? 'meets' : 'misses'} the target`);
+    details.push(`${target.name} ${value ?? 'missing'} ${ok ? 'meets' : 'misses'} the target`);
   }
-  return { met, answer: shown, details };
+  return { met, answer, details };
 }

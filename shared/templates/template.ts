@@ -25,6 +25,10 @@ const highlightSchema = z.union([
   z.object({ tab: z.enum(['data', 'training', 'playground']) }).strict(),
 ]);
 
+const metricTargetSchema = z
+  .object({ name: z.string(), atLeast: z.number().finite().optional(), atMost: z.number().finite().optional() })
+  .strict();
+
 /**
  * What the trained network must answer to `input`: a class, or a number within a range; or only a
  * metric it must reach (or stay under, for a lesson about what a network cannot learn).
@@ -35,10 +39,9 @@ const expectationSchema = z
     answer: z.string().max(200).optional(),
     value: z.object({ min: z.number().finite(), max: z.number().finite() }).strict().optional(),
     /** A metric of the last epoch that must reach a figure, e.g. accuracy 1. */
-    metric: z
-      .object({ name: z.string(), atLeast: z.number().finite().optional(), atMost: z.number().finite().optional() })
-      .strict()
-      .optional(),
+    metric: metricTargetSchema.optional(),
+    /** More metrics that must hold too: a GAN's samples must be both close to real and varied. */
+    alsoMetrics: z.array(metricTargetSchema).max(5).optional(),
   })
   .strict()
   .refine(

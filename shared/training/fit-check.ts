@@ -7,6 +7,7 @@ import type { Dataset } from '../data/build.js';
 import type { Analysis } from '../graph/analyze.js';
 import { severityOf, type Problem, type ProblemCode, type ProblemValues, type Fix } from '../graph/problems.js';
 import { formatShape, shapesEqual } from '../graph/shape.js';
+import { generatorEnds } from '../graph/gan.js';
 import type { Graph } from '../graph/types.js';
 import { suggestLoss, type TrainingSettings } from './settings.js';
 import type { LayerNode } from '../graph/types.js';
@@ -43,6 +44,92 @@ function lossForNumbers(settings: TrainingSettings): Problem[] {
   ];
 }
 
+/**
+ * A GAN against its real images: the noise is a vector, the generator's end gives an image shaped
+ * like the real ones, the discriminator answers one probability, and both learn by binary
+ * cross-entropy. Without the images' `generate` task a marked layer is a mistake.
+ */
+function checkGanFit(graph: Graph, analysis: Analysis, dataset: Dataset, settings: TrainingSettings): Problem[] {
+  const ends = generatorEnds(graph);
+  const generating = dataset.target.kind === 'generate';
+  if (!generating) {
+    return ends.map((end) =>
+      problem(
+        'data.gan-not-generate',
+        end.id,
+        { name: end.name },
+        { kind: 'set-generator-end', nodeId: end.id, on: false },
+      ),
+    );
+  }
+  const imageShape = [null, ...dataset.x.shape.slice(1)];
+  const found: Problem[] = [];
+  const end = ends[0];
+  if (!end) {
+    // Offer the first layer after the Input that already gives an image's shape.
+    const candidate = analysis.order.find(
+      (id) => !analysis.inputs.includes(id) && shapesEqual(analysis.nodes.get(id)?.shape ?? [], imageShape),
+    );
+    return [
+      problem(
+        'data.gan-no-end',
+        candidate ?? analysis.outputs[0] ?? null,
+        {},
+        candidate ? { kind: 'set-generator-end', nodeId: candidate, on: true } : undefined,
+      ),
+    ];
+  }
+  const endShape = analysis.nodes.get(end.id)?.shape;
+  if (endShape && !shapesEqual(endShape, imageShape)) {
+    found.push(
+      problem('data.gan-image-shape', end.id, {
+        expected: formatShape(imageShape),
+        name: end.name,
+        shape: formatShape(endShape),
+      }),
+    );
+  }
+  const inputId = analysis.inputs[0] ?? '';
+  const input = graph.nodes.find((node) => node.id === inputId);
+  const inputShape = analysis.nodes.get(inputId)?.shape;
+  if (input && inputShape && inputShape.length !== 2) {
+    found.push(
+      problem(
+        'data.gan-noise-shape',
+        inputId,
+        { name: input.name, shape: formatShape(inputShape) },
+        { kind: 'set-param', nodeId: inputId, param: 'shape', value: [16] },
+        'shape',
+      ),
+    );
+  }
+  const outputId = analysis.outputs[0] ?? '';
+  const output = graph.nodes.find((node) => node.id === outputId);
+  const outputShape = analysis.nodes.get(outputId)?.shape;
+  if (output && outputShape && !shapesEqual(outputShape, [null, 1])) {
+    found.push(
+      problem(
+        'data.gan-output',
+        outputId,
+        { name: output.name, shape: formatShape(outputShape) },
+        output.kind === 'Dense' ? { kind: 'set-param', nodeId: outputId, param: 'units', value: 1 } : undefined,
+        'units',
+      ),
+    );
+  }
+  if (settings.loss !== 'binary_crossentropy') {
+    found.push(
+      problem(
+        'data.gan-loss',
+        null,
+        { loss: settings.loss },
+        { kind: 'set-setting', setting: 'loss', value: 'binary_crossentropy' },
+      ),
+    );
+  }
+  return found;
+}
+
 export function checkDataFit(
   graph: Graph,
   analysis: Analysis,
@@ -55,6 +142,8 @@ export function checkDataFit(
       problem('data.one-input-output', null, { inputs: analysis.inputs.length, outputs: analysis.outputs.length }),
     ];
   }
+  if (dataset.target.kind === 'generate' || generatorEnds(graph).length > 0)
+    return checkGanFit(graph, analysis, dataset, settings);
   const found: Problem[] = [];
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const inputId = analysis.inputs[0] ?? '';

@@ -25,7 +25,17 @@ export type Answer =
   | { kind: 'classes'; top: { label: string; probability: number }[] }
   | { kind: 'value'; value: number }
   /** An autoencoder's answer: the image it gives back, and its mean squared error to the one shown. */
-  | { kind: 'image'; input: number[]; output: number[]; error: number };
+  | { kind: 'image'; input: number[]; output: number[]; error: number }
+  /**
+   * A GAN's answer to a noise seed: the generator's image, the discriminator's probability that
+   * it is real, and the nearest real image with its class and mean squared difference.
+   */
+  | {
+      kind: 'sample';
+      output: number[];
+      realness: number;
+      nearest: { label: string; distance: number; image: number[] };
+    };
 
 /** The question the playground opens with, as the lesson or the data suggests it. */
 export function defaultQuery(data: DataSpec): string {
@@ -41,6 +51,8 @@ export function defaultQuery(data: DataSpec): string {
     case 'text-class':
       return data.examples.at(-1)?.text ?? '';
     case 'images':
+      // A GAN's question is the seed of the noise its generator turns into an image.
+      if (data.task === 'generate') return '1';
       // The last image: it is among those held out for validation, so the network never trained on it.
       return `#${imageSampleCount(data)}`;
     case 'adding':
@@ -301,7 +313,9 @@ export function decodeAnswer(
       .slice(0, topCount);
     return { kind: 'classes', top };
   }
-  return { kind: 'value', value: (output[0] ?? Number.NaN) * dataset.target.scale };
+  // A GAN's full chain ends in the discriminator: the probability that the image is real.
+  const scale = dataset.target.kind === 'value' ? dataset.target.scale : 1;
+  return { kind: 'value', value: (output[0] ?? Number.NaN) * scale };
 }
 
 export function predictOne(tf: TfModule, model: Tf.LayersModel, values: Float32Array, shape: number[]): Float32Array {

@@ -15,6 +15,7 @@ import type { Localized } from '../localized.js';
 import { installFastCpuKernels } from './fast-kernels.js';
 import { checkDataFit } from './fit-check.js';
 import type { TrainingSettings } from './settings.js';
+import { trainGan } from './gan.js';
 import { trainModel, type TrainCallbacks, type TrainingOutcome } from './train.js';
 
 export interface RunRequest {
@@ -54,6 +55,9 @@ export async function runTraining(
 ): Promise<RunResult> {
   const prepared = prepareRun(tf, request);
   if (!prepared.ok) return prepared;
-  const outcome = await trainModel(tf, prepared.model, prepared.dataset, request.settings, callbacks);
+  const outcome =
+    prepared.dataset.target.kind === 'generate'
+      ? await trainGan(tf, prepared.model, request.graph, prepared.dataset, request.settings, callbacks)
+      : await trainModel(tf, prepared.model, prepared.dataset, request.settings, callbacks);
   return { ok: true, model: prepared.model, dataset: prepared.dataset, outcome };
 }

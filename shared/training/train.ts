@@ -28,6 +28,20 @@ export interface EpochUpdate {
   /** Every log of the epoch: loss, metrics, and their `val_` twins when validating. */
   logs: Record<string, number>;
   samplesPerSecond: number;
+  /** A GAN's images, drawn after the epoch from the same noise every epoch. */
+  samples?: GanSamples;
+}
+
+/** The images a GAN's generator drew after one epoch, and what each looks like most. */
+export interface GanSamples {
+  count: number;
+  height: number;
+  width: number;
+  channels: number;
+  /** Every pixel of every image, image after image. */
+  values: Float32Array;
+  /** The class of each image's nearest real image (its digit). */
+  nearest: string[];
 }
 
 export type RunStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'interrupted' | 'failed';

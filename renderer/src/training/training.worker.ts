@@ -25,8 +25,9 @@ import {
   type FromWorker,
   type ToWorker,
 } from '../../../shared/training/protocol';
+import { askGan, trainGan } from '../../../shared/training/gan';
 import { prepareRun } from '../../../shared/training/run';
-import { trainModel, type BatchUpdate, type EpochUpdate } from '../../../shared/training/train';
+import { trainModel, type BatchUpdate, type EpochUpdate, type TrainCallbacks } from '../../../shared/training/train';
 import { probeEnvironment } from './environment';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -148,7 +149,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
     finishedEpochs = [];
     lastSent = performance.now();
   };
-  const outcome = await trainModel(tf, prepared.model, prepared.dataset, message.settings, {
+  const callbacks: TrainCallbacks = {
     now: () => performance.now(),
     yieldToEventLoop,
     onBatch: (update) => {
@@ -162,7 +163,12 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
     },
     shouldStop: () => stopRequests.has(runId),
     isInterrupted: () => contextLost,
-  });
+  };
+  // A GAN trains its two networks in turns; every other network with the one loop.
+  const outcome =
+    prepared.dataset.target.kind === 'generate'
+      ? await trainGan(tf, prepared.model, message.graph, prepared.dataset, message.settings, callbacks)
+      : await trainModel(tf, prepared.model, prepared.dataset, message.settings, callbacks);
   flush();
   stopRequests.delete(runId);
   if (outcome.status === 'failed' || (outcome.status === 'interrupted' && contextLost)) {
@@ -192,6 +198,12 @@ function notTrainedYet(requestId: string): void {
 function answer(message: Extract<ToWorker, { type: 'predict' }>): void {
   if (!trained) {
     notTrainedYet(message.requestId);
+    return;
+  }
+  if (trained.dataset.target.kind === 'generate') {
+    const asked = askGan(tf, trained.model, trained.graph, trained.dataset, message.text);
+    if (asked.ok) post({ type: 'answer', requestId: message.requestId, answer: asked.answer });
+    else post({ type: 'query-problem', requestId: message.requestId, problem: asked.problem });
     return;
   }
   const query = encodeQuery(trained.data, trained.dataset, message.text);
