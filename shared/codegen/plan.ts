@@ -6,7 +6,8 @@
 import { buildDataset, type Dataset } from '../data/build.js';
 import type { DataSpec } from '../data/spec.js';
 import { analyzeGraph } from '../graph/analyze.js';
-import type { Problem } from '../graph/problems.js';
+import { generatorEnds } from '../graph/gan.js';
+import { severityOf, type Problem } from '../graph/problems.js';
 import type { Shape } from '../graph/shape.js';
 import type { Graph, LayerNode } from '../graph/types.js';
 import { layerDef } from '../layers/registry.js';
@@ -199,6 +200,22 @@ export function planExport(source: ExportSource, options: ExportOptions = {}): P
     (found) => found.severity === 'error',
   );
   if (misfits.length > 0) return { ok: false, problems: misfits };
+  // The exported programs train one network with fit(); a GAN's two networks in turns they cannot yet.
+  const end = generatorEnds(source.graph)[0];
+  if (built.dataset.target.kind === 'generate' && end) {
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'export.gan',
+          severity: severityOf('export.gan'),
+          nodeId: end.id,
+          wireIds: [],
+          values: { name: end.name },
+        },
+      ],
+    };
+  }
   return {
     ok: true,
     plan: {

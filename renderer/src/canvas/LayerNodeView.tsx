@@ -50,8 +50,17 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
       <div className="layer-node-header">
         <span className="layer-node-kind">{data.kind}</span>
         <span className="layer-node-name">{data.name}</span>
-        {(data.frozen === true || data.carried) && (
+        {(data.frozen === true || data.carried || data.generatorEnd === true) && (
           <span className="layer-node-badges">
+            {data.generatorEnd === true && (
+              <span
+                className="layer-node-badge is-generator-end"
+                title={t('node.generatorEndTitle')}
+                data-testid={`generator-end-${data.name}`}
+              >
+                {t('node.generatorEnd')}
+              </span>
+            )}
             {data.carried && (
               <span
                 className="layer-node-badge is-trained"

@@ -12,6 +12,9 @@ import { useAppStore } from '../store';
 import { selectDataCheck } from '../store/selectors';
 import { PixelImage } from '../training/ImagePixels';
 
+/** What a network does with images: the data spec's tasks, in the order the menu lists them. */
+const imageTasks = ['classify', 'reconstruct', 'generate'] as const;
+
 const dataKinds: DataKind[] = [
   'text-next-char',
   'sequence-next-value',
@@ -433,12 +436,14 @@ export function DataPanel() {
               <span className="field-name">{t('data.imageTask')}</span>
               <select
                 value={data.task}
-                onChange={(event) =>
-                  setData({ ...data, task: event.target.value === 'reconstruct' ? 'reconstruct' : 'classify' })
-                }
+                onChange={(event) => {
+                  const task = imageTasks.find((candidate) => candidate === event.target.value) ?? 'classify';
+                  setData({ ...data, task });
+                }}
               >
                 <option value="classify">{t(data.groups ? 'data.taskClassifyGroups' : 'data.taskClassify')}</option>
                 <option value="reconstruct">{t('data.taskReconstruct')}</option>
+                <option value="generate">{t('data.taskGenerate')}</option>
               </select>
             </label>
             {data.groups ? (

@@ -68,6 +68,7 @@ function NameField({ node }: { node: LayerFlowNode }) {
 function TrainingFields({ node }: { node: LayerFlowNode }) {
   const { t } = useTranslation();
   const setFrozen = useAppStore((state) => state.setFrozen);
+  const setGeneratorEnd = useAppStore((state) => state.setGeneratorEnd);
   const dropCarried = useAppStore((state) => state.dropCarried);
   const formatNumber = useNumberFormat();
   const carried = node.data.carried;
@@ -85,6 +86,19 @@ function TrainingFields({ node }: { node: LayerFlowNode }) {
         </label>
         <p className="field-hint">{t('inspector.frozenHint')}</p>
       </div>
+      {node.data.kind !== 'Input' && (
+        <div className="field field-bool" data-param="generatorEnd">
+          <label>
+            <input
+              type="checkbox"
+              checked={node.data.generatorEnd === true}
+              onChange={(event) => setGeneratorEnd(node.id, event.target.checked)}
+            />
+            <span className="field-name">{t('inspector.generatorEnd')}</span>
+          </label>
+          <p className="field-hint">{t('inspector.generatorEndHint')}</p>
+        </div>
+      )}
       <div className="field" data-testid="carried-weights">
         <p className={carried ? 'carried-note' : 'muted'}>
           {carried

@@ -50,6 +50,8 @@ export interface GraphSlice {
   renameLayer: (nodeId: string, name: string) => RenameResult;
   /** Freezes a layer (training leaves its weights as they are) or lets it learn again. */
   setFrozen: (nodeId: string, frozen: boolean) => void;
+  /** Marks the layer where a GAN's generator ends (unmarking any other), or unmarks it. */
+  setGeneratorEnd: (nodeId: string, on: boolean) => void;
   /** Forgets a layer's carried weights: it starts from drawn ones again. */
   dropCarried: (nodeId: string) => void;
   /**
@@ -171,6 +173,16 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     });
   },
 
+  setGeneratorEnd: (nodeId, on) => {
+    set({
+      nodes: get().nodes.map((node) => {
+        if (node.id !== nodeId && (!on || node.data.generatorEnd !== true)) return node;
+        const { generatorEnd: _previous, ...rest } = node.data;
+        return { ...node, data: (on && node.id === nodeId ? { ...rest, generatorEnd: true } : rest) as LayerData };
+      }),
+    });
+  },
+
   dropCarried: (nodeId) => {
     set({
       nodes: get().nodes.map((node) => {
@@ -251,6 +263,9 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
         return;
       case 'drop-carried':
         state.dropCarried(fix.nodeId);
+        return;
+      case 'set-generator-end':
+        state.setGeneratorEnd(fix.nodeId, fix.on);
         return;
       case 'set-setting':
         if (isTrainingParam(fix.setting)) state.setTrainingParam(fix.setting, fix.value);

@@ -208,6 +208,11 @@ export const Charts = memo(function Charts() {
     return [...names];
   }, [shown]);
 
+  // A GAN logs d_loss and g_loss instead of one loss: its runs need no chart called loss.
+  const showLoss = shown.some(
+    (run) =>
+      run.epochs.some((update) => 'loss' in update.logs) || run.batches.every((point) => !('d_loss' in point.metrics)),
+  );
   const rows = useMemo(() => {
     const rowsFor = (series: string): Row[] =>
       perBatch ? batchRows(shown, series, smoothing) : epochRows(shown, series);
@@ -252,7 +257,9 @@ export const Charts = memo(function Charts() {
         </label>
       </div>
       <div className="chart-grid">
-        <Chart title="loss" runs={shown} rows={rows.get('loss') ?? []} logScale={logScale} xLabel={xLabel} />
+        {showLoss && (
+          <Chart title="loss" runs={shown} rows={rows.get('loss') ?? []} logScale={logScale} xLabel={xLabel} />
+        )}
         {metricNames.map((name) => (
           <Chart key={name} title={name} runs={shown} rows={rows.get(name) ?? []} logScale={logScale} xLabel={xLabel} />
         ))}

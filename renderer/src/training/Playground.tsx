@@ -15,6 +15,7 @@ import { lessonInput } from '../store/lesson-slice';
 import { selectDataCheck } from '../store/selectors';
 import { evaluateTrained, generate, predict } from './client';
 import { EvaluationView } from './EvaluationView';
+import { GanPlayground } from './GanPlayground';
 import { DrawingPad, PixelImage } from './ImagePixels';
 
 /** The ink (0 to 16) of the image a query names, `#12` or 64 numbers; blank when it names none. */
@@ -87,6 +88,7 @@ export function Playground() {
   const padInk = imageInk(query, dataset);
 
   if (!trained) return <p className="muted playground-empty">{t('playground.trainFirst')}</p>;
+  if (data?.kind === 'images' && data.task === 'generate') return <GanPlayground run={trained} />;
 
   const ask = async (asked = query) => {
     const reply = await predict(asked);

@@ -127,7 +127,7 @@ function Progress({ run }: { run: Run }) {
       </div>
       {latest && (
         <p className="mono progress-text">
-          {t('training.progress', {
+          {t(latest.metrics.g_loss === undefined ? 'training.progress' : 'training.progressGan', {
             epoch: latest.epoch + 1,
             epochs: run.settings.epochs,
             batch: latest.batch + 1,
@@ -138,6 +138,7 @@ function Progress({ run }: { run: Run }) {
                 ? `${Math.ceil(latest.secondsLeft)} s`
                 : `${Math.ceil(latest.secondsLeft / 60)} min`,
             loss: latest.loss.toPrecision(4),
+            gLoss: latest.metrics.g_loss?.toPrecision(4) ?? '',
           })}
         </p>
       )}
