@@ -65,27 +65,18 @@ function NameField({ node }: { node: LayerFlowNode }) {
 }
 
 /** Whether training changes the layer's weights, and the trained weights it starts from. */
-function TrainingFields({ node }: { node: LayerFlowNode }) {
+function TrainingFields({ node, weighted }: { node: LayerFlowNode; weighted: boolean }) {
   const { t } = useTranslation();
   const setFrozen = useAppStore((state) => state.setFrozen);
   const setGeneratorEnd = useAppStore((state) => state.setGeneratorEnd);
   const dropCarried = useAppStore((state) => state.dropCarried);
   const formatNumber = useNumberFormat();
   const carried = node.data.carried;
+  // An Input has no weights to learn, and cannot end a generator: nothing to set here.
+  if (node.data.kind === 'Input' && !weighted) return null;
   return (
     <>
       <h4 className="inspector-section">{t('inspector.learning')}</h4>
-      <div className="field field-bool" data-param="frozen">
-        <label>
-          <input
-            type="checkbox"
-            checked={node.data.frozen === true}
-            onChange={(event) => setFrozen(node.id, event.target.checked)}
-          />
-          <span className="field-name">{t('inspector.frozen')}</span>
-        </label>
-        <p className="field-hint">{t('inspector.frozenHint')}</p>
-      </div>
       {node.data.kind !== 'Input' && (
         <div className="field field-bool" data-param="generatorEnd">
           <label>
@@ -99,22 +90,37 @@ function TrainingFields({ node }: { node: LayerFlowNode }) {
           <p className="field-hint">{t('inspector.generatorEndHint')}</p>
         </div>
       )}
-      <div className="field" data-testid="carried-weights">
-        <p className={carried ? 'carried-note' : 'muted'}>
-          {carried
-            ? t('inspector.carried', {
-                from: carried.from,
-                count: weightCount(carried.weights),
-                formatted: formatNumber(weightCount(carried.weights)),
-              })
-            : t('inspector.notCarried')}
-        </p>
-        {carried && (
-          <button type="button" onClick={() => dropCarried(node.id)}>
-            {t('inspector.dropCarried')}
-          </button>
-        )}
-      </div>
+      {weighted && (
+        <>
+          <div className="field field-bool" data-param="frozen">
+            <label>
+              <input
+                type="checkbox"
+                checked={node.data.frozen === true}
+                onChange={(event) => setFrozen(node.id, event.target.checked)}
+              />
+              <span className="field-name">{t('inspector.frozen')}</span>
+            </label>
+            <p className="field-hint">{t('inspector.frozenHint')}</p>
+          </div>
+          <div className="field" data-testid="carried-weights">
+            <p className={carried ? 'carried-note' : 'muted'}>
+              {carried
+                ? t('inspector.carried', {
+                    from: carried.from,
+                    count: weightCount(carried.weights),
+                    formatted: formatNumber(weightCount(carried.weights)),
+                  })
+                : t('inspector.notCarried')}
+            </p>
+            {carried && (
+              <button type="button" onClick={() => dropCarried(node.id)}>
+                {t('inspector.dropCarried')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
     </>
   );
 }
@@ -169,7 +175,7 @@ function LayerInspector({ node }: { node: LayerFlowNode }) {
           onCommit={(value) => setParam(node.id, name, value)}
         />
       ))}
-      {analysis.params !== null && analysis.params > 0 && <TrainingFields node={node} />}
+      <TrainingFields node={node} weighted={analysis.params !== null && analysis.params > 0} />
       <button type="button" className="button-danger" onClick={() => removeLayers([node.id])}>
         {t('inspector.delete')}
       </button>

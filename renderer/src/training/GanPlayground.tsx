@@ -21,13 +21,19 @@ function nearestCounts(nearest: readonly string[]): string {
     .join(' · ');
 }
 
-export function GanPlayground({ run }: { run: Run }) {
+/**
+ * `asked` is the lesson's question and its answer, when the playground asked it for the learner
+ * as training ended.
+ */
+export function GanPlayground({ run, asked }: { run: Run; asked: { seed: string; answer: Answer | null } }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const drawnEpochs = run.epochs.filter((update) => update.samples);
   const [chosen, setChosen] = useState<number | null>(null);
-  const [seed, setSeed] = useState('1');
-  const [answer, setAnswer] = useState<Extract<Answer, { kind: 'sample' }> | null>(null);
+  const [typed, setSeed] = useState<string | null>(null);
+  const [drawn, setAnswer] = useState<Extract<Answer, { kind: 'sample' }> | null>(null);
+  const seed = typed ?? asked.seed;
+  const answer = drawn ?? (asked.answer?.kind === 'sample' ? asked.answer : null);
   const [problem, setProblem] = useState<string | null>(null);
   // The slider follows the newest epoch until the learner moves it.
   const index = Math.min(chosen ?? drawnEpochs.length - 1, drawnEpochs.length - 1);

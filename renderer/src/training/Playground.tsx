@@ -88,7 +88,8 @@ export function Playground() {
   const padInk = imageInk(query, dataset);
 
   if (!trained) return <p className="muted playground-empty">{t('playground.trainFirst')}</p>;
-  if (data?.kind === 'images' && data.task === 'generate') return <GanPlayground run={trained} />;
+  if (data?.kind === 'images' && data.task === 'generate')
+    return <GanPlayground run={trained} asked={{ seed: query, answer }} />;
 
   const ask = async (asked = query) => {
     const reply = await predict(asked);
