@@ -91,7 +91,9 @@ export function typescriptImageData(plan: ExportPlan, spec: ImagesSpec): string[
           `const yValues = Float32Array.from(samples, (image) => targetOf[Number(digitLabels[image])]);`,
           `const y = tf.tensor1d(yValues);`,
         ]
-      : [`// Targets: the images themselves; an autoencoder learns to give back what it is shown.`, `const y = x;`]),
+      : spec.task === 'generate'
+        ? [`// No targets: these are the real images a GAN's generator learns to imitate.`]
+        : [`// Targets: the images themselves; an autoencoder learns to give back what it is shown.`, `const y = x;`]),
     spec.groups
       ? 'console.log(`Data: ${sampleCount} images of 8×8 pixels, answers ${classes.join(", ")}`);'
       : 'console.log(`Data: ${sampleCount} images of 8×8 pixels, digits ${classes.join(", ")}`);',
@@ -155,7 +157,9 @@ export function pythonImageData(spec: ImagesSpec, oneHotTargets: boolean): strin
               ]
             : []),
         ]
-      : ['# Targets: the images themselves; an autoencoder learns to give back what it is shown.', 'y = x.copy()']),
+      : spec.task === 'generate'
+        ? ["# No targets: these are the real images a GAN's generator learns to imitate."]
+        : ['# Targets: the images themselves; an autoencoder learns to give back what it is shown.', 'y = x.copy()']),
     `print(f"Data: {sample_count} images of 8x8 pixels, ${spec.groups ? 'answers' : 'digits'} {', '.join(classes)}")`,
   ];
 }

@@ -7,6 +7,7 @@
 import type { TrainingSettings } from '../training/settings.js';
 import { carriesWeights, kerasCarried } from './carried.js';
 import {
+  ganRefusal,
   planExport,
   type ExportOptions,
   type ExportPlan,
@@ -14,6 +15,7 @@ import {
   type ExportSource,
   type NetworkPlan,
 } from './plan.js';
+import { pythonGanSections } from './gan.js';
 import { indent, pythonData, pythonOpening, pythonProgram, pythonQuestion } from './python-program.js';
 import { keyword, pythonCall, pythonNumber, pythonString, wrapPython } from './python.js';
 import { commentLines, describeShape, thousands } from './text.js';
@@ -169,7 +171,11 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
     "# Seeds Python's, NumPy's and TensorFlow's generators, so a run repeats.",
     'keras.utils.set_random_seed(SEED)',
   );
-  const build = [...writeKerasModel(plan), ...kerasCarried(plan.layers), ...compileLines(settings)];
+  const gan = plan.dataset.target.kind === 'generate';
+  if (gan && !imports.includes('import tensorflow as tf'))
+    imports.splice(imports.indexOf('from tensorflow import keras'), 0, 'import tensorflow as tf');
+  // A GAN compiles nothing: its loop below trains the generator and the discriminator itself.
+  const build = [...writeKerasModel(plan), ...kerasCarried(plan.layers), ...(gan ? [] : compileLines(settings))];
   const model = options.distributed
     ? [
         ...commentLines(
@@ -188,6 +194,14 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
         ...build,
         'model.summary()',
       ];
+  if (gan) {
+    return pythonProgram([
+      opening,
+      pythonData(plan),
+      model,
+      ...pythonGanSections(plan, 'keras', () => optimizerCode(settings)),
+    ]);
+  }
   const question = pythonQuestion(plan, (input, output) => [`${output} = model.predict(${input}, verbose=0)[0]`]);
   return pythonProgram([opening, pythonData(plan), model, trainingLines(plan), question]);
 }
@@ -196,5 +210,7 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
 export function exportKeras(source: ExportSource, options: ExportOptions = {}): PythonExport | ExportRefusal {
   const planned = planExport(source, options);
   if (!planned.ok) return planned;
+  const gan = ganRefusal(planned.plan, options);
+  if (gan) return gan;
   return { ok: true, code: writeKerasProgram(planned.plan, options) };
 }

@@ -81,7 +81,9 @@ export type PlannedQuery =
   | { kind: 'text'; text: string }
   | { kind: 'numbers'; values: number[] }
   /** One of the data's samples, by index from 0 (the playground writes it "#1"). */
-  | { kind: 'sample'; index: number };
+  | { kind: 'sample'; index: number }
+  /** A GAN's question: the seed of the noise its generator draws an image from. */
+  | { kind: 'seed'; seed: number };
 
 export type PlanResult = { ok: true; plan: ExportPlan } | ExportRefusal;
 export type NetworkPlanResult = { ok: true; network: NetworkPlan } | ExportRefusal;
@@ -115,6 +117,10 @@ function planQuery(data: DataSpec, dataset: Dataset, query: string | undefined):
   if (data.kind === 'recall') {
     const readable = query !== undefined && encodeQuery(data, dataset, query).ok;
     return { kind: 'text', text: readable ? query.replace(/[\s,]/g, '').toUpperCase() : defaultQuery(data) };
+  }
+  if (data.kind === 'images' && data.task === 'generate') {
+    const asked = /^\d{1,9}$/.exec(query?.trim() ?? '');
+    return { kind: 'seed', seed: asked ? Number(asked[0]) : Number(defaultQuery(data)) };
   }
   if (data.kind === 'images') {
     const asked = /^#(\d+)$/.exec(query?.trim() ?? '');
@@ -200,22 +206,6 @@ export function planExport(source: ExportSource, options: ExportOptions = {}): P
     (found) => found.severity === 'error',
   );
   if (misfits.length > 0) return { ok: false, problems: misfits };
-  // The exported programs train one network with fit(); a GAN's two networks in turns they cannot yet.
-  const end = generatorEnds(source.graph)[0];
-  if (built.dataset.target.kind === 'generate' && end) {
-    return {
-      ok: false,
-      problems: [
-        {
-          code: 'export.gan',
-          severity: severityOf('export.gan'),
-          nodeId: end.id,
-          wireIds: [],
-          values: { name: end.name },
-        },
-      ],
-    };
-  }
   return {
     ok: true,
     plan: {
@@ -225,5 +215,26 @@ export function planExport(source: ExportSource, options: ExportOptions = {}): P
       dataset: built.dataset,
       query: planQuery(source.data, built.dataset, options.query),
     },
+  };
+}
+
+/**
+ * Why a Python exporter refuses a GAN for several devices: its loop of two networks is written for
+ * one. Pinned to the layer where the generator ends; null for any other network or one device.
+ */
+export function ganRefusal(plan: ExportPlan, options: ExportOptions): ExportRefusal | null {
+  const end = generatorEnds(plan.source.graph)[0];
+  if (plan.dataset.target.kind !== 'generate' || !end || options.distributed !== true) return null;
+  return {
+    ok: false,
+    problems: [
+      {
+        code: 'export.gan-distributed',
+        severity: severityOf('export.gan-distributed'),
+        nodeId: end.id,
+        wireIds: [],
+        values: { name: end.name },
+      },
+    ],
   };
 }

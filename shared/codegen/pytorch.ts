@@ -16,6 +16,7 @@ import {
 } from './carried.js';
 import type { PythonExport } from './keras.js';
 import {
+  ganRefusal,
   planExport,
   type ExportOptions,
   type ExportPlan,
@@ -25,6 +26,7 @@ import {
 } from './plan.js';
 import { indent, pythonData, pythonOpening, pythonProgram, pythonQuestion } from './python-program.js';
 import { pythonNumber, pythonString, wrapPython } from './python.js';
+import { ganPlan, pythonGanSections } from './gan.js';
 import { commentLines, describeShape, thousands } from './text.js';
 
 interface TorchLayer {
@@ -51,7 +53,14 @@ export function pytorchParameterCount(plan: NetworkPlan): number {
   return torchLayers(plan).reduce((total, { code }) => total + code.params, 0);
 }
 
-function moduleLines(plan: NetworkPlan, layers: readonly TorchLayer[]): string[] {
+/**
+ * `gan`: the split of a GAN's chain, for a `generate` and a `judge` method beside `forward`.
+ */
+function moduleLines(
+  plan: NetworkPlan,
+  layers: readonly TorchLayer[],
+  gan: Pick<ReturnType<typeof ganPlan>, 'end' | 'discriminator'> | null = null,
+): string[] {
   const init: string[] = [];
   for (const { layer, code, attribute } of layers) {
     // Layers without weights or settings live in the forward pass alone.
@@ -91,14 +100,41 @@ function moduleLines(plan: NetworkPlan, layers: readonly TorchLayer[]): string[]
   const chain = plan.chain;
   const names = new Map(layers.map(({ layer }) => [layer.node.id, chain ? 'x' : layer.identifier]));
   const forward: string[] = [];
+  const linesOf = new Map<string, string[]>();
   for (const { layer, code } of layers) {
     if (layer.node.kind === 'Input') continue;
     const wiredIn = layer.sources.map((source) => names.get(source) ?? 'x');
     const notes = code.module === null ? (code.notes ?? []) : [];
-    forward.push(
+    const lines = [
       `# ${layer.node.kind}: ${describeShape(layer.output)}`,
       ...notes.flatMap((note) => commentLines(note, '', '# ', 92)),
       ...wrapPython(`${names.get(layer.node.id) ?? 'x'} = ${code.forward(wiredIn)}`, 91),
+    ];
+    linesOf.set(layer.node.id, lines);
+    forward.push(...lines);
+  }
+  // A GAN's two networks: the forward pass cut where the generator ends.
+  const halves: string[] = [];
+  if (gan) {
+    const judged = new Set(gan.discriminator.map((layer) => layer.node.id));
+    const generatorLines = layers
+      .filter(({ layer }) => !judged.has(layer.node.id))
+      .flatMap(({ layer }) => linesOf.get(layer.node.id) ?? []);
+    const endName = names.get(gan.end.node.id) ?? 'x';
+    halves.push(
+      '',
+      `    def generate(self, ${chain ? 'x' : (plan.inputs[0]?.identifier ?? 'x')}):`,
+      '        """The generator: noise in, an image out (the layers up to where it ends)."""',
+      ...indent(generatorLines, 2),
+      `        return ${endName}`,
+      '',
+      `    def judge(self, ${endName}):`,
+      '        """The discriminator: an image in, the probability that it is real out."""',
+      ...indent(
+        gan.discriminator.flatMap((layer) => linesOf.get(layer.node.id) ?? []),
+        2,
+      ),
+      `        return ${names.get(plan.outputs[0]?.node.id ?? '') ?? 'x'}`,
     );
   }
   const outputs = plan.outputs.map((layer) => names.get(layer.node.id) ?? 'x');
@@ -116,6 +152,7 @@ function moduleLines(plan: NetworkPlan, layers: readonly TorchLayer[]): string[]
     `    def forward(self, ${parameters.join(', ')}):`,
     ...indent(forward, 2),
     `        return ${outputs.join(', ')}`,
+    ...halves,
     ...(penalties.length > 0
       ? [
           '',
@@ -195,19 +232,19 @@ function measureLines(settings: TrainingSettings, classes: boolean, penalized: b
   ];
 }
 
-function optimizerCode(settings: TrainingSettings): string {
+function optimizerCode(settings: TrainingSettings, parameters = 'model.parameters()'): string {
   const rate = `lr=${pythonNumber(settings.learning_rate)}`;
   switch (settings.optimizer) {
     case 'adam':
-      return `torch.optim.Adam(model.parameters(), ${rate}, eps=1e-7)`;
+      return `torch.optim.Adam(${parameters}, ${rate}, eps=1e-7)`;
     case 'sgd':
       return settings.momentum > 0
-        ? `torch.optim.SGD(model.parameters(), ${rate}, momentum=${pythonNumber(settings.momentum)})`
-        : `torch.optim.SGD(model.parameters(), ${rate})`;
+        ? `torch.optim.SGD(${parameters}, ${rate}, momentum=${pythonNumber(settings.momentum)})`
+        : `torch.optim.SGD(${parameters}, ${rate})`;
     case 'rmsprop':
-      return `torch.optim.RMSprop(model.parameters(), ${rate}, alpha=0.9, eps=1e-7)`;
+      return `torch.optim.RMSprop(${parameters}, ${rate}, alpha=0.9, eps=1e-7)`;
     case 'adagrad':
-      return `torch.optim.Adagrad(model.parameters(), ${rate}, initial_accumulator_value=0.1, eps=1e-7)`;
+      return `torch.optim.Adagrad(${parameters}, ${rate}, initial_accumulator_value=0.1, eps=1e-7)`;
   }
 }
 
@@ -364,7 +401,8 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
   const loss = lossLines(settings, classes);
   const penalized = layers.some(({ code }) => (code.penalty ?? []).length > 0);
   const measure = measureLines(settings, classes, penalized);
-  const body = [...moduleLines(plan, layers), ...loss].join('\n');
+  const gan = plan.dataset.target.kind === 'generate' ? ganPlan(plan) : null;
+  const body = [...moduleLines(plan, layers, gan), ...loss].join('\n');
   const restoring = settings.early_stopping && settings.restore_best_weights;
   const imports = [
     'import argparse',
@@ -376,7 +414,7 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
     'import numpy as np',
     'import torch',
     ...(distributed ? ['import torch.distributed as dist'] : []),
-    ...(/\bF\./.test(body) ? ['import torch.nn.functional as F'] : []),
+    ...(gan || /\bF\./.test(body) ? ['import torch.nn.functional as F'] : []),
     'from torch import nn',
     ...(distributed ? ['from torch.nn.parallel import DistributedDataParallel'] : []),
   ];
@@ -392,8 +430,26 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
   const model = [
     `# 2. The model: ${plan.chain ? 'one layer after another' : 'wired as drawn'}. PyTorch's layers want channels first; the`,
     "# forward pass turns tensors for them and back, so shapes between layers are Keras'.",
-    ...moduleLines(plan, layers),
+    ...moduleLines(plan, layers, gan),
   ];
+  if (gan) {
+    const judged = new Set(gan.discriminator.map((layer) => layer.node.id));
+    const generatorLayers = plan.layers
+      .filter((layer) => layer.node.kind !== 'Input' && !judged.has(layer.node.id))
+      .map((layer) => JSON.stringify(layer.identifier));
+    model.push(
+      '',
+      '',
+      "# The generator's layers, by their names in the module; the rest are the discriminator's.",
+      `GENERATOR_LAYERS = {${generatorLayers.join(', ')}}`,
+    );
+    return pythonProgram([
+      opening,
+      pythonData(plan),
+      model,
+      ...pythonGanSections(plan, 'pytorch', (parameters) => optimizerCode(settings, parameters)),
+    ]);
+  }
   const question = pythonQuestion(plan, (input, output) => [
     'model.eval()',
     'with torch.no_grad():',
@@ -417,6 +473,8 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
 export function exportPytorch(source: ExportSource, options: ExportOptions = {}): PythonExport | ExportRefusal {
   const planned = planExport(source, options);
   if (!planned.ok) return planned;
+  const gan = ganRefusal(planned.plan, options);
+  if (gan) return gan;
   const loads = new Map(torchLayers(planned.plan).map(({ layer, code }) => [layer.node.id, code.load !== undefined]));
   const refused = pytorchCarriedRefusals(planned.plan.layers, (layer) => loads.get(layer.node.id) === true);
   if (refused.length > 0) return { ok: false, problems: refused };

@@ -14,7 +14,8 @@ export type TypeScriptHelper =
   | 'kerasLogs'
   | 'describeLogs'
   | 'fastConvKernel'
-  | 'carriedTensor';
+  | 'carriedTensor'
+  | 'nearestReal';
 
 /** What each helper calls, so asking for one brings those along. */
 const needs: Record<TypeScriptHelper, TypeScriptHelper[]> = {
@@ -27,6 +28,7 @@ const needs: Record<TypeScriptHelper, TypeScriptHelper[]> = {
   describeLogs: [],
   fastConvKernel: [],
   carriedTensor: [],
+  nearestReal: [],
 };
 
 const sources: Record<TypeScriptHelper, string> = {
@@ -207,6 +209,40 @@ function installFastConvKernel(): void {
       return backend.makeTensorInfo([filterHeight, filterWidth, inChannels, outChannels], 'float32', dW);
     },
   });
+}`,
+  nearestReal: `
+/**
+ * For each image, its nearest real image by mean squared difference: that image's class, and the
+ * difference (LayerLab's training/gan.ts).
+ */
+function nearestReal(
+  images: Float32Array,
+  count: number,
+  real: Float32Array,
+  realClasses: readonly string[],
+): { classes: string[]; distances: number[] } {
+  const size = images.length / Math.max(count, 1);
+  const realCount = real.length / size;
+  const classes: string[] = [];
+  const distances: number[] = [];
+  for (let image = 0; image < count; image += 1) {
+    let best = Infinity;
+    let bestIndex = 0;
+    for (let candidate = 0; candidate < realCount; candidate += 1) {
+      let sum = 0;
+      for (let pixel = 0; pixel < size && sum < best; pixel += 1) {
+        const difference = (images[image * size + pixel] ?? 0) - (real[candidate * size + pixel] ?? 0);
+        sum += difference * difference;
+      }
+      if (sum < best) {
+        best = sum;
+        bestIndex = candidate;
+      }
+    }
+    classes.push(realClasses[bestIndex] ?? '');
+    distances.push(best / size);
+  }
+  return { classes, distances };
 }`,
   describeLogs: `
 /** \`loss 0.1234, accuracy 1.0000\`. */

@@ -18,6 +18,7 @@ import {
   type ExportSource,
   type NetworkPlan,
 } from './plan.js';
+import { typescriptGanQuestion, typescriptGanTraining } from './gan.js';
 import { typescriptImageData, typescriptImageQuestion } from './images.js';
 import { typescriptAddingData, typescriptAddingQuestion } from './adding.js';
 import { typescriptRecallData, typescriptRecallQuestion } from './recall.js';
@@ -451,7 +452,10 @@ const convolutionKinds = new Set(['Conv1D', 'Conv2D', 'Conv2DTranspose']);
 export function writeTypeScriptProgram(plan: ExportPlan): string {
   const helpers = new Set<TypeScriptHelper>();
   const model = modelSection(plan, plan.source.training.seed, helpers);
-  const training = trainingSection(plan, helpers);
+  const gan = plan.dataset.target.kind === 'generate';
+  const training = gan
+    ? typescriptGanTraining(plan, optimizerCode(plan.source.training), helpers)
+    : trainingSection(plan, helpers);
   // Convolutions' filter gradients run on tf.js' slow CPU kernel unless the program brings LayerLab's.
   const convolves = plan.layers.some((layer) => convolutionKinds.has(layer.node.kind));
   if (convolves) helpers.add('fastConvKernel');
@@ -476,7 +480,7 @@ export function writeTypeScriptProgram(plan: ExportPlan): string {
     dataSection(plan, helpers),
     model,
     training,
-    predictionSection(plan),
+    plan.query.kind === 'seed' ? typescriptGanQuestion(plan, plan.query.seed) : predictionSection(plan),
     [`// Helpers, called above (function declarations are hoisted).`, helperSources(helpers)],
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;

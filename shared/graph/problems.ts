@@ -130,9 +130,9 @@ export const problemCatalogue = {
     en: `${v(x, 'name')} carries trained weights, and the PyTorch export cannot load those of a ${v(x, 'kind')} yet (it loads Dense, Conv1D, Conv2D, Embedding, SimpleRNN and LSTM). Export to Keras or TypeScript, which load them all, or drop its carried weights.`,
     es: `${v(x, 'name')} trae pesos entrenados, y la exportación a PyTorch aún no sabe cargar los de una ${v(x, 'kind')} (carga Dense, Conv1D, Conv2D, Embedding, SimpleRNN y LSTM). Exporta a Keras o TypeScript, que los cargan todos, o descarta sus pesos traídos.`,
   })),
-  'export.gan': error((x) => ({
-    en: `This network is a GAN (its generator ends at ${v(x, 'name')}), and the exported programs cannot yet train a generator and a discriminator in turns: they train one network. Train it in LayerLab, and save the project to keep the trained GAN.`,
-    es: `Esta red es una GAN (su generador termina en ${v(x, 'name')}), y los programas exportados aún no saben entrenar por turnos un generador y un discriminador: entrenan una sola red. Entrénala en LayerLab y guarda el proyecto para conservar la GAN entrenada.`,
+  'export.gan-distributed': error((x) => ({
+    en: `This network is a GAN (its generator ends at ${v(x, 'name')}): its exported loop trains the generator and the discriminator in turns on one device, and is not written for several GPUs yet. Export it without the several-GPU option.`,
+    es: `Esta red es una GAN (su generador termina en ${v(x, 'name')}): su bucle exportado entrena por turnos el generador y el discriminador en un solo dispositivo, y aún no está escrito para varias GPU. Expórtala sin la opción de varias GPU.`,
   })),
   'warn.frozen-untrained': warning((x) => ({
     en: `${v(x, 'name')} is frozen, but its weights are the random ones it starts with: training will never improve them. Bring in trained weights, or unfreeze it.`,
