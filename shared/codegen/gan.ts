@@ -181,7 +181,7 @@ export function pythonGanSections(
   optimizer: (parameters: string) => string,
 ): string[][] {
   const settings: TrainingSettings = plan.source.training;
-  const { end, input, discriminator, noiseSize, imageShape } = ganPlan(plan);
+  const { end, discriminator, noiseSize, imageShape } = ganPlan(plan);
   const seed = plan.query.kind === 'seed' ? plan.query.seed : 1;
   const width = imageShape[1] ?? 8;
   const keras = framework === 'keras';
@@ -297,7 +297,7 @@ export function pythonGanSections(
     ? 'losses = train_step(real, noise_for_d, noise_for_g)'
     : 'losses = train_step(torch.from_numpy(real).to(device), torch.from_numpy(noise_for_d).to(device), torch.from_numpy(noise_for_g).to(device))';
   const training = [
-    `# 3. Training a GAN: ${settings.optimizer} at ${pythonNumberText(settings.learning_rate)}, batches of ${settings.batch_size}, the two networks in turns.`,
+    `# 3. Training a GAN: ${settings.optimizer} at ${settings.learning_rate}, batches of ${settings.batch_size}, the two networks in turns.`,
     `NOISE_SIZE = ${noiseSize}`,
     `BATCH_SIZE = ${settings.batch_size}`,
     "# Noise and the order of the images, drawn from the run's seed.",
@@ -359,11 +359,5 @@ export function pythonGanSections(
     '    f"nearest real image: a {nearest_label[0]} (mean squared difference {difference[0]:.4f})"',
     ')',
   ];
-  void input;
   return [training, question];
-}
-
-/** A learning rate as Python and the comments write it. */
-function pythonNumberText(value: number): string {
-  return String(value);
 }

@@ -19,6 +19,8 @@ import { createNormal, createRandom } from '../math/random.js';
 import type { TrainingSettings } from './settings.js';
 import {
   createOptimizer,
+  runOutcome,
+  thrownRun,
   shuffledIndices,
   toTensor,
   type EpochUpdate,
@@ -312,28 +314,14 @@ export async function trainGan(
     }
     if (status === 'diverged' || status === 'interrupted') model.setWeights(lastGood);
   } catch (thrown) {
-    status = callbacks.isInterrupted?.() ? 'interrupted' : 'failed';
-    detail = thrown instanceof Error ? thrown.message : String(thrown);
-    try {
-      model.setWeights(lastGood);
-    } catch {
-      // The model itself is unusable; the caller disposes it.
-    }
+    ({ status, detail } = thrownRun(thrown, model, lastGood, callbacks));
   } finally {
     tf.dispose([real, fixedNoise, ...lastGood]);
     disposeGanParts(parts);
     discriminatorOptimizer.dispose();
     generatorOptimizer.dispose();
   }
-  const seconds = (now() - started) / 1000;
-  return {
-    status,
-    epochsCompleted,
-    finalLogs,
-    samplesPerSecond: seconds > 0 ? samplesSeen / seconds : 0,
-    seconds,
-    ...(detail ? { detail } : {}),
-  };
+  return runOutcome({ status, epochsCompleted, finalLogs, samplesSeen, seconds: (now() - started) / 1000, detail });
 }
 
 /**

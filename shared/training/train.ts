@@ -135,6 +135,39 @@ function snapshot(model: Tf.LayersModel): Tf.Tensor[] {
 }
 
 /**
+ * A run that threw: interrupted when the device went away under it, failed otherwise; the model
+ * goes back to its last good weights where it still can.
+ */
+export function thrownRun(
+  thrown: unknown,
+  model: Tf.LayersModel,
+  lastGood: Tf.Tensor[],
+  callbacks: TrainCallbacks,
+): { status: RunStatus; detail: string } {
+  try {
+    model.setWeights(lastGood);
+  } catch {
+    // The model itself is unusable; the caller disposes it.
+  }
+  return {
+    status: callbacks.isInterrupted?.() ? 'interrupted' : 'failed',
+    detail: thrown instanceof Error ? thrown.message : String(thrown),
+  };
+}
+
+/** What a run ends with, its speed over the whole run. */
+export function runOutcome(
+  ended: Omit<TrainingOutcome, 'samplesPerSecond' | 'detail'> & { samplesSeen: number; detail: string | undefined },
+): TrainingOutcome {
+  const { samplesSeen, detail, ...outcome } = ended;
+  return {
+    ...outcome,
+    samplesPerSecond: outcome.seconds > 0 ? samplesSeen / outcome.seconds : 0,
+    ...(detail ? { detail } : {}),
+  };
+}
+
+/**
  * Trains `model` on `dataset` with `settings`. The model must not be compiled by the caller; the
  * optimiser it gets here is disposed at the end (prediction does not need it).
  */
@@ -280,13 +313,7 @@ export async function trainModel(
       finalLogs = bestSoFar.logs;
     }
   } catch (thrown) {
-    status = callbacks.isInterrupted?.() ? 'interrupted' : 'failed';
-    detail = thrown instanceof Error ? thrown.message : String(thrown);
-    try {
-      model.setWeights(lastGood);
-    } catch {
-      // The model itself is unusable; the caller disposes it.
-    }
+    ({ status, detail } = thrownRun(thrown, model, lastGood, callbacks));
   } finally {
     // A failed fit leaves its tensors behind unless they are released here (tf.js #5454).
     tf.dispose([xs, ys, ...lastGood]);
@@ -295,13 +322,5 @@ export async function trainModel(
     if (leftover) tf.dispose(leftover.weights);
     optimizer.dispose();
   }
-  const seconds = (now() - started) / 1000;
-  return {
-    status,
-    epochsCompleted,
-    finalLogs,
-    samplesPerSecond: seconds > 0 ? samplesSeen / seconds : 0,
-    seconds,
-    ...(detail ? { detail } : {}),
-  };
+  return runOutcome({ status, epochsCompleted, finalLogs, samplesSeen, seconds: (now() - started) / 1000, detail });
 }
