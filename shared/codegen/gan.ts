@@ -6,11 +6,17 @@
  */
 import { analyzeGraph } from '../graph/analyze.js';
 import { splitGan } from '../graph/gan.js';
-import { ganSampleCount } from '../training/gan.js';
+import { batchNoiseSalt, ganSampleCount, sampleNoiseSalt } from '../training/gan.js';
+import { shuffleSalt } from '../training/train.js';
 import type { TrainingSettings } from '../training/settings.js';
 import { camelCase, type ExportPlan } from './plan.js';
 import type { TypeScriptHelper } from './typescript-helpers.js';
 import { typescriptNumbers, typescriptString } from './typescript-literals.js';
+
+/** A salt as the program writes it, such as 0x5eed5eed. */
+export function hex(salt: number): string {
+  return `0x${salt.toString(16)}`;
+}
 
 /** The chain's split, as the plan names its layers. */
 export function ganPlan(plan: ExportPlan) {
@@ -61,11 +67,11 @@ export function typescriptGanTraining(plan: ExportPlan, optimizer: string, helpe
     `const batchesPerEpoch = Math.max(1, Math.ceil(sampleCount / batchSize));`,
     `// The same seeded streams as LayerLab: the order of the images, the batches' noise, and the`,
     `// noise of the ${ganSampleCount} samples drawn after every epoch (the same every epoch).`,
-    `const shuffleRandom = mulberry32((seed ^ 0x5eed5eed) >>> 0);`,
-    `const batchNoise = normalSampler((seed ^ 0x6e015e) >>> 0);`,
+    `const shuffleRandom = mulberry32((seed ^ ${hex(shuffleSalt)}) >>> 0);`,
+    `const batchNoise = normalSampler((seed ^ ${hex(batchNoiseSalt)}) >>> 0);`,
     `const drawNoise = (normal: () => number, count: number) => Float32Array.from({ length: count * noiseSize }, normal);`,
     `const sampleCountDrawn = ${ganSampleCount};`,
-    `const fixedNoise = tf.tensor2d(drawNoise(normalSampler((seed ^ 0x5a3b1e) >>> 0), sampleCountDrawn), [sampleCountDrawn, noiseSize]);`,
+    `const fixedNoise = tf.tensor2d(drawNoise(normalSampler((seed ^ ${hex(sampleNoiseSalt)}) >>> 0), sampleCountDrawn), [sampleCountDrawn, noiseSize]);`,
     `// Keras' binary cross-entropy of probabilities: clipped to [1e-7, 1 - 1e-7], averaged.`,
     `const crossEntropy = (target: number, probabilities: tf.Tensor) =>`,
     `  tf.metrics.binaryCrossentropy(tf.fill(probabilities.shape, target), probabilities).mean() as tf.Scalar;`,
@@ -130,14 +136,14 @@ export function typescriptGanTraining(plan: ExportPlan, optimizer: string, helpe
     `  const drawnTensor = generator.predict(fixedNoise) as tf.Tensor;`,
     `  const drawn = drawnTensor.dataSync() as Float32Array;`,
     `  drawnTensor.dispose();`,
-    `  const nearest = nearestReal(drawn, sampleCountDrawn, xValues, realClasses);`,
+    `  const nearest = nearestReal(drawn, sampleCountDrawn, xValues);`,
     `  const logs = {`,
     `    d_loss: sums.d_loss / batchesPerEpoch,`,
     `    g_loss: sums.g_loss / batchesPerEpoch,`,
     `    d_accuracy: sums.d_accuracy / batchesPerEpoch,`,
     `    // How far each sample is from its nearest real image, and how many digits those are.`,
     `    sample_distance: nearest.distances.reduce((sum, value) => sum + value, 0) / Math.max(nearest.distances.length, 1),`,
-    `    sample_classes: new Set(nearest.classes).size,`,
+    `    sample_classes: new Set(nearest.indices.map((index) => realClasses[index])).size,`,
     `  };`,
     '  console.log(`Epoch ${epoch}/${epochs}: ${describeLogs(logs)}`);',
     `  finalLogs = logs;`,
@@ -157,12 +163,12 @@ export function typescriptGanQuestion(plan: ExportPlan, seed: number): string[] 
     `const queryImage = generator.predict(tf.tensor2d(drawNoise(normalSampler(querySeed), 1), [1, noiseSize])) as tf.Tensor;`,
     `const queryPixels = queryImage.dataSync() as Float32Array;`,
     `const realness = (discriminator.predict(queryImage) as tf.Tensor).dataSync()[0];`,
-    `const closest = nearestReal(queryPixels, 1, xValues, realClasses);`,
+    `const closest = nearestReal(queryPixels, 1, xValues);`,
     `const shades = ' .:-=+*#%@';`,
     `for (let row = 0; row < queryPixels.length; row += ${width}) {`,
     `  console.log(Array.from(queryPixels.slice(row, row + ${width}), (value) => shades[Math.max(0, Math.min(9, Math.round(value * 9)))]).join(''));`,
     `}`,
-    'console.log(`Seed ${querySeed}: real, says the discriminator: ${realness.toFixed(2)}; nearest real image: a ${closest.classes[0]} (mean squared difference ${closest.distances[0].toFixed(4)})`);',
+    'console.log(`Seed ${querySeed}: real, says the discriminator: ${realness.toFixed(2)}; nearest real image: a ${realClasses[closest.indices[0]]} (mean squared difference ${closest.distances[0].toFixed(4)})`);',
   ];
 }
 

@@ -212,18 +212,17 @@ function installFastConvKernel(): void {
 }`,
   nearestReal: `
 /**
- * For each image, its nearest real image by mean squared difference: that image's class, and the
+ * For each image, its nearest real image by mean squared difference: that image's index, and the
  * difference (LayerLab's training/gan.ts).
  */
 function nearestReal(
   images: Float32Array,
   count: number,
   real: Float32Array,
-  realClasses: readonly string[],
-): { classes: string[]; distances: number[] } {
+): { indices: number[]; distances: number[] } {
   const size = images.length / Math.max(count, 1);
   const realCount = real.length / size;
-  const classes: string[] = [];
+  const indices: number[] = [];
   const distances: number[] = [];
   for (let image = 0; image < count; image += 1) {
     let best = Infinity;
@@ -239,10 +238,10 @@ function nearestReal(
         bestIndex = candidate;
       }
     }
-    classes.push(realClasses[bestIndex] ?? '');
+    indices.push(bestIndex);
     distances.push(best / size);
   }
-  return { classes, distances };
+  return { indices, distances };
 }`,
   describeLogs: `
 /** \`loss 0.1234, accuracy 1.0000\`. */

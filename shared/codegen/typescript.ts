@@ -8,6 +8,7 @@ import { createRandom } from '../math/random.js';
 import type { InitializerName, TypeScriptContext, WeightSlot } from '../layers/types.js';
 import { typescriptCarried } from './carried.js';
 import type { TrainingSettings } from '../training/settings.js';
+import { shuffleSalt } from '../training/train.js';
 import { formatTypeScript } from './format.js';
 import {
   camelCase,
@@ -18,7 +19,7 @@ import {
   type ExportSource,
   type NetworkPlan,
 } from './plan.js';
-import { typescriptGanQuestion, typescriptGanTraining } from './gan.js';
+import { hex, typescriptGanQuestion, typescriptGanTraining } from './gan.js';
 import { typescriptImageData, typescriptImageQuestion } from './images.js';
 import { typescriptAddingData, typescriptAddingQuestion } from './adding.js';
 import { typescriptRecallData, typescriptRecallQuestion } from './recall.js';
@@ -346,7 +347,7 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
     lines.push(
       `// tf.js shuffles with Math.random; shuffle each epoch with a generator seeded from the run's`,
       `// seed instead, as LayerLab does, so every run repeats.`,
-      `const shuffleRandom = mulberry32((seed ^ 0x5eed5eed) >>> 0);`,
+      `const shuffleRandom = mulberry32((seed ^ ${hex(shuffleSalt)}) >>> 0);`,
     );
   }
   if (settings.early_stopping) {

@@ -20,6 +20,8 @@ import type { TrainingSettings } from './settings.js';
 import {
   createOptimizer,
   runOutcome,
+  saltedSeed,
+  shuffleSalt,
   thrownRun,
   shuffledIndices,
   toTensor,
@@ -32,68 +34,65 @@ import {
 /** How many images the generator draws after each epoch, from the same noise every time. */
 export const ganSampleCount = 64;
 
-/** The noise the samples are drawn from: its own stream, so changing the batch size keeps it. */
-export function sampleNoiseSeed(seed: number): number {
-  return (seed ^ 0x5a3b1e) >>> 0;
-}
+/** The salt of the noise the samples are drawn from: its own stream, so the batch size does not change it. */
+export const sampleNoiseSalt = 0x5a3b1e;
 
-/** The noise of the batches: the generator's input, one vector per image, drawn in order. */
-export function batchNoiseSeed(seed: number): number {
-  return (seed ^ 0x6e015e) >>> 0;
-}
+/** The salt of the batches' noise: the generator's input, one vector per image, drawn in order. */
+export const batchNoiseSalt = 0x6e015e;
 
 export interface GanParts {
-  /** Noise in, image out: the layers up to the marked one. */
-  generator: Tf.LayersModel;
-  /** Image in, probability that it is real out: the layers after the marked one. */
-  discriminator: Tf.LayersModel;
+  /** Noise in, image out: the layers up to the marked one, in order. */
+  generate: (noise: Tf.Tensor, training: boolean) => Tf.Tensor;
+  /** Image in, probability that it is real out: the layers after the marked one, in order. */
+  judge: (images: Tf.Tensor, training: boolean) => Tf.Tensor;
+  /** Each network's trainable weights; a frozen layer's are left out. */
+  generatorVariables: Tf.Variable[];
+  discriminatorVariables: Tf.Variable[];
   /** Numbers in one noise vector: the Input's size. */
   noiseSize: number;
 }
 
 /**
- * The two networks of a compiled GAN chain. They share the chain's layers, so training either
- * trains the whole model. Null when the graph has no single generator's end.
+ * The two networks of a compiled GAN chain, as the chain's own layers called in graph order on
+ * tensors: training either trains the whole model. Called on tensors, not wired into new models,
+ * the layers gain no new uses, so nothing is left to release when the model goes. Null when the
+ * graph has no single generator's end.
  */
-export function ganParts(tf: TfModule, model: Tf.LayersModel, graph: Graph): GanParts | null {
-  const analysis = analyzeGraph(graph);
-  const split = splitGan(graph, analysis.order);
+export function ganParts(model: Tf.LayersModel, graph: Graph): GanParts | null {
+  const split = splitGan(graph, analyzeGraph(graph).order);
   if (!split) return null;
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-  const endLayer = model.getLayer(split.end.name);
-  const generator = tf.model({
-    inputs: model.inputs,
-    outputs: endLayer.output as Tf.SymbolicTensor,
-    name: 'generator',
-  });
-  const imageShape = (analysis.nodes.get(split.end.id)?.shape ?? []).slice(1) as number[];
-  const image = tf.input({ shape: imageShape, name: 'image' });
-  const tensors = new Map<string, Tf.SymbolicTensor>([[split.end.id, image]]);
-  for (const id of split.discriminator) {
-    const node = byId.get(id);
-    if (!node) continue;
-    const inputs = graph.wires
-      .filter((wire) => wire.target === id)
-      .map((wire) => tensors.get(wire.source))
-      .filter((tensor) => tensor !== undefined);
-    const output = model.getLayer(node.name).apply(inputs.length === 1 ? (inputs[0] as Tf.SymbolicTensor) : inputs);
-    tensors.set(id, (Array.isArray(output) ? output[0] : output) as Tf.SymbolicTensor);
-  }
-  const last = tensors.get(split.discriminator.at(-1) ?? '');
-  if (!last) return null;
-  const discriminator = tf.model({ inputs: image, outputs: last, name: 'discriminator' });
-  const noiseSize = (model.inputs[0]?.shape ?? [])[1] ?? 0;
-  return { generator, discriminator, noiseSize };
-}
-
-/**
- * Lets go of the two part models; the weights themselves go when the chain's model is disposed,
- * and not before. tf.js counts a layer's uses by its calls: the discriminator's layers were
- * called once more, on the part's own image input, so this gives that call back. The generator
- * part called nothing, and holds nothing to give back.
- */
-export function disposeGanParts(parts: GanParts): void {
-  parts.discriminator.dispose();
+  const layersOf = (ids: readonly string[]) =>
+    ids.flatMap((id) => {
+      const node = byId.get(id);
+      return node && node.kind !== 'Input' ? [{ id, layer: model.getLayer(node.name) }] : [];
+    });
+  /** Calls `layers` in order, starting from `start` as the output of node `from`. */
+  const run =
+    (layers: ReturnType<typeof layersOf>, from: string, last: string) => (start: Tf.Tensor, training: boolean) => {
+      const tensors = new Map<string, Tf.Tensor>([[from, start]]);
+      for (const { id, layer } of layers) {
+        const inputs = graph.wires
+          .filter((wire) => wire.target === id)
+          .map((wire) => tensors.get(wire.source))
+          .filter((tensor) => tensor !== undefined);
+        const output = layer.apply(inputs.length === 1 ? (inputs[0] as Tf.Tensor) : inputs, { training });
+        tensors.set(id, (Array.isArray(output) ? output[0] : output) as Tf.Tensor);
+      }
+      return tensors.get(last) ?? start;
+    };
+  const variables = (layers: ReturnType<typeof layersOf>) =>
+    layers.flatMap(({ layer }) => layer.trainableWeights.map((weight) => weight.read() as Tf.Variable));
+  const generator = layersOf(split.generator);
+  const discriminator = layersOf(split.discriminator);
+  const input = split.generator[0] ?? '';
+  return {
+    generate: run(generator, input, split.end.id),
+    judge: run(discriminator, split.end.id, split.discriminator.at(-1) ?? split.end.id),
+    generatorVariables: variables(generator),
+    discriminatorVariables: variables(discriminator),
+    noiseSize: (model.inputs[0]?.shape ?? [])[1] ?? 0,
+  };
 }
 
 /** `count` noise vectors of `size` standard normal numbers, row after row. */
@@ -104,26 +103,25 @@ export function drawNoise(normal: () => number, count: number, size: number): Fl
 /** The generator's image for one noise seed: what the playground shows for a typed seed. */
 export function generateFromSeed(tf: TfModule, parts: GanParts, seed: number): Float32Array {
   const noise = drawNoise(createNormal(seed), 1, parts.noiseSize);
-  const image = tf.tidy(() => parts.generator.predict(tf.tensor2d(noise, [1, parts.noiseSize])) as Tf.Tensor);
+  const image = tf.tidy(() => parts.generate(tf.tensor2d(noise, [1, parts.noiseSize]), false));
   const pixels = image.dataSync() as Float32Array;
   image.dispose();
   return pixels;
 }
 
 /**
- * For each image, its nearest real image (by mean squared difference): that image's class, and
- * the difference. A generator that learned the digits draws images close to real ones, of many
+ * For each image, its nearest real image by mean squared difference: that image's index, and the
+ * difference. A generator that learned the digits draws images close to real ones, of many
  * classes; one that collapsed draws the same few.
  */
 export function nearestReal(
   images: Float32Array,
   count: number,
   real: Float32Array,
-  realClasses: readonly string[],
-): { classes: string[]; distances: number[] } {
+): { indices: number[]; distances: number[] } {
   const size = images.length / Math.max(count, 1);
   const realCount = real.length / size;
-  const classes: string[] = [];
+  const indices: number[] = [];
   const distances: number[] = [];
   for (let image = 0; image < count; image += 1) {
     let best = Infinity;
@@ -139,10 +137,16 @@ export function nearestReal(
         bestIndex = candidate;
       }
     }
-    classes.push(realClasses[bestIndex] ?? '');
+    indices.push(bestIndex);
     distances.push(best / size);
   }
-  return { classes, distances };
+  return { indices, distances };
+}
+
+/** The real images' pixels, as the nearest-image search reads them. */
+function realPixels(dataset: Dataset): Float32Array {
+  const values = dataset.x.values;
+  return values instanceof Float32Array ? values : Float32Array.from(values);
 }
 
 /**
@@ -150,9 +154,9 @@ export function nearestReal(
  * image and its nearest real image, and `sample_classes`, how many classes those nearest images
  * cover.
  */
-export function sampleLogs(nearest: { classes: string[]; distances: number[] }): Record<string, number> {
-  const distance = nearest.distances.reduce((sum, value) => sum + value, 0) / Math.max(nearest.distances.length, 1);
-  return { sample_distance: distance, sample_classes: new Set(nearest.classes).size };
+export function sampleLogs(classes: readonly string[], distances: readonly number[]): Record<string, number> {
+  const distance = distances.reduce((sum, value) => sum + value, 0) / Math.max(distances.length, 1);
+  return { sample_distance: distance, sample_classes: new Set(classes).size };
 }
 
 /**
@@ -181,11 +185,9 @@ export async function trainGan(
   callbacks: TrainCallbacks = {},
 ): Promise<TrainingOutcome> {
   const now = callbacks.now ?? (() => Date.now());
-  const parts = ganParts(tf, model, graph);
+  const parts = ganParts(model, graph);
   if (!parts) throw new Error('the graph has no single generator end');
-  const { generator, discriminator, noiseSize } = parts;
-  const generatorVariables = generator.trainableWeights.map((weight) => weight.read() as Tf.Variable);
-  const discriminatorVariables = discriminator.trainableWeights.map((weight) => weight.read() as Tf.Variable);
+  const { generate, judge, generatorVariables, discriminatorVariables, noiseSize } = parts;
   const discriminatorOptimizer = createOptimizer(tf, settings);
   const generatorOptimizer = createOptimizer(tf, settings);
 
@@ -193,14 +195,14 @@ export async function trainGan(
   const [height = 1, width = 1, channels = 1] = dataset.x.shape.slice(1);
   const batchesPerEpoch = Math.max(1, Math.ceil(samples / settings.batch_size));
   const real = toTensor(tf, dataset.x);
-  const realPixels = dataset.x.values instanceof Float32Array ? dataset.x.values : Float32Array.from(dataset.x.values);
+  const pixels = realPixels(dataset);
   const realClasses = dataset.images?.sampleClasses ?? [];
-  const random = createRandom((settings.seed ^ 0x5eed5eed) >>> 0);
-  const normal = createNormal(batchNoiseSeed(settings.seed));
-  const fixedNoise = tf.tensor2d(drawNoise(createNormal(sampleNoiseSeed(settings.seed)), ganSampleCount, noiseSize), [
-    ganSampleCount,
-    noiseSize,
-  ]);
+  const random = createRandom(saltedSeed(settings.seed, shuffleSalt));
+  const normal = createNormal(saltedSeed(settings.seed, batchNoiseSalt));
+  const fixedNoise = tf.tensor2d(
+    drawNoise(createNormal(saltedSeed(settings.seed, sampleNoiseSalt)), ganSampleCount, noiseSize),
+    [ganSampleCount, noiseSize],
+  );
   const started = now();
   let step = 0;
   let samplesSeen = 0;
@@ -224,14 +226,14 @@ export async function trainGan(
         const noiseForG = drawNoise(normal, size, noiseSize);
         const [dLoss, dAccuracy, gLoss] = tf.tidy(() => {
           const images = tf.gather(real, tf.tensor1d(indices, 'int32'));
-          const fake = generator.apply(tf.tensor2d(noiseForD, [size, noiseSize]), { training: true }) as Tf.Tensor;
+          const fake = generate(tf.tensor2d(noiseForD, [size, noiseSize]), true);
           let accuracy: Tf.Scalar = tf.scalar(0);
           // The discriminator: real images are 1, generated ones 0; only its weights move.
           const discriminatorLoss = learn(
             discriminatorOptimizer,
             () => {
-              const onReal = discriminator.apply(images, { training: true }) as Tf.Tensor;
-              const onFake = discriminator.apply(fake, { training: true }) as Tf.Tensor;
+              const onReal = judge(images, true);
+              const onFake = judge(fake, true);
               accuracy = tf.keep(
                 tf.add(tf.greater(onReal, 0.5).sum(), tf.lessEqual(onFake, 0.5).sum()).div(2 * size) as Tf.Scalar,
               );
@@ -245,8 +247,8 @@ export async function trainGan(
           const generatorLoss = learn(
             generatorOptimizer,
             () => {
-              const made = generator.apply(tf.tensor2d(noiseForG, [size, noiseSize]), { training: true }) as Tf.Tensor;
-              return binaryCrossentropy(tf, 1, discriminator.apply(made, { training: true }) as Tf.Tensor);
+              const made = generate(tf.tensor2d(noiseForG, [size, noiseSize]), true);
+              return binaryCrossentropy(tf, 1, judge(made, true));
             },
             generatorVariables,
           );
@@ -289,16 +291,17 @@ export async function trainGan(
       }
       if (status === 'diverged' || status === 'interrupted') break;
       // An epoch cut short by Stop still draws its samples: they are what the learner stopped to see.
-      const drawnTensor = generator.predict(fixedNoise) as Tf.Tensor;
+      const drawnTensor = tf.tidy(() => generate(fixedNoise, false));
       const drawn = drawnTensor.dataSync() as Float32Array;
       drawnTensor.dispose();
-      const nearest = nearestReal(drawn, ganSampleCount, realPixels, realClasses);
+      const nearest = nearestReal(drawn, ganSampleCount, pixels);
+      const nearestClasses = nearest.indices.map((index) => realClasses[index] ?? '');
       const batches = status === 'stopped' ? Math.max(1, step - epoch * batchesPerEpoch) : batchesPerEpoch;
       const logs = {
         d_loss: sums.d_loss / batches,
         g_loss: sums.g_loss / batches,
         d_accuracy: sums.d_accuracy / batches,
-        ...sampleLogs(nearest),
+        ...sampleLogs(nearestClasses, nearest.distances),
       };
       epochsCompleted = epoch + 1;
       finalLogs = logs;
@@ -308,7 +311,7 @@ export async function trainGan(
         epoch,
         logs,
         samplesPerSecond: samples / Math.max((now() - epochStarted) / 1000, 1e-6),
-        samples: { count: ganSampleCount, height, width, channels, values: drawn, nearest: nearest.classes },
+        samples: { count: ganSampleCount, height, width, channels, values: drawn, nearest: nearestClasses },
       };
       callbacks.onEpoch?.(update);
     }
@@ -317,7 +320,6 @@ export async function trainGan(
     ({ status, detail } = thrownRun(thrown, model, lastGood, callbacks));
   } finally {
     tf.dispose([real, fixedNoise, ...lastGood]);
-    disposeGanParts(parts);
     discriminatorOptimizer.dispose();
     generatorOptimizer.dispose();
   }
@@ -346,33 +348,26 @@ export function askGan(
       },
     };
   }
-  const parts = ganParts(tf, model, graph);
+  const parts = ganParts(model, graph);
   if (!parts) return { ok: false, problem: { en: 'This network is not a GAN.', es: 'Esta red no es una GAN.' } };
-  try {
-    const image = generateFromSeed(tf, parts, seed);
-    const verdict = tf.tidy(() => {
-      const shape = [1, ...dataset.x.shape.slice(1)];
-      return (parts.discriminator.predict(tf.tensor(image, shape)) as Tf.Tensor).dataSync()[0] ?? Number.NaN;
-    });
-    const real = dataset.x.values instanceof Float32Array ? dataset.x.values : Float32Array.from(dataset.x.values);
-    const size = image.length;
-    const indices = Array.from({ length: real.length / size }, (_, index) => index);
-    const nearest = nearestReal(image, 1, real, indices.map(String));
-    const index = Number(nearest.classes[0] ?? 0);
-    return {
-      ok: true,
-      answer: {
-        kind: 'sample',
-        output: Array.from(image),
-        realness: verdict,
-        nearest: {
-          label: dataset.images?.sampleClasses[index] ?? '',
-          distance: nearest.distances[0] ?? Number.NaN,
-          image: Array.from(real.subarray(index * size, (index + 1) * size)),
-        },
+  const image = generateFromSeed(tf, parts, seed);
+  const verdict = tf.tidy(
+    () => parts.judge(tf.tensor(image, [1, ...dataset.x.shape.slice(1)]), false).dataSync()[0] ?? Number.NaN,
+  );
+  const real = realPixels(dataset);
+  const nearest = nearestReal(image, 1, real);
+  const index = nearest.indices[0] ?? 0;
+  return {
+    ok: true,
+    answer: {
+      kind: 'sample',
+      output: Array.from(image),
+      realness: verdict,
+      nearest: {
+        label: dataset.images?.sampleClasses[index] ?? '',
+        distance: nearest.distances[0] ?? Number.NaN,
+        image: Array.from(real.subarray(index * image.length, (index + 1) * image.length)),
       },
-    };
-  } finally {
-    disposeGanParts(parts);
-  }
+    },
+  };
 }

@@ -118,6 +118,17 @@ function kerasLogs(logs: Tf.Logs | undefined): Record<string, number> {
   return named;
 }
 
+/**
+ * The seed of one of a run's random streams: the run's seed mixed with the stream's own salt, so
+ * the streams differ. Exported programs write the same salts.
+ */
+export function saltedSeed(seed: number, salt: number): number {
+  return (seed ^ salt) >>> 0;
+}
+
+/** The salt of the stream that shuffles the samples each epoch. */
+export const shuffleSalt = 0x5eed5eed;
+
 /** 0..count-1 in a random order (Fisher–Yates). */
 export function shuffledIndices(count: number, random: () => number): Int32Array {
   const indices = Int32Array.from({ length: count }, (_, index) => index);
@@ -212,7 +223,7 @@ export async function trainModel(
     ? [xs.slice(trainingSamples), ys.slice(trainingSamples)]
     : undefined;
   // tf.js shuffles with Math.random; shuffling here with the run's seed makes runs repeatable.
-  const random = createRandom((settings.seed ^ 0x5eed5eed) >>> 0);
+  const random = createRandom(saltedSeed(settings.seed, shuffleSalt));
   let epoch = 0;
 
   try {
