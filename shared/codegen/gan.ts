@@ -26,10 +26,13 @@ export function ganPlan(plan: ExportPlan) {
   const end = byId.get(split.end.id);
   const input = plan.inputs[0];
   if (!end || !input) throw new Error('not a GAN');
-  const discriminator = split.discriminator.map((id) => byId.get(id)).filter((layer) => layer !== undefined);
+  const layersOf = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((layer) => layer !== undefined);
+  // The generator's layers past its Input, and the discriminator's, in graph order.
+  const generator = layersOf(split.generator).filter((layer) => layer.node.kind !== 'Input');
+  const discriminator = layersOf(split.discriminator);
   const noiseSize = input.output[1] ?? 1;
   const imageShape = end.output.slice(1) as number[];
-  return { end, input, discriminator, noiseSize, imageShape };
+  return { end, input, generator, discriminator, noiseSize, imageShape };
 }
 
 /** The training section of a TypeScript program for a GAN, given the optimiser's code. */

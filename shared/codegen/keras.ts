@@ -156,13 +156,15 @@ function trainingLines(plan: ExportPlan): string[] {
 /** The Keras program, as text. */
 export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {}): string {
   const settings = plan.source.training;
+  // A GAN's loop takes its own gradients with tf.GradientTape.
+  const gan = plan.dataset.target.kind === 'generate';
   const imports = [
     'import argparse',
     ...(carriesWeights(plan.layers) ? ['import base64'] : []),
     'import json',
     '',
     'import numpy as np',
-    ...(options.distributed ? ['import tensorflow as tf'] : []),
+    ...(options.distributed || gan ? ['import tensorflow as tf'] : []),
     'from tensorflow import keras',
     'from tensorflow.keras import layers',
   ];
@@ -171,9 +173,6 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
     "# Seeds Python's, NumPy's and TensorFlow's generators, so a run repeats.",
     'keras.utils.set_random_seed(SEED)',
   );
-  const gan = plan.dataset.target.kind === 'generate';
-  if (gan && !imports.includes('import tensorflow as tf'))
-    imports.splice(imports.indexOf('from tensorflow import keras'), 0, 'import tensorflow as tf');
   // A GAN compiles nothing: its loop below trains the generator and the discriminator itself.
   const build = [...writeKerasModel(plan), ...kerasCarried(plan.layers), ...(gan ? [] : compileLines(settings))];
   const model = options.distributed

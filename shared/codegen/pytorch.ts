@@ -59,7 +59,7 @@ export function pytorchParameterCount(plan: NetworkPlan): number {
 function moduleLines(
   plan: NetworkPlan,
   layers: readonly TorchLayer[],
-  gan: Pick<ReturnType<typeof ganPlan>, 'end' | 'discriminator'> | null = null,
+  gan: Pick<ReturnType<typeof ganPlan>, 'end' | 'generator' | 'discriminator'> | null = null,
 ): string[] {
   const init: string[] = [];
   for (const { layer, code, attribute } of layers) {
@@ -116,10 +116,7 @@ function moduleLines(
   // A GAN's two networks: the forward pass cut where the generator ends.
   const halves: string[] = [];
   if (gan) {
-    const judged = new Set(gan.discriminator.map((layer) => layer.node.id));
-    const generatorLines = layers
-      .filter(({ layer }) => !judged.has(layer.node.id))
-      .flatMap(({ layer }) => linesOf.get(layer.node.id) ?? []);
+    const generatorLines = gan.generator.flatMap((layer) => linesOf.get(layer.node.id) ?? []);
     const endName = names.get(gan.end.node.id) ?? 'x';
     halves.push(
       '',
@@ -433,10 +430,7 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
     ...moduleLines(plan, layers, gan),
   ];
   if (gan) {
-    const judged = new Set(gan.discriminator.map((layer) => layer.node.id));
-    const generatorLayers = plan.layers
-      .filter((layer) => layer.node.kind !== 'Input' && !judged.has(layer.node.id))
-      .map((layer) => JSON.stringify(layer.identifier));
+    const generatorLayers = gan.generator.map((layer) => JSON.stringify(layer.identifier));
     model.push(
       '',
       '',

@@ -32,7 +32,7 @@ export function checkExpectation(
     if (expected.answer !== undefined || expected.value !== undefined) {
       return { met: false, answer: '', details: ['a GAN lesson expects a metric of its samples, not an answer'] };
     }
-    return checkMetric(expected, finalLogs, details, met, '');
+    return { ...checkMetrics(expected, finalLogs), answer: '' };
   }
   const query = encodeQuery(data, dataset, expected.input);
   if (!query.ok)
@@ -58,18 +58,17 @@ export function checkExpectation(
     met &&= ok;
     details.push(`value ${shown} ${ok ? 'in' : 'outside'} [${expected.value.min}, ${expected.value.max}]`);
   }
-  return checkMetric(expected, finalLogs, details, met, shown);
+  const metrics = checkMetrics(expected, finalLogs);
+  return { met: met && metrics.met, answer: shown, details: [...details, ...metrics.details] };
 }
 
-/** The metric of the last epoch a lesson must reach, added to what was checked before it. */
-function checkMetric(
-  expected: Expectation,
-  finalLogs: Record<string, number>,
-  details: string[],
-  metBefore: boolean,
-  answer: string,
-): ExpectationCheck {
-  let met = metBefore;
+/** The metrics of the last epoch a lesson must reach, each with whether it did. */
+export function checkMetrics(
+  expected: Pick<Expectation, 'metric' | 'alsoMetrics'>,
+  finalLogs: Readonly<Record<string, number>>,
+): { met: boolean; details: string[] } {
+  let met = true;
+  const details: string[] = [];
   for (const target of [...(expected.metric ? [expected.metric] : []), ...(expected.alsoMetrics ?? [])]) {
     const value = finalLogs[target.name];
     const ok =
@@ -79,5 +78,5 @@ function checkMetric(
     met &&= ok;
     details.push(`${target.name} ${value ?? 'missing'} ${ok ? 'meets' : 'misses'} the target`);
   }
-  return { met, answer, details };
+  return { met, details };
 }

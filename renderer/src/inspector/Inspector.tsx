@@ -64,7 +64,29 @@ function NameField({ node }: { node: LayerFlowNode }) {
   );
 }
 
-/** Whether training changes the layer's weights, and the trained weights it starts from. */
+/** A yes/no setting of the layer's role in training, with what it means beneath. */
+function Switch(props: {
+  name: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  label: string;
+  hint: string;
+}) {
+  return (
+    <div className="field field-bool" data-param={props.name}>
+      <label>
+        <input type="checkbox" checked={props.checked} onChange={(event) => props.onChange(event.target.checked)} />
+        <span className="field-name">{props.label}</span>
+      </label>
+      <p className="field-hint">{props.hint}</p>
+    </div>
+  );
+}
+
+/**
+ * Whether the layer ends a GAN's generator, whether training changes its weights, and the trained
+ * weights it starts from.
+ */
 function TrainingFields({ node, weighted }: { node: LayerFlowNode; weighted: boolean }) {
   const { t } = useTranslation();
   const setFrozen = useAppStore((state) => state.setFrozen);
@@ -78,31 +100,23 @@ function TrainingFields({ node, weighted }: { node: LayerFlowNode; weighted: boo
     <>
       <h4 className="inspector-section">{t('inspector.learning')}</h4>
       {node.data.kind !== 'Input' && (
-        <div className="field field-bool" data-param="generatorEnd">
-          <label>
-            <input
-              type="checkbox"
-              checked={node.data.generatorEnd === true}
-              onChange={(event) => setGeneratorEnd(node.id, event.target.checked)}
-            />
-            <span className="field-name">{t('inspector.generatorEnd')}</span>
-          </label>
-          <p className="field-hint">{t('inspector.generatorEndHint')}</p>
-        </div>
+        <Switch
+          name="generatorEnd"
+          checked={node.data.generatorEnd === true}
+          onChange={(on) => setGeneratorEnd(node.id, on)}
+          label={t('inspector.generatorEnd')}
+          hint={t('inspector.generatorEndHint')}
+        />
       )}
       {weighted && (
         <>
-          <div className="field field-bool" data-param="frozen">
-            <label>
-              <input
-                type="checkbox"
-                checked={node.data.frozen === true}
-                onChange={(event) => setFrozen(node.id, event.target.checked)}
-              />
-              <span className="field-name">{t('inspector.frozen')}</span>
-            </label>
-            <p className="field-hint">{t('inspector.frozenHint')}</p>
-          </div>
+          <Switch
+            name="frozen"
+            checked={node.data.frozen === true}
+            onChange={(on) => setFrozen(node.id, on)}
+            label={t('inspector.frozen')}
+            hint={t('inspector.frozenHint')}
+          />
           <div className="field" data-testid="carried-weights">
             <p className={carried ? 'carried-note' : 'muted'}>
               {carried

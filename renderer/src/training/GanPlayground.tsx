@@ -6,9 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../../shared/training/predict';
-import { useLocalize } from '../hooks/useLocalize';
 import type { Run } from '../store/training-slice';
-import { predict } from './client';
 import { PixelImage } from './ImagePixels';
 
 /** How often each class is the nearest real image, most often first: "0 ×12 · 6 ×9". */
@@ -21,35 +19,25 @@ function nearestCounts(nearest: readonly string[]): string {
     .join(' · ');
 }
 
-/**
- * `asked` is the lesson's question and its answer, when the playground asked it for the learner
- * as training ended.
- */
-export function GanPlayground({ run, asked }: { run: Run; asked: { seed: string; answer: Answer | null } }) {
+/** The playground's question, asked and answered as for any network: here a noise seed. */
+export interface GanQuestion {
+  seed: string;
+  setSeed: (seed: string) => void;
+  answer: Answer | null;
+  problem: string | null;
+  ask: (seed?: string) => Promise<void>;
+}
+
+export function GanPlayground({ run, question }: { run: Run; question: GanQuestion }) {
   const { t } = useTranslation();
-  const localize = useLocalize();
+  const { seed, setSeed, problem, ask } = question;
+  const answer = question.answer?.kind === 'sample' ? question.answer : null;
   const drawnEpochs = run.epochs.filter((update) => update.samples);
   const [chosen, setChosen] = useState<number | null>(null);
-  const [typed, setSeed] = useState<string | null>(null);
-  const [drawn, setAnswer] = useState<Extract<Answer, { kind: 'sample' }> | null>(null);
-  const seed = typed ?? asked.seed;
-  const answer = drawn ?? (asked.answer?.kind === 'sample' ? asked.answer : null);
-  const [problem, setProblem] = useState<string | null>(null);
   // The slider follows the newest epoch until the learner moves it.
   const index = Math.min(chosen ?? drawnEpochs.length - 1, drawnEpochs.length - 1);
   const shown = drawnEpochs[index];
   const samples = shown?.samples;
-
-  const draw = async (asked = seed) => {
-    const reply = await predict(asked);
-    if (!reply.ok) {
-      setProblem(localize(reply.problem));
-      setAnswer(null);
-    } else if ('answer' in reply && reply.answer.kind === 'sample') {
-      setProblem(null);
-      setAnswer(reply.answer);
-    }
-  };
 
   return (
     <div className="playground gan-playground">
@@ -59,7 +47,7 @@ export function GanPlayground({ run, asked }: { run: Run; asked: { seed: string;
           className="playground-query"
           onSubmit={(event) => {
             event.preventDefault();
-            void draw();
+            void ask();
           }}
         >
           <label className={`field${problem ? ' is-invalid' : ''}`}>
@@ -83,7 +71,7 @@ export function GanPlayground({ run, asked }: { run: Run; asked: { seed: string;
             onClick={() => {
               const next = String(Math.floor(Math.random() * 100_000));
               setSeed(next);
-              void draw(next);
+              void ask(next);
             }}
           >
             {t('gan.newSeed')}

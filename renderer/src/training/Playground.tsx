@@ -88,8 +88,6 @@ export function Playground() {
   const padInk = imageInk(query, dataset);
 
   if (!trained) return <p className="muted playground-empty">{t('playground.trainFirst')}</p>;
-  if (data?.kind === 'images' && data.task === 'generate')
-    return <GanPlayground run={trained} asked={{ seed: query, answer }} />;
 
   const ask = async (asked = query) => {
     const reply = await predict(asked);
@@ -101,6 +99,9 @@ export function Playground() {
       setAnswer(reply.answer);
     }
   };
+
+  if (data?.kind === 'images' && data.task === 'generate')
+    return <GanPlayground run={trained} question={{ seed: query, setSeed: setQuery, answer, problem, ask }} />;
 
   const write = async () => {
     const reply = await generate(query, length, temperature);
