@@ -141,7 +141,9 @@ function ClassToggles({
           {digit}
         </label>
       ))}
-      <span className="field-hint">{t('data.imageClassesHint')}</span>
+      <span className="field-hint">
+        {t(spec.task === 'generate' ? 'data.imageClassesHintGenerate' : 'data.imageClassesHint')}
+      </span>
     </fieldset>
   );
 }
@@ -491,9 +493,12 @@ export function DataPanel() {
             <span>
               X <code>{`(${built.dataset.x.shape.join(', ')})`}</code>
             </span>
-            <span>
-              y <code>{`(${built.dataset.y.shape.join(', ')})`}</code>
-            </span>
+            {/* A GAN's real images have no targets: y would only repeat X. */}
+            {built.dataset.target.kind !== 'generate' && (
+              <span>
+                y <code>{`(${built.dataset.y.shape.join(', ')})`}</code>
+              </span>
+            )}
             {built.dataset.target.kind === 'class' && (
               <span>
                 {t(data?.kind === 'text-next-char' || data?.kind === 'recall' ? 'data.vocabulary' : 'data.classes', {
