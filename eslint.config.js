@@ -74,6 +74,28 @@ export default tseslint.config(
       ],
     },
   },
+  // Generated code (RELIABILITY.md item 26): a user's text reaches a program only through the
+  // escapers (typescriptString/Comment, pythonString/Comment), never as a raw interpolation.
+  {
+    files: ['shared/codegen/**/*.ts', 'shared/layers/**/*.ts'],
+    ignores: ['**/*.test.ts', 'shared/codegen/typescript-literals.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // `context.name` is the layer's name already written by the escaper (codegen/keras.ts).
+          selector:
+            "TemplateLiteral > MemberExpression[property.name=/^(name|from|text|label|id|columns)$/]:not([object.name='context'])",
+          message:
+            "A user's text goes into generated code through typescriptString/typescriptComment or pythonString/pythonComment.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='JSON'][callee.property.name='stringify']",
+          message: 'JSON.stringify is not an escaper for code: use typescriptString or pythonString.',
+        },
+      ],
+    },
+  },
   // renderer → shared ← electron: the renderer never reaches Node or the main process.
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -41,6 +41,18 @@ describe('architecture rules', () => {
     expect(messages.join('\n')).toContain('Main and preload depend on shared/ only');
   });
 
+  it.each([
+    ['export const line = (node: { name: string }) => `// at ${node.name}`;', "A user's text goes into generated code"],
+    [
+      'export const line = (c: { from: string }) => `# carried from "${c.from}"`;',
+      "A user's text goes into generated code",
+    ],
+    ['export const literal = (name: string) => JSON.stringify(name);', 'JSON.stringify is not an escaper'],
+  ])('code generators refuse a raw interpolation of user text: %j', async (code, expected) => {
+    const messages = await lintMessages('shared/codegen/probe.ts', code);
+    expect(messages.join('\n')).toContain(expected);
+  });
+
   it('`any` is refused everywhere', async () => {
     const messages = await lintMessages('shared/probe.ts', 'export const value: any = 1;');
     expect(messages.join('\n')).toContain('@typescript-eslint/no-explicit-any');

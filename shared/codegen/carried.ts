@@ -7,16 +7,18 @@
 import type { Problem } from '../graph/problems.js';
 import { severityOf } from '../graph/problems.js';
 import type { PlannedLayer } from './plan.js';
-import { pythonString } from './python.js';
+import { pythonComment, pythonString } from './python.js';
 import { cutText } from './text.js';
+import { typescriptComment, typescriptString } from './typescript-literals.js';
 
-function sourceOf(layers: readonly PlannedLayer[]): string {
+/** Where the carried weights come from, each source written by the comment escaper of the language. */
+function sourceOf(layers: readonly PlannedLayer[], comment: (text: string) => string): string {
   const sources = [...new Set(layers.flatMap((layer) => (layer.node.carried ? [layer.node.carried.from] : [])))];
-  return sources.map((source) => `"${source}"`).join(', ');
+  return sources.map(comment).join(', ');
 }
 
-const carriedComment = (layers: readonly PlannedLayer[]) =>
-  `Trained weights these layers start from, carried from ${sourceOf(layers)} (transfer learning): float32, little-endian, in base64.`;
+const carriedComment = (layers: readonly PlannedLayer[], comment: (text: string) => string) =>
+  `Trained weights these layers start from, carried from ${sourceOf(layers, comment)} (transfer learning): float32, little-endian, in base64.`;
 
 const frozenComment = 'Frozen layers: training leaves their weights as they are (Keras: trainable = False).';
 
@@ -26,13 +28,13 @@ export function typescriptCarried(layers: readonly PlannedLayer[]): { lines: str
   const frozen = layers.filter((layer) => layer.node.frozen === true && layer.params > 0);
   const lines: string[] = [];
   if (carried.length > 0) {
-    lines.push('', `// ${carriedComment(carried)}`);
+    lines.push('', `// ${carriedComment(carried, typescriptComment)}`);
     for (const layer of carried) {
-      lines.push(`model.getLayer('${layer.node.name}').setWeights([`);
+      lines.push(`model.getLayer(${typescriptString(layer.node.name)}).setWeights([`);
       for (const weight of layer.node.carried?.weights ?? []) {
         lines.push(
           `  carriedTensor([${weight.shape.join(', ')}], [`,
-          ...cutText(weight.values, 92).map((piece) => `    '${piece}',`),
+          ...cutText(weight.values, 92).map((piece) => `    ${typescriptString(piece)},`),
           `  ].join('')),`,
         );
       }
@@ -41,7 +43,7 @@ export function typescriptCarried(layers: readonly PlannedLayer[]): { lines: str
   }
   if (frozen.length > 0) {
     lines.push(`// ${frozenComment}`);
-    for (const layer of frozen) lines.push(`model.getLayer('${layer.node.name}').trainable = false;`);
+    for (const layer of frozen) lines.push(`model.getLayer(${typescriptString(layer.node.name)}).trainable = false;`);
   }
   return { lines, usesHelper: carried.length > 0 };
 }
@@ -53,7 +55,7 @@ export function typescriptCarried(layers: readonly PlannedLayer[]): { lines: str
 export function pythonCarriedArrays(layer: PlannedLayer): string[][] {
   return (layer.node.carried?.weights ?? []).map((weight) => [
     `carried((${weight.shape.join(', ')}${weight.shape.length === 1 ? ',' : ''}),`,
-    ...cutText(weight.values, 84).map((piece) => `    "${piece}"`),
+    ...cutText(weight.values, 84).map((piece) => `    ${pythonString(piece)}`),
     ')',
   ]);
 }
@@ -78,7 +80,7 @@ export function kerasCarried(layers: readonly PlannedLayer[]): string[] {
   const frozen = layers.filter((layer) => layer.node.frozen === true && layer.params > 0);
   const lines: string[] = [];
   if (carried.length > 0) {
-    lines.push(`# ${carriedComment(carried)}`, ...pythonCarriedHelper);
+    lines.push(`# ${carriedComment(carried, pythonComment)}`, ...pythonCarriedHelper);
     for (const layer of carried) {
       lines.push(
         `model.get_layer(${pythonString(layer.node.name)}).set_weights(`,

@@ -11,11 +11,22 @@ import { shuffleSalt } from '../training/train.js';
 import type { TrainingSettings } from '../training/settings.js';
 import { camelCase, type ExportPlan } from './plan.js';
 import type { TypeScriptHelper } from './typescript-helpers.js';
-import { typescriptNumbers, typescriptString } from './typescript-literals.js';
+import { pythonComment, pythonString } from './python.js';
+import { typescriptComment, typescriptNumbers, typescriptString } from './typescript-literals.js';
 
 /** A salt as the program writes it, such as 0x5eed5eed. */
 export function hex(salt: number): string {
   return `0x${salt.toString(16)}`;
+}
+
+/**
+ * The identifier the plan gave the layer `id`. A layer id is the project file's text, so it never
+ * stands in for a missing identifier: a wire to a layer the plan does not hold is a LayerLab bug.
+ */
+function identifierOf(plan: ExportPlan, id: string): string {
+  const identifier = plan.layers.find((layer) => layer.node.id === id)?.identifier;
+  if (identifier === undefined) throw new Error('a wire into the discriminator from a layer the plan does not hold');
+  return identifier;
 }
 
 /** The chain's split, as the plan names its layers. */
@@ -41,10 +52,7 @@ export function typescriptGanTraining(plan: ExportPlan, optimizer: string, helpe
   const { end, input, discriminator, noiseSize, imageShape } = ganPlan(plan);
   helpers.add('mulberry32').add('normalSampler').add('describeLogs').add('nearestReal');
   if (settings.shuffle) helpers.add('shuffledIndices');
-  const tensorOf = (id: string) =>
-    id === end.node.id
-      ? 'image'
-      : `${camelCase(plan.layers.find((layer) => layer.node.id === id)?.identifier ?? id)}Judged`;
+  const tensorOf = (id: string) => (id === end.node.id ? 'image' : `${camelCase(identifierOf(plan, id))}Judged`);
   const wiring = discriminator.map((layer) => {
     const sources = layer.sources.map(tensorOf);
     const applied = sources.length === 1 ? sources[0] : `[${sources.join(', ')}]`;
@@ -53,7 +61,7 @@ export function typescriptGanTraining(plan: ExportPlan, optimizer: string, helpe
   const last = discriminator.at(-1);
   return [
     `// 3. Training a GAN: ${settings.epochs} epochs of batches of ${settings.batch_size}, the two networks in turns.`,
-    `// The chain splits where the generator ends, at ${end.node.name}: the generator makes images from noise;`,
+    `// The chain splits where the generator ends, at ${typescriptComment(end.node.name)}: the generator makes images from noise;`,
     `// the discriminator, the layers after it called again on an image of their own, says whether an`,
     `// image is real. They share the chain's layers, so training either trains the model above.`,
     `const generator = tf.model({ inputs: ${camelCase(input.identifier)}, outputs: ${camelCase(end.identifier)} });`,
@@ -196,19 +204,17 @@ export function pythonGanSections(
   const keras = framework === 'keras';
   const split = keras
     ? [
-        `# The generator: the chain's layers up to ${end.node.name}, where the generator ends.`,
-        `generator = keras.Model(model.inputs, model.get_layer(${JSON.stringify(end.node.name)}).output)`,
+        `# The generator: the chain's layers up to ${pythonComment(end.node.name)}, where the generator ends.`,
+        `generator = keras.Model(model.inputs, model.get_layer(${pythonString(end.node.name)}).output)`,
         '# The discriminator: the layers after it, called again on an image of their own. Both share',
         "# the chain's layers, so training either trains the model above.",
         `image = keras.Input(shape=(${imageShape.join(', ')}${imageShape.length === 1 ? ',' : ''}))`,
         ...discriminator.map((layer) => {
           const sources = layer.sources.map((id) =>
-            id === end.node.id
-              ? 'image'
-              : `${plan.layers.find((other) => other.node.id === id)?.identifier ?? id}_judged`,
+            id === end.node.id ? 'image' : `${identifierOf(plan, id)}_judged`,
           );
           const applied = sources.length === 1 ? sources[0] : `[${sources.join(', ')}]`;
-          return `${layer.identifier}_judged = model.get_layer(${JSON.stringify(layer.node.name)})(${applied})`;
+          return `${layer.identifier}_judged = model.get_layer(${pythonString(layer.node.name)})(${applied})`;
         }),
         `discriminator = keras.Model(image, ${discriminator.at(-1)?.identifier ?? 'image'}_judged)`,
         `discriminator_optimizer = ${optimizer('')}`,
@@ -254,7 +260,7 @@ export function pythonGanSections(
         'model = Network().to(device)',
         'parameter_count = sum(parameter.numel() for parameter in model.parameters())',
         'print("Parameters:", parameter_count)',
-        `# The generator's weights (the layers up to ${end.node.name}) and the discriminator's (the layers`,
+        `# The generator's weights (the layers up to ${pythonComment(end.node.name)}) and the discriminator's (the layers`,
         '# after it), each with its own optimiser; frozen ones are left out.',
         `generator_parameters = [p for name, p in model.named_parameters() if name.split(".")[0] in GENERATOR_LAYERS and p.requires_grad]`,
         `discriminator_parameters = [p for name, p in model.named_parameters() if name.split(".")[0] not in GENERATOR_LAYERS and p.requires_grad]`,

@@ -10,15 +10,15 @@ import { imageSet } from '../data/images.js';
 import { localize } from '../localized.js';
 import type { DataSpec } from '../data/spec.js';
 import type { ExportPlan } from './plan.js';
-import { pythonNumberList } from './python.js';
+import { pythonNumberList, pythonString } from './python.js';
 import { cutText, pythonRanked, typescriptRanked } from './text.js';
-import { typescriptNumbers } from './typescript-literals.js';
+import { typescriptNumbers, typescriptString } from './typescript-literals.js';
 
 type ImagesSpec = Extract<DataSpec, { kind: 'images' }>;
 
 /** Long strings cut into quoted pieces, for a literal over many lines. */
 function pieces(text: string): string[] {
-  return cutText(text, 88).map((piece) => `'${piece}'`);
+  return cutText(text, 88);
 }
 
 /** LayerLab's table of what each digit is classified as, and the answers' names (the kept digits, or the groups). */
@@ -63,13 +63,13 @@ export function typescriptImageData(plan: ExportPlan, spec: ImagesSpec): string[
     ...credit.slice(1).map((line) => `// ${line}`),
     // Arrays joined, not chains of + : a thousand nested additions overflow a parser's stack.
     `const digitPixels = [`,
-    ...pieces(digitPixels).map((piece) => `  ${piece},`),
+    ...pieces(digitPixels).map((piece) => `  ${typescriptString(piece)},`),
     `].join('');`,
     `const digitLabels = [`,
-    ...pieces(digitLabels).map((piece) => `  ${piece},`),
+    ...pieces(digitLabels).map((piece) => `  ${typescriptString(piece)},`),
     `].join('');`,
     `// ${keptComment(spec)}`,
-    `const classes = ${JSON.stringify(labels)};`,
+    `const classes = [${labels.map(typescriptString).join(', ')}];`,
     `const targetOf = ${typescriptNumbers(targetOf)};`,
     `const images: number[] = [];`,
     `for (let image = 0; image < digitLabels.length; image += 1) {`,
@@ -123,7 +123,7 @@ export function typescriptImageQuestion(plan: ExportPlan, index: number): string
 }
 
 export function pythonImageData(spec: ImagesSpec, oneHotTargets: boolean): string[] {
-  const quote = (piece: string) => `    "${piece.slice(1, -1)}"`;
+  const quote = (piece: string) => `    ${pythonString(piece)}`;
   const classify = spec.task === 'classify';
   const { targetOf, labels } = grouping(spec);
   const { start, end } = range(spec);
@@ -140,7 +140,7 @@ export function pythonImageData(spec: ImagesSpec, oneHotTargets: boolean): strin
     'all_images = np.array([int(ink, 17) for ink in DIGIT_PIXELS], dtype="float32").reshape(-1, 8, 8, 1) / 16',
     'all_labels = np.array([int(label) for label in DIGIT_LABELS], dtype="int64")',
     `# ${keptComment(spec)}`,
-    `classes = [${labels.map((label) => JSON.stringify(label)).join(', ')}]`,
+    `classes = [${labels.map(pythonString).join(', ')}]`,
     `target_of = np.array(${pythonNumberList(targetOf)})`,
     'kept = target_of[all_labels] >= 0',
     `x = all_images[kept]${slice}`,

@@ -31,6 +31,14 @@ export function pythonString(text: string): string {
   return `"${body}"`;
 }
 
+/**
+ * A user's text inside a `#` comment: as its string literal, quoted and escaped, so nothing in it
+ * can end the comment's line (or, as a NUL would, stop Python from reading the file at all).
+ */
+export function pythonComment(text: string): string {
+  return pythonString(text);
+}
+
 /** A finite number as Python writes it: `3`, `0.001`, `1e-7` (read back the same). */
 export function pythonNumber(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);

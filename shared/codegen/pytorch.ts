@@ -25,7 +25,7 @@ import {
   type NetworkPlan,
 } from './plan.js';
 import { indent, pythonData, pythonOpening, pythonProgram, pythonQuestion } from './python-program.js';
-import { pythonNumber, pythonString, wrapPython } from './python.js';
+import { pythonComment, pythonNumber, pythonString, wrapPython } from './python.js';
 import { ganPlan, pythonGanSections } from './gan.js';
 import { commentLines, describeShape, thousands } from './text.js';
 
@@ -80,7 +80,7 @@ function moduleLines(
     if (layer.node.carried && code.load) {
       const arrays = pythonCarriedArrays(layer);
       init.push(
-        `# Trained weights carried from "${layer.node.carried.from}", turned from Keras' layout into PyTorch's.`,
+        `# Trained weights carried from ${pythonComment(layer.node.carried.from)}, turned from Keras' layout into PyTorch's.`,
         'weights = [',
         ...pythonListItems(arrays, '    '),
         ']',
@@ -430,7 +430,7 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
     ...moduleLines(plan, layers, gan),
   ];
   if (gan) {
-    const generatorLayers = gan.generator.map((layer) => JSON.stringify(layer.identifier));
+    const generatorLayers = gan.generator.map((layer) => pythonString(layer.identifier));
     model.push(
       '',
       '',

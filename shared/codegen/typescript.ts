@@ -510,6 +510,8 @@ function packageJson(): string {
     dependencies: { '@tensorflow/tfjs': '4.22.0' },
     devDependencies: { tsx: '^4.19.0', typescript: '^5.6.0' },
   };
+  // A JSON file, not code: no user text in it.
+  // eslint-disable-next-line no-restricted-syntax
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 

@@ -1,6 +1,6 @@
 import { pythonCall, pythonString } from '../codegen/python.js';
 import { torchActivation } from '../codegen/torch.js';
-import { typescriptConfig } from '../codegen/typescript-literals.js';
+import { typescriptConfig, typescriptString } from '../codegen/typescript-literals.js';
 import { ok } from './shape-rules.js';
 import { tfActivation } from './tf-config.js';
 import { activation as activationParam } from './common.js';
@@ -26,7 +26,7 @@ export const activation = defineLayer({
   code: {
     typescript: (params, context) =>
       `tf.layers.activation(${typescriptConfig([
-        ['activation', `'${params.activation}'`],
+        ['activation', typescriptString(params.activation)],
         ['name', context.name],
       ])})`,
     keras: (params, context) =>

@@ -5,7 +5,7 @@
  */
 import { keyword, pythonBool, pythonCall, pythonString, pythonTuple } from '../codegen/python.js';
 import { channelsFirst, channelsLast, samePadding, torchActivation, torchInit } from '../codegen/torch.js';
-import { quotedUnless, typescriptConfig, typescriptNumbers } from '../codegen/typescript-literals.js';
+import { quotedUnless, typescriptConfig, typescriptNumbers, typescriptString } from '../codegen/typescript-literals.js';
 import type { Shape } from '../graph/shape.js';
 import type { ActivationName } from './common.js';
 import type { Padding } from './shape-rules.js';
@@ -96,7 +96,7 @@ export function convolutionTypeScript(
     ['filters', String(conv.filters)],
     ['kernelSize', typescriptWindow(conv.kernel)],
     ['strides', conv.strides.every((stride) => stride === 1) ? null : typescriptWindow(conv.strides)],
-    ['padding', conv.padding === 'valid' ? null : `'${conv.padding}'`],
+    ['padding', conv.padding === 'valid' ? null : typescriptString(conv.padding)],
     ['activation', quotedUnless(conv.activation, 'linear')],
     ['useBias', conv.useBias ? null : 'false'],
     ['kernelInitializer', context.initializer(conv.kernelInitializer, { index: 0, shape: kernelShape })],

@@ -1,5 +1,5 @@
 import { pythonCall, pythonString, pythonTuple } from '../codegen/python.js';
-import { typescriptConfig, typescriptNumbers } from '../codegen/typescript-literals.js';
+import { typescriptConfig, typescriptNumbers, typescriptString } from '../codegen/typescript-literals.js';
 import { choice, shape } from './params.js';
 import { defineLayer } from './types.js';
 
@@ -39,7 +39,7 @@ export const input = defineLayer({
     typescript: (params, context) =>
       `tf.input(${typescriptConfig([
         ['shape', typescriptNumbers(params.shape.map((dim) => dim ?? -1))],
-        ['dtype', params.dtype === 'float32' ? null : `'${params.dtype}'`],
+        ['dtype', params.dtype === 'float32' ? null : typescriptString(params.dtype)],
         ['name', context.name],
       ])})`,
     keras: (params, context) =>

@@ -4,7 +4,7 @@
  */
 import { keyword, pythonCall, pythonString, pythonTuple } from '../codegen/python.js';
 import { channelsFirst, channelsLast, samePadding } from '../codegen/torch.js';
-import { typescriptConfig, typescriptNumbers } from '../codegen/typescript-literals.js';
+import { typescriptConfig, typescriptNumbers, typescriptString } from '../codegen/typescript-literals.js';
 import type { Shape } from '../graph/shape.js';
 import { expectRank, expects, hints, ok, slideWindows, type Padding } from './shape-rules.js';
 import type { CodeContext, PyTorchCode, PyTorchContext, ShapeResult } from './types.js';
@@ -86,7 +86,7 @@ export function poolingTypeScript(
   return `tf.layers.${factory}(${typescriptConfig([
     ['poolSize', list(pool)],
     ['strides', list(strides)],
-    ['padding', padding === 'valid' ? null : `'${padding}'`],
+    ['padding', padding === 'valid' ? null : typescriptString(padding)],
     ['name', context.name],
   ])})`;
 }

@@ -1,6 +1,6 @@
 import { keyword, pythonCall, pythonString, pythonTuple } from '../codegen/python.js';
 import { channelsFirst, channelsLast } from '../codegen/torch.js';
-import { typescriptConfig, typescriptNumbers } from '../codegen/typescript-literals.js';
+import { typescriptConfig, typescriptNumbers, typescriptString } from '../codegen/typescript-literals.js';
 import { expectRank, expects, hints, ok } from './shape-rules.js';
 import { pair } from './tf-config.js';
 import { choice, ints } from './params.js';
@@ -57,7 +57,7 @@ export const upSampling2d = defineLayer({
     typescript: (params, context) =>
       `tf.layers.upSampling2d(${typescriptConfig([
         ['size', typescriptNumbers(params.size)],
-        ['interpolation', params.interpolation === 'nearest' ? null : `'${params.interpolation}'`],
+        ['interpolation', params.interpolation === 'nearest' ? null : typescriptString(params.interpolation)],
         ['name', context.name],
       ])})`,
     keras: (params, context) =>
