@@ -103,7 +103,30 @@ describe('structure checks', () => {
     const twin = layer('Dense', 'd2');
     graph.nodes.push({ ...twin, name: 'd' });
     graph.wires.push(wire('d', 'd2'));
-    expect(analyzeGraph(graph).problems.find((found) => found.code === 'graph.duplicate-name')?.nodeId).toBe('d2');
+    const found = analyzeGraph(graph).problems.find((problem) => problem.code === 'graph.duplicate-name');
+    expect(found?.nodeId).toBe('d2');
+    expect(found?.fix).toEqual({ kind: 'rename-layer', nodeId: 'd2', name: 'd_1' });
+  });
+
+  it.each([
+    ['capa oculta', 'capa_oculta'],
+    ['capa_ñ', 'capa_n'],
+    ['-salida', 'salida'],
+    ['😀', 'dense'],
+    ['a\u001b[2Jb', 'a2Jb'],
+    ['x/y', 'xy'],
+  ])('pins a name tf.js refuses, %j, to its layer with a rename to %j', (name, suggested) => {
+    const graph = chain(layer('Input', 'in', { shape: [4] }), layer('Dense', 'd'));
+    graph.nodes[1] = { ...graph.nodes[1], name } as (typeof graph.nodes)[number];
+    const analysis = analyzeGraph(graph);
+    const found = analysis.problems.find((problem) => problem.code === 'graph.bad-name');
+    expect(found).toMatchObject({ nodeId: 'd', severity: 'error', param: 'name' });
+    expect(found?.fix).toEqual({ kind: 'rename-layer', nodeId: 'd', name: suggested });
+    expect(describeProblem(found ?? { code: 'graph.bad-name', values: {} }, 'en')).toContain(
+      `The name ${JSON.stringify(name)} cannot be used`,
+    );
+    // The shapes are still worked out: only the name is wrong.
+    expect(shapeOf(graph, 'd')).toBe('(None, 32)');
   });
 });
 

@@ -16,6 +16,7 @@ import {
 } from './problems.js';
 import { formatShape, sampleSize, type Shape } from './shape.js';
 import { downstreamOf, generatorEnds } from './gan.js';
+import { layerNamePattern, suggestLayerName } from './naming.js';
 import type { Graph, LayerNode, Wire } from './types.js';
 import { weightCount } from '../project/weights.js';
 
@@ -287,10 +288,26 @@ export function analyzeGraph(graph: Graph): Analysis {
   // Names, parameters and how many wires come in.
   const blocked = new Set<string>();
   const seenNames = new Set<string>();
+  const allNames = graph.nodes.map((node) => node.name);
+  const renaming = (node: LayerNode) => {
+    const name = suggestLayerName(node.name, node.kind, allNames);
+    return { name, fix: { kind: 'rename-layer', nodeId: node.id, name } satisfies Fix };
+  };
   for (const node of byId.values()) {
     const def = layerDef(node.kind);
-    if (seenNames.has(node.name)) {
-      report(problem('graph.duplicate-name', node.id, { param: 'name', values: { name: node.name } }));
+    if (!layerNamePattern.test(node.name)) {
+      // tf.js would refuse to build the layer; its shape can still be worked out.
+      const { name, fix } = renaming(node);
+      report(
+        problem('graph.bad-name', node.id, {
+          param: 'name',
+          values: { name: JSON.stringify(node.name), suggested: name },
+          fix,
+        }),
+      );
+    } else if (seenNames.has(node.name)) {
+      const { fix } = renaming(node);
+      report(problem('graph.duplicate-name', node.id, { param: 'name', values: { name: node.name }, fix }));
       blocked.add(node.id);
     }
     seenNames.add(node.name);

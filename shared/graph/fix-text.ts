@@ -33,6 +33,10 @@ export function describeFix(fix: Fix, language: Language, names: ReadonlyMap<str
       if (fix.on) return es ? `Marcar ${name} como final del generador` : `Mark ${name} as the generator's end`;
       return es ? `Desmarcar ${name} como final del generador` : `Unmark ${name} as the generator's end`;
     }
+    case 'rename-layer': {
+      const name = names.get(fix.nodeId) ?? fix.nodeId;
+      return es ? `Renombrar ${name} a ${fix.name}` : `Rename ${name} to ${fix.name}`;
+    }
     case 'drop-carried': {
       const name = names.get(fix.nodeId) ?? fix.nodeId;
       return es ? `Descartar los pesos traídos de ${name}` : `Drop the carried weights of ${name}`;

@@ -66,6 +66,10 @@ export const problemCatalogue = {
     en: `Two layers are called "${v(x, 'name')}"; Keras needs every name to be different. Rename one.`,
     es: `Hay dos capas llamadas «${v(x, 'name')}»; Keras necesita nombres distintos. Cambia uno.`,
   })),
+  'graph.bad-name': error((x) => ({
+    en: `The name ${v(x, 'name')} cannot be used: tf.js and Keras take 1 to 64 letters, digits, “_”, “.” or “-”, starting with a letter or digit (no spaces, accents or other signs). Rename the layer, to ${v(x, 'suggested')} for instance.`,
+    es: `El nombre ${v(x, 'name')} no se puede usar: tf.js y Keras admiten de 1 a 64 letras, dígitos, «_», «.» o «-», empezando por una letra o un dígito (sin espacios, tildes ni otros signos). Cambia el nombre de la capa, por ejemplo a ${v(x, 'suggested')}.`,
+  })),
   // A parameter.
   'param.invalid': error((x) => ({
     en: `${v(x, 'param')} is ${v(x, 'value')}, but it must be ${v(x, 'allowedEn')}.`,
@@ -246,6 +250,8 @@ export type Fix =
   | { kind: 'set-frozen'; nodeId: string; frozen: boolean }
   /** Mark (or unmark) the layer where a GAN's generator ends. */
   | { kind: 'set-generator-end'; nodeId: string; on: boolean }
+  /** Give a layer another name (one that follows the naming rule and no other layer has). */
+  | { kind: 'rename-layer'; nodeId: string; name: string }
   /** Forget a layer's carried weights: it starts from drawn ones again. */
   | { kind: 'drop-carried'; nodeId: string }
   /** A training setting (the loss), which belongs to the run rather than to a layer. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './index';
 import { placementAfterSelection } from './graph-slice';
-import { selectGraph } from './selectors';
+import { selectAnalysis, selectGraph } from './selectors';
 
 describe('graph slice', () => {
   it('adds layers with Keras defaults and Keras-style names, the newest selected alone', () => {
@@ -60,10 +60,30 @@ describe('graph slice', () => {
     const a = store.getState().addLayer('Dense', { x: 0, y: 0 });
     store.getState().addLayer('Dense', { x: 0, y: 0 });
     expect(store.getState().renameLayer(a, 'dense_1')).toBe('taken');
-    expect(store.getState().renameLayer(a, '1abc')).toBe('invalid');
+    expect(store.getState().renameLayer(a, 'capa oculta')).toBe('invalid');
+    expect(store.getState().renameLayer(a, '_abc')).toBe('invalid');
     expect(store.getState().renameLayer(a, 'x"\nimport os')).toBe('invalid');
+    expect(store.getState().renameLayer(a, '1st')).toBe('renamed');
     expect(store.getState().renameLayer(a, 'encoder')).toBe('renamed');
     expect(store.getState().nodes[0]?.data.name).toBe('encoder');
+  });
+
+  it('renames a layer of a shared project whose name tf.js refuses with one click', () => {
+    const store = createAppStore();
+    const input = store.getState().addLayer('Input', { x: 0, y: 0 });
+    const dense = store.getState().addLayer('Dense', { x: 300, y: 0 });
+    store.getState().connect({ source: input, target: dense, sourceHandle: null, targetHandle: null });
+    store.setState({
+      nodes: store
+        .getState()
+        .nodes.map((node) => (node.id === dense ? { ...node, data: { ...node.data, name: 'capa oculta' } } : node)),
+    });
+    const found = selectAnalysis(store.getState()).problems.find((problem) => problem.code === 'graph.bad-name');
+    expect(found?.nodeId).toBe(dense);
+    if (!found?.fix) throw new Error('no fix');
+    store.getState().applyFix(found.fix);
+    expect(store.getState().nodes.find((node) => node.id === dense)?.data.name).toBe('capa_oculta');
+    expect(selectAnalysis(store.getState()).problems).toEqual([]);
   });
 
   it('places a layer added from the palette to the right of the selected one', () => {

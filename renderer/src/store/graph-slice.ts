@@ -264,6 +264,9 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
       case 'drop-carried':
         state.dropCarried(fix.nodeId);
         return;
+      case 'rename-layer':
+        state.renameLayer(fix.nodeId, fix.name);
+        return;
       case 'set-generator-end':
         state.setGeneratorEnd(fix.nodeId, fix.on);
         return;
