@@ -7,7 +7,9 @@ import { formatShape } from '../shared/graph/shape.js';
 import { formatSummary, summarize } from '../shared/graph/summary.js';
 import type { Language } from '../shared/localized.js';
 import type { Project } from '../shared/project/project.js';
+import { checkTrainingBudget } from '../shared/training/budget.js';
 import { checkDataFit } from '../shared/training/fit-check.js';
+import { chooseTrainingBackend } from './backend.js';
 import { exitCodes } from './errors.js';
 import type { Io } from './io.js';
 import { languageOption, parseOrExplain, singleFile } from './options.js';
@@ -41,6 +43,13 @@ export function checkProject(project: Project, language: Language): CheckReport 
     const built = buildDataset(project.data);
     if (built.ok) {
       problems.push(...checkDataFit(project.graph, analysis, built.dataset, project.training));
+      if (analysis.errorCount === 0) {
+        const backend = chooseTrainingBackend(
+          project.graph.nodes.map((node) => node.kind),
+          undefined,
+        ).name;
+        problems.push(...checkTrainingBudget(project.graph, analysis, built.dataset, project.training, backend));
+      }
       dataDescription = describeData(built.dataset);
     } else {
       dataError = dataProblemLine(built.field, built.problem, language);

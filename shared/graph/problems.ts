@@ -216,6 +216,24 @@ export const problemCatalogue = {
     en: `${v(x, 'loss')} compares class probabilities, but the targets are numbers. Use mean_squared_error or mean_absolute_error.`,
     es: `${v(x, 'loss')} compara probabilidades de clase, pero los objetivos son números. Usa mean_squared_error o mean_absolute_error.`,
   })),
+  // What a training run may ask of the machine (training/budget.ts); exports are not held to these.
+  'train.too-many-layers': error((x) => ({
+    en: `The network has ${v(x, 'count')} layers; LayerLab trains networks of up to ${v(x, 'limit')} (tf.js runs out of stack building deeper ones). Export it to train with Keras or PyTorch.`,
+    es: `La red tiene ${v(x, 'count')} capas; LayerLab entrena redes de hasta ${v(x, 'limit')} (tf.js se queda sin pila al construir otras más profundas). Expórtala para entrenarla con Keras o PyTorch.`,
+  })),
+  'train.too-many-params': error((x) => ({
+    en: `The network has ${v(x, 'total')} weights; LayerLab trains up to ${v(x, 'limit')}, what a project can keep. ${v(x, 'name')} alone has ${v(x, 'params')}: give it fewer units or filters, or export the network to train it with Keras or PyTorch.`,
+    es: `La red tiene ${v(x, 'total')} pesos; LayerLab entrena hasta ${v(x, 'limit')}, lo que un proyecto puede guardar. Solo ${v(x, 'name')} tiene ${v(x, 'params')}: dale menos unidades o filtros, o exporta la red para entrenarla con Keras o PyTorch.`,
+  })),
+  'train.memory': error((x) => {
+    const on = v(x, 'backend') === '' ? '' : ` on ${v(x, 'backend')}`;
+    const en = v(x, 'backend') === '' ? '' : ` en ${v(x, 'backend')}`;
+    const fits = Number(x['fits'] ?? 0) > 0;
+    return {
+      en: `Training this network needs about ${v(x, 'needed')} (${v(x, 'weights')} for the weights and the optimiser, ${v(x, 'activations')} for what a batch of ${v(x, 'batch')} keeps at each layer, ${v(x, 'data')} for the data); LayerLab trains up to ${v(x, 'limit')}${on}. ${fits ? `A batch size of ${v(x, 'fits')} fits; or use` : 'Use'} fewer units or a smaller input here, or export the network to train it with Keras or PyTorch.`,
+      es: `Entrenar esta red necesita unos ${v(x, 'needed')} (${v(x, 'weights')} para los pesos y el optimizador, ${v(x, 'activations')} para lo que un lote de ${v(x, 'batch')} guarda en cada capa, ${v(x, 'data')} para los datos); LayerLab entrena hasta ${v(x, 'limit')}${en}. ${fits ? `Un tamaño de lote de ${v(x, 'fits')} cabe; o usa` : 'Usa'} menos unidades o una entrada menor aquí, o exporta la red para entrenarla con Keras o PyTorch.`,
+    };
+  }),
   // Legal, but probably not what the learner meant.
   'warn.dense-on-grid': warning((x) => ({
     en: `Dense works on the last axis only, so on ${v(x, 'shape')} it keeps the ${v(x, 'grid')} grid. To classify the whole input, put a Flatten before it.`,

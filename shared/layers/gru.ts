@@ -1,6 +1,7 @@
 import { keyword, pythonString } from '../codegen/python.js';
 import {
   countRecurrent,
+  keptRecurrent,
   gateActivationNotes,
   inferRecurrent,
   maybeBidirectional,
@@ -12,6 +13,7 @@ import {
 import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
+import { typescriptString } from '../codegen/typescript-literals.js';
 
 /**
  * Keras' `reset_after` is left out on purpose: tf.js only supports `reset_after=False`, so
@@ -39,6 +41,7 @@ export const gru = defineLayer({
   },
   inferShape: (inputs, params) => inferRecurrent('GRU', inputs, params),
   countParams: (inputs, params) => countRecurrent(3, inputs, params),
+  keptValues: (inputs, params) => keptRecurrent(3, inputs, params),
   build: (params, context) =>
     maybeBidirectional(
       context.tf.layers.gru({
@@ -54,7 +57,7 @@ export const gru = defineLayer({
     typescript: (params, context) =>
       recurrentTypeScript('gru', 3, params, context, [
         // tf.js' default is hardSigmoid; its GRU is always reset_after=False.
-        ['recurrentActivation', `'${params.recurrent_activation}'`],
+        ['recurrentActivation', typescriptString(params.recurrent_activation)],
       ]),
     keras: (params, context) =>
       recurrentKeras('GRU', params, context, [

@@ -1,6 +1,7 @@
 import { keyword, pythonBool, pythonString } from '../codegen/python.js';
 import {
   countRecurrent,
+  keptRecurrent,
   gateActivationNotes,
   inferRecurrent,
   maybeBidirectional,
@@ -12,6 +13,7 @@ import {
 import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
 import { bool, int } from './params.js';
 import { defineLayer } from './types.js';
+import { typescriptString } from '../codegen/typescript-literals.js';
 
 export const lstm = defineLayer({
   kind: 'LSTM',
@@ -42,6 +44,7 @@ export const lstm = defineLayer({
   },
   inferShape: (inputs, params) => inferRecurrent('LSTM', inputs, params),
   countParams: (inputs, params) => countRecurrent(4, inputs, params),
+  keptValues: (inputs, params) => keptRecurrent(4, inputs, params),
   build: (params, context) =>
     maybeBidirectional(
       context.tf.layers.lstm({
@@ -57,7 +60,7 @@ export const lstm = defineLayer({
     typescript: (params, context) =>
       recurrentTypeScript('lstm', 4, params, context, [
         // tf.js' defaults are hardSigmoid and no forget bias; Keras' (and LayerLab's) differ.
-        ['recurrentActivation', `'${params.recurrent_activation}'`],
+        ['recurrentActivation', typescriptString(params.recurrent_activation)],
         ['unitForgetBias', params.unit_forget_bias ? 'true' : null],
       ]),
     keras: (params, context) =>

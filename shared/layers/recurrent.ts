@@ -5,7 +5,7 @@
 import { keyword, pythonBool, pythonCall, pythonNumber, pythonString } from '../codegen/python.js';
 import { thousands } from '../codegen/text.js';
 import { torchInit } from '../codegen/torch.js';
-import { quotedUnless, typescriptConfig } from '../codegen/typescript-literals.js';
+import { quotedUnless, typescriptConfig, typescriptString } from '../codegen/typescript-literals.js';
 import { formatShape, lastDim, type Shape } from '../graph/shape.js';
 import type { ActivationName, initializers } from './common.js';
 import { expectKnown, fail, ok } from './shape-rules.js';
@@ -52,6 +52,15 @@ export function countRecurrent(gates: number, inputs: readonly Shape[], params: 
   const units = params.units;
   const perDirection = gates * (units * (features + units) + (params.use_bias ? units : 0));
   return params.bidirectional ? 2 * perDirection : perDirection;
+}
+
+/**
+ * What a recurrent layer keeps per sample for the backward pass: at every time step, its `gates`
+ * blocks and its state, in each direction.
+ */
+export function keptRecurrent(gates: number, inputs: readonly Shape[], params: RecurrentParams): number {
+  const steps = inputs[0]?.[1] ?? 1;
+  return steps * params.units * (gates + 1) * (params.bidirectional ? 2 : 1);
 }
 
 /** The tf.js arguments every recurrent layer takes, with Keras' initialisers seeded. */
@@ -136,7 +145,7 @@ export function recurrentTypeScript(
   context.redraw(params.kernel_initializer, { ...kernel, index: backward });
   return `tf.layers.bidirectional(${typescriptConfig([
     ['layer', layer],
-    ['mergeMode', `'${params.merge_mode}'`],
+    ['mergeMode', typescriptString(params.merge_mode)],
     ['name', context.name],
   ])})`;
 }

@@ -1,6 +1,7 @@
 import { pythonString } from '../codegen/python.js';
 import {
   countRecurrent,
+  keptRecurrent,
   inferRecurrent,
   maybeBidirectional,
   recurrentArgs,
@@ -33,6 +34,7 @@ export const simpleRnn = defineLayer({
   },
   inferShape: (inputs, params) => inferRecurrent('SimpleRNN', inputs, params),
   countParams: (inputs, params) => countRecurrent(1, inputs, params),
+  keptValues: (inputs, params) => keptRecurrent(1, inputs, params),
   build: (params, context) =>
     maybeBidirectional(
       context.tf.layers.simpleRNN({ ...recurrentArgs(params, context), name: context.name }),

@@ -137,6 +137,12 @@ export interface LayerDef<K extends string = string, P extends ParamSpecs = Para
   inferShape(inputs: readonly Shape[], params: ParamValues<P>): ShapeResult;
   /** Weights, trainable and not, as Keras' summary and tf.js' `countParams()` count them. */
   countParams(inputs: readonly Shape[], params: ParamValues<P>): number;
+  /**
+   * Values per sample the layer keeps while training for the backward pass, where that is more
+   * than its output (a recurrent layer keeps every step's state and gates). Left out, the output.
+   * Only the training memory estimate (training/budget.ts) reads it.
+   */
+  keptValues?(inputs: readonly Shape[], params: ParamValues<P>): number;
   /** The tf.js layer, configured as Keras would build it. */
   build(params: ParamValues<P>, context: BuildContext): TfLayer;
   /** How the exported TypeScript, Keras and PyTorch programs write this layer. */

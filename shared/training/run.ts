@@ -13,6 +13,8 @@ import type { Graph } from '../graph/types.js';
 import type { TfModule } from '../layers/types.js';
 import type { Localized } from '../localized.js';
 import { installFastCpuKernels } from './fast-kernels.js';
+import { backendNames } from './backends.js';
+import { checkTrainingBudget } from './budget.js';
 import { checkDataFit } from './fit-check.js';
 import type { TrainingSettings } from './settings.js';
 import { trainGan } from './gan.js';
@@ -32,9 +34,12 @@ export function prepareRun(tf: TfModule, request: RunRequest): PreparedRun {
   const built = buildDataset(request.data);
   if (!built.ok) return { ok: false, problems: [], dataProblem: built.problem };
   const analysis = analyzeGraph(request.graph);
+  const errors = analysis.problems.filter((found) => found.severity === 'error');
+  if (errors.length > 0) return { ok: false, problems: errors };
+  const backend = backendNames.find((name) => name === tf.getBackend()) ?? null;
   const problems = [
-    ...analysis.problems.filter((found) => found.severity === 'error'),
     ...checkDataFit(request.graph, analysis, built.dataset, request.settings),
+    ...checkTrainingBudget(request.graph, analysis, built.dataset, request.settings, backend),
   ];
   if (problems.length > 0) return { ok: false, problems };
   installFastCpuKernels(tf);

@@ -4,6 +4,8 @@ import type { Graph, LayerNode } from '../../../shared/graph/types';
 import { buildDataset, type DatasetResult } from '../../../shared/data/build';
 import type { DataSpec } from '../../../shared/data/spec';
 import type { Problem } from '../../../shared/graph/problems';
+import type { BackendName } from '../../../shared/training/backends';
+import { checkTrainingBudget } from '../../../shared/training/budget';
 import { checkDataFit } from '../../../shared/training/fit-check';
 import type { TrainingSettings } from '../../../shared/training/settings';
 import type { AppState } from './index';
@@ -77,25 +79,33 @@ function selectDataset(state: AppState): DatasetResult | null {
   return lastDataset;
 }
 
-let lastDataInputs: [Analysis, DatasetResult | null, TrainingSettings] | null = null;
+let lastDataInputs: [Analysis, DatasetResult | null, TrainingSettings, BackendName | null] | null = null;
 let lastDataCheck: DataCheck = { dataset: null, problems: [] };
 
 /** The data recipe built and checked against the network, once per change of either. */
 export function selectDataCheck(state: AppState): DataCheck {
   const analysis = selectAnalysis(state);
   const dataset = selectDataset(state);
+  // The backend the last run trained on, or the one asked for; null before either is known.
+  const backend =
+    state.runs.at(-1)?.backend?.name ?? (state.backendPreference === 'auto' ? null : state.backendPreference);
   if (
     lastDataInputs &&
     lastDataInputs[0] === analysis &&
     lastDataInputs[1] === dataset &&
-    lastDataInputs[2] === state.training
+    lastDataInputs[2] === state.training &&
+    lastDataInputs[3] === backend
   ) {
     return lastDataCheck;
   }
-  lastDataInputs = [analysis, dataset, state.training];
+  lastDataInputs = [analysis, dataset, state.training, backend];
+  const graph = selectGraph(state);
   const problems =
     dataset?.ok && analysis.errorCount === 0
-      ? checkDataFit(selectGraph(state), analysis, dataset.dataset, state.training)
+      ? [
+          ...checkDataFit(graph, analysis, dataset.dataset, state.training),
+          ...checkTrainingBudget(graph, analysis, dataset.dataset, state.training, backend),
+        ]
       : [];
   lastDataCheck = { dataset, problems };
   return lastDataCheck;
