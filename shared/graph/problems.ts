@@ -222,8 +222,8 @@ export const problemCatalogue = {
     es: `La red tiene ${v(x, 'count')} capas; LayerLab entrena redes de hasta ${v(x, 'limit')} (tf.js se queda sin pila al construir otras más profundas). Expórtala para entrenarla con Keras o PyTorch.`,
   })),
   'train.too-many-params': error((x) => ({
-    en: `The network has ${v(x, 'total')} weights; LayerLab trains up to ${v(x, 'limit')}, what a project can keep. ${v(x, 'name')} alone has ${v(x, 'params')}: give it fewer units or filters, or export the network to train it with Keras or PyTorch.`,
-    es: `La red tiene ${v(x, 'total')} pesos; LayerLab entrena hasta ${v(x, 'limit')}, lo que un proyecto puede guardar. Solo ${v(x, 'name')} tiene ${v(x, 'params')}: dale menos unidades o filtros, o exporta la red para entrenarla con Keras o PyTorch.`,
+    en: `The network has ${v(x, 'total')} weights; LayerLab trains up to ${v(x, 'limit')}, what a project file can keep. ${v(x, 'name')} alone has ${v(x, 'params')}: give it fewer units or filters, or export the network to train it with Keras or PyTorch.`,
+    es: `La red tiene ${v(x, 'total')} pesos; LayerLab entrena hasta ${v(x, 'limit')}, lo que cabe en un archivo de proyecto. Solo ${v(x, 'name')} tiene ${v(x, 'params')}: dale menos unidades o filtros, o exporta la red para entrenarla con Keras o PyTorch.`,
   })),
   'train.memory': error((x) => {
     const on = v(x, 'backend') === '' ? '' : ` on ${v(x, 'backend')}`;

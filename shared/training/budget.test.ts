@@ -9,7 +9,9 @@ import { buildDataset } from '../data/build';
 import { analyzeGraph } from '../graph/analyze';
 import { describeProblem } from '../graph/problems';
 import type { Graph } from '../graph/types';
-import { checkTrainingBudget, estimateTrainingMemory, maxTrainedLayers } from './budget';
+import { emptyProject, formatProject, maxProjectBytes } from '../project/project';
+import { encodeWeights } from '../project/weights';
+import { checkTrainingBudget, estimateTrainingMemory, maxTrainedLayers, maxTrainedParams } from './budget';
 import { runTraining } from './run';
 import { defaultTrainingSettings, type TrainingSettings } from './settings';
 
@@ -56,9 +58,15 @@ describe('limits checked before training', () => {
     const [found] = checkTrainingBudget(graph, analysis, null, settings, 'wasm');
     expect(found).toMatchObject({ code: 'train.too-many-params', nodeId: 'huge', severity: 'error' });
     expect(describeProblem(found ?? { code: 'train.too-many-params', values: {} }, 'en')).toBe(
-      'The network has 1,000,002,000,001 weights; LayerLab trains up to 50,000,000, what a project can keep. ' +
+      'The network has 1,000,002,000,001 weights; LayerLab trains up to 9,300,000, what a project file can keep. ' +
         'huge alone has 1,000,001,000,000: give it fewer units or filters, or export the network to train it with Keras or PyTorch.',
     );
+  });
+
+  it('allows as many weights as a project file can keep, trained', () => {
+    const weights = encodeWeights([{ shape: [maxTrainedParams], values: new Float32Array(maxTrainedParams) }]);
+    const text = formatProject({ ...emptyProject('Full'), trained: { weights, epochs: 1, logs: {}, backend: 'cpu' } });
+    expect(text.length).toBeLessThan(0.96 * maxProjectBytes);
   });
 
   it(`refuses more than ${maxTrainedLayers} layers, and trains ${maxTrainedLayers}`, async () => {

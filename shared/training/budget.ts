@@ -13,7 +13,7 @@ import { severityOf, type Fix, type Problem, type ProblemCode, type ProblemValue
 import { sampleSize, type Shape } from '../graph/shape.js';
 import type { Graph } from '../graph/types.js';
 import { layerDef } from '../layers/registry.js';
-import { maxTrainedValues } from '../project/weights.js';
+import { maxProjectWeights } from '../project/format.js';
 import type { BackendName } from './backends.js';
 import type { TrainingSettings } from './settings.js';
 
@@ -24,8 +24,8 @@ import type { TrainingSettings } from './settings.js';
  */
 export const maxTrainedLayers = 1000;
 
-/** Most weights a network may have to train here: what a project can keep of a run. */
-export const maxTrainedParams = maxTrainedValues;
+/** Most weights a network may have to train here: what a project file can keep of the run. */
+export const maxTrainedParams = maxProjectWeights;
 
 const gigabyte = 1e9;
 
