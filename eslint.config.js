@@ -59,7 +59,7 @@ export default tseslint.config(
             { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
             { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
             {
-              group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+              group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/node/**'],
               message: 'Dependencies point into shared/, never out of it.',
             },
           ],
@@ -111,6 +111,24 @@ export default tseslint.config(
             { group: ['electron', 'electron/*'], message: 'The renderer reaches Electron only through the Host.' },
             { group: nodeBuiltins, message: 'The renderer runs in a sandbox: no Node built-ins.' },
             { group: ['**/electron/**', '**/cli/**'], message: 'The renderer depends on shared/ only.' },
+          ],
+        },
+      ],
+    },
+  },
+  // node/: what the Electron main process and the CLI share, on Node (files, atomic saves).
+  {
+    files: ['node/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/cli/**', 'react', 'react-dom', 'electron'],
+              message: 'node/ depends on shared/ only: the main process and the CLI both use it.',
+            },
           ],
         },
       ],

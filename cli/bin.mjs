@@ -7,4 +7,6 @@ import { register } from 'tsx/esm/api';
 // Our own tsconfig, not whatever the current directory holds.
 register({ tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) });
 const { main } = await import('./main.ts');
+const { endQuietlyWhenOutputCloses } = await import('./io.ts');
+endQuietlyWhenOutputCloses();
 process.exitCode = await main(process.argv.slice(2));

@@ -14,7 +14,7 @@ import { exitCodes } from './errors.js';
 import type { Io } from './io.js';
 import { languageOption, parseOrExplain, singleFile } from './options.js';
 import { countLine, dataProblemLine, problemLine } from './problems.js';
-import { readProjectFile } from './project-file.js';
+import { newerFormatNote, readProjectFile } from './project-file.js';
 import { commandUsage } from './usage.js';
 
 export interface CheckReport {
@@ -84,7 +84,11 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     return exitCodes.ok;
   }
   const language = languageOption(values.lang);
-  const { project } = await readProjectFile(singleFile('check', positionals), values.variant);
+  const file = singleFile('check', positionals);
+  const source = await readProjectFile(file, values.variant);
+  const newer = newerFormatNote(file, source);
+  if (newer) io.err(newer);
+  const { project } = source;
   const report = checkProject(project, language);
   io.out(`${report.text}\n`);
   return report.errors > 0 ? exitCodes.problems : exitCodes.ok;

@@ -69,14 +69,14 @@ export class Progress {
     const room = this.io.columns - 1 - text.length - 2;
     const line = room >= minBarWidth ? `${text}  ${bar(update.step / total, Math.min(room, maxBarWidth))}` : text;
     const fitted = line.length >= this.io.columns ? `${line.slice(0, Math.max(this.io.columns - 2, 10))}…` : line;
-    this.io.err(`\r${fitted}\x1b[K`);
+    this.io.redraw(fitted);
     this.lineShown = true;
     this.lastDrawn = this.now();
   }
 
   private clear(): void {
     if (!this.lineShown) return;
-    this.io.err('\r\x1b[K');
+    this.io.redraw('');
     this.lineShown = false;
     this.lastDrawn = Number.NEGATIVE_INFINITY;
   }

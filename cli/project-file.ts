@@ -4,10 +4,13 @@
  * told apart by its `templateVersion`), which the commands treat as a project: its graph, its data
  * and its training settings, named by its English title.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { currentFormatVersion, parseProject, serializeProject, type Project } from '../shared/project/project.js';
+import { ProjectFileError } from '../shared/host/project-files.js';
+import { currentFormatVersion, loadProject, saveProject, type Project } from '../shared/project/project.js';
+import { maxProjectDepth } from '../shared/project/format.js';
+import { readJson } from '../shared/project/safe-json.js';
 import type { Expectation, Template, TemplateVariant } from '../shared/templates/template.js';
 import { applyVariant, parseTemplate } from '../shared/templates/template.js';
+import { readProjectText, writeProjectText } from '../node/project-files.js';
 import { CliError, exitCodes } from './errors.js';
 
 /** What a command reads from FILE. */
@@ -15,6 +18,8 @@ export interface ProjectSource {
   project: Project;
   /** Set when FILE is a lesson template: the result the lesson must reach, its variant's if one is applied. */
   lesson: { template: Template; variant: TemplateVariant | undefined; expected: Expectation } | null;
+  /** The format of a project from a newer LayerLab, read as far as this one understands it. */
+  newerFormat: number | null;
 }
 
 /** Why a file could not be read, in the words a terminal user expects. */
@@ -45,11 +50,11 @@ function lessonSource(file: string, template: Template, variantId: string | unde
   const project: Project = {
     formatVersion: currentFormatVersion,
     name: template.title.en,
-    graph: template.graph,
+    graph: run.graph,
     data: run.data,
     training: run.training,
   };
-  return { project, lesson: { template, variant, expected: run.expected } };
+  return { project, lesson: { template, variant, expected: run.expected }, newerFormat: null };
 }
 
 /**
@@ -59,27 +64,34 @@ function lessonSource(file: string, template: Template, variantId: string | unde
 export async function readProjectFile(file: string, variantId?: string): Promise<ProjectSource> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readProjectText(file)).content;
   } catch (thrown) {
+    if (thrown instanceof ProjectFileError && thrown.name === 'NotFound') {
+      throw new CliError(`cannot read ${file}: no such file`, exitCodes.usage);
+    }
+    if (thrown instanceof ProjectFileError)
+      throw new CliError(`cannot read ${file}: ${thrown.message}`, exitCodes.usage);
     throw new CliError(`cannot read ${file}: ${reason(thrown)}`, exitCodes.usage);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (thrown) {
-    throw new CliError(`${file} is not JSON: ${reason(thrown)}`, exitCodes.usage);
-  }
-  if (isTemplate(json)) {
-    const loaded = parseTemplate(file, json);
+  const json = readJson(text.startsWith('\uFEFF') ? text.slice(1) : text, maxProjectDepth);
+  if (!json.ok) throw new CliError(`${file} is not JSON: ${json.message}`, exitCodes.usage);
+  if (isTemplate(json.value)) {
+    const loaded = parseTemplate(file, json.value);
     if (!loaded.ok) throw new CliError(`${file} is not a valid LayerLab lesson template: ${loaded.message}`);
     return lessonSource(file, loaded.template, variantId);
   }
   if (variantId !== undefined) {
     throw new CliError(`--variant applies to lesson templates, and ${file} is a project`, exitCodes.usage);
   }
-  const loaded = parseProject(text);
-  if (loaded.ok) return { project: loaded.project, lesson: null };
-  throw new CliError(`${file} is not a valid LayerLab project: ${loaded.message}`, exitCodes.usage);
+  const loaded = loadProject(text);
+  if (!loaded.ok) throw new CliError(`${file} is not a valid LayerLab project: ${loaded.message}`, exitCodes.usage);
+  return { project: loaded.project, lesson: null, newerFormat: loaded.newerFormat ?? null };
+}
+
+/** What to say of a project from a newer LayerLab: it is read only as far as this one understands it. */
+export function newerFormatNote(file: string, source: ProjectSource): string | null {
+  if (source.newerFormat === null) return null;
+  return `layerlab: ${file} was made by a newer LayerLab (format ${source.newerFormat}); it is read as format ${currentFormatVersion}, without what that version added, and never saved over\n`;
 }
 
 /** A project, or a lesson template read as one. */
@@ -87,14 +99,20 @@ export async function readProject(file: string): Promise<Project> {
   return (await readProjectFile(file)).project;
 }
 
-/** Writes beside the target first, so an interrupted save never leaves half a project. */
+/**
+ * Saves `project` to `file` as the app saves: checked against the format first, then atomically
+ * with the previous version kept as `.bak`; a file of a newer LayerLab is never saved over.
+ */
 export async function writeProject(file: string, project: Project): Promise<void> {
-  const partial = `${file}.${process.pid}.partial`;
+  let content: string;
   try {
-    await writeFile(partial, serializeProject(project), 'utf8');
-    await rename(partial, file);
+    content = saveProject(project);
   } catch (thrown) {
-    await rm(partial, { force: true }).catch(() => undefined);
+    throw new CliError(`cannot write ${file}: ${reason(thrown)}`, exitCodes.problems);
+  }
+  try {
+    await writeProjectText(file, content);
+  } catch (thrown) {
     throw new CliError(`cannot write ${file}: ${reason(thrown)}`, exitCodes.problems);
   }
 }

@@ -19,7 +19,7 @@ import type { Io } from './io.js';
 import { choiceOption, integerOption, languageOption, parseOrExplain, singleFile } from './options.js';
 import { dataProblemLine, problemLine } from './problems.js';
 import { Progress } from './progress.js';
-import { readProjectFile, writeProject } from './project-file.js';
+import { newerFormatNote, readProjectFile, writeProject } from './project-file.js';
 import { commandUsage } from './usage.js';
 
 interface TrainOptions {
@@ -76,7 +76,11 @@ function statusLine(outcome: TrainingOutcome, settings: TrainingSettings, backen
     case 'stopped':
       return `Training stopped with Ctrl-C after ${epochs} of ${settings.epochs}, ${pace}`;
     case 'diverged':
-      return `Training diverged after ${epochs}${detail}; the last good epoch's weights are kept`;
+      return (
+        `Training diverged after ${epochs}${detail}; the last good epoch's weights are kept. ` +
+        `Try a learning rate ten times lower (${settings.learning_rate / 10} instead of ${settings.learning_rate}), ` +
+        'or scale the data so its values are near 1'
+      );
     default:
       return `Training ${outcome.status} after ${epochs}${detail}`;
   }
@@ -184,7 +188,10 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
     io.out(commandUsage.train);
     return exitCodes.ok;
   }
-  const { project, lesson } = await readProjectFile(options.file, options.variant);
+  const source = await readProjectFile(options.file, options.variant);
+  const { project, lesson } = source;
+  const newer = newerFormatNote(options.file, source);
+  if (newer) io.err(newer);
   if (!project.data) {
     throw new CliError(`${options.file} has no data to train on: give it a dataset in LayerLab first`, exitCodes.usage);
   }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadProject } from '../shared/project/load';
-import { backupPathOf } from './atomic-write';
+import { backupPathOf } from '../node/atomic-write';
 import { autosaveFileName, createProjectService, type ProjectDialogs } from './project-service';
 import { createRecentStore, recentFileName } from './recent-store';
 

@@ -10,17 +10,13 @@
 import * as nodeFileSystem from 'node:fs/promises';
 import path from 'node:path';
 import type { Autosave, ProjectFile, RecentProject, SavedProject } from '../shared/ipc/contract.js';
+import { checkReadableSize, fileNameOf, ProjectFileError, withProjectExtension } from '../shared/host/project-files.js';
+import { writeFileAtomic } from '../node/atomic-write.js';
 import {
-  checkMayOverwrite,
-  checkReadableSize,
-  checkSavable,
-  fileNameOf,
-  ProjectFileError,
-  withProjectExtension,
-} from '../shared/host/project-files.js';
-import { maxProjectBytes } from '../shared/project/format.js';
-import { decodeUtf8 } from '../shared/project/utf8.js';
-import { writeFileAtomic, type AtomicFileSystem } from './atomic-write.js';
+  readProjectText,
+  writeProjectText,
+  type ProjectFileSystem as NodeProjectFileSystem,
+} from '../node/project-files.js';
 import type { RecentStore } from './recent-store.js';
 
 /** The name of the autosave file inside the data folder. */
@@ -35,9 +31,7 @@ export interface ProjectDialogs {
 }
 
 /** The part of `node:fs/promises` the service uses. */
-export interface ProjectFileSystem extends AtomicFileSystem {
-  stat(file: string): Promise<{ size: number; mode: number; mtimeMs: number; isFile(): boolean }>;
-  readFile(file: string): Promise<Uint8Array>;
+export interface ProjectFileSystem extends NodeProjectFileSystem {
   mkdir(folder: string, options: { recursive: true }): Promise<unknown>;
 }
 
@@ -60,21 +54,6 @@ export interface ProjectServiceOptions {
   readonly fileSystem?: ProjectFileSystem;
 }
 
-const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
-const strictDecoder = new TextDecoder('utf-8', { fatal: true });
-
-/** The text of a file's bytes; not UTF-8 is refused with the offset of the first bad byte. */
-function decode(name: string, bytes: Uint8Array): string {
-  try {
-    // The native decoder is fast; only a failure needs the slower one that says where.
-    return strictDecoder.decode(bytes);
-  } catch {
-    const decoded = decodeUtf8(bytes);
-    if (decoded.ok) return decoded.text;
-    throw new ProjectFileError('NotUtf8', `${name} is ${decoded.message}.`);
-  }
-}
-
 export function createProjectService({
   dialogs,
   recent,
@@ -92,42 +71,21 @@ export function createProjectService({
   };
 
   async function read(file: string): Promise<ProjectFile> {
-    const name = fileNameOf(file);
-    let info: Awaited<ReturnType<ProjectFileSystem['stat']>>;
     try {
-      info = await fileSystem.stat(file);
+      const { name, content } = await readProjectText(file, fileSystem);
+      return { name, path: file, content };
     } catch (error) {
-      if (codeOf(error) === 'ENOENT') throw new ProjectFileError('NotFound', `${name} is no longer there.`);
-      throw error;
-    }
-    if (!info.isFile()) throw new ProjectFileError('NotAProject', `${name} is a folder, not a LayerLab project.`);
-    checkReadableSize(name, info.size);
-    const bytes = await fileSystem.readFile(file);
-    // It may have grown since it was measured.
-    checkReadableSize(name, bytes.byteLength);
-    return { name, path: file, content: decode(name, bytes) };
-  }
-
-  /** What is on disk at `file` now, for the newer-format check; null when there is nothing to keep. */
-  async function existing(file: string): Promise<Uint8Array | null> {
-    try {
-      const info = await fileSystem.stat(file);
-      // Not a file LayerLab could read: no newer format to protect (and the .bak keeps it anyway).
-      if (!info.isFile() || info.size > maxProjectBytes) return null;
-      return await fileSystem.readFile(file);
-    } catch (error) {
-      if (codeOf(error) === 'ENOENT') return null;
+      if (error instanceof ProjectFileError && error.name === 'NotFound') {
+        throw new ProjectFileError('NotFound', `${fileNameOf(file)} is no longer there.`);
+      }
       throw error;
     }
   }
 
   async function write(file: string, content: string): Promise<SavedProject> {
     const name = fileNameOf(file);
-    checkSavable(content);
-    checkReadableSize(name, Buffer.byteLength(content, 'utf8'));
     return serially(async () => {
-      checkMayOverwrite(name, await existing(file));
-      await writeFileAtomic(file, content, { backup: true, fileSystem });
+      await writeProjectText(file, content, fileSystem);
       await recent.add({ name, path: file });
       return { name, path: file };
     });

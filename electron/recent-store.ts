@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { maxRecentProjects, recentProjectSchema, type RecentProject } from '../shared/ipc/contract.js';
 import { addRecent } from '../shared/host/project-files.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../node/atomic-write.js';
 import type { SettingsFileSystem } from './settings-store.js';
 
 /** The name of the recent list inside the data folder. */

@@ -99,6 +99,7 @@ describe('createSettingsStore().save', () => {
       stat: (target) => nodeFileSystem.stat(target),
       mkdir: (target, options) => nodeFileSystem.mkdir(target, options),
       realpath: (target) => nodeFileSystem.realpath(target),
+      readdir: (folder) => nodeFileSystem.readdir(folder),
       link: (existing, newPath) => nodeFileSystem.link(existing, newPath),
       copyFile: (from, to) => nodeFileSystem.copyFile(from, to),
       rm: (target, options) => nodeFileSystem.rm(target, options),

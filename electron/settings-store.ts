@@ -6,7 +6,7 @@
 import * as nodeFileSystem from 'node:fs/promises';
 import path from 'node:path';
 import { defaultSettings, settingsSchema, type Settings } from '../shared/ipc/contract.js';
-import { writeFileAtomic, type AtomicFileSystem } from './atomic-write.js';
+import { writeFileAtomic, type AtomicFileSystem } from '../node/atomic-write.js';
 
 /** The name of the settings file inside the data folder. */
 export const settingsFileName = 'settings.json';

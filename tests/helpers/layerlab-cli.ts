@@ -7,11 +7,21 @@ export interface Run {
   stderr: string;
 }
 
-export function layerlab(...args: string[]): Promise<Run> {
+/** `layerlab ARGS…` with `env` added to this process's environment. */
+export function layerlabWith(env: Readonly<Record<string, string>>, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['cli/bin.mjs', ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['cli/bin.mjs', ...args],
+      { timeout: 60_000, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
+}
+
+export function layerlab(...args: string[]): Promise<Run> {
+  return layerlabWith({}, ...args);
 }

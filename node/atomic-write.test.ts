@@ -44,6 +44,7 @@ function failingAt(step: Step | null, options: { noHardLinks?: boolean } = {}) {
   };
   const fileSystem: AtomicFileSystem = {
     realpath: (target) => attempt('realpath', () => nodeFileSystem.realpath(target)),
+    readdir: (folder) => nodeFileSystem.readdir(folder),
     stat: (target) => attempt('stat', () => nodeFileSystem.stat(target)),
     async open(target, flags, mode) {
       const isFolder = flags === 'r';
@@ -177,6 +178,17 @@ describe('writeFileAtomic', () => {
     await chmod(file, 0o600);
     await writeFileAtomic(file, 'new');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('sweeps away what a killed save left, but not what a running process is writing', async () => {
+    await writeFile(file, 'old');
+    // A process id no process has (Linux's pid_max is at most 2^22), and the parent of this test.
+    const dead = `.lesson.layerlab.${2 ** 22 + 7}-0a1b2c3d4e5f.new.tmp`;
+    const running = `.lesson.layerlab.${process.ppid}-0a1b2c3d4e5f.new.tmp`;
+    const unrelated = '.other.layerlab.12-0a1b2c3d4e5f.new.tmp';
+    for (const name of [dead, running, unrelated]) await writeFile(path.join(folder, name), 'half a save');
+    await writeFileAtomic(file, 'new', { backup: true });
+    expect(await names()).toEqual([running, unrelated, 'lesson.layerlab', 'lesson.layerlab.bak'].sort());
   });
 
   it('keeps several saves made at once whole: the file is one of them', async () => {

@@ -128,10 +128,11 @@ describe('a saving process killed at random moments', () => {
           else outcomes.backupB += 1;
         }
 
-        // A temporary file left behind means the kill came in the middle of a save.
+        // A temporary file left behind means the kill came in the middle of a save. The next
+        // save sweeps it away: what is left is at most the last killed process's two.
         const leftovers = (await readdir(laneFolder)).filter((name) => isTemporaryFor(target, name));
         if (leftovers.length > 0) outcomes.killedMidSave += 1;
-        await Promise.all(leftovers.map((name) => rm(path.join(laneFolder, name), { force: true })));
+        expect(leftovers.length, leftovers.join(', ')).toBeLessThanOrEqual(2);
       }
     }
     await Promise.all(

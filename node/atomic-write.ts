@@ -4,7 +4,9 @@
  * the file they replace is kept as `<name>.bak`; one rename puts the new file in place; the
  * folder is flushed so the rename itself survives a power cut where the system allows it.
  * Whatever step fails or wherever the process dies, the target holds the old bytes or the new
- * ones, never a mix. Every step goes through `AtomicFileSystem`, so a test can fail each one.
+ * ones, never a mix; the temporary files a killed save leaves are removed by the next save of the
+ * same file. Every step goes through `AtomicFileSystem`, so a test can fail each one. The
+ * Electron main process and the command line both save through it.
  */
 import { randomBytes } from 'node:crypto';
 import * as nodeFileSystem from 'node:fs/promises';
@@ -19,6 +21,7 @@ export interface AtomicFileHandle {
 
 /** The part of `node:fs/promises` used here, so tests can inject faults at every step. */
 export interface AtomicFileSystem {
+  readdir(folder: string): Promise<string[]>;
   realpath(file: string): Promise<string>;
   stat(file: string): Promise<{ mode: number }>;
   open(file: string, flags: 'wx' | 'r', mode?: number): Promise<AtomicFileHandle>;
@@ -45,8 +48,48 @@ export function isTemporaryFor(file: string, name: string): boolean {
 
 const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
 
+/** `.lesson.layerlab.<pid>-<random>.<purpose>.tmp`: the process that writes it is in its name. */
 const temporaryPath = (file: string, purpose: string) =>
-  path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.${purpose}.tmp`);
+  path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.${purpose}.tmp`,
+  );
+
+/** The process that made a temporary file, from its name; null for a name of another form. */
+function writerOf(file: string, name: string): number | null {
+  if (!isTemporaryFor(file, name)) return null;
+  const match = /^(\d+)-[0-9a-f]+\.[a-z]+\.tmp$/.exec(name.slice(path.basename(file).length + 2));
+  return match ? Number(match[1]) : null;
+}
+
+/** Whether a process of this machine is still running (so its temporary files are still in use). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return codeOf(error) === 'EPERM';
+  }
+}
+
+/**
+ * Removes what saves of `target` killed before they finished left behind (RELIABILITY.md item
+ * 8): temporary files of processes that no longer run. A live process's are its own business.
+ */
+async function sweepLeftovers(target: string, fileSystem: AtomicFileSystem): Promise<void> {
+  let names: string[];
+  try {
+    names = await fileSystem.readdir(path.dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const writer = writerOf(target, name);
+    if (writer === null || writer === process.pid || isRunning(writer)) continue;
+    await fileSystem.rm(path.join(path.dirname(target), name), { force: true }).catch(() => undefined);
+  }
+}
 
 /** The file a path leads to: saving through a symbolic link replaces the file, not the link. */
 async function resolveTarget(file: string, fileSystem: AtomicFileSystem): Promise<string> {
@@ -111,6 +154,7 @@ export async function writeFileAtomic(
   { backup = false, fileSystem = nodeFileSystem }: AtomicWriteOptions = {},
 ): Promise<void> {
   const target = await resolveTarget(file, fileSystem);
+  await sweepLeftovers(target, fileSystem);
   const temporary = temporaryPath(target, 'new');
   const backupTemporary = temporaryPath(target, 'bak');
   try {
