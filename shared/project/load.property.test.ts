@@ -295,14 +295,15 @@ const project: fc.Arbitrary<Project> = fc
       fc.record({ templateId: slug, step: fc.integer({ min: 0, max: 1000 }), variant: fc.option(slug, { nil: null }) }),
       { nil: null },
     ),
-    nodes: fc.array(layer, { maxLength: 6 }),
-    wires: fc.array(
+    // Ids are unique in a project: the loader refuses a second item with a taken id.
+    nodes: fc.uniqueArray(layer, { maxLength: 6, selector: (node) => (node as { id: string }).id }),
+    wires: fc.uniqueArray(
       fc.record({
         id: text(40).filter((v) => v.length > 0),
         source: text(40).filter((v) => v.length > 0),
         target: text(40).filter((v) => v.length > 0),
       }),
-      { maxLength: 6 },
+      { maxLength: 6, selector: (wire) => wire.id },
     ),
     data: fc.oneof(
       fc.constant(null),
@@ -324,7 +325,13 @@ const project: fc.Arbitrary<Project> = fc
     }),
     trained: fc.option(
       fc.record({
-        weights: fc.array(fc.array(fc.float({ noNaN: false }), { minLength: 1, maxLength: 6 }), { maxLength: 3 }),
+        // Finite: the loader refuses NaN and infinities in stored weights.
+        weights: fc.array(
+          fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 6 }),
+          {
+            maxLength: 3,
+          },
+        ),
         epochs: fc.nat(1000),
         logs: fc.dictionary(allowedKey(10), finite, { maxKeys: 3 }),
         backend: fc.constantFrom('webgl', 'webgpu', 'wasm', 'cpu'),

@@ -114,6 +114,21 @@ describe('loadProject', () => {
     expect(message(text)).toContain(expected);
   });
 
+  it('refuses a second layer or wire with an id already taken, naming it', () => {
+    const twinLayers = lesson();
+    const [first, second] = twinLayers.graph.nodes;
+    if (!first || !second) throw new Error('no layers');
+    twinLayers.graph.nodes[1] = { ...second, id: first.id };
+    expect(message(serializeProject(twinLayers))).toBe(
+      'graph.nodes.1.id: a second layer with the id "input"; every layer needs an id of its own',
+    );
+    const twinWires = lesson();
+    twinWires.graph.wires.push({ ...(twinWires.graph.wires[0] ?? { id: '', source: '', target: '' }) });
+    expect(message(serializeProject(twinWires))).toBe(
+      'graph.wires.2.id: a second wire with the id "input->simple_rnn"; every wire needs an id of its own',
+    );
+  });
+
   it('leaves its input as it was, whether it loads or not', () => {
     for (const text of [v2Text, v2Text.replace('"x": 40', '"x": 4e400')]) {
       const bytes = new TextEncoder().encode(text);

@@ -48,8 +48,32 @@ const layerSchema = z
 
 const wireSchema = z.object({ id: identifier, source: identifier, target: identifier }).strict();
 
+/** A second item with an id already taken: wires would reach the wrong layer, fixes the wrong item. */
+function refuseDuplicateIds(items: readonly { id: string }[], what: string, context: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) {
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'id'],
+        message: `a second ${what} with the id ${JSON.stringify(item.id)}; every ${what} needs an id of its own`,
+      });
+    }
+    seen.add(item.id);
+  });
+}
+
 export const graphSchema = z
-  .object({ nodes: z.array(layerSchema).max(5000), wires: z.array(wireSchema).max(20000) })
+  .object({
+    nodes: z
+      .array(layerSchema)
+      .max(5000)
+      .superRefine((nodes, context) => refuseDuplicateIds(nodes, 'layer', context)),
+    wires: z
+      .array(wireSchema)
+      .max(20000)
+      .superRefine((wires, context) => refuseDuplicateIds(wires, 'wire', context)),
+  })
   .strict();
 
 /** The fields every format has had. */

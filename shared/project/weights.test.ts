@@ -9,7 +9,7 @@ const lessonWeights = [
   { shape: [50, 50], values: Float32Array.from({ length: 2500 }, (_, index) => Math.cos(index) * 1e-3) },
   { shape: [50], values: new Float32Array(50) },
   { shape: [50, 8], values: Float32Array.from({ length: 400 }, (_, index) => (index % 2 ? -1 : 1) * 3.4e38) },
-  { shape: [8], values: Float32Array.of(-0, 1e-45, 0.5, -7, 1, 2, 3, Number.NaN) },
+  { shape: [8], values: Float32Array.of(-0, 1e-45, 0.5, -7, 1, 2, 3, -3.4e38) },
 ];
 
 function trainedLesson(trained: unknown): string {
@@ -45,6 +45,47 @@ describe('trained weights in a project', () => {
     expect(encodeWeights([{ shape: [1], values: [1] }])[0]?.values).toBe(
       Buffer.from([0, 0, 0x80, 0x3f]).toString('base64'),
     );
+  });
+
+  it.each([
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['-Infinity', Number.NEGATIVE_INFINITY],
+  ])('refuses a project whose weights hold %s, naming the weight and the value', (shown, bad) => {
+    const weights = lessonWeights.map((weight) => ({ ...weight, values: Float32Array.from(weight.values) }));
+    const poisoned = weights[2];
+    if (!poisoned) throw new Error('no weight');
+    poisoned.values[17] = bad;
+    const loaded = parseProject(
+      trainedLesson({ weights: encodeWeights(weights), epochs: 1, logs: {}, backend: 'cpu' }),
+    );
+    expect(loaded).toEqual({
+      ok: false,
+      message: `trained.weights.2.values: value 17 is ${shown}; weights must be finite numbers`,
+    });
+  });
+
+  it('refuses NaN in the weights a layer carries from another network', () => {
+    const graph = lessonGraph();
+    const dense = graph.nodes[2];
+    if (!dense) throw new Error('no layer');
+    graph.nodes[2] = {
+      ...dense,
+      carried: { from: 'base', weights: encodeWeights([{ shape: [2], values: [1, Number.NaN] }]) },
+    };
+    const loaded = parseProject(
+      serializeProject({
+        formatVersion: currentFormatVersion,
+        name: 'x',
+        graph,
+        data: null,
+        training: { ...defaultTrainingSettings },
+      }),
+    );
+    expect(loaded).toEqual({
+      ok: false,
+      message: 'graph.nodes.2.carried.weights.0.values: value 1 is NaN; weights must be finite numbers',
+    });
   });
 
   it('keeps projects without them opening as before', () => {

@@ -39,7 +39,23 @@ export const trainedSchema = z
 function valuesProblem(weight: z.infer<typeof weightSchema>): string | null {
   if (!isBase64(weight.values)) return 'not base64';
   const values = base64ByteLength(weight.values) / bytesPerValue;
-  return values === sizeOf(weight.shape) ? null : `${values} values for a shape of ${sizeOf(weight.shape)}`;
+  if (values !== sizeOf(weight.shape)) return `${values} values for a shape of ${sizeOf(weight.shape)}`;
+  return nonFiniteProblem(weight.values);
+}
+
+/**
+ * A NaN or an infinity among the values: a network that starts from one only ever answers NaN,
+ * so a file holding one is refused where it is read, naming the value.
+ */
+function nonFiniteProblem(values: string): string | null {
+  const bytes = decodeBase64(values);
+  if (!bytes) return 'not base64';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let index = 0; index < bytes.length / bytesPerValue; index += 1) {
+    const value = view.getFloat32(index * bytesPerValue, true);
+    if (!Number.isFinite(value)) return `value ${index} is ${value}; weights must be finite numbers`;
+  }
+  return null;
 }
 
 /** A layer's carried weights (graph/types.ts `CarriedWeights`), as a project file holds them. */
