@@ -184,6 +184,7 @@ function LayerInspector({ node }: { node: LayerFlowNode }) {
         <ParamField
           key={`${node.id}:${name}`}
           name={name}
+          field={`${node.id}.${name}`}
           spec={spec}
           value={values[name] ?? spec.default}
           onCommit={(value) => setParam(node.id, name, value)}

@@ -3,20 +3,23 @@
  * a refused value stays in the field, marked, with the allowed range, and the layer keeps its
  * last good value.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedValues, formatParamValue, parseParamText } from '../../../shared/layers/param-input';
 import type { AnyParamValue, ParamSpec } from '../../../shared/layers/params';
 import { useLocalize } from '../hooks/useLocalize';
+import { useAppStore } from '../store';
 
 interface ParamFieldProps {
   name: string;
+  /** The field's key while its text is refused (Train waits): `training.epochs`, `<layer id>.units`. */
+  field: string;
   spec: ParamSpec;
   value: AnyParamValue;
   onCommit: (value: AnyParamValue) => void;
 }
 
-export function ParamField({ name, spec, value, onCommit }: ParamFieldProps) {
+export function ParamField({ name, field, spec, value, onCommit }: ParamFieldProps) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const id = useId();
@@ -36,6 +39,13 @@ export function ParamField({ name, spec, value, onCommit }: ParamFieldProps) {
       setProblem(null);
     }
   }
+
+  const setFieldRefused = useAppStore((state) => state.setFieldRefused);
+  const refused = problem !== null;
+  useEffect(() => {
+    setFieldRefused(field, refused);
+    return () => setFieldRefused(field, false);
+  }, [field, refused, setFieldRefused]);
 
   const description = localize(spec.description);
 

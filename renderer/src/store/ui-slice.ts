@@ -17,6 +17,12 @@ export interface UiSlice {
   setRightPanel: (panel: 'inspector' | 'lesson') => void;
   setLanguage: (language: Language) => void;
   setHostKind: (hostKind: HostKind) => void;
+  /**
+   * Fields whose typed text is refused right now (`training.batch_size`, `<layer id>.units`): the
+   * model keeps the last good value, but Train waits until the learner has put each one right.
+   */
+  refusedFields: readonly string[];
+  setFieldRefused: (field: string, refused: boolean) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -29,4 +35,15 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setRightPanel: (rightPanel) => set({ rightPanel }),
   setLanguage: (language) => set({ language }),
   setHostKind: (hostKind) => set({ hostKind }),
+  refusedFields: [],
+  setFieldRefused: (field, refused) =>
+    set((state) => {
+      const listed = state.refusedFields.includes(field);
+      if (listed === refused) return state;
+      return {
+        refusedFields: refused
+          ? [...state.refusedFields, field]
+          : state.refusedFields.filter((other) => other !== field),
+      };
+    }),
 });

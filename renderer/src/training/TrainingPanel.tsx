@@ -34,12 +34,15 @@ function useBlocker(): string | null {
   const layerCount = useAppStore((state) => state.nodes.length);
   const data = useAppStore((state) => state.data);
   const check = useAppStore(selectDataCheck);
+  const refused = useAppStore((state) => state.refusedFields);
   if (layerCount === 0) return t('training.blockedEmpty');
+  if (refused.length > 0) return t('training.blockedField', { field: refused[0]?.split('.').at(-1) ?? '' });
   if (errorCount > 0) return t('training.blockedErrors', { count: errorCount });
   if (!data) return t('training.blockedNoData');
   if (check.dataset && !check.dataset.ok) return t('training.blockedBadData');
-  const fit = check.problems.filter((problem) => problem.severity === 'error').length;
-  if (fit > 0) return t('training.blockedFit', { count: fit });
+  const errors = check.problems.filter((problem) => problem.severity === 'error');
+  if (errors.some((problem) => problem.code.startsWith('train.'))) return t('training.blockedBudget');
+  if (errors.length > 0) return t('training.blockedFit', { count: errors.length });
   return null;
 }
 
@@ -224,6 +227,7 @@ function SettingsColumn() {
             >
               <ParamField
                 name={name}
+                field={`training.${name}`}
                 spec={trainingParams[name]}
                 value={training[name] as AnyParamValue}
                 onCommit={(value) => setTrainingParam(name, value)}
