@@ -7,7 +7,7 @@ import type { LayersModel } from '@tensorflow/tfjs';
 import { localize } from '../shared/localized.js';
 import type { TfModule } from '../shared/layers/types.js';
 import { decodeWeights, type Project } from '../shared/project/project.js';
-import { decodeAnswer, encodeQuery, generateText, predictOne, type Answer } from '../shared/training/predict.js';
+import { decodeAnswer, displayLabel, encodeQuery, generateText, predictOne, type Answer } from '../shared/training/predict.js';
 import { askGan } from '../shared/training/gan.js';
 import type { Dataset } from '../shared/data/build.js';
 import { prepareRun } from '../shared/training/run.js';
@@ -87,9 +87,6 @@ function loadWeights(tf: TfModule, model: LayersModel, project: Project, file: s
 }
 
 /** Class labels as the terminal shows them: quoted when they are spaces or otherwise invisible. */
-function showLabel(label: string): string {
-  return /^[^\s\p{C}]+$/u.test(label) ? label : JSON.stringify(label);
-}
 
 /** An image in the terminal: one character per pixel, darker for more ink. */
 function drawImage(pixels: readonly number[], width: number): string {
@@ -117,13 +114,16 @@ function formatAnswer(answer: Answer, dataset?: Dataset): string {
       `nearest real image: a ${answer.nearest.label} (mean squared difference ${answer.nearest.distance.toFixed(4)})`,
     ].join('\n');
   }
-  const labels = answer.top.map((entry) => showLabel(entry.label));
+  const labels = answer.top.map((entry) => displayLabel(entry.label));
   const width = Math.max(...labels.map((label) => label.length));
+  const note = answer.probabilities ? [] : ['(scores, not probabilities: the output layer does not end with softmax or sigmoid)'];
   return answer.top
     .map((entry, index) => {
-      const bar = '█'.repeat(Math.round(entry.probability * 20));
+      // Scores that are not probabilities get no bar: its length would mean nothing.
+      const bar = answer.probabilities ? '█'.repeat(Math.round(entry.probability * 20)) : '';
       return `${(labels[index] ?? '').padEnd(width)}  ${entry.probability.toFixed(2)}  ${bar}`.trimEnd();
     })
+    .concat(note)
     .join('\n');
 }
 

@@ -204,6 +204,10 @@ export const problemCatalogue = {
     en: `The data numbers its words from 0 to ${v(x, 'words')} − 1, but ${v(x, 'name')} has input_dim ${v(x, 'inputDim')}: it has no vector for the rest. Set input_dim to ${v(x, 'words')}.`,
     es: `Los datos numeran sus palabras de 0 a ${v(x, 'words')} − 1, pero ${v(x, 'name')} tiene input_dim ${v(x, 'inputDim')}: no tiene vector para las demás. Pon input_dim a ${v(x, 'words')}.`,
   })),
+  'data.output-activation': error((x) => ({
+    en: `${v(x, 'loss')} compares probabilities, but ${v(x, 'name')} ends with ${v(x, 'activation')}, so what it gives are not probabilities: they can be negative or above 1${v(x, 'expected') === 'softmax' ? ', and need not add up to 1' : ''}. Set its activation to ${v(x, 'expected')}.`,
+    es: `${v(x, 'loss')} compara probabilidades, pero ${v(x, 'name')} termina en ${v(x, 'activation')}, así que lo que da no son probabilidades: pueden ser negativas o mayores que 1${v(x, 'expected') === 'softmax' ? ', y no tienen por qué sumar 1' : ''}. Pon su activación en ${v(x, 'expected')}.`,
+  })),
   'data.output-image': error((x) => ({
     en: `The targets are the images themselves, so the output must be ${v(x, 'expected')}, the shape of the input; ${v(x, 'name')} gives ${v(x, 'shape')}. End with a Reshape, or layers that give the image's size back.`,
     es: `Los objetivos son las propias imágenes, así que la salida debe ser ${v(x, 'expected')}, la forma de la entrada; ${v(x, 'name')} da ${v(x, 'shape')}. Termina con un Reshape o con capas que devuelvan el tamaño de la imagen.`,

@@ -17,6 +17,8 @@ function activationOf(node: LayerNode): string | null {
   return typeof activation === 'string' ? activation : null;
 }
 
+const passesOn = new Set(['Dropout', 'Flatten', 'Reshape']);
+
 const classLosses = new Set(['sparse_categorical_crossentropy', 'categorical_crossentropy', 'binary_crossentropy']);
 
 function problem(code: ProblemCode, nodeId: string | null, values: ProblemValues, fix?: Fix, param?: string): Problem {
@@ -130,6 +132,36 @@ function checkGanFit(graph: Graph, analysis: Analysis, dataset: Dataset, setting
   return found;
 }
 
+/**
+ * A class loss compares probabilities: the output must make them, with softmax (one probability
+ * per class, adding up to 1) or, for binary cross-entropy, sigmoid (each between 0 and 1). A
+ * linear or relu output trains to nonsense and would be read as "percentages" below 0.
+ */
+function outputActivationProblems(graph: Graph, last: LayerNode, settings: TrainingSettings): Problem[] {
+  if (!classLosses.has(settings.loss)) return [];
+  const expected = settings.loss === 'binary_crossentropy' ? 'sigmoid' : 'softmax';
+  // Dropout, Flatten and Reshape pass values on unchanged: the activation is the layer's before.
+  let output = last;
+  for (let step = 0; step < graph.nodes.length && activationOf(output) === null && passesOn.has(output.kind); step += 1) {
+    const source = graph.wires.find((wire) => wire.target === output.id)?.source;
+    const before = graph.nodes.find((node) => node.id === source);
+    if (!before) break;
+    output = before;
+  }
+  const activation = activationOf(output) ?? 'linear';
+  if (activation === expected) return [];
+  const settable = (output.params as Record<string, unknown>).activation !== undefined;
+  return [
+    problem(
+      'data.output-activation',
+      output.id,
+      { loss: settings.loss, name: output.name, activation, expected },
+      settable ? { kind: 'set-param', nodeId: output.id, param: 'activation', value: expected } : undefined,
+      settable ? 'activation' : undefined,
+    ),
+  ];
+}
+
 export function checkDataFit(
   graph: Graph,
   analysis: Analysis,
@@ -198,6 +230,7 @@ export function checkDataFit(
         ),
       );
     }
+    found.push(...outputActivationProblems(graph, output, settings));
     const classes = dataset.target.labels.length;
     const expected = settings.loss === 'binary_crossentropy' && classes === 2 ? 1 : classes;
     if (!shapesEqual(outputShape, [null, expected])) {

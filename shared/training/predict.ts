@@ -22,7 +22,16 @@ import { createRandom } from '../math/random.js';
 export type QueryResult = { ok: true; values: Float32Array; shape: number[] } | { ok: false; problem: Localized };
 
 export type Answer =
-  | { kind: 'classes'; top: { label: string; probability: number }[] }
+  | {
+      kind: 'classes';
+      /** The likeliest classes, best first; `probability` is the output's value for each. */
+      top: { label: string; probability: number }[];
+      /**
+       * Whether the outputs are probabilities (each in [0, 1], adding up to 1 over the classes):
+       * a network that does not end with softmax or sigmoid gives scores, never shown as percentages.
+       */
+      probabilities: boolean;
+    }
   | { kind: 'value'; value: number }
   /** An autoencoder's answer: the image it gives back, and its mean squared error to the one shown. */
   | { kind: 'image'; input: number[]; output: number[]; error: number }
@@ -284,6 +293,21 @@ function encodeTableQuery(spec: Extract<DataSpec, { kind: 'table' }>, text: stri
 }
 
 /** Reads the model's output for one sample back in the data's terms; `input` is the sample asked. */
+/** Each value in [0, 1] and, over several classes, adding up to 1: what softmax and sigmoid give. */
+function isDistribution(values: readonly number[]): boolean {
+  const total = values.reduce((sum, value) => sum + value, 0);
+  return values.every((value) => value >= 0 && value <= 1) && Math.abs(total - 1) < 1e-3;
+}
+
+/**
+ * A class label as a learner can read it: a space is `␣`, and a label with other white space
+ * or invisible characters is quoted with them escaped.
+ */
+export function displayLabel(label: string): string {
+  if (label === ' ') return '␣';
+  return /^[^\s\p{C}]+$/u.test(label) ? label : JSON.stringify(label);
+}
+
 export function decodeAnswer(
   dataset: Dataset,
   output: ArrayLike<number>,
@@ -311,7 +335,7 @@ export function decodeAnswer(
     }))
       .sort((a, b) => b.probability - a.probability)
       .slice(0, topCount);
-    return { kind: 'classes', top };
+    return { kind: 'classes', top, probabilities: isDistribution(probabilities) };
   }
   // A GAN's full chain ends in the discriminator: the probability that the image is real.
   const scale = dataset.target.kind === 'value' ? dataset.target.scale : 1;

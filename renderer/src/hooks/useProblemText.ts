@@ -21,6 +21,20 @@ export function useProblemText(): { message: (problem: Problem) => string; fixLa
 }
 
 /** Numbers as the language writes them: 3,358 or 3.358. */
+/** `0.968` as `96.8%` in English and `96,8 %` in Spanish. */
+export function usePercentFormat(): (fraction: number) => string {
+  const language = useAppStore((state) => state.language);
+  return useCallback(
+    (fraction: number) =>
+      fraction.toLocaleString(language === 'es' ? 'es-ES' : 'en-US', {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }),
+    [language],
+  );
+}
+
 export function useNumberFormat(): (value: number) => string {
   const language = useAppStore((state) => state.language);
   return useCallback((value: number) => value.toLocaleString(language === 'es' ? 'es-ES' : 'en-US'), [language]);

@@ -29,6 +29,8 @@ import {
   type ReconstructionItem,
 } from '../../../shared/training/evaluate';
 import { PixelImage } from './ImagePixels';
+import { displayLabel } from '../../../shared/training/predict';
+import { usePercentFormat } from '../hooks/useProblemText';
 
 export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
   switch (evaluation.kind) {
@@ -107,6 +109,7 @@ function BoundaryPicture({ boundary, labels }: { boundary: DecisionBoundary; lab
 
 function ConfusionMatrix({ evaluation }: { evaluation: Extract<Evaluation, { kind: 'confusion' }> }) {
   const { t } = useTranslation();
+  const formatPercent = usePercentFormat();
   const largest = Math.max(1, ...evaluation.matrix.flat());
   const accuracy = evaluation.total > 0 ? evaluation.correct / evaluation.total : 0;
   return (
@@ -116,7 +119,7 @@ function ConfusionMatrix({ evaluation }: { evaluation: Extract<Evaluation, { kin
         {t(evaluation.samples === 'validation' ? 'playground.confusionHeldOut' : 'playground.confusionAll', {
           correct: evaluation.correct,
           total: evaluation.total,
-          percent: (accuracy * 100).toFixed(1),
+          percent: formatPercent(accuracy),
         })}
       </p>
       <table className="confusion" data-testid="confusion-matrix">
@@ -127,7 +130,7 @@ function ConfusionMatrix({ evaluation }: { evaluation: Extract<Evaluation, { kin
             </th>
             {evaluation.labels.map((label) => (
               <th key={label} scope="col">
-                {label}
+                {displayLabel(label)}
               </th>
             ))}
           </tr>
@@ -135,7 +138,7 @@ function ConfusionMatrix({ evaluation }: { evaluation: Extract<Evaluation, { kin
         <tbody>
           {evaluation.matrix.map((row, truth) => (
             <tr key={evaluation.labels[truth]}>
-              <th scope="row">{evaluation.labels[truth]}</th>
+              <th scope="row">{displayLabel(evaluation.labels[truth] ?? '')}</th>
               {row.map((count, predicted) => {
                 const right = truth === predicted;
                 const strength = count / largest;
@@ -151,8 +154,8 @@ function ConfusionMatrix({ evaluation }: { evaluation: Extract<Evaluation, { kin
                     style={{ background, color: strength > 0.55 && right ? 'white' : undefined }}
                     title={t('playground.confusionCell', {
                       count,
-                      truth: evaluation.labels[truth],
-                      predicted: evaluation.labels[predicted],
+                      truth: displayLabel(evaluation.labels[truth] ?? ''),
+                      predicted: displayLabel(evaluation.labels[predicted] ?? ''),
                     })}
                   >
                     {count === 0 ? '' : count}

@@ -8,7 +8,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/data/build';
 import { validationStart, type Evaluation } from '../../../shared/training/evaluate';
-import { defaultQuery, parseNumberList, type Answer } from '../../../shared/training/predict';
+import { defaultQuery, displayLabel, parseNumberList, type Answer } from '../../../shared/training/predict';
+import { usePercentFormat } from '../hooks/useProblemText';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { lessonInput } from '../store/lesson-slice';
@@ -32,6 +33,41 @@ function imageInk(query: string, dataset: Dataset | null): number[] {
 }
 
 const usable = new Set(['completed', 'stopped', 'early-stopped', 'diverged', 'interrupted']);
+
+/**
+ * The likeliest classes with their probabilities; outputs that are not probabilities (a network
+ * that does not end with softmax or sigmoid) are shown as scores, never as percentages.
+ */
+function ClassAnswer({ answer }: { answer: Extract<Answer, { kind: 'classes' }> }) {
+  const { t } = useTranslation();
+  const formatPercent = usePercentFormat();
+  const largest = Math.max(...answer.top.map((entry) => Math.abs(entry.probability)), 1e-9);
+  return (
+    <>
+      {!answer.probabilities && (
+        <p className="muted" role="note">
+          {t('playground.scores')}
+        </p>
+      )}
+      <ol className="answer-classes" data-testid="playground-answer">
+        {answer.top.map((entry) => {
+          const share = answer.probabilities ? entry.probability : Math.max(0, entry.probability) / largest;
+          return (
+            <li key={entry.label}>
+              <code className="answer-label">{displayLabel(entry.label)}</code>
+              <span className="answer-bar">
+                <span style={{ width: `${Math.max(share * 100, 0.5)}%` }} />
+              </span>
+              <span className="mono">
+                {answer.probabilities ? formatPercent(entry.probability) : entry.probability.toFixed(3)}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}
 
 export function Playground() {
   const { t } = useTranslation();
@@ -197,19 +233,7 @@ export function Playground() {
               )}
             </div>
           )}
-          {answer?.kind === 'classes' && (
-            <ol className="answer-classes" data-testid="playground-answer">
-              {answer.top.map((entry) => (
-                <li key={entry.label}>
-                  <code className="answer-label">{JSON.stringify(entry.label)}</code>
-                  <span className="answer-bar">
-                    <span style={{ width: `${Math.max(entry.probability * 100, 0.5)}%` }} />
-                  </span>
-                  <span className="mono">{(entry.probability * 100).toFixed(1)} %</span>
-                </li>
-              ))}
-            </ol>
-          )}
+          {answer?.kind === 'classes' && <ClassAnswer answer={answer} />}
           {answer?.kind === 'value' && (
             <p className="answer-value" data-testid="playground-answer">
               <span className="mono">{answer.value.toFixed(3)}</span>
