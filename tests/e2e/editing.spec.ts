@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dragLayerOntoCanvas, expectCounts, layer, openApp, wire } from '../helpers/canvas';
+import { dragLayerOntoCanvas, drawLessonNetwork, expectCounts, layer, openApp, wire } from '../helpers/canvas';
 
 test.use({ locale: 'en-US' });
 
@@ -83,4 +83,17 @@ test('copy, paste, duplicate, select all, arrange, the command palette and the s
   await expect(shortcuts).toContainText('Command palette…');
   await page.keyboard.press('Escape');
   await expect(shortcuts).toBeHidden();
+});
+
+test('a wired layer deleted with the Delete key comes back with its wires in one undo', async ({ page }) => {
+  await openApp(page);
+  await drawLessonNetwork(page);
+  await expectCounts(page, '3 layers', '2 wires');
+  await layer(page, 'simple_rnn').click();
+  await page.keyboard.press('Delete');
+  await expectCounts(page, '2 layers', '0 wires');
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('Control+z');
+  await expectCounts(page, '3 layers', '2 wires');
+  await expect(page.getByTestId('problem-count')).toHaveText('No problems');
 });

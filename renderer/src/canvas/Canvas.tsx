@@ -47,6 +47,19 @@ export function Canvas() {
   const onNodesChange = useAppStore((state) => state.applyNodeChanges);
   const onEdgesChange = useAppStore((state) => state.applyEdgeChanges);
   const onConnect = useAppStore((state) => state.connect);
+  const removeLayers = useAppStore((state) => state.removeLayers);
+  // The Delete key: the layers and wires go in one change, so one undo brings them all back
+  // (React Flow would report wires and layers apart, as two undo steps).
+  const onBeforeDelete = useCallback(
+    ({ nodes: layers, edges: wires }: { nodes: { id: string }[]; edges: { id: string }[] }) => {
+      removeLayers(
+        layers.map((node) => node.id),
+        wires.map((edge) => edge.id),
+      );
+      return Promise.resolve(false);
+    },
+    [removeLayers],
+  );
   const addLayer = useAppStore((state) => state.addLayer);
   const { screenToFlowPosition } = useReactFlow();
 
@@ -80,6 +93,7 @@ export function Canvas() {
         onConnect={onConnect}
         defaultEdgeOptions={defaultEdgeOptions}
         deleteKeyCode={deleteKeys}
+        onBeforeDelete={onBeforeDelete}
         minZoom={0.2}
         maxZoom={2.5}
         defaultViewport={{ x: 0, y: 0, zoom: 1 }}

@@ -59,7 +59,8 @@ export interface GraphSlice {
    * other names are left alone. Returns the names of the layers that received weights.
    */
   carryWeights: (layers: Readonly<Record<string, CarriedWeights>>) => string[];
-  removeLayers: (nodeIds: readonly string[]) => void;
+  /** Removes layers with their wires, and the wires `wireIds`, in one step. */
+  removeLayers: (nodeIds: readonly string[], wireIds?: readonly string[]) => void;
   selectOnly: (nodeId: string | null) => void;
   /** Carries out a problem's one-click fix. */
   applyFix: (fix: Fix) => void;
@@ -112,6 +113,77 @@ export function placementAfterSelection(nodes: readonly LayerFlowNode[], fallbac
   return anchor ? { x: anchor.position.x + layerFootprint.width + 60, y: anchor.position.y } : fallback;
 }
 
+/** The changes of one fix; `applyFix` makes them one undo step. */
+function applyFixSteps(fix: Fix, get: () => AppState, set: (partial: Partial<AppState>) => void): void {
+  const state = get();
+  switch (fix.kind) {
+    case 'set-param':
+      state.setParam(fix.nodeId, fix.param, fix.value);
+      return;
+    case 'remove-wires': {
+      const removed = new Set(fix.wireIds);
+      set({ edges: state.edges.filter((edge) => !removed.has(edge.id)) });
+      return;
+    }
+    case 'remove-layer':
+      state.removeLayers([fix.nodeId]);
+      return;
+    case 'insert-layer': {
+      const edge = state.edges.find((candidate) => candidate.id === fix.wireId);
+      const source = state.nodes.find((node) => node.id === edge?.source);
+      const target = state.nodes.find((node) => node.id === edge?.target);
+      if (!edge || !source || !target || !isLayerKind(fix.layerKind)) return;
+      // Make room: the new layer takes the target's place and everything from there moves right.
+      const shift = layerFootprint.width + 60;
+      set({
+        nodes: state.nodes.map((node) =>
+          node.position.x >= target.position.x - 1
+            ? { ...node, position: { ...node.position, x: node.position.x + shift } }
+            : node,
+        ),
+      });
+      const inserted = get().addLayer(fix.layerKind, { ...target.position });
+      set({
+        edges: [
+          ...get().edges.filter((candidate) => candidate.id !== edge.id),
+          { id: newId('wire'), source: source.id, target: inserted },
+          { id: newId('wire'), source: inserted, target: target.id },
+        ],
+      });
+      return;
+    }
+    case 'set-frozen':
+      state.setFrozen(fix.nodeId, fix.frozen);
+      return;
+    case 'drop-carried':
+      state.dropCarried(fix.nodeId);
+      return;
+    case 'rename-layer':
+      state.renameLayer(fix.nodeId, fix.name);
+      return;
+    case 'set-generator-end':
+      state.setGeneratorEnd(fix.nodeId, fix.on);
+      return;
+    case 'set-setting':
+      if (isTrainingParam(fix.setting)) state.setTrainingParam(fix.setting, fix.value);
+      return;
+    case 'add-input': {
+      const left = state.nodes.reduce((min, node) => Math.min(min, node.position.x), Infinity);
+      const heads = state.nodes.filter(
+        (node) => layerDef(node.data.kind).inputs !== 'none' && !state.edges.some((edge) => edge.target === node.id),
+      );
+      const head = heads.length === 1 ? heads[0] : undefined;
+      const position = {
+        x: (Number.isFinite(left) ? left : 0) - layerFootprint.width - 60,
+        y: head?.position.y ?? 0,
+      };
+      const input = get().addLayer('Input', position);
+      if (head) set({ edges: [...get().edges, { id: newId('wire'), source: input, target: head.id }] });
+      return;
+    }
+  }
+}
+
 export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set, get) => ({
   nodes: [],
   edges: [],
@@ -132,7 +204,18 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     return id;
   },
 
-  applyNodeChanges: (changes) => set({ nodes: applyNodeChanges(changes, get().nodes) }),
+  applyNodeChanges: (changes) => {
+    // A layer deleted with the Delete key takes its wires with it in the same step: React Flow
+    // reports the wires separately, and undo would bring the layer back without them.
+    const removed = new Set(changes.flatMap((change) => (change.type === 'remove' ? [change.id] : [])));
+    const edges = get().edges;
+    set({
+      nodes: applyNodeChanges(changes, get().nodes),
+      ...(removed.size > 0
+        ? { edges: edges.filter((edge) => !removed.has(edge.source) && !removed.has(edge.target)) }
+        : {}),
+    });
+  },
 
   applyEdgeChanges: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
 
@@ -205,11 +288,12 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     return received;
   },
 
-  removeLayers: (nodeIds) => {
+  removeLayers: (nodeIds, wireIds = []) => {
     const removed = new Set(nodeIds);
+    const cut = new Set(wireIds);
     set({
       nodes: get().nodes.filter((node) => !removed.has(node.id)),
-      edges: get().edges.filter((edge) => !removed.has(edge.source) && !removed.has(edge.target)),
+      edges: get().edges.filter((edge) => !removed.has(edge.source) && !removed.has(edge.target) && !cut.has(edge.id)),
     });
   },
 
@@ -220,75 +304,7 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
       ),
     }),
 
-  applyFix: (fix) => {
-    const state = get();
-    switch (fix.kind) {
-      case 'set-param':
-        state.setParam(fix.nodeId, fix.param, fix.value);
-        return;
-      case 'remove-wires': {
-        const removed = new Set(fix.wireIds);
-        set({ edges: state.edges.filter((edge) => !removed.has(edge.id)) });
-        return;
-      }
-      case 'remove-layer':
-        state.removeLayers([fix.nodeId]);
-        return;
-      case 'insert-layer': {
-        const edge = state.edges.find((candidate) => candidate.id === fix.wireId);
-        const source = state.nodes.find((node) => node.id === edge?.source);
-        const target = state.nodes.find((node) => node.id === edge?.target);
-        if (!edge || !source || !target || !isLayerKind(fix.layerKind)) return;
-        // Make room: the new layer takes the target's place and everything from there moves right.
-        const shift = layerFootprint.width + 60;
-        set({
-          nodes: state.nodes.map((node) =>
-            node.position.x >= target.position.x - 1
-              ? { ...node, position: { ...node.position, x: node.position.x + shift } }
-              : node,
-          ),
-        });
-        const inserted = get().addLayer(fix.layerKind, { ...target.position });
-        set({
-          edges: [
-            ...get().edges.filter((candidate) => candidate.id !== edge.id),
-            { id: newId('wire'), source: source.id, target: inserted },
-            { id: newId('wire'), source: inserted, target: target.id },
-          ],
-        });
-        return;
-      }
-      case 'set-frozen':
-        state.setFrozen(fix.nodeId, fix.frozen);
-        return;
-      case 'drop-carried':
-        state.dropCarried(fix.nodeId);
-        return;
-      case 'rename-layer':
-        state.renameLayer(fix.nodeId, fix.name);
-        return;
-      case 'set-generator-end':
-        state.setGeneratorEnd(fix.nodeId, fix.on);
-        return;
-      case 'set-setting':
-        if (isTrainingParam(fix.setting)) state.setTrainingParam(fix.setting, fix.value);
-        return;
-      case 'add-input': {
-        const left = state.nodes.reduce((min, node) => Math.min(min, node.position.x), Infinity);
-        const heads = state.nodes.filter(
-          (node) => layerDef(node.data.kind).inputs !== 'none' && !state.edges.some((edge) => edge.target === node.id),
-        );
-        const head = heads.length === 1 ? heads[0] : undefined;
-        const position = {
-          x: (Number.isFinite(left) ? left : 0) - layerFootprint.width - 60,
-          y: head?.position.y ?? 0,
-        };
-        const input = get().addLayer('Input', position);
-        if (head) set({ edges: [...get().edges, { id: newId('wire'), source: input, target: head.id }] });
-        return;
-      }
-    }
-  },
+  applyFix: (fix) => get().asOneStep(() => applyFixSteps(fix, get, set)),
 
   clipboard: null,
 

@@ -55,3 +55,40 @@ export function sameEdits(past: Edited, current: Edited): boolean {
     past.training === current.training
   );
 }
+
+/** What the store adds for actions made of several changes. */
+export interface HistorySlice {
+  /**
+   * Runs `action` as one undo step, however many changes it makes: one user action is one step,
+   * whatever the input (key, button, menu, palette, a fix).
+   */
+  asOneStep: (action: () => void) => void;
+}
+
+/** The part of zundo's temporal store `asOneStep` uses. */
+interface Timeline {
+  getState(): { isTracking: boolean; pause(): void; resume(): void; pastStates: Edited[] };
+  setState(partial: { pastStates: Edited[]; futureStates: Edited[] }): void;
+}
+
+/** `asOneStep` over a store's timeline: changes made while paused, then one step recorded. */
+export function oneStepOver(timeline: () => unknown, get: () => AppState, limit: number) {
+  return (action: () => void): void => {
+    // zundo types the timeline as unknown inside the store's own creator; it is its temporal store.
+    const history = timeline() as Timeline;
+    // Inside another one-step action, or while undoing: just run.
+    if (!history.getState().isTracking) {
+      action();
+      return;
+    }
+    const before = partializeEdits(get());
+    history.getState().pause();
+    try {
+      action();
+    } finally {
+      history.getState().resume();
+    }
+    if (sameEdits(before, partializeEdits(get()))) return;
+    history.setState({ pastStates: [...history.getState().pastStates, before].slice(-limit), futureStates: [] });
+  };
+}
