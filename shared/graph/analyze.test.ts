@@ -130,7 +130,55 @@ describe('structure checks', () => {
   });
 });
 
+describe('wiring advice', () => {
+  it('offers to wire a layer just dropped to the free end on its left', () => {
+    const rnn = { ...layer('SimpleRNN', 'rnn', { units: 4 }), position: { x: 300, y: 0 } };
+    const dropped = { ...layer('Dense', 'out'), position: { x: 600, y: 40 } };
+    const graph: Graph = {
+      nodes: [{ ...layer('Input', 'in', { shape: [3, 2] }), position: { x: 0, y: 0 } }, rnn, dropped],
+      wires: [wire('in', 'rnn')],
+    };
+    const found = analyzeGraph(graph).problems.find((problem) => problem.nodeId === 'out');
+    expect(found).toMatchObject({ code: 'graph.unconnected-input' });
+    expect(found?.fix).toEqual({ kind: 'add-wire', source: 'rnn', target: 'out' });
+  });
+
+  it('offers to close the gap a deleted middle layer leaves, from either side', () => {
+    const graph: Graph = {
+      nodes: [
+        { ...layer('Input', 'in', { shape: [4] }), position: { x: 0, y: 0 } },
+        { ...layer('Dense', 'out', { units: 1 }), position: { x: 600, y: 0 } },
+      ],
+      wires: [],
+    };
+    const problems = analyzeGraph(graph).problems;
+    const wiring = problems.map((problem) => [problem.code, problem.fix]);
+    expect(wiring).toHaveLength(2);
+    expect(wiring).toContainEqual(['graph.unconnected-input', { kind: 'add-wire', source: 'in', target: 'out' }]);
+    expect(wiring).toContainEqual(['graph.disconnected', { kind: 'add-wire', source: 'in', target: 'out' }]);
+  });
+});
+
 describe('shape checks', () => {
+  it('an Input of one axis feeding an RNN is offered a time axis, not a recurrent layer it lacks', () => {
+    const graph = chain(layer('Input', 'in', { shape: [8] }), layer('SimpleRNN', 'rnn', { units: 4 }));
+    const [found] = analyzeGraph(graph).problems;
+    expect(found?.fix).toEqual({ kind: 'set-param', nodeId: 'in', param: 'shape', value: [8, 1] });
+    expect(describeProblem(found ?? { code: 'shape.needs-sequence', values: {} }, 'en')).toBe(
+      'SimpleRNN needs a sequence (batch, time, features); it gets (None, 8). Give in a time axis: the shape (8, 1) reads the values one time step at a time.',
+    );
+    const afterDense = chain(
+      layer('Input', 'in', { shape: [8] }),
+      layer('Dense', 'd', { units: 6 }),
+      layer('LSTM', 'lstm', { units: 4 }),
+    );
+    const [second] = analyzeGraph(afterDense).problems;
+    expect(second?.fix).toBeUndefined();
+    expect(describeProblem(second ?? { code: 'shape.needs-sequence', values: {} }, 'en')).toContain(
+      'Put a Reshape before it to give the data a time axis, such as (6, 1).',
+    );
+  });
+
   it('an RNN fed a 2-D tensor offers return_sequences on the RNN before it', () => {
     const graph = chain(layer('Input', 'in', { shape: [3, 8] }), layer('LSTM', 'first'), layer('LSTM', 'second'));
     const [found] = analyzeGraph(graph).problems;

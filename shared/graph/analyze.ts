@@ -186,6 +186,37 @@ function describeLoop(
   return { path: path.join(' → '), wireIds, closing: closing || (wireIds[wireIds.length - 1] ?? '') };
 }
 
+/**
+ * What to do when a layer that reads sequences gets flat data depends on what feeds it: a
+ * recurrent layer can return its whole sequence; an Input of one axis can be given a time axis
+ * of one feature per step; anything else needs a Reshape.
+ */
+function sequenceAdvice(found: Problem, source: LayerNode, input: Shape): void {
+  const steps = input
+    .slice(1)
+    .map((dim) => dim ?? '?')
+    .join(', ');
+  if (recurrentKinds.has(source.kind)) {
+    found.fix = { kind: 'set-param', nodeId: source.id, param: 'return_sequences', value: true };
+    return;
+  }
+  const shape = source.kind === 'Input' ? (source.params as { shape?: unknown }).shape : undefined;
+  if (Array.isArray(shape) && shape.length === 1) {
+    found.fix = { kind: 'set-param', nodeId: source.id, param: 'shape', value: [shape[0] as number, 1] };
+    found.values = {
+      ...found.values,
+      hintEn: `Give ${source.name} a time axis: the shape (${steps}, 1) reads the values one time step at a time.`,
+      hintEs: `Da a ${source.name} un eje de tiempo: la forma (${steps}, 1) lee los valores de uno en uno, un paso de tiempo cada uno.`,
+    };
+    return;
+  }
+  found.values = {
+    ...found.values,
+    hintEn: `Put a Reshape before it to give the data a time axis, such as (${steps}, 1).`,
+    hintEs: `Pon antes un Reshape que dé a los datos un eje de tiempo, por ejemplo (${steps}, 1).`,
+  };
+}
+
 /** Turns what a layer file reported about itself into a problem pinned to it. */
 function pin(issue: LayerIssue, node: LayerNode, firstWire: Wire | undefined): Problem {
   let fix: Fix | undefined;
@@ -241,6 +272,55 @@ function checkGanEnds(
     );
   }
   return found;
+}
+
+/**
+ * The layer a just-dropped (or just-orphaned) layer most likely continues: the nearest one to its
+ * left whose output goes nowhere yet and that does not already depend on it. After a deletion
+ * this is the layer the deleted one read from, so the fix closes the gap.
+ */
+function loneEndBefore(
+  node: LayerNode,
+  byId: ReadonlyMap<string, LayerNode>,
+  outgoing: ReadonlyMap<string, Wire[]>,
+  graph: Graph,
+): LayerNode | undefined {
+  const after = downstreamOf(graph, node.id);
+  return [...byId.values()]
+    .filter(
+      (other) =>
+        other.id !== node.id &&
+        !after.has(other.id) &&
+        (outgoing.get(other.id) ?? []).length === 0 &&
+        other.position.x < node.position.x,
+    )
+    .sort(
+      (a, b) =>
+        b.position.x - a.position.x ||
+        Math.abs(a.position.y - node.position.y) - Math.abs(b.position.y - node.position.y),
+    )[0];
+}
+
+/** For an Input wired to nothing: wire it to the nearest layer to its right that takes nothing in yet. */
+function openStartAfter(
+  input: LayerNode | undefined,
+  byId: ReadonlyMap<string, LayerNode>,
+  incoming: ReadonlyMap<string, Wire[]>,
+): Fix | undefined {
+  if (!input) return undefined;
+  const target = [...byId.values()]
+    .filter(
+      (other) =>
+        layerDef(other.kind).inputs !== 'none' &&
+        (incoming.get(other.id) ?? []).length === 0 &&
+        other.position.x > input.position.x,
+    )
+    .sort(
+      (a, b) =>
+        a.position.x - b.position.x ||
+        Math.abs(a.position.y - input.position.y) - Math.abs(b.position.y - input.position.y),
+    )[0];
+  return target ? { kind: 'add-wire', source: input.id, target: target.id } : undefined;
 }
 
 /** Analyses the whole graph. */
@@ -317,7 +397,13 @@ export function analyzeGraph(graph: Graph): Analysis {
     const wiresIn = incoming.get(node.id) ?? [];
     const sources = wiresIn.map((wire) => names.get(wire.source) ?? wire.source);
     if (def.inputs !== 'none' && wiresIn.length === 0) {
-      report(problem('graph.unconnected-input', node.id, { values: { name: node.name } }));
+      const source = loneEndBefore(node, byId, outgoing, graph);
+      report(
+        problem('graph.unconnected-input', node.id, {
+          values: { name: node.name },
+          ...(source ? { fix: { kind: 'add-wire', source: source.id, target: node.id } } : {}),
+        }),
+      );
       blocked.add(node.id);
     } else if (def.inputs === 'one' && wiresIn.length > 1) {
       report(
@@ -381,9 +467,7 @@ export function analyzeGraph(graph: Graph): Analysis {
           const found = pin(result.issue, node, wiresIn[0]);
           // A recurrent layer that needs a sequence can usually get one from the layer before.
           const source = wiresIn[0] ? byId.get(wiresIn[0].source) : undefined;
-          if (found.code === 'shape.needs-sequence' && source && recurrentKinds.has(source.kind)) {
-            found.fix = { kind: 'set-param', nodeId: source.id, param: 'return_sequences', value: true };
-          }
+          if (found.code === 'shape.needs-sequence' && source) sequenceAdvice(found, source, inputShapes[0] ?? []);
           report(found);
         } else if (result.shape.slice(1).some((dim) => dim !== null && (!Number.isInteger(dim) || dim <= 0))) {
           report(problem('shape.zero-size', id, { values: { shape: formatShape(result.shape) } }));
@@ -471,7 +555,7 @@ export function analyzeGraph(graph: Graph): Analysis {
       report(
         problem('graph.disconnected', id, {
           values: { name: names.get(id) ?? id },
-          fix: { kind: 'remove-layer', nodeId: id },
+          fix: openStartAfter(byId.get(id), byId, incoming) ?? { kind: 'remove-layer', nodeId: id },
         }),
       );
     }

@@ -33,6 +33,11 @@ export function describeFix(fix: Fix, language: Language, names: ReadonlyMap<str
       if (fix.on) return es ? `Marcar ${name} como final del generador` : `Mark ${name} as the generator's end`;
       return es ? `Desmarcar ${name} como final del generador` : `Unmark ${name} as the generator's end`;
     }
+    case 'add-wire': {
+      const source = names.get(fix.source) ?? fix.source;
+      const target = names.get(fix.target) ?? fix.target;
+      return es ? `Conectar ${source} → ${target}` : `Wire ${source} → ${target}`;
+    }
     case 'rename-layer': {
       const name = names.get(fix.nodeId) ?? fix.nodeId;
       return es ? `Renombrar ${name} a ${fix.name}` : `Rename ${name} to ${fix.name}`;

@@ -77,8 +77,8 @@ export const problemCatalogue = {
   })),
   // Shapes.
   'shape.needs-sequence': error((x) => ({
-    en: `${v(x, 'kind')} needs a sequence (batch, time, features); it gets ${v(x, 'shape')}. Set return_sequences on the recurrent layer before it, or Reshape the data into time steps.`,
-    es: `${v(x, 'kind')} necesita una secuencia (lote, tiempo, características); recibe ${v(x, 'shape')}. Activa return_sequences en la capa recurrente anterior o usa Reshape para darle pasos de tiempo.`,
+    en: `${v(x, 'kind')} needs a sequence (batch, time, features); it gets ${v(x, 'shape')}. ${x['hintEn'] ?? 'Set return_sequences on the recurrent layer before it, or Reshape the data into time steps.'}`,
+    es: `${v(x, 'kind')} necesita una secuencia (lote, tiempo, características); recibe ${v(x, 'shape')}. ${x['hintEs'] ?? 'Activa return_sequences en la capa recurrente anterior o usa Reshape para darle pasos de tiempo.'}`,
   })),
   'shape.wrong-rank': error((x) => ({
     en: `${v(x, 'kind')} needs ${v(x, 'expectedEn')}; it gets ${v(x, 'shape')}. ${v(x, 'hintEn')}`,
@@ -272,6 +272,8 @@ export type Fix =
   | { kind: 'set-frozen'; nodeId: string; frozen: boolean }
   /** Mark (or unmark) the layer where a GAN's generator ends. */
   | { kind: 'set-generator-end'; nodeId: string; on: boolean }
+  /** Wire one layer into another. */
+  | { kind: 'add-wire'; source: string; target: string }
   /** Give a layer another name (one that follows the naming rule and no other layer has). */
   | { kind: 'rename-layer'; nodeId: string; name: string }
   /** Forget a layer's carried weights: it starts from drawn ones again. */
@@ -301,6 +303,16 @@ export interface LayerIssue {
   fix?:
     { kind: 'set-param'; param: string; value: AnyParamValue } | { kind: 'insert-before'; layerKind: LayerKindName };
 }
+
+/**
+ * Problems that only say the network is not wired up yet (a layer just dropped, a gap left by a
+ * deletion): shown as hints while the learner draws, never in red. They still stop a run.
+ */
+export const wiringCodes: ReadonlySet<ProblemCode> = new Set([
+  'graph.unconnected-input',
+  'graph.disconnected',
+  'graph.no-output',
+]);
 
 export function describeProblem(problem: Pick<Problem, 'code' | 'values'>, language: Language): string {
   return localize(problemCatalogue[problem.code].message(problem.values), language);

@@ -14,6 +14,7 @@ import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
 import { useAppStore } from '../store';
 import type { LayerFlowNode } from '../store/graph-slice';
 import { selectLayerProblems, selectNodeAnalysis } from '../store/selectors';
+import { toneOf } from '../problems/tone';
 
 /** The first few parameters are the ones a learner changes most (units, filters, activation). */
 const summaryLength = 3;
@@ -35,7 +36,7 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
     .slice(0, summaryLength)
     .map((name) => [name, values[name] ?? null] as const);
   const problem = problems[0];
-  const status = problem ? (problem.severity === 'error' ? ' has-error' : ' has-warning') : '';
+  const status = problem ? ` has-${toneOf(problem)}` : '';
 
   return (
     <div
@@ -103,7 +104,7 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
       </div>
       {problem && (
         <div
-          className={`layer-node-problem severity-${problem.severity}`}
+          className={`layer-node-problem severity-${toneOf(problem)}`}
           role="alert"
           data-testid={`problem-${data.name}`}
         >

@@ -6,6 +6,7 @@ import { useLocalize } from '../hooks/useLocalize';
 import { useNumberFormat } from '../hooks/useProblemText';
 import { useAppStore } from '../store';
 import { selectAllProblems, selectAnalysis } from '../store/selectors';
+import { toneOf } from '../problems/tone';
 
 const languageNames: Record<Language, string> = { es: 'Español', en: 'English' };
 
@@ -21,11 +22,12 @@ export function StatusBar({ onLanguageChange, problemsOpen, onToggleProblems }: 
   const wireCount = useAppStore((state) => state.edges.length);
   const totalParams = useAppStore((state) => selectAnalysis(state).totalParams);
   const errorCount = useAppStore(
-    (state) => selectAllProblems(state).filter((found) => found.severity === 'error').length,
+    (state) => selectAllProblems(state).filter((found) => toneOf(found) === 'error').length,
   );
   const warningCount = useAppStore(
-    (state) => selectAllProblems(state).filter((found) => found.severity === 'warning').length,
+    (state) => selectAllProblems(state).filter((found) => toneOf(found) === 'warning').length,
   );
+  const hintCount = useAppStore((state) => selectAllProblems(state).filter((found) => toneOf(found) === 'hint').length);
   const hostKind = useAppStore((state) => state.hostKind);
   const language = useAppStore((state) => state.language);
   const formatNumber = useNumberFormat();
@@ -47,11 +49,12 @@ export function StatusBar({ onLanguageChange, problemsOpen, onToggleProblems }: 
         data-testid="problem-count"
         title={problemsOpen ? t('problems.hide') : t('problems.show')}
       >
-        {errorCount === 0 && warningCount === 0
+        {errorCount === 0 && warningCount === 0 && hintCount === 0
           ? t('problems.none')
           : [
               errorCount > 0 ? t('problems.errors', { count: errorCount }) : null,
               warningCount > 0 ? t('problems.warnings', { count: warningCount }) : null,
+              hintCount > 0 ? t('problems.toWire', { count: hintCount }) : null,
             ]
               .filter(Boolean)
               .join(' · ')}

@@ -12,6 +12,7 @@ import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
 import { selectLayerProblems, selectNodeAnalysis } from '../store/selectors';
 import { formatShape } from '../../../shared/graph/shape';
 import { weightCount } from '../../../shared/project/weights';
+import { toneOf } from '../problems/tone';
 
 function NameField({ node }: { node: LayerFlowNode }) {
   const { t } = useTranslation();
@@ -169,7 +170,7 @@ function LayerInspector({ node }: { node: LayerFlowNode }) {
         </div>
       </dl>
       {problems.map((problem, index) => (
-        <div key={`${problem.code}-${index}`} className={`inspector-problem severity-${problem.severity}`} role="alert">
+        <div key={`${problem.code}-${index}`} className={`inspector-problem severity-${toneOf(problem)}`} role="alert">
           <p>{message(problem)}</p>
           {problem.fix && (
             <button type="button" className="fix-button" onClick={() => problem.fix && applyFix(problem.fix)}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useProblemText } from '../hooks/useProblemText';
 import { useAppStore } from '../store';
 import { selectAllProblems } from '../store/selectors';
+import { toneOf } from './tone';
 
 export function ProblemsPanel() {
   const { t } = useTranslation();
@@ -31,10 +32,10 @@ export function ProblemsPanel() {
             return (
               <li
                 key={`${problem.code}-${problem.nodeId ?? 'graph'}-${index}`}
-                className={`severity-${problem.severity}`}
+                className={`severity-${toneOf(problem)}`}
               >
                 <span className="problem-icon" aria-hidden="true">
-                  {problem.severity === 'error' ? '●' : '▲'}
+                  {{ error: '●', warning: '▲', hint: '○' }[toneOf(problem)]}
                 </span>
                 <button
                   type="button"

@@ -158,6 +158,9 @@ function applyFixSteps(fix: Fix, get: () => AppState, set: (partial: Partial<App
     case 'drop-carried':
       state.dropCarried(fix.nodeId);
       return;
+    case 'add-wire':
+      state.connect({ source: fix.source, target: fix.target, sourceHandle: null, targetHandle: null });
+      return;
     case 'rename-layer':
       state.renameLayer(fix.nodeId, fix.name);
       return;

@@ -15,6 +15,7 @@ import { selectAnalysis, selectDataCheck } from '../store/selectors';
 import { isRunActive, type Run } from '../store/training-slice';
 import { Charts, runLabel } from './Charts';
 import { startTraining, stopTraining, takeTrainedLayers } from './client';
+import { toneOf } from '../problems/tone';
 
 function scrollIntoView(element: HTMLElement | null): void {
   element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -31,12 +32,16 @@ function applies(name: keyof typeof trainingParams, optimizer: string, earlyStop
 function useBlocker(): string | null {
   const { t } = useTranslation();
   const errorCount = useAppStore((state) => selectAnalysis(state).errorCount);
+  const unwired = useAppStore(
+    (state) => selectAnalysis(state).problems.filter((problem) => toneOf(problem) === 'hint').length,
+  );
   const layerCount = useAppStore((state) => state.nodes.length);
   const data = useAppStore((state) => state.data);
   const check = useAppStore(selectDataCheck);
   const refused = useAppStore((state) => state.refusedFields);
   if (layerCount === 0) return t('training.blockedEmpty');
   if (refused.length > 0) return t('training.blockedField', { field: refused[0]?.split('.').at(-1) ?? '' });
+  if (errorCount > 0 && errorCount === unwired) return t('training.blockedWiring', { count: unwired });
   if (errorCount > 0) return t('training.blockedErrors', { count: errorCount });
   if (!data) return t('training.blockedNoData');
   if (check.dataset && !check.dataset.ok) return t('training.blockedBadData');
