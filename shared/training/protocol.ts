@@ -11,6 +11,8 @@ import type { BackendName, BackendPreference } from './backends.js';
 import type { Evaluation } from './evaluate.js';
 import type { Answer } from './predict.js';
 import type { TrainingSettings } from './settings.js';
+import type { ExpectationCheck } from '../templates/expectation.js';
+import type { Expectation } from '../templates/template.js';
 import type { BatchUpdate, EpochUpdate, TrainingOutcome } from './train.js';
 
 export type ToWorker =
@@ -21,6 +23,8 @@ export type ToWorker =
       data: DataSpec;
       settings: TrainingSettings;
       backend: BackendPreference;
+      /** The lesson's result (its variant's, when one is applied), checked when the run finishes. */
+      expected?: Expectation;
     }
   | { type: 'stop'; runId: string }
   | { type: 'predict'; requestId: string; text: string }
@@ -53,7 +57,8 @@ export type FromWorker =
    * Sent at most every `progressIntervalMs` (and at the end), however fast the epochs go.
    */
   | { type: 'progress'; runId: string; points: BatchPoint[]; epochs: EpochUpdate[]; latest: BatchUpdate | null }
-  | { type: 'done'; runId: string; outcome: TrainingOutcome }
+  /** `lesson`: whether the run gave the lesson's result, when a lesson was asked about. */
+  | { type: 'done'; runId: string; outcome: TrainingOutcome; lesson?: ExpectationCheck }
   | { type: 'refused'; runId: string; problems: Problem[]; dataProblem?: Localized }
   | { type: 'answer'; requestId: string; answer: Answer }
   | { type: 'generated'; requestId: string; text: string }

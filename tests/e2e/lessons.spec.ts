@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 
-async function trainTheLesson(page: Page, names: { template: string; train: string; lessonTab: string }) {
+async function trainTheLesson(
+  page: Page,
+  names: { template: string; train: string; lessonTab: string; verdict: string; answer: string },
+) {
   await page.goto('/');
   // The gallery greets a new session, grouped by the course's modules.
   const gallery = page.getByRole('dialog');
@@ -16,13 +19,23 @@ async function trainTheLesson(page: Page, names: { template: string; train: stri
   await expect(answer).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('playground-input')).toHaveValue('hel');
   await expect(answer.locator('li').first().locator('.answer-label')).toHaveText('l');
+  // The lesson says whether its result was reached, with the numbers.
+  const verdict = page.getByTestId('lesson-verdict');
+  await expect(verdict.getByRole('heading')).toHaveText(names.verdict);
+  await expect(verdict).toContainText(names.answer);
 }
 
 test.describe('lesson: RNN, next character', () => {
   test('in English, from the gallery to "l" with only the Train button', async ({ browser }, testInfo) => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    await trainTheLesson(page, { template: 'RNN: next character', train: 'Train', lessonTab: 'Lesson' });
+    await trainTheLesson(page, {
+      template: 'RNN: next character',
+      train: 'Train',
+      lessonTab: 'Lesson',
+      verdict: 'Lesson result: met',
+      answer: 'After hel the network answers l; the lesson expects l.',
+    });
     const shot = testInfo.outputPath('lesson-en.png');
     await page.screenshot({ path: shot });
     await testInfo.attach('lesson-en', { path: shot, contentType: 'image/png' });
@@ -32,7 +45,13 @@ test.describe('lesson: RNN, next character', () => {
   test('en español, de la galería a «l» solo con el botón Entrenar', async ({ browser }, testInfo) => {
     const context = await browser.newContext({ locale: 'es-ES' });
     const page = await context.newPage();
-    await trainTheLesson(page, { template: 'RNN: siguiente carácter', train: 'Entrenar', lessonTab: 'Lección' });
+    await trainTheLesson(page, {
+      template: 'RNN: siguiente carácter',
+      train: 'Entrenar',
+      lessonTab: 'Lección',
+      verdict: 'Resultado de la lección: conseguido',
+      answer: 'Tras hel la red responde l; la lección espera l.',
+    });
     const shot = testInfo.outputPath('lesson-es.png');
     await page.screenshot({ path: shot });
     await testInfo.attach('lesson-es', { path: shot, contentType: 'image/png' });
@@ -77,9 +96,18 @@ test('the exercise falls short of 10 as the lesson says, and its variant reaches
   expect(first).toBeGreaterThan(6.5);
   expect(first).toBeLessThan(9);
   const panel = page.getByTestId('lesson-panel');
+  const verdict = page.getByTestId('lesson-verdict');
+  // The exercise as written is meant to fall short: that is its result.
+  await expect(verdict).toContainText('Lesson result: met');
+  await expect(verdict).toContainText('the lesson expects between 6.5 and 9.');
   await panel.getByRole('button', { name: /Why it falls short/ }).click();
   await panel.getByRole('button', { name: 'Scale the data (÷10)' }).click();
+  // "Check my network" compares with the variant chosen, not the exercise as written.
+  await panel.getByRole('button', { name: 'Check my network' }).click();
+  await expect(page.getByTestId('lesson-differences')).toHaveText('Your network matches the lesson’s.');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(answer).not.toHaveText(String(first), { timeout: 60_000 });
   await expect.poll(async () => Math.abs(Number(await answer.innerText()) - 10), { timeout: 60_000 }).toBeLessThan(0.5);
+  await expect(verdict).toContainText('the lesson expects between 9.5 and 10.5.');
+  await expect(verdict.getByRole('heading')).toContainText('Lesson result: met');
 });

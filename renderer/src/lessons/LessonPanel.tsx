@@ -13,6 +13,10 @@ import { lessonLibrary } from './templates';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { selectGraph } from '../store/selectors';
+import { lessonGraph } from '../store/lesson-slice';
+import type { ExpectationItem } from '../../../shared/templates/expectation';
+import { displayLabel } from '../../../shared/training/predict';
+import { useNumberFormat } from '../hooks/useProblemText';
 
 /**
  * A lesson that starts from another's trained layers (transfer learning): brings them in from the
@@ -70,6 +74,67 @@ function CarriedLayers({ carries }: { carries: Carries }) {
   );
 }
 
+/** One requirement of the lesson against what the run gave, in the learner's words. */
+function VerdictItem({ item }: { item: ExpectationItem }) {
+  const { t } = useTranslation();
+  const formatNumber = useNumberFormat();
+  const figure = (value: number | null) => (value === null ? '—' : formatNumber(Number(value.toPrecision(4))));
+  const text =
+    item.kind === 'answer'
+      ? t('lesson.verdictAnswer', {
+          input: item.input,
+          got: displayLabel(item.got),
+          expected: displayLabel(item.expected),
+        })
+      : item.kind === 'value'
+        ? t('lesson.verdictValue', {
+            input: item.input,
+            got: figure(item.got),
+            min: figure(item.min),
+            max: figure(item.max),
+          })
+        : t(item.atLeast !== undefined ? 'lesson.verdictAtLeast' : 'lesson.verdictAtMost', {
+            name: item.name,
+            got: figure(item.got),
+            target: figure(item.atLeast ?? item.atMost ?? null),
+          });
+  return (
+    <li className={item.ok ? 'is-met' : 'is-missed'}>
+      <span aria-hidden="true">{item.ok ? '✓' : '✗'}</span> {text}
+    </li>
+  );
+}
+
+/**
+ * Whether the last finished run gave the lesson's result (its variant's, when one is applied),
+ * with the numbers, as `layerlab train` says it.
+ */
+function LessonVerdict() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const run = useAppStore((state) => [...state.runs].reverse().find((candidate) => candidate.lessonCheck !== null));
+  const check = run?.lessonCheck;
+  if (!run || !check) return null;
+  return (
+    <section
+      className={`lesson-verdict ${check.met ? 'is-met' : 'is-missed'}`}
+      data-testid="lesson-verdict"
+      aria-label={t('lesson.verdictTitle')}
+    >
+      <h4>
+        {check.met ? t('lesson.verdictMet') : t('lesson.verdictMissed')}
+        {run.variant && <span className="muted"> · {localize(run.variant)}</span>}
+      </h4>
+      <ul>
+        {check.items.map((item, index) => (
+          <VerdictItem key={index} item={item} />
+        ))}
+      </ul>
+      {!check.met && <p className="muted">{t('lesson.verdictTryAgain')}</p>}
+    </section>
+  );
+}
+
 export function LessonPanel() {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -104,7 +169,9 @@ export function LessonPanel() {
   };
 
   const check = () => {
-    const found = compareGraphs(selectGraph(useAppStore.getState()), template.graph);
+    // Against the network the learner chose to build: the lesson's, or its applied variant's.
+    const state = useAppStore.getState();
+    const found = compareGraphs(selectGraph(state), lessonGraph(state) ?? template.graph);
     setDifferences(found.map((difference) => describeDifference(difference, language)));
   };
 
@@ -115,6 +182,7 @@ export function LessonPanel() {
         <h3>{localize(template.title)}</h3>
       </header>
       {template.carries && <CarriedLayers carries={template.carries} />}
+      <LessonVerdict />
       <ol className="lesson-steps">
         {template.steps.map((step, index) => (
           <li key={index} className={index === current ? 'is-current' : ''}>

@@ -4,6 +4,8 @@ import type { Template } from '../../../shared/templates/template';
 import { lessonLibrary } from '../lessons/templates';
 import { createAppStore } from './index';
 import { selectAnalysis, selectGraph } from './selectors';
+import { lessonExpected, lessonGraph } from './lesson-slice';
+import { compareGraphs } from '../../../shared/templates/compare';
 
 /** A lesson as the gallery loads it. */
 function template(id: string): Template {
@@ -33,6 +35,18 @@ describe('a lesson variant that changes layers', () => {
 
     store.temporal.getState().undo();
     expect(rateOf(selectGraph(store.getState()), 'dropout1')?.rate).toBe(0);
+  });
+
+  it('is what "check my network" and the lesson verdict compare with once applied', () => {
+    const store = createAppStore();
+    store.getState().openTemplate(template('lstm-gru-long-range'));
+    // The plain RNN's lesson is that it forgets: its result is a high loss.
+    expect(lessonExpected(store.getState())?.metric).toEqual({ name: 'val_loss', atLeast: 0.08 });
+    store.getState().applyVariant('lstm');
+    const built = lessonGraph(store.getState());
+    expect(built?.nodes.map((node) => node.kind)).toEqual(['Input', 'LSTM', 'Dense']);
+    expect(compareGraphs(selectGraph(store.getState()), built ?? { nodes: [], wires: [] })).toEqual([]);
+    expect(lessonExpected(store.getState())?.value).toEqual({ min: 0.7, max: 0.9 });
   });
 
   it('labels the runs trained after it, so compared runs tell themselves apart', () => {

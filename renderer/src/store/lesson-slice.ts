@@ -4,7 +4,8 @@
  */
 import type { StateCreator } from 'zustand';
 import type { LayerNode } from '../../../shared/graph/types';
-import { changeLayer, type Template } from '../../../shared/templates/template';
+import { changeLayer, variantGraph, type Expectation, type Template } from '../../../shared/templates/template';
+import type { Graph } from '../../../shared/graph/types';
 import { defaultTrainingSettings } from '../../../shared/training/settings';
 import { localize } from '../../../shared/localized';
 import { partializeEdits } from './history';
@@ -125,8 +126,21 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
 
 /** The input the open lesson (or its applied variant) asks the playground to try. */
 export function lessonInput(state: AppState): string | null {
+  return lessonExpected(state)?.input ?? null;
+}
+
+/** The result the open lesson asks for: its applied variant's, or the lesson's own; null without a lesson. */
+export function lessonExpected(state: AppState): Expectation | null {
   const lesson = state.lesson;
   if (!lesson) return null;
   const variant = lesson.template.variants.find((candidate) => candidate.id === lesson.variant);
-  return variant?.expected.input ?? lesson.template.expected.input;
+  return variant?.expected ?? lesson.template.expected;
+}
+
+/** The network the open lesson builds: its applied variant's layers, or the lesson's own graph. */
+export function lessonGraph(state: AppState): Graph | null {
+  const lesson = state.lesson;
+  if (!lesson) return null;
+  const variant = lesson.template.variants.find((candidate) => candidate.id === lesson.variant);
+  return variantGraph(lesson.template.graph, variant?.layers);
 }

@@ -21,6 +21,7 @@ import { lessonInput } from './lesson-slice';
 import { selectAnalysis, selectDataCheck } from './selectors';
 import type { BatchUpdate, EpochUpdate, RunStatus, TrainingOutcome } from '../../../shared/training/train';
 import type { AppState } from './index';
+import type { ExpectationCheck } from '../../../shared/templates/expectation';
 
 export type RunPhase = 'starting' | 'running' | RunStatus | 'refused';
 
@@ -39,6 +40,8 @@ export interface Run {
   failure: string | null;
   /** The lesson variant the network was trained as ("LSTM"), to tell compared runs apart. */
   variant: Localized | null;
+  /** Whether the finished run gave the open lesson's result, with the numbers; null outside a lesson. */
+  lessonCheck: ExpectationCheck | null;
 }
 
 /** Batch points kept per run; beyond it every other point is dropped, so long runs stay light. */
@@ -131,6 +134,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       dataProblem: null,
       failure: null,
       variant: currentVariantLabel(get()),
+      lessonCheck: null,
     };
     // The worker lets go of the model it held when this run starts.
     set({ runs: [...get().runs, run], lastTrained: null });
@@ -161,6 +165,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
           runs: updateRun(get().runs, message.runId, () => ({
             phase: message.outcome.status,
             outcome: message.outcome,
+            lessonCheck: message.lesson ?? null,
           })),
         });
         const finished = message.outcome.status === 'completed' || message.outcome.status === 'early-stopped';

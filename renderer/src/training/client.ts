@@ -9,6 +9,7 @@ import type { Localized } from '../../../shared/localized';
 import type { EncodedWeight } from '../../../shared/project/weights';
 import { useAppStore } from '../store';
 import { selectGraph } from '../store/selectors';
+import { lessonExpected } from '../store/lesson-slice';
 
 let worker: Worker | null = null;
 let requestCounter = 0;
@@ -44,6 +45,7 @@ export function startTraining(): void {
   const state = useAppStore.getState();
   if (!state.data) return;
   const run = state.beginRun();
+  const expected = lessonExpected(state);
   send({
     type: 'train',
     runId: run.id,
@@ -51,6 +53,7 @@ export function startTraining(): void {
     data: state.data,
     settings: run.settings,
     backend: state.backendPreference,
+    ...(expected ? { expected } : {}),
   });
 }
 

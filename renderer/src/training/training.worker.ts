@@ -27,6 +27,7 @@ import {
 } from '../../../shared/training/protocol';
 import { askGan, trainGan } from '../../../shared/training/gan';
 import { prepareRun } from '../../../shared/training/run';
+import { checkExpectation } from '../../../shared/templates/expectation';
 import { trainModel, type BatchUpdate, type EpochUpdate, type TrainCallbacks } from '../../../shared/training/train';
 import { probeEnvironment } from './environment';
 
@@ -183,7 +184,13 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
       settings: message.settings,
     };
   }
-  post({ type: 'done', runId, outcome });
+  // A lesson's verdict, as `layerlab train` gives it: the run as it ended, asked the lesson's question.
+  const usable = outcome.status !== 'failed' && !(outcome.status === 'interrupted' && contextLost);
+  const lesson =
+    message.expected && usable
+      ? checkExpectation(tf, prepared.model, message.data, prepared.dataset, message.expected, outcome.finalLogs)
+      : undefined;
+  post({ type: 'done', runId, outcome, ...(lesson ? { lesson } : {}) });
 }
 
 /** The answer to a question asked before any network was trained. */
