@@ -7,7 +7,14 @@ import type { LayersModel } from '@tensorflow/tfjs';
 import { localize } from '../shared/localized.js';
 import type { TfModule } from '../shared/layers/types.js';
 import { decodeWeights, type Project } from '../shared/project/project.js';
-import { decodeAnswer, displayLabel, encodeQuery, generateText, predictOne, type Answer } from '../shared/training/predict.js';
+import {
+  decodeAnswer,
+  displayLabel,
+  encodeQuery,
+  generateText,
+  predictOne,
+  type Answer,
+} from '../shared/training/predict.js';
 import { askGan } from '../shared/training/gan.js';
 import type { Dataset } from '../shared/data/build.js';
 import { prepareRun } from '../shared/training/run.js';
@@ -116,7 +123,9 @@ function formatAnswer(answer: Answer, dataset?: Dataset): string {
   }
   const labels = answer.top.map((entry) => displayLabel(entry.label));
   const width = Math.max(...labels.map((label) => label.length));
-  const note = answer.probabilities ? [] : ['(scores, not probabilities: the output layer does not end with softmax or sigmoid)'];
+  const note = answer.probabilities
+    ? []
+    : ['(scores, not probabilities: the output layer does not end with softmax or sigmoid)'];
   return answer.top
     .map((entry, index) => {
       // Scores that are not probabilities get no bar: its length would mean nothing.

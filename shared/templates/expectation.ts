@@ -76,7 +76,14 @@ export function checkExpectation(
     const value = answer.kind === 'value' ? answer.value : answer.kind === 'image' ? answer.error : Number.NaN;
     const ok = value >= expected.value.min && value <= expected.value.max;
     met &&= ok;
-    items.push({ kind: 'value', input: expected.input, got: value, min: expected.value.min, max: expected.value.max, ok });
+    items.push({
+      kind: 'value',
+      input: expected.input,
+      got: value,
+      min: expected.value.min,
+      max: expected.value.max,
+      ok,
+    });
     details.push(`value ${shown} ${ok ? 'in' : 'outside'} [${expected.value.min}, ${expected.value.max}]`);
   }
   const metrics = checkMetrics(expected, finalLogs);

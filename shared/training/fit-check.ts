@@ -142,7 +142,11 @@ function outputActivationProblems(graph: Graph, last: LayerNode, settings: Train
   const expected = settings.loss === 'binary_crossentropy' ? 'sigmoid' : 'softmax';
   // Dropout, Flatten and Reshape pass values on unchanged: the activation is the layer's before.
   let output = last;
-  for (let step = 0; step < graph.nodes.length && activationOf(output) === null && passesOn.has(output.kind); step += 1) {
+  for (
+    let step = 0;
+    step < graph.nodes.length && activationOf(output) === null && passesOn.has(output.kind);
+    step += 1
+  ) {
     const source = graph.wires.find((wire) => wire.target === output.id)?.source;
     const before = graph.nodes.find((node) => node.id === source);
     if (!before) break;
