@@ -6,7 +6,7 @@ import type { DataSpec } from '../data/spec.js';
 import type { Problem } from '../graph/problems.js';
 import type { Graph } from '../graph/types.js';
 import type { Localized } from '../localized.js';
-import type { EncodedWeight } from '../project/weights.js';
+import type { EncodedWeight, Trained } from '../project/weights.js';
 import type { BackendName, BackendPreference } from './backends.js';
 import type { Evaluation } from './evaluate.js';
 import type { Answer } from './predict.js';
@@ -34,7 +34,22 @@ export type ToWorker =
   /** The last trained model over its held-out data: a confusion matrix, a forecast, reconstructions. */
   | { type: 'evaluate'; requestId: string }
   /** The weights of these layers of the model run `runId` trained, if it is still the last one. */
-  | { type: 'layer-weights'; requestId: string; runId: string; layers: string[] };
+  | { type: 'layer-weights'; requestId: string; runId: string; layers: string[] }
+  /**
+   * A trained network saved in a project: built as a run would build it and given these
+   * weights, so the playground answers without training again. Answered like a run ('done').
+   */
+  | {
+      type: 'restore';
+      runId: string;
+      graph: Graph;
+      data: DataSpec;
+      settings: TrainingSettings;
+      backend: BackendPreference;
+      trained: Trained;
+    }
+  /** The last trained model's weights, to save them in the project. */
+  | { type: 'trained-weights'; requestId: string };
 
 /** One point of a loss curve. */
 export interface BatchPoint {
@@ -67,6 +82,12 @@ export type FromWorker =
   | { type: 'model-exported'; requestId: string; modelJson: unknown; weightsBin: Uint8Array }
   /** Each layer's weights, by name, in `layer.getWeights()` order, as a project stores them. */
   | { type: 'layer-weights'; requestId: string; layers: Record<string, EncodedWeight[]> }
+  /** The last trained model's weights as a project keeps them, and the graph they were trained as. */
+  | {
+      type: 'trained-weights';
+      requestId: string;
+      trained: { runId: string; graph: Graph; weights: EncodedWeight[]; backend: string } | null;
+    }
   | { type: 'failed'; runId: string | null; message: string };
 
 /** How often the worker sends batch progress: ten times a second is smooth, and cheap to draw. */

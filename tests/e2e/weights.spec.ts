@@ -2,6 +2,9 @@
  * Trained weights kept in the layers: the next run continues from them, and the layers carry
  * them into another network when copied, as a learner reuses what one network learned.
  */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 
 async function finalLoss(page: Page): Promise<number> {
@@ -57,3 +60,59 @@ test('keep the trained weights, train on from them, and copy the trained layers 
   await expect(page.getByTestId('carried-hidden')).toHaveCount(0);
   await expect(page.getByTestId('carried-weights')).toContainText('Starts from randomly drawn weights.');
 });
+
+test('a project saved after training keeps its weights and reopens ready to answer, as does one saved by layerlab train', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: /RNN: next character/ }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('playground-answer')).toBeVisible({ timeout: 60_000 });
+
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const file = testInfo.outputPath('trained.layerlab');
+  await (await download).saveAs(file);
+  await expect(page.getByTestId('notice')).toContainText('with the trained weights (3,358 weights, 18 kB)');
+  const saved = JSON.parse(await readFile(file, 'utf8')) as { trained?: { epochs: number; weights: unknown[] } };
+  expect(saved.trained?.epochs).toBe(100);
+  expect(saved.trained?.weights).toHaveLength(5);
+
+  // A fresh start: the file opens with its weights, and the playground answers without training.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  await openFile(page, file);
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await expect(page.getByTestId('run-outcome')).toContainText('Trained weights from the project file (100 epochs)');
+  await ask(page, 'hel', 'l');
+
+  // A project trained and saved in a terminal opens the same way.
+  const fromCli = testInfo.outputPath('from-cli.layerlab');
+  await promisify(execFile)(process.execPath, [
+    'cli/bin.mjs',
+    'train',
+    'templates/rnn-next-character.json',
+    '--save',
+    fromCli,
+  ]);
+  await openFile(page, fromCli);
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await expect(page.getByTestId('run-outcome')).toContainText('Trained weights from the project file (100 epochs)');
+  await ask(page, 'hel', 'l');
+});
+
+async function openFile(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles(file);
+}
+
+async function ask(page: Page, question: string, expected: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Playground' }).click();
+  await page.getByTestId('playground-input').fill(question);
+  await page.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByTestId('playground-answer').locator('li').first().locator('.answer-label')).toHaveText(
+    expected,
+  );
+}

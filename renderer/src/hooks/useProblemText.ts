@@ -21,6 +21,18 @@ export function useProblemText(): { message: (problem: Problem) => string; fixLa
 }
 
 /** Numbers as the language writes them: 3,358 or 3.358. */
+/** A measured figure (a loss, a metric) to four significant digits: `0.07101`, in Spanish `0,07101`. */
+export function useFigureFormat(): (value: number) => string {
+  const language = useAppStore((state) => state.language);
+  return useCallback(
+    (value: number) =>
+      Number.isFinite(value)
+        ? value.toLocaleString(language === 'es' ? 'es-ES' : 'en-US', { maximumSignificantDigits: 4 })
+        : String(value),
+    [language],
+  );
+}
+
 /** `0.968` as `96.8%` in English and `96,8 %` in Spanish. */
 export function usePercentFormat(): (fraction: number) => string {
   const language = useAppStore((state) => state.language);

@@ -16,7 +16,7 @@ import { selectGraph } from '../store/selectors';
 import { lessonGraph } from '../store/lesson-slice';
 import type { ExpectationItem } from '../../../shared/templates/expectation';
 import { displayLabel } from '../../../shared/training/predict';
-import { useNumberFormat } from '../hooks/useProblemText';
+import { useFigureFormat } from '../hooks/useProblemText';
 
 /**
  * A lesson that starts from another's trained layers (transfer learning): brings them in from the
@@ -77,8 +77,8 @@ function CarriedLayers({ carries }: { carries: Carries }) {
 /** One requirement of the lesson against what the run gave, in the learner's words. */
 function VerdictItem({ item }: { item: ExpectationItem }) {
   const { t } = useTranslation();
-  const formatNumber = useNumberFormat();
-  const figure = (value: number | null) => (value === null ? '—' : formatNumber(Number(value.toPrecision(4))));
+  const formatFigure = useFigureFormat();
+  const figure = (value: number | null) => (value === null ? '—' : formatFigure(value));
   const text =
     item.kind === 'answer'
       ? t('lesson.verdictAnswer', {

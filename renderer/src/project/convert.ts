@@ -5,6 +5,9 @@ import { lessonLibrary } from '../lessons/templates';
 import { useAppStore, type AppState } from '../store';
 import type { LayerFlowNode } from '../store/graph-slice';
 import { selectGraph } from '../store/selectors';
+import type { Graph } from '../../../shared/graph/types';
+import type { Trained } from '../../../shared/project/weights';
+import { restoreTrained, trainedWeights } from '../training/client';
 
 export function projectFromState(state: AppState): Project {
   return {
@@ -55,4 +58,24 @@ export function loadIntoStore(
     savedEdits: { nodes: state.nodes, edges: state.edges, data: state.data, training: state.training },
   }));
   useAppStore.temporal.getState().clear();
+  // Weights the file kept (the app's or `layerlab train --save`'s): ready to ask, no training needed.
+  if (project.trained) restoreTrained(project.trained);
+}
+
+/** A graph as training sees it: layers and wires, not where they sit on the canvas. */
+function structureOf(graph: Graph): string {
+  return JSON.stringify([graph.nodes.map(({ position: _position, ...layer }) => layer), graph.wires]);
+}
+
+/**
+ * The last run's weights as the project keeps them, when they belong to the network on screen
+ * (a network changed since it was trained would not fit them), with its epochs and logs.
+ */
+export async function trainedForSave(state: AppState): Promise<Trained | null> {
+  const held = await trainedWeights();
+  if (!held || structureOf(held.graph) !== structureOf(selectGraph(state))) return null;
+  const run = state.runs.find((candidate) => candidate.id === held.runId);
+  if (!run?.outcome) return null;
+  const logs = Object.fromEntries(Object.entries(run.outcome.finalLogs).filter(([, value]) => Number.isFinite(value)));
+  return { weights: held.weights, epochs: run.outcome.epochsCompleted, logs, backend: held.backend };
 }

@@ -9,7 +9,10 @@ import { projectFileExtension } from '../../../shared/project/format';
 import i18next from 'i18next';
 import { useAppStore } from '../store';
 import { selectDirty, untitled } from '../store/project-slice';
-import { loadIntoStore, projectFromState } from './convert';
+import { loadIntoStore, projectFromState, trainedForSave } from './convert';
+import { maxProjectWeights } from '../../../shared/project/format';
+import { weightCount } from '../../../shared/project/weights';
+import { formatBytes } from '../../../shared/training/budget';
 
 const t = (key: string, options: Record<string, unknown> = {}): string => i18next.t(key, options);
 
@@ -79,15 +82,30 @@ export async function save(host: Host, saveAs = false): Promise<void> {
       ? i18next.t('project.lessonName', { title: state.lesson.template.title[state.language] })
       : state.projectName;
   try {
-    const saved = await host.saveProject(saveProject({ ...projectFromState(state), name: base }), {
-      path,
-      suggestedName: `${base}.${projectFileExtension}`,
-    });
+    // The last run's weights go with the project, so it reopens ready to answer.
+    const trained = await trainedForSave(state);
+    const fits = trained !== null && weightCount(trained.weights) <= maxProjectWeights;
+    const saved = await host.saveProject(
+      saveProject({ ...projectFromState(state), name: base, ...(trained && fits ? { trained } : {}) }),
+      { path, suggestedName: `${base}.${projectFileExtension}` },
+    );
     if (!saved) return;
     useAppStore
       .getState()
       .markSaved({ name: saved.name.replace(new RegExp(`\\.${projectFileExtension}$`), ''), path: saved.path });
-    useAppStore.getState().setNotice({ kind: 'info', text: t('project.saved', { name: saved.name }) });
+    const count = trained ? weightCount(trained.weights) : 0;
+    const text =
+      trained === null
+        ? t('project.saved', { name: saved.name })
+        : fits
+          ? t('project.savedTrained', {
+              name: saved.name,
+              count,
+              weights: count.toLocaleString(state.language === 'es' ? 'es-ES' : 'en-US'),
+              size: formatBytes(trained.weights.reduce((sum, weight) => sum + weight.values.length, 0)),
+            })
+          : t('project.savedUntrained', { name: saved.name });
+    useAppStore.getState().setNotice({ kind: 'info', text });
     await host.clearAutosave();
   } catch (error) {
     fail(t('project.save'), error);

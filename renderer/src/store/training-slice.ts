@@ -42,6 +42,8 @@ export interface Run {
   variant: Localized | null;
   /** Whether the finished run gave the open lesson's result, with the numbers; null outside a lesson. */
   lessonCheck: ExpectationCheck | null;
+  /** Not trained here: the weights a project file kept, built back into the network. */
+  restored: boolean;
 }
 
 /** Batch points kept per run; beyond it every other point is dropped, so long runs stay light. */
@@ -63,7 +65,8 @@ export interface TrainingSlice {
   setMetrics: (metrics: MetricName[]) => void;
   setBackendPreference: (preference: BackendPreference) => void;
   /** Records a new run as starting; returns its id for the worker. */
-  beginRun: () => Run;
+  /** Starts a run entry; `restored` for weights a project file kept rather than a training run. */
+  beginRun: (options?: { restored?: boolean }) => Run;
   receive: (message: FromWorker) => void;
   clearRuns: () => void;
 }
@@ -118,7 +121,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
 
   setBackendPreference: (backendPreference) => set({ backendPreference }),
 
-  beginRun: () => {
+  beginRun: (options = {}) => {
     runCounter += 1;
     const run: Run = {
       id: `run-${Date.now()}-${runCounter}`,
@@ -135,6 +138,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       failure: null,
       variant: currentVariantLabel(get()),
       lessonCheck: null,
+      restored: options.restored ?? false,
     };
     // The worker lets go of the model it held when this run starts.
     set({ runs: [...get().runs, run], lastTrained: null });
@@ -180,9 +184,11 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
             },
           });
         }
-        // In a lesson, a finished run goes straight to the playground with the lesson's question.
+        // In a lesson, a finished run goes straight to the playground with the lesson's question
+        // (not weights just read from a file: opening a project leaves the screen as it was).
         const input = lessonInput(get());
-        if (input !== null && finished) {
+        const restored = get().runs.find((run) => run.id === message.runId)?.restored === true;
+        if (input !== null && finished && !restored) {
           set({ dockTab: 'playground', pendingQuery: input });
         }
         return;

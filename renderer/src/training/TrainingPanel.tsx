@@ -8,7 +8,7 @@ import { backendLabels, backendNames, type BackendPreference } from '../../../sh
 import { metricNames, trainingParams, type MetricName } from '../../../shared/training/settings';
 import type { AnyParamValue } from '../../../shared/layers/params';
 import { useLocalize } from '../hooks/useLocalize';
-import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
+import { useFigureFormat, useNumberFormat, useProblemText } from '../hooks/useProblemText';
 import { ParamField } from '../inspector/ParamField';
 import { useAppStore } from '../store';
 import { selectAnalysis, selectDataCheck } from '../store/selectors';
@@ -56,8 +56,9 @@ function Outcome({ run }: { run: Run }) {
   const localize = useLocalize();
   const { message } = useProblemText();
   const logs = run.outcome?.finalLogs ?? {};
+  const formatFigure = useFigureFormat();
   const figures = Object.entries(logs)
-    .map(([name, value]) => `${name} ${value.toPrecision(4)}`)
+    .map(([name, value]) => `${name} ${formatFigure(value)}`)
     .join(' · ');
   switch (run.phase) {
     case 'starting':
@@ -65,6 +66,13 @@ function Outcome({ run }: { run: Run }) {
     case 'running':
       return null;
     case 'completed':
+      if (run.restored) {
+        return (
+          <p data-testid="run-outcome">
+            {t('training.restored', { epochs: run.outcome?.epochsCompleted ?? 0, figures })}
+          </p>
+        );
+      }
       return (
         <p data-testid="run-outcome">
           {t('training.completed', {

@@ -6,7 +6,7 @@ import type { Evaluation } from '../../../shared/training/evaluate';
 import type { Answer } from '../../../shared/training/predict';
 import type { FromWorker, ToWorker } from '../../../shared/training/protocol';
 import type { Localized } from '../../../shared/localized';
-import type { EncodedWeight } from '../../../shared/project/weights';
+import type { EncodedWeight, Trained } from '../../../shared/project/weights';
 import { useAppStore } from '../store';
 import { selectGraph } from '../store/selectors';
 import { lessonExpected } from '../store/lesson-slice';
@@ -67,6 +67,7 @@ export type QueryReply =
   | { ok: true; modelJson: unknown; weightsBin: Uint8Array }
   | { ok: true; evaluation: Evaluation | null }
   | { ok: true; layers: Record<string, EncodedWeight[]> }
+  | { ok: true; trained: TrainedWeights | null }
   | { ok: false; problem: Localized };
 
 function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
@@ -78,6 +79,7 @@ function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
         resolve({ ok: true, modelJson: reply.modelJson, weightsBin: reply.weightsBin });
       else if (reply.type === 'evaluation') resolve({ ok: true, evaluation: reply.evaluation });
       else if (reply.type === 'layer-weights') resolve({ ok: true, layers: reply.layers });
+      else if (reply.type === 'trained-weights') resolve({ ok: true, trained: reply.trained });
       else if (reply.type === 'query-problem') resolve({ ok: false, problem: reply.problem });
     });
     send(message);
@@ -123,4 +125,32 @@ export async function takeTrainedLayers(
   if (!('layers' in reply)) return { ok: false, problem: { en: 'No weights came back.', es: 'No llegaron pesos.' } };
   const carried = Object.entries(reply.layers).map(([name, weights]) => [name, { from, weights }] as const);
   return { ok: true, received: useAppStore.getState().carryWeights(Object.fromEntries(carried)) };
+}
+
+/** The last trained model's weights, with the graph it was trained as. */
+export type TrainedWeights = NonNullable<Extract<FromWorker, { type: 'trained-weights' }>['trained']>;
+
+export async function trainedWeights(): Promise<TrainedWeights | null> {
+  requestCounter += 1;
+  const reply = await ask({ type: 'trained-weights', requestId: `query-${requestCounter}` });
+  return reply.ok && 'trained' in reply ? reply.trained : null;
+}
+
+/**
+ * Builds the network on screen with the weights a project file kept (from the app or from
+ * `layerlab train --save`): it shows as a finished run, ready for the playground.
+ */
+export function restoreTrained(trained: Trained): void {
+  const state = useAppStore.getState();
+  if (!state.data) return;
+  const run = state.beginRun({ restored: true });
+  send({
+    type: 'restore',
+    runId: run.id,
+    graph: selectGraph(state),
+    data: state.data,
+    settings: run.settings,
+    backend: state.backendPreference,
+    trained,
+  });
 }

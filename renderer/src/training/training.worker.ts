@@ -13,7 +13,7 @@ import type { Dataset } from '../../../shared/data/build';
 import type { DataSpec } from '../../../shared/data/spec';
 import type { TrainingSettings } from '../../../shared/training/settings';
 import type { Graph } from '../../../shared/graph/types';
-import { encodeWeights } from '../../../shared/project/weights';
+import { decodeWeights, encodeWeights } from '../../../shared/project/weights';
 import { exportTfjsModel } from '../../../shared/tfjs-model/export';
 import { planBackends, type BackendName } from '../../../shared/training/backends';
 import { evaluateModel } from '../../../shared/training/evaluate';
@@ -97,7 +97,13 @@ function watchWebGlContext(): void {
   });
 }
 
-async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<void> {
+/**
+ * Starts the best backend the machine has for this network (every failure reported), lets go of
+ * the model held so far, and builds the new one; null when the run cannot go on (already said).
+ */
+async function startRun(
+  message: Pick<Extract<ToWorker, { type: 'train' }>, 'runId' | 'graph' | 'data' | 'settings' | 'backend'>,
+): Promise<Extract<ReturnType<typeof prepareRun>, { ok: true }> | null> {
   const { runId } = message;
   const plan = planBackends(
     await probeEnvironment(),
@@ -120,7 +126,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
       runId,
       message: `no backend could start: ${attempts.map((a) => `${a.name}: ${a.error}`).join('; ')}`,
     });
-    return;
+    return null;
   }
   post({ type: 'backend', runId, name: chosen.name, reason: chosen.reason, attempts });
   watchWebGlContext();
@@ -135,8 +141,71 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
       problems: prepared.problems,
       ...(prepared.dataProblem ? { dataProblem: prepared.dataProblem } : {}),
     });
+    return null;
+  }
+  return prepared;
+}
+
+/**
+ * A trained network from a project file: built as a run would build it, given the file's weights,
+ * and held as the last trained model, so the playground answers without training.
+ */
+async function restore(message: Extract<ToWorker, { type: 'restore' }>): Promise<void> {
+  const prepared = await startRun(message);
+  if (!prepared) return;
+  const weights = decodeWeights(message.trained);
+  const expected = prepared.model.getWeights().map((weight) => weight.shape.join('×'));
+  if (
+    weights.length !== expected.length ||
+    weights.some((weight, index) => weight.shape.join('×') !== expected[index])
+  ) {
+    prepared.model.dispose();
+    post({ type: 'failed', runId: message.runId, message: 'the weights in the file do not fit this network' });
     return;
   }
+  prepared.model.setWeights(weights.map((weight) => tf.tensor(weight.values, weight.shape)));
+  trained = {
+    runId: message.runId,
+    model: prepared.model,
+    dataset: prepared.dataset,
+    data: message.data,
+    graph: message.graph,
+    settings: message.settings,
+  };
+  const outcome = {
+    status: 'completed' as const,
+    epochsCompleted: message.trained.epochs,
+    finalLogs: message.trained.logs,
+    samplesPerSecond: 0,
+    seconds: 0,
+  };
+  post({ type: 'done', runId: message.runId, outcome });
+}
+
+/** The last trained model's weights as a project keeps them, with the graph they belong to. */
+function trainedWeights(message: Extract<ToWorker, { type: 'trained-weights' }>): void {
+  if (!trained) {
+    post({ type: 'trained-weights', requestId: message.requestId, trained: null });
+    return;
+  }
+  const tensors = trained.model.getWeights();
+  const values = tensors.map((tensor) => ({ shape: tensor.shape, values: tensor.dataSync() }));
+  post({
+    type: 'trained-weights',
+    requestId: message.requestId,
+    trained: {
+      runId: trained.runId,
+      graph: trained.graph,
+      weights: encodeWeights(values),
+      backend: tf.getBackend(),
+    },
+  });
+}
+
+async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<void> {
+  const { runId } = message;
+  const prepared = await startRun(message);
+  if (!prepared) return;
 
   let pending: BatchPoint[] = [];
   let finishedEpochs: EpochUpdate[] = [];
@@ -340,12 +409,18 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       case 'layer-weights':
         layerWeights(message);
         return;
+      case 'restore':
+        await restore(message);
+        return;
+      case 'trained-weights':
+        trainedWeights(message);
+        return;
     }
   };
   handle().catch((thrown: unknown) => {
     post({
       type: 'failed',
-      runId: message.type === 'train' ? message.runId : null,
+      runId: message.type === 'train' || message.type === 'restore' ? message.runId : null,
       message: thrown instanceof Error ? thrown.message : String(thrown),
     });
   });
