@@ -33,7 +33,7 @@ describe('createMenuTemplate', () => {
     const template = createMenuTemplate('linux', true, 'es', (id) => sent.push(id));
     const labelled = items(template).filter((item) => typeof item.click === 'function');
     expect(labelled.map((item) => item.label)).toEqual(commands.map((command) => command.label.es));
-    expect(template.map((menu) => menu.label)).toEqual(['Archivo', 'Edición', 'Ver', 'Ayuda']);
+    expect(template.map((menu) => menu.label)).toEqual(['Archivo', 'Edición', 'Ver', 'Entrenamiento', 'Ayuda']);
     const undo = labelled.find((item) => item.label === 'Deshacer');
     expect(undo?.accelerator).toBe('CmdOrCtrl+Z');
     for (const item of labelled) (item.click as () => void)();

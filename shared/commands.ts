@@ -5,7 +5,7 @@
  */
 import type { Localized } from './localized.js';
 
-export const menus = ['file', 'edit', 'view', 'help'] as const;
+export const menus = ['file', 'edit', 'view', 'train', 'help'] as const;
 export type MenuName = (typeof menus)[number];
 
 export interface CommandDef {
@@ -22,6 +22,7 @@ export const menuLabels: Record<MenuName, Localized> = {
   file: { en: 'File', es: 'Archivo' },
   edit: { en: 'Edit', es: 'Edición' },
   view: { en: 'View', es: 'Ver' },
+  train: { en: 'Training', es: 'Entrenamiento' },
   help: { en: 'Help', es: 'Ayuda' },
 };
 
@@ -73,6 +74,8 @@ export const commands = [
     groupStart: true,
     label: { en: 'Command palette…', es: 'Paleta de comandos…' },
   },
+  { id: 'train.start', menu: 'train', shortcut: 'Mod+Enter', label: { en: 'Train', es: 'Entrenar' } },
+  { id: 'train.stop', menu: 'train', shortcut: 'Mod+.', label: { en: 'Stop training', es: 'Parar el entrenamiento' } },
   {
     id: 'help.shortcuts',
     menu: 'help',

@@ -1,6 +1,7 @@
 /** The top bar: the app's name and the network-wide actions. */
 import { useTranslation } from 'react-i18next';
 import { MenuBar } from '../commands/MenuBar';
+import { TrainControl } from '../training/TrainControl';
 
 export function TopBar({ onOpenSummary, onOpenGallery }: { onOpenSummary: () => void; onOpenGallery: () => void }) {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export function TopBar({ onOpenSummary, onOpenGallery }: { onOpenSummary: () => 
       <MenuBar />
       <span className="top-bar-tagline">{t('app.tagline')}</span>
       <span className="status-spacer" />
+      <TrainControl />
       <button type="button" className="button-quiet" onClick={onOpenGallery}>
         {t('gallery.open')}
       </button>

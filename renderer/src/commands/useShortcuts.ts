@@ -12,6 +12,8 @@ const globalInFields = new Set<CommandId>([
   'file.new',
   'view.commandPalette',
   'file.exportCode',
+  'train.start',
+  'train.stop',
 ]);
 
 function isEditable(target: EventTarget | null): boolean {

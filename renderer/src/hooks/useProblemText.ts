@@ -27,7 +27,10 @@ export function useFigureFormat(): (value: number) => string {
   return useCallback(
     (value: number) =>
       Number.isFinite(value)
-        ? value.toLocaleString(language === 'es' ? 'es-ES' : 'en-US', { maximumSignificantDigits: 4 })
+        ? value.toLocaleString(language === 'es' ? 'es-ES' : 'en-US', {
+            minimumSignificantDigits: 4,
+            maximumSignificantDigits: 4,
+          })
         : String(value),
     [language],
   );

@@ -16,7 +16,7 @@ import { selectGraph } from '../store/selectors';
 import { lessonGraph } from '../store/lesson-slice';
 import type { ExpectationItem } from '../../../shared/templates/expectation';
 import { displayLabel } from '../../../shared/training/predict';
-import { useFigureFormat } from '../hooks/useProblemText';
+import { useFigureFormat, useNumberFormat } from '../hooks/useProblemText';
 
 /**
  * A lesson that starts from another's trained layers (transfer learning): brings them in from the
@@ -78,7 +78,10 @@ function CarriedLayers({ carries }: { carries: Carries }) {
 function VerdictItem({ item }: { item: ExpectationItem }) {
   const { t } = useTranslation();
   const formatFigure = useFigureFormat();
+  const formatNumber = useNumberFormat();
+  // What the run measured, to four digits; the lesson's targets as the lesson writes them.
   const figure = (value: number | null) => (value === null ? '—' : formatFigure(value));
+  const target = (value: number | null) => (value === null ? '—' : formatNumber(value));
   const text =
     item.kind === 'answer'
       ? t('lesson.verdictAnswer', {
@@ -90,13 +93,13 @@ function VerdictItem({ item }: { item: ExpectationItem }) {
         ? t('lesson.verdictValue', {
             input: item.input,
             got: figure(item.got),
-            min: figure(item.min),
-            max: figure(item.max),
+            min: target(item.min),
+            max: target(item.max),
           })
         : t(item.atLeast !== undefined ? 'lesson.verdictAtLeast' : 'lesson.verdictAtMost', {
             name: item.name,
             got: figure(item.got),
-            target: figure(item.atLeast ?? item.atMost ?? null),
+            target: target(item.atLeast ?? item.atMost ?? null),
           });
   return (
     <li className={item.ok ? 'is-met' : 'is-missed'}>

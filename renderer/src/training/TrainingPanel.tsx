@@ -11,11 +11,11 @@ import { useLocalize } from '../hooks/useLocalize';
 import { useFigureFormat, useNumberFormat, useProblemText } from '../hooks/useProblemText';
 import { ParamField } from '../inspector/ParamField';
 import { useAppStore } from '../store';
-import { selectAnalysis, selectDataCheck } from '../store/selectors';
+import { selectAnalysis } from '../store/selectors';
 import { isRunActive, type Run } from '../store/training-slice';
 import { Charts, runLabel } from './Charts';
-import { startTraining, stopTraining, takeTrainedLayers } from './client';
-import { toneOf } from '../problems/tone';
+import { takeTrainedLayers } from './client';
+import { useTrainBlocker } from './useTrainBlocker';
 
 function scrollIntoView(element: HTMLElement | null): void {
   element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -26,29 +26,6 @@ function applies(name: keyof typeof trainingParams, optimizer: string, earlyStop
   if (name === 'momentum') return optimizer === 'sgd';
   if (name === 'patience' || name === 'restore_best_weights') return earlyStopping;
   return true;
-}
-
-/** Why Train is not available, or null when it is. */
-function useBlocker(): string | null {
-  const { t } = useTranslation();
-  const errorCount = useAppStore((state) => selectAnalysis(state).errorCount);
-  const unwired = useAppStore(
-    (state) => selectAnalysis(state).problems.filter((problem) => toneOf(problem) === 'hint').length,
-  );
-  const layerCount = useAppStore((state) => state.nodes.length);
-  const data = useAppStore((state) => state.data);
-  const check = useAppStore(selectDataCheck);
-  const refused = useAppStore((state) => state.refusedFields);
-  if (layerCount === 0) return t('training.blockedEmpty');
-  if (refused.length > 0) return t('training.blockedField', { field: refused[0]?.split('.').at(-1) ?? '' });
-  if (errorCount > 0 && errorCount === unwired) return t('training.blockedWiring', { count: unwired });
-  if (errorCount > 0) return t('training.blockedErrors', { count: errorCount });
-  if (!data) return t('training.blockedNoData');
-  if (check.dataset && !check.dataset.ok) return t('training.blockedBadData');
-  const errors = check.problems.filter((problem) => problem.severity === 'error');
-  if (errors.some((problem) => problem.code.startsWith('train.'))) return t('training.blockedBudget');
-  if (errors.length > 0) return t('training.blockedFit', { count: errors.length });
-  return null;
 }
 
 function Outcome({ run }: { run: Run }) {
@@ -174,9 +151,8 @@ function SettingsColumn() {
   const clearRuns = useAppStore((state) => state.clearRuns);
   const highlight = useAppStore((state) => (state.highlight?.kind === 'setting' ? state.highlight.name : null));
   const highlightAt = useAppStore((state) => state.highlight?.at ?? 0);
-  const blocker = useBlocker();
+  const blocker = useTrainBlocker();
   const active = useAppStore((state) => isRunActive(state.runs[state.runs.length - 1]));
-  const currentId = useAppStore((state) => state.runs[state.runs.length - 1]?.id ?? null);
   const hasRuns = useAppStore((state) => state.runs.length > 0);
 
   const toggleMetric = (metric: MetricName, on: boolean) =>
@@ -185,15 +161,6 @@ function SettingsColumn() {
   return (
     <div className="training-settings">
       <div className="training-actions">
-        {active && currentId ? (
-          <button type="button" className="button-primary button-stop" onClick={() => stopTraining(currentId)}>
-            {t('training.stop')}
-          </button>
-        ) : (
-          <button type="button" className="button-primary" disabled={blocker !== null} onClick={startTraining}>
-            {t('training.train')}
-          </button>
-        )}
         {hasRuns && !active && (
           <button type="button" className="button-quiet" onClick={clearRuns}>
             {t('training.clearRuns')}
