@@ -1,7 +1,6 @@
 /** The window: palette, canvas and inspector side by side, the status bar below. */
 import { ReactFlowProvider } from '@xyflow/react';
 import i18next from 'i18next';
-import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Language } from '../../shared/localized';
 import { Canvas } from './canvas/Canvas';
@@ -37,14 +36,13 @@ function Workbench() {
   useEffect(() => startAutosave(host), [host]);
   // The desktop app's native menu runs the same commands.
   useEffect(() => host.onMenuCommand(runCommand), [host]);
-  const { fitView } = useReactFlow();
   useShortcuts();
   useEffect(() => {
     const unregister = [
       registerCommand('view.commandPalette', () => setPaletteOpen(true)),
       registerCommand('help.shortcuts', () => setShortcutsOpen(true)),
       registerCommand('view.summary', () => setSummaryOpen(true)),
-      registerCommand('view.fit', () => void fitView({ padding: 0.2, duration: 200 })),
+      registerCommand('view.fit', () => useAppStore.getState().frameNetwork()),
       registerCommand('file.new', () => newProject()),
       registerCommand('file.open', () => openProject(host)),
       registerCommand('file.openRecent', () => setRecentOpen(true)),
@@ -55,7 +53,7 @@ function Workbench() {
       registerCommand('file.importModel', () => importModel()),
     ];
     return () => unregister.forEach((undo) => undo());
-  }, [fitView, host]);
+  }, [host]);
   const galleryOpen = useAppStore((state) => state.galleryOpen);
   const openGallery = useAppStore((state) => state.openGallery);
   const closeSummary = useCallback(() => setSummaryOpen(false), []);

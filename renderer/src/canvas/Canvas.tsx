@@ -1,15 +1,18 @@
 /** The node canvas: React Flow over the store's nodes and edges, with drop-to-add from the palette. */
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
+  useStore,
   type EdgeTypes,
   type Node,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLayerKind, layerDef } from '../../../shared/layers/registry';
 import type { LayerCategory } from '../../../shared/layers/types';
@@ -38,6 +41,68 @@ function minimapColour(node: Node): string {
 }
 
 const deleteKeys = ['Backspace', 'Delete'];
+
+/**
+ * How the whole network is framed: a little room around it, more at the bottom where the zoom
+ * buttons (and the minimap, when shown) sit, never zoomed past full size.
+ */
+export function fitOptions(minimapOpen: boolean) {
+  const bottom: `${number}px` = minimapOpen ? `${minimapSize.height + 24}px` : '56px';
+  return { padding: { top: '24px', right: '24px', bottom, left: '24px' }, maxZoom: 1 } as const;
+}
+
+const minimapSize = { width: 168, height: 104 };
+
+/**
+ * The zoom as a CSS variable on the canvas, so text that must stay readable when zoomed out (a
+ * compact layer's kind, name and shape) can be sized against it.
+ */
+function useZoomVariable(canvas: RefObject<HTMLElement | null>) {
+  const zoom = useStore((state) => state.transform[2]);
+  useEffect(() => {
+    canvas.current?.style.setProperty('--zoom', String(zoom));
+  }, [canvas, zoom]);
+}
+
+/**
+ * Frames the whole network when it is new (a lesson, a file, an arrangement) and again when the
+ * canvas changes size (the dock opens, the window is resized), unless the learner has since
+ * panned or zoomed to a view of their own.
+ */
+function useFraming(canvas: RefObject<HTMLElement | null>) {
+  const { fitView } = useReactFlow();
+  const epoch = useAppStore((state) => state.viewEpoch);
+  const minimapOpen = useAppStore((state) => state.minimapOpen);
+  const initialised = useNodesInitialized();
+  const framed = useRef(true);
+  const frame = useCallback(() => {
+    framed.current = true;
+    void fitView(fitOptions(minimapOpen));
+  }, [fitView, minimapOpen]);
+  useEffect(() => {
+    if (initialised) frame();
+  }, [epoch, initialised, frame]);
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (framed.current) frame();
+      }, 80);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [canvas, frame]);
+  // A move the learner makes (not one made by code, which has no event) keeps their view.
+  return useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) framed.current = false;
+  }, []);
+}
 const defaultEdgeOptions = { type: 'wire', animated: false } as const;
 
 export function Canvas() {
@@ -62,6 +127,11 @@ export function Canvas() {
   );
   const addLayer = useAppStore((state) => state.addLayer);
   const { screenToFlowPosition } = useReactFlow();
+  const canvas = useRef<HTMLElement | null>(null);
+  const onMoveStart = useFraming(canvas);
+  useZoomVariable(canvas);
+  const minimapOpen = useAppStore((state) => state.minimapOpen);
+  const setMinimapOpen = useAppStore((state) => state.setMinimapOpen);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(layerDragType)) return;
@@ -82,7 +152,7 @@ export function Canvas() {
   );
 
   return (
-    <section className="canvas" aria-label={t('canvas.label')} onDragOver={onDragOver} onDrop={onDrop}>
+    <section ref={canvas} className="canvas" aria-label={t('canvas.label')} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -91,6 +161,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onMoveStart={onMoveStart}
         defaultEdgeOptions={defaultEdgeOptions}
         deleteKeyCode={deleteKeys}
         onBeforeDelete={onBeforeDelete}
@@ -101,15 +172,30 @@ export function Canvas() {
         snapGrid={[8, 8]}
       >
         <Background gap={24} size={1.5} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          className="minimap"
-          nodeColor={minimapColour}
-          nodeBorderRadius={6}
-        />
-        <Controls showInteractive={false} />
+        {minimapOpen && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel={t('canvas.minimap')}
+            className="minimap"
+            nodeColor={minimapColour}
+            nodeBorderRadius={6}
+            style={minimapSize}
+          />
+        )}
+        <Controls showInteractive={false} orientation="horizontal">
+          <ControlButton
+            onClick={() => setMinimapOpen(!minimapOpen)}
+            aria-pressed={minimapOpen}
+            title={minimapOpen ? t('canvas.hideMinimap') : t('canvas.showMinimap')}
+            aria-label={minimapOpen ? t('canvas.hideMinimap') : t('canvas.showMinimap')}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" />
+              <rect x="4" y="6" width="4" height="3" fill="currentColor" />
+            </svg>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
       {nodes.length === 0 && (
         <div className="canvas-empty" role="note">

@@ -2,7 +2,7 @@
  * How one layer looks on the canvas: its kind and name, its main parameters, its output shape and
  * parameter count, and, when something is wrong with it, what and the one-click fix.
  */
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -18,6 +18,12 @@ import { toneOf } from '../problems/tone';
 
 /** The first few parameters are the ones a learner changes most (units, filters, activation). */
 const summaryLength = 3;
+
+/**
+ * Below this zoom the parameter rows (12 px) would be under 11 px on screen: the layer shows its
+ * kind, name and shape in larger type, and its parameters in the inspector.
+ */
+export const compactBelowZoom = 11 / 12;
 
 function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { t } = useTranslation();
@@ -37,11 +43,12 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
     .map((name) => [name, values[name] ?? null] as const);
   const problem = problems[0];
   const status = problem ? ` has-${toneOf(problem)}` : '';
+  const compact = useStore((state) => state.transform[2] < compactBelowZoom);
 
   return (
     <div
       key={highlighted ?? 'plain'}
-      className={`layer-node category-${def.category}${selected ? ' is-selected' : ''}${status}${highlighted ? ' is-highlighted' : ''}`}
+      className={`layer-node category-${def.category}${selected ? ' is-selected' : ''}${status}${highlighted ? ' is-highlighted' : ''}${compact ? ' is-compact' : ''}`}
       data-testid={`layer-${data.name}`}
       data-kind={data.kind}
     >

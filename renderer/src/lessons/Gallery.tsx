@@ -1,5 +1,4 @@
 /** The lesson gallery: every template, grouped by the course's modules, each with its network. */
-import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../chrome/Dialog';
@@ -14,7 +13,6 @@ export function Gallery() {
   const localize = useLocalize();
   const close = useAppStore((state) => state.closeGallery);
   const openTemplate = useAppStore((state) => state.openTemplate);
-  const { fitView } = useReactFlow();
   const first = useRef<HTMLButtonElement>(null);
   const modules = [...new Set(lessonLibrary.templates.map((template) => template.module))];
 
@@ -49,11 +47,7 @@ export function Gallery() {
                     type="button"
                     className="gallery-card"
                     ref={module === modules[0] && index === 0 ? first : undefined}
-                    onClick={() => {
-                      openTemplate(template);
-                      // Frame the lesson's network once React Flow has measured its layers.
-                      setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1 }), 60);
-                    }}
+                    onClick={() => openTemplate(template)}
                     data-testid={`template-${template.id}`}
                   >
                     <NetworkThumbnail graph={template.graph} />

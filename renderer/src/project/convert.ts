@@ -58,6 +58,7 @@ export function loadIntoStore(
     savedEdits: { nodes: state.nodes, edges: state.edges, data: state.data, training: state.training },
   }));
   useAppStore.temporal.getState().clear();
+  useAppStore.getState().frameNetwork();
   // Weights the file kept (the app's or `layerlab train --save`'s): ready to ask, no training needed.
   if (project.trained) restoreTrained(project.trained);
 }

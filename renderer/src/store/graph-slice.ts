@@ -399,5 +399,7 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
       { sizes },
     );
     set({ nodes: nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })) });
+    // Arranged, the network is framed whole: no layer is left past the edge.
+    get().frameNetwork();
   },
 });

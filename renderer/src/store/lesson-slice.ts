@@ -68,6 +68,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
     });
     // A lesson just opened is not unsaved work; changing it is.
     set({ savedEdits: partializeEdits(get()) });
+    get().frameNetwork();
   },
 
   newProject: () =>

@@ -22,6 +22,15 @@ export interface UiSlice {
    * model keeps the last good value, but Train waits until the learner has put each one right.
    */
   refusedFields: readonly string[];
+  /**
+   * Counts the times the canvas got a new network to show (a lesson, a file, a new project, an
+   * arrangement): the canvas frames the whole network each time it changes.
+   */
+  viewEpoch: number;
+  frameNetwork: () => void;
+  /** The minimap, off until asked for: it would cover the layers in its corner. */
+  minimapOpen: boolean;
+  setMinimapOpen: (open: boolean) => void;
   setFieldRefused: (field: string, refused: boolean) => void;
 }
 
@@ -36,6 +45,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setLanguage: (language) => set({ language }),
   setHostKind: (hostKind) => set({ hostKind }),
   refusedFields: [],
+  viewEpoch: 0,
+  frameNetwork: () => set((state) => ({ viewEpoch: state.viewEpoch + 1 })),
+  minimapOpen: false,
+  setMinimapOpen: (minimapOpen) => set({ minimapOpen }),
   setFieldRefused: (field, refused) =>
     set((state) => {
       const listed = state.refusedFields.includes(field);
