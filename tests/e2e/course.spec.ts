@@ -104,7 +104,9 @@ test.describe('the course, module by module', () => {
       await expect(hidden).toContainText(activation);
       await expect(page.getByTestId('layer-hidden2')).toContainText(activation);
       await page.getByRole('button', { name: 'Train', exact: true }).click();
-      await expect(page.getByText(`Using the weights of run #${run}.`)).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByTestId('playground-run')).toContainText(`The weights of run #${run}, after`, {
+        timeout: 60_000,
+      });
     }
     await page.getByRole('tab', { name: 'Training' }).click();
     const legend = page.getByTestId('chart-loss').locator('.recharts-legend-wrapper');
@@ -230,7 +232,7 @@ test.describe('the course, module by module', () => {
     await panel.getByRole('button', { name: 'Use an LSTM' }).click();
     await expect(page.getByTestId('layer-memory')).toContainText('LSTM');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect(page.getByText('Using the weights of run #2.')).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByTestId('playground-run')).toContainText('The weights of run #2, after', { timeout: 90_000 });
     // 0.50 + 0.30, and 0.90 + 0.30: the LSTM carried the first number.
     await expect.poll(answer).toBeGreaterThan(0.7);
     expect(await answer()).toBeLessThan(0.9);

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RunSummary } from './RunSummary';
 import type { Answer } from '../../../shared/training/predict';
 import type { Run } from '../store/training-slice';
 import { PixelImage } from './ImagePixels';
@@ -42,7 +43,7 @@ export function GanPlayground({ run, question }: { run: Run; question: GanQuesti
   return (
     <div className="playground gan-playground">
       <div className="playground-try">
-        <p className="muted">{t('playground.using', { run: run.number })}</p>
+        <RunSummary run={run} />
         <form
           className="playground-query"
           onSubmit={(event) => {

@@ -10,6 +10,7 @@ import type { Dataset } from '../../../shared/data/build';
 import { validationStart, type Evaluation } from '../../../shared/training/evaluate';
 import { defaultQuery, displayLabel, parseNumberList, type Answer } from '../../../shared/training/predict';
 import { usePercentFormat } from '../hooks/useProblemText';
+import { RunSummary } from './RunSummary';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { lessonInput } from '../store/lesson-slice';
@@ -68,6 +69,9 @@ function ClassAnswer({ answer }: { answer: Extract<Answer, { kind: 'classes' }> 
     </>
   );
 }
+
+/** What a text the network just wrote is scrolled to, so it is seen rather than below the fold. */
+const showGenerated = (element: HTMLElement | null) => element?.scrollIntoView({ block: 'nearest' });
 
 export function Playground() {
   const { t } = useTranslation();
@@ -151,7 +155,7 @@ export function Playground() {
   return (
     <div className="playground">
       <div className="playground-try">
-        <p className="muted">{t('playground.using', { run: trained.number })}</p>
+        <RunSummary run={trained} />
         <form
           className="playground-query"
           onSubmit={(event) => {
@@ -276,7 +280,7 @@ export function Playground() {
               {t('playground.generate')}
             </button>
             {generated !== null && (
-              <p className="generated mono" data-testid="playground-generated">
+              <p className="generated mono" data-testid="playground-generated" ref={showGenerated}>
                 {generated}
               </p>
             )}
