@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -130,6 +131,27 @@ export default tseslint.config(
               message: 'node/ depends on shared/ only: the main process and the CLI both use it.',
             },
           ],
+        },
+      ],
+    },
+  },
+  // Every word a learner reads comes from the locale files (renderer/src/i18n), in both languages.
+  {
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['renderer/src/**/*.test.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['aria-label', 'ariaLabel', 'title', 'placeholder', 'alt', 'label', 'aria-description'],
+          },
+          message: 'A user-visible text: put it in renderer/src/i18n/en.json and es.json and use t().',
+          // Symbols without a letter (✓, ␣, ▾) read the same in every language.
+          words: { exclude: [/^[^\p{L}]*$/u] },
+          callees: { exclude: ['t', 'formatShortcut', 'i18n(ext)?'] },
         },
       ],
     },

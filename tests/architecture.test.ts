@@ -53,6 +53,14 @@ describe('architecture rules', () => {
     expect(messages.join('\n')).toContain(expected);
   });
 
+  it('the renderer refuses a word on screen that is not in the locale files', async () => {
+    const messages = await lintMessages(
+      'renderer/src/probe.tsx',
+      'export const Probe = () => <button title="Close it">Close</button>;\nexport const Mark = () => <span>✓</span>;',
+    );
+    expect(messages.filter((message) => message.startsWith('i18next/no-literal-string'))).toHaveLength(2);
+  });
+
   it('`any` is refused everywhere', async () => {
     const messages = await lintMessages('shared/probe.ts', 'export const value: any = 1;');
     expect(messages.join('\n')).toContain('@typescript-eslint/no-explicit-any');

@@ -15,6 +15,9 @@ test('a learner drags, wires, edits, deletes layers and switches language', asyn
   await expect(page.getByRole('region', { name: 'Network canvas' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
   await expect(page.getByText('Your network starts here')).toBeVisible();
+  // The minimap waits until asked for: it would cover the layers in its corner.
+  await expect(page.getByRole('img', { name: 'Minimap' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the minimap' }).click();
   await expect(page.getByRole('img', { name: 'Minimap' })).toBeVisible();
 
   // Three layers, dropped where the pointer lets go.

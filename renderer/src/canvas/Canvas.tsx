@@ -79,17 +79,30 @@ function useFraming(canvas: RefObject<HTMLElement | null>) {
     framed.current = true;
     void fitView(fitOptions(minimapOpen));
   }, [fitView, minimapOpen]);
+  // Once per new network, when its layers have been measured; not for a layer dropped by hand.
+  const framedEpoch = useRef(0);
   useEffect(() => {
-    if (initialised) frame();
+    if (!initialised || framedEpoch.current === epoch) return;
+    framedEpoch.current = epoch;
+    frame();
   }, [epoch, initialised, frame]);
+  // The minimap shown or hidden: the room the view leaves changes.
+  useEffect(() => {
+    if (framed.current && framedEpoch.current > 0) frame();
+  }, [frame]);
   useEffect(() => {
     const element = canvas.current;
     if (!element) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let size = `${element.clientWidth}×${element.clientHeight}`;
+    // Only a real change of size (an observer also reports the size it starts with).
     const observer = new ResizeObserver(() => {
+      const now = `${element.clientWidth}×${element.clientHeight}`;
+      if (now === size) return;
+      size = now;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (framed.current) frame();
+        if (framed.current && framedEpoch.current > 0) frame();
       }, 80);
     });
     observer.observe(element);

@@ -8,7 +8,7 @@ export function TopBar({ onOpenSummary, onOpenGallery }: { onOpenSummary: () => 
   return (
     <header className="top-bar">
       <img className="top-bar-logo" src="./icon.svg" alt="" width={22} height={22} />
-      <h1>LayerLab</h1>
+      <h1>{t('app.name')}</h1>
       <MenuBar />
       <span className="top-bar-tagline">{t('app.tagline')}</span>
       <span className="status-spacer" />

@@ -2,6 +2,7 @@
  * The menu bar of the web build, from the same command table as the desktop app's native menus.
  * (In Electron the native menu bar takes its place.)
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import { commands, formatShortcut, menuLabels, menus, type MenuName } from '../../../shared/commands';
 import { useLocalize } from '../hooks/useLocalize';
@@ -9,6 +10,7 @@ import { runCommand } from './registry';
 import { isMac } from './useShortcuts';
 
 export function MenuBar() {
+  const { t } = useTranslation();
   const localize = useLocalize();
   const [open, setOpen] = useState<MenuName | null>(null);
   const bar = useRef<HTMLElement>(null);
@@ -28,7 +30,7 @@ export function MenuBar() {
   }, [open]);
 
   return (
-    <nav className="menu-bar" ref={bar} aria-label="Menu">
+    <nav className="menu-bar" ref={bar} aria-label={t('menu.label')}>
       {menus.map((menu) => (
         <div key={menu} className="menu">
           <button

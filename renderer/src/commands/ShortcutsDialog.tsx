@@ -31,7 +31,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           <tr>
             <td>{t('commands.deleteSelection')}</td>
             <td>
-              <kbd>Delete</kbd>
+              <kbd>{t('commands.deleteKey')}</kbd>
             </td>
           </tr>
         </tbody>

@@ -491,12 +491,12 @@ export function DataPanel() {
         <div className="data-preview" data-testid="data-preview">
           <p className="data-shapes">
             <span>
-              X <code>{`(${built.dataset.x.shape.join(', ')})`}</code>
+              {t('data.inputs')} <code>{`(${built.dataset.x.shape.join(', ')})`}</code>
             </span>
             {/* A GAN's real images have no targets: y would only repeat X. */}
             {built.dataset.target.kind !== 'generate' && (
               <span>
-                y <code>{`(${built.dataset.y.shape.join(', ')})`}</code>
+                {t('data.targets')} <code>{`(${built.dataset.y.shape.join(', ')})`}</code>
               </span>
             )}
             {built.dataset.target.kind === 'class' && (

@@ -32,6 +32,9 @@ interface ExportFile {
   code: string;
 }
 
+/** The languages a network is exported to, in the order of their tabs. */
+const exportTargets = ['typescript', 'keras', 'pytorch'] as const;
+
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -115,7 +118,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       </header>
       <div className="export-controls">
         <div className="right-tabs" role="tablist">
-          {(['typescript', 'keras', 'pytorch'] as const).map((option) => (
+          {exportTargets.map((option) => (
             <button
               key={option}
               type="button"

@@ -4,6 +4,8 @@ import { LessonPanel } from '../lessons/LessonPanel';
 import { useAppStore } from '../store';
 import { Inspector } from './Inspector';
 
+const rightPanels = ['lesson', 'inspector'] as const;
+
 export function RightPanel() {
   const { t } = useTranslation();
   const hasLesson = useAppStore((state) => state.lesson !== null);
@@ -14,7 +16,7 @@ export function RightPanel() {
     <aside className="right-panel" aria-label={shown === 'lesson' ? t('lesson.title') : t('inspector.title')}>
       {hasLesson && (
         <div className="right-tabs" role="tablist">
-          {(['lesson', 'inspector'] as const).map((name) => (
+          {rightPanels.map((name) => (
             <button
               key={name}
               type="button"

@@ -8,7 +8,7 @@ import { Dialog } from '../chrome/Dialog';
 import type { RecentProject } from '../../../shared/host/host';
 import { useHost } from '../host/HostContext';
 import { useAppStore } from '../store';
-import { selectDirty } from '../store/project-slice';
+import { selectDirty, untitled } from '../store/project-slice';
 import { findAutosave, openRecent, restoreAutosave } from './file-actions';
 
 /** Keeps the window title as `● name — LayerLab` (● while unsaved) and asks before closing. */
@@ -18,7 +18,9 @@ export function useProjectTitle(): void {
   const readOnly = useAppStore((state) => state.readOnly);
   const { t } = useTranslation();
   useEffect(() => {
-    document.title = `${dirty ? '● ' : ''}${name}${readOnly ? ` (${t('project.readOnlyTag')})` : ''} — LayerLab`;
+    // A project never named is "Untitled" in the file, and in the learner's language on screen.
+    const shown = name === untitled ? t('project.untitled') : name;
+    document.title = `${dirty ? '● ' : ''}${shown}${readOnly ? ` (${t('project.readOnlyTag')})` : ''} — ${t('app.name')}`;
   }, [name, dirty, readOnly, t]);
   useEffect(() => {
     if (!dirty) return;

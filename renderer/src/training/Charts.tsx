@@ -12,6 +12,10 @@ import type { Run } from '../store/training-slice';
 
 const runColours = ['#4f46e5', '#0d9488', '#d97706', '#db2777', '#7c3aed', '#16a34a', '#dc2626', '#0891b2'];
 
+/** The log every run has, named as Keras names it (not translated: it is a key of the logs). */
+const lossLog = 'loss';
+const axisLabelPlace = 'insideBottomRight';
+
 export function runColour(run: Run): string {
   return runColours[(run.number - 1) % runColours.length] ?? '#4f46e5';
 }
@@ -111,7 +115,7 @@ const Chart = memo(function Chart({
             type="number"
             domain={['dataMin', 'dataMax']}
             tick={{ fontSize: 10 }}
-            label={{ value: xLabel, position: 'insideBottomRight', fontSize: 10, offset: -2 }}
+            label={{ value: xLabel, position: axisLabelPlace, fontSize: 10, offset: -2 }}
           />
           <YAxis
             scale={logScale ? 'log' : 'auto'}
@@ -225,7 +229,7 @@ export const Charts = memo(function Charts() {
       <div className="charts">
         <p className="muted charts-empty">{t('charts.empty')}</p>
         <div className="chart-grid">
-          <Chart title="loss" runs={shown} rows={emptyRows} logScale={false} xLabel={t('charts.epoch')} />
+          <Chart title={lossLog} runs={shown} rows={emptyRows} logScale={false} xLabel={t('charts.epoch')} />
         </div>
       </div>
     );
@@ -258,7 +262,7 @@ export const Charts = memo(function Charts() {
       </div>
       <div className="chart-grid">
         {showLoss && (
-          <Chart title="loss" runs={shown} rows={rows.get('loss') ?? []} logScale={logScale} xLabel={xLabel} />
+          <Chart title={lossLog} runs={shown} rows={rows.get('loss') ?? []} logScale={logScale} xLabel={xLabel} />
         )}
         {metricNames.map((name) => (
           <Chart key={name} title={name} runs={shown} rows={rows.get(name) ?? []} logScale={logScale} xLabel={xLabel} />

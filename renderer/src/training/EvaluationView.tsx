@@ -101,11 +101,25 @@ function BoundaryPicture({ boundary, labels }: { boundary: DecisionBoundary; lab
             <span className="swatch" style={{ background: classColours[index % classColours.length] }} /> {label}
           </span>
         ))}
-        <span>○ {t('playground.heldOut')}</span>
+        <span>
+          {heldOutMark} {t('playground.heldOut')}
+        </span>
       </p>
     </section>
   );
 }
+
+/** A confusion cell: green on the diagonal, red off it, darker for more samples. */
+function cellColour(count: number, right: boolean, strength: number): string {
+  if (count === 0) return 'transparent';
+  return right
+    ? `rgba(13, 148, 136, ${0.15 + 0.75 * strength})`
+    : `rgba(220, 38, 38, ${0.2 + 0.7 * Math.min(1, strength * 4)})`;
+}
+
+const heldOutMark = '○';
+const flagMark = ' ⚑';
+const markerLabelPlace = 'insideTopRight';
 
 function ConfusionMatrix({ evaluation }: { evaluation: Extract<Evaluation, { kind: 'confusion' }> }) {
   const { t } = useTranslation();
@@ -142,12 +156,7 @@ function ConfusionMatrix({ evaluation }: { evaluation: Extract<Evaluation, { kin
               {row.map((count, predicted) => {
                 const right = truth === predicted;
                 const strength = count / largest;
-                const background =
-                  count === 0
-                    ? 'transparent'
-                    : right
-                      ? `rgba(13, 148, 136, ${0.15 + 0.75 * strength})`
-                      : `rgba(220, 38, 38, ${0.2 + 0.7 * Math.min(1, strength * 4)})`;
+                const background = cellColour(count, right, strength);
                 return (
                   <td
                     key={predicted}
@@ -195,7 +204,7 @@ function ForecastChart({ evaluation }: { evaluation: Extract<Evaluation, { kind:
                 x1={start + 1}
                 x2={rows.length}
                 fill="rgba(217, 119, 6, 0.08)"
-                label={{ value: t('playground.heldOut'), position: 'insideTopRight', fontSize: 11 }}
+                label={{ value: t('playground.heldOut'), position: markerLabelPlace, fontSize: 11 }}
               />
             )}
             <Line
@@ -314,7 +323,7 @@ function Reconstructions({ evaluation }: { evaluation: Extract<Evaluation, { kin
             </div>
             <figcaption className="mono">
               {item.label} · {item.error.toFixed(3)}
-              {item.error > current ? ' ⚑' : ''}
+              {item.error > current ? flagMark : ''}
             </figcaption>
           </figure>
         ))}

@@ -169,7 +169,7 @@ function SettingsColumn() {
       </div>
       {blocker && !active && <p className="training-blocker">{blocker}</p>}
       <label className="field">
-        <span className="field-name">backend</span>
+        <span className="field-name">{t('training.backend')}</span>
         <select
           value={backendPreference}
           onChange={(event) => setBackendPreference(event.target.value as BackendPreference)}
@@ -184,7 +184,7 @@ function SettingsColumn() {
         </select>
       </label>
       <fieldset className="field metrics-field" disabled={active}>
-        <legend className="field-name">metrics</legend>
+        <legend className="field-name">{t('training.metrics')}</legend>
         {metricNames.map((metric) => (
           <label key={metric}>
             <input
