@@ -56,7 +56,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
             if (event.key === 'Enter') run(active);
           }}
         />
-        <ul role="listbox" aria-label={t('commands.palette')}>
+        <ul role="listbox" aria-label={t('commands.palette')} tabIndex={0}>
           {matches.map((command, index) => (
             <li
               key={command.id}

@@ -64,21 +64,23 @@ export function BottomDock() {
           }}
         />
       )}
-      <div className="dock-tabs" role="tablist" aria-label={t('dock.label')}>
-        {tabs.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`dock-tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls={`dock-panel-${name}`}
-            className="dock-tab"
-            onClick={() => setDockTab(name)}
-          >
-            {t(`dock.${name}`)}
-          </button>
-        ))}
+      <div className="dock-header">
+        <div className="dock-tabs" role="tablist" aria-label={t('dock.label')}>
+          {tabs.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`dock-tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`dock-panel-${name}`}
+              className="dock-tab"
+              onClick={() => setDockTab(name)}
+            >
+              {t(`dock.${name}`)}
+            </button>
+          ))}
+        </div>
         <span className="status-spacer" />
         {tab && (
           <button

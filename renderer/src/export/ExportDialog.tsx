@@ -167,7 +167,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               {t('export.save')}
             </button>
           </header>
-          <pre className="hljs" data-testid={`export-${file.name}`}>
+          {/* Focusable, so the code can be scrolled from the keyboard. */}
+          <pre className="hljs" data-testid={`export-${file.name}`} tabIndex={0}>
             <code dangerouslySetInnerHTML={{ __html: file.html }} />
           </pre>
         </section>

@@ -69,20 +69,21 @@ export function Palette() {
             <h3>{t(`palette.categories.${group.category}`)}</h3>
             <ul>
               {group.kinds.map((kind) => (
-                <li
-                  key={kind}
-                  className={`palette-item category-${group.category}`}
-                  draggable
-                  tabIndex={0}
-                  role="button"
-                  data-testid={`palette-${kind}`}
-                  title={localize(layerDef(kind).description)}
-                  onDragStart={(event) => onDragStart(event, kind)}
-                  onDoubleClick={() => addAtCentre(kind)}
-                  onKeyDown={(event) => onKeyDown(event, kind)}
-                >
-                  <span className="palette-item-kind">{kind}</span>
-                  <span className="palette-item-description">{localize(layerDef(kind).description)}</span>
+                <li key={kind}>
+                  <div
+                    className={`palette-item category-${group.category}`}
+                    draggable
+                    tabIndex={0}
+                    role="button"
+                    data-testid={`palette-${kind}`}
+                    title={localize(layerDef(kind).description)}
+                    onDragStart={(event) => onDragStart(event, kind)}
+                    onDoubleClick={() => addAtCentre(kind)}
+                    onKeyDown={(event) => onKeyDown(event, kind)}
+                  >
+                    <span className="palette-item-kind">{kind}</span>
+                    <span className="palette-item-description">{localize(layerDef(kind).description)}</span>
+                  </div>
                 </li>
               ))}
             </ul>
