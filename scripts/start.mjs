@@ -13,6 +13,17 @@ const webOnly = args.includes('--web');
 const skipBuild = args.includes('--no-build');
 const portIndex = args.indexOf('--port');
 const port = portIndex >= 0 ? Number(args[portIndex + 1]) : 5173;
+// The Node.js package.json asks for (what its dependencies ask for): said once here, rather than
+// left to npm's warnings about each package that asks for it.
+const wanted = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).engines.node;
+const semver = createRequire(import.meta.url)('semver');
+if (!semver.satisfies(process.version, wanted)) {
+  const oldest = semver.minVersion(wanted);
+  console.log(
+    `LayerLab: it is built for Node.js ${oldest.major}.${oldest.minor} or newer and this is ${process.version}; if anything fails, update Node.js first.`,
+  );
+}
+
 /** How long Electron gets to show it can run before we call it a failed start. */
 const electronStartGraceMs = 8000;
 
