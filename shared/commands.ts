@@ -53,6 +53,13 @@ export const commands = [
   { id: 'edit.paste', menu: 'edit', shortcut: 'Mod+V', label: { en: 'Paste', es: 'Pegar' } },
   { id: 'edit.duplicate', menu: 'edit', shortcut: 'Mod+D', label: { en: 'Duplicate', es: 'Duplicar' } },
   {
+    id: 'edit.connect',
+    menu: 'edit',
+    shortcut: 'Mod+Shift+E',
+    groupStart: true,
+    label: { en: 'Wire a layer to another…', es: 'Conectar una capa con otra…' },
+  },
+  {
     id: 'edit.selectAll',
     menu: 'edit',
     shortcut: 'Mod+A',

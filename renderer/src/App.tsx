@@ -20,6 +20,7 @@ import { ShortcutsDialog } from './commands/ShortcutsDialog';
 import { useShortcuts } from './commands/useShortcuts';
 import { BottomDock } from './dock/BottomDock';
 import { SummaryDialog } from './problems/SummaryDialog';
+import { ConnectDialog } from './canvas/ConnectDialog';
 import { useAppStore } from './store';
 
 function Workbench() {
@@ -32,6 +33,7 @@ function Workbench() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [recentOpen, setRecentOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [connectOpen, setConnectOpen] = useState(false);
   useProjectTitle();
   useEffect(() => startAutosave(host), [host]);
   // The desktop app's native menu runs the same commands.
@@ -49,6 +51,7 @@ function Workbench() {
       registerCommand('file.save', () => save(host)),
       registerCommand('file.saveAs', () => save(host, true)),
       registerCommand('file.exportCode', () => setExportOpen(true)),
+      registerCommand('edit.connect', () => setConnectOpen(true)),
       registerCommand('file.exportModel', () => exportModel()),
       registerCommand('file.importModel', () => importModel()),
     ];
@@ -92,6 +95,7 @@ function Workbench() {
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {recentOpen && <RecentDialog onClose={() => setRecentOpen(false)} />}
       {exportOpen && <ExportDialog onClose={() => setExportOpen(false)} />}
+      {connectOpen && <ConnectDialog onClose={() => setConnectOpen(false)} />}
       <RestorePrompt />
       <NoticeBar />
     </>

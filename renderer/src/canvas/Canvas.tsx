@@ -12,7 +12,10 @@ import {
   type Node,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { formatShape } from '../../../shared/graph/shape';
+import { selectAnalysis } from '../store/selectors';
 import { useTranslation } from 'react-i18next';
 import { isLayerKind, layerDef } from '../../../shared/layers/registry';
 import type { LayerCategory } from '../../../shared/layers/types';
@@ -121,7 +124,24 @@ const defaultEdgeOptions = { type: 'wire', animated: false } as const;
 export function Canvas() {
   const { t } = useTranslation();
   const nodes = useAppStore((state) => state.nodes);
-  const edges = useAppStore((state) => state.edges);
+  const storedEdges = useAppStore((state) => state.edges);
+  const wireShapes = useAppStore((state) => selectAnalysis(state).wires);
+  const names = useAppStore(useShallow((state) => state.nodes.map((node) => `${node.id}\u0000${node.data.name}`)));
+  // Each wire named for a screen reader (and a test): which layers it joins and what it carries.
+  const edges = useMemo(() => {
+    const nameOf = new Map(names.map((entry) => entry.split('\u0000') as [string, string]));
+    return storedEdges.map((edge) => {
+      const shape = wireShapes.get(edge.id);
+      return {
+        ...edge,
+        ariaLabel: t('node.wire', {
+          from: nameOf.get(edge.source) ?? edge.source,
+          to: nameOf.get(edge.target) ?? edge.target,
+          shape: shape ? formatShape(shape) : '?',
+        }),
+      };
+    });
+  }, [storedEdges, wireShapes, names, t]);
   const onNodesChange = useAppStore((state) => state.applyNodeChanges);
   const onEdgesChange = useAppStore((state) => state.applyEdgeChanges);
   const onConnect = useAppStore((state) => state.connect);

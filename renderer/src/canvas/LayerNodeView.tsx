@@ -25,6 +25,9 @@ const summaryLength = 3;
  */
 export const compactBelowZoom = 11 / 12;
 
+/** Below this zoom even a compact layer's name and shape would not fit it: only its kind shows. */
+export const tinyBelowZoom = 0.6;
+
 function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { t } = useTranslation();
   const analysis = useAppStore((state) => selectNodeAnalysis(state, id));
@@ -44,16 +47,26 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
   const problem = problems[0];
   const status = problem ? ` has-${toneOf(problem)}` : '';
   const compact = useStore((state) => state.transform[2] < compactBelowZoom);
+  const tiny = useStore((state) => state.transform[2] < tinyBelowZoom);
 
   return (
     <div
       key={highlighted ?? 'plain'}
-      className={`layer-node category-${def.category}${selected ? ' is-selected' : ''}${status}${highlighted ? ' is-highlighted' : ''}${compact ? ' is-compact' : ''}`}
+      className={`layer-node category-${def.category}${selected ? ' is-selected' : ''}${status}${highlighted ? ' is-highlighted' : ''}${compact ? ' is-compact' : ''}${tiny ? ' is-tiny' : ''}`}
       data-testid={`layer-${data.name}`}
       data-kind={data.kind}
+      role="group"
+      aria-label={t('node.label', { kind: data.kind, name: data.name })}
     >
       {def.inputs !== 'none' && (
-        <Handle type="target" position={Position.Left} className="layer-handle" data-testid={`in-${data.name}`} />
+        <Handle
+          type="target"
+          position={Position.Left}
+          className="layer-handle"
+          data-testid={`in-${data.name}`}
+          role="button"
+          aria-label={t('node.inputHandle', { name: data.name })}
+        />
       )}
       <div className="layer-node-header">
         <span className="layer-node-kind">{data.kind}</span>
@@ -133,7 +146,14 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
           )}
         </div>
       )}
-      <Handle type="source" position={Position.Right} className="layer-handle" data-testid={`out-${data.name}`} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        className="layer-handle"
+        data-testid={`out-${data.name}`}
+        role="button"
+        aria-label={t('node.outputHandle', { name: data.name })}
+      />
     </div>
   );
 }

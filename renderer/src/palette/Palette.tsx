@@ -6,12 +6,11 @@ import { layerDef, layersByCategory, type LayerKind } from '../../../shared/laye
 import { layerDragType } from '../canvas/Canvas';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
-import { placementAfterSelection } from '../store/graph-slice';
 
 export function Palette() {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const addLayer = useAppStore((state) => state.addLayer);
+  const addLayerAfterSelection = useAppStore((state) => state.addLayerAfterSelection);
   const { screenToFlowPosition } = useReactFlow();
   const [query, setQuery] = useState('');
 
@@ -25,13 +24,16 @@ export function Palette() {
       .filter((group) => group.kinds.length > 0);
   }, [query]);
 
-  /** Double-click or Enter adds the layer after the selected one, or in the middle of the canvas. */
+  /**
+   * Double-click or Enter adds the layer after the selected one, wired to it, or in the middle
+   * of the canvas when none is selected.
+   */
   const addAtCentre = (kind: LayerKind) => {
     const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
     const centre = canvas
       ? { x: canvas.left + canvas.width / 2 - 80, y: canvas.top + canvas.height / 2 - 30 }
       : { x: 0, y: 0 };
-    addLayer(kind, placementAfterSelection(useAppStore.getState().nodes, screenToFlowPosition(centre)));
+    addLayerAfterSelection(kind, screenToFlowPosition(centre));
   };
 
   const onDragStart = (event: DragEvent, kind: LayerKind) => {

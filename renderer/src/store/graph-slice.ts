@@ -41,6 +41,12 @@ export interface GraphSlice {
   edges: WireEdge[];
   /** Adds a layer of `kind` with Keras' defaults at `position`, selected alone. Returns its id. */
   addLayer: (kind: LayerKind, position: Position) => string;
+  /**
+   * Adds a layer of `kind` to the right of the selected layer and wires the selected layer into
+   * it, in one step (or at `fallback`, unwired, when no single layer is selected): a network can
+   * be built from the keyboard, one layer after another.
+   */
+  addLayerAfterSelection: (kind: LayerKind, fallback: Position) => string;
   applyNodeChanges: (changes: NodeChange<LayerFlowNode>[]) => void;
   applyEdgeChanges: (changes: EdgeChange<WireEdge>[]) => void;
   /** Wires `source` into `target`; a wire onto itself or a second identical wire is ignored. */
@@ -205,6 +211,19 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     const node: LayerFlowNode = { id, type: 'layer', position: freePosition(position, nodes), data, selected: true };
     set({ nodes: [...nodes.map((other) => (other.selected ? { ...other, selected: false } : other)), node] });
     return id;
+  },
+
+  addLayerAfterSelection: (kind, fallback) => {
+    let added = '';
+    get().asOneStep(() => {
+      const selected = get().nodes.filter((node) => node.selected);
+      const from = selected.length === 1 ? selected[0] : undefined;
+      added = get().addLayer(kind, placementAfterSelection(get().nodes, fallback));
+      if (from && layerDef(kind).inputs !== 'none') {
+        get().connect({ source: from.id, target: added, sourceHandle: null, targetHandle: null });
+      }
+    });
+    return added;
   },
 
   applyNodeChanges: (changes) => {
