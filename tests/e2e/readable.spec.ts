@@ -65,6 +65,11 @@ async function expectReadable(page: Page, labelsShown: number) {
   for (const label of view.labels) {
     for (const layer of view.layers) expect(overlap(label, layer), `${label.text} over a layer`).toBe(false);
   }
+  view.labels.forEach((label, index) =>
+    view.labels
+      .slice(index + 1)
+      .forEach((other) => expect(overlap(label, other), `${label.text} over ${other.text}`).toBe(false)),
+  );
   expect(view.labels.length).toBeGreaterThanOrEqual(labelsShown);
   for (const layer of view.layers) {
     expect(inside(layer, view.canvas), 'a layer past the edge of the canvas').toBe(true);
@@ -97,27 +102,36 @@ test('the seed lesson reads at full size, and stays framed when the dock opens a
   await expectReadable(page, 0);
 });
 
-test('a bigger lesson: layers compact when zoomed out, short wires show their shape when pointed at', async ({
+test('a bigger lesson: layers compact when zoomed out, shapes above the layers when the gap is short, shown when pointed at', async ({
   page,
 }, testInfo) => {
   await page.goto('/');
   await page.getByRole('button', { name: /A small CNN reads/ }).click();
-  const view = await expectReadable(page, 1);
+  // Every wire's shape shown, over the gap above the layers where it does not fit between them.
+  const view = await expectReadable(page, 6);
   expect(view.zoom).toBeLessThan(0.9);
   await expect(page.getByTestId('layer-conv1')).toHaveClass(/is-compact/);
-  // The wire between the two convolutions has no room for its label until pointed at.
+  await page.screenshot({ path: testInfo.outputPath('cnn-lesson.png') });
+
+  // Zoomed far out, labels stay 11 px on screen: those without room are tucked away, and shown
+  // when their wire is pointed at.
+  const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+  for (let step = 0; step < 4; step += 1) await zoomOut.click();
+  await expectReadable(page, 0);
+  await page.screenshot({ path: testInfo.outputPath('cnn-far.png') });
   const label = page.getByTestId('wire-conv1-conv2');
   await expect(label).toHaveClass(/is-tucked/);
   await expect(label).toHaveText('(None, 6, 6, 8)');
   const from = await page.getByTestId('out-conv1').boundingBox();
   const to = await page.getByTestId('in-conv2').boundingBox();
   if (!from || !to) throw new Error('no handles');
-  await page.mouse.move((from.x + to.x) / 2 + 6, from.y + from.height / 2);
+  await page.mouse.move((from.x + to.x + to.width) / 2, from.y + from.height / 2);
   await expect(label).not.toHaveClass(/is-tucked/);
+
   // The minimap, when asked for, and the view framed around it.
+  await page.getByRole('button', { name: 'Fit View' }).click();
   await page.getByRole('button', { name: 'Show the minimap' }).click();
   await expect(page.locator('.react-flow__minimap')).toBeVisible();
   await page.waitForTimeout(400);
   await expectReadable(page, 1);
-  await page.screenshot({ path: testInfo.outputPath('cnn-lesson.png') });
 });

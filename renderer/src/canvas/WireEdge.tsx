@@ -27,19 +27,47 @@ interface Box {
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** Whether a label of `text` centred at (x, y) would cover a layer, at this zoom. */
-function coversALayer(text: string, x: number, y: number, zoom: number, layers: readonly Box[]): boolean {
+/** The box of a label of `text` centred at (x, y), at this zoom, with a small margin. */
+function labelBox(text: string, x: number, y: number, zoom: number): Box {
   const font = minimumTextPixels / Math.min(zoom, 1);
   const width = text.length * characterWidth * font + paddingPixels / zoom;
   const height = font * 1.5;
   const margin = 4 / zoom;
-  const label = {
+  return {
     x: x - width / 2 - margin,
     y: y - height / 2 - margin,
     width: width + 2 * margin,
     height: height + 2 * margin,
   };
-  return layers.some((layer) => overlaps(label, layer));
+}
+
+/**
+ * Where the label goes: on the wire where it fits between the layers, else just above the two
+ * layers it joins (or below them), over the gap; null when no place is free of every layer.
+ */
+export function placeLabel(
+  text: string,
+  wire: { x: number; y: number },
+  ends: readonly Box[],
+  zoom: number,
+  layers: readonly Box[],
+): { x: number; y: number } | null {
+  const free = (point: { x: number; y: number }) =>
+    !layers.some((layer) => overlaps(labelBox(text, point.x, point.y, zoom), layer));
+  if (free(wire)) return wire;
+  // Over the gap only when the label is no wider than the span between the two layers' centres:
+  // the next wire's label, placed the same way, then never runs into this one.
+  const box = labelBox(text, 0, 0, zoom);
+  const centres = ends.map((end) => end.x + end.width / 2);
+  if (centres.length === 2 && box.width > Math.abs((centres[1] ?? 0) - (centres[0] ?? 0))) return null;
+  const height = box.height;
+  const top = Math.min(...ends.map((end) => end.y));
+  const bottom = Math.max(...ends.map((end) => end.y + end.height));
+  for (const y of [top - height / 2, bottom + height / 2]) {
+    const point = { x: wire.x, y };
+    if (free(point)) return point;
+  }
+  return null;
 }
 
 function WireEdgeComponent(props: EdgeProps) {
@@ -64,6 +92,7 @@ function WireEdgeComponent(props: EdgeProps) {
   const layers = useStore(
     (state) =>
       [...state.nodeLookup.values()].map((node) => ({
+        id: node.id,
         x: node.internals.positionAbsolute.x,
         y: node.internals.positionAbsolute.y,
         width: node.measured.width ?? 0,
@@ -81,7 +110,10 @@ function WireEdgeComponent(props: EdgeProps) {
     targetPosition,
   });
   const text = shape ? formatShape(shape) : '?';
-  const shown = hovered || selected === true || !coversALayer(text, labelX, labelY, zoom, layers);
+  const ends = layers.filter((layer) => layer.id === source || layer.id === target);
+  const place = placeLabel(text, { x: labelX, y: labelY }, ends, zoom, layers);
+  const shown = hovered || selected === true || place !== null;
+  const at = place ?? { x: labelX, y: labelY };
   const className = `wire${faulty ? ' is-faulty' : ''}${selected ? ' is-selected' : ''}`;
   return (
     <>
@@ -93,7 +125,7 @@ function WireEdgeComponent(props: EdgeProps) {
         <div
           className={`wire-label${faulty ? ' is-faulty' : ''}${shown ? '' : ' is-tucked'}`}
           style={{
-            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+            transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)`,
             fontSize: `${minimumTextPixels / Math.min(zoom, 1)}px`,
             zIndex: hovered ? 10 : undefined,
           }}
