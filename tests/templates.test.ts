@@ -25,6 +25,21 @@ import { runTraining } from '../shared/training/run';
 import { carriedLayers } from './helpers/carried-layers';
 
 const directory = path.join(import.meta.dirname, '..', 'templates');
+const golden = (...parts: string[]) => path.join(import.meta.dirname, 'golden', ...parts);
+
+/**
+ * A run's figures as golden.test.ts keeps the rest of a lesson's behaviour: its status, epochs and
+ * final logs to 6 significant digits (the same seed on the same backend gives the same run; the
+ * rounding leaves room for a different libm in the last bits, not for a changed computation).
+ */
+function trainingFigures(outcome: { status: string; epochsCompleted: number; finalLogs: Record<string, number> }) {
+  const logs = Object.fromEntries(
+    Object.entries(outcome.finalLogs)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, value]) => [name, Number(value.toPrecision(6))]),
+  );
+  return `${JSON.stringify({ status: outcome.status, epochs: outcome.epochsCompleted, logs }, null, 1)}\n`;
+}
 const files = readdirSync(directory)
   .filter((name) => name.endsWith('.json'))
   .sort()
@@ -128,6 +143,7 @@ describe('every template', () => {
       const template = templateOf(name);
       const { outcome, check, evaluation } = await trainAndCheck(template);
       expect(outcome.status).toBe('completed');
+      await expect(trainingFigures(outcome)).toMatchFileSnapshot(golden(template.id, 'training.json'));
       expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
       expect(check.met).toBe(true);
       // The playground's picture of the held-out data agrees with what training reported.
@@ -161,6 +177,7 @@ describe('every template', () => {
       const variant = template.variants.find((candidate) => candidate.id === entry.id);
       const { outcome, check } = await trainAndCheck(template, variant);
       expect(outcome.status).toBe('completed');
+      await expect(trainingFigures(outcome)).toMatchFileSnapshot(golden(`${template.id}.${entry.id}`, 'training.json'));
       expect(check.details.join(', ')).not.toMatch(/≠|outside|misses|cannot/);
       expect(check.met).toBe(true);
     },
