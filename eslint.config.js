@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { readFileSync } from 'node:fs';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -17,6 +18,23 @@ const nodeBuiltins = [
   'stream',
   'worker_threads',
 ];
+
+/** What shared/ may never import, wherever in it. */
+const sharedPurity = [
+  {
+    group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*'],
+    message: 'shared/ is pure: no React or UI state.',
+  },
+  { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
+  { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
+  {
+    group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/node/**'],
+    message: 'Dependencies point into shared/, never out of it.',
+  },
+];
+
+/** @type {string[][]} shared/'s folders, lowest floor first. */
+const sharedFloors = JSON.parse(readFileSync(new URL('./shared/floors.json', import.meta.url), 'utf8')).floors;
 
 export default tseslint.config(
   {
@@ -49,23 +67,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*'],
-              message: 'shared/ is pure: no React or UI state.',
-            },
-            { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
-            { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
-            {
-              group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/node/**'],
-              message: 'Dependencies point into shared/, never out of it.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: sharedPurity }],
       'no-restricted-globals': [
         'error',
         { name: 'window', message: 'shared/ is pure: no DOM.' },
@@ -75,11 +77,39 @@ export default tseslint.config(
       ],
     },
   },
+  // shared/ in floors (shared/floors.json): a folder imports from its own floor and those below.
+  ...sharedFloors.flatMap((floor, level) =>
+    floor.map((folder) => ({
+      files: [`shared/${folder}/**/*.ts`],
+      ignores: ['shared/**/*.test.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...sharedPurity,
+              ...sharedFloors.slice(level + 1).flatMap((above, offset) =>
+                above.map((upper) => ({
+                  group: [`../${upper}`, `../${upper}/*`],
+                  message: `shared/${folder}/ is on floor ${level} and cannot import shared/${upper}/ (floor ${level + 1 + offset}): see docs/architecture.md.`,
+                })),
+              ),
+            ],
+          },
+        ],
+      },
+    })),
+  ),
   // Generated code (RELIABILITY.md item 26): a user's text reaches a program only through the
   // escapers (typescriptString/Comment, pythonString/Comment), never as a raw interpolation.
   {
-    files: ['shared/codegen/**/*.ts', 'shared/layers/**/*.ts'],
-    ignores: ['**/*.test.ts', 'shared/codegen/typescript-literals.ts'],
+    files: [
+      'shared/codegen/**/*.ts',
+      'shared/layers/**/*.ts',
+      'shared/vocabulary/python.ts',
+      'shared/vocabulary/code-text.ts',
+    ],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

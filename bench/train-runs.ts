@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { prepareRun } from '../shared/training/run';
-import { progressIntervalMs, type BatchPoint } from '../shared/training/protocol';
+import { progressIntervalMs, type BatchPoint } from '../shared/ipc/worker-protocol';
 import { trainModel, type BatchUpdate, type TrainCallbacks } from '../shared/training/train';
 import { samplesOf, type BareCase, type TrainCase } from './train-cases';
 

@@ -2,10 +2,10 @@
 import { parseArgs } from 'node:util';
 import { buildDataset, type Dataset } from '../shared/data/build.js';
 import { analyzeGraph } from '../shared/graph/analyze.js';
-import type { Problem } from '../shared/graph/problems.js';
-import { formatShape } from '../shared/graph/shape.js';
+import type { Problem } from '../shared/vocabulary/problems.js';
+import { formatShape } from '../shared/vocabulary/shape.js';
 import { formatSummary, summarize } from '../shared/graph/summary.js';
-import type { Language } from '../shared/localized.js';
+import type { Language } from '../shared/vocabulary/localized.js';
 import type { Project } from '../shared/project/project.js';
 import { checkTrainingBudget } from '../shared/training/budget.js';
 import { checkDataFit } from '../shared/training/fit-check.js';

@@ -10,7 +10,7 @@ import { exportKeras } from '../shared/codegen/keras.js';
 import type { ExportOptions, ExportRefusal } from '../shared/codegen/plan.js';
 import { exportPytorch } from '../shared/codegen/pytorch.js';
 import { exportTypeScript } from '../shared/codegen/typescript.js';
-import { localize, type Language } from '../shared/localized.js';
+import { localize, type Language } from '../shared/vocabulary/localized.js';
 import type { Project } from '../shared/project/project.js';
 import { exportTfjsModel } from '../shared/tfjs-model/export.js';
 import { weightsFileName } from '../shared/tfjs-model/model-json.js';

@@ -1,5 +1,5 @@
 /** Reading a command's arguments (node:util's parseArgs), with every mistake said in one line. */
-import type { Language } from '../shared/localized.js';
+import type { Language } from '../shared/vocabulary/localized.js';
 import { CliError, exitCodes } from './errors.js';
 
 /** Runs `parse` (a `parseArgs` call), turning its errors into usage errors. */

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { LayersModel } from '@tensorflow/tfjs';
-import { localize } from '../shared/localized.js';
+import { localize } from '../shared/vocabulary/localized.js';
 import type { TfModule } from '../shared/layers/types.js';
 import { decodeWeights, type Project } from '../shared/project/project.js';
 import {

@@ -1,7 +1,7 @@
 /** Problems as a terminal shows them: `layer_name: message`, in the learner's language. */
-import { describeProblem, type Problem } from '../shared/graph/problems.js';
+import { describeProblem, type Problem } from '../shared/vocabulary/problems.js';
 import type { Graph } from '../shared/graph/types.js';
-import { localize, type Language, type Localized } from '../shared/localized.js';
+import { localize, type Language, type Localized } from '../shared/vocabulary/localized.js';
 
 const wholeNetwork: Localized = { en: 'network', es: 'red' };
 const warningTag: Localized = { en: 'warning', es: 'aviso' };

@@ -6,8 +6,8 @@
  */
 import { ProjectFileError } from '../shared/host/project-files.js';
 import { currentFormatVersion, loadProject, saveProject, type Project } from '../shared/project/project.js';
-import { maxProjectDepth } from '../shared/project/format.js';
-import { readJson } from '../shared/project/safe-json.js';
+import { maxProjectDepth } from '../shared/vocabulary/project-format.js';
+import { readJson } from '../shared/vocabulary/safe-json.js';
 import type { Expectation, Template, TemplateVariant } from '../shared/templates/template.js';
 import { applyVariant, parseTemplate } from '../shared/templates/template.js';
 import { readProjectText, writeProjectText } from '../node/project-files.js';

@@ -5,7 +5,7 @@
  * the trained network gives the lesson's result.
  */
 import { parseArgs } from 'node:util';
-import type { Language } from '../shared/localized.js';
+import type { Language } from '../shared/vocabulary/localized.js';
 import { encodeWeights } from '../shared/project/project.js';
 import type { TfModule } from '../shared/layers/types.js';
 import { checkExpectation, type ExpectationCheck } from '../shared/templates/expectation.js';

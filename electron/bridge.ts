@@ -4,7 +4,7 @@
  * event, whose callbacks get no arguments. Nothing else (no `ipcRenderer`, no event objects, no
  * channel names, no way to pick a channel) reaches the page (RELIABILITY.md item 2).
  */
-import { isCommandId } from '../shared/commands.js';
+import { isCommandId } from '../shared/vocabulary/commands.js';
 import {
   bridgeEvents,
   commandBridgeName,

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import { projectFileExtension } from '../shared/project/format.js';
+import { projectFileExtension } from '../shared/vocabulary/project-format.js';
 import type { ProjectDialogs } from './project-service.js';
 
 const filters = [{ name: 'LayerLab project', extensions: [projectFileExtension] }];

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ipcChannels, type IpcChannel, type IpcResponse, type IpcResult } from '../shared/ipc/contract.js';
-import { maxProjectBytes } from '../shared/project/format.js';
+import { maxProjectBytes } from '../shared/vocabulary/project-format.js';
 import { registerIpcHandlers, type IpcHandlers, type IpcMainLike, type IpcSenderEvent } from './ipc.js';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../shared/commands.js';
+import { commands } from '../shared/vocabulary/commands.js';
 import { createMenuTemplate } from './menu.js';
 
 /** Every item in the template, submenus included. */

@@ -1,13 +1,13 @@
 /**
- * The application menu, built from the app's command table (shared/commands.ts) like the web
+ * The application menu, built from the app's command table (shared/vocabulary/commands.ts) like the web
  * menu bar, the shortcuts and the command palette: each item sends its command id to the page,
  * which runs it. macOS keeps its application and window menus; developer tools and reload stay
  * out of packaged builds, where a reload would drop the learner's unsaved graph.
  * Reads nothing but its arguments.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { commands, menuLabels, menus, type CommandId } from '../shared/commands.js';
-import { localize, type Language } from '../shared/localized.js';
+import { commands, menuLabels, menus, type CommandId } from '../shared/vocabulary/commands.js';
+import { localize, type Language } from '../shared/vocabulary/localized.js';
 
 /** Electron writes Ctrl-or-Cmd as `CmdOrCtrl`. */
 export function accelerator(shortcut: string): string {

@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject, saveProject } from '../shared/project/load';
-import { encodeWeights } from '../shared/project/weights';
+import { encodeWeights } from '../shared/vocabulary/weights';
 import { backupPathOf, isTemporaryFor } from './atomic-write';
 
 const kills = 300;

@@ -13,8 +13,8 @@ import {
   fileNameOf,
   ProjectFileError,
 } from '../shared/host/project-files.js';
-import { maxProjectBytes } from '../shared/project/format.js';
-import { decodeUtf8 } from '../shared/project/utf8.js';
+import { maxProjectBytes } from '../shared/vocabulary/project-format.js';
+import { decodeUtf8 } from '../shared/vocabulary/utf8.js';
 import { writeFileAtomic, type AtomicFileSystem } from './atomic-write.js';
 
 /** The part of `node:fs/promises` project files need. */

@@ -2,6 +2,8 @@
  * The dependency direction renderer → shared ← electron, and shared/'s purity, are enforced by
  * lint; these tests show that the lint rules really refuse what they promise to.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -68,5 +70,80 @@ describe('architecture rules', () => {
 
   it('pure shared code passes', async () => {
     expect(await lintMessages('shared/probe.ts', "import { z } from 'zod';\nexport const s = z.string();")).toEqual([]);
+  });
+});
+
+/** shared/'s folders by floor, lowest first (shared/floors.json). */
+const floors = (JSON.parse(readFileSync('shared/floors.json', 'utf8')) as { floors: string[][] }).floors;
+const floorOf = new Map(floors.flatMap((folders, level) => folders.map((folder) => [folder, level] as const)));
+
+/** Every source file of shared/, tests included, as a path inside shared/. */
+function sharedSources(directory = 'shared'): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const full = path.join(directory, name);
+    if (statSync(full).isDirectory()) return sharedSources(full);
+    return /\.tsx?$/.test(name) ? [path.relative('shared', full)] : [];
+  });
+}
+
+/** Folder → the folders of shared/ its (non-test) files import, with one file that does, read from the code. */
+function folderImports(): Map<string, Map<string, string>> {
+  const imports = new Map<string, Map<string, string>>();
+  for (const file of sharedSources().filter((name) => !/\.test\.tsx?$/.test(name))) {
+    const folder = file.split('/')[0] ?? '';
+    const text = readFileSync(path.join('shared', file), 'utf8');
+    for (const match of text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
+      const target = path.relative('shared', path.resolve(path.dirname(path.join('shared', file)), match[1] ?? ''));
+      const targetFolder = target.split('/')[0] ?? '';
+      if (targetFolder === folder || target.startsWith('..')) continue;
+      const found = imports.get(folder) ?? new Map<string, string>();
+      found.set(targetFolder, file);
+      imports.set(folder, found);
+    }
+  }
+  return imports;
+}
+
+describe('shared/ in floors', () => {
+  it('every file of shared/ is in a folder that has a floor, and each folder says what it holds and may import', () => {
+    const folders = new Set(sharedSources().map((file) => (file.includes('/') ? (file.split('/')[0] ?? '') : file)));
+    expect([...folders].filter((folder) => !floorOf.has(folder))).toEqual([]);
+    for (const folder of floorOf.keys()) {
+      const readme = readFileSync(path.join('shared', folder, 'README.md'), 'utf8');
+      expect(readme, `shared/${folder}/README.md`).toMatch(/may import/i);
+    }
+  });
+
+  it('no folder imports one on a higher floor, and no two folders import each other, even through others', () => {
+    const imports = folderImports();
+    const upward = [...imports].flatMap(([folder, targets]) =>
+      [...targets]
+        .filter(([target]) => (floorOf.get(target) ?? Infinity) > (floorOf.get(folder) ?? -1))
+        .map(([target, file]) => `${file} imports shared/${target}/`),
+    );
+    expect(upward).toEqual([]);
+    // Depth-first search for a loop between folders.
+    const loops: string[] = [];
+    const visit = (folder: string, trail: string[]) => {
+      for (const target of imports.get(folder)?.keys() ?? []) {
+        if (trail.includes(target)) loops.push([...trail.slice(trail.indexOf(target)), target].join(' → '));
+        else visit(target, [...trail, target]);
+      }
+    };
+    for (const folder of imports.keys()) visit(folder, [folder]);
+    expect(loops).toEqual([]);
+  });
+
+  it('lint refuses an import from a higher floor, and allows one from below', async () => {
+    const up = await lintMessages(
+      'shared/layers/probe.ts',
+      "import { analyzeGraph } from '../graph/analyze.js';\nexport const a = analyzeGraph;",
+    );
+    expect(up.join('\n')).toContain('shared/layers/ is on floor 1 and cannot import shared/graph/ (floor 2)');
+    const down = await lintMessages(
+      'shared/graph/probe.ts',
+      "import { layerRegistry } from '../layers/registry.js';\nexport const r = layerRegistry;",
+    );
+    expect(down).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ import type { TrainingSettings } from '../shared/training/settings';
 import { carryInto, parseTemplate, type Template } from '../shared/templates/template';
 import { compileGraph } from '../shared/graph/compile';
 import { createRandom } from '../shared/math/random';
-import { encodeWeights } from '../shared/project/weights';
+import { encodeWeights } from '../shared/vocabulary/weights';
 import { defaultTrainingSettings } from '../shared/training/settings';
 import { askGan } from '../shared/training/gan';
 import { checkMetrics } from '../shared/templates/expectation';

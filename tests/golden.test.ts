@@ -21,7 +21,7 @@ import { buildDataset, type TensorData } from '../shared/data/build';
 import { analyzeGraph } from '../shared/graph/analyze';
 import { compileGraph } from '../shared/graph/compile';
 import type { CarriedWeights, Graph } from '../shared/graph/types';
-import { encodeWeights } from '../shared/project/weights';
+import { encodeWeights } from '../shared/vocabulary/weights';
 import { applyVariant, carryInto, parseTemplate, type Template } from '../shared/templates/template';
 import { exportTfjsModel } from '../shared/tfjs-model/export';
 import { defaultQuery, encodeQuery } from '../shared/training/predict';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../shared/graph/analyze';
 import { checkExpectation } from '../shared/templates/expectation';
 import { evaluateModel, suggestedThreshold, thresholdCounts } from '../shared/training/evaluate';
-import { decodeWeights } from '../shared/project/weights';
+import { decodeWeights } from '../shared/vocabulary/weights';
 import {
   applyVariant,
   carryInto,

@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import i18next from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
-import type { Language } from '../../shared/localized';
+import type { Language } from '../../shared/vocabulary/localized';
 import { Canvas } from './canvas/Canvas';
 import { StatusBar } from './chrome/StatusBar';
 import { TopBar } from './chrome/TopBar';

@@ -3,7 +3,7 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { languageFromTag } from '../../shared/localized';
+import { languageFromTag } from '../../shared/vocabulary/localized';
 import { App } from './App';
 import { detectHost } from './host';
 import { HostContext } from './host/HostContext';

@@ -5,8 +5,8 @@
  * Reads nothing but its arguments.
  */
 import type { DataSpec } from '../data/spec.js';
-import { pythonString } from './python.js';
-import { typescriptString } from './typescript-literals.js';
+import { pythonString } from '../vocabulary/python.js';
+import { typescriptString } from '../vocabulary/typescript-literals.js';
 
 type AddingSpec = Extract<DataSpec, { kind: 'adding' }>;
 

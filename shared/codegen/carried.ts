@@ -4,12 +4,12 @@
  * frozen. TypeScript and Keras load them with `setWeights`/`set_weights`; PyTorch through each
  * layer's own conversion from Keras' layout. Reads nothing but its arguments.
  */
-import type { Problem } from '../graph/problems.js';
-import { severityOf } from '../graph/problems.js';
+import type { Problem } from '../vocabulary/problems.js';
+import { severityOf } from '../vocabulary/problems.js';
 import type { PlannedLayer } from './plan.js';
-import { pythonComment, pythonString } from './python.js';
-import { cutText } from './text.js';
-import { typescriptComment, typescriptString } from './typescript-literals.js';
+import { pythonComment, pythonString } from '../vocabulary/python.js';
+import { cutText } from '../vocabulary/code-text.js';
+import { typescriptComment, typescriptString } from '../vocabulary/typescript-literals.js';
 
 /** Where the carried weights come from, each source written by the comment escaper of the language. */
 function sourceOf(layers: readonly PlannedLayer[], comment: (text: string) => string): string {

@@ -11,8 +11,8 @@ import { shuffleSalt } from '../training/train.js';
 import type { TrainingSettings } from '../training/settings.js';
 import { camelCase, type ExportPlan } from './plan.js';
 import type { TypeScriptHelper } from './typescript-helpers.js';
-import { pythonComment, pythonString } from './python.js';
-import { typescriptComment, typescriptNumbers, typescriptString } from './typescript-literals.js';
+import { pythonComment, pythonString } from '../vocabulary/python.js';
+import { typescriptComment, typescriptNumbers, typescriptString } from '../vocabulary/typescript-literals.js';
 
 /** A salt as the program writes it, such as 0x5eed5eed. */
 export function hex(salt: number): string {

@@ -7,12 +7,12 @@
 import { digitLabels, digitPixels } from '../data/digits-8x8.js';
 import { imageGroups } from '../data/build.js';
 import { imageSet } from '../data/images.js';
-import { localize } from '../localized.js';
+import { localize } from '../vocabulary/localized.js';
 import type { DataSpec } from '../data/spec.js';
 import type { ExportPlan } from './plan.js';
-import { pythonNumberList, pythonString } from './python.js';
-import { cutText, pythonRanked, typescriptRanked } from './text.js';
-import { typescriptNumbers, typescriptString } from './typescript-literals.js';
+import { pythonNumberList, pythonString } from '../vocabulary/python.js';
+import { cutText, pythonRanked, typescriptRanked } from '../vocabulary/code-text.js';
+import { typescriptNumbers, typescriptString } from '../vocabulary/typescript-literals.js';
 
 type ImagesSpec = Extract<DataSpec, { kind: 'images' }>;
 

@@ -17,8 +17,8 @@ import {
 } from './plan.js';
 import { pythonGanSections } from './gan.js';
 import { indent, pythonData, pythonOpening, pythonProgram, pythonQuestion } from './python-program.js';
-import { keyword, pythonCall, pythonNumber, pythonString, wrapPython } from './python.js';
-import { commentLines, describeShape, thousands } from './text.js';
+import { keyword, pythonCall, pythonNumber, pythonString, wrapPython } from '../vocabulary/python.js';
+import { commentLines, describeShape, thousands } from '../vocabulary/code-text.js';
 
 export interface PythonExport {
   ok: true;

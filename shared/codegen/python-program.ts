@@ -5,7 +5,7 @@
  */
 import type { ExportPlan } from './plan.js';
 import { pythonImageData, pythonImageQuestion } from './images.js';
-import { pythonNumber, pythonNumberList, pythonString } from './python.js';
+import { pythonNumber, pythonNumberList, pythonString } from '../vocabulary/python.js';
 import { pythonAddingData, pythonAddingQuestion } from './adding.js';
 import { pythonRecallData, pythonRecallQuestion } from './recall.js';
 import { pythonTextClassData, pythonTextClassQuestion } from './text-class.js';

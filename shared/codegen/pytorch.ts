@@ -25,9 +25,9 @@ import {
   type NetworkPlan,
 } from './plan.js';
 import { indent, pythonData, pythonOpening, pythonProgram, pythonQuestion } from './python-program.js';
-import { pythonComment, pythonNumber, pythonString, wrapPython } from './python.js';
+import { pythonComment, pythonNumber, pythonString, wrapPython } from '../vocabulary/python.js';
 import { ganPlan, pythonGanSections } from './gan.js';
-import { commentLines, describeShape, thousands } from './text.js';
+import { commentLines, describeShape, thousands } from '../vocabulary/code-text.js';
 
 interface TorchLayer {
   layer: NetworkPlan['layers'][number];

@@ -6,9 +6,9 @@
  */
 import { recallSymbols } from '../data/build.js';
 import type { DataSpec } from '../data/spec.js';
-import { pythonString } from './python.js';
-import { pythonRanked, typescriptRanked } from './text.js';
-import { typescriptString } from './typescript-literals.js';
+import { pythonString } from '../vocabulary/python.js';
+import { pythonRanked, typescriptRanked } from '../vocabulary/code-text.js';
+import { typescriptString } from '../vocabulary/typescript-literals.js';
 
 type RecallSpec = Extract<DataSpec, { kind: 'recall' }>;
 

@@ -22,7 +22,7 @@ import { buildDataset, vocabularyOf } from '../data/build';
 import type { DataSpec } from '../data/spec';
 import { layerNamePattern } from '../graph/naming';
 import type { Graph, LayerNode } from '../graph/types';
-import { encodeWeights } from '../project/weights';
+import { encodeWeights } from '../vocabulary/weights';
 import { defaultTrainingSettings, type TrainingSettings } from '../training/settings';
 import { exportKeras } from './keras';
 import type { ExportOptions, ExportSource } from './plan';

@@ -5,9 +5,9 @@
  * nothing but its arguments.
  */
 import type { DataSpec } from '../data/spec.js';
-import { pythonString } from './python.js';
-import { pythonRanked, typescriptRanked } from './text.js';
-import { typescriptString } from './typescript-literals.js';
+import { pythonString } from '../vocabulary/python.js';
+import { pythonRanked, typescriptRanked } from '../vocabulary/code-text.js';
+import { typescriptString } from '../vocabulary/typescript-literals.js';
 
 type TextClassSpec = Extract<DataSpec, { kind: 'text-class' }>;
 

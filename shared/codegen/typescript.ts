@@ -24,9 +24,10 @@ import { typescriptImageData, typescriptImageQuestion } from './images.js';
 import { typescriptAddingData, typescriptAddingQuestion } from './adding.js';
 import { typescriptRecallData, typescriptRecallQuestion } from './recall.js';
 import { typescriptTextClassData, typescriptTextClassQuestion } from './text-class.js';
-import { commentLines, describeShape, thousands, typescriptRanked } from './text.js';
+import { commentLines, describeShape, thousands, typescriptRanked } from '../vocabulary/code-text.js';
 import { helperSources, type TypeScriptHelper } from './typescript-helpers.js';
-import { tfInitializerCode, typescriptNumbers, typescriptString } from './typescript-literals.js';
+import { tfInitializerCode } from '../layers/spellings.js';
+import { typescriptNumbers, typescriptString } from '../vocabulary/typescript-literals.js';
 
 export interface TypeScriptExport {
   ok: true;

@@ -3,7 +3,7 @@
  * read answers back (the vocabulary, the scale). Bad raw data is refused with the field at fault.
  * Reads nothing but its arguments.
  */
-import type { Localized } from '../localized.js';
+import type { Localized } from '../vocabulary/localized.js';
 import { createRandom } from '../math/random.js';
 import { imageSet } from './images.js';
 import type { DataSpec } from './spec.js';

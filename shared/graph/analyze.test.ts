@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chain, layer, lessonGraph, wire } from '../../tests/helpers/graphs';
 import { analyzeGraph } from './analyze';
-import { describeProblem } from './problems';
-import { formatShape } from './shape';
+import { describeProblem } from '../vocabulary/problems';
+import { formatShape } from '../vocabulary/shape';
 import type { Graph } from './types';
 
 const shapeOf = (graph: Graph, id: string) => {

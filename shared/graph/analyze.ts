@@ -13,12 +13,12 @@ import {
   type Problem,
   type ProblemCode,
   type ProblemValues,
-} from './problems.js';
-import { formatShape, sampleSize, type Shape } from './shape.js';
+} from '../vocabulary/problems.js';
+import { formatShape, sampleSize, type Shape } from '../vocabulary/shape.js';
 import { downstreamOf, generatorEnds } from './gan.js';
 import { layerNamePattern, suggestLayerName } from './naming.js';
 import type { Graph, LayerNode, Wire } from './types.js';
-import { weightCount } from '../project/weights.js';
+import { weightCount } from '../vocabulary/weights.js';
 
 export interface NodeAnalysis {
   /** The output shape, or null where an error here or upstream leaves it unknown. */

@@ -11,11 +11,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnyParamValue, ParamSpec } from '../layers/params.js';
 import { layerDef, layerKinds, type LayerKind } from '../layers/registry.js';
 import type { TfLayer } from '../layers/types.js';
-import { languages } from '../localized.js';
+import { languages } from '../vocabulary/localized.js';
 import { analyzeGraph, type Analysis } from './analyze.js';
 import { compileGraph } from './compile.js';
-import { describeProblem, type ProblemCode } from './problems.js';
-import type { Shape } from './shape.js';
+import { describeProblem, type ProblemCode } from '../vocabulary/problems.js';
+import type { Shape } from '../vocabulary/shape.js';
 import type { Graph, LayerNode, Wire } from './types.js';
 
 type Params = Record<string, unknown>;

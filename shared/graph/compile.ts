@@ -7,9 +7,9 @@ import type * as Tf from '@tensorflow/tfjs';
 import { layerDef } from '../layers/registry.js';
 import type { TfModule } from '../layers/types.js';
 import { createRandom } from '../math/random.js';
-import { decodeWeights } from '../project/weights.js';
+import { decodeWeights } from '../vocabulary/weights.js';
 import { analyzeGraph, type Analysis } from './analyze.js';
-import { severityOf, type Problem } from './problems.js';
+import { severityOf, type Problem } from '../vocabulary/problems.js';
 import type { Graph, LayerNode } from './types.js';
 
 export interface CompileOptions {

@@ -1,7 +1,7 @@
 /** The label of a one-click fix, in the learner's language. Reads nothing but its arguments. */
 import { formatParamValue } from '../layers/param-input.js';
-import type { Language } from '../localized.js';
-import type { Fix } from './problems.js';
+import type { Language } from '../vocabulary/localized.js';
+import type { Fix } from '../vocabulary/problems.js';
 
 /** `names` maps node ids to layer names, so the label says which layer changes. */
 export function describeFix(fix: Fix, language: Language, names: ReadonlyMap<string, string>): string {

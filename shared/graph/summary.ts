@@ -1,6 +1,6 @@
 /** Keras' `model.summary()` for a drawn graph. Reads nothing but its arguments. */
 import type { Analysis } from './analyze.js';
-import { formatShape } from './shape.js';
+import { formatShape } from '../vocabulary/shape.js';
 import type { Graph } from './types.js';
 
 export interface SummaryRow {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chain, layer } from '../../tests/helpers/graphs';
 import { loadProject, saveProject } from '../project/load';
 import { emptyProject } from '../project/project';
-import { encodeWeights } from '../project/weights';
+import { encodeWeights } from '../vocabulary/weights';
 import { analyzeGraph } from './analyze';
 import { compileGraph } from './compile';
 import { summarize } from './summary';

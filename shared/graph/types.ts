@@ -1,6 +1,6 @@
 /** The network a learner draws, as plain data. Reads nothing but its arguments. */
 import { defaultParamsOf, isLayerKind, type LayerKind, type ParamsOf } from '../layers/registry.js';
-import type { EncodedWeight } from '../project/weights.js';
+import type { EncodedWeight } from '../vocabulary/weights.js';
 
 export interface Position {
   x: number;

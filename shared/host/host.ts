@@ -9,7 +9,7 @@
  * that is gone, too big or not UTF-8, a refused overwrite) is thrown as an Error whose message
  * can be shown as it is; a cancelled dialog is `null`, not an error.
  */
-import type { CommandId } from '../commands.js';
+import type { CommandId } from '../vocabulary/commands.js';
 import type { AppInfo, Autosave, ProjectFile, RecentProject, SavedProject, Settings } from '../ipc/contract.js';
 
 export type { AppInfo, Autosave, ProjectFile, RecentProject, SavedProject, Settings } from '../ipc/contract.js';

@@ -14,8 +14,8 @@ import {
   type SavedProject,
   type Settings,
 } from '../ipc/contract.js';
-import { utf8ByteLength } from '../project/utf8.js';
-import type { CommandId } from '../commands.js';
+import { utf8ByteLength } from '../vocabulary/utf8.js';
+import type { CommandId } from '../vocabulary/commands.js';
 import type { Host, SaveProjectOptions } from './host.js';
 import { isAllowedExternalUrl } from './external-links.js';
 import {

@@ -3,7 +3,7 @@
  * when a file may not be read or saved over. Reads nothing but its arguments.
  */
 import { maxRecentProjects, type RecentProject } from '../ipc/contract.js';
-import { currentFormatVersion, maxProjectBytes, projectFileExtension } from '../project/format.js';
+import { currentFormatVersion, maxProjectBytes, projectFileExtension } from '../vocabulary/project-format.js';
 import { formatVersionOf } from '../project/peek.js';
 
 /** Errors a Host throws about project files, by `name`, so the renderer can tell them apart. */

@@ -38,7 +38,7 @@ export const bridgeGlobalName = 'layerlab';
 
 /**
  * The one main → page event that carries something: a command id from the native menu, which the
- * bridge passes on only when it is a command of the table (shared/commands.ts).
+ * bridge passes on only when it is a command of the table (shared/vocabulary/commands.ts).
  */
 export const commandEvent = 'app:command';
 export const commandBridgeName = 'onCommand';

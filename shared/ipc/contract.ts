@@ -4,9 +4,9 @@
  * preload exposes one named function per entry, and nothing else crosses the bridge.
  */
 import { z } from 'zod';
-import type { CommandId } from '../commands.js';
-import { languages } from '../localized.js';
-import { maxProjectBytes } from '../project/format.js';
+import type { CommandId } from '../vocabulary/commands.js';
+import { languages } from '../vocabulary/localized.js';
+import { maxProjectBytes } from '../vocabulary/project-format.js';
 import { bridgeNames, type bridgeEvents, type IpcChannel } from './channels.js';
 
 export {

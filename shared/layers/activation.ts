@@ -1,6 +1,6 @@
-import { pythonCall, pythonString } from '../codegen/python.js';
-import { torchActivation } from '../codegen/torch.js';
-import { typescriptConfig, typescriptString } from '../codegen/typescript-literals.js';
+import { pythonCall, pythonString } from '../vocabulary/python.js';
+import { torchActivation } from './spellings.js';
+import { typescriptConfig, typescriptString } from '../vocabulary/typescript-literals.js';
 import { ok } from './shape-rules.js';
 import { tfActivation } from './tf-config.js';
 import { activation as activationParam } from './common.js';

@@ -1,7 +1,7 @@
-import { pythonCall } from '../codegen/python.js';
-import { typescriptConfig } from '../codegen/typescript-literals.js';
+import { pythonCall } from '../vocabulary/python.js';
+import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import type * as Tf from '@tensorflow/tfjs';
-import { shapesEqual } from '../graph/shape.js';
+import { shapesEqual } from '../vocabulary/shape.js';
 import { mergeMasks } from './merge-masks.js';
 import { fail, joinShapes, ok } from './shape-rules.js';
 import { defineLayer } from './types.js';

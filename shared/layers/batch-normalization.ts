@@ -1,6 +1,6 @@
-import { keyword, pythonBool, pythonCall, pythonNumber } from '../codegen/python.js';
-import { thousands } from '../codegen/text.js';
-import { typescriptConfig } from '../codegen/typescript-literals.js';
+import { keyword, pythonBool, pythonCall, pythonNumber } from '../vocabulary/python.js';
+import { thousands } from '../vocabulary/code-text.js';
+import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { expectKnown, expects, expectRank, hints, ok } from './shape-rules.js';
 import { bool, float } from './params.js';
 import { defineLayer } from './types.js';

@@ -1,7 +1,7 @@
-import { keyword, pythonCall } from '../codegen/python.js';
-import { typescriptConfig } from '../codegen/typescript-literals.js';
+import { keyword, pythonCall } from '../vocabulary/python.js';
+import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import type * as Tf from '@tensorflow/tfjs';
-import { formatShape } from '../graph/shape.js';
+import { formatShape } from '../vocabulary/shape.js';
 import { mergeMasks } from './merge-masks.js';
 import { fail, joinShapes, ok } from './shape-rules.js';
 import { int } from './params.js';

@@ -3,10 +3,15 @@
  * spatial axes of a channels-last tensor. PyTorch convolves channels-first, so its forward pass
  * turns the tensor for the convolution and back. Reads nothing but its arguments.
  */
-import { keyword, pythonBool, pythonCall, pythonString, pythonTuple } from '../codegen/python.js';
-import { channelsFirst, channelsLast, samePadding, torchActivation, torchInit } from '../codegen/torch.js';
-import { quotedUnless, typescriptConfig, typescriptNumbers, typescriptString } from '../codegen/typescript-literals.js';
-import type { Shape } from '../graph/shape.js';
+import { keyword, pythonBool, pythonCall, pythonString, pythonTuple } from '../vocabulary/python.js';
+import { channelsFirst, channelsLast, samePadding, torchActivation, torchInit } from './spellings.js';
+import {
+  quotedUnless,
+  typescriptConfig,
+  typescriptNumbers,
+  typescriptString,
+} from '../vocabulary/typescript-literals.js';
+import type { Shape } from '../vocabulary/shape.js';
 import type { ActivationName } from './common.js';
 import type { Padding } from './shape-rules.js';
 import { tfActivation, tfInitializer } from './tf-config.js';

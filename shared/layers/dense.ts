@@ -1,7 +1,7 @@
-import { keyword, pythonBool, pythonCall, pythonNumber, pythonString } from '../codegen/python.js';
-import { torchActivation, torchInit } from '../codegen/torch.js';
-import { quotedUnless, typescriptConfig } from '../codegen/typescript-literals.js';
-import { formatShape, lastDim } from '../graph/shape.js';
+import { keyword, pythonBool, pythonCall, pythonNumber, pythonString } from '../vocabulary/python.js';
+import { torchActivation, torchInit } from './spellings.js';
+import { quotedUnless, typescriptConfig } from '../vocabulary/typescript-literals.js';
+import { formatShape, lastDim } from '../vocabulary/shape.js';
 import { expectKnown, fail, hints, expects, ok } from './shape-rules.js';
 import { tfInitializer } from './tf-config.js';
 import { activation, kernelInitializer, useBias } from './common.js';

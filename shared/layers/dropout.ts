@@ -1,5 +1,5 @@
-import { pythonCall, pythonNumber } from '../codegen/python.js';
-import { typescriptConfig } from '../codegen/typescript-literals.js';
+import { pythonCall, pythonNumber } from '../vocabulary/python.js';
+import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { ok } from './shape-rules.js';
 import { dropoutRate } from './common.js';
 import { defineLayer } from './types.js';

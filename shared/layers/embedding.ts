@@ -1,5 +1,5 @@
-import { keyword, pythonBool, pythonCall } from '../codegen/python.js';
-import { typescriptConfig } from '../codegen/typescript-literals.js';
+import { keyword, pythonBool, pythonCall } from '../vocabulary/python.js';
+import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { expectRank, expects, hints, ok } from './shape-rules.js';
 import { tfInitializer } from './tf-config.js';
 import { bool, int } from './params.js';

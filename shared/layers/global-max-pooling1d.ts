@@ -1,5 +1,5 @@
-import { pythonCall } from '../codegen/python.js';
-import { typescriptConfig } from '../codegen/typescript-literals.js';
+import { pythonCall } from '../vocabulary/python.js';
+import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
 

@@ -1,4 +1,4 @@
-import { keyword, pythonString } from '../codegen/python.js';
+import { keyword, pythonString } from '../vocabulary/python.js';
 import {
   countRecurrent,
   keptRecurrent,
@@ -13,7 +13,7 @@ import {
 import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
-import { typescriptString } from '../codegen/typescript-literals.js';
+import { typescriptString } from '../vocabulary/typescript-literals.js';
 
 /**
  * Keras' `reset_after` is left out on purpose: tf.js only supports `reset_after=False`, so

@@ -1,4 +1,4 @@
-import { keyword, pythonBool, pythonString } from '../codegen/python.js';
+import { keyword, pythonBool, pythonString } from '../vocabulary/python.js';
 import {
   countRecurrent,
   keptRecurrent,
@@ -13,7 +13,7 @@ import {
 import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
 import { bool, int } from './params.js';
 import { defineLayer } from './types.js';
-import { typescriptString } from '../codegen/typescript-literals.js';
+import { typescriptString } from '../vocabulary/typescript-literals.js';
 
 export const lstm = defineLayer({
   kind: 'LSTM',

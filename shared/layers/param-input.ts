@@ -3,7 +3,7 @@
  * A value is either accepted whole or refused with a message that states the allowed range, so the
  * inspector can refuse it at the field and leave the graph as it was.
  */
-import type { Localized } from '../localized.js';
+import type { Localized } from '../vocabulary/localized.js';
 import type { AnyParamValue, ParamSpec } from './params.js';
 
 export type ParamParse = { ok: true; value: AnyParamValue } | { ok: false; problem: Localized };

@@ -5,8 +5,9 @@
  * and a description in every language; the inspector, the project loader and the code generators
  * all read these specs, so a parameter is described once.
  */
+import type { FixValue } from '../vocabulary/problems.js';
 import { z } from 'zod';
-import type { Localized } from '../localized.js';
+import type { Localized } from '../vocabulary/localized.js';
 
 interface ParamBase<T> {
   readonly description: Localized;
@@ -223,3 +224,7 @@ export function defaultParams<P extends ParamSpecs>(specs: P): ParamValues<P> {
 function structuredCloneValue<T>(value: T): T {
   return Array.isArray(value) ? ([...value] as T) : value;
 }
+
+/** The problem catalogue names the values a fix sets without reaching up to the layers: the same set. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const fixValuesAreParamValues: Same<AnyParamValue, FixValue> = true;

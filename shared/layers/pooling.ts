@@ -2,10 +2,10 @@
  * What the pooling layers share: windows slid over a sequence or an image, or one value per
  * channel over all of it. No weights. Reads nothing but its arguments.
  */
-import { keyword, pythonCall, pythonString, pythonTuple } from '../codegen/python.js';
-import { channelsFirst, channelsLast, samePadding } from '../codegen/torch.js';
-import { typescriptConfig, typescriptNumbers, typescriptString } from '../codegen/typescript-literals.js';
-import type { Shape } from '../graph/shape.js';
+import { keyword, pythonCall, pythonString, pythonTuple } from '../vocabulary/python.js';
+import { channelsFirst, channelsLast, samePadding } from './spellings.js';
+import { typescriptConfig, typescriptNumbers, typescriptString } from '../vocabulary/typescript-literals.js';
+import type { Shape } from '../vocabulary/shape.js';
 import { expectRank, expects, hints, ok, slideWindows, type Padding } from './shape-rules.js';
 import type { CodeContext, PyTorchCode, PyTorchContext, ShapeResult } from './types.js';
 

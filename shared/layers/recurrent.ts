@@ -2,11 +2,11 @@
  * What SimpleRNN, LSTM and GRU share: a sequence in, the last state or every state out, an
  * optional Bidirectional wrapper, and weights counted per gate. Reads nothing but its arguments.
  */
-import { keyword, pythonBool, pythonCall, pythonNumber, pythonString } from '../codegen/python.js';
-import { thousands } from '../codegen/text.js';
-import { torchInit } from '../codegen/torch.js';
-import { quotedUnless, typescriptConfig, typescriptString } from '../codegen/typescript-literals.js';
-import { formatShape, lastDim, type Shape } from '../graph/shape.js';
+import { keyword, pythonBool, pythonCall, pythonNumber, pythonString } from '../vocabulary/python.js';
+import { thousands } from '../vocabulary/code-text.js';
+import { torchInit } from './spellings.js';
+import { quotedUnless, typescriptConfig, typescriptString } from '../vocabulary/typescript-literals.js';
+import { formatShape, lastDim, type Shape } from '../vocabulary/shape.js';
 import type { ActivationName, initializers } from './common.js';
 import { expectKnown, fail, ok } from './shape-rules.js';
 import { fastOrthogonal, tfInitializer } from './tf-config.js';

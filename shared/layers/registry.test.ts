@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { languages } from '../localized.js';
+import { languages } from '../vocabulary/localized.js';
 import { layerNamePattern } from '../graph/naming.js';
-import type { Localized } from '../localized.js';
+import type { Localized } from '../vocabulary/localized.js';
 import type { ParamSpec } from './params.js';
 import { defaultParamsOf, isLayerKind, layerDef, layerKinds, layerRegistry, layersByCategory } from './registry.js';
 import { layerCategories } from './types.js';

@@ -1,5 +1,5 @@
-import { pythonCall } from '../codegen/python.js';
-import { typescriptConfig } from '../codegen/typescript-literals.js';
+import { pythonCall } from '../vocabulary/python.js';
+import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { expectRank, expects, fail, hints, ok } from './shape-rules.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';

@@ -1,6 +1,6 @@
-import { pythonCall, pythonTuple } from '../codegen/python.js';
-import { typescriptConfig, typescriptNumbers } from '../codegen/typescript-literals.js';
-import { formatShape, type Shape } from '../graph/shape.js';
+import { pythonCall, pythonTuple } from '../vocabulary/python.js';
+import { typescriptConfig, typescriptNumbers } from '../vocabulary/typescript-literals.js';
+import { formatShape, type Shape } from '../vocabulary/shape.js';
 import { expectAllKnown, fail, ok, product } from './shape-rules.js';
 import { shape } from './params.js';
 import { defineLayer, type ShapeResult } from './types.js';

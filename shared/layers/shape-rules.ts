@@ -2,9 +2,9 @@
  * Building blocks of shape inference shared by several layer kinds, with Keras' arithmetic.
  * Reads nothing but its arguments.
  */
-import type { LayerIssue, ProblemValues } from '../graph/problems.js';
-import { formatShape, type Shape } from '../graph/shape.js';
-import type { Localized } from '../localized.js';
+import type { LayerIssue, ProblemValues } from '../vocabulary/problems.js';
+import { formatShape, type Shape } from '../vocabulary/shape.js';
+import type { Localized } from '../vocabulary/localized.js';
 import type { ShapeResult } from './types.js';
 
 export function ok(shape: Shape, warnings?: LayerIssue[]): ShapeResult {

@@ -6,9 +6,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeProblem, type LayerIssue, type ProblemCode } from '../graph/problems.js';
-import type { Shape } from '../graph/shape.js';
-import { languages } from '../localized.js';
+import { describeProblem, type LayerIssue, type ProblemCode } from '../vocabulary/problems.js';
+import type { Shape } from '../vocabulary/shape.js';
+import { languages } from '../vocabulary/localized.js';
 import type { AnyParamValue } from './params.js';
 import { defaultParamsOf, layerDef, layerKinds, type LayerKind } from './registry.js';
 import { expects, hints } from './shape-rules.js';

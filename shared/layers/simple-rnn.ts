@@ -1,4 +1,4 @@
-import { pythonString } from '../codegen/python.js';
+import { pythonString } from '../vocabulary/python.js';
 import {
   countRecurrent,
   keptRecurrent,

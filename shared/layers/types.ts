@@ -3,9 +3,9 @@
  * Reads nothing but its arguments.
  */
 import type * as Tf from '@tensorflow/tfjs';
-import type { LayerIssue } from '../graph/problems.js';
-import type { Shape } from '../graph/shape.js';
-import type { Localized } from '../localized.js';
+import type { LayerIssue } from '../vocabulary/problems.js';
+import type { Shape } from '../vocabulary/shape.js';
+import type { Localized } from '../vocabulary/localized.js';
 import type { initializers } from './common.js';
 import type { ParamSpecs, ParamValues } from './params.js';
 

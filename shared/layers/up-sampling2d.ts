@@ -1,6 +1,6 @@
-import { keyword, pythonCall, pythonString, pythonTuple } from '../codegen/python.js';
-import { channelsFirst, channelsLast } from '../codegen/torch.js';
-import { typescriptConfig, typescriptNumbers, typescriptString } from '../codegen/typescript-literals.js';
+import { keyword, pythonCall, pythonString, pythonTuple } from '../vocabulary/python.js';
+import { channelsFirst, channelsLast } from './spellings.js';
+import { typescriptConfig, typescriptNumbers, typescriptString } from '../vocabulary/typescript-literals.js';
 import { expectRank, expects, hints, ok } from './shape-rules.js';
 import { pair } from './tf-config.js';
 import { choice, ints } from './params.js';

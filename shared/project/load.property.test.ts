@@ -13,7 +13,7 @@ import { layerKinds } from '../layers/registry';
 import { metricNames, trainingParams, type TrainingSettings } from '../training/settings';
 import { loadProject, saveProject } from './load';
 import { projectSchema, type Project } from './schema';
-import { encodeWeights } from './weights';
+import { encodeWeights } from '../vocabulary/weights';
 // Imported last, so the globals it records include what the modules above set up.
 import { poisoningCheck } from '../../tests/helpers/poisoning';
 

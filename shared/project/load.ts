@@ -10,13 +10,18 @@
 import type { z } from 'zod';
 import { withDefaultParams } from '../graph/types.js';
 import type { TrainingSettings } from '../training/settings.js';
-import { currentFormatVersion, maxProjectBytes, maxProjectDepth, unknownCreator } from './format.js';
+import {
+  currentFormatVersion,
+  maxProjectBytes,
+  maxProjectDepth,
+  unknownCreator,
+} from '../vocabulary/project-format.js';
 import { migrateProject, schemaOfVersion } from './migrations.js';
-import { describePath, findRefusedKey, readJson } from './safe-json.js';
+import { describePath, findRefusedKey, readJson } from '../vocabulary/safe-json.js';
 import { projectSchema, type LessonRef, type LoadedProject, type Project } from './schema.js';
-import { decodeUtf8, utf8ByteLength } from './utf8.js';
+import { decodeUtf8, utf8ByteLength } from '../vocabulary/utf8.js';
 
-export { maxProjectBytes, maxProjectDepth } from './format.js';
+export { maxProjectBytes, maxProjectDepth } from '../vocabulary/project-format.js';
 export { formatVersionOf } from './peek.js';
 
 export type ProjectLoadResult =

@@ -8,7 +8,7 @@
  * `migrations`, a golden fixture `fixtures/v3.layerlab`, and keep `fixtures/v2.layerlab` as it is.
  */
 import type { z } from 'zod';
-import { currentFormatVersion, unknownCreator } from './format.js';
+import { currentFormatVersion, unknownCreator } from '../vocabulary/project-format.js';
 import { projectV1Schema, projectV2Schema, type LessonRef, type Project, type ProjectV1 } from './schema.js';
 
 /** One step of the format: `migrate` takes a project of format `from` to format `from + 1`. */

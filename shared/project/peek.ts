@@ -3,9 +3,9 @@
  * disk may be saved over, and whether text about to be saved is a project at all. Needs no schema.
  * Reads nothing but its arguments.
  */
-import { maxProjectBytes, maxProjectDepth } from './format.js';
-import { readJson } from './safe-json.js';
-import { decodeUtf8 } from './utf8.js';
+import { maxProjectBytes, maxProjectDepth } from '../vocabulary/project-format.js';
+import { readJson } from '../vocabulary/safe-json.js';
+import { decodeUtf8 } from '../vocabulary/utf8.js';
 
 /** How `saveProject` starts every file, so most files are answered from their first bytes. */
 const leadingVersion = /^\s*\{\s*"formatVersion"\s*:\s*(\d{1,9})\s*[,}]/;

@@ -6,12 +6,18 @@
  * arguments.
  */
 import { formatProject, loadProject } from './load.js';
-import { currentFormatVersion, unknownCreator } from './format.js';
+import { currentFormatVersion, unknownCreator } from '../vocabulary/project-format.js';
 import type { Project } from './schema.js';
 import { defaultTrainingSettings } from '../training/settings.js';
 
-export { decodeWeights, encodeWeights, maxTrainedValues, type Trained, type WeightData } from './weights.js';
-export { currentFormatVersion, projectFileExtension, unknownCreator } from './format.js';
+export {
+  decodeWeights,
+  encodeWeights,
+  maxTrainedValues,
+  type Trained,
+  type WeightData,
+} from '../vocabulary/weights.js';
+export { currentFormatVersion, projectFileExtension, unknownCreator } from '../vocabulary/project-format.js';
 export {
   graphSchema,
   lessonRefSchema,

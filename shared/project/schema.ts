@@ -11,11 +11,11 @@ import { dataSpecSchema, type DataSpec } from '../data/spec.js';
 import type { Graph } from '../graph/types.js';
 import { isLayerKind } from '../layers/registry.js';
 import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
-import type { currentFormatVersion } from './format.js';
-import { isAllowedKey, refusedKeyMessage } from './safe-json.js';
-import { carriedWeightsSchema, trainedSchema, type Trained } from './weights.js';
+import type { currentFormatVersion } from '../vocabulary/project-format.js';
+import { isAllowedKey, refusedKeyMessage } from '../vocabulary/safe-json.js';
+import { carriedWeightsSchema, trainedSchema, type Trained } from '../vocabulary/weights.js';
 
-export { currentFormatVersion, unknownCreator } from './format.js';
+export { currentFormatVersion, unknownCreator } from '../vocabulary/project-format.js';
 
 const finite = z.number().finite();
 const identifier = z.string().min(1).max(200);

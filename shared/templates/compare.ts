@@ -6,7 +6,7 @@ import { analyzeGraph } from '../graph/analyze.js';
 import type { Graph, LayerNode, Wire } from '../graph/types.js';
 import type { AnyParamValue } from '../layers/params.js';
 import { layerDef, type LayerKind } from '../layers/registry.js';
-import type { Language } from '../localized.js';
+import type { Language } from '../vocabulary/localized.js';
 
 /** One way the learner's graph differs from the lesson's. */
 export type Difference =

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { dataSpecSchema, type DataSpec } from '../data/spec.js';
 import { withDefaultParams, type CarriedWeights, type Graph, type LayerNode } from '../graph/types.js';
-import type { Localized } from '../localized.js';
+import type { Localized } from '../vocabulary/localized.js';
 import { defaultParamsOf, isLayerKind, type LayerKind } from '../layers/registry.js';
 import { graphSchema } from '../project/project.js';
 import { trainingParams, trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';

@@ -7,10 +7,10 @@
  */
 import type * as Tf from '@tensorflow/tfjs';
 import { compileGraph } from '../graph/compile.js';
-import type { Problem } from '../graph/problems.js';
+import type { Problem } from '../vocabulary/problems.js';
 import type { Graph } from '../graph/types.js';
 import type { TfModule } from '../layers/types.js';
-import { decodeWeights, type Trained } from '../project/weights.js';
+import { decodeWeights, type Trained } from '../vocabulary/weights.js';
 import { layersModelFormat, weightsFileName, type TfjsModelJson, type WeightSpec } from './model-json.js';
 import { formatDims } from './refusals.js';
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { branchedGraph } from '../../tests/helpers/tfjs-graphs';
 import { analyzeGraph } from '../graph/analyze';
 import { compileGraph } from '../graph/compile';
-import { encodeWeights } from '../project/weights';
+import { encodeWeights } from '../vocabulary/weights';
 import { exportTfjsModel } from './export';
 import { importTfjsModel } from './import';
 import { graphWeights } from './weight-slots';

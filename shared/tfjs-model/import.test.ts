@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { chain, layer } from '../../tests/helpers/graphs';
 import { compileGraph } from '../graph/compile';
 import type { Graph } from '../graph/types';
-import { decodeWeights, encodeWeights } from '../project/weights';
+import { decodeWeights, encodeWeights } from '../vocabulary/weights';
 import { exportTfjsModel } from './export';
 import { importTfjsModel } from './import';
 import { isRecord } from './layer-config';

@@ -9,10 +9,10 @@
 import type { z } from 'zod';
 import { analyzeGraph } from '../graph/analyze.js';
 import { layoutGraph } from '../graph/layout.js';
-import { describeProblem } from '../graph/problems.js';
+import { describeProblem } from '../vocabulary/problems.js';
 import type { Graph, LayerNode, Wire } from '../graph/types.js';
-import { describePath, findRefusedKey } from '../project/safe-json.js';
-import { encodeWeights, maxTrainedValues, type Trained } from '../project/weights.js';
+import { describePath, findRefusedKey } from '../vocabulary/safe-json.js';
+import { encodeWeights, maxTrainedValues, type Trained } from '../vocabulary/weights.js';
 import { modelJsonSchema, layersModelFormat } from './model-json.js';
 import { ImportRefusal, refusal, type ImportRefusalCode } from './refusals.js';
 import { readTopology, type DraftLayer, type Topology } from './topology.js';

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { branchedGraph, embeddingGraph, imageGraph, initializerGraph } from '../../tests/helpers/tfjs-graphs';
 import { compileGraph } from '../graph/compile';
 import type { Graph } from '../graph/types';
-import { decodeWeights, encodeWeights, type Trained } from '../project/weights';
+import { decodeWeights, encodeWeights, type Trained } from '../vocabulary/weights';
 import { parseTemplate } from '../templates/template';
 import { runTraining } from '../training/run';
 import { toTensor } from '../training/train';

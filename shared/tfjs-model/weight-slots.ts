@@ -5,7 +5,7 @@
  * a test holds it to what compiling the graph gives. Reads nothing but its arguments.
  */
 import type { Analysis } from '../graph/analyze.js';
-import { lastDim, type Shape } from '../graph/shape.js';
+import { lastDim, type Shape } from '../vocabulary/shape.js';
 import type { Graph, LayerNode } from '../graph/types.js';
 
 /** One weight a layer makes: its name within the layer (`kernel`), its direction, its shape. */

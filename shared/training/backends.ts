@@ -4,7 +4,7 @@
  * Reads nothing but its arguments.
  */
 import type { LayerKind } from '../layers/registry.js';
-import type { Localized } from '../localized.js';
+import type { Localized } from '../vocabulary/localized.js';
 
 export const backendNames = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof backendNames)[number];

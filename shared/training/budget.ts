@@ -9,11 +9,11 @@
  */
 import type { Dataset } from '../data/build.js';
 import type { Analysis } from '../graph/analyze.js';
-import { severityOf, type Fix, type Problem, type ProblemCode, type ProblemValues } from '../graph/problems.js';
-import { sampleSize, type Shape } from '../graph/shape.js';
+import { severityOf, type Fix, type Problem, type ProblemCode, type ProblemValues } from '../vocabulary/problems.js';
+import { sampleSize, type Shape } from '../vocabulary/shape.js';
 import type { Graph } from '../graph/types.js';
 import { layerDef } from '../layers/registry.js';
-import { maxProjectWeights } from '../project/format.js';
+import { maxProjectWeights } from '../vocabulary/project-format.js';
 import type { BackendName } from './backends.js';
 import type { TrainingSettings } from './settings.js';
 

@@ -8,7 +8,7 @@ import { chain, layer } from '../../tests/helpers/graphs';
 import { buildDataset, type Dataset } from '../data/build';
 import type { DataSpec } from '../data/spec';
 import { analyzeGraph } from '../graph/analyze';
-import { describeProblem } from '../graph/problems';
+import { describeProblem } from '../vocabulary/problems';
 import type { Graph } from '../graph/types';
 import { checkDataFit } from './fit-check';
 import { decodeAnswer, displayLabel } from './predict';

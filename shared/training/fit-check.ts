@@ -5,8 +5,8 @@
  */
 import type { Dataset } from '../data/build.js';
 import type { Analysis } from '../graph/analyze.js';
-import { severityOf, type Problem, type ProblemCode, type ProblemValues, type Fix } from '../graph/problems.js';
-import { formatShape, shapesEqual } from '../graph/shape.js';
+import { severityOf, type Problem, type ProblemCode, type ProblemValues, type Fix } from '../vocabulary/problems.js';
+import { formatShape, shapesEqual } from '../vocabulary/shape.js';
 import { generatorEnds } from '../graph/gan.js';
 import type { Graph } from '../graph/types.js';
 import { suggestLoss, type TrainingSettings } from './settings.js';

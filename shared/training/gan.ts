@@ -9,7 +9,7 @@
  */
 import type * as Tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/build.js';
-import type { Localized } from '../localized.js';
+import type { Localized } from '../vocabulary/localized.js';
 import type { Answer } from './predict.js';
 import { splitGan } from '../graph/gan.js';
 import { analyzeGraph } from '../graph/analyze.js';

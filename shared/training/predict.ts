@@ -16,7 +16,7 @@ import {
 import { imageSet } from '../data/images.js';
 import type { DataSpec } from '../data/spec.js';
 import type { TfModule } from '../layers/types.js';
-import type { Localized } from '../localized.js';
+import type { Localized } from '../vocabulary/localized.js';
 import { createRandom } from '../math/random.js';
 
 export type QueryResult = { ok: true; values: Float32Array; shape: number[] } | { ok: false; problem: Localized };

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CarriedWeights } from '../../shared/graph/types';
-import { encodeWeights } from '../../shared/project/weights';
+import { encodeWeights } from '../../shared/vocabulary/weights';
 import type { Template } from '../../shared/templates/template';
 import { runTraining } from '../../shared/training/run';
 

@@ -14,7 +14,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatShape } from '../../../shared/graph/shape';
+import { formatShape } from '../../../shared/vocabulary/shape';
 import { selectAnalysis } from '../store/selectors';
 import { useTranslation } from 'react-i18next';
 import { isLayerKind, layerDef } from '../../../shared/layers/registry';

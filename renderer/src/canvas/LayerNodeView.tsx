@@ -6,7 +6,7 @@ import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { formatShape } from '../../../shared/graph/shape';
+import { formatShape } from '../../../shared/vocabulary/shape';
 import { formatParamValue } from '../../../shared/layers/param-input';
 import { layerDef } from '../../../shared/layers/registry';
 import type { AnyParamValue } from '../../../shared/layers/params';

@@ -6,7 +6,7 @@
  */
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
-import { formatShape } from '../../../shared/graph/shape';
+import { formatShape } from '../../../shared/vocabulary/shape';
 import { useAppStore } from '../store';
 import { selectAnalysis } from '../store/selectors';
 

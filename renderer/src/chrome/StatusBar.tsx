@@ -1,6 +1,6 @@
 /** The status bar: what the canvas holds, its problems, where LayerLab runs, the language switch. */
 import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../../../shared/localized';
+import { languages, type Language } from '../../../shared/vocabulary/localized';
 import { backendLabels } from '../../../shared/training/backends';
 import { useLocalize } from '../hooks/useLocalize';
 import { useNumberFormat } from '../hooks/useProblemText';

@@ -1,7 +1,7 @@
 /** Ctrl+Shift+P: every command by name, in the current language, run with Enter. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commands, formatShortcut, menuLabels } from '../../../shared/commands';
+import { commands, formatShortcut, menuLabels } from '../../../shared/vocabulary/commands';
 import { useLocalize } from '../hooks/useLocalize';
 import { runCommand } from './registry';
 import { isMac } from './useShortcuts';

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
-import { commands, formatShortcut, menuLabels, menus, type MenuName } from '../../../shared/commands';
+import { commands, formatShortcut, menuLabels, menus, type MenuName } from '../../../shared/vocabulary/commands';
 import { useLocalize } from '../hooks/useLocalize';
 import { runCommand } from './registry';
 import { isMac } from './useShortcuts';

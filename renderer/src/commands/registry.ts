@@ -2,7 +2,7 @@
  * What each command of the shared command table does in the renderer. Menus (native and web), the
  * keyboard shortcuts and the command palette all run commands through `runCommand`.
  */
-import type { CommandId } from '../../../shared/commands';
+import type { CommandId } from '../../../shared/vocabulary/commands';
 import { useAppStore } from '../store';
 
 type Handler = () => void | Promise<void>;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { commands, matchesShortcut, type CommandId } from '../../../shared/commands';
+import { commands, matchesShortcut, type CommandId } from '../../../shared/vocabulary/commands';
 import { runCommand } from './registry';
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

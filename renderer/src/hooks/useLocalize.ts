@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { localize, type Localized } from '../../../shared/localized';
+import { localize, type Localized } from '../../../shared/vocabulary/localized';
 import { useAppStore } from '../store';
 
 /** Picks the current language's text from a registry description. */

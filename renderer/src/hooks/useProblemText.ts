@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeFix } from '../../../shared/graph/fix-text';
-import { describeProblem, type Fix, type Problem } from '../../../shared/graph/problems';
+import { describeProblem, type Fix, type Problem } from '../../../shared/vocabulary/problems';
 import { useAppStore } from '../store';
 
 /** The message and the fix label of a problem, in the current language. */

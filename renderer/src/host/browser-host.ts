@@ -19,8 +19,8 @@ import {
   type SavedProject,
   type Settings,
 } from '../../../shared/ipc/contract';
-import { projectFileExtension } from '../../../shared/project/format';
-import { decodeUtf8, utf8ByteLength } from '../../../shared/project/utf8';
+import { projectFileExtension } from '../../../shared/vocabulary/project-format';
+import { decodeUtf8, utf8ByteLength } from '../../../shared/vocabulary/utf8';
 import { AutosaveDatabase } from './autosave-db';
 
 const settingsKey = 'layerlab.settings';

@@ -1,4 +1,4 @@
-import type { CommandId } from '../../../shared/commands';
+import type { CommandId } from '../../../shared/vocabulary/commands';
 /** The Host of the desktop app: every call goes through the preload's typed bridge. */
 import type { Host, SaveProjectOptions } from '../../../shared/host/host';
 import type {

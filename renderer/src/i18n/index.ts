@@ -1,7 +1,7 @@
 /** The interface's languages: i18next with the strings of `en.json` and `es.json`. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../shared/localized';
+import type { Language } from '../../../shared/vocabulary/localized';
 import en from './en.json';
 import es from './es.json';
 

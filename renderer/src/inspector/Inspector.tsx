@@ -10,8 +10,8 @@ import type { LayerFlowNode } from '../store/graph-slice';
 import { ParamField } from './ParamField';
 import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
 import { selectLayerProblems, selectNodeAnalysis } from '../store/selectors';
-import { formatShape } from '../../../shared/graph/shape';
-import { weightCount } from '../../../shared/project/weights';
+import { formatShape } from '../../../shared/vocabulary/shape';
+import { weightCount } from '../../../shared/vocabulary/weights';
 import { toneOf } from '../problems/tone';
 
 function NameField({ node }: { node: LayerFlowNode }) {

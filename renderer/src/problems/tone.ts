@@ -3,7 +3,7 @@
  * gap (a layer just dropped, a gap left by a deletion) as a quiet hint, since the learner is
  * usually about to wire it. A hint still stops Train, which says so.
  */
-import { wiringCodes, type Problem } from '../../../shared/graph/problems';
+import { wiringCodes, type Problem } from '../../../shared/vocabulary/problems';
 
 export type Tone = 'error' | 'warning' | 'hint';
 

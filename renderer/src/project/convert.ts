@@ -1,12 +1,12 @@
 /** The store's work as a project file, and a loaded project back into the store. */
 import type { LoadedProject, Project } from '../../../shared/project/schema';
-import { currentFormatVersion } from '../../../shared/project/format';
+import { currentFormatVersion } from '../../../shared/vocabulary/project-format';
 import { lessonLibrary } from '../lessons/templates';
 import { useAppStore, type AppState } from '../store';
 import type { LayerFlowNode } from '../store/graph-slice';
 import { selectGraph } from '../store/selectors';
 import type { Graph } from '../../../shared/graph/types';
-import type { Trained } from '../../../shared/project/weights';
+import type { Trained } from '../../../shared/vocabulary/weights';
 import { restoreTrained, trainedWeights } from '../training/client';
 
 export function projectFromState(state: AppState): Project {

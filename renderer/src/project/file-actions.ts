@@ -5,13 +5,13 @@
  */
 import type { Host } from '../../../shared/host/host';
 import { loadProject, saveProject } from '../../../shared/project/load';
-import { projectFileExtension } from '../../../shared/project/format';
+import { projectFileExtension } from '../../../shared/vocabulary/project-format';
 import i18next from 'i18next';
 import { useAppStore } from '../store';
 import { selectDirty, untitled } from '../store/project-slice';
 import { loadIntoStore, projectFromState, trainedForSave } from './convert';
-import { maxProjectWeights } from '../../../shared/project/format';
-import { weightCount } from '../../../shared/project/weights';
+import { maxProjectWeights } from '../../../shared/vocabulary/project-format';
+import { weightCount } from '../../../shared/vocabulary/weights';
 import { formatBytes } from '../../../shared/training/budget';
 
 const t = (key: string, options: Record<string, unknown> = {}): string => i18next.t(key, options);

@@ -4,8 +4,8 @@
  * import is checked before anything is built; a refusal changes nothing on screen.
  */
 import i18next from 'i18next';
-import { localize } from '../../../shared/localized';
-import { readJson } from '../../../shared/project/safe-json';
+import { localize } from '../../../shared/vocabulary/localized';
+import { readJson } from '../../../shared/vocabulary/safe-json';
 import { importTfjsModel } from '../../../shared/tfjs-model/import';
 import { defaultTrainingSettings } from '../../../shared/training/settings';
 import { useAppStore } from '../store';

@@ -18,7 +18,7 @@ import { layoutGraph } from '../../../shared/graph/layout';
 import { layerNamePattern, nextLayerName } from '../../../shared/graph/naming';
 import { defaultParamsOf, layerDef, type LayerKind } from '../../../shared/layers/registry';
 import type { AnyParamValue } from '../../../shared/layers/params';
-import type { Fix } from '../../../shared/graph/problems';
+import type { Fix } from '../../../shared/vocabulary/problems';
 import { isLayerKind } from '../../../shared/layers/registry';
 import { trainingParams } from '../../../shared/training/settings';
 

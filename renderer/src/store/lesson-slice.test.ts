@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeWeights } from '../../../shared/project/weights';
+import { encodeWeights } from '../../../shared/vocabulary/weights';
 import type { Template } from '../../../shared/templates/template';
 import { lessonLibrary } from '../lessons/templates';
 import { createAppStore } from './index';

@@ -7,7 +7,7 @@ import type { LayerNode } from '../../../shared/graph/types';
 import { changeLayer, variantGraph, type Expectation, type Template } from '../../../shared/templates/template';
 import type { Graph } from '../../../shared/graph/types';
 import { defaultTrainingSettings } from '../../../shared/training/settings';
-import { localize } from '../../../shared/localized';
+import { localize } from '../../../shared/vocabulary/localized';
 import { partializeEdits } from './history';
 import type { AppState } from './index';
 import type { LayerFlowNode } from './graph-slice';

@@ -3,7 +3,7 @@ import { analyzeGraph, type Analysis, type NodeAnalysis } from '../../../shared/
 import type { Graph, LayerNode } from '../../../shared/graph/types';
 import { buildDataset, type DatasetResult } from '../../../shared/data/build';
 import type { DataSpec } from '../../../shared/data/spec';
-import type { Problem } from '../../../shared/graph/problems';
+import type { Problem } from '../../../shared/vocabulary/problems';
 import type { BackendName } from '../../../shared/training/backends';
 import { checkTrainingBudget } from '../../../shared/training/budget';
 import { checkDataFit } from '../../../shared/training/fit-check';

@@ -5,10 +5,10 @@
  */
 import type { StateCreator } from 'zustand';
 import type { DataSpec } from '../../../shared/data/spec';
-import type { Problem } from '../../../shared/graph/problems';
-import type { Localized } from '../../../shared/localized';
+import type { Problem } from '../../../shared/vocabulary/problems';
+import type { Localized } from '../../../shared/vocabulary/localized';
 import type { AnyParamValue } from '../../../shared/layers/params';
-import type { BackendAttempt, BatchPoint, FromWorker } from '../../../shared/training/protocol';
+import type { BackendAttempt, BatchPoint, FromWorker } from '../../../shared/ipc/worker-protocol';
 import type { BackendName, BackendPreference } from '../../../shared/training/backends';
 import {
   defaultTrainingSettings,

@@ -1,7 +1,7 @@
 /** The ui slice: preferences that shape the interface but not the network. */
 import type { StateCreator } from 'zustand';
 import type { HostKind } from '../../../shared/host/host';
-import type { Language } from '../../../shared/localized';
+import type { Language } from '../../../shared/vocabulary/localized';
 import type { AppState } from './index';
 
 export type DockTab = 'problems' | 'data' | 'training' | 'playground';

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatShortcut } from '../../../shared/commands';
+import { formatShortcut } from '../../../shared/vocabulary/commands';
 import { registerCommand } from '../commands/registry';
 import { isMac } from '../commands/useShortcuts';
 import { useAppStore } from '../store';

@@ -4,9 +4,9 @@
  */
 import type { Evaluation } from '../../../shared/training/evaluate';
 import type { Answer } from '../../../shared/training/predict';
-import type { FromWorker, ToWorker } from '../../../shared/training/protocol';
-import type { Localized } from '../../../shared/localized';
-import type { EncodedWeight, Trained } from '../../../shared/project/weights';
+import type { FromWorker, ToWorker } from '../../../shared/ipc/worker-protocol';
+import type { Localized } from '../../../shared/vocabulary/localized';
+import type { EncodedWeight, Trained } from '../../../shared/vocabulary/weights';
 import { useAppStore } from '../store';
 import { selectGraph } from '../store/selectors';
 import { lessonExpected } from '../store/lesson-slice';

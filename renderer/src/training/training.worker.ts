@@ -13,7 +13,7 @@ import type { Dataset } from '../../../shared/data/build';
 import type { DataSpec } from '../../../shared/data/spec';
 import type { TrainingSettings } from '../../../shared/training/settings';
 import type { Graph } from '../../../shared/graph/types';
-import { decodeWeights, encodeWeights } from '../../../shared/project/weights';
+import { decodeWeights, encodeWeights } from '../../../shared/vocabulary/weights';
 import { exportTfjsModel } from '../../../shared/tfjs-model/export';
 import { planBackends, type BackendName } from '../../../shared/training/backends';
 import { evaluateModel } from '../../../shared/training/evaluate';
@@ -24,7 +24,7 @@ import {
   type BatchPoint,
   type FromWorker,
   type ToWorker,
-} from '../../../shared/training/protocol';
+} from '../../../shared/ipc/worker-protocol';
 import { askGan, trainGan } from '../../../shared/training/gan';
 import { prepareRun } from '../../../shared/training/run';
 import { checkExpectation } from '../../../shared/templates/expectation';

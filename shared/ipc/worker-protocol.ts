@@ -3,17 +3,17 @@
  * worker owns tf.js, the model and the data. Reads nothing but its arguments.
  */
 import type { DataSpec } from '../data/spec.js';
-import type { Problem } from '../graph/problems.js';
+import type { Problem } from '../vocabulary/problems.js';
 import type { Graph } from '../graph/types.js';
-import type { Localized } from '../localized.js';
-import type { EncodedWeight, Trained } from '../project/weights.js';
-import type { BackendName, BackendPreference } from './backends.js';
-import type { Evaluation } from './evaluate.js';
-import type { Answer } from './predict.js';
-import type { TrainingSettings } from './settings.js';
+import type { Localized } from '../vocabulary/localized.js';
+import type { EncodedWeight, Trained } from '../vocabulary/weights.js';
+import type { BackendName, BackendPreference } from '../training/backends.js';
+import type { Evaluation } from '../training/evaluate.js';
+import type { Answer } from '../training/predict.js';
+import type { TrainingSettings } from '../training/settings.js';
 import type { ExpectationCheck } from '../templates/expectation.js';
 import type { Expectation } from '../templates/template.js';
-import type { BatchUpdate, EpochUpdate, TrainingOutcome } from './train.js';
+import type { BatchUpdate, EpochUpdate, TrainingOutcome } from '../training/train.js';
 
 export type ToWorker =
   | {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { pythonNumber, pythonString, pythonTuple } from './python';
-import { samePadding } from './torch';
+import { samePadding } from '../layers/spellings';
 import { typescriptString } from './typescript-literals';
 
 const awkward = [

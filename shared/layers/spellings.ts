@@ -1,9 +1,9 @@
 /**
- * PyTorch spellings of Keras' activations and initialisers, and the padding Keras' "same" adds,
- * for the layer files' `code.pytorch`. Reads nothing but its arguments.
+ * How the exports spell Keras' initialisers in tf.js, and its activations, initialisers and "same"
+ * padding in PyTorch, for the layer files' `code`. Reads nothing but its arguments.
  */
-import type { ActivationName } from '../layers/common.js';
-import type { InitializerName } from '../layers/types.js';
+import type { ActivationName } from './common.js';
+import type { InitializerName } from './types.js';
 
 /** `expression` passed through a Keras activation, as PyTorch writes it (`F` is torch.nn.functional). */
 export function torchActivation(name: ActivationName, expression: string): string {
@@ -72,3 +72,30 @@ export function samePadding(size: number, window: number, stride: number): [numb
 /** `x.permute(0, 3, 1, 2)` and back: PyTorch's convolutions want channels first. */
 export const channelsFirst = { 1: '.transpose(1, 2)', 2: '.permute(0, 3, 1, 2)' } as const;
 export const channelsLast = { 1: '.transpose(1, 2)', 2: '.permute(0, 2, 3, 1)' } as const;
+
+/** The seeded tf.js initialiser for a Keras initialiser name (not orthogonal: the caller draws that). */
+export function tfInitializerCode(name: Exclude<InitializerName, 'orthogonal'>, seed: number): string {
+  switch (name) {
+    case 'glorot_uniform':
+      return `tf.initializers.glorotUniform({ seed: ${seed} })`;
+    case 'glorot_normal':
+      return `tf.initializers.glorotNormal({ seed: ${seed} })`;
+    case 'he_uniform':
+      return `tf.initializers.heUniform({ seed: ${seed} })`;
+    case 'he_normal':
+      return `tf.initializers.heNormal({ seed: ${seed} })`;
+    case 'lecun_uniform':
+      return `tf.initializers.leCunUniform({ seed: ${seed} })`;
+    case 'lecun_normal':
+      return `tf.initializers.leCunNormal({ seed: ${seed} })`;
+    case 'zeros':
+      return `'zeros'`;
+    case 'ones':
+      return `'ones'`;
+    case 'random_normal':
+      // Keras' defaults: mean 0, stddev 0.05; minval -0.05, maxval 0.05.
+      return `tf.initializers.randomNormal({ mean: 0, stddev: 0.05, seed: ${seed} })`;
+    case 'random_uniform':
+      return `tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: ${seed} })`;
+  }
+}

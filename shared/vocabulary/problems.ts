@@ -4,10 +4,12 @@
  * this table, so wording is reviewed in one place (xyflow's numbered error catalogue).
  * Reads nothing but its arguments.
  */
-import type { AnyParamValue } from '../layers/params.js';
-import { localize, type Language, type Localized } from '../localized.js';
+import { localize, type Language, type Localized } from './localized.js';
 
 export type Severity = 'error' | 'warning';
+
+/** A value a fix sets: any layer parameter's or training setting's (layers/params.ts' `FixValue`). */
+export type FixValue = number | string | boolean | null | (number | null)[];
 export type ProblemValues = Readonly<Record<string, string | number>>;
 
 interface ProblemDef {
@@ -264,7 +266,7 @@ type LayerKindName = string;
 
 /** A change that resolves a problem, offered as one click. */
 export type Fix =
-  | { kind: 'set-param'; nodeId: string; param: string; value: AnyParamValue }
+  | { kind: 'set-param'; nodeId: string; param: string; value: FixValue }
   | { kind: 'insert-layer'; layerKind: LayerKindName; wireId: string }
   | { kind: 'remove-wires'; wireIds: string[] }
   | { kind: 'remove-layer'; nodeId: string }
@@ -279,7 +281,7 @@ export type Fix =
   /** Forget a layer's carried weights: it starts from drawn ones again. */
   | { kind: 'drop-carried'; nodeId: string }
   /** A training setting (the loss), which belongs to the run rather than to a layer. */
-  | { kind: 'set-setting'; setting: string; value: AnyParamValue };
+  | { kind: 'set-setting'; setting: string; value: FixValue };
 
 export interface Problem {
   code: ProblemCode;
@@ -300,8 +302,7 @@ export interface LayerIssue {
   values?: ProblemValues;
   param?: string;
   /** A fix on this same layer: a parameter value, or a layer to insert before it. */
-  fix?:
-    { kind: 'set-param'; param: string; value: AnyParamValue } | { kind: 'insert-before'; layerKind: LayerKindName };
+  fix?: { kind: 'set-param'; param: string; value: FixValue } | { kind: 'insert-before'; layerKind: LayerKindName };
 }
 
 /**

@@ -1,9 +1,7 @@
 /**
- * TypeScript literals and tf.js initialisers for the TypeScript export. A user's text only ever
+ * TypeScript literals for the TypeScript export. A user's text only ever
  * reaches a program through `typescriptString`. Reads nothing but its arguments.
  */
-import type { InitializerName } from '../layers/types.js';
-
 /**
  * A string literal of `text`: JSON's escaping (quotes, backslashes, control characters, lone
  * surrogates), then every other character that is not printable (line and paragraph separators,
@@ -40,31 +38,4 @@ export function typescriptConfig(entries: readonly (readonly [string, string | n
 /** A quoted tf.js name (`'relu'`), or null where it is tf.js' default. */
 export function quotedUnless(value: string, tfDefault: string | null): string | null {
   return value === tfDefault ? null : typescriptString(value);
-}
-
-/** The seeded tf.js initialiser for a Keras initialiser name (not orthogonal: the caller draws that). */
-export function tfInitializerCode(name: Exclude<InitializerName, 'orthogonal'>, seed: number): string {
-  switch (name) {
-    case 'glorot_uniform':
-      return `tf.initializers.glorotUniform({ seed: ${seed} })`;
-    case 'glorot_normal':
-      return `tf.initializers.glorotNormal({ seed: ${seed} })`;
-    case 'he_uniform':
-      return `tf.initializers.heUniform({ seed: ${seed} })`;
-    case 'he_normal':
-      return `tf.initializers.heNormal({ seed: ${seed} })`;
-    case 'lecun_uniform':
-      return `tf.initializers.leCunUniform({ seed: ${seed} })`;
-    case 'lecun_normal':
-      return `tf.initializers.leCunNormal({ seed: ${seed} })`;
-    case 'zeros':
-      return `'zeros'`;
-    case 'ones':
-      return `'ones'`;
-    case 'random_normal':
-      // Keras' defaults: mean 0, stddev 0.05; minval -0.05, maxval 0.05.
-      return `tf.initializers.randomNormal({ mean: 0, stddev: 0.05, seed: ${seed} })`;
-    case 'random_uniform':
-      return `tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: ${seed} })`;
-  }
 }

@@ -1,5 +1,5 @@
 /** Words and numbers in the exported programs' comments. Reads nothing but its arguments. */
-import type { Shape } from '../graph/shape.js';
+import type { Shape } from './shape.js';
 
 /** Long text (pixels, base64) cut into pieces of `size` characters, for a literal over many lines. */
 export function cutText(text: string, size: number): string[] {

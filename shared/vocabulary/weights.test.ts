@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessonGraph } from '../../tests/helpers/graphs';
 import { defaultTrainingSettings } from '../training/settings';
-import { currentFormatVersion, parseProject, serializeProject, type Project } from './project';
+import { currentFormatVersion, parseProject, serializeProject, type Project } from '../project/project';
 import { decodeWeights, encodeWeights, trainedSchema, type Trained } from './weights';
 
 const lessonWeights = [
