@@ -113,7 +113,8 @@ test('a double-click adds a layer after the selected one, and the palette filter
   await openApp(page);
   await page.getByTestId('palette-Input').dblclick();
   await page.getByTestId('palette-LSTM').dblclick();
-  await expectCounts(page, '2 layers', '0 wires');
+  // The LSTM comes after the selected Input, already wired to it.
+  await expectCounts(page, '2 layers', '1 wire');
   const input = await layer(page, 'input').boundingBox();
   const lstm = await layer(page, 'lstm').boundingBox();
   expect(input && lstm && lstm.x > input.x + input.width).toBe(true);

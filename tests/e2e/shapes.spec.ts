@@ -26,8 +26,8 @@ test('shapes and counts follow the edits; a mistake is pinned to its layer and f
 
   // A second recurrent layer after the first: it gets (None, 50), not a sequence.
   await dragLayerOntoCanvas(page, 'LSTM', 400, 420);
-  // Rewire: simple_rnn → lstm → dense. The old wire is selected where its label sits (the label
-  // lets clicks through to the wire) and deleted with the Delete key.
+  // Rewire: simple_rnn → lstm → dense. The old wire is selected by a click on its label (wherever
+  // the label sits) and deleted with the Delete key.
   const label = await page.getByTestId('wire-simple_rnn-dense').boundingBox();
   if (!label) throw new Error('the wire label is not visible');
   await page.mouse.click(label.x + label.width / 2, label.y + label.height / 2);

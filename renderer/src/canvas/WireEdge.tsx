@@ -3,8 +3,9 @@
  * always at least 11 px on screen (its size in the canvas grows as the view zooms out) and never
  * covers a layer: where it would, or where it would not fit between the layers, it is hidden
  * until the pointer is on the wire, and the shape is the wire's tooltip and accessible name.
+ * A shown label selects its wire when clicked, wherever it sits, as a click on the wire does.
  */
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useStore, useStoreApi, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { formatShape } from '../../../shared/vocabulary/shape';
 import { useAppStore } from '../store';
@@ -23,6 +24,20 @@ interface Box {
   width: number;
   height: number;
 }
+
+const sameBoxes = (a: readonly (Box & { id: string })[], b: readonly (Box & { id: string })[]) =>
+  a.length === b.length &&
+  a.every((box, index) => {
+    const other = b[index];
+    return (
+      other !== undefined &&
+      box.id === other.id &&
+      box.x === other.x &&
+      box.y === other.y &&
+      box.width === other.width &&
+      box.height === other.height
+    );
+  });
 
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -98,8 +113,9 @@ function WireEdgeComponent(props: EdgeProps) {
         width: node.measured.width ?? 0,
         height: node.measured.height ?? 0,
       })),
-    (a, b) => a.length === b.length && a.every((box, index) => JSON.stringify(box) === JSON.stringify(b[index])),
+    sameBoxes,
   );
+  const flow = useStoreApi();
   const [hovered, setHovered] = useState(false);
   const [path, labelX, labelY] = getSmoothStepPath({
     sourceX,
@@ -123,13 +139,19 @@ function WireEdgeComponent(props: EdgeProps) {
       </g>
       <EdgeLabelRenderer>
         <div
-          className={`wire-label${faulty ? ' is-faulty' : ''}${shown ? '' : ' is-tucked'}`}
+          className={`wire-label nodrag nopan${faulty ? ' is-faulty' : ''}${shown ? '' : ' is-tucked'}`}
           style={{
             transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)`,
             fontSize: `${minimumTextPixels / Math.min(zoom, 1)}px`,
             zIndex: hovered ? 10 : undefined,
           }}
           data-testid={`wire-${from}-${to}`}
+          onClick={() => {
+            flow.getState().unselectNodesAndEdges();
+            flow.getState().addSelectedEdges([id]);
+          }}
+          onMouseEnter={() => setHovered(true)}
+          onMouseLeave={() => setHovered(false)}
         >
           {text}
         </div>
