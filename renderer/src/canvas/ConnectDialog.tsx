@@ -7,6 +7,29 @@ import { useTranslation } from 'react-i18next';
 import { layerDef } from '../../../shared/layers/registry';
 import { Dialog } from '../chrome/Dialog';
 import { useAppStore } from '../store';
+import type { LayerFlowNode } from '../store/graph-slice';
+
+/** A labelled choice of one layer, each written as its name and kind. */
+function LayerChoice(props: {
+  label: string;
+  layers: readonly LayerFlowNode[];
+  value: string;
+  onChange: (id: string) => void;
+  autoFocus?: boolean;
+}) {
+  return (
+    <label className="field">
+      <span className="field-name">{props.label}</span>
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value)} autoFocus={props.autoFocus}>
+        {props.layers.map((node) => (
+          <option key={node.id} value={node.id}>
+            {`${node.data.name} (${node.data.kind})`}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export function ConnectDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -40,26 +63,8 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
             wire();
           }}
         >
-          <label className="field">
-            <span className="field-name">{t('connect.from')}</span>
-            <select value={from} onChange={(event) => setFrom(event.target.value)} autoFocus>
-              {nodes.map((node) => (
-                <option key={node.id} value={node.id}>
-                  {`${node.data.name} (${node.data.kind})`}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field-name">{t('connect.to')}</span>
-            <select value={target} onChange={(event) => setTo(event.target.value)}>
-              {targets.map((node) => (
-                <option key={node.id} value={node.id}>
-                  {`${node.data.name} (${node.data.kind})`}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LayerChoice label={t('connect.from')} layers={nodes} value={from} onChange={setFrom} autoFocus />
+          <LayerChoice label={t('connect.to')} layers={targets} value={target} onChange={setTo} />
           <div className="dialog-actions">
             <button type="button" className="button-quiet" onClick={onClose}>
               {t('connect.cancel')}
