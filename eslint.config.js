@@ -105,6 +105,7 @@ export default tseslint.config(
   {
     files: [
       'shared/codegen/**/*.ts',
+      'shared/data/recipes/**/*.ts',
       'shared/layers/**/*.ts',
       'shared/vocabulary/python.ts',
       'shared/vocabulary/code-text.ts',

@@ -13,6 +13,7 @@ import {
   encodeQuery,
   generateText,
   predictOne,
+  writesText,
   type Answer,
 } from '../shared/training/predict.js';
 import { askGan } from '../shared/training/gan.js';
@@ -149,8 +150,10 @@ export async function runPredict(args: string[], io: Io): Promise<number> {
   }
   const data = project.data;
   if (!data) throw new CliError(`${file} has no data, so there is nothing to read its answers against`);
-  if (options.generate !== undefined && data.kind !== 'text-next-char') {
-    throw new CliError(`--generate continues text, but ${file} predicts numbers: leave --generate out`);
+  if (options.generate !== undefined && !writesText(data)) {
+    throw new CliError(
+      `--generate continues text, but ${file} does not read text a character at a time: leave --generate out`,
+    );
   }
   const tf = await startTf(options.backend);
   const prepared = prepareRun(tf, { graph: project.graph, data, settings: project.training });
@@ -164,7 +167,7 @@ export async function runPredict(args: string[], io: Io): Promise<number> {
   try {
     loadWeights(tf, model, project, file);
     const problem = (text: Parameters<typeof localize>[0]) => new CliError(localize(text, options.language));
-    if (options.generate !== undefined && data.kind === 'text-next-char') {
+    if (options.generate !== undefined) {
       const generated = generateText(
         tf,
         model,

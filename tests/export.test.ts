@@ -32,7 +32,7 @@ import { runTraining } from '../shared/training/run';
 import { carriedLayers } from './helpers/carried-layers';
 import { decodeAnswer, encodeQuery, predictOne } from '../shared/training/predict';
 import { chain, layer, wire } from './helpers/graphs';
-import { vocabularyOf } from '../shared/data/build';
+import { vocabularyOf } from '../shared/data/recipes/text-next-char';
 
 const run = promisify(execFile);
 const root = process.cwd();

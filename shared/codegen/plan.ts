@@ -4,7 +4,8 @@
  * identifiers, and the question the playground would ask. Reads nothing but its arguments.
  */
 import { buildDataset, type Dataset } from '../data/build.js';
-import type { DataSpec } from '../data/spec.js';
+import type { PlannedQuery } from '../data/recipe.js';
+import { recipeOf, type DataSpec } from '../data/recipes/index.js';
 import { analyzeGraph } from '../graph/analyze.js';
 import { generatorEnds } from '../graph/gan.js';
 import { severityOf, type Problem } from '../vocabulary/problems.js';
@@ -14,7 +15,6 @@ import { layerDef } from '../layers/registry.js';
 import type { LayerDef } from '../layers/types.js';
 import type { Localized } from '../vocabulary/localized.js';
 import { checkDataFit } from '../training/fit-check.js';
-import { defaultQuery, encodeQuery, parseNumberList } from '../training/predict.js';
 import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
 
 /** What an export reads from a project (`Project` from shared/project has these and more). */
@@ -76,14 +76,7 @@ export interface ExportPlan extends NetworkPlan {
   query: PlannedQuery;
 }
 
-/** The playground's question, checked against the data: the text or numbers it reads. */
-export type PlannedQuery =
-  | { kind: 'text'; text: string }
-  | { kind: 'numbers'; values: number[] }
-  /** One of the data's samples, by index from 0 (the playground writes it "#1"). */
-  | { kind: 'sample'; index: number }
-  /** A GAN's question: the seed of the noise its generator draws an image from. */
-  | { kind: 'seed'; seed: number };
+export type { PlannedQuery } from '../data/recipe.js';
 
 export type PlanResult = { ok: true; plan: ExportPlan } | ExportRefusal;
 export type NetworkPlanResult = { ok: true; network: NetworkPlan } | ExportRefusal;
@@ -97,50 +90,6 @@ const noData: Localized = {
   en: 'The project has no data yet: choose a dataset in the Data tab first. The exported program trains on it.',
   es: 'El proyecto aún no tiene datos: elige un conjunto de datos en la pestaña Datos. El programa exportado entrena con ellos.',
 };
-
-/** `query` if the network can read it (enough characters it knows, or numbers), else the default. */
-function planQuery(data: DataSpec, dataset: Dataset, query: string | undefined): PlannedQuery {
-  if (data.kind === 'text-next-char') {
-    const labels = dataset.target.kind === 'class' ? dataset.target.labels : [];
-    const characters = Array.from(query ?? '');
-    const readable = characters.length >= data.window && characters.every((character) => labels.includes(character));
-    return { kind: 'text', text: readable && query !== undefined ? query : defaultQuery(data) };
-  }
-  if (data.kind === 'text-class') {
-    const readable = query !== undefined && encodeQuery(data, dataset, query).ok;
-    return { kind: 'text', text: readable ? query : defaultQuery(data) };
-  }
-  if (data.kind === 'adding') {
-    const readable = query !== undefined && encodeQuery(data, dataset, query).ok;
-    return { kind: 'text', text: readable ? query : defaultQuery(data) };
-  }
-  if (data.kind === 'recall') {
-    const readable = query !== undefined && encodeQuery(data, dataset, query).ok;
-    return { kind: 'text', text: readable ? query.replace(/[\s,]/g, '').toUpperCase() : defaultQuery(data) };
-  }
-  if (data.kind === 'images' && data.task === 'generate') {
-    const asked = /^\d{1,9}$/.exec(query?.trim() ?? '');
-    return { kind: 'seed', seed: asked ? Number(asked[0]) : Number(defaultQuery(data)) };
-  }
-  if (data.kind === 'images') {
-    const asked = /^#(\d+)$/.exec(query?.trim() ?? '');
-    const index = asked ? Number(asked[1]) - 1 : -1;
-    const fallback = /^#(\d+)$/.exec(defaultQuery(data));
-    return {
-      kind: 'sample',
-      index: index >= 0 && index < (dataset.x.shape[0] ?? 0) ? index : Number(fallback?.[1] ?? 1) - 1,
-    };
-  }
-  const numbers = query === undefined ? null : parseNumberList(query);
-  if (data.kind === 'table') {
-    // One number per input column, as the playground reads a table's question.
-    const inputs = data.columns.length;
-    const values = numbers !== null && numbers.length === inputs ? numbers : (data.rows[0] ?? []).slice(0, inputs);
-    return { kind: 'numbers', values };
-  }
-  const values = numbers !== null && numbers.length >= data.window ? numbers : data.values.slice(-data.window);
-  return { kind: 'numbers', values: values.slice(-data.window) };
-}
 
 /** Turns a snake_case identifier into camelCase for TypeScript: `simple_rnn_2` → `simpleRnn2`. */
 export function camelCase(identifier: string): string {
@@ -213,7 +162,7 @@ export function planExport(source: ExportSource, options: ExportOptions = {}): P
       source,
       data: source.data,
       dataset: built.dataset,
-      query: planQuery(source.data, built.dataset, options.query),
+      query: recipeOf(source.data).planQuery(source.data, built.dataset, options.query),
     },
   };
 }

@@ -20,11 +20,9 @@ import {
   type NetworkPlan,
 } from './plan.js';
 import { hex, typescriptGanQuestion, typescriptGanTraining } from './gan.js';
-import { typescriptImageData, typescriptImageQuestion } from './images.js';
-import { typescriptAddingData, typescriptAddingQuestion } from './adding.js';
-import { typescriptRecallData, typescriptRecallQuestion } from './recall.js';
-import { typescriptTextClassData, typescriptTextClassQuestion } from './text-class.js';
-import { commentLines, describeShape, thousands, typescriptRanked } from '../vocabulary/code-text.js';
+import type { TypeScriptDataCode } from '../data/recipe.js';
+import { recipeOf, type DataSpec } from '../data/recipes/index.js';
+import { commentLines, describeShape, thousands } from '../vocabulary/code-text.js';
 import { helperSources, type TypeScriptHelper } from './typescript-helpers.js';
 import { tfInitializerCode } from '../layers/spellings.js';
 import { typescriptNumbers, typescriptString } from '../vocabulary/typescript-literals.js';
@@ -103,150 +101,16 @@ function writeLayers(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHel
   });
 }
 
-function dataSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): string[] {
-  const data = plan.data;
-  if (data.kind === 'text-next-char') {
-    return [
-      `// 1. The data: every window of ${data.window} characters of the text, and the character after it.`,
-      `const text = ${typescriptString(data.text)};`,
-      `const windowSize = ${data.window};`,
-      `const characters = Array.from(text);`,
-      `// The vocabulary: the text's distinct characters, sorted.`,
-      `const vocabulary = [...new Set(characters)].sort();`,
-      `const sampleCount = characters.length - windowSize;`,
-      `// Inputs: each character one-hot encoded, (samples, ${data.window}, vocabulary size).`,
-      `const xValues = new Float32Array(sampleCount * windowSize * vocabulary.length);`,
-      `// Targets: the index of the next character, as float32, which tf.js' losses take.`,
-      `const yValues = new Float32Array(sampleCount);`,
-      `for (let sample = 0; sample < sampleCount; sample += 1) {`,
-      `  for (let step = 0; step < windowSize; step += 1) {`,
-      `    const index = vocabulary.indexOf(characters[sample + step]);`,
-      `    xValues[(sample * windowSize + step) * vocabulary.length + index] = 1;`,
-      `  }`,
-      `  yValues[sample] = vocabulary.indexOf(characters[sample + windowSize]);`,
-      `}`,
-      `const x = tf.tensor3d(xValues, [sampleCount, windowSize, vocabulary.length]);`,
-      `const y = tf.tensor1d(yValues);`,
-      'console.log(`Data: ${sampleCount} windows of ${windowSize} characters, ${vocabulary.length} characters in the vocabulary`);',
-    ];
-  }
-  if (data.kind === 'table') return tableSection(plan, data);
-  if (data.kind === 'images') return typescriptImageData(plan, data);
-  if (data.kind === 'text-class') return typescriptTextClassData(data);
-  if (data.kind === 'recall') {
-    helpers.add('mulberry32');
-    return typescriptRecallData(data);
-  }
-  if (data.kind === 'adding') {
-    helpers.add('mulberry32');
-    return typescriptAddingData(data);
-  }
-  const scaled = data.scale === 'max';
-  const divide = scaled ? ' / scale' : '';
-  return [
-    `// 1. The data: every window of ${data.window} numbers of the sequence, and the number after it.`,
-    `const values = ${typescriptNumbers(data.values)};`,
-    `const windowSize = ${data.window};`,
-    ...(scaled
-      ? [
-          `// Divide by the largest absolute value, so every number lies in [-1, 1]; answers are scaled back.`,
-          `const scale = values.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0) || 1;`,
-        ]
-      : []),
-    `const sampleCount = values.length - windowSize;`,
-    `// Inputs: one number per time step, (samples, ${data.window}, 1); targets: (samples, 1).`,
-    `const xValues = new Float32Array(sampleCount * windowSize);`,
-    `const yValues = new Float32Array(sampleCount);`,
-    `for (let sample = 0; sample < sampleCount; sample += 1) {`,
-    `  for (let step = 0; step < windowSize; step += 1) {`,
-    `    xValues[sample * windowSize + step] = values[sample + step]${divide};`,
-    `  }`,
-    `  yValues[sample] = values[sample + windowSize]${divide};`,
-    `}`,
-    `const x = tf.tensor3d(xValues, [sampleCount, windowSize, 1]);`,
-    `const y = tf.tensor2d(yValues, [sampleCount, 1]);`,
-    'console.log(`Data: ${sampleCount} windows of ${windowSize} numbers`);',
-  ];
-}
-
-/** Whether the network ends in one unit for two classes (binary cross-entropy on a sigmoid). */
-function oneUnitForClasses(plan: ExportPlan): boolean {
-  return plan.dataset.target.kind === 'class' && plan.outputs[0]?.output.at(-1) === 1;
-}
-
-function tableSection(plan: ExportPlan, data: Extract<ExportPlan['data'], { kind: 'table' }>): string[] {
-  const inputs = data.columns.length;
-  const classes = data.target === 'class';
-  // As LayerLab trains: binary cross-entropy takes class indices as a column, like values.
-  const column = !classes || plan.source.training.loss === 'binary_crossentropy';
-  return [
-    `// 1. The data: a table of ${data.rows.length} rows; each row holds ${inputs === 1 ? 'the input' : `the ${inputs} inputs`}, then the target.`,
-    `const columns = [${data.columns.map(typescriptString).join(', ')}];`,
-    `const rows: number[][] = [`,
-    ...data.rows.map((row) => `  ${typescriptNumbers(row)},`),
-    `];`,
-    `const inputCount = columns.length;`,
-    `const sampleCount = rows.length;`,
-    `// Inputs: the first ${inputs === 1 ? 'column' : `${inputs} columns`}, (samples, ${inputs}).`,
-    `const xValues = Float32Array.from(rows.flatMap((row) => row.slice(0, inputCount)));`,
-    ...(classes
-      ? [
-          `// The classes: the target column's distinct values, sorted; y holds each row's class index,`,
-          `// as float32, which tf.js' losses take.`,
-          `const classes = [...new Set(rows.map((row) => row[inputCount]))].sort((a, b) => a - b);`,
-          `const yValues = Float32Array.from(rows, (row) => classes.indexOf(row[inputCount]));`,
-        ]
-      : [
-          `// Targets: the last column, a number per row.`,
-          `const yValues = Float32Array.from(rows, (row) => row[inputCount]);`,
-        ]),
-    `const x = tf.tensor2d(xValues, [sampleCount, inputCount]);`,
-    ...(column
-      ? [
-          ...(classes
-            ? [`// One sigmoid unit per row: binary cross-entropy takes the targets as a column, (samples, 1).`]
-            : []),
-          `const y = tf.tensor2d(yValues, [sampleCount, 1]);`,
-        ]
-      : [`const y = tf.tensor1d(yValues);`]),
-    classes
-      ? 'console.log(`Data: ${sampleCount} rows of ${inputCount} inputs, ${classes.length} classes`);'
-      : 'console.log(`Data: ${sampleCount} rows of ${inputCount} inputs`);',
-  ];
-}
-
-function tablePrediction(plan: ExportPlan, values: readonly number[]): string[] {
-  const lines = [
-    `const query = ${typescriptNumbers(values)};`,
-    `const output = model.predict(tf.tensor2d([query], [1, inputCount])) as tf.Tensor;`,
-  ];
-  if (plan.dataset.target.kind !== 'class') {
-    return [
-      `// 4. Ask the trained network, as LayerLab's playground does: what does it answer for these inputs?`,
-      ...lines,
-      `const answer = output.dataSync()[0];`,
-      "console.log(`For ${query.join(', ')} the network answers ${answer.toFixed(3)}`);",
-    ];
-  }
-  return [
-    `// 4. Ask the trained network, as LayerLab's playground does: which class do these inputs belong to?`,
-    ...lines,
-    ...(oneUnitForClasses(plan)
-      ? [
-          `// One sigmoid unit: its output is the second class' probability, the first's is the rest.`,
-          `const second = output.dataSync()[0];`,
-          `const probabilities = [1 - second, second];`,
-        ]
-      : [`const probabilities = Array.from(output.dataSync());`]),
-    `const ranked = probabilities`,
-    `  .map((probability, index) => ({ label: String(classes[index]), probability }))`,
-    `  .sort((a, b) => b.probability - a.probability)`,
-    `  .slice(0, 5);`,
-    "console.log(`For ${query.join(', ')} the network expects:`);",
-    `for (const { label, probability } of ranked) {`,
-    '  console.log(`  ${JSON.stringify(label)}  ${(probability * 100).toFixed(1)}%`);',
-    `}`,
-  ];
+/** What the recipe's data and question steps read from the plan. */
+function dataCode(plan: ExportPlan, helpers: Set<TypeScriptHelper>): TypeScriptDataCode<DataSpec> {
+  return {
+    spec: plan.data,
+    dataset: plan.dataset,
+    loss: plan.source.training.loss,
+    oneUnit: plan.outputs[0]?.output.at(-1) === 1,
+    query: plan.query,
+    useHelper: (name) => helpers.add(name),
+  };
 }
 
 function modelSection(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHelper>): string[] {
@@ -413,41 +277,6 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
   return lines;
 }
 
-function predictionSection(plan: ExportPlan): string[] {
-  const query = plan.query;
-  if (plan.data.kind === 'table') return tablePrediction(plan, query.kind === 'numbers' ? query.values : []);
-  if (query.kind === 'sample') return typescriptImageQuestion(plan, query.index);
-  if (plan.data.kind === 'recall') return typescriptRecallQuestion(query.kind === 'text' ? query.text : '');
-  if (plan.data.kind === 'text-class') return typescriptTextClassQuestion(query.kind === 'text' ? query.text : '');
-  if (plan.data.kind === 'adding') return typescriptAddingQuestion(query.kind === 'text' ? query.text : '');
-  if (plan.data.kind !== 'sequence-next-value' && plan.data.kind !== 'text-next-char') return [];
-  if (query.kind === 'text') {
-    return [
-      `// 4. Ask the trained network, as LayerLab's playground does: which character comes next?`,
-      `const query = ${typescriptString(query.text)};`,
-      `// Its last ${plan.data.window} characters, one-hot encoded like the training windows.`,
-      `const queryValues = new Float32Array(windowSize * vocabulary.length);`,
-      `Array.from(query)`,
-      `  .slice(-windowSize)`,
-      `  .forEach((character, step) => {`,
-      `    queryValues[step * vocabulary.length + vocabulary.indexOf(character)] = 1;`,
-      `  });`,
-      `const output = model.predict(tf.tensor3d(queryValues, [1, windowSize, vocabulary.length])) as tf.Tensor;`,
-      ...typescriptRanked('vocabulary', 'After ${JSON.stringify(query)}'),
-    ];
-  }
-  const scaled = plan.data.kind === 'sequence-next-value' && plan.data.scale === 'max';
-  const values = query.kind === 'numbers' ? query.values : [];
-  return [
-    `// 4. Ask the trained network, as LayerLab's playground does: which number comes next?`,
-    `const query = ${typescriptNumbers(values)};`,
-    `const queryValues = Float32Array.from(query.slice(-windowSize)${scaled ? ', (value) => value / scale' : ''});`,
-    `const output = model.predict(tf.tensor3d(queryValues, [1, windowSize, 1])) as tf.Tensor;`,
-    `const answer = output.dataSync()[0]${scaled ? ' * scale' : ''};`,
-    "console.log(`After ${query.join(', ')} comes ${answer.toFixed(3)}`);",
-  ];
-}
-
 const convolutionKinds = new Set(['Conv1D', 'Conv2D', 'Conv2DTranspose']);
 
 /** The program before formatting: every step, its comments, and the helpers it calls. */
@@ -479,10 +308,12 @@ export function writeTypeScriptProgram(plan: ExportPlan): string {
         : []),
       'console.log(`Training ${JSON.stringify(projectName)} with seed ${seed}`);',
     ],
-    dataSection(plan, helpers),
+    recipeOf(plan.data).typescript.data(dataCode(plan, helpers)),
     model,
     training,
-    plan.query.kind === 'seed' ? typescriptGanQuestion(plan, plan.query.seed) : predictionSection(plan),
+    plan.query.kind === 'seed'
+      ? typescriptGanQuestion(plan, plan.query.seed)
+      : recipeOf(plan.data).typescript.question(dataCode(plan, helpers)),
     [`// Helpers, called above (function declarations are hoisted).`, helperSources(helpers)],
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;

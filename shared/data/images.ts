@@ -3,7 +3,10 @@
  * but the generated modules beside it.
  */
 import { digitLabels, digitPixels } from './digits-8x8.js';
-import type { imageSources } from './spec.js';
+
+/** Images LayerLab ships, by name. */
+export const imageSources = ['digits-8x8'] as const;
+export type ImageSource = (typeof imageSources)[number];
 
 export interface ImageSet {
   /** Rows, columns and channels of every image. */
@@ -39,7 +42,7 @@ function decodeDigits(): ImageSet {
   };
 }
 
-export function imageSet(source: (typeof imageSources)[number]): ImageSet {
+export function imageSet(source: ImageSource): ImageSet {
   let set = decoded.get(source);
   if (!set) {
     set = decodeDigits();

@@ -80,7 +80,7 @@ export const embedding = defineLayer({
       // nn.Embedding looks indices up as int64.
       forward: ([input = 'x']) => `${context.attribute}(${input}.long())`,
       params: params.input_dim * params.output_dim,
-      load: ([table = 'table']) => [`${context.attribute}.weight.copy_(torch.from_numpy(${table}))`],
+      load: ([embeddings = 'embeddings']) => [`${context.attribute}.weight.copy_(torch.from_numpy(${embeddings}))`],
       notes: params.mask_zero
         ? ['PyTorch layers carry no mask: with mask_zero=True Keras skips the padding steps, PyTorch sees them.']
         : [],

@@ -7,7 +7,8 @@
  */
 import type * as Tf from '@tensorflow/tfjs';
 import type { Dataset, TensorData } from '../data/build.js';
-import type { DataSpec } from '../data/spec.js';
+import type { Plotted } from '../data/recipe.js';
+import { recipeOf, type DataSpec } from '../data/recipes/index.js';
 import type { TfModule } from '../layers/types.js';
 
 /** Points of a fitted curve: smooth at any width the playground gives it. */
@@ -87,12 +88,12 @@ export const boundaryCells = 48;
 function decisionBoundary(
   tf: TfModule,
   model: Tf.LayersModel,
-  data: Extract<DataSpec, { kind: 'table' }>,
+  plane: Extract<Plotted, { kind: 'plane' }>,
   dataset: Dataset,
   heldOutFrom: number,
 ): DecisionBoundary {
-  const xs = data.rows.map((row) => row[0] ?? 0);
-  const ys = data.rows.map((row) => row[1] ?? 0);
+  const xs = plane.x.values;
+  const ys = plane.y.values;
   const pad = (low: number, high: number) => {
     const margin = (high - low || 1) * 0.1;
     return { min: low - margin, max: high + margin };
@@ -123,15 +124,15 @@ function decisionBoundary(
       confidence.push(values[cell * width + best] ?? 0);
     }
   }
-  const points = data.rows.map((row, index) => ({
-    x: row[0] ?? 0,
-    y: row[1] ?? 0,
+  const points = xs.map((value, index) => ({
+    x: value,
+    y: ys[index] ?? 0,
     label: dataset.y.values[index] ?? 0,
     heldOut: index >= heldOutFrom,
   }));
   return {
-    x: { name: data.columns[0] ?? 'x', ...x },
-    y: { name: data.columns[1] ?? 'y', ...y },
+    x: { name: plane.x.name, ...x },
+    y: { name: plane.y.name, ...y },
     size,
     classes,
     confidence,
@@ -176,6 +177,7 @@ export function evaluateModel(
   const start = validationStart(count, validationSplit);
   const from = start < count ? start : 0;
   const samples = start < count ? 'validation' : 'all';
+  const plotted = recipeOf(data).plotted?.(data, dataset) ?? null;
 
   if (dataset.target.kind === 'class') {
     const labels = dataset.target.labels;
@@ -194,7 +196,6 @@ export function evaluateModel(
       if (row) row[predicted] = (row[predicted] ?? 0) + 1;
       if (predicted === truth) correct += 1;
     }
-    const planar = data.kind === 'table' && data.columns.length === 2;
     return {
       kind: 'confusion',
       labels,
@@ -202,12 +203,12 @@ export function evaluateModel(
       correct,
       total: count - from,
       samples,
-      ...(planar ? { boundary: decisionBoundary(tf, model, data, dataset, start) } : {}),
+      ...(plotted?.kind === 'plane' ? { boundary: decisionBoundary(tf, model, plotted, dataset, start) } : {}),
     };
   }
 
-  if (dataset.target.kind === 'value' && data.kind === 'table' && data.columns.length === 1) {
-    const xs = data.rows.map((row) => row[0] ?? 0);
+  if (dataset.target.kind === 'value' && plotted?.kind === 'curve') {
+    const xs = plotted.x.values;
     const low = Math.min(...xs);
     const high = Math.max(...xs);
     const steps = fitCurvePoints;
@@ -215,23 +216,23 @@ export function evaluateModel(
     const { values } = predictAll(tf, model, { values: inputs, shape: [steps, 1] });
     return {
       kind: 'fit',
-      x: data.columns[0] ?? 'x',
+      x: plotted.x.name,
       curve: Array.from(inputs, (x, index) => ({ x, y: values[index] ?? Number.NaN })),
-      points: data.rows.map((row, index) => ({ x: row[0] ?? 0, y: row[1] ?? 0, heldOut: index >= start })),
+      points: xs.map((x, index) => ({ x, y: plotted.targets[index] ?? 0, heldOut: index >= start })),
     };
   }
 
-  if (dataset.target.kind === 'value' && data.kind === 'sequence-next-value') {
+  if (dataset.target.kind === 'value' && plotted?.kind === 'series') {
     const { values } = predictAll(tf, model, rows(dataset.x, 0));
     const scale = dataset.target.scale;
-    const predicted: (number | null)[] = data.values.map((_, index) =>
-      index < data.window ? null : (values[index - data.window] ?? Number.NaN) * scale,
+    const predicted: (number | null)[] = plotted.values.map((_, index) =>
+      index < plotted.window ? null : (values[index - plotted.window] ?? Number.NaN) * scale,
     );
     return {
       kind: 'forecast',
-      truth: [...data.values],
+      truth: [...plotted.values],
       predicted,
-      validationFrom: start < count ? start + data.window : null,
+      validationFrom: start < count ? start + plotted.window : null,
     };
   }
 

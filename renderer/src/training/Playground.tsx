@@ -8,7 +8,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/data/build';
 import { validationStart, type Evaluation } from '../../../shared/training/evaluate';
-import { defaultQuery, displayLabel, parseNumberList, type Answer } from '../../../shared/training/predict';
+import { parseNumberList } from '../../../shared/data/recipe';
+import { recipeOf } from '../../../shared/data/recipes';
+import { defaultQuery, displayLabel, type Answer } from '../../../shared/training/predict';
 import { usePercentFormat } from '../hooks/useProblemText';
 import { RunSummary } from './RunSummary';
 import { useLocalize } from '../hooks/useLocalize';
@@ -79,10 +81,10 @@ export function Playground() {
   const runs = useAppStore((state) => state.runs);
   const trained = [...runs].reverse().find((run) => usable.has(run.phase));
   const data = useAppStore((state) => state.data);
-  const textMode = data?.kind === 'text-next-char';
-  // Questions typed as words or symbols rather than numbers.
-  const typedText = textMode || data?.kind === 'text-class' || data?.kind === 'recall' || data?.kind === 'adding';
-  const imageMode = data?.kind === 'images';
+  // How the recipe asks: numbers, words or symbols on a line, a long sequence, or an image.
+  const view = data ? recipeOf(data).playground(data) : null;
+  const writes = view?.writes === true;
+  const imageMode = view?.input === 'image';
   const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
   const dataCheck = useAppStore(selectDataCheck);
   const dataset = dataCheck.dataset?.ok ? dataCheck.dataset.dataset : null;
@@ -140,7 +142,8 @@ export function Playground() {
     }
   };
 
-  if (data?.kind === 'images' && data.task === 'generate')
+  // A GAN is asked for a noise seed, and answers with an image and the discriminator's view of it.
+  if (dataset?.target.kind === 'generate')
     return <GanPlayground run={trained} question={{ seed: query, setSeed: setQuery, answer, problem, ask }} />;
 
   const write = async () => {
@@ -165,16 +168,19 @@ export function Playground() {
         >
           <label className={`field${problem ? ' is-invalid' : ''}`}>
             <span className="field-name">
-              {data?.kind === 'adding'
-                ? t('playground.addingInput')
-                : typedText
-                  ? t('playground.textInput')
-                  : imageMode
-                    ? t('playground.imageInput')
-                    : t('playground.numbersInput')}
+              {view?.label
+                ? localize(view.label)
+                : t(
+                    {
+                      lines: 'playground.textInput',
+                      text: 'playground.textInput',
+                      image: 'playground.imageInput',
+                      numbers: 'playground.numbersInput',
+                    }[view?.input ?? 'numbers'],
+                  )}
             </span>
-            {data?.kind === 'adding' ? (
-              // 25 numbers and their stars: wrapped over lines so all of them can be read and changed.
+            {view?.input === 'lines' ? (
+              // A long sequence: wrapped over lines so all of it can be read and changed.
               <textarea
                 rows={3}
                 value={query}
@@ -210,11 +216,11 @@ export function Playground() {
           </p>
         )}
         <div className={imageMode ? 'playground-image' : 'playground-answer'}>
-          {imageMode && data.source === 'digits-8x8' && (
+          {view?.pad && (
             <div className="drawing-pad-column">
               <DrawingPad
-                width={8}
-                height={8}
+                width={view.pad.width}
+                height={view.pad.height}
                 ink={padInk}
                 onDraw={(ink) => {
                   const drawn = ink.join(' ');
@@ -252,7 +258,7 @@ export function Playground() {
             </div>
           )}
         </div>
-        {textMode && (
+        {writes && (
           <div className="playground-generate">
             <label>
               {t('playground.temperature')}{' '}

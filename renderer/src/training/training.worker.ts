@@ -17,7 +17,7 @@ import { decodeWeights, encodeWeights } from '../../../shared/vocabulary/weights
 import { exportTfjsModel } from '../../../shared/tfjs-model/export';
 import { planBackends, type BackendName } from '../../../shared/training/backends';
 import { evaluateModel } from '../../../shared/training/evaluate';
-import { decodeAnswer, encodeQuery, generateText, predictOne } from '../../../shared/training/predict';
+import { decodeAnswer, encodeQuery, generateText, predictOne, writesText } from '../../../shared/training/predict';
 import {
   progressIntervalMs,
   type BackendAttempt,
@@ -359,7 +359,7 @@ function generate(message: Extract<ToWorker, { type: 'generate' }>): void {
     notTrainedYet(message.requestId);
     return;
   }
-  if (trained.data.kind !== 'text-next-char') {
+  if (!writesText(trained.data)) {
     post({
       type: 'query-problem',
       requestId: message.requestId,

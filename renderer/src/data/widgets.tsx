@@ -1,0 +1,318 @@
+/**
+ * The data panel's widgets: one for each kind of control a recipe's panel lists
+ * (`PanelField` in shared/data/recipe.ts). A recipe says what it edits; these say how. A bad
+ * value is refused at its field, with why, and the recipe keeps its last good value.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseNumberList, type PanelField } from '../../../shared/data/recipe';
+import type { DataSpec } from '../../../shared/data/spec';
+import { useLocalize } from '../hooks/useLocalize';
+
+type Field<W extends PanelField<DataSpec>['widget']> = Extract<PanelField<DataSpec>, { widget: W }>;
+
+interface WidgetProps<W extends PanelField<DataSpec>['widget']> {
+  field: Field<W>;
+  spec: DataSpec;
+  onChange: (spec: DataSpec) => void;
+}
+
+/** Free text, taken as typed; an empty text is not. */
+function TextWidget({ field, spec, onChange }: WidgetProps<'text'>) {
+  const localize = useLocalize();
+  return (
+    <label className="field">
+      <span className="field-name">{localize(field.label)}</span>
+      <textarea
+        rows={3}
+        value={field.get(spec)}
+        maxLength={1_000_000}
+        onChange={(event) => event.target.value.length > 0 && onChange(field.set(spec, event.target.value))}
+      />
+    </label>
+  );
+}
+
+/** A whole number in a range, refused at the field with the range when it is not one. */
+function WholeWidget({ field, spec, onChange }: WidgetProps<'whole'>) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const [draft, setDraft] = useState(String(field.get(spec)));
+  const [invalid, setInvalid] = useState(false);
+  const { min, max } = field;
+  return (
+    <label className={`field field-inline${invalid ? ' is-invalid' : ''}`}>
+      <span className="field-name">{localize(field.label)}</span>
+      <input
+        type="text"
+        inputMode="numeric"
+        value={draft}
+        aria-invalid={invalid}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          const typed = Number(event.target.value);
+          const ok = /^\d+$/.test(event.target.value.trim()) && typed >= min && typed <= max;
+          setInvalid(!ok);
+          if (ok) onChange(field.set(spec, typed));
+        }}
+      />
+      {invalid && (
+        <span className="field-error" role="alert">
+          {t('data.wholeNumberInvalid', { min, max })}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** Numbers separated by commas or spaces; the first entry that is not a number is named. */
+function NumbersWidget({ field, spec, onChange }: WidgetProps<'numbers'>) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const [draft, setDraft] = useState(field.get(spec).join(', '));
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <label className={`field${problem ? ' is-invalid' : ''}`}>
+      <span className="field-name">{localize(field.label)}</span>
+      <textarea
+        rows={3}
+        value={draft}
+        aria-invalid={problem !== null}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          const values = parseNumberList(event.target.value);
+          if (values === null) {
+            // Name the first entry that is not a number, so the learner finds it.
+            const bad = event.target.value
+              .split(/[\s,;]+/)
+              .find((part) => part !== '' && !Number.isFinite(Number(part)));
+            setProblem(t('data.notANumber', { entry: bad ?? '' }));
+          } else if (values.length < 2) {
+            setProblem(t('data.tooFewValues'));
+          } else {
+            setProblem(null);
+            onChange(field.set(spec, values));
+          }
+        }}
+      />
+      {problem && (
+        <span className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </label>
+  );
+}
+
+function ToggleWidget({ field, spec, onChange }: WidgetProps<'toggle'>) {
+  const localize = useLocalize();
+  return (
+    <label className="field field-bool">
+      <span>
+        <input
+          type="checkbox"
+          checked={field.get(spec)}
+          onChange={(event) => onChange(field.set(spec, event.target.checked))}
+        />{' '}
+        <span className="field-name">{localize(field.label)}</span>
+      </span>
+      <span className="field-hint">{localize(field.hint)}</span>
+    </label>
+  );
+}
+
+function ChoiceWidget({ field, spec, onChange }: WidgetProps<'choice'>) {
+  const localize = useLocalize();
+  return (
+    <label className="field field-inline">
+      <span className="field-name">{localize(field.label)}</span>
+      <select value={field.get(spec)} onChange={(event) => onChange(field.set(spec, event.target.value))}>
+        {field.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {localize(option.label)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Rows of a table shown in the panel; the rest are counted. */
+const shownTableRows = 50;
+
+/** A table as a table: the input columns by name, then the target. */
+function RowsWidget({ field }: { field: Field<'rows'> }) {
+  const { t } = useTranslation();
+  const shown = field.rows.slice(0, shownTableRows);
+  return (
+    <table className="data-table" data-testid="data-table-rows">
+      <caption className="muted">{t('data.tableCaption', { count: field.rows.length })}</caption>
+      <thead>
+        <tr>
+          <th>#</th>
+          {field.columns.map((column, index) => (
+            <th key={index} className="mono">
+              {column}
+            </th>
+          ))}
+          <th>{t('data.tableTarget')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((row, index) => (
+          <tr key={index}>
+            <td className="muted">{index + 1}</td>
+            {row.map((value, column) => (
+              <td key={column} className="mono">
+                {value}
+              </td>
+            ))}
+          </tr>
+        ))}
+        {field.rows.length > shown.length && (
+          <tr>
+            <td className="muted" colSpan={field.columns.length + 2}>
+              {t('data.moreRows', { count: field.rows.length - shown.length })}
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Labelled texts, one a line as `label: text`; a line without its label is refused at its number,
+ * and the recipe keeps its last good examples until the lines read.
+ */
+function LabelledLinesWidget({ field, spec, onChange }: WidgetProps<'labelled-lines'>) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const [draft, setDraft] = useState(() =>
+    field
+      .get(spec)
+      .map((example) => `${example.label}: ${example.text}`)
+      .join('\n'),
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <label className={`field${problem ? ' is-invalid' : ''}`}>
+      <span className="field-name">{localize(field.label)}</span>
+      <textarea
+        rows={6}
+        value={draft}
+        spellCheck={false}
+        aria-invalid={problem !== null}
+        data-testid="text-examples"
+        onChange={(event) => {
+          setDraft(event.target.value);
+          const lines = event.target.value.split('\n').filter((line) => line.trim() !== '');
+          const examples: { text: string; label: string }[] = [];
+          for (const [index, line] of lines.entries()) {
+            const colon = line.indexOf(':');
+            const label = line.slice(0, colon).trim();
+            const text = line.slice(colon + 1).trim();
+            if (colon < 1 || label === '' || text === '') {
+              setProblem(t('data.exampleInvalid', { line: index + 1 }));
+              return;
+            }
+            examples.push({ text, label });
+          }
+          if (examples.length < 2) {
+            setProblem(t('data.examplesTooFew'));
+            return;
+          }
+          setProblem(null);
+          onChange(field.set(spec, examples));
+        }}
+      />
+      <span className="field-hint">{localize(field.hint)}</span>
+      {problem && (
+        <span className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** Which classes to keep: a toggle each; at least one stays on. */
+function ClassTogglesWidget({ field, spec, onChange }: WidgetProps<'class-toggles'>) {
+  const localize = useLocalize();
+  const kept = new Set(field.get(spec) ?? field.classes);
+  return (
+    <fieldset className="field class-toggles">
+      <legend className="field-name">{localize(field.label)}</legend>
+      {field.classes.map((found) => (
+        <label key={found} className="class-toggle">
+          <input
+            type="checkbox"
+            checked={kept.has(found)}
+            disabled={kept.has(found) && kept.size === 1}
+            onChange={(event) => {
+              const next = new Set(kept);
+              if (event.target.checked) next.add(found);
+              else next.delete(found);
+              onChange(
+                field.set(spec, next.size === field.classes.length ? undefined : [...next].sort((a, b) => a - b)),
+              );
+            }}
+          />
+          {found}
+        </label>
+      ))}
+      <span className="field-hint">{localize(field.hint)}</span>
+    </fieldset>
+  );
+}
+
+function ListWidget({ field }: { field: Field<'list'> }) {
+  const localize = useLocalize();
+  return (
+    <div className="field" data-testid="image-groups">
+      <span className="field-name">{localize(field.label)}</span>
+      <ul className="image-groups">
+        {field.items.map((item) => (
+          <li key={item.name}>
+            <code>{JSON.stringify(item.name)}</code>: {item.value}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** One control of a recipe's panel, drawn by its widget. */
+export function PanelFieldView({
+  field,
+  spec,
+  onChange,
+}: {
+  field: PanelField<DataSpec>;
+  spec: DataSpec;
+  onChange: (spec: DataSpec) => void;
+}) {
+  const localize = useLocalize();
+  switch (field.widget) {
+    case 'text':
+      return <TextWidget field={field} spec={spec} onChange={onChange} />;
+    case 'numbers':
+      return <NumbersWidget field={field} spec={spec} onChange={onChange} />;
+    case 'whole':
+      return <WholeWidget field={field} spec={spec} onChange={onChange} />;
+    case 'toggle':
+      return <ToggleWidget field={field} spec={spec} onChange={onChange} />;
+    case 'choice':
+      return <ChoiceWidget field={field} spec={spec} onChange={onChange} />;
+    case 'note':
+      return <p className="muted">{localize(field.text)}</p>;
+    case 'rows':
+      return <RowsWidget field={field} />;
+    case 'labelled-lines':
+      return <LabelledLinesWidget field={field} spec={spec} onChange={onChange} />;
+    case 'class-toggles':
+      return <ClassTogglesWidget field={field} spec={spec} onChange={onChange} />;
+    case 'list':
+      return <ListWidget field={field} />;
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * What a data recipe is: everything LayerLab knows about one kind of data, in the kind's own file
+ * under `recipes/`. Its schema (saved in projects and lessons), how it builds the tensors a
+ * network trains on, how the data panel shows and edits it, how the playground encodes a question,
+ * what the evaluation plots, and the data code the exported programs write. Code outside a
+ * recipe's file asks the registry (`recipes/index.ts`) and never names a kind.
+ */
+import type { z } from 'zod';
+import type { Localized } from '../vocabulary/localized.js';
+import type { Dataset, DatasetResult } from './dataset.js';
+
+/** What a playground question encodes to: one sample's values and shape, or why it cannot. */
+export type QueryResult = { ok: true; values: Float32Array; shape: number[] } | { ok: false; problem: Localized };
+
+/** The playground's question as an export writes it: the text or numbers it reads. */
+export type PlannedQuery =
+  | { kind: 'text'; text: string }
+  | { kind: 'numbers'; values: number[] }
+  /** One of the data's samples, by index from 0 (the playground writes it "#1"). */
+  | { kind: 'sample'; index: number }
+  /** A GAN's question: the seed of the noise its generator draws an image from. */
+  | { kind: 'seed'; seed: number };
+
+/**
+ * One control of the data panel, for the spec it edits: `get` reads the value shown, `set` returns
+ * the spec with the value changed. The renderer draws each widget (renderer/src/data/widgets.tsx);
+ * a bad value is refused at its field and the spec keeps its last good value.
+ */
+export type PanelField<S> =
+  /** Free text (a text area); an empty one is not taken. */
+  | { widget: 'text'; label: Localized; get: (spec: S) => string; set: (spec: S, value: string) => S }
+  /** Numbers separated by commas or spaces, at least two. */
+  | { widget: 'numbers'; label: Localized; get: (spec: S) => number[]; set: (spec: S, value: number[]) => S }
+  /** A whole number in [min, max]. */
+  | {
+      widget: 'whole';
+      label: Localized;
+      min: number;
+      max: number;
+      get: (spec: S) => number;
+      set: (spec: S, value: number) => S;
+    }
+  /** A check box with its hint. */
+  | {
+      widget: 'toggle';
+      label: Localized;
+      hint: Localized;
+      get: (spec: S) => boolean;
+      set: (spec: S, value: boolean) => S;
+    }
+  /** One of a few choices. */
+  | {
+      widget: 'choice';
+      label: Localized;
+      options: { value: string; label: Localized }[];
+      get: (spec: S) => string;
+      set: (spec: S, value: string) => S;
+    }
+  /** A line of explanation. */
+  | { widget: 'note'; text: Localized }
+  /** A table shown as it is: the input columns by name, then the target. */
+  | { widget: 'rows'; columns: readonly string[]; rows: readonly (readonly number[])[] }
+  /** Labelled texts, one a line as `label: text`, at least two. */
+  | {
+      widget: 'labelled-lines';
+      label: Localized;
+      hint: Localized;
+      get: (spec: S) => { label: string; text: string }[];
+      set: (spec: S, value: { label: string; text: string }[]) => S;
+    }
+  /** Which classes to keep, a toggle each; at least one stays on, all of them reads `undefined`. */
+  | {
+      widget: 'class-toggles';
+      label: Localized;
+      hint: Localized;
+      classes: readonly number[];
+      get: (spec: S) => readonly number[] | undefined;
+      set: (spec: S, value: number[] | undefined) => S;
+    }
+  /** Named entries shown as a list (read only). */
+  | { widget: 'list'; label: Localized; items: { name: string; value: string }[] };
+
+/** How the data panel previews a built dataset. */
+export interface PreviewView {
+  /** What the target labels are called above their list: a vocabulary or classes. */
+  labels: 'vocabulary' | 'classes';
+  /** Headings of the preview table's two columns; `null` shows no table (images show themselves). */
+  headings: { input: Localized; target: Localized } | null;
+  /** Show the first window one-hot, a row per character. */
+  oneHot?: boolean;
+}
+
+/** How the playground asks its question. */
+export interface PlaygroundView {
+  /** `line`: one line of numbers or words; `lines`: a long sequence over several lines; `image`: a sample or a drawing. */
+  input: 'numbers' | 'text' | 'lines' | 'image';
+  /** What the question field is called, when the input's usual name says too little. */
+  label?: Localized;
+  /** The question continues, a character at a time, with a temperature (text generation). */
+  writes?: boolean;
+  /** A pad to draw the question on, this many pixels a side. */
+  pad?: { width: number; height: number };
+}
+
+/** What the evaluation draws against the data itself, beyond a confusion matrix or reconstructions. */
+export type Plotted =
+  /** Two numeric inputs: the decision boundary over their plane. */
+  | { kind: 'plane'; x: { name: string; values: number[] }; y: { name: string; values: number[] } }
+  /** One numeric input and a numeric target: the fitted curve through the points. */
+  | { kind: 'curve'; x: { name: string; values: number[] }; targets: number[] }
+  /** A series read in windows: the forecast over it. */
+  | { kind: 'series'; values: number[]; window: number };
+
+/** What a recipe's export code reads from the plan, without the plan's other parts. */
+export interface DataCode<S> {
+  spec: S;
+  dataset: Dataset;
+  /** The run's loss: categorical cross-entropy wants one-hot targets. */
+  loss: string;
+  /** The network ends in one unit: two classes read from one sigmoid. */
+  oneUnit: boolean;
+  query: PlannedQuery;
+}
+
+export interface TypeScriptDataCode<S> extends DataCode<S> {
+  /** The program needs this helper function (written once, after the imports). */
+  useHelper: (name: 'mulberry32') => void;
+}
+
+export interface PythonDataCode<S> extends DataCode<S> {
+  /** Lines that set `output` to the network's answer for `input`, one sample (a NumPy array). */
+  predict: (input: string, output: string) => string[];
+}
+
+export interface RecipeDef<S extends { kind: string }> {
+  kind: S['kind'];
+  /** The zod schema a project's `data` is checked with; strict, with `kind` its literal. */
+  schema: z.ZodType<S> & z.core.$ZodTypeDiscriminable;
+  /** What a new recipe of this kind starts from when chosen in the data panel. */
+  defaultSpec: S;
+  /** Its name in the data panel's menu. */
+  title: Localized;
+  /** The values the network trains on, or the field at fault and why. */
+  build: (spec: S) => DatasetResult;
+  /** The data panel's controls for this spec. */
+  panel: (spec: S) => PanelField<S>[];
+  /** How the data panel previews what this spec built. */
+  preview: (spec: S) => PreviewView;
+  playground: (spec: S) => PlaygroundView;
+  /** The question the playground opens with. */
+  defaultQuery: (spec: S) => string;
+  /** A typed question, encoded as the dataset encodes its samples. */
+  encodeQuery: (spec: S, dataset: Dataset, text: string) => QueryResult;
+  /** The question an export ends with: `query` where the network can read it, else the default. */
+  planQuery: (spec: S, dataset: Dataset, query: string | undefined) => PlannedQuery;
+  /** What the evaluation plots against the data, if anything. */
+  plotted?: (spec: S, dataset: Dataset) => Plotted | null;
+  /** Step 1 and step 4 of the exported programs: the data, and the playground's question. */
+  typescript: {
+    data: (code: TypeScriptDataCode<S>) => string[];
+    question: (code: TypeScriptDataCode<S>) => string[];
+  };
+  python: {
+    data: (code: PythonDataCode<S>) => string[];
+    question: (code: PythonDataCode<S>) => string[];
+  };
+}
+
+/** A question typed as `query` if it encodes, else the recipe's default: for recipes read as text. */
+export function textQuery<S extends { kind: string }>(
+  recipe: Pick<RecipeDef<S>, 'encodeQuery' | 'defaultQuery'>,
+  spec: S,
+  dataset: Dataset,
+  query: string | undefined,
+): PlannedQuery {
+  const readable = query !== undefined && recipe.encodeQuery(spec, dataset, query).ok;
+  return { kind: 'text', text: readable ? query : recipe.defaultQuery(spec) };
+}
+
+/** Parses "7, 8, 9", "7 8 9" or "[7, 8, 9]". */
+export function parseNumberList(text: string): number[] | null {
+  const trimmed = text.trim().replace(/^\[/, '').replace(/\]$/, '');
+  if (trimmed === '') return [];
+  const parts = trimmed.split(/[\s,;]+/).filter((part) => part !== '');
+  const values = parts.map((part) =>
+    /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(part) ? Number(part) : Number.NaN,
+  );
+  return values.every(Number.isFinite) ? values : null;
+}
+
+/** Rows of the preview a data panel shows. */
+export const previewRows = 8;
+
+/** Whether the exported Python one-hot encodes class targets: categorical cross-entropy compares distributions. */
+export function oneHotTargets(code: DataCode<unknown>): boolean {
+  return code.dataset.target.kind === 'class' && code.loss === 'categorical_crossentropy';
+}
+
+/** The window a recipe read in windows has: how many steps the network sees before it answers. */
+export function windowField<S extends { window: number }>(): PanelField<S> {
+  return {
+    widget: 'whole',
+    label: { en: 'window', es: 'ventana' },
+    min: 1,
+    max: 512,
+    get: (spec) => spec.window,
+    set: (spec, window) => ({ ...spec, window }),
+  };
+}
+
+/** The preview's headings for a recipe read in windows. */
+export const windowHeadings = {
+  input: { en: 'input window', es: 'ventana de entrada' },
+  target: { en: 'next', es: 'siguiente' },
+} as const;
+
+/** The preview's heading of a target column. */
+export const targetHeading: Localized = { en: 'target', es: 'objetivo' };
