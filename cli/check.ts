@@ -8,7 +8,7 @@ import { formatSummary, summarize } from '../shared/graph/summary.js';
 import type { Language } from '../shared/vocabulary/localized.js';
 import type { Project } from '../shared/project/project.js';
 import { checkTrainingBudget } from '../shared/training/budget.js';
-import { checkDataFit } from '../shared/training/fit-check.js';
+import { checkDataFit } from '../shared/training/modes/index.js';
 import { chooseTrainingBackend } from './backend.js';
 import { exitCodes } from './errors.js';
 import type { Io } from './io.js';

@@ -7,16 +7,7 @@ import type { LayersModel } from '@tensorflow/tfjs';
 import { localize } from '../shared/vocabulary/localized.js';
 import type { TfModule } from '../shared/layers/types.js';
 import { decodeWeights, type Project } from '../shared/project/project.js';
-import {
-  decodeAnswer,
-  displayLabel,
-  encodeQuery,
-  generateText,
-  predictOne,
-  writesText,
-  type Answer,
-} from '../shared/training/predict.js';
-import { askGan } from '../shared/training/gan.js';
+import { displayLabel, generateText, writesText, type Answer } from '../shared/training/predict.js';
 import type { Dataset } from '../shared/data/build.js';
 import { prepareRun } from '../shared/training/run.js';
 import { cliBackends, startTf } from './backend.js';
@@ -182,16 +173,10 @@ export async function runPredict(args: string[], io: Io): Promise<number> {
       io.out(options.json ? `${JSON.stringify({ kind: 'text', text: generated.text })}\n` : `${generated.text}\n`);
       return exitCodes.ok;
     }
-    if (dataset.target.kind === 'generate') {
-      const asked = askGan(tf, model, project.graph, dataset, options.input);
-      if (!asked.ok) throw problem(asked.problem);
-      io.out(options.json ? `${JSON.stringify(asked.answer)}\n` : `${formatAnswer(asked.answer, dataset)}\n`);
-      return exitCodes.ok;
-    }
-    const query = encodeQuery(data, dataset, options.input);
-    if (!query.ok) throw problem(query.problem);
-    const answer = decodeAnswer(dataset, predictOne(tf, model, query.values, query.shape), query.values, options.top);
-    io.out(options.json ? `${JSON.stringify(answer)}\n` : `${formatAnswer(answer)}\n`);
+    // Asked as the app's playground asks: a GAN for a noise seed, any other network about a sample.
+    const asked = prepared.mode.ask(tf, model, project.graph, data, dataset, options.input, options.top);
+    if (!asked.ok) throw problem(asked.problem);
+    io.out(options.json ? `${JSON.stringify(asked.answer)}\n` : `${formatAnswer(asked.answer, dataset)}\n`);
     return exitCodes.ok;
   } finally {
     model.dispose();

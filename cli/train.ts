@@ -222,13 +222,13 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
     return exitCodes.problems;
   }
 
-  const { model, dataset, outcome } = result;
+  const { model, dataset, mode, outcome } = result;
   let saved: string | undefined;
   let lessonCheck: ExpectationCheck | null = null;
   try {
     // A failed run leaves a model that may not predict; every other run is judged as it ended.
     if (lesson && outcome.status !== 'failed') {
-      lessonCheck = checkExpectation(tf, model, project.data, dataset, lesson.expected, outcome.finalLogs);
+      lessonCheck = checkExpectation(tf, model, mode, project.data, dataset, lesson.expected, outcome.finalLogs);
     }
     if (options.save !== undefined && outcome.status !== 'failed') {
       const values = model.getWeights().map((weight) => ({ shape: weight.shape, values: weight.dataSync() }));

@@ -152,3 +152,48 @@ describe('the recipe registry', () => {
     }
   });
 });
+
+describe('the training modes', () => {
+  /** Where each mode's machinery is defined and the one file that may reach it: the mode's own. */
+  const machinery = [
+    { names: ['trainModel'], defined: 'shared/training/train.ts', mode: 'shared/training/modes/ordinary.ts' },
+    { names: ['trainGan', 'askGan'], defined: 'shared/training/gan.ts', mode: 'shared/training/modes/gan.ts' },
+    { names: ['checkOrdinaryFit'], defined: 'shared/training/fit-check.ts', mode: 'shared/training/modes/ordinary.ts' },
+    { names: ['checkGanFit'], defined: 'shared/training/fit-check.ts', mode: 'shared/training/modes/gan.ts' },
+  ];
+
+  it('are reached only through their registry: no run path, worker or command picks a loop itself', () => {
+    const files = ['shared', 'renderer/src', 'cli', 'node', 'electron'].flatMap(sources);
+    const found: string[] = [];
+    for (const { names, defined, mode } of machinery) {
+      const called = new RegExp(`\\b(${names.join('|')})\\b`);
+      for (const file of files) {
+        if (file === defined || file === mode) continue;
+        readFileSync(path.join(root, file), 'utf8')
+          .split('\n')
+          .forEach((line, index) => {
+            // Comments may name a loop; code may not call it.
+            if (called.test(line.replace(/\/\/.*$|\/\*.*?\*\/|^\s*\*.*$/g, '')))
+              found.push(`${file}:${index + 1}: ${line.trim()}`);
+          });
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('pick the GAN for a generator and its real images, the ordinary mode for the rest', async () => {
+    const { modeOf } = await import('../shared/training/modes/index.js');
+    const digits = buildDataset({ kind: 'images', source: 'digits-8x8', task: 'generate', limit: 20 });
+    const classify = buildDataset({ kind: 'images', source: 'digits-8x8', task: 'classify', limit: 20 });
+    if (!digits.ok || !classify.ok) throw new Error('the digits did not build');
+    const plain = chain(layer('Input', 'noise', { shape: [16] }), layer('Dense', 'out', { units: 64 }));
+    expect(modeOf(plain, digits.dataset).id).toBe('gan');
+    expect(modeOf(plain, classify.dataset).id).toBe('ordinary');
+    const marked = {
+      ...plain,
+      nodes: plain.nodes.map((node) => (node.id === 'out' ? { ...node, generatorEnd: true } : node)),
+    };
+    // A marked generator without real images to imitate: the GAN's checks say what is wrong.
+    expect(modeOf(marked as never, classify.dataset).id).toBe('gan');
+  });
+});

@@ -100,7 +100,15 @@ async function trainAndCheck(template: Template, variant?: TemplateVariant) {
         `${node.name} is frozen`,
       ).toEqual(before.map((weight) => Array.from(weight.values)));
     }
-    const check = checkExpectation(tf, result.model, run.data, result.dataset, run.expected, result.outcome.finalLogs);
+    const check = checkExpectation(
+      tf,
+      result.model,
+      result.mode,
+      run.data,
+      result.dataset,
+      run.expected,
+      result.outcome.finalLogs,
+    );
     const evaluation = evaluateModel(tf, result.model, run.data, result.dataset, settings.validation_split);
     return { outcome: result.outcome, check, evaluation };
   } finally {

@@ -14,7 +14,7 @@ import type { Graph, LayerNode } from '../graph/types.js';
 import { layerDef } from '../layers/registry.js';
 import type { LayerDef } from '../layers/types.js';
 import type { Localized } from '../vocabulary/localized.js';
-import { checkDataFit } from '../training/fit-check.js';
+import { checkDataFit } from '../training/modes/index.js';
 import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
 
 /** What an export reads from a project (`Project` from shared/project has these and more). */

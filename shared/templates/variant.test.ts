@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chain, layer } from '../../tests/helpers/graphs';
 import { buildDataset } from '../data/build';
 import { analyzeGraph } from '../graph/analyze';
-import { checkDataFit } from '../training/fit-check';
+import { checkDataFit } from '../training/modes/index';
 import { defaultTrainingSettings } from '../training/settings';
 import { changeLayer, parseTemplate, variantGraph } from './template';
 

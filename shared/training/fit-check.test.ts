@@ -10,7 +10,7 @@ import type { DataSpec } from '../data/spec';
 import { analyzeGraph } from '../graph/analyze';
 import { describeProblem } from '../vocabulary/problems';
 import type { Graph } from '../graph/types';
-import { checkDataFit } from './fit-check';
+import { checkDataFit } from './modes/index';
 import { decodeAnswer, displayLabel } from './predict';
 import { defaultTrainingSettings, type Loss } from './settings';
 

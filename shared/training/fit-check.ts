@@ -51,10 +51,9 @@ function lossForNumbers(settings: TrainingSettings): Problem[] {
  * like the real ones, the discriminator answers one probability, and both learn by binary
  * cross-entropy. Without the images' `generate` task a marked layer is a mistake.
  */
-function checkGanFit(graph: Graph, analysis: Analysis, dataset: Dataset, settings: TrainingSettings): Problem[] {
+export function checkGanFit(graph: Graph, analysis: Analysis, dataset: Dataset, settings: TrainingSettings): Problem[] {
   const ends = generatorEnds(graph);
-  const generating = dataset.target.kind === 'generate';
-  if (!generating) {
+  if (dataset.target.kind !== 'generate') {
     return ends.map((end) =>
       problem(
         'data.gan-not-generate',
@@ -166,20 +165,17 @@ function outputActivationProblems(graph: Graph, last: LayerNode, settings: Train
   ];
 }
 
-export function checkDataFit(
+/**
+ * An ordinary network against its data, with one Input and one output: the Input takes the
+ * samples' shape, the output gives the targets', and the loss and the output's activation suit
+ * the targets.
+ */
+export function checkOrdinaryFit(
   graph: Graph,
   analysis: Analysis,
   dataset: Dataset,
   settings: TrainingSettings,
 ): Problem[] {
-  if (analysis.inputs.length !== 1 || analysis.outputs.length !== 1) {
-    if (analysis.inputs.length === 0 || analysis.outputs.length === 0) return [];
-    return [
-      problem('data.one-input-output', null, { inputs: analysis.inputs.length, outputs: analysis.outputs.length }),
-    ];
-  }
-  if (dataset.target.kind === 'generate' || generatorEnds(graph).length > 0)
-    return checkGanFit(graph, analysis, dataset, settings);
   const found: Problem[] = [];
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const inputId = analysis.inputs[0] ?? '';

@@ -12,7 +12,7 @@ import { splitGan } from '../graph/gan';
 import type { Graph, LayerNode } from '../graph/types';
 import { loadProject, saveProject } from '../project/load';
 import { emptyProject } from '../project/project';
-import { checkDataFit } from './fit-check';
+import { checkDataFit } from './modes/index';
 import { askGan, ganSampleCount, nearestReal } from './gan';
 import { prepareRun, runTraining } from './run';
 import { defaultTrainingSettings, type TrainingSettings } from './settings';

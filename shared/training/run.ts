@@ -15,10 +15,9 @@ import type { Localized } from '../vocabulary/localized.js';
 import { installFastCpuKernels } from './fast-kernels.js';
 import { backendNames } from './backends.js';
 import { checkTrainingBudget } from './budget.js';
-import { checkDataFit } from './fit-check.js';
 import type { TrainingSettings } from './settings.js';
-import { trainGan } from './gan.js';
-import { trainModel, type TrainCallbacks, type TrainingOutcome } from './train.js';
+import { checkDataFit, modeOf, type TrainingMode } from './modes/index.js';
+import type { TrainCallbacks, TrainingOutcome } from './train.js';
 
 export interface RunRequest {
   graph: Graph;
@@ -26,8 +25,15 @@ export interface RunRequest {
   settings: TrainingSettings;
 }
 
-export type PreparedRun =
-  { ok: true; model: Tf.LayersModel; dataset: Dataset } | { ok: false; problems: Problem[]; dataProblem?: Localized };
+/** A run ready to train: its model compiled, its data built, and the mode that trains them. */
+export interface ReadyRun {
+  ok: true;
+  model: Tf.LayersModel;
+  dataset: Dataset;
+  mode: TrainingMode;
+}
+
+export type PreparedRun = ReadyRun | { ok: false; problems: Problem[]; dataProblem?: Localized };
 
 /** Builds the data and the model, or says what stops the run. */
 export function prepareRun(tf: TfModule, request: RunRequest): PreparedRun {
@@ -45,12 +51,21 @@ export function prepareRun(tf: TfModule, request: RunRequest): PreparedRun {
   installFastCpuKernels(tf);
   const compiled = compileGraph(request.graph, tf, { seed: request.settings.seed });
   if (!compiled.ok) return { ok: false, problems: compiled.problems };
-  return { ok: true, model: compiled.model, dataset: built.dataset };
+  return { ok: true, model: compiled.model, dataset: built.dataset, mode: modeOf(request.graph, built.dataset) };
+}
+
+/** Trains a prepared run the way its mode trains: the step after `prepareRun`, for the worker too. */
+export function trainPrepared(
+  tf: TfModule,
+  prepared: ReadyRun,
+  request: RunRequest,
+  callbacks: TrainCallbacks = {},
+): Promise<TrainingOutcome> {
+  return prepared.mode.train(tf, prepared.model, request.graph, prepared.dataset, request.settings, callbacks);
 }
 
 export type RunResult =
-  | { ok: true; model: Tf.LayersModel; dataset: Dataset; outcome: TrainingOutcome }
-  | { ok: false; problems: Problem[]; dataProblem?: Localized };
+  (ReadyRun & { outcome: TrainingOutcome }) | { ok: false; problems: Problem[]; dataProblem?: Localized };
 
 /** Prepares and trains. The caller owns (and disposes) the returned model. */
 export async function runTraining(
@@ -60,9 +75,6 @@ export async function runTraining(
 ): Promise<RunResult> {
   const prepared = prepareRun(tf, request);
   if (!prepared.ok) return prepared;
-  const outcome =
-    prepared.dataset.target.kind === 'generate'
-      ? await trainGan(tf, prepared.model, request.graph, prepared.dataset, request.settings, callbacks)
-      : await trainModel(tf, prepared.model, prepared.dataset, request.settings, callbacks);
-  return { ok: true, model: prepared.model, dataset: prepared.dataset, outcome };
+  const outcome = await trainPrepared(tf, prepared, request, callbacks);
+  return { ...prepared, outcome };
 }

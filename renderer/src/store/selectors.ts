@@ -6,7 +6,7 @@ import type { DataSpec } from '../../../shared/data/spec';
 import type { Problem } from '../../../shared/vocabulary/problems';
 import type { BackendName } from '../../../shared/training/backends';
 import { checkTrainingBudget } from '../../../shared/training/budget';
-import { checkDataFit } from '../../../shared/training/fit-check';
+import { checkDataFit } from '../../../shared/training/modes/index';
 import type { TrainingSettings } from '../../../shared/training/settings';
 import type { AppState } from './index';
 import type { LayerFlowNode, WireEdge } from './graph-slice';

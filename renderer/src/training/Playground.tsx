@@ -10,13 +10,14 @@ import type { Dataset } from '../../../shared/data/build';
 import { validationStart, type Evaluation } from '../../../shared/training/evaluate';
 import { parseNumberList } from '../../../shared/data/recipe';
 import { recipeOf } from '../../../shared/data/recipes';
+import { modeOf } from '../../../shared/training/modes';
 import { defaultQuery, displayLabel, type Answer } from '../../../shared/training/predict';
 import { usePercentFormat } from '../hooks/useProblemText';
 import { RunSummary } from './RunSummary';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { lessonInput } from '../store/lesson-slice';
-import { selectDataCheck } from '../store/selectors';
+import { selectDataCheck, selectGraph } from '../store/selectors';
 import { evaluateTrained, generate, predict } from './client';
 import { EvaluationView } from './EvaluationView';
 import { GanPlayground } from './GanPlayground';
@@ -89,6 +90,8 @@ export function Playground() {
   const dataCheck = useAppStore(selectDataCheck);
   const dataset = dataCheck.dataset?.ok ? dataCheck.dataset.dataset : null;
   const samples = dataset?.x.shape[0] ?? 0;
+  const graph = useAppStore(selectGraph);
+  const mode = dataset ? modeOf(graph, dataset) : null;
   // The held-out images, numbered from 1 as the playground writes them: the fairest to try.
   const heldOut =
     imageMode && samples > 0 && trained
@@ -143,7 +146,7 @@ export function Playground() {
   };
 
   // A GAN is asked for a noise seed, and answers with an image and the discriminator's view of it.
-  if (dataset?.target.kind === 'generate')
+  if (mode?.question === 'seed')
     return <GanPlayground run={trained} question={{ seed: query, setSeed: setQuery, answer, problem, ask }} />;
 
   const write = async () => {

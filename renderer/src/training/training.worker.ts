@@ -17,7 +17,7 @@ import { decodeWeights, encodeWeights } from '../../../shared/vocabulary/weights
 import { exportTfjsModel } from '../../../shared/tfjs-model/export';
 import { planBackends, type BackendName } from '../../../shared/training/backends';
 import { evaluateModel } from '../../../shared/training/evaluate';
-import { decodeAnswer, encodeQuery, generateText, predictOne, writesText } from '../../../shared/training/predict';
+import { generateText, writesText } from '../../../shared/training/predict';
 import {
   progressIntervalMs,
   type BackendAttempt,
@@ -25,10 +25,10 @@ import {
   type FromWorker,
   type ToWorker,
 } from '../../../shared/ipc/worker-protocol';
-import { askGan, trainGan } from '../../../shared/training/gan';
-import { prepareRun } from '../../../shared/training/run';
+import type { TrainingMode } from '../../../shared/training/modes';
+import { prepareRun, trainPrepared } from '../../../shared/training/run';
 import { checkExpectation } from '../../../shared/templates/expectation';
-import { trainModel, type BatchUpdate, type EpochUpdate, type TrainCallbacks } from '../../../shared/training/train';
+import type { BatchUpdate, EpochUpdate, TrainCallbacks } from '../../../shared/training/train';
 import { probeEnvironment } from './environment';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -62,6 +62,7 @@ let trained: {
   runId: string;
   model: tf.LayersModel;
   dataset: Dataset;
+  mode: TrainingMode;
   data: DataSpec;
   graph: Graph;
   settings: TrainingSettings;
@@ -168,6 +169,7 @@ async function restore(message: Extract<ToWorker, { type: 'restore' }>): Promise
     runId: message.runId,
     model: prepared.model,
     dataset: prepared.dataset,
+    mode: prepared.mode,
     data: message.data,
     graph: message.graph,
     settings: message.settings,
@@ -234,11 +236,8 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
     shouldStop: () => stopRequests.has(runId),
     isInterrupted: () => contextLost,
   };
-  // A GAN trains its two networks in turns; every other network with the one loop.
-  const outcome =
-    prepared.dataset.target.kind === 'generate'
-      ? await trainGan(tf, prepared.model, message.graph, prepared.dataset, message.settings, callbacks)
-      : await trainModel(tf, prepared.model, prepared.dataset, message.settings, callbacks);
+  // The run path `layerlab train` takes: the mode trains (a GAN its two networks in turns).
+  const outcome = await trainPrepared(tf, prepared, message, callbacks);
   flush();
   stopRequests.delete(runId);
   if (outcome.status === 'failed' || (outcome.status === 'interrupted' && contextLost)) {
@@ -248,6 +247,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
       runId,
       model: prepared.model,
       dataset: prepared.dataset,
+      mode: prepared.mode,
       data: message.data,
       graph: message.graph,
       settings: message.settings,
@@ -257,7 +257,15 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
   const usable = outcome.status !== 'failed' && !(outcome.status === 'interrupted' && contextLost);
   const lesson =
     message.expected && usable
-      ? checkExpectation(tf, prepared.model, message.data, prepared.dataset, message.expected, outcome.finalLogs)
+      ? checkExpectation(
+          tf,
+          prepared.model,
+          prepared.mode,
+          message.data,
+          prepared.dataset,
+          message.expected,
+          outcome.finalLogs,
+        )
       : undefined;
   post({ type: 'done', runId, outcome, ...(lesson ? { lesson } : {}) });
 }
@@ -276,19 +284,9 @@ function answer(message: Extract<ToWorker, { type: 'predict' }>): void {
     notTrainedYet(message.requestId);
     return;
   }
-  if (trained.dataset.target.kind === 'generate') {
-    const asked = askGan(tf, trained.model, trained.graph, trained.dataset, message.text);
-    if (asked.ok) post({ type: 'answer', requestId: message.requestId, answer: asked.answer });
-    else post({ type: 'query-problem', requestId: message.requestId, problem: asked.problem });
-    return;
-  }
-  const query = encodeQuery(trained.data, trained.dataset, message.text);
-  if (!query.ok) {
-    post({ type: 'query-problem', requestId: message.requestId, problem: query.problem });
-    return;
-  }
-  const output = predictOne(tf, trained.model, query.values, query.shape);
-  post({ type: 'answer', requestId: message.requestId, answer: decodeAnswer(trained.dataset, output, query.values) });
+  const asked = trained.mode.ask(tf, trained.model, trained.graph, trained.data, trained.dataset, message.text);
+  if (asked.ok) post({ type: 'answer', requestId: message.requestId, answer: asked.answer });
+  else post({ type: 'query-problem', requestId: message.requestId, problem: asked.problem });
 }
 
 function evaluate(message: Extract<ToWorker, { type: 'evaluate' }>): void {
