@@ -277,8 +277,6 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
   return lines;
 }
 
-const convolutionKinds = new Set(['Conv1D', 'Conv2D', 'Conv2DTranspose']);
-
 /** The program before formatting: every step, its comments, and the helpers it calls. */
 export function writeTypeScriptProgram(plan: ExportPlan): string {
   const helpers = new Set<TypeScriptHelper>();
@@ -288,7 +286,7 @@ export function writeTypeScriptProgram(plan: ExportPlan): string {
     ? typescriptGanTraining(plan, optimizerCode(plan.source.training), helpers)
     : trainingSection(plan, helpers);
   // Convolutions' filter gradients run on tf.js' slow CPU kernel unless the program brings LayerLab's.
-  const convolves = plan.layers.some((layer) => convolutionKinds.has(layer.node.kind));
+  const convolves = plan.layers.some((layer) => layer.def.traits?.convolves === true);
   if (convolves) helpers.add('fastConvKernel');
   const sections = [
     [

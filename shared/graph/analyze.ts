@@ -48,28 +48,14 @@ export interface Analysis {
 /** One sample larger than this cannot be trained on any machine LayerLab targets. */
 export const maxSampleSize = 100_000_000;
 
-const recurrentKinds = new Set(['SimpleRNN', 'LSTM', 'GRU']);
-
 /**
  * Whole numbers (an int32 Input: token indices) pass through the layers that only move values
  * about (a merge, when all its inputs hold them), and are read by Embedding (which looks them up)
- * and Dense (which casts them, as Keras' does). Every other layer computes with float32: tf.js
- * refuses int32 there (Conv2D, pooling by average, sigmoid, Dropout while training) or truncates
- * its results to whole numbers (BatchNormalization, Concatenate joining them with float32).
+ * and Dense (which casts them, as Keras' does): each layer's `traits.wholeNumbers`. Every other
+ * layer computes with float32: tf.js refuses int32 there (Conv2D, pooling by average, sigmoid,
+ * Dropout while training) or truncates its results to whole numbers (BatchNormalization).
  */
-const movesValues = new Set([
-  'Flatten',
-  'Reshape',
-  'RepeatVector',
-  'MaxPooling1D',
-  'MaxPooling2D',
-  'GlobalMaxPooling1D',
-  'GlobalMaxPooling2D',
-  'UpSampling2D',
-  'Add',
-  'Concatenate',
-]);
-const readsWholeNumbers = new Set(['Embedding', 'Dense']);
+const wholeNumbersIn = (kind: LayerNode['kind']) => layerDef(kind).traits?.wholeNumbers;
 
 function problem(code: ProblemCode, nodeId: string | null, extra: Partial<Problem> = {}): Problem {
   return { code, severity: severityOf(code), nodeId, wireIds: [], values: {}, ...extra };
@@ -196,7 +182,7 @@ function sequenceAdvice(found: Problem, source: LayerNode, input: Shape): void {
     .slice(1)
     .map((dim) => dim ?? '?')
     .join(', ');
-  if (recurrentKinds.has(source.kind)) {
+  if (layerDef(source.kind).traits?.recurrent) {
     found.fix = { kind: 'set-param', nodeId: source.id, param: 'return_sequences', value: true };
     return;
   }
@@ -528,8 +514,8 @@ export function analyzeGraph(graph: Graph): Analysis {
     if (shape !== null && node.kind === 'Input' && node.params.dtype === 'int32') wholeNumbersFrom.set(id, id);
     const wholeIn = wiresIn.flatMap((wire) => wholeNumbersFrom.get(wire.source) ?? []);
     const input = wholeIn[0];
-    if (shape !== null && input !== undefined && !readsWholeNumbers.has(node.kind)) {
-      if (movesValues.has(node.kind) && wholeIn.length === wiresIn.length) {
+    if (shape !== null && input !== undefined && wholeNumbersIn(node.kind) !== 'reads') {
+      if (wholeNumbersIn(node.kind) === 'moves' && wholeIn.length === wiresIn.length) {
         wholeNumbersFrom.set(id, input);
       } else {
         report(

@@ -23,17 +23,9 @@ export type CompileResult =
   | { ok: true; model: Tf.LayersModel; analysis: Analysis; inputNames: string[]; outputNames: string[] }
   | { ok: false; problems: Problem[]; analysis: Analysis };
 
-/** Layers that hand the mask of what comes in on to what goes out, as tf.js' do. */
-const passesMask = new Set(['Dense', 'Activation', 'Dropout', 'BatchNormalization', 'Add', 'Concatenate']);
-const recurrentKinds = new Set(['SimpleRNN', 'LSTM', 'GRU']);
-
-/** Whether the output of `node` carries a mask (from an Embedding with mask_zero) in tf.js. */
+/** Whether the output of `node` carries a mask (from an Embedding with mask_zero) in tf.js: its layer's rule. */
 function carriesMask(node: LayerNode, inputsMasked: boolean): boolean {
-  if (node.kind === 'Embedding') return node.params.mask_zero;
-  if (node.kind === 'SimpleRNN' || node.kind === 'LSTM' || node.kind === 'GRU') {
-    return inputsMasked && node.params.return_sequences;
-  }
-  return inputsMasked && passesMask.has(node.kind);
+  return layerDef(node.kind).carriesMask?.(node.params as never, inputsMasked) ?? false;
 }
 
 /**
@@ -109,7 +101,7 @@ export function compileGraph(graph: Graph, tf: TfModule, options: CompileOptions
     tf.tidy(() => {
       const tensors = new Map<string, Tf.SymbolicTensor>();
       const masked = new Set<string>();
-      const anyMask = graph.nodes.some((node) => node.kind === 'Embedding' && node.params.mask_zero);
+      const anyMask = graph.nodes.some((node) => carriesMask(node, false));
       for (const id of analysis.order) {
         const node = byId.get(id);
         if (!node) continue;
@@ -125,7 +117,7 @@ export function compileGraph(graph: Graph, tf: TfModule, options: CompileOptions
         if (node.frozen === true) layer.trainable = false;
         const inputsMasked = sources.some((source) => masked.has(source));
         if (carriesMask(node, inputsMasked)) masked.add(id);
-        if (anyMask && recurrentKinds.has(node.kind) && !inputsMasked) ignoreStaleMask(layer);
+        if (anyMask && layerDef(node.kind).traits?.recurrent && !inputsMasked) ignoreStaleMask(layer);
         if (node.kind === 'Input') {
           // What tf.input() does: an InputLayer's only node carries its symbolic tensor.
           const tensor = layer.inboundNodes[0]?.outputTensors[0];

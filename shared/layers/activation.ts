@@ -3,7 +3,7 @@ import { torchActivation } from './spellings.js';
 import { typescriptConfig, typescriptString } from '../vocabulary/typescript-literals.js';
 import { ok } from './shape-rules.js';
 import { tfActivation } from './tf-config.js';
-import { activation as activationParam } from './common.js';
+import { activation as activationParam, passesMask } from './common.js';
 import { defineLayer } from './types.js';
 
 export const activation = defineLayer({
@@ -23,6 +23,7 @@ export const activation = defineLayer({
   countParams: () => 0,
   build: (params, context) =>
     context.tf.layers.activation({ activation: tfActivation(params.activation), name: context.name }),
+  carriesMask: passesMask,
   code: {
     typescript: (params, context) =>
       `tf.layers.activation(${typescriptConfig([

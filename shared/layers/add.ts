@@ -5,6 +5,7 @@ import { shapesEqual } from '../vocabulary/shape.js';
 import { mergeMasks } from './merge-masks.js';
 import { fail, joinShapes, ok } from './shape-rules.js';
 import { defineLayer } from './types.js';
+import { passesMask } from './common.js';
 
 export const add = defineLayer({
   kind: 'Add',
@@ -32,6 +33,8 @@ export const add = defineLayer({
     layer.computeMask = (inputs, masks) => mergeMasks(context.tf, inputs, masks, null) as Tf.Tensor;
     return layer;
   },
+  carriesMask: passesMask,
+  traits: { wholeNumbers: 'moves' },
   code: {
     typescript: (_params, context) => `tf.layers.add(${typescriptConfig([['name', context.name]])})`,
     keras: (_params, context) => pythonCall('layers.Add', [`name=${context.name}`]),

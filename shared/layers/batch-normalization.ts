@@ -4,6 +4,8 @@ import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { expectKnown, expects, expectRank, hints, ok } from './shape-rules.js';
 import { bool, float } from './params.js';
 import { defineLayer } from './types.js';
+import { lastDim } from '../vocabulary/shape.js';
+import { passesMask, weightList } from './common.js';
 
 export const batchNormalization = defineLayer({
   kind: 'BatchNormalization',
@@ -73,6 +75,20 @@ export const batchNormalization = defineLayer({
       scale: params.scale,
       name: context.name,
     }),
+  weights: ([input = []], params) => {
+    const last = lastDim(input) ?? 0;
+    return [
+      ...weightList([params.scale ? ['gamma', [last]] : null, params.center ? ['beta', [last]] : null]),
+      ...weightList(
+        [
+          ['moving_mean', [last]],
+          ['moving_variance', [last]],
+        ],
+        false,
+      ),
+    ];
+  },
+  carriesMask: passesMask,
   code: {
     typescript: (params, context) =>
       `tf.layers.batchNormalization(${typescriptConfig([

@@ -6,6 +6,7 @@ import { mergeMasks } from './merge-masks.js';
 import { fail, joinShapes, ok } from './shape-rules.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
+import { passesMask } from './common.js';
 
 const axis = int({
   default: -1,
@@ -68,6 +69,8 @@ export const concatenate = defineLayer({
     layer.computeMask = (inputs, masks) => mergeMasks(context.tf, inputs, masks, axis) as Tf.Tensor;
     return layer;
   },
+  carriesMask: passesMask,
+  traits: { wholeNumbers: 'moves' },
   code: {
     typescript: (params, context) => {
       // As in build: tf.js joins along the last axis for any negative axis when it runs.

@@ -7,9 +7,10 @@ import {
   tfConvolutionArgs,
 } from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
-import { activation, filters, kernelInitializer, padding, useBias } from './common.js';
+import { activation, filters, kernelInitializer, padding, useBias, weightList } from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
+import { lastDim } from '../vocabulary/shape.js';
 
 export const conv1d = defineLayer({
   kind: 'Conv1D',
@@ -53,6 +54,12 @@ export const conv1d = defineLayer({
   // Kernel (kernel_size, channels, filters) plus one bias per filter.
   countParams: ([input = []], params) => convolutionParamCount(convolutionOf(params), input),
   build: (params, context) => context.tf.layers.conv1d(tfConvolutionArgs(convolutionOf(params), context)),
+  weights: ([input = []], params) =>
+    weightList([
+      ['kernel', [params.kernel_size, lastDim(input) ?? 0, params.filters]],
+      params.use_bias ? ['bias', [params.filters]] : null,
+    ]),
+  traits: { convolves: true, wasmMissingGradient: 'Conv2DBackpropFilter' },
   code: {
     typescript: (params, context) => convolutionTypeScript('conv1d', convolutionOf(params), context),
     keras: (params, context) => convolutionKeras('Conv1D', convolutionOf(params), context),

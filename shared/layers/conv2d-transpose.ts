@@ -7,8 +7,9 @@ import {
   tfConvolutionArgs,
 } from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, transposedOutputLength } from './shape-rules.js';
-import { activation, conv2dCommon, kernelInitializer, padding, useBias } from './common.js';
+import { activation, conv2dCommon, kernelInitializer, padding, useBias, weightList } from './common.js';
 import { defineLayer } from './types.js';
+import { lastDim } from '../vocabulary/shape.js';
 
 export const conv2dTranspose = defineLayer({
   kind: 'Conv2DTranspose',
@@ -50,6 +51,15 @@ export const conv2dTranspose = defineLayer({
   // Kernel (height, width, filters, channels): the transpose of Conv2D's, same count.
   countParams: ([input = []], params) => convolutionParamCount(convolutionOf(params), input),
   build: (params, context) => context.tf.layers.conv2dTranspose(tfConvolutionArgs(convolutionOf(params), context)),
+  weights: ([input = []], params) => {
+    const [height = 1, width = 1] = params.kernel_size;
+    // A transposed convolution's kernel maps outputs to inputs: its last two axes swap.
+    return weightList([
+      ['kernel', [height, width, params.filters, lastDim(input) ?? 0]],
+      params.use_bias ? ['bias', [params.filters]] : null,
+    ]);
+  },
+  traits: { convolves: true, wasmMissingGradient: 'Conv2DBackpropFilter' },
   code: {
     typescript: (params, context) => convolutionTypeScript('conv2dTranspose', convolutionOf(params), context),
     keras: (params, context) => convolutionKeras('Conv2DTranspose', convolutionOf(params), context),

@@ -7,8 +7,9 @@ import {
   tfConvolutionArgs,
 } from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
-import { activation, conv2dCommon, kernelInitializer, padding, useBias } from './common.js';
+import { activation, conv2dCommon, kernelInitializer, padding, useBias, weightList } from './common.js';
 import { defineLayer } from './types.js';
+import { lastDim } from '../vocabulary/shape.js';
 
 export const conv2d = defineLayer({
   kind: 'Conv2D',
@@ -38,6 +39,14 @@ export const conv2d = defineLayer({
   // Kernel (height, width, channels, filters) plus one bias per filter.
   countParams: ([input = []], params) => convolutionParamCount(convolutionOf(params), input),
   build: (params, context) => context.tf.layers.conv2d(tfConvolutionArgs(convolutionOf(params), context)),
+  weights: ([input = []], params) => {
+    const [height = 1, width = 1] = params.kernel_size;
+    return weightList([
+      ['kernel', [height, width, lastDim(input) ?? 0, params.filters]],
+      params.use_bias ? ['bias', [params.filters]] : null,
+    ]);
+  },
+  traits: { convolves: true, wasmMissingGradient: 'Conv2DBackpropFilter' },
   code: {
     typescript: (params, context) => convolutionTypeScript('conv2d', convolutionOf(params), context),
     keras: (params, context) => convolutionKeras('Conv2D', convolutionOf(params), context),

@@ -4,7 +4,7 @@ import { quotedUnless, typescriptConfig } from '../vocabulary/typescript-literal
 import { formatShape, lastDim } from '../vocabulary/shape.js';
 import { expectKnown, fail, hints, expects, ok } from './shape-rules.js';
 import { tfInitializer } from './tf-config.js';
-import { activation, kernelInitializer, useBias } from './common.js';
+import { activation, kernelInitializer, passesMask, useBias, weightList } from './common.js';
 import { float, int } from './params.js';
 import { defineLayer } from './types.js';
 
@@ -83,6 +83,11 @@ export const dense = defineLayer({
       ...(params.kernel_l2 > 0 ? { kernelRegularizer: context.tf.regularizers.l2({ l2: params.kernel_l2 }) } : {}),
       name: context.name,
     }),
+  weights: ([input = []], params) =>
+    weightList([['kernel', [lastDim(input) ?? 0, params.units]], params.use_bias ? ['bias', [params.units]] : null]),
+  carriesMask: passesMask,
+  // It casts whole numbers to float32, as Keras' Dense does.
+  traits: { wholeNumbers: 'reads' },
   code: {
     typescript: (params, context) => {
       const features = lastDim(context.inputs[0] ?? []) ?? 0;

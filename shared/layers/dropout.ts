@@ -1,7 +1,7 @@
 import { pythonCall, pythonNumber } from '../vocabulary/python.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { ok } from './shape-rules.js';
-import { dropoutRate } from './common.js';
+import { dropoutRate, passesMask } from './common.js';
 import { defineLayer } from './types.js';
 
 export const dropout = defineLayer({
@@ -27,6 +27,8 @@ export const dropout = defineLayer({
   countParams: () => 0,
   build: (params, context) =>
     context.tf.layers.dropout({ rate: params.rate, seed: context.nextSeed(), name: context.name }),
+  carriesMask: passesMask,
+  traits: { passesValuesOn: true },
   code: {
     typescript: (params, context) =>
       `tf.layers.dropout(${typescriptConfig([

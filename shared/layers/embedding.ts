@@ -4,6 +4,7 @@ import { expectRank, expects, hints, ok } from './shape-rules.js';
 import { tfInitializer } from './tf-config.js';
 import { bool, int } from './params.js';
 import { defineLayer } from './types.js';
+import { weightList } from './common.js';
 
 export const embedding = defineLayer({
   kind: 'Embedding',
@@ -54,6 +55,10 @@ export const embedding = defineLayer({
       embeddingsInitializer: tfInitializer(context.tf, 'random_uniform', context.nextSeed()),
       name: context.name,
     }),
+  weights: (_inputs, params) => weightList([['embeddings', [params.input_dim, params.output_dim]]]),
+  // With mask_zero, index 0 is padding: the layers after it skip those steps.
+  carriesMask: (params) => params.mask_zero,
+  traits: { wholeNumbers: 'reads', wasmMissingGradient: 'UnsortedSegmentSum' },
   code: {
     typescript: (params, context) =>
       `tf.layers.embedding(${typescriptConfig([

@@ -30,6 +30,7 @@ export const flatten = defineLayer({
     if (context.inputs[0]?.length === 2) layer.inputSpec = [{ minNDim: 2 }];
     return layer;
   },
+  traits: { wholeNumbers: 'moves', passesValuesOn: true },
   code: {
     typescript: (_params, context) => {
       const input = context.inputs[0] ?? [];

@@ -16,6 +16,7 @@ export const globalMaxPooling1d = defineLayer({
   inferShape: (inputs) => inferGlobalPooling('GlobalMaxPooling1D', inputs, 3),
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalMaxPooling1d({ name: context.name }),
+  traits: { wholeNumbers: 'moves' },
   code: {
     typescript: (_params, context) => `tf.layers.globalMaxPooling1d(${typescriptConfig([['name', context.name]])})`,
     keras: (_params, context) => pythonCall('layers.GlobalMaxPooling1D', [`name=${context.name}`]),

@@ -16,6 +16,7 @@ export const globalMaxPooling2d = defineLayer({
   inferShape: (inputs) => inferGlobalPooling('GlobalMaxPooling2D', inputs, 4),
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalMaxPooling2d({ name: context.name }),
+  traits: { wholeNumbers: 'moves' },
   code: {
     typescript: (_params, context) => `tf.layers.globalMaxPooling2d(${typescriptConfig([['name', context.name]])})`,
     keras: (_params, context) => pythonCall('layers.GlobalMaxPooling2D', [`name=${context.name}`]),

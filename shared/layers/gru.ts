@@ -1,6 +1,8 @@
 import { keyword, pythonString } from '../vocabulary/python.js';
 import {
   countRecurrent,
+  recurrentMask,
+  recurrentWeights,
   keptRecurrent,
   gateActivationNotes,
   inferRecurrent,
@@ -53,6 +55,9 @@ export const gru = defineLayer({
       params,
       context,
     ),
+  weights: (inputs, params) => recurrentWeights(3, inputs, params),
+  carriesMask: recurrentMask,
+  traits: { recurrent: true },
   code: {
     typescript: (params, context) =>
       recurrentTypeScript('gru', 3, params, context, [

@@ -1,6 +1,8 @@
 import { keyword, pythonBool, pythonString } from '../vocabulary/python.js';
 import {
   countRecurrent,
+  recurrentMask,
+  recurrentWeights,
   keptRecurrent,
   gateActivationNotes,
   inferRecurrent,
@@ -56,6 +58,9 @@ export const lstm = defineLayer({
       params,
       context,
     ),
+  weights: (inputs, params) => recurrentWeights(4, inputs, params),
+  carriesMask: recurrentMask,
+  traits: { recurrent: true },
   code: {
     typescript: (params, context) =>
       recurrentTypeScript('lstm', 4, params, context, [

@@ -22,6 +22,7 @@ export const maxPooling1d = defineLayer({
       padding: params.padding,
       name: context.name,
     }),
+  traits: { wholeNumbers: 'moves' },
   code: {
     typescript: (params, context) => poolingTypeScript('maxPooling1d', params, context),
     keras: (params, context) => poolingKeras('MaxPooling1D', params, context),

@@ -22,6 +22,7 @@ export const maxPooling2d = defineLayer({
       padding: params.padding,
       name: context.name,
     }),
+  traits: { wholeNumbers: 'moves' },
   code: {
     typescript: (params, context) => poolingTypeScript('maxPooling2d', params, context),
     keras: (params, context) => poolingKeras('MaxPooling2D', params, context),

@@ -7,11 +7,12 @@ import { thousands } from '../vocabulary/code-text.js';
 import { torchInit } from './spellings.js';
 import { quotedUnless, typescriptConfig, typescriptString } from '../vocabulary/typescript-literals.js';
 import { formatShape, lastDim, type Shape } from '../vocabulary/shape.js';
-import type { ActivationName, initializers } from './common.js';
+import { weightList, type ActivationName, type initializers } from './common.js';
 import { expectKnown, fail, ok } from './shape-rules.js';
 import { fastOrthogonal, tfInitializer } from './tf-config.js';
 import type {
   BuildContext,
+  LayerWeight,
   CodeContext,
   PyTorchCode,
   PyTorchContext,
@@ -295,3 +296,23 @@ export function gateActivationNotes(
   }
   return notes;
 }
+
+/**
+ * A recurrent layer's weights, per gate side by side (`gates` × units wide), in tf.js' order;
+ * bidirectional, the forward copy's then the backward's.
+ */
+export function recurrentWeights(gates: number, inputs: readonly Shape[], params: RecurrentParams): LayerWeight[] {
+  const last = lastDim(inputs[0] ?? []) ?? 0;
+  const width = gates * params.units;
+  const one = weightList([
+    ['kernel', [last, width]],
+    ['recurrent_kernel', [params.units, width]],
+    params.use_bias ? ['bias', [width]] : null,
+  ]);
+  if (!params.bidirectional) return one;
+  return (['forward', 'backward'] as const).flatMap((direction) => one.map((weight) => ({ ...weight, direction })));
+}
+
+/** A recurrent layer keeps a mask only on the sequence it hands on: its last state has no steps to mask. */
+export const recurrentMask = (params: RecurrentParams, inputsMasked: boolean): boolean =>
+  inputsMasked && params.return_sequences;

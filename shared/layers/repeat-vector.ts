@@ -33,6 +33,7 @@ export const repeatVector = defineLayer({
   },
   countParams: () => 0,
   build: (params, context) => context.tf.layers.repeatVector({ n: params.n, name: context.name }),
+  traits: { wholeNumbers: 'moves' },
   code: {
     typescript: (params, context) =>
       `tf.layers.repeatVector(${typescriptConfig([

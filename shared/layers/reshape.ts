@@ -55,6 +55,7 @@ export const reshape = defineLayer({
     const target = inferred.ok ? inferred.shape.slice(1) : params.target_shape;
     return context.tf.layers.reshape({ targetShape: target.map((dim) => dim ?? -1), name: context.name });
   },
+  traits: { wholeNumbers: 'moves', passesValuesOn: true },
   code: {
     // The sizes inference found, as build gives tf.js (which leaves a -1 unknown).
     typescript: (_params, context) =>

@@ -1,6 +1,8 @@
 import { pythonString } from '../vocabulary/python.js';
 import {
   countRecurrent,
+  recurrentMask,
+  recurrentWeights,
   keptRecurrent,
   inferRecurrent,
   maybeBidirectional,
@@ -41,6 +43,9 @@ export const simpleRnn = defineLayer({
       params,
       context,
     ),
+  weights: (inputs, params) => recurrentWeights(1, inputs, params),
+  carriesMask: recurrentMask,
+  traits: { recurrent: true },
   code: {
     typescript: (params, context) => recurrentTypeScript('simpleRNN', 1, params, context, []),
     keras: (params, context) => recurrentKeras('SimpleRNN', params, context, []),

@@ -117,6 +117,38 @@ export interface LayerCode<V> {
   pytorch(params: V, context: PyTorchContext): PyTorchCode;
 }
 
+/** One weight a layer makes, as tf.js names and shapes it. */
+export interface LayerWeight {
+  /** `kernel`, `recurrent_kernel`, `bias`, `gamma`...: the last part of tf.js' weight name. */
+  suffix: string;
+  /** Which copy of a Bidirectional layer it belongs to; null for every other layer. */
+  direction: 'forward' | 'backward' | null;
+  shape: number[];
+  /** False for BatchNormalization's moving statistics, which tf.js lists after every trainable weight. */
+  trainable: boolean;
+}
+
+/** What the rest of LayerLab asks about a layer kind, beyond its shape, weights and code. */
+export interface LayerTraits {
+  /** A recurrent layer: it can hand on its whole sequence (`return_sequences`). */
+  readonly recurrent?: true;
+  /**
+   * How it treats whole numbers (an int32 Input's token indices): `moves` them about unchanged
+   * (they stay whole), or `reads` them (looks them up, or casts them as Keras does). Left out, the
+   * layer computes in float32 and tf.js refuses or truncates whole numbers.
+   */
+  readonly wholeNumbers?: 'moves' | 'reads';
+  /**
+   * Hands its input's values on unchanged but for their layout (Dropout, Flatten, Reshape): the
+   * checks look through it to the layer before, for the activation the output really has.
+   */
+  readonly passesValuesOn?: true;
+  /** The gradient kernel tf.js' WASM backend lacks for this layer: it cannot train there. */
+  readonly wasmMissingGradient?: string;
+  /** It trains convolution filters: exported TypeScript brings LayerLab's fast CPU kernel for them. */
+  readonly convolves?: true;
+}
+
 export interface LayerDef<K extends string = string, P extends ParamSpecs = ParamSpecs> {
   /** The Keras class name, which is also the tf.js class name: `SimpleRNN`, `MaxPooling2D`. */
   readonly kind: K;
@@ -145,6 +177,18 @@ export interface LayerDef<K extends string = string, P extends ParamSpecs = Para
   keptValues?(inputs: readonly Shape[], params: ParamValues<P>): number;
   /** The tf.js layer, configured as Keras would build it. */
   build(params: ParamValues<P>, context: BuildContext): TfLayer;
+  /**
+   * The weights the tf.js layer makes for inputs of these shapes, in its `getWeights()` order.
+   * Left out, none. An imported model's weights are matched against these.
+   */
+  weights?(inputs: readonly Shape[], params: ParamValues<P>): LayerWeight[];
+  /**
+   * Whether the output carries a mask (the padding steps an Embedding with mask_zero marks), as
+   * tf.js' layer hands it on; `inputsMasked` says whether what comes in carries one. Left out, the
+   * layer drops any mask.
+   */
+  carriesMask?(params: ParamValues<P>, inputsMasked: boolean): boolean;
+  readonly traits?: LayerTraits;
   /** How the exported TypeScript, Keras and PyTorch programs write this layer. */
   readonly code: LayerCode<ParamValues<P>>;
 }

@@ -53,6 +53,7 @@ export const upSampling2d = defineLayer({
       interpolation: params.interpolation,
       name: context.name,
     }),
+  traits: { wholeNumbers: 'moves' },
   code: {
     typescript: (params, context) =>
       `tf.layers.upSampling2d(${typescriptConfig([

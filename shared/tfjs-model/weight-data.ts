@@ -8,7 +8,7 @@ import type { LayerNode } from '../graph/types.js';
 import type { ManifestGroup } from './model-json.js';
 import { formatDims, refusal } from './refusals.js';
 import { weightPathProblem } from './weight-paths.js';
-import type { ExpectedWeight } from './weight-slots.js';
+import type { LayerWeight } from '../layers/types.js';
 
 /** One weight of the manifest, with where its values sit. */
 export interface ManifestEntry {
@@ -65,7 +65,7 @@ function totalOf(manifest: readonly ManifestGroup[]): number {
 }
 
 /** `lstm/forward_lstm/lstm_cell/kernel:0` → layer `lstm`, direction forward, suffix `kernel`. */
-function partsOf(name: string): { layer: string; direction: ExpectedWeight['direction']; suffix: string } {
+function partsOf(name: string): { layer: string; direction: LayerWeight['direction']; suffix: string } {
   const segments = name.split('/');
   const suffix = (segments[segments.length - 1] ?? '').replace(/:\d+$/, '');
   const middle = segments.slice(1, -1);
@@ -77,7 +77,7 @@ function partsOf(name: string): { layer: string; direction: ExpectedWeight['dire
   return { layer: segments.length > 1 ? (segments[0] ?? '') : '', direction, suffix };
 }
 
-const describe = (weight: ExpectedWeight) =>
+const describe = (weight: LayerWeight) =>
   weight.direction === null ? weight.suffix : `${weight.direction} ${weight.suffix}`;
 
 /**
@@ -86,7 +86,7 @@ const describe = (weight: ExpectedWeight) =>
  */
 export function matchWeights(
   entries: readonly ManifestEntry[],
-  expected: readonly { node: LayerNode; weight: ExpectedWeight }[],
+  expected: readonly { node: LayerNode; weight: LayerWeight }[],
   layerNames: ReadonlySet<string>,
 ): ManifestEntry[] {
   const byLayer = new Map<string, { entry: ManifestEntry; parts: ReturnType<typeof partsOf> }[]>();
@@ -99,7 +99,7 @@ export function matchWeights(
   const used = new Set<ManifestEntry>();
   for (const { node, weight } of expected) {
     const candidates = (byLayer.get(node.name) ?? []).filter(({ entry }) => !used.has(entry));
-    const fits = (suffix: string, direction: ExpectedWeight['direction']) =>
+    const fits = (suffix: string, direction: LayerWeight['direction']) =>
       suffix.replace(/_\d+$/, '') === weight.suffix && (weight.direction === null || direction === weight.direction);
     const found =
       candidates.find(({ parts }) => parts.suffix === weight.suffix && fits(parts.suffix, parts.direction)) ??

@@ -3,7 +3,7 @@
  * every gradient the network needs. Pure: the worker probes the machine and passes what it found.
  * Reads nothing but its arguments.
  */
-import type { LayerKind } from '../layers/registry.js';
+import { layerDef, layerKinds, type LayerKind } from '../layers/registry.js';
 import type { Localized } from '../vocabulary/localized.js';
 
 export const backendNames = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -21,12 +21,12 @@ export interface BackendEnvironment {
  * Layers whose gradients need kernels tf.js 4.22's WASM backend does not register, so a network
  * with them cannot train there (it can still predict). A test checks each kernel is still missing.
  */
-export const wasmMissingGradients: Partial<Record<LayerKind, string>> = {
-  Conv1D: 'Conv2DBackpropFilter',
-  Conv2D: 'Conv2DBackpropFilter',
-  Conv2DTranspose: 'Conv2DBackpropFilter',
-  Embedding: 'UnsortedSegmentSum',
-};
+export const wasmMissingGradients: Partial<Record<LayerKind, string>> = Object.fromEntries(
+  layerKinds.flatMap((kind) => {
+    const kernel = layerDef(kind).traits?.wasmMissingGradient;
+    return kernel ? [[kind, kernel]] : [];
+  }),
+);
 
 export interface BackendChoice {
   name: BackendName;

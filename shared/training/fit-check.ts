@@ -11,13 +11,12 @@ import { generatorEnds } from '../graph/gan.js';
 import type { Graph } from '../graph/types.js';
 import { suggestLoss, type TrainingSettings } from './settings.js';
 import type { LayerNode } from '../graph/types.js';
+import { layerDef } from '../layers/registry.js';
 
 function activationOf(node: LayerNode): string | null {
   const activation = (node.params as Record<string, unknown>).activation;
   return typeof activation === 'string' ? activation : null;
 }
-
-const passesOn = new Set(['Dropout', 'Flatten', 'Reshape']);
 
 const classLosses = new Set(['sparse_categorical_crossentropy', 'categorical_crossentropy', 'binary_crossentropy']);
 
@@ -143,7 +142,7 @@ function outputActivationProblems(graph: Graph, last: LayerNode, settings: Train
   let output = last;
   for (
     let step = 0;
-    step < graph.nodes.length && activationOf(output) === null && passesOn.has(output.kind);
+    step < graph.nodes.length && activationOf(output) === null && layerDef(output.kind).traits?.passesValuesOn === true;
     step += 1
   ) {
     const source = graph.wires.find((wire) => wire.target === output.id)?.source;
