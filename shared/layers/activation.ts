@@ -5,6 +5,7 @@ import { ok } from './shape-rules.js';
 import { tfActivation } from './tf-config.js';
 import { activation as activationParam, passesMask } from './common.js';
 import { defineLayer } from './types.js';
+import { snakeText } from './keras-config.js';
 
 export const activation = defineLayer({
   kind: 'Activation',
@@ -24,6 +25,7 @@ export const activation = defineLayer({
   build: (params, context) =>
     context.tf.layers.activation({ activation: tfActivation(params.activation), name: context.name }),
   carriesMask: passesMask,
+  keras: { read: (config) => ({ activation: snakeText(config.required('activation')) }) },
   code: {
     typescript: (params, context) =>
       `tf.layers.activation(${typescriptConfig([

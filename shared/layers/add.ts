@@ -35,6 +35,7 @@ export const add = defineLayer({
   },
   carriesMask: passesMask,
   traits: { wholeNumbers: 'moves' },
+  keras: { read: () => ({}) },
   code: {
     typescript: (_params, context) => `tf.layers.add(${typescriptConfig([['name', context.name]])})`,
     keras: (_params, context) => pythonCall('layers.Add', [`name=${context.name}`]),

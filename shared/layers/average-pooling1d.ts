@@ -1,6 +1,7 @@
 import { poolingKeras, poolingPytorch, poolingTypeScript, inferPooling1d } from './pooling.js';
 import { pooling1dCommon } from './common.js';
 import { defineLayer } from './types.js';
+import { readPooling1d } from './keras-config.js';
 
 export const averagePooling1d = defineLayer({
   kind: 'AveragePooling1D',
@@ -22,6 +23,7 @@ export const averagePooling1d = defineLayer({
       padding: params.padding,
       name: context.name,
     }),
+  keras: { aliases: ['AvgPool1D'], read: readPooling1d },
   code: {
     typescript: (params, context) => poolingTypeScript('averagePooling1d', params, context),
     keras: (params, context) => poolingKeras('AveragePooling1D', params, context),

@@ -2,6 +2,7 @@ import { poolingKeras, poolingPytorch, poolingTypeScript, inferPooling2d } from 
 import { pair } from './tf-config.js';
 import { pooling2dCommon } from './common.js';
 import { defineLayer } from './types.js';
+import { readPooling2d } from './keras-config.js';
 
 export const averagePooling2d = defineLayer({
   kind: 'AveragePooling2D',
@@ -22,6 +23,7 @@ export const averagePooling2d = defineLayer({
       padding: params.padding,
       name: context.name,
     }),
+  keras: { aliases: ['AvgPool2D'], read: readPooling2d },
   code: {
     typescript: (params, context) => poolingTypeScript('averagePooling2d', params, context),
     keras: (params, context) => poolingKeras('AveragePooling2D', params, context),

@@ -6,6 +6,7 @@ import { bool, float } from './params.js';
 import { defineLayer } from './types.js';
 import { lastDim } from '../vocabulary/shape.js';
 import { passesMask, weightList } from './common.js';
+import { normalizedAxis } from './keras-config.js';
 
 export const batchNormalization = defineLayer({
   kind: 'BatchNormalization',
@@ -89,6 +90,22 @@ export const batchNormalization = defineLayer({
     ];
   },
   carriesMask: passesMask,
+  keras: {
+    read(config) {
+      config.fixedInitializer('beta_initializer', 'zeros');
+      config.fixedInitializer('gamma_initializer', 'ones');
+      config.fixedInitializer('moving_mean_initializer', 'zeros');
+      config.fixedInitializer('moving_variance_initializer', 'ones');
+      return {
+        momentum: config.value('momentum'),
+        epsilon: config.value('epsilon'),
+        center: config.value('center'),
+        scale: config.value('scale'),
+        // Checked once the input's rank is known: LayerLab normalizes the last axis only.
+        [normalizedAxis]: config.value('axis'),
+      };
+    },
+  },
   code: {
     typescript: (params, context) =>
       `tf.layers.batchNormalization(${typescriptConfig([

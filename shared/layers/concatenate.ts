@@ -71,6 +71,7 @@ export const concatenate = defineLayer({
   },
   carriesMask: passesMask,
   traits: { wholeNumbers: 'moves' },
+  keras: { read: (config) => ({ axis: config.value('axis') }) },
   code: {
     typescript: (params, context) => {
       // As in build: tf.js joins along the last axis for any negative axis when it runs.

@@ -11,6 +11,7 @@ import { activation, filters, kernelInitializer, padding, useBias, weightList } 
 import { int } from './params.js';
 import { defineLayer } from './types.js';
 import { lastDim } from '../vocabulary/shape.js';
+import { kerasSingle, readConvolution } from './keras-config.js';
 
 export const conv1d = defineLayer({
   kind: 'Conv1D',
@@ -60,6 +61,7 @@ export const conv1d = defineLayer({
       params.use_bias ? ['bias', [params.filters]] : null,
     ]),
   traits: { convolves: true, wasmMissingGradient: 'Conv2DBackpropFilter' },
+  keras: { aliases: ['Convolution1D'], read: (config) => readConvolution(config, kerasSingle) },
   code: {
     typescript: (params, context) => convolutionTypeScript('conv1d', convolutionOf(params), context),
     keras: (params, context) => convolutionKeras('Conv1D', convolutionOf(params), context),

@@ -10,6 +10,7 @@ import { expectKnown, expectRank, expects, hints, ok, transposedOutputLength } f
 import { activation, conv2dCommon, kernelInitializer, padding, useBias, weightList } from './common.js';
 import { defineLayer } from './types.js';
 import { lastDim } from '../vocabulary/shape.js';
+import { kerasPair, readConvolution } from './keras-config.js';
 
 export const conv2dTranspose = defineLayer({
   kind: 'Conv2DTranspose',
@@ -60,6 +61,13 @@ export const conv2dTranspose = defineLayer({
     ]);
   },
   traits: { convolves: true, wasmMissingGradient: 'Conv2DBackpropFilter' },
+  keras: {
+    aliases: ['Convolution2DTranspose', 'Deconvolution2D', 'Deconv2D'],
+    read(config) {
+      config.neutral('output_padding', () => false, 'LayerLab sizes the output from strides and padding alone');
+      return readConvolution(config, kerasPair);
+    },
+  },
   code: {
     typescript: (params, context) => convolutionTypeScript('conv2dTranspose', convolutionOf(params), context),
     keras: (params, context) => convolutionKeras('Conv2DTranspose', convolutionOf(params), context),

@@ -10,6 +10,7 @@ import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './sha
 import { activation, conv2dCommon, kernelInitializer, padding, useBias, weightList } from './common.js';
 import { defineLayer } from './types.js';
 import { lastDim } from '../vocabulary/shape.js';
+import { kerasPair, readConvolution } from './keras-config.js';
 
 export const conv2d = defineLayer({
   kind: 'Conv2D',
@@ -47,6 +48,7 @@ export const conv2d = defineLayer({
     ]);
   },
   traits: { convolves: true, wasmMissingGradient: 'Conv2DBackpropFilter' },
+  keras: { aliases: ['Convolution2D'], read: (config) => readConvolution(config, kerasPair) },
   code: {
     typescript: (params, context) => convolutionTypeScript('conv2d', convolutionOf(params), context),
     keras: (params, context) => convolutionKeras('Conv2D', convolutionOf(params), context),

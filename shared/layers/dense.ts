@@ -88,6 +88,17 @@ export const dense = defineLayer({
   carriesMask: passesMask,
   // It casts whole numbers to float32, as Keras' Dense does.
   traits: { wholeNumbers: 'reads' },
+  keras: {
+    read(config) {
+      config.fixedInitializer('bias_initializer', 'zeros');
+      return {
+        units: config.required('units'),
+        activation: config.text('activation'),
+        use_bias: config.value('use_bias'),
+        kernel_initializer: config.initializer('kernel_initializer'),
+      };
+    },
+  },
   code: {
     typescript: (params, context) => {
       const features = lastDim(context.inputs[0] ?? []) ?? 0;

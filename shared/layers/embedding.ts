@@ -59,6 +59,16 @@ export const embedding = defineLayer({
   // With mask_zero, index 0 is padding: the layers after it skip those steps.
   carriesMask: (params) => params.mask_zero,
   traits: { wholeNumbers: 'reads', wasmMissingGradient: 'UnsortedSegmentSum' },
+  keras: {
+    read(config) {
+      config.fixedInitializer('embeddings_initializer', 'random_uniform');
+      return {
+        input_dim: config.required('input_dim'),
+        output_dim: config.required('output_dim'),
+        mask_zero: config.value('mask_zero'),
+      };
+    },
+  },
   code: {
     typescript: (params, context) =>
       `tf.layers.embedding(${typescriptConfig([

@@ -2,6 +2,7 @@ import { pythonCall } from '../vocabulary/python.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { expectAllKnown, expectRank, expects, hints, ok, product } from './shape-rules.js';
 import { defineLayer } from './types.js';
+import { keepsChannelsLast } from './keras-config.js';
 
 export const flatten = defineLayer({
   kind: 'Flatten',
@@ -31,6 +32,12 @@ export const flatten = defineLayer({
     return layer;
   },
   traits: { wholeNumbers: 'moves', passesValuesOn: true },
+  keras: {
+    read(config) {
+      keepsChannelsLast(config);
+      return {};
+    },
+  },
   code: {
     typescript: (_params, context) => {
       const input = context.inputs[0] ?? [];

@@ -2,6 +2,7 @@ import { pythonCall } from '../vocabulary/python.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
+import { readGlobalPooling } from './keras-config.js';
 
 export const globalAveragePooling1d = defineLayer({
   kind: 'GlobalAveragePooling1D',
@@ -16,6 +17,7 @@ export const globalAveragePooling1d = defineLayer({
   inferShape: (inputs) => inferGlobalPooling('GlobalAveragePooling1D', inputs, 3),
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalAveragePooling1d({ name: context.name }),
+  keras: { aliases: ['GlobalAvgPool1D'], read: readGlobalPooling },
   code: {
     typescript: (_params, context) => `tf.layers.globalAveragePooling1d(${typescriptConfig([['name', context.name]])})`,
     keras: (_params, context) => pythonCall('layers.GlobalAveragePooling1D', [`name=${context.name}`]),

@@ -2,6 +2,7 @@ import { pythonCall } from '../vocabulary/python.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
+import { readGlobalPooling } from './keras-config.js';
 
 export const globalAveragePooling2d = defineLayer({
   kind: 'GlobalAveragePooling2D',
@@ -16,6 +17,7 @@ export const globalAveragePooling2d = defineLayer({
   inferShape: (inputs) => inferGlobalPooling('GlobalAveragePooling2D', inputs, 4),
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalAveragePooling2d({ name: context.name }),
+  keras: { aliases: ['GlobalAvgPool2D'], read: readGlobalPooling },
   code: {
     typescript: (_params, context) => `tf.layers.globalAveragePooling2d(${typescriptConfig([['name', context.name]])})`,
     keras: (_params, context) => pythonCall('layers.GlobalAveragePooling2D', [`name=${context.name}`]),

@@ -2,6 +2,7 @@ import { pythonCall } from '../vocabulary/python.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
+import { readGlobalPooling } from './keras-config.js';
 
 export const globalMaxPooling1d = defineLayer({
   kind: 'GlobalMaxPooling1D',
@@ -17,6 +18,7 @@ export const globalMaxPooling1d = defineLayer({
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalMaxPooling1d({ name: context.name }),
   traits: { wholeNumbers: 'moves' },
+  keras: { aliases: ['GlobalMaxPool1D'], read: readGlobalPooling },
   code: {
     typescript: (_params, context) => `tf.layers.globalMaxPooling1d(${typescriptConfig([['name', context.name]])})`,
     keras: (_params, context) => pythonCall('layers.GlobalMaxPooling1D', [`name=${context.name}`]),

@@ -2,6 +2,7 @@ import { pythonCall } from '../vocabulary/python.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { inferGlobalPooling } from './pooling.js';
 import { defineLayer } from './types.js';
+import { readGlobalPooling } from './keras-config.js';
 
 export const globalMaxPooling2d = defineLayer({
   kind: 'GlobalMaxPooling2D',
@@ -17,6 +18,7 @@ export const globalMaxPooling2d = defineLayer({
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalMaxPooling2d({ name: context.name }),
   traits: { wholeNumbers: 'moves' },
+  keras: { aliases: ['GlobalMaxPool2D'], read: readGlobalPooling },
   code: {
     typescript: (_params, context) => `tf.layers.globalMaxPooling2d(${typescriptConfig([['name', context.name]])})`,
     keras: (_params, context) => pythonCall('layers.GlobalMaxPooling2D', [`name=${context.name}`]),

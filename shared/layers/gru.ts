@@ -16,6 +16,7 @@ import { activation, kernelInitializer, recurrentActivation, recurrentCommon, us
 import { int } from './params.js';
 import { defineLayer } from './types.js';
 import { typescriptString } from '../vocabulary/typescript-literals.js';
+import { isFalse, readRecurrent } from './keras-config.js';
 
 /**
  * Keras' `reset_after` is left out on purpose: tf.js only supports `reset_after=False`, so
@@ -58,6 +59,16 @@ export const gru = defineLayer({
   weights: (inputs, params) => recurrentWeights(3, inputs, params),
   carriesMask: recurrentMask,
   traits: { recurrent: true },
+  keras: {
+    read(config) {
+      config.neutral(
+        'reset_after',
+        isFalse,
+        "tf.js' GRU has reset_after=False only; build the Keras layer with reset_after=False",
+      );
+      return readRecurrent(config, () => ({ recurrent_activation: config.text('recurrent_activation') }));
+    },
+  },
   code: {
     typescript: (params, context) =>
       recurrentTypeScript('gru', 3, params, context, [

@@ -16,6 +16,7 @@ import { activation, kernelInitializer, recurrentActivation, recurrentCommon, us
 import { bool, int } from './params.js';
 import { defineLayer } from './types.js';
 import { typescriptString } from '../vocabulary/typescript-literals.js';
+import { readRecurrent } from './keras-config.js';
 
 export const lstm = defineLayer({
   kind: 'LSTM',
@@ -61,6 +62,13 @@ export const lstm = defineLayer({
   weights: (inputs, params) => recurrentWeights(4, inputs, params),
   carriesMask: recurrentMask,
   traits: { recurrent: true },
+  keras: {
+    read: (config) =>
+      readRecurrent(config, () => ({
+        recurrent_activation: config.text('recurrent_activation'),
+        unit_forget_bias: config.value('unit_forget_bias'),
+      })),
+  },
   code: {
     typescript: (params, context) =>
       recurrentTypeScript('lstm', 4, params, context, [

@@ -1,6 +1,7 @@
 import { poolingKeras, poolingPytorch, poolingTypeScript, inferPooling1d } from './pooling.js';
 import { pooling1dCommon } from './common.js';
 import { defineLayer } from './types.js';
+import { readPooling1d } from './keras-config.js';
 
 export const maxPooling1d = defineLayer({
   kind: 'MaxPooling1D',
@@ -23,6 +24,7 @@ export const maxPooling1d = defineLayer({
       name: context.name,
     }),
   traits: { wholeNumbers: 'moves' },
+  keras: { aliases: ['MaxPool1D'], read: readPooling1d },
   code: {
     typescript: (params, context) => poolingTypeScript('maxPooling1d', params, context),
     keras: (params, context) => poolingKeras('MaxPooling1D', params, context),

@@ -2,6 +2,7 @@ import { poolingKeras, poolingPytorch, poolingTypeScript, inferPooling2d } from 
 import { pair } from './tf-config.js';
 import { pooling2dCommon } from './common.js';
 import { defineLayer } from './types.js';
+import { readPooling2d } from './keras-config.js';
 
 export const maxPooling2d = defineLayer({
   kind: 'MaxPooling2D',
@@ -23,6 +24,7 @@ export const maxPooling2d = defineLayer({
       name: context.name,
     }),
   traits: { wholeNumbers: 'moves' },
+  keras: { aliases: ['MaxPool2D'], read: readPooling2d },
   code: {
     typescript: (params, context) => poolingTypeScript('maxPooling2d', params, context),
     keras: (params, context) => poolingKeras('MaxPooling2D', params, context),

@@ -14,6 +14,7 @@ import {
 import { activation, kernelInitializer, recurrentCommon, useBias } from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
+import { readRecurrent } from './keras-config.js';
 
 export const simpleRnn = defineLayer({
   kind: 'SimpleRNN',
@@ -46,6 +47,7 @@ export const simpleRnn = defineLayer({
   weights: (inputs, params) => recurrentWeights(1, inputs, params),
   carriesMask: recurrentMask,
   traits: { recurrent: true },
+  keras: { read: (config) => readRecurrent(config) },
   code: {
     typescript: (params, context) => recurrentTypeScript('simpleRNN', 1, params, context, []),
     keras: (params, context) => recurrentKeras('SimpleRNN', params, context, []),

@@ -8,6 +8,7 @@ import type { Shape } from '../vocabulary/shape.js';
 import type { Localized } from '../vocabulary/localized.js';
 import type { initializers } from './common.js';
 import type { ParamSpecs, ParamValues } from './params.js';
+import type { KerasParams, LayerConfig } from './keras-config.js';
 
 export type TfModule = typeof Tf;
 export type TfLayer = Tf.layers.Layer;
@@ -149,6 +150,17 @@ export interface LayerTraits {
   readonly convolves?: true;
 }
 
+/**
+ * How a layer of a Keras or tf.js model file becomes this kind (importing a model): `read` maps its
+ * config to parameters by Keras' names and accounts for every other key (neutral, warned about,
+ * or refused with why). The parameters are then checked against the kind's own schemas.
+ */
+export interface KerasReading {
+  /** Other class names Keras and tf.js give the same layer (`Convolution2D` for `Conv2D`). */
+  readonly aliases?: readonly string[];
+  read(config: LayerConfig): KerasParams;
+}
+
 export interface LayerDef<K extends string = string, P extends ParamSpecs = ParamSpecs> {
   /** The Keras class name, which is also the tf.js class name: `SimpleRNN`, `MaxPooling2D`. */
   readonly kind: K;
@@ -189,6 +201,8 @@ export interface LayerDef<K extends string = string, P extends ParamSpecs = Para
    */
   carriesMask?(params: ParamValues<P>, inputsMasked: boolean): boolean;
   readonly traits?: LayerTraits;
+  /** How a model file's layer of this class is read; left out, importing refuses the class. */
+  readonly keras?: KerasReading;
   /** How the exported TypeScript, Keras and PyTorch programs write this layer. */
   readonly code: LayerCode<ParamValues<P>>;
 }

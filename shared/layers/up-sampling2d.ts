@@ -5,6 +5,7 @@ import { expectRank, expects, hints, ok } from './shape-rules.js';
 import { pair } from './tf-config.js';
 import { choice, ints } from './params.js';
 import { defineLayer } from './types.js';
+import { keepsChannelsLast, kerasPair } from './keras-config.js';
 
 export const upSampling2d = defineLayer({
   kind: 'UpSampling2D',
@@ -54,6 +55,12 @@ export const upSampling2d = defineLayer({
       name: context.name,
     }),
   traits: { wholeNumbers: 'moves' },
+  keras: {
+    read(config) {
+      keepsChannelsLast(config);
+      return { size: kerasPair(config.value('size')), interpolation: config.text('interpolation') };
+    },
+  },
   code: {
     typescript: (params, context) =>
       `tf.layers.upSampling2d(${typescriptConfig([

@@ -12,7 +12,7 @@ import type { Graph } from '../graph/types.js';
 import type { TfModule } from '../layers/types.js';
 import { decodeWeights, type Trained } from '../vocabulary/weights.js';
 import { layersModelFormat, weightsFileName, type TfjsModelJson, type WeightSpec } from './model-json.js';
-import { formatDims } from './refusals.js';
+import { formatDims } from '../layers/import-refusals.js';
 
 export type TfjsExport =
   | { ok: true; modelJson: TfjsModelJson; weightsBin: Uint8Array }

@@ -10,7 +10,7 @@ import type { Graph } from '../graph/types';
 import { decodeWeights, encodeWeights } from '../vocabulary/weights';
 import { exportTfjsModel } from './export';
 import { importTfjsModel } from './import';
-import { isRecord } from './layer-config';
+import { isRecord } from '../layers/keras-config';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

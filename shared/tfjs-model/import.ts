@@ -14,12 +14,12 @@ import type { Graph, LayerNode, Wire } from '../graph/types.js';
 import { describePath, findRefusedKey } from '../vocabulary/safe-json.js';
 import { encodeWeights, maxTrainedValues, type Trained } from '../vocabulary/weights.js';
 import { modelJsonSchema, layersModelFormat } from './model-json.js';
-import { ImportRefusal, refusal, type ImportRefusalCode } from './refusals.js';
+import { ImportRefusal, refusal, type ImportRefusalCode } from '../layers/import-refusals.js';
 import { readTopology, type DraftLayer, type Topology } from './topology.js';
 import { checkManifest, matchWeights, readWeightValues } from './weight-data.js';
 import { graphWeights } from './weight-slots.js';
 
-export { importRefusals, type ImportRefusalCode } from './refusals.js';
+export { importRefusals, type ImportRefusalCode } from '../layers/import-refusals.js';
 
 export interface ImportOptions {
   /** Most weights (values) accepted, counted from the manifest before any file is read. */

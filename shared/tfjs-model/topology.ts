@@ -7,8 +7,8 @@
 import { layerNamePattern } from '../graph/naming.js';
 import type { LayerKind } from '../layers/registry.js';
 import { completeParams, convertLayer } from './layer-classes.js';
-import { isRecord, LayerConfig, snakeCase } from './layer-config.js';
-import { refusal } from './refusals.js';
+import { isRecord, LayerConfig, snakeCase } from '../layers/keras-config.js';
+import { refusal } from '../layers/import-refusals.js';
 
 /** One layer of the file, converted, with the names of the layers it reads, in order. */
 export interface DraftLayer {

@@ -6,7 +6,7 @@
  */
 import type { LayerNode } from '../graph/types.js';
 import type { ManifestGroup } from './model-json.js';
-import { formatDims, refusal } from './refusals.js';
+import { formatDims, refusal } from '../layers/import-refusals.js';
 import { weightPathProblem } from './weight-paths.js';
 import type { LayerWeight } from '../layers/types.js';
 

@@ -4,9 +4,9 @@
  * to LayerLab's names, and every key accounted for: mapped to a parameter, checked to be neutral,
  * warned about when it only changes training, or ignored. Reads nothing but its arguments.
  */
-import { initializers } from '../layers/common.js';
-import type { InitializerName } from '../layers/types.js';
-import { quote, refusal } from './refusals.js';
+import { initializers } from './common.js';
+import type { InitializerName } from './types.js';
+import { quote, refusal } from './import-refusals.js';
 
 /** `useBias` → `use_bias`, `glorotUniform` → `glorot_uniform`; snake_case stays as it is. */
 export function snakeCase(text: string): string {
@@ -190,3 +190,99 @@ function describeInitializer(value: unknown): string {
   }
   return quote(value);
 }
+
+/** The parameters a layer's Keras config gives, by Keras' names, before they are checked. */
+export type KerasParams = Record<string, unknown>;
+
+/** `[3]` → 3: tf.js writes a 1-D window as a one-element list. */
+export const kerasSingle = (value: unknown) =>
+  Array.isArray(value) && value.length === 1 ? (value[0] as unknown) : value;
+/** `3` → `[3, 3]`: Keras accepts one number for both axes of a 2-D window. */
+export const kerasPair = (value: unknown) => (typeof value === 'number' ? [value, value] : value);
+const allOnes = (value: unknown) => (Array.isArray(value) ? value.every((item) => item === 1) : value === 1);
+export const isFalse = (value: unknown) => value === false;
+/** A string value in snake_case, as LayerLab's choices are written; anything else as it is. */
+export const snakeText = (value: unknown) => (typeof value === 'string' ? snakeCase(value) : value);
+
+export function keepsChannelsLast(config: LayerConfig): void {
+  config.neutral(
+    'data_format',
+    (value) => typeof value === 'string' && snakeCase(value) === 'channels_last',
+    'LayerLab keeps channels last, (batch, ..., channels)',
+  );
+}
+
+function plainWindows(config: LayerConfig): void {
+  keepsChannelsLast(config);
+  config.neutral('dilation_rate', allOnes, 'LayerLab has no dilated convolutions');
+  config.neutral('groups', (value) => value === 1, 'LayerLab has no grouped convolutions');
+}
+
+/** A convolution's config, its windows read by `window` (`kerasSingle` for 1-D, `kerasPair` for 2-D). */
+export function readConvolution(config: LayerConfig, window: (value: unknown) => unknown): KerasParams {
+  plainWindows(config);
+  config.fixedInitializer('bias_initializer', 'zeros');
+  return {
+    filters: config.required('filters'),
+    kernel_size: window(config.required('kernel_size')),
+    strides: window(config.value('strides')),
+    padding: config.text('padding'),
+    activation: config.text('activation'),
+    use_bias: config.value('use_bias'),
+    kernel_initializer: config.initializer('kernel_initializer'),
+  };
+}
+
+/** What SimpleRNN, LSTM and GRU's configs share, and `extra` for their own settings. */
+export function readRecurrent(
+  config: LayerConfig,
+  extra: (config: LayerConfig) => KerasParams = () => ({}),
+): KerasParams {
+  config.fixedInitializer('recurrent_initializer', 'orthogonal');
+  config.fixedInitializer('bias_initializer', 'zeros');
+  config.neutral('return_state', isFalse, 'a LayerLab layer has one output');
+  config.neutral('go_backwards', isFalse, 'LayerLab reads sequences forwards (turn on bidirectional for both ways)');
+  config.neutral('stateful', isFalse, 'LayerLab starts every batch from a zero state');
+  config.neutral('time_major', isFalse, 'LayerLab puts the batch axis first');
+  return {
+    units: config.required('units'),
+    activation: config.text('activation'),
+    use_bias: config.value('use_bias'),
+    kernel_initializer: config.initializer('kernel_initializer'),
+    return_sequences: config.value('return_sequences'),
+    dropout: config.value('dropout'),
+    recurrent_dropout: config.value('recurrent_dropout'),
+    ...extra(config),
+  };
+}
+
+export function readPooling1d(config: LayerConfig): KerasParams {
+  keepsChannelsLast(config);
+  const pool = kerasSingle(config.value('pool_size')) ?? 2;
+  const strides = kerasSingle(config.value('strides'));
+  // Keras' strides=None means "as pool_size", which is how LayerLab writes equal ones too.
+  return {
+    pool_size: pool,
+    strides: strides === undefined || strides === pool ? null : strides,
+    padding: config.text('padding'),
+  };
+}
+
+export function readPooling2d(config: LayerConfig): KerasParams {
+  keepsChannelsLast(config);
+  const pool = kerasPair(config.value('pool_size')) ?? [2, 2];
+  const strides = kerasPair(config.value('strides'));
+  return { pool_size: pool, strides: strides ?? pool, padding: config.text('padding') };
+}
+
+export function readGlobalPooling(config: LayerConfig): KerasParams {
+  keepsChannelsLast(config);
+  config.neutral('keepdims', isFalse, "LayerLab's global pooling drops the pooled axes");
+  return {};
+}
+
+/**
+ * The key under which a reader hands back an axis the import checks once the input's rank is
+ * known (BatchNormalization's `axis`): not a parameter, so the parameters' check leaves it out.
+ */
+export const normalizedAxis = 'normalizedAxis';

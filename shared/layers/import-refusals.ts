@@ -7,6 +7,8 @@
 export function quote(value: unknown): string {
   let text: string;
   try {
+    // A message for the import's refusal, never code: the terminal and the DOM escape it.
+    // eslint-disable-next-line no-restricted-syntax
     text = JSON.stringify(value) ?? String(value);
   } catch {
     text = String(value);
