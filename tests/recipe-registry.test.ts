@@ -13,16 +13,9 @@ import type * as Registry from '../shared/data/recipes/index.js';
 import { parity } from './fixtures/parity-recipe';
 
 // The one registry line: the registry as it is, and the new kind after it.
-vi.mock('../shared/data/recipes/index.js', async (importOriginal) => {
-  const original = await importOriginal<typeof Registry>();
-  const recipes = [...original.recipes, parity];
-  return {
-    ...original,
-    recipes,
-    recipeOf: (spec: { kind: string }) =>
-      recipes.find((recipe) => recipe.kind === spec.kind) ?? original.recipeOf(spec as never),
-  };
-});
+vi.mock('../shared/data/recipes/index.js', async (importOriginal) =>
+  (await import('./fixtures/parity-recipe')).registryWithParity(await importOriginal()),
+);
 
 const { recipes } = await import('../shared/data/recipes/index.js');
 const { dataSpecSchema, defaultDataSpecs } = await import('../shared/data/spec');

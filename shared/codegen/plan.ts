@@ -4,7 +4,7 @@
  * identifiers, and the question the playground would ask. Reads nothing but its arguments.
  */
 import { buildDataset, type Dataset } from '../data/build.js';
-import type { PlannedQuery } from '../data/recipe.js';
+import type { DataCode, PlannedQuery } from '../data/recipe.js';
 import { recipeOf, type DataSpec } from '../data/recipes/index.js';
 import { analyzeGraph } from '../graph/analyze.js';
 import { generatorEnds } from '../graph/gan.js';
@@ -185,5 +185,16 @@ export function ganRefusal(plan: ExportPlan, options: ExportOptions): ExportRefu
         values: { name: end.name },
       },
     ],
+  };
+}
+
+/** What a recipe's data and question steps read from the plan, whichever language they write. */
+export function dataCodeOf(plan: ExportPlan): DataCode<DataSpec> {
+  return {
+    spec: plan.data,
+    dataset: plan.dataset,
+    loss: plan.source.training.loss,
+    oneUnit: plan.outputs[0]?.output.at(-1) === 1,
+    query: plan.query,
   };
 }

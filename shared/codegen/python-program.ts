@@ -3,7 +3,7 @@
  * data preparation in NumPy, rebuilt from the recipe as the course writes it, and the
  * playground's question. Reads nothing but its arguments.
  */
-import type { ExportPlan } from './plan.js';
+import { dataCodeOf, type ExportPlan } from './plan.js';
 import { pythonString } from '../vocabulary/python.js';
 import type { PythonDataCode } from '../data/recipe.js';
 import { recipeOf, type DataSpec } from '../data/recipes/index.js';
@@ -39,19 +39,12 @@ export function pythonOpening(plan: ExportPlan, what: string, run: string, impor
   ];
 }
 
-/** What the recipe's data and question steps read from the plan. */
+/** What the recipe's data and question steps read, with how the network answers one sample. */
 function dataCode(
   plan: ExportPlan,
   predict: (input: string, output: string) => string[] = () => [],
 ): PythonDataCode<DataSpec> {
-  return {
-    spec: plan.data,
-    dataset: plan.dataset,
-    loss: plan.source.training.loss,
-    oneUnit: plan.outputs[0]?.output.at(-1) === 1,
-    query: plan.query,
-    predict,
-  };
+  return { ...dataCodeOf(plan), predict };
 }
 
 /** Step 1: `x` (samples, window, features) and `y` in NumPy, as LayerLab builds them. */

@@ -12,6 +12,7 @@ import { shuffleSalt } from '../training/train.js';
 import { formatTypeScript } from './format.js';
 import {
   camelCase,
+  dataCodeOf,
   planExport,
   type ExportOptions,
   type ExportPlan,
@@ -101,16 +102,9 @@ function writeLayers(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHel
   });
 }
 
-/** What the recipe's data and question steps read from the plan. */
+/** What the recipe's data and question steps read, with the helpers they ask for. */
 function dataCode(plan: ExportPlan, helpers: Set<TypeScriptHelper>): TypeScriptDataCode<DataSpec> {
-  return {
-    spec: plan.data,
-    dataset: plan.dataset,
-    loss: plan.source.training.loss,
-    oneUnit: plan.outputs[0]?.output.at(-1) === 1,
-    query: plan.query,
-    useHelper: (name) => helpers.add(name),
-  };
+  return { ...dataCodeOf(plan), useHelper: (name) => helpers.add(name) };
 }
 
 function modelSection(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHelper>): string[] {

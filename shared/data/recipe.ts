@@ -5,7 +5,7 @@
  * what the evaluation plots, and the data code the exported programs write. Code outside a
  * recipe's file asks the registry (`recipes/index.ts`) and never names a kind.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Localized } from '../vocabulary/localized.js';
 import type { Dataset, DatasetResult } from './dataset.js';
 
@@ -216,3 +216,43 @@ export const windowHeadings = {
 
 /** The preview's heading of a target column. */
 export const targetHeading: Localized = { en: 'target', es: 'objetivo' };
+
+/** Longest text or sequence a recipe may hold: beyond this a project file stops being small. */
+export const maxRawLength = 1_000_000;
+
+/** The seed of a generated recipe: the same seed draws the same data. */
+export const generatorSeed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
+
+/** How many sequences a generated recipe draws. */
+export const generatedSamples = z.number().int().min(10).max(10_000);
+
+/** The preview's headings of a generated sequence recipe. */
+export const sequenceHeadings = { input: { en: 'sequence', es: 'secuencia' }, target: targetHeading } as const;
+
+/** The steps per sequence of a generated recipe, from `shortest` to 200. */
+export function sequenceLengthField<S extends { length: number }>(shortest: number): PanelField<S> {
+  return {
+    widget: 'whole',
+    label: { en: 'sequence length', es: 'longitud de la secuencia' },
+    min: shortest,
+    max: 200,
+    get: (spec) => spec.length,
+    set: (spec, length) => ({ ...spec, length }),
+  };
+}
+
+/** How many sequences a generated recipe draws, as a field. */
+export function sequenceCountField<S extends { samples: number }>(): PanelField<S> {
+  return {
+    widget: 'whole',
+    label: { en: 'sequences', es: 'secuencias' },
+    min: 10,
+    max: 10000,
+    get: (spec) => spec.samples,
+    set: (spec, samples) => ({ ...spec, samples }),
+  };
+}

@@ -3,8 +3,8 @@ import { torchActivation } from './spellings.js';
 import { typescriptConfig, typescriptString } from '../vocabulary/typescript-literals.js';
 import { ok } from './shape-rules.js';
 import { tfActivation } from './tf-config.js';
-import { activation as activationParam, passesMask } from './common.js';
-import { defineLayer } from './types.js';
+import { activation as activationParam } from './common.js';
+import { defineLayer, passesMask } from './types.js';
 import { snakeText } from './keras-config.js';
 
 export const activation = defineLayer({

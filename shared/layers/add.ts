@@ -4,8 +4,7 @@ import type * as Tf from '@tensorflow/tfjs';
 import { shapesEqual } from '../vocabulary/shape.js';
 import { mergeMasks } from './merge-masks.js';
 import { fail, joinShapes, ok } from './shape-rules.js';
-import { defineLayer } from './types.js';
-import { passesMask } from './common.js';
+import { defineLayer, passesMask } from './types.js';
 
 export const add = defineLayer({
   kind: 'Add',

@@ -3,9 +3,9 @@ import { thousands } from '../vocabulary/code-text.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { expectKnown, expects, expectRank, hints, ok } from './shape-rules.js';
 import { bool, float } from './params.js';
-import { defineLayer } from './types.js';
+import { defineLayer, passesMask, weightList } from './types.js';
 import { lastDim } from '../vocabulary/shape.js';
-import { passesMask, weightList } from './common.js';
+
 import { normalizedAxis } from './keras-config.js';
 
 export const batchNormalization = defineLayer({

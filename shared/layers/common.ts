@@ -1,6 +1,5 @@
 /** Parameters many layer kinds share, described once. Reads nothing but its arguments. */
 import { bool, choice, float, int, ints, optionalInt } from './params.js';
-import type { LayerWeight } from './types.js';
 
 /** Activations that Keras and tf.js both know under the same name. */
 export const activations = [
@@ -54,7 +53,10 @@ export const initializers = [
   'random_uniform',
 ] as const;
 
-export function kernelInitializer(defaultValue: (typeof initializers)[number] = 'glorot_uniform') {
+/** An initializer's Keras name. */
+export type InitializerName = (typeof initializers)[number];
+
+export function kernelInitializer(defaultValue: InitializerName = 'glorot_uniform') {
   return choice({
     options: initializers,
     default: defaultValue,
@@ -209,11 +211,3 @@ export function pooling2dCommon() {
     padding: padding(),
   };
 }
-
-/** A layer's weights from `[suffix, shape]` pairs, a `null` pair standing for one it does not make. */
-export function weightList(list: readonly (readonly [string, number[]] | null)[], trainable = true): LayerWeight[] {
-  return list.flatMap((entry) => (entry ? [{ suffix: entry[0], direction: null, shape: entry[1], trainable }] : []));
-}
-
-/** A layer that hands the mask of what comes in on to what goes out, as tf.js' does. */
-export const passesMask = (_params: unknown, inputsMasked: boolean): boolean => inputsMasked;

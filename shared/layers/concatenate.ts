@@ -5,8 +5,7 @@ import { formatShape } from '../vocabulary/shape.js';
 import { mergeMasks } from './merge-masks.js';
 import { fail, joinShapes, ok } from './shape-rules.js';
 import { int } from './params.js';
-import { defineLayer } from './types.js';
-import { passesMask } from './common.js';
+import { defineLayer, passesMask } from './types.js';
 
 const axis = int({
   default: -1,

@@ -7,9 +7,9 @@ import {
   tfConvolutionArgs,
 } from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
-import { activation, filters, kernelInitializer, padding, useBias, weightList } from './common.js';
+import { activation, filters, kernelInitializer, padding, useBias } from './common.js';
 import { int } from './params.js';
-import { defineLayer } from './types.js';
+import { defineLayer, weightList } from './types.js';
 import { lastDim } from '../vocabulary/shape.js';
 import { kerasSingle, readConvolution } from './keras-config.js';
 

@@ -7,8 +7,8 @@ import {
   tfConvolutionArgs,
 } from './convolution.js';
 import { expectKnown, expectRank, expects, hints, ok, transposedOutputLength } from './shape-rules.js';
-import { activation, conv2dCommon, kernelInitializer, padding, useBias, weightList } from './common.js';
-import { defineLayer } from './types.js';
+import { activation, conv2dCommon, kernelInitializer, padding, useBias } from './common.js';
+import { defineLayer, weightList } from './types.js';
 import { lastDim } from '../vocabulary/shape.js';
 import { kerasPair, readConvolution } from './keras-config.js';
 

@@ -4,9 +4,9 @@ import { quotedUnless, typescriptConfig } from '../vocabulary/typescript-literal
 import { formatShape, lastDim } from '../vocabulary/shape.js';
 import { expectKnown, fail, hints, expects, ok } from './shape-rules.js';
 import { tfInitializer } from './tf-config.js';
-import { activation, kernelInitializer, passesMask, useBias, weightList } from './common.js';
+import { activation, kernelInitializer, useBias } from './common.js';
 import { float, int } from './params.js';
-import { defineLayer } from './types.js';
+import { defineLayer, passesMask, weightList } from './types.js';
 
 export const dense = defineLayer({
   kind: 'Dense',

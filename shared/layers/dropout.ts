@@ -1,8 +1,8 @@
 import { pythonCall, pythonNumber } from '../vocabulary/python.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { ok } from './shape-rules.js';
-import { dropoutRate, passesMask } from './common.js';
-import { defineLayer } from './types.js';
+import { dropoutRate } from './common.js';
+import { defineLayer, passesMask } from './types.js';
 
 export const dropout = defineLayer({
   kind: 'Dropout',

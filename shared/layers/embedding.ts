@@ -3,8 +3,7 @@ import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { expectRank, expects, hints, ok } from './shape-rules.js';
 import { tfInitializer } from './tf-config.js';
 import { bool, int } from './params.js';
-import { defineLayer } from './types.js';
-import { weightList } from './common.js';
+import { defineLayer, weightList } from './types.js';
 
 export const embedding = defineLayer({
   kind: 'Embedding',

@@ -4,8 +4,7 @@
  * to LayerLab's names, and every key accounted for: mapped to a parameter, checked to be neutral,
  * warned about when it only changes training, or ignored. Reads nothing but its arguments.
  */
-import { initializers } from './common.js';
-import type { InitializerName } from './types.js';
+import { initializers, type InitializerName } from './common.js';
 import { quote, refusal } from './import-refusals.js';
 
 /** `useBias` → `use_bias`, `glorotUniform` → `glorot_uniform`; snake_case stays as it is. */

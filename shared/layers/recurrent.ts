@@ -7,7 +7,7 @@ import { thousands } from '../vocabulary/code-text.js';
 import { torchInit } from './spellings.js';
 import { quotedUnless, typescriptConfig, typescriptString } from '../vocabulary/typescript-literals.js';
 import { formatShape, lastDim, type Shape } from '../vocabulary/shape.js';
-import { weightList, type ActivationName, type initializers } from './common.js';
+import { type ActivationName, type initializers } from './common.js';
 import { expectKnown, fail, ok } from './shape-rules.js';
 import { fastOrthogonal, tfInitializer } from './tf-config.js';
 import type {
@@ -20,6 +20,7 @@ import type {
   TfLayer,
   TypeScriptContext,
 } from './types.js';
+import { weightList } from './types.js';
 
 export interface RecurrentParams {
   units: number;

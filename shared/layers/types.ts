@@ -6,7 +6,7 @@ import type * as Tf from '@tensorflow/tfjs';
 import type { LayerIssue } from '../vocabulary/problems.js';
 import type { Shape } from '../vocabulary/shape.js';
 import type { Localized } from '../vocabulary/localized.js';
-import type { initializers } from './common.js';
+import type { InitializerName } from './common.js';
 import type { ParamSpecs, ParamValues } from './params.js';
 import type { KerasParams, LayerConfig } from './keras-config.js';
 
@@ -41,7 +41,7 @@ export type LayerCategory = (typeof layerCategories)[number];
 export type InputArity = 'none' | 'one' | 'many';
 
 /** A Keras initialiser name, as the layers' `kernel_initializer` parameters take it. */
-export type InitializerName = (typeof initializers)[number];
+export type { InitializerName } from './common.js';
 
 /**
  * What writing a layer in another language needs beyond its parameters, whatever the language.
@@ -211,3 +211,11 @@ export interface LayerDef<K extends string = string, P extends ParamSpecs = Para
 export function defineLayer<const K extends string, const P extends ParamSpecs>(def: LayerDef<K, P>): LayerDef<K, P> {
   return def;
 }
+
+/** A layer's weights from `[suffix, shape]` pairs, a `null` pair standing for one it does not make. */
+export function weightList(list: readonly (readonly [string, number[]] | null)[], trainable = true): LayerWeight[] {
+  return list.flatMap((entry) => (entry ? [{ suffix: entry[0], direction: null, shape: entry[1], trainable }] : []));
+}
+
+/** A layer that hands the mask of what comes in on to what goes out, as tf.js' does. */
+export const passesMask = (_params: unknown, inputsMasked: boolean): boolean => inputsMasked;

@@ -7,6 +7,7 @@
 import { allowedValues } from '../layers/param-input.js';
 import { defaultParamsOf, layerDef, layerKinds, type LayerKind } from '../layers/registry.js';
 import { isRecord, LayerConfig, normalizedAxis, snakeText, type KerasParams } from '../layers/keras-config.js';
+import type { KerasReading } from '../layers/types.js';
 import { refusal } from '../layers/import-refusals.js';
 
 type Mapped = KerasParams;
@@ -28,10 +29,10 @@ const kindOfClass = new Map<string, LayerKind>(
   }),
 );
 
-function readerOf(className: string): { kind: LayerKind; read: (config: LayerConfig) => Mapped } | undefined {
+function readerOf(className: string): { kind: LayerKind; read: KerasReading['read'] } | undefined {
   const kind = kindOfClass.get(className);
   const keras = kind === undefined ? undefined : layerDef(kind).keras;
-  return kind === undefined || !keras ? undefined : { kind, read: (config) => keras.read(config) };
+  return kind === undefined || !keras ? undefined : { kind, read: keras.read };
 }
 
 /** The layer classes an imported model may use, besides InputLayer and Bidirectional. */

@@ -11,8 +11,6 @@ import type { TfModule } from '../layers/types.js';
 import type { Localized } from '../vocabulary/localized.js';
 import { createRandom } from '../math/random.js';
 
-export type { QueryResult } from '../data/recipe.js';
-
 export type Answer =
   | {
       kind: 'classes';

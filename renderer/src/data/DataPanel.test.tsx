@@ -7,19 +7,11 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
-import type * as Registry from '../../../shared/data/recipes/index.js';
 import { parity } from '../../../tests/fixtures/parity-recipe';
 
-vi.mock('../../../shared/data/recipes/index.js', async (importOriginal) => {
-  const original = await importOriginal<typeof Registry>();
-  const recipes = [...original.recipes, parity];
-  return {
-    ...original,
-    recipes,
-    recipeOf: (spec: { kind: string }) =>
-      recipes.find((recipe) => recipe.kind === spec.kind) ?? original.recipeOf(spec as never),
-  };
-});
+vi.mock('../../../shared/data/recipes/index.js', async (importOriginal) =>
+  (await import('../../../tests/fixtures/parity-recipe')).registryWithParity(await importOriginal()),
+);
 
 const { initI18n } = await import('../i18n');
 const { useAppStore } = await import('../store');

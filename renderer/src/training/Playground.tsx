@@ -90,8 +90,11 @@ export function Playground() {
   const dataCheck = useAppStore(selectDataCheck);
   const dataset = dataCheck.dataset?.ok ? dataCheck.dataset.dataset : null;
   const samples = dataset?.x.shape[0] ?? 0;
-  const graph = useAppStore(selectGraph);
-  const mode = dataset ? modeOf(graph, dataset) : null;
+  // What the mode asks for, a string: the playground does not re-render when a layer is dragged.
+  const asks = useAppStore((state) => {
+    const built = selectDataCheck(state).dataset;
+    return built?.ok ? modeOf(selectGraph(state), built.dataset).question : null;
+  });
   // The held-out images, numbered from 1 as the playground writes them: the fairest to try.
   const heldOut =
     imageMode && samples > 0 && trained
@@ -146,7 +149,7 @@ export function Playground() {
   };
 
   // A GAN is asked for a noise seed, and answers with an image and the discriminator's view of it.
-  if (mode?.question === 'seed')
+  if (asks === 'seed')
     return <GanPlayground run={trained} question={{ seed: query, setSeed: setQuery, answer, problem, ask }} />;
 
   const write = async () => {

@@ -10,8 +10,16 @@ import { createRandom } from '../../math/random.js';
 import { pythonString } from '../../vocabulary/python.js';
 import { typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { Dataset } from '../dataset.js';
-import { previewRows, textQuery, type RecipeDef } from '../recipe.js';
-import { generatedSamples, generatorSeed, sequenceFields, sequenceHeadings } from './recall.js';
+import {
+  generatedSamples,
+  generatorSeed,
+  previewRows,
+  sequenceCountField,
+  sequenceHeadings,
+  sequenceLengthField,
+  textQuery,
+  type RecipeDef,
+} from '../recipe.js';
 
 export const addingSpec = z
   .object({
@@ -83,7 +91,8 @@ export const adding: RecipeDef<Spec> = {
         es: 'Secuencias de números aleatorios de 0 a 1; dos están marcados, uno en cada mitad, y el objetivo es su suma. La red tiene que guardar el primer número marcado durante todos los pasos que le siguen.',
       },
     },
-    ...sequenceFields<Spec>(4),
+    sequenceLengthField(4),
+    sequenceCountField(),
   ],
   preview: () => ({ labels: 'classes', headings: sequenceHeadings }),
   // 25 numbers and their stars: wrapped over lines so all of them can be read and changed.

@@ -11,18 +11,17 @@ import { pythonString } from '../../vocabulary/python.js';
 import { pythonRanked, typescriptRanked } from '../../vocabulary/code-text.js';
 import { typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { Dataset } from '../dataset.js';
-import { oneHotTargets, previewRows, targetHeading, type PanelField, type RecipeDef } from '../recipe.js';
+import {
+  generatedSamples,
+  generatorSeed,
+  oneHotTargets,
+  previewRows,
+  sequenceCountField,
+  sequenceHeadings,
+  sequenceLengthField,
+  type RecipeDef,
+} from '../recipe.js';
 import { oneHotWindow } from './text-next-char.js';
-
-/** The seed of a generated recipe: the same seed draws the same data. */
-export const generatorSeed = z
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 31 - 1);
-
-/** How many sequences a generated recipe draws. */
-export const generatedSamples = z.number().int().min(10).max(10_000);
 
 export const recallSpec = z
   .object({
@@ -40,31 +39,6 @@ type Spec = z.infer<typeof recallSpec>;
 /** The letters a recall recipe's symbols are written with. */
 export function recallSymbols(count: number): string[] {
   return Array.from({ length: count }, (_, index) => String.fromCharCode(65 + index));
-}
-
-/** The preview's headings of a generated sequence recipe. */
-export const sequenceHeadings = { input: { en: 'sequence', es: 'secuencia' }, target: targetHeading } as const;
-
-/** The length and count fields of a generated sequence recipe, the length from `shortest`. */
-export function sequenceFields<S extends { length: number; samples: number }>(shortest: number): PanelField<S>[] {
-  return [
-    {
-      widget: 'whole',
-      label: { en: 'sequence length', es: 'longitud de la secuencia' },
-      min: shortest,
-      max: 200,
-      get: (spec) => spec.length,
-      set: (spec, length) => ({ ...spec, length }),
-    },
-    {
-      widget: 'whole',
-      label: { en: 'sequences', es: 'secuencias' },
-      min: 10,
-      max: 10000,
-      get: (spec) => spec.samples,
-      set: (spec, samples) => ({ ...spec, samples }),
-    },
-  ];
 }
 
 function describe(spec: Spec): string {
@@ -107,28 +81,25 @@ export const recall: RecipeDef<Spec> = {
     };
   },
 
-  panel: () => {
-    const [length, samples] = sequenceFields<Spec>(2);
-    return [
-      {
-        widget: 'note',
-        text: {
-          en: 'Random sequences of symbols A, B, C…; the target is the symbol each starts with. The longer the sequence, the further back the network must remember.',
-          es: 'Secuencias aleatorias de símbolos A, B, C…; el objetivo es el símbolo con que empieza cada una. Cuanto más larga la secuencia, más atrás tiene que recordar la red.',
-        },
+  panel: () => [
+    {
+      widget: 'note',
+      text: {
+        en: 'Random sequences of symbols A, B, C…; the target is the symbol each starts with. The longer the sequence, the further back the network must remember.',
+        es: 'Secuencias aleatorias de símbolos A, B, C…; el objetivo es el símbolo con que empieza cada una. Cuanto más larga la secuencia, más atrás tiene que recordar la red.',
       },
-      ...(length ? [length] : []),
-      {
-        widget: 'whole',
-        label: { en: 'symbols', es: 'símbolos' },
-        min: 2,
-        max: 10,
-        get: (spec) => spec.symbols,
-        set: (spec, symbols) => ({ ...spec, symbols }),
-      },
-      ...(samples ? [samples] : []),
-    ];
-  },
+    },
+    sequenceLengthField(2),
+    {
+      widget: 'whole',
+      label: { en: 'symbols', es: 'símbolos' },
+      min: 2,
+      max: 10,
+      get: (spec) => spec.symbols,
+      set: (spec, symbols) => ({ ...spec, symbols }),
+    },
+    sequenceCountField(),
+  ],
   preview: () => ({ labels: 'vocabulary', headings: sequenceHeadings }),
   playground: () => ({ input: 'text' }),
 

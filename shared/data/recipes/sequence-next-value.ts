@@ -7,8 +7,7 @@ import { z } from 'zod';
 import { pythonNumber, pythonNumberList } from '../../vocabulary/python.js';
 import { typescriptNumbers } from '../../vocabulary/typescript-literals.js';
 import type { Dataset } from '../dataset.js';
-import { parseNumberList, previewRows, windowField, windowHeadings, type RecipeDef } from '../recipe.js';
-import { maxRawLength } from './text-next-char.js';
+import { maxRawLength, parseNumberList, previewRows, windowField, windowHeadings, type RecipeDef } from '../recipe.js';
 
 export const sequenceNextValueSpec = z
   .object({

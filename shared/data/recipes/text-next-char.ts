@@ -8,10 +8,7 @@ import { pythonString } from '../../vocabulary/python.js';
 import { typescriptRanked } from '../../vocabulary/code-text.js';
 import { typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { Dataset } from '../dataset.js';
-import { oneHotTargets, previewRows, windowField, windowHeadings, type RecipeDef } from '../recipe.js';
-
-/** Longest text or sequence a recipe may hold: beyond this a project file stops being small. */
-export const maxRawLength = 1_000_000;
+import { maxRawLength, oneHotTargets, previewRows, windowField, windowHeadings, type RecipeDef } from '../recipe.js';
 
 export const textNextCharSpec = z
   .object({
