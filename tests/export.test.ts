@@ -33,6 +33,7 @@ import { carriedLayers } from './helpers/carried-layers';
 import { decodeAnswer, encodeQuery, predictOne } from '../shared/training/predict';
 import { chain, layer, wire } from './helpers/graphs';
 import { vocabularyOf } from '../shared/data/recipes/text-next-char';
+import { describeProblem } from '../shared/vocabulary/problems';
 
 const run = promisify(execFile);
 const root = process.cwd();
@@ -445,6 +446,13 @@ describe('a network that carries trained layers, some frozen (transfer learning)
         fix: { kind: 'drop-carried', nodeId: 'gru' },
       }),
     ]);
+    // The learner reads which kinds it does load, as the layers' own code says.
+    const refusal = refused.problems[0];
+    if (!refusal) return;
+    expect(describeProblem(refusal, 'en')).toContain(
+      'cannot load those of a GRU yet (it loads Dense, Embedding, SimpleRNN, LSTM, Conv1D, and Conv2D)',
+    );
+    expect(describeProblem(refusal, 'es')).toContain('(carga Dense, Embedding, SimpleRNN, LSTM, Conv1D y Conv2D)');
     // Keras and TypeScript load any layer's weights.
     expect(exportKeras({ ...recurrent, graph }).ok).toBe(true);
   });

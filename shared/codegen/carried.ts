@@ -107,6 +107,7 @@ export function carriesWeights(layers: readonly PlannedLayer[]): boolean {
 export function pytorchCarriedRefusals(
   layers: readonly PlannedLayer[],
   loadable: (layer: PlannedLayer) => boolean,
+  loadingKinds: readonly string[],
 ): Problem[] {
   return layers
     .filter((layer) => layer.node.carried && !loadable(layer))
@@ -115,7 +116,7 @@ export function pytorchCarriedRefusals(
       severity: severityOf('export.pytorch-carried'),
       nodeId: layer.node.id,
       wireIds: [],
-      values: { name: layer.node.name, kind: layer.node.kind },
+      values: { name: layer.node.name, kind: layer.node.kind, loads: loadingKinds.join('\n') },
       fix: { kind: 'drop-carried' as const, nodeId: layer.node.id },
     }));
 }

@@ -32,36 +32,6 @@ function probed(network: NetworkPlan) {
   return found;
 }
 
-/** tf.js' factory for a kind, as the TypeScript export calls it. */
-const factories: Record<string, string> = {
-  Input: 'tf.input(',
-  Dense: 'tf.layers.dense(',
-  Flatten: 'tf.layers.',
-  Embedding: 'tf.layers.embedding(',
-  Reshape: 'tf.layers.reshape(',
-  Activation: 'tf.layers.activation(',
-  RepeatVector: 'tf.layers.repeatVector(',
-  SimpleRNN: 'tf.layers.simpleRNN(',
-  LSTM: 'tf.layers.lstm(',
-  GRU: 'tf.layers.gru(',
-  Conv1D: 'tf.layers.conv1d(',
-  Conv2D: 'tf.layers.conv2d(',
-  Conv2DTranspose: 'tf.layers.conv2dTranspose(',
-  MaxPooling1D: 'tf.layers.maxPooling1d(',
-  MaxPooling2D: 'tf.layers.maxPooling2d(',
-  AveragePooling1D: 'tf.layers.averagePooling1d(',
-  AveragePooling2D: 'tf.layers.averagePooling2d(',
-  GlobalAveragePooling1D: 'tf.layers.globalAveragePooling1d(',
-  GlobalAveragePooling2D: 'tf.layers.globalAveragePooling2d(',
-  GlobalMaxPooling1D: 'tf.layers.globalMaxPooling1d(',
-  GlobalMaxPooling2D: 'tf.layers.globalMaxPooling2d(',
-  UpSampling2D: 'tf.layers.upSampling2d(',
-  Concatenate: 'tf.layers.concatenate(',
-  Add: 'tf.layers.add(',
-  Dropout: 'tf.layers.dropout(',
-  BatchNormalization: 'tf.layers.batchNormalization(',
-};
-
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
@@ -77,7 +47,6 @@ describe('layer code', () => {
 
     it('renders in TypeScript, Keras and PyTorch', () => {
       const typescript = writeTypeScriptModel(network, 1);
-      expect(typescript).toContain(factories[kind]);
       expect(typescript).toContain(`name: "probe"`);
 
       const keras = writeKerasModel(network).join('\n');

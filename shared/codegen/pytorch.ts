@@ -6,6 +6,8 @@
  * arguments.
  */
 import type { PyTorchCode } from '../layers/types.js';
+import { layerDef, layerKinds, type LayerKind } from '../layers/registry.js';
+import { exampleGraph } from '../graph/examples.js';
 import type { TrainingSettings } from '../training/settings.js';
 import {
   carriesWeights,
@@ -18,6 +20,7 @@ import type { PythonExport } from './keras.js';
 import {
   ganRefusal,
   planExport,
+  planNetwork,
   type ExportOptions,
   type ExportPlan,
   type ExportRefusal,
@@ -46,6 +49,25 @@ function torchLayers(plan: NetworkPlan): TorchLayer[] {
     });
     return { layer, code, attribute };
   });
+}
+
+let loadingKinds: readonly LayerKind[] | undefined;
+
+/**
+ * The kinds whose carried weights the PyTorch export loads: those whose code has `load` in every
+ * one of their examples. Asked of the registry once, for the refusal's message.
+ */
+export function kindsPytorchLoads(): readonly LayerKind[] {
+  loadingKinds ??= layerKinds.filter((kind) =>
+    layerDef(kind).examples.every((example) => {
+      // Every example plans: shared/codegen/layers.test.ts writes each one in every language.
+      const planned = planNetwork(exampleGraph(kind, example));
+      return (
+        planned.ok && torchLayers(planned.network).some(({ layer, code }) => layer.node.id === 'probe' && code.load)
+      );
+    }),
+  );
+  return loadingKinds;
 }
 
 /** PyTorch's parameter count of the project's network, as the exported module reports it. */
@@ -470,7 +492,11 @@ export function exportPytorch(source: ExportSource, options: ExportOptions = {})
   const gan = ganRefusal(planned.plan, options);
   if (gan) return gan;
   const loads = new Map(torchLayers(planned.plan).map(({ layer, code }) => [layer.node.id, code.load !== undefined]));
-  const refused = pytorchCarriedRefusals(planned.plan.layers, (layer) => loads.get(layer.node.id) === true);
+  const refused = pytorchCarriedRefusals(
+    planned.plan.layers,
+    (layer) => loads.get(layer.node.id) === true,
+    kindsPytorchLoads(),
+  );
   if (refused.length > 0) return { ok: false, problems: refused };
   return { ok: true, code: writePytorchProgram(planned.plan, options) };
 }

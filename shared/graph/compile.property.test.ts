@@ -23,7 +23,7 @@ type NonInputKind = Exclude<LayerKind, 'Input'>;
 type Dtype = 'float32' | 'int32';
 
 const kindsButInput = layerKinds.filter((kind): kind is NonInputKind => kind !== 'Input');
-const mergeKinds: readonly LayerKind[] = ['Add', 'Concatenate'];
+const mergeKinds: readonly LayerKind[] = layerKinds.filter((kind) => layerDef(kind).inputs === 'many');
 /** Problems of the whole graph, which no single layer can be blamed for. */
 const graphLevel: readonly ProblemCode[] = ['graph.no-input', 'graph.no-output'];
 

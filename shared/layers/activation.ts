@@ -25,6 +25,7 @@ export const activation = defineLayer({
   build: (params, context) =>
     context.tf.layers.activation({ activation: tfActivation(params.activation), name: context.name }),
   carriesMask: passesMask,
+  examples: [{ label: 'Activation', input: [3, 8], params: { activation: 'gelu' } }],
   keras: { read: (config) => ({ activation: snakeText(config.required('activation')) }) },
   code: {
     typescript: (params, context) =>

@@ -34,6 +34,7 @@ export const add = defineLayer({
   },
   carriesMask: passesMask,
   traits: { wholeNumbers: 'moves' },
+  examples: [{ label: 'Add', input: [3, 8] }],
   keras: { read: () => ({}) },
   code: {
     typescript: (_params, context) => `tf.layers.add(${typescriptConfig([['name', context.name]])})`,

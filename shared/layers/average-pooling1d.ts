@@ -23,6 +23,10 @@ export const averagePooling1d = defineLayer({
       padding: params.padding,
       name: context.name,
     }),
+  examples: [
+    { label: 'AveragePooling1D', input: [8, 3], params: { pool_size: 2, strides: 1 } },
+    { label: 'AveragePooling1D same', input: [7, 3], params: { pool_size: 3, strides: 1, padding: 'same' } },
+  ],
   keras: { aliases: ['AvgPool1D'], read: readPooling1d },
   code: {
     typescript: (params, context) => poolingTypeScript('averagePooling1d', params, context),

@@ -23,6 +23,7 @@ export const averagePooling2d = defineLayer({
       padding: params.padding,
       name: context.name,
     }),
+  examples: [{ label: 'AveragePooling2D', input: [6, 6, 2] }],
   keras: { aliases: ['AvgPool2D'], read: readPooling2d },
   code: {
     typescript: (params, context) => poolingTypeScript('averagePooling2d', params, context),

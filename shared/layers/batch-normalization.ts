@@ -90,6 +90,10 @@ export const batchNormalization = defineLayer({
     ];
   },
   carriesMask: passesMask,
+  examples: [
+    { label: 'BatchNormalization', input: [8] },
+    { label: 'BatchNormalization of an image, no scale', input: [4, 4, 3], params: { scale: false, momentum: 0.9 } },
+  ],
   keras: {
     read(config) {
       config.fixedInitializer('beta_initializer', 'zeros');

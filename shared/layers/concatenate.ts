@@ -70,6 +70,10 @@ export const concatenate = defineLayer({
   },
   carriesMask: passesMask,
   traits: { wholeNumbers: 'moves' },
+  examples: [
+    { label: 'Concatenate', input: [3, 8] },
+    { label: 'Concatenate on the time axis', input: [3, 8], params: { axis: 1 } },
+  ],
   keras: { read: (config) => ({ axis: config.value('axis') }) },
   code: {
     typescript: (params, context) => {

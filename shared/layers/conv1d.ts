@@ -61,6 +61,14 @@ export const conv1d = defineLayer({
       params.use_bias ? ['bias', [params.filters]] : null,
     ]),
   traits: { convolves: true, wasmMissingGradient: 'Conv2DBackpropFilter' },
+  examples: [
+    { label: 'Conv1D', input: [10, 3], params: { filters: 4, kernel_size: 3 } },
+    {
+      label: 'Conv1D same, stride 2',
+      input: [9, 3],
+      params: { filters: 4, kernel_size: 4, strides: 2, padding: 'same' },
+    },
+  ],
   keras: { aliases: ['Convolution1D'], read: (config) => readConvolution(config, kerasSingle) },
   code: {
     typescript: (params, context) => convolutionTypeScript('conv1d', convolutionOf(params), context),

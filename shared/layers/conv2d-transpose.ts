@@ -61,6 +61,18 @@ export const conv2dTranspose = defineLayer({
     ]);
   },
   traits: { convolves: true, wasmMissingGradient: 'Conv2DBackpropFilter' },
+  examples: [
+    {
+      label: 'Conv2DTranspose same, stride 2',
+      input: [3, 4, 2],
+      params: { filters: 3, kernel_size: [3, 3], strides: [2, 2], padding: 'same' },
+    },
+    {
+      label: 'Conv2DTranspose valid, window under the stride',
+      input: [3, 3, 2],
+      params: { filters: 2, kernel_size: [1, 2], strides: [3, 2] },
+    },
+  ],
   keras: {
     aliases: ['Convolution2DTranspose', 'Deconvolution2D', 'Deconv2D'],
     read(config) {

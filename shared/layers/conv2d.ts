@@ -48,6 +48,19 @@ export const conv2d = defineLayer({
     ]);
   },
   traits: { convolves: true, wasmMissingGradient: 'Conv2DBackpropFilter' },
+  examples: [
+    { label: 'Conv2D', input: [6, 6, 2], params: { filters: 3, kernel_size: [3, 3], activation: 'relu' } },
+    {
+      label: 'Conv2D same, stride 2',
+      input: [7, 6, 2],
+      params: { filters: 3, kernel_size: [3, 2], strides: [2, 2], padding: 'same' },
+    },
+    {
+      label: 'Conv2D same, stride 1, even window',
+      input: [5, 5, 2],
+      params: { filters: 3, kernel_size: [2, 2], padding: 'same' },
+    },
+  ],
   keras: { aliases: ['Convolution2D'], read: (config) => readConvolution(config, kerasPair) },
   code: {
     typescript: (params, context) => convolutionTypeScript('conv2d', convolutionOf(params), context),

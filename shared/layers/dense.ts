@@ -88,6 +88,14 @@ export const dense = defineLayer({
   carriesMask: passesMask,
   // It casts whole numbers to float32, as Keras' Dense does.
   traits: { wholeNumbers: 'reads' },
+  examples: [
+    { label: 'Dense', input: [8], params: { units: 4, activation: 'relu' } },
+    {
+      label: 'Dense on a sequence, orthogonal kernel',
+      input: [3, 8],
+      params: { units: 5, kernel_initializer: 'orthogonal' },
+    },
+  ],
   keras: {
     read(config) {
       config.fixedInitializer('bias_initializer', 'zeros');

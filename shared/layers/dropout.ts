@@ -29,6 +29,7 @@ export const dropout = defineLayer({
     context.tf.layers.dropout({ rate: params.rate, seed: context.nextSeed(), name: context.name }),
   carriesMask: passesMask,
   traits: { passesValuesOn: true },
+  examples: [{ label: 'Dropout', input: [8], params: { rate: 0.25 } }],
   keras: { read: (config) => ({ rate: config.required('rate') }) },
   code: {
     typescript: (params, context) =>

@@ -32,6 +32,11 @@ export const flatten = defineLayer({
     return layer;
   },
   traits: { wholeNumbers: 'moves', passesValuesOn: true },
+  examples: [
+    { label: 'Flatten of a sequence', input: [3, 8] },
+    { label: 'Flatten of a vector', input: [8] },
+    { label: 'Flatten of an image', input: [4, 5, 3] },
+  ],
   keras: {
     read(config) {
       keepsChannelsLast(config);

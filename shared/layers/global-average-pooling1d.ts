@@ -17,6 +17,7 @@ export const globalAveragePooling1d = defineLayer({
   inferShape: (inputs) => inferGlobalPooling('GlobalAveragePooling1D', inputs, 3),
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalAveragePooling1d({ name: context.name }),
+  examples: [{ label: 'GlobalAveragePooling1D', input: [5, 3] }],
   keras: { aliases: ['GlobalAvgPool1D'], read: readGlobalPooling },
   code: {
     typescript: (_params, context) => `tf.layers.globalAveragePooling1d(${typescriptConfig([['name', context.name]])})`,

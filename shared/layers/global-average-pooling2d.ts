@@ -17,6 +17,7 @@ export const globalAveragePooling2d = defineLayer({
   inferShape: (inputs) => inferGlobalPooling('GlobalAveragePooling2D', inputs, 4),
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalAveragePooling2d({ name: context.name }),
+  examples: [{ label: 'GlobalAveragePooling2D', input: [4, 4, 3] }],
   keras: { aliases: ['GlobalAvgPool2D'], read: readGlobalPooling },
   code: {
     typescript: (_params, context) => `tf.layers.globalAveragePooling2d(${typescriptConfig([['name', context.name]])})`,

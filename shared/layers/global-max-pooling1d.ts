@@ -18,6 +18,7 @@ export const globalMaxPooling1d = defineLayer({
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalMaxPooling1d({ name: context.name }),
   traits: { wholeNumbers: 'moves' },
+  examples: [{ label: 'GlobalMaxPooling1D', input: [5, 3] }],
   keras: { aliases: ['GlobalMaxPool1D'], read: readGlobalPooling },
   code: {
     typescript: (_params, context) => `tf.layers.globalMaxPooling1d(${typescriptConfig([['name', context.name]])})`,

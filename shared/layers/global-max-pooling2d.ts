@@ -18,6 +18,7 @@ export const globalMaxPooling2d = defineLayer({
   countParams: () => 0,
   build: (_params, context) => context.tf.layers.globalMaxPooling2d({ name: context.name }),
   traits: { wholeNumbers: 'moves' },
+  examples: [{ label: 'GlobalMaxPooling2D', input: [4, 4, 3] }],
   keras: { aliases: ['GlobalMaxPool2D'], read: readGlobalPooling },
   code: {
     typescript: (_params, context) => `tf.layers.globalMaxPooling2d(${typescriptConfig([['name', context.name]])})`,

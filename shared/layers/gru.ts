@@ -59,6 +59,14 @@ export const gru = defineLayer({
   weights: (inputs, params) => recurrentWeights(3, inputs, params),
   carriesMask: recurrentMask,
   traits: { recurrent: true },
+  examples: [
+    { label: 'GRU', input: [3, 8], params: { units: 4 } },
+    {
+      label: 'GRU bidirectional, ave, every step',
+      input: [3, 8],
+      params: { units: 4, bidirectional: true, merge_mode: 'ave', return_sequences: true },
+    },
+  ],
   keras: {
     read(config) {
       config.neutral(

@@ -35,6 +35,7 @@ export const input = defineLayer({
   countParams: () => 0,
   build: (params, context) =>
     context.tf.layers.inputLayer({ batchInputShape: [null, ...params.shape], dtype: params.dtype, name: context.name }),
+  examples: [{ label: 'Input', input: [3, 8], params: { shape: [3, 8] } }],
   code: {
     typescript: (params, context) =>
       `tf.input(${typescriptConfig([

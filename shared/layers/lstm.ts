@@ -62,6 +62,19 @@ export const lstm = defineLayer({
   weights: (inputs, params) => recurrentWeights(4, inputs, params),
   carriesMask: recurrentMask,
   traits: { recurrent: true },
+  examples: [
+    { label: 'LSTM', input: [3, 8], params: { units: 5 } },
+    {
+      label: 'LSTM bidirectional, every step',
+      input: [3, 8],
+      params: { units: 5, bidirectional: true, return_sequences: true },
+    },
+    {
+      label: 'LSTM bidirectional, mul, no bias',
+      input: [3, 8],
+      params: { units: 5, bidirectional: true, merge_mode: 'mul', use_bias: false },
+    },
+  ],
   keras: {
     read: (config) =>
       readRecurrent(config, () => ({

@@ -24,6 +24,10 @@ export const maxPooling1d = defineLayer({
       name: context.name,
     }),
   traits: { wholeNumbers: 'moves' },
+  examples: [
+    { label: 'MaxPooling1D', input: [8, 3] },
+    { label: 'MaxPooling1D same, odd length', input: [7, 3], params: { pool_size: 3, strides: 2, padding: 'same' } },
+  ],
   keras: { aliases: ['MaxPool1D'], read: readPooling1d },
   code: {
     typescript: (params, context) => poolingTypeScript('maxPooling1d', params, context),

@@ -24,6 +24,14 @@ export const maxPooling2d = defineLayer({
       name: context.name,
     }),
   traits: { wholeNumbers: 'moves' },
+  examples: [
+    { label: 'MaxPooling2D', input: [6, 6, 2] },
+    {
+      label: 'MaxPooling2D same, uneven',
+      input: [5, 4, 2],
+      params: { pool_size: [3, 3], strides: [2, 2], padding: 'same' },
+    },
+  ],
   keras: { aliases: ['MaxPool2D'], read: readPooling2d },
   code: {
     typescript: (params, context) => poolingTypeScript('maxPooling2d', params, context),

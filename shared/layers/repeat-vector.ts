@@ -34,6 +34,7 @@ export const repeatVector = defineLayer({
   countParams: () => 0,
   build: (params, context) => context.tf.layers.repeatVector({ n: params.n, name: context.name }),
   traits: { wholeNumbers: 'moves' },
+  examples: [{ label: 'RepeatVector', input: [8], params: { n: 4 } }],
   keras: { read: (config) => ({ n: config.required('n') }) },
   code: {
     typescript: (params, context) =>

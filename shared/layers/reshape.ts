@@ -56,6 +56,7 @@ export const reshape = defineLayer({
     return context.tf.layers.reshape({ targetShape: target.map((dim) => dim ?? -1), name: context.name });
   },
   traits: { wholeNumbers: 'moves', passesValuesOn: true },
+  examples: [{ label: 'Reshape with -1', input: [3, 8], params: { target_shape: [-1, 4] } }],
   keras: { read: (config) => ({ target_shape: config.required('target_shape') }) },
   code: {
     // The sizes inference found, as build gives tf.js (which leaves a -1 unknown).

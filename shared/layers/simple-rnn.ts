@@ -47,6 +47,19 @@ export const simpleRnn = defineLayer({
   weights: (inputs, params) => recurrentWeights(1, inputs, params),
   carriesMask: recurrentMask,
   traits: { recurrent: true },
+  examples: [
+    { label: 'SimpleRNN', input: [3, 8], params: { units: 6 } },
+    {
+      label: 'SimpleRNN relu, every step',
+      input: [3, 8],
+      params: { units: 6, activation: 'relu', return_sequences: true },
+    },
+    {
+      label: 'SimpleRNN bidirectional, sum',
+      input: [3, 8],
+      params: { units: 6, bidirectional: true, merge_mode: 'sum' },
+    },
+  ],
   keras: { read: (config) => readRecurrent(config) },
   code: {
     typescript: (params, context) => recurrentTypeScript('simpleRNN', 1, params, context, []),

@@ -161,6 +161,22 @@ export interface KerasReading {
   read(config: LayerConfig): KerasParams;
 }
 
+/**
+ * A small valid case of a layer, and of each variant whose code differs (a Bidirectional merge
+ * mode, "same" padding with strides...): the tests that go through every kind build, export and
+ * run these. The network around it follows from the kind's inputs: a layer that takes one input
+ * follows an Input of `input`; a merge joins two Dense(4) branches of it; an Input is followed by
+ * a Dense(2).
+ */
+export interface LayerExample<V> {
+  readonly label: string;
+  /** The Input's shape, batch axis left out (an Input's own example sets it in `params`). */
+  readonly input: readonly number[];
+  readonly dtype?: 'float32' | 'int32';
+  /** What differs from the defaults. */
+  readonly params?: Partial<V>;
+}
+
 export interface LayerDef<K extends string = string, P extends ParamSpecs = ParamSpecs> {
   /** The Keras class name, which is also the tf.js class name: `SimpleRNN`, `MaxPooling2D`. */
   readonly kind: K;
@@ -201,6 +217,8 @@ export interface LayerDef<K extends string = string, P extends ParamSpecs = Para
    */
   carriesMask?(params: ParamValues<P>, inputsMasked: boolean): boolean;
   readonly traits?: LayerTraits;
+  /** At least one: the first is the plain layer, the rest each variant whose code differs. */
+  readonly examples: readonly [LayerExample<ParamValues<P>>, ...LayerExample<ParamValues<P>>[]];
   /** How a model file's layer of this class is read; left out, importing refuses the class. */
   readonly keras?: KerasReading;
   /** How the exported TypeScript, Keras and PyTorch programs write this layer. */

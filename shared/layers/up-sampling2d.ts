@@ -55,6 +55,10 @@ export const upSampling2d = defineLayer({
       name: context.name,
     }),
   traits: { wholeNumbers: 'moves' },
+  examples: [
+    { label: 'UpSampling2D', input: [3, 3, 2] },
+    { label: 'UpSampling2D bilinear', input: [3, 3, 2], params: { size: [2, 3], interpolation: 'bilinear' } },
+  ],
   keras: {
     read(config) {
       keepsChannelsLast(config);

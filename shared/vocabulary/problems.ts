@@ -18,6 +18,9 @@ interface ProblemDef {
 }
 
 const v = (values: ProblemValues, key: string): string => String(values[key] ?? '?');
+/** A value that lists names, one per line (`\n`), written as a list in `language`: "A, B and C". */
+const list = (values: ProblemValues, key: string, language: Language): string =>
+  new Intl.ListFormat(language, { type: 'conjunction' }).format(v(values, key).split('\n'));
 
 const error = (message: (values: ProblemValues) => Localized): ProblemDef => ({ severity: 'error', message });
 const warning = (message: (values: ProblemValues) => Localized): ProblemDef => ({ severity: 'warning', message });
@@ -133,8 +136,8 @@ export const problemCatalogue = {
     es: `${v(x, 'name')} trae ${v(x, 'carried')} pesos entrenados de ${v(x, 'from')}, pero tal como está ahora tiene ${v(x, 'params')}: ya no encajan. Déjala como estaba al entrenarse, o descarta los pesos traídos.`,
   })),
   'export.pytorch-carried': error((x) => ({
-    en: `${v(x, 'name')} carries trained weights, and the PyTorch export cannot load those of a ${v(x, 'kind')} yet (it loads Dense, Conv1D, Conv2D, Embedding, SimpleRNN and LSTM). Export to Keras or TypeScript, which load them all, or drop its carried weights.`,
-    es: `${v(x, 'name')} trae pesos entrenados, y la exportación a PyTorch aún no sabe cargar los de una ${v(x, 'kind')} (carga Dense, Conv1D, Conv2D, Embedding, SimpleRNN y LSTM). Exporta a Keras o TypeScript, que los cargan todos, o descarta sus pesos traídos.`,
+    en: `${v(x, 'name')} carries trained weights, and the PyTorch export cannot load those of a ${v(x, 'kind')} yet (it loads ${list(x, 'loads', 'en')}). Export to Keras or TypeScript, which load them all, or drop its carried weights.`,
+    es: `${v(x, 'name')} trae pesos entrenados, y la exportación a PyTorch aún no sabe cargar los de una ${v(x, 'kind')} (carga ${list(x, 'loads', 'es')}). Exporta a Keras o TypeScript, que los cargan todos, o descarta sus pesos traídos.`,
   })),
   'export.gan-distributed': error((x) => ({
     en: `This network is a GAN (its generator ends at ${v(x, 'name')}): its exported loop trains the generator and the discriminator in turns on one device, and is not written for several GPUs yet. Export it without the several-GPU option.`,

@@ -7,6 +7,9 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
+
+// React's act() warns unless the environment says it is a test one.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 import { parity } from '../../../tests/fixtures/parity-recipe';
 
 vi.mock('../../../shared/data/recipes/index.js', async (importOriginal) =>

@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+/**
+ * The palette and the inspector draw whatever the layer registry holds: a kind LayerLab does not
+ * have (tests/fixtures/leaky-relu-layer.ts, added with one line of shared/layers/kinds.ts) is
+ * listed in its group, added by a double click, and inspected with its own setting, whose bad
+ * value is refused at the field with the fix. No line of the renderer changes.
+ */
+import { ReactFlowProvider } from '@xyflow/react';
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { describe, expect, it, vi } from 'vitest';
+
+// React's act() warns unless the environment says it is a test one.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+vi.mock('../../../shared/layers/kinds.js', async (importOriginal) =>
+  (await import('../../../tests/fixtures/leaky-relu-layer')).kindsWithLeakyRelu(await importOriginal()),
+);
+
+const { initI18n } = await import('../i18n');
+const { useAppStore } = await import('../store');
+const { Palette } = await import('./Palette');
+const { Inspector } = await import('../inspector/Inspector');
+
+async function rendered(element: React.ReactElement): Promise<{ host: HTMLElement; unmount: () => Promise<void> }> {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  await act(async () => root.render(<ReactFlowProvider>{element}</ReactFlowProvider>));
+  return {
+    host,
+    unmount: async () => {
+      await act(async () => root.unmount());
+      host.remove();
+    },
+  };
+}
+
+describe('a layer kind added as one file and one registry line, on screen', () => {
+  it('is in the palette’s group, and a double click puts it on the canvas', async () => {
+    await initI18n('en');
+    const { host, unmount } = await rendered(<Palette />);
+    const group = host.querySelector('section[aria-label="Core"]');
+    const item = host.querySelector<HTMLElement>('[data-testid="palette-LeakyReLU"]');
+    expect(item?.closest('section')).toBe(group);
+    expect(item?.textContent).toContain('scales negative ones by alpha');
+    await act(async () => item?.dispatchEvent(new MouseEvent('dblclick', { bubbles: true })));
+    expect(useAppStore.getState().nodes.map((node) => node.data.kind)).toContain('LeakyReLU');
+    await unmount();
+  });
+
+  it('is inspected with its own setting, and a bad value is refused at the field', async () => {
+    await initI18n('en');
+    const store = useAppStore.getState();
+    const input = store.addLayer('Input', { x: 0, y: 0 });
+    const leaky = store.addLayer('LeakyReLU' as never, { x: 300, y: 0 });
+    store.connect({ source: input, target: leaky, sourceHandle: null, targetHandle: null });
+    store.selectOnly(leaky);
+    const { host, unmount } = await rendered(<Inspector />);
+    expect(host.querySelector('.inspector-header h3')?.textContent).toBe('LeakyReLU');
+    expect(host.querySelector('[data-param="alpha"]')?.textContent).toContain('Slope for negative values');
+    expect(host.querySelector<HTMLInputElement>('[data-param="alpha"] input')?.value).toBe('0.3');
+    expect(host.querySelector('.inspector-facts')?.textContent).toContain('(None, 3, 8)');
+
+    // The learner types a slope over 1: the field says why, and the layer keeps its last good value.
+    const field = host.querySelector<HTMLInputElement>('[data-param="alpha"] input');
+    if (!field) throw new Error('no alpha field');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    await act(async () => {
+      setValue?.call(field, '2');
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(host.querySelector('[data-param="alpha"] .field-error')?.textContent).toBe('Expected a number from 0 to 1.');
+    expect(useAppStore.getState().nodes.find((node) => node.id === leaky)?.data.params).toMatchObject({ alpha: 0.3 });
+    await unmount();
+  });
+});
