@@ -174,7 +174,7 @@ export async function runPredict(args: string[], io: Io): Promise<number> {
       return exitCodes.ok;
     }
     // Asked as the app's playground asks: a GAN for a noise seed, any other network about a sample.
-    const asked = prepared.mode.ask(tf, model, project.graph, data, dataset, options.input, options.top);
+    const asked = prepared.mode.ask(tf, model, prepared.checked, data, dataset, options.input, options.top);
     if (!asked.ok) throw problem(asked.problem);
     io.out(options.json ? `${JSON.stringify(asked.answer)}\n` : `${formatAnswer(asked.answer, dataset)}\n`);
     return exitCodes.ok;

@@ -188,7 +188,7 @@ describe.each(ganFiles)('the exports of %s, a GAN', (file) => {
       settings: lesson.source.training,
     });
     if (!asked.ok) throw new Error('LayerLab refused the lesson');
-    const answer = askGan(tf, asked.model, lesson.source.graph, asked.dataset, template.expected.input);
+    const answer = askGan(tf, asked.model, asked.checked, asked.dataset, template.expected.input);
     asked.model.dispose();
     if (!answer.ok || answer.answer.kind !== 'sample') throw new Error('no sample');
     expect(stdout).toContain(

@@ -107,16 +107,17 @@ export function carriesWeights(layers: readonly PlannedLayer[]): boolean {
 export function pytorchCarriedRefusals(
   layers: readonly PlannedLayer[],
   loadable: (layer: PlannedLayer) => boolean,
-  loadingKinds: readonly string[],
+  loadingKinds: () => readonly string[],
 ): Problem[] {
-  return layers
-    .filter((layer) => layer.node.carried && !loadable(layer))
-    .map((layer) => ({
-      code: 'export.pytorch-carried' as const,
-      severity: severityOf('export.pytorch-carried'),
-      nodeId: layer.node.id,
-      wireIds: [],
-      values: { name: layer.node.name, kind: layer.node.kind, loads: loadingKinds.join('\n') },
-      fix: { kind: 'drop-carried' as const, nodeId: layer.node.id },
-    }));
+  const refused = layers.filter((layer) => layer.node.carried && !loadable(layer));
+  // Which kinds it does load is asked of the registry only when the learner is to read it.
+  const loads = refused.length > 0 ? loadingKinds().join('\n') : '';
+  return refused.map((layer) => ({
+    code: 'export.pytorch-carried' as const,
+    severity: severityOf('export.pytorch-carried'),
+    nodeId: layer.node.id,
+    wireIds: [],
+    values: { name: layer.node.name, kind: layer.node.kind, loads },
+    fix: { kind: 'drop-carried' as const, nodeId: layer.node.id },
+  }));
 }

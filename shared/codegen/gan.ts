@@ -4,8 +4,6 @@
  * `training/gan.ts` trains them, the samples of every epoch judged against their nearest real
  * images, and the playground's question, a noise seed. Reads nothing but its arguments.
  */
-import { analyzeGraph } from '../graph/analyze.js';
-import { splitGan } from '../graph/gan.js';
 import { batchNoiseSalt, ganSampleCount, sampleNoiseSalt } from '../training/gan.js';
 import { shuffleSalt } from '../training/train.js';
 import type { TrainingSettings } from '../training/settings.js';
@@ -31,7 +29,7 @@ function identifierOf(plan: ExportPlan, id: string): string {
 
 /** The chain's split, as the plan names its layers. */
 export function ganPlan(plan: ExportPlan) {
-  const split = splitGan(plan.source.graph, analyzeGraph(plan.source.graph).order);
+  const split = plan.gan;
   if (!split) throw new Error('not a GAN');
   const byId = new Map(plan.layers.map((layer) => [layer.node.id, layer]));
   const end = byId.get(split.end.id);

@@ -157,7 +157,7 @@ function trainingLines(plan: ExportPlan): string[] {
 export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {}): string {
   const settings = plan.source.training;
   // A GAN's loop takes its own gradients with tf.GradientTape.
-  const gan = plan.dataset.target.kind === 'generate';
+  const gan = plan.gan !== null;
   const imports = [
     'import argparse',
     ...(carriesWeights(plan.layers) ? ['import base64'] : []),

@@ -6,8 +6,8 @@
 import { buildDataset, type Dataset } from '../data/build.js';
 import type { DataCode, PlannedQuery } from '../data/recipe.js';
 import { recipeOf, type DataSpec } from '../data/recipes/index.js';
-import { analyzeGraph } from '../graph/analyze.js';
-import { generatorEnds } from '../graph/gan.js';
+import { checkGraph, isChecked, type CheckedGraph } from '../graph/checked.js';
+import type { GanSplit } from '../graph/gan.js';
 import { severityOf, type Problem } from '../vocabulary/problems.js';
 import type { Shape } from '../vocabulary/shape.js';
 import type { Graph, LayerNode } from '../graph/types.js';
@@ -74,6 +74,11 @@ export interface ExportPlan extends NetworkPlan {
   data: DataSpec;
   dataset: Dataset;
   query: PlannedQuery;
+  /**
+   * The GAN's generator and discriminator, when the network is one: the data checks have passed,
+   * so a marked generator end means the GAN mode trains it. Null for every other network.
+   */
+  gan: GanSplit | null;
 }
 
 export type { PlannedQuery } from '../data/recipe.js';
@@ -96,11 +101,14 @@ export function camelCase(identifier: string): string {
   return identifier.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** Lays out a graph without errors for the generators: its layers in data-flow order, named. */
-export function planNetwork(graph: Graph): NetworkPlanResult {
-  const analysis = analyzeGraph(graph);
-  const errors = analysis.problems.filter((found) => found.severity === 'error');
-  if (errors.length > 0) return { ok: false, problems: errors };
+/**
+ * Lays out a graph without errors for the generators: its layers in data-flow order, named. A
+ * checked graph is laid out from its analysis; a plain one is checked first.
+ */
+export function planNetwork(source: Graph | CheckedGraph): NetworkPlanResult {
+  const result = isChecked(source) ? { ok: true as const, checked: source } : checkGraph(source);
+  if (!result.ok) return { ok: false, problems: result.problems };
+  const { graph, analysis } = result.checked;
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const sources = new Map<string, string[]>();
   for (const wire of graph.wires) sources.set(wire.target, [...(sources.get(wire.target) ?? []), wire.source]);
@@ -141,7 +149,10 @@ export function planNetwork(graph: Graph): NetworkPlanResult {
 
 /** Checks the project as a run would and lays its layers out for the generators. */
 export function planExport(source: ExportSource, options: ExportOptions = {}): PlanResult {
-  const planned = planNetwork(source.graph);
+  const result = checkGraph(source.graph);
+  if (!result.ok) return { ok: false, problems: result.problems };
+  const { checked } = result;
+  const planned = planNetwork(checked);
   if (!planned.ok) return planned;
   // The settings are written into the programs: only values their schema allows.
   if (!trainingSettingsSchema.safeParse(source.training).success) {
@@ -150,8 +161,7 @@ export function planExport(source: ExportSource, options: ExportOptions = {}): P
   if (source.data === null) return { ok: false, problems: [], dataProblem: { problem: noData } };
   const built = buildDataset(source.data);
   if (!built.ok) return { ok: false, problems: [], dataProblem: { field: built.field, problem: built.problem } };
-  const analysis = analyzeGraph(source.graph);
-  const misfits = checkDataFit(source.graph, analysis, built.dataset, source.training).filter(
+  const misfits = checkDataFit(source.graph, checked.analysis, built.dataset, source.training).filter(
     (found) => found.severity === 'error',
   );
   if (misfits.length > 0) return { ok: false, problems: misfits };
@@ -163,6 +173,7 @@ export function planExport(source: ExportSource, options: ExportOptions = {}): P
       data: source.data,
       dataset: built.dataset,
       query: recipeOf(source.data).planQuery(source.data, built.dataset, options.query),
+      gan: checked.gan,
     },
   };
 }
@@ -172,8 +183,8 @@ export function planExport(source: ExportSource, options: ExportOptions = {}): P
  * one. Pinned to the layer where the generator ends; null for any other network or one device.
  */
 export function ganRefusal(plan: ExportPlan, options: ExportOptions): ExportRefusal | null {
-  const end = generatorEnds(plan.source.graph)[0];
-  if (plan.dataset.target.kind !== 'generate' || !end || options.distributed !== true) return null;
+  const end = plan.gan?.end;
+  if (!end || options.distributed !== true) return null;
   return {
     ok: false,
     problems: [

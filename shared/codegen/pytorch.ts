@@ -420,7 +420,7 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
   const loss = lossLines(settings, classes);
   const penalized = layers.some(({ code }) => (code.penalty ?? []).length > 0);
   const measure = measureLines(settings, classes, penalized);
-  const gan = plan.dataset.target.kind === 'generate' ? ganPlan(plan) : null;
+  const gan = plan.gan ? ganPlan(plan) : null;
   const body = [...moduleLines(plan, layers, gan), ...loss].join('\n');
   const restoring = settings.early_stopping && settings.restore_best_weights;
   const imports = [
@@ -495,7 +495,7 @@ export function exportPytorch(source: ExportSource, options: ExportOptions = {})
   const refused = pytorchCarriedRefusals(
     planned.plan.layers,
     (layer) => loads.get(layer.node.id) === true,
-    kindsPytorchLoads(),
+    kindsPytorchLoads,
   );
   if (refused.length > 0) return { ok: false, problems: refused };
   return { ok: true, code: writePytorchProgram(planned.plan, options) };

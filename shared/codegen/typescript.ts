@@ -275,7 +275,7 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
 export function writeTypeScriptProgram(plan: ExportPlan): string {
   const helpers = new Set<TypeScriptHelper>();
   const model = modelSection(plan, plan.source.training.seed, helpers);
-  const gan = plan.dataset.target.kind === 'generate';
+  const gan = plan.gan !== null;
   const training = gan
     ? typescriptGanTraining(plan, optimizerCode(plan.source.training), helpers)
     : trainingSection(plan, helpers);

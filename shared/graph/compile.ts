@@ -8,7 +8,8 @@ import { layerDef } from '../layers/registry.js';
 import type { TfModule } from '../layers/types.js';
 import { createRandom } from '../math/random.js';
 import { decodeWeights } from '../vocabulary/weights.js';
-import { analyzeGraph, type Analysis } from './analyze.js';
+import type { Analysis } from './analyze.js';
+import { checkGraph, isChecked, type CheckedGraph } from './checked.js';
 import { severityOf, type Problem } from '../vocabulary/problems.js';
 import type { Graph, LayerNode } from './types.js';
 
@@ -79,15 +80,14 @@ function setCarriedWeights(model: Tf.LayersModel, graph: Graph, tf: TfModule): P
   return refused;
 }
 
-/** Builds the model, or returns the errors that stop it (the same ones the canvas shows). */
-export function compileGraph(graph: Graph, tf: TfModule, options: CompileOptions = {}): CompileResult {
-  const analysis = analyzeGraph(graph);
-  if (analysis.errorCount > 0) {
-    return { ok: false, problems: analysis.problems.filter((found) => found.severity === 'error'), analysis };
-  }
-  if (analysis.inputs.length === 0 || analysis.outputs.length === 0) {
-    return { ok: false, problems: [], analysis };
-  }
+/**
+ * Builds the model, or returns the errors that stop it (the same ones the canvas shows). A checked
+ * graph is built from its analysis; a plain one is checked first.
+ */
+export function compileGraph(source: Graph | CheckedGraph, tf: TfModule, options: CompileOptions = {}): CompileResult {
+  const result = isChecked(source) ? { ok: true as const, checked: source } : checkGraph(source);
+  if (!result.ok) return result;
+  const { graph, analysis } = result.checked;
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const random = createRandom(options.seed ?? 42);
   const nextSeed = () => Math.floor(random() * 2 ** 31);

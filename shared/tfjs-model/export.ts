@@ -9,6 +9,7 @@ import type * as Tf from '@tensorflow/tfjs';
 import { compileGraph } from '../graph/compile.js';
 import type { Problem } from '../vocabulary/problems.js';
 import type { Graph } from '../graph/types.js';
+import type { CheckedGraph } from '../graph/checked.js';
 import type { TfModule } from '../layers/types.js';
 import { decodeWeights, type Trained } from '../vocabulary/weights.js';
 import { layersModelFormat, weightsFileName, type TfjsModelJson, type WeightSpec } from './model-json.js';
@@ -63,7 +64,7 @@ async function saveArtifacts(tf: TfModule, model: Tf.LayersModel): Promise<Tf.io
  */
 export async function exportTfjsModel(
   tf: TfModule,
-  graph: Graph,
+  graph: Graph | CheckedGraph,
   trained: Pick<Trained, 'weights'>,
 ): Promise<TfjsExport> {
   let weights: Decoded;

@@ -235,7 +235,7 @@ describe("the playground's seed", () => {
     const result = await runTraining(tf, { graph: gan(), data: zeros, settings: { ...settings, epochs: 1 } });
     if (!result.ok) throw new Error(JSON.stringify(result));
     try {
-      const ask = (text: string) => askGan(tf, result.model, gan(), result.dataset, text);
+      const ask = (text: string) => askGan(tf, result.model, result.checked, result.dataset, text);
       // Asking calls the chain's layers on tensors: however often the learner asks, the model is wired as it was.
       const wiring = () => result.model.layers.map((entry) => entry.inboundNodes.length);
       const wired = wiring();

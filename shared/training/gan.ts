@@ -11,9 +11,7 @@ import type * as Tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/build.js';
 import type { Localized } from '../vocabulary/localized.js';
 import type { Answer } from './predict.js';
-import { splitGan } from '../graph/gan.js';
-import { analyzeGraph } from '../graph/analyze.js';
-import type { Graph } from '../graph/types.js';
+import type { CheckedGraph } from '../graph/checked.js';
 import type { TfModule } from '../layers/types.js';
 import { createNormal, createRandom } from '../math/random.js';
 import type { TrainingSettings } from './settings.js';
@@ -58,8 +56,8 @@ export interface GanParts {
  * the layers gain no new uses, so nothing is left to release when the model goes. Null when the
  * graph has no single generator's end.
  */
-export function ganParts(model: Tf.LayersModel, graph: Graph): GanParts | null {
-  const split = splitGan(graph, analyzeGraph(graph).order);
+export function ganParts(model: Tf.LayersModel, checked: CheckedGraph): GanParts | null {
+  const { graph, gan: split } = checked;
   if (!split) return null;
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const layersOf = (ids: readonly string[]) =>
@@ -179,13 +177,13 @@ function binaryCrossentropy(tf: TfModule, target: number, probabilities: Tf.Tens
 export async function trainGan(
   tf: TfModule,
   model: Tf.LayersModel,
-  graph: Graph,
+  checked: CheckedGraph,
   dataset: Dataset,
   settings: TrainingSettings,
   callbacks: TrainCallbacks = {},
 ): Promise<TrainingOutcome> {
   const now = callbacks.now ?? (() => Date.now());
-  const parts = ganParts(model, graph);
+  const parts = ganParts(model, checked);
   if (!parts) throw new Error('the graph has no single generator end');
   const { generate, judge, generatorVariables, discriminatorVariables, noiseSize } = parts;
   const discriminatorOptimizer = createOptimizer(tf, settings);
@@ -333,7 +331,7 @@ export async function trainGan(
 export function askGan(
   tf: TfModule,
   model: Tf.LayersModel,
-  graph: Graph,
+  checked: CheckedGraph,
   dataset: Dataset,
   text: string,
 ): { ok: true; answer: Answer } | { ok: false; problem: Localized } {
@@ -348,7 +346,7 @@ export function askGan(
       },
     };
   }
-  const parts = ganParts(model, graph);
+  const parts = ganParts(model, checked);
   if (!parts) return { ok: false, problem: { en: 'This network is not a GAN.', es: 'Esta red no es una GAN.' } };
   const image = generateFromSeed(tf, parts, seed);
   const verdict = tf.tidy(

@@ -6,7 +6,7 @@
 import type * as Tf from '@tensorflow/tfjs';
 import { buildDataset, type Dataset } from '../data/build.js';
 import type { DataSpec } from '../data/spec.js';
-import { analyzeGraph } from '../graph/analyze.js';
+import { checkGraph, type CheckedGraph } from '../graph/checked.js';
 import { compileGraph } from '../graph/compile.js';
 import type { Problem } from '../vocabulary/problems.js';
 import type { Graph } from '../graph/types.js';
@@ -25,9 +25,13 @@ export interface RunRequest {
   settings: TrainingSettings;
 }
 
-/** A run ready to train: its model compiled, its data built, and the mode that trains them. */
+/**
+ * A run ready to train: its graph checked (analysed once, for every step after), its model
+ * compiled, its data built, and the mode that trains them.
+ */
 export interface ReadyRun {
   ok: true;
+  checked: CheckedGraph;
   model: Tf.LayersModel;
   dataset: Dataset;
   mode: TrainingMode;
@@ -39,9 +43,10 @@ export type PreparedRun = ReadyRun | { ok: false; problems: Problem[]; dataProbl
 export function prepareRun(tf: TfModule, request: RunRequest): PreparedRun {
   const built = buildDataset(request.data);
   if (!built.ok) return { ok: false, problems: [], dataProblem: built.problem };
-  const analysis = analyzeGraph(request.graph);
-  const errors = analysis.problems.filter((found) => found.severity === 'error');
-  if (errors.length > 0) return { ok: false, problems: errors };
+  const result = checkGraph(request.graph);
+  if (!result.ok) return { ok: false, problems: result.problems };
+  const { checked } = result;
+  const { analysis } = checked;
   const backend = backendNames.find((name) => name === tf.getBackend()) ?? null;
   const problems = [
     ...checkDataFit(request.graph, analysis, built.dataset, request.settings),
@@ -49,9 +54,10 @@ export function prepareRun(tf: TfModule, request: RunRequest): PreparedRun {
   ];
   if (problems.length > 0) return { ok: false, problems };
   installFastCpuKernels(tf);
-  const compiled = compileGraph(request.graph, tf, { seed: request.settings.seed });
+  const compiled = compileGraph(checked, tf, { seed: request.settings.seed });
   if (!compiled.ok) return { ok: false, problems: compiled.problems };
-  return { ok: true, model: compiled.model, dataset: built.dataset, mode: modeOf(request.graph, built.dataset) };
+  const mode = modeOf(request.graph, built.dataset);
+  return { ok: true, checked, model: compiled.model, dataset: built.dataset, mode };
 }
 
 /** Trains a prepared run the way its mode trains: the step after `prepareRun`, for the worker too. */
@@ -61,7 +67,7 @@ export function trainPrepared(
   request: RunRequest,
   callbacks: TrainCallbacks = {},
 ): Promise<TrainingOutcome> {
-  return prepared.mode.train(tf, prepared.model, request.graph, prepared.dataset, request.settings, callbacks);
+  return prepared.mode.train(tf, prepared.model, prepared.checked, prepared.dataset, request.settings, callbacks);
 }
 
 export type RunResult =

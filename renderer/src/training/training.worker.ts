@@ -12,7 +12,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import type { Dataset } from '../../../shared/data/build';
 import type { DataSpec } from '../../../shared/data/spec';
 import type { TrainingSettings } from '../../../shared/training/settings';
-import type { Graph } from '../../../shared/graph/types';
+import type { CheckedGraph } from '../../../shared/graph/checked';
 import { decodeWeights, encodeWeights } from '../../../shared/vocabulary/weights';
 import { exportTfjsModel } from '../../../shared/tfjs-model/export';
 import { planBackends, type BackendName } from '../../../shared/training/backends';
@@ -64,7 +64,7 @@ let trained: {
   dataset: Dataset;
   mode: TrainingMode;
   data: DataSpec;
-  graph: Graph;
+  checked: CheckedGraph;
   settings: TrainingSettings;
 } | null = null;
 const stopRequests = new Set<string>();
@@ -171,7 +171,7 @@ async function restore(message: Extract<ToWorker, { type: 'restore' }>): Promise
     dataset: prepared.dataset,
     mode: prepared.mode,
     data: message.data,
-    graph: message.graph,
+    checked: prepared.checked,
     settings: message.settings,
   };
   const outcome = {
@@ -197,7 +197,7 @@ function trainedWeights(message: Extract<ToWorker, { type: 'trained-weights' }>)
     requestId: message.requestId,
     trained: {
       runId: trained.runId,
-      graph: trained.graph,
+      graph: trained.checked.graph,
       weights: encodeWeights(values),
       backend: tf.getBackend(),
     },
@@ -249,7 +249,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
       dataset: prepared.dataset,
       mode: prepared.mode,
       data: message.data,
-      graph: message.graph,
+      checked: prepared.checked,
       settings: message.settings,
     };
   }
@@ -284,7 +284,7 @@ function answer(message: Extract<ToWorker, { type: 'predict' }>): void {
     notTrainedYet(message.requestId);
     return;
   }
-  const asked = trained.mode.ask(tf, trained.model, trained.graph, trained.data, trained.dataset, message.text);
+  const asked = trained.mode.ask(tf, trained.model, trained.checked, trained.data, trained.dataset, message.text);
   if (asked.ok) post({ type: 'answer', requestId: message.requestId, answer: asked.answer });
   else post({ type: 'query-problem', requestId: message.requestId, problem: asked.problem });
 }
@@ -335,7 +335,7 @@ async function exportModel(message: Extract<ToWorker, { type: 'export-model' }>)
   const weights = encodeWeights(
     trained.model.getWeights().map((tensor) => ({ shape: tensor.shape, values: tensor.dataSync() as Float32Array })),
   );
-  const exported = await exportTfjsModel(tf, trained.graph, { weights });
+  const exported = await exportTfjsModel(tf, trained.checked, { weights });
   if (exported.ok)
     post({
       type: 'model-exported',

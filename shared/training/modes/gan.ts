@@ -14,7 +14,7 @@ export const ganMode: TrainingMode = {
   applies: (graph, dataset) => dataset.target.kind === 'generate' || generatorEnds(graph).length > 0,
   checkFit: checkGanFit,
   train: trainGan,
-  ask: (tf, model, graph, _data, dataset, text) => askGan(tf, model, graph, dataset, text),
+  ask: (tf, model, checked, _data, dataset, text) => askGan(tf, model, checked, dataset, text),
   question: 'seed',
   answersQuestions: false,
 };

@@ -9,6 +9,7 @@ import type { Dataset } from '../../data/dataset.js';
 import type { DataSpec } from '../../data/spec.js';
 import type { Analysis } from '../../graph/analyze.js';
 import type { Graph } from '../../graph/types.js';
+import type { CheckedGraph } from '../../graph/checked.js';
 import type { TfModule } from '../../layers/types.js';
 import type { Localized } from '../../vocabulary/localized.js';
 import type { Problem } from '../../vocabulary/problems.js';
@@ -24,10 +25,11 @@ export interface TrainingMode {
   applies: (graph: Graph, dataset: Dataset) => boolean;
   /** The network against its data: what stops a run, pinned to the layer to change. */
   checkFit: (graph: Graph, analysis: Analysis, dataset: Dataset, settings: TrainingSettings) => Problem[];
+  /** Trains the model compiled from `checked`. */
   train: (
     tf: TfModule,
     model: Tf.LayersModel,
-    graph: Graph,
+    checked: CheckedGraph,
     dataset: Dataset,
     settings: TrainingSettings,
     callbacks: TrainCallbacks,
@@ -36,7 +38,7 @@ export interface TrainingMode {
   ask: (
     tf: TfModule,
     model: Tf.LayersModel,
-    graph: Graph,
+    checked: CheckedGraph,
     data: DataSpec,
     dataset: Dataset,
     text: string,

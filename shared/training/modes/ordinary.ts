@@ -8,8 +8,8 @@ export const ordinaryMode: TrainingMode = {
   id: 'ordinary',
   applies: () => true,
   checkFit: checkOrdinaryFit,
-  train: (tf, model, _graph, dataset, settings, callbacks) => trainModel(tf, model, dataset, settings, callbacks),
-  ask(tf, model, _graph, data, dataset, text, top) {
+  train: (tf, model, _checked, dataset, settings, callbacks) => trainModel(tf, model, dataset, settings, callbacks),
+  ask(tf, model, _checked, data, dataset, text, top) {
     const query = encodeQuery(data, dataset, text);
     if (!query.ok) return query;
     const output = predictOne(tf, model, query.values, query.shape);
