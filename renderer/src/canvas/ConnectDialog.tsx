@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { layerDef } from '../../../shared/layers/registry';
-import { Dialog } from '../chrome/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useAppStore } from '../store';
 import type { LayerFlowNode } from '../store/graph-slice';
 

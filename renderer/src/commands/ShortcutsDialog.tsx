@@ -1,6 +1,6 @@
 /** The list of keyboard shortcuts, from the command table. */
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../chrome/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { commands, formatShortcut, menuLabels } from '../../../shared/vocabulary/commands';
 import { useLocalize } from '../hooks/useLocalize';
 import { isMac } from './useShortcuts';

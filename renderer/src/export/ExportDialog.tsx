@@ -9,7 +9,7 @@ import python from 'highlight.js/lib/languages/python';
 import typescript from 'highlight.js/lib/languages/typescript';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../chrome/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { exportKeras } from '../../../shared/codegen/keras';
 import type { ExportRefusal } from '../../../shared/codegen/plan';
 import { exportPytorch } from '../../../shared/codegen/pytorch';

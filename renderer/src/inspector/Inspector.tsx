@@ -7,7 +7,7 @@ import type { AnyParamValue } from '../../../shared/layers/params';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import type { LayerFlowNode } from '../store/graph-slice';
-import { ParamField } from './ParamField';
+import { ParamField } from '../ui/ParamField';
 import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
 import { selectLayerProblems, selectNodeAnalysis } from '../store/selectors';
 import { formatShape } from '../../../shared/vocabulary/shape';

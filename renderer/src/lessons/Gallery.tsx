@@ -1,7 +1,7 @@
 /** The lesson gallery: every template, grouped by the course's modules, each with its network. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../chrome/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { courseModules } from '../../../shared/templates/template';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';

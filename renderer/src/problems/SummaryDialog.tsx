@@ -1,7 +1,7 @@
 /** Keras' `model.summary()` for the drawn network, as a table. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../chrome/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { summarize } from '../../../shared/graph/summary';
 import { useNumberFormat } from '../hooks/useProblemText';
 import { useAppStore } from '../store';

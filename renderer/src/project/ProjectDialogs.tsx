@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../chrome/Dialog';
+import { Dialog } from '../ui/Dialog';
 import type { RecentProject } from '../../../shared/host/host';
 import { useHost } from '../host/HostContext';
 import { useAppStore } from '../store';

@@ -9,7 +9,7 @@ import { metricNames, trainingParams, type MetricName } from '../../../shared/tr
 import type { AnyParamValue } from '../../../shared/layers/params';
 import { useLocalize } from '../hooks/useLocalize';
 import { useFigureFormat, useNumberFormat, useProblemText } from '../hooks/useProblemText';
-import { ParamField } from '../inspector/ParamField';
+import { ParamField } from '../ui/ParamField';
 import { useAppStore } from '../store';
 import { selectAnalysis } from '../store/selectors';
 import { isRunActive, type Run } from '../store/training-slice';

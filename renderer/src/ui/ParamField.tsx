@@ -1,7 +1,7 @@
 /**
- * One parameter in the inspector. What the learner types is checked against the registry's schema;
- * a refused value stays in the field, marked, with the allowed range, and the layer keeps its
- * last good value.
+ * One setting, in the inspector (a layer's parameter) or the training panel. What the learner
+ * types is checked against the setting's schema; a refused value stays in the field, marked, with
+ * the allowed range, and the layer or the run keeps its last good value.
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
