@@ -309,20 +309,20 @@ function openStartAfter(
   return target ? { kind: 'add-wire', source: input.id, target: target.id } : undefined;
 }
 
-/** Analyses the whole graph. */
-export function analyzeGraph(graph: Graph): Analysis {
-  const byId = new Map<string, LayerNode>();
-  for (const node of graph.nodes) if (isLayerKind(node.kind)) byId.set(node.id, node);
-  const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
-  const nodeProblems = new Map<string, Problem[]>(graph.nodes.map((node) => [node.id, []]));
-  const graphProblems: Problem[] = [];
-  const report = (found: Problem) => {
-    const list = found.nodeId === null ? undefined : nodeProblems.get(found.nodeId);
-    if (list) list.push(found);
-    else graphProblems.push(found);
-  };
+/** What every phase of the analysis reads, and where it reports what it finds. */
+interface Walk {
+  readonly graph: Graph;
+  /** The layers of known kinds, by id. */
+  readonly byId: ReadonlyMap<string, LayerNode>;
+  readonly names: ReadonlyMap<string, string>;
+  /** The wires kept (both ends there, none into an Input), by target and by source. */
+  readonly incoming: ReadonlyMap<string, Wire[]>;
+  readonly outgoing: ReadonlyMap<string, Wire[]>;
+  readonly report: (found: Problem) => void;
+}
 
-  // Wires: drop the ones whose ends are gone, and the ones into an Input.
+/** The wires, less those whose ends are gone and those into an Input, each reported. */
+function keptWires(graph: Graph, byId: ReadonlyMap<string, LayerNode>, report: (found: Problem) => void) {
   const incoming = new Map<string, Wire[]>();
   const outgoing = new Map<string, Wire[]>();
   for (const wire of graph.wires) {
@@ -350,8 +350,15 @@ export function analyzeGraph(graph: Graph): Analysis {
     incoming.set(target.id, [...(incoming.get(target.id) ?? []), wire]);
     outgoing.set(source.id, [...(outgoing.get(source.id) ?? []), wire]);
   }
+  return { incoming, outgoing };
+}
 
-  // Names, parameters and how many wires come in.
+/**
+ * Names, parameters and how many wires come in, for each layer. Returns the layers whose shape
+ * cannot be worked out (a bad parameter, a name another layer has, wires missing or too many).
+ */
+function checkLayers(walk: Walk): Set<string> {
+  const { graph, byId, names, incoming, outgoing, report } = walk;
   const blocked = new Set<string>();
   const seenNames = new Set<string>();
   const allNames = graph.nodes.map((node) => node.name);
@@ -405,12 +412,14 @@ export function analyzeGraph(graph: Graph): Analysis {
       blocked.add(node.id);
     }
   }
+  return blocked;
+}
 
-  // Loops.
-  const ids = [...byId.keys()];
-  for (const members of findLoops(ids, outgoing)) {
-    const loop = describeLoop(members, outgoing, names);
-    report(
+/** Every loop, reported at its first layer with the wire that closes it. */
+function reportLoops(walk: Walk): void {
+  for (const members of findLoops([...walk.byId.keys()], walk.outgoing)) {
+    const loop = describeLoop(members, walk.outgoing, walk.names);
+    walk.report(
       problem('graph.cycle', members[0] ?? null, {
         wireIds: loop.wireIds,
         values: { path: loop.path },
@@ -418,119 +427,158 @@ export function analyzeGraph(graph: Graph): Analysis {
       }),
     );
   }
+}
 
-  // Topological order (Kahn); what is left over sits in or after a loop.
-  const remaining = new Map(ids.map((id) => [id, (incoming.get(id) ?? []).length]));
+/** Kahn's topological order: every layer after its inputs; what is in or after a loop is left out. */
+function topologicalOrder(walk: Walk): string[] {
+  const ids = [...walk.byId.keys()];
+  const remaining = new Map(ids.map((id) => [id, (walk.incoming.get(id) ?? []).length]));
   const ready = ids.filter((id) => remaining.get(id) === 0);
   const order: string[] = [];
   for (let head = 0; head < ready.length; head += 1) {
     const id = ready[head] ?? '';
     order.push(id);
-    for (const wire of outgoing.get(id) ?? []) {
+    for (const wire of walk.outgoing.get(id) ?? []) {
       const left = (remaining.get(wire.target) ?? 1) - 1;
       remaining.set(wire.target, left);
       if (left === 0) ready.push(wire.target);
     }
   }
+  return order;
+}
 
-  // Shapes and counts, in order.
-  const nodes = new Map<string, NodeAnalysis>();
-  const shapes = new Map<string, Shape | null>();
-  // Layers whose output holds whole numbers (int32), with the Input they come from.
-  const wholeNumbersFrom = new Map<string, string>();
-  for (const id of order) {
-    const node = byId.get(id);
-    if (!node) continue;
-    const def = layerDef(node.kind);
-    const wiresIn = incoming.get(id) ?? [];
-    const inputShapes = wiresIn.map((wire) => shapes.get(wire.source) ?? null);
-    let shape: Shape | null = null;
-    let params: number | null = null;
-    if (!blocked.has(id) && inputShapes.every((input): input is Shape => input !== null)) {
-      try {
-        const result = def.inferShape(inputShapes, node.params as never);
-        if (!result.ok) {
-          const found = pin(result.issue, node, wiresIn[0]);
-          // A recurrent layer that needs a sequence can usually get one from the layer before.
-          const source = wiresIn[0] ? byId.get(wiresIn[0].source) : undefined;
-          if (found.code === 'shape.needs-sequence' && source) sequenceAdvice(found, source, inputShapes[0] ?? []);
-          report(found);
-        } else if (result.shape.slice(1).some((dim) => dim !== null && (!Number.isInteger(dim) || dim <= 0))) {
-          report(problem('shape.zero-size', id, { values: { shape: formatShape(result.shape) } }));
-        } else if ((sampleSize(result.shape) ?? 0) > maxSampleSize) {
-          report(
-            problem('shape.too-large', id, {
-              values: { shape: formatShape(result.shape), limit: maxSampleSize.toLocaleString('en-US') },
-            }),
-          );
-        } else {
-          shape = result.shape;
-          params = def.countParams(inputShapes, node.params as never);
-          for (const warning of result.warnings ?? []) report(pin(warning, node, wiresIn[0]));
-        }
-      } catch (thrown) {
-        report(
-          problem('graph.internal-error', id, {
-            values: { detail: thrown instanceof Error ? thrown.message : String(thrown) },
-          }),
-        );
-      }
+/**
+ * The layer's output shape and weight count from its inputs' shapes, as its file works them out,
+ * or nulls with what stops it reported (its own refusal, an empty or too large output, a bug).
+ */
+function inferLayer(walk: Walk, node: LayerNode, inputShapes: readonly Shape[]) {
+  const def = layerDef(node.kind);
+  const wiresIn = walk.incoming.get(node.id) ?? [];
+  const unknown = { shape: null, params: null };
+  try {
+    const result = def.inferShape(inputShapes, node.params as never);
+    if (!result.ok) {
+      const found = pin(result.issue, node, wiresIn[0]);
+      // A recurrent layer that needs a sequence can usually get one from the layer before.
+      const source = wiresIn[0] ? walk.byId.get(wiresIn[0].source) : undefined;
+      if (found.code === 'shape.needs-sequence' && source) sequenceAdvice(found, source, inputShapes[0] ?? []);
+      walk.report(found);
+      return unknown;
     }
-    if (params !== null && node.carried) {
-      const carried = weightCount(node.carried.weights);
-      if (carried !== params) {
-        report(
-          problem('layer.carried-mismatch', id, {
-            values: {
-              name: node.name,
-              from: node.carried.from,
-              carried: carried.toLocaleString('en-US'),
-              params: params.toLocaleString('en-US'),
-            },
-            fix: { kind: 'drop-carried', nodeId: id },
-          }),
-        );
-      }
+    if (result.shape.slice(1).some((dim) => dim !== null && (!Number.isInteger(dim) || dim <= 0))) {
+      walk.report(problem('shape.zero-size', node.id, { values: { shape: formatShape(result.shape) } }));
+      return unknown;
     }
-    if (params !== null && params > 0 && node.frozen === true && !node.carried) {
+    if ((sampleSize(result.shape) ?? 0) > maxSampleSize) {
+      walk.report(
+        problem('shape.too-large', node.id, {
+          values: { shape: formatShape(result.shape), limit: maxSampleSize.toLocaleString('en-US') },
+        }),
+      );
+      return unknown;
+    }
+    for (const warning of result.warnings ?? []) walk.report(pin(warning, node, wiresIn[0]));
+    return { shape: result.shape, params: def.countParams(inputShapes, node.params as never) };
+  } catch (thrown) {
+    walk.report(
+      problem('graph.internal-error', node.id, {
+        values: { detail: thrown instanceof Error ? thrown.message : String(thrown) },
+      }),
+    );
+    return unknown;
+  }
+}
+
+/**
+ * What the layer's settings say beside its shape: carried weights that no longer fit it, a frozen
+ * layer with nothing trained to keep, a layer that reads token indices fed floats.
+ */
+function checkSettings(walk: Walk, node: LayerNode, params: number | null): void {
+  const { report } = walk;
+  if (params !== null && node.carried) {
+    const carried = weightCount(node.carried.weights);
+    if (carried !== params) {
       report(
-        problem('warn.frozen-untrained', id, {
-          values: { name: node.name },
-          fix: { kind: 'set-frozen', nodeId: id, frozen: false },
+        problem('layer.carried-mismatch', node.id, {
+          values: {
+            name: node.name,
+            from: node.carried.from,
+            carried: carried.toLocaleString('en-US'),
+            params: params.toLocaleString('en-US'),
+          },
+          fix: { kind: 'drop-carried', nodeId: node.id },
         }),
       );
     }
-    if (node.kind === 'Embedding') {
-      const source = wiresIn[0] ? byId.get(wiresIn[0].source) : undefined;
-      if (source?.kind === 'Input' && source.params.dtype === 'float32') {
-        report(
-          problem('warn.embedding-float-input', id, {
-            values: { input: source.name },
-            fix: { kind: 'set-param', nodeId: source.id, param: 'dtype', value: 'int32' },
-          }),
-        );
-      }
+  }
+  if (params !== null && params > 0 && node.frozen === true && !node.carried) {
+    report(
+      problem('warn.frozen-untrained', node.id, {
+        values: { name: node.name },
+        fix: { kind: 'set-frozen', nodeId: node.id, frozen: false },
+      }),
+    );
+  }
+  if (layerDef(node.kind).traits?.readsIndices) {
+    const wire = walk.incoming.get(node.id)?.[0];
+    const source = wire ? walk.byId.get(wire.source) : undefined;
+    if (source?.kind === 'Input' && source.params.dtype === 'float32') {
+      report(
+        problem('warn.embedding-float-input', node.id, {
+          values: { input: source.name },
+          fix: { kind: 'set-param', nodeId: source.id, param: 'dtype', value: 'int32' },
+        }),
+      );
     }
-    if (shape !== null && node.kind === 'Input' && node.params.dtype === 'int32') wholeNumbersFrom.set(id, id);
-    const wholeIn = wiresIn.flatMap((wire) => wholeNumbersFrom.get(wire.source) ?? []);
-    const input = wholeIn[0];
-    if (shape !== null && input !== undefined && wholeNumbersIn(node.kind) !== 'reads') {
-      if (wholeNumbersIn(node.kind) === 'moves' && wholeIn.length === wiresIn.length) {
-        wholeNumbersFrom.set(id, input);
-      } else {
-        report(
-          problem('dtype.needs-float', id, {
-            values: { kind: node.kind, input: names.get(input) ?? input },
-            fix: { kind: 'set-param', nodeId: input, param: 'dtype', value: 'float32' },
-          }),
-        );
-      }
-    }
+  }
+}
+
+/**
+ * Follows whole numbers (an int32 Input's) from layer to layer: `wholeNumbersFrom` maps each layer
+ * whose output holds them to the Input they come from. A layer that computes in float32 is
+ * reported with the Input to change.
+ */
+function followWholeNumbers(walk: Walk, node: LayerNode, wholeNumbersFrom: Map<string, string>): void {
+  if (node.kind === 'Input' && node.params.dtype === 'int32') wholeNumbersFrom.set(node.id, node.id);
+  const wiresIn = walk.incoming.get(node.id) ?? [];
+  const wholeIn = wiresIn.flatMap((wire) => wholeNumbersFrom.get(wire.source) ?? []);
+  const input = wholeIn[0];
+  if (input === undefined || wholeNumbersIn(node.kind) === 'reads') return;
+  if (wholeNumbersIn(node.kind) === 'moves' && wholeIn.length === wiresIn.length) {
+    wholeNumbersFrom.set(node.id, input);
+    return;
+  }
+  walk.report(
+    problem('dtype.needs-float', node.id, {
+      values: { kind: node.kind, input: walk.names.get(input) ?? input },
+      fix: { kind: 'set-param', nodeId: input, param: 'dtype', value: 'float32' },
+    }),
+  );
+}
+
+/** Shapes and counts, in order: a layer is inferred once everything before it is known. */
+function inferAll(walk: Walk, order: readonly string[], blocked: ReadonlySet<string>) {
+  const nodes = new Map<string, NodeAnalysis>();
+  const shapes = new Map<string, Shape | null>();
+  const wholeNumbersFrom = new Map<string, string>();
+  for (const id of order) {
+    const node = walk.byId.get(id);
+    if (!node) continue;
+    const inputShapes = (walk.incoming.get(id) ?? []).map((wire) => shapes.get(wire.source) ?? null);
+    const known = inputShapes.every((input): input is Shape => input !== null);
+    const { shape, params } =
+      !blocked.has(id) && known ? inferLayer(walk, node, inputShapes) : { shape: null, params: null };
+    checkSettings(walk, node, params);
+    if (shape !== null) followWholeNumbers(walk, node, wholeNumbersFrom);
     shapes.set(id, shape);
     nodes.set(id, { shape, params, problems: [] });
   }
+  return { nodes, shapes };
+}
 
-  // Inputs, outputs, and layers cut off from everything.
+/** The network's inputs and outputs, and what is missing at its ends or cut off from them. */
+function findEnds(walk: Walk, order: readonly string[]) {
+  const { byId, outgoing, incoming, names, report } = walk;
   const inputs = order.filter((id) => byId.get(id)?.kind === 'Input');
   const outputs = order.filter((id) => byId.get(id)?.kind !== 'Input' && (outgoing.get(id) ?? []).length === 0);
   if (byId.size > 0 && ![...byId.values()].some((node) => node.kind === 'Input')) {
@@ -549,7 +597,29 @@ export function analyzeGraph(graph: Graph): Analysis {
   if (inputs.length > 0 && outputs.length === 0 && order.length === byId.size) {
     report(problem('graph.no-output', inputs[0] ?? null));
   }
-  checkGanEnds(graph, byId, incoming, outgoing).forEach(report);
+  return { inputs, outputs };
+}
+
+/** Analyses the whole graph: its wires, its layers, loops, shapes and counts in order, its ends. */
+export function analyzeGraph(graph: Graph): Analysis {
+  const byId = new Map<string, LayerNode>();
+  for (const node of graph.nodes) if (isLayerKind(node.kind)) byId.set(node.id, node);
+  const nodeProblems = new Map<string, Problem[]>(graph.nodes.map((node) => [node.id, []]));
+  const graphProblems: Problem[] = [];
+  const report = (found: Problem) => {
+    const list = found.nodeId === null ? undefined : nodeProblems.get(found.nodeId);
+    if (list) list.push(found);
+    else graphProblems.push(found);
+  };
+  const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
+  const walk: Walk = { graph, byId, names, ...keptWires(graph, byId, report), report };
+
+  const blocked = checkLayers(walk);
+  reportLoops(walk);
+  const order = topologicalOrder(walk);
+  const { nodes, shapes } = inferAll(walk, order, blocked);
+  const { inputs, outputs } = findEnds(walk, order);
+  checkGanEnds(graph, byId, walk.incoming, walk.outgoing).forEach(report);
 
   for (const node of graph.nodes) {
     const entry = nodes.get(node.id) ?? { shape: null, params: null, problems: [] };

@@ -144,6 +144,11 @@ export interface LayerTraits {
    * checks look through it to the layer before, for the activation the output really has.
    */
   readonly passesValuesOn?: true;
+  /**
+   * It looks up token indices (whole numbers): fed by a float32 Input, the checks warn that the
+   * Input's dtype is probably meant to be int32.
+   */
+  readonly readsIndices?: true;
   /** The gradient kernel tf.js' WASM backend lacks for this layer: it cannot train there. */
   readonly wasmMissingGradient?: string;
   /** It trains convolution filters: exported TypeScript brings LayerLab's fast CPU kernel for them. */
