@@ -181,141 +181,149 @@ export function typescriptGanQuestion(plan: ExportPlan, seed: number): string[] 
   ];
 }
 
-/** The frameworks a Python program for a GAN is written for. */
-export type PythonGanFramework = 'keras' | 'pytorch';
+/**
+ * What a Python framework writes of a GAN: its two networks (split from the chain, each with its
+ * optimiser, one training step of each in turns, drawing and judging images), and the statement
+ * that trains one batch. The loop around them and the question are the same in both.
+ */
+export interface PythonGan {
+  networks: string[];
+  step: string;
+}
+
+/** A GAN in Keras: two functional models over the chain's layers, trained in a tf.function step. */
+export function kerasGan(plan: ExportPlan, optimizer: string): PythonGan {
+  const { end, discriminator, imageShape } = ganPlan(plan);
+  const networks = [
+    `# The generator: the chain's layers up to ${pythonComment(end.node.name)}, where the generator ends.`,
+    `generator = keras.Model(model.inputs, model.get_layer(${pythonString(end.node.name)}).output)`,
+    '# The discriminator: the layers after it, called again on an image of their own. Both share',
+    "# the chain's layers, so training either trains the model above.",
+    `image = keras.Input(shape=(${imageShape.join(', ')}${imageShape.length === 1 ? ',' : ''}))`,
+    ...discriminator.map((layer) => {
+      const sources = layer.sources.map((id) => (id === end.node.id ? 'image' : `${identifierOf(plan, id)}_judged`));
+      const applied = sources.length === 1 ? sources[0] : `[${sources.join(', ')}]`;
+      return `${layer.identifier}_judged = model.get_layer(${pythonString(layer.node.name)})(${applied})`;
+    }),
+    `discriminator = keras.Model(image, ${discriminator.at(-1)?.identifier ?? 'image'}_judged)`,
+    `discriminator_optimizer = ${optimizer}`,
+    `generator_optimizer = ${optimizer}`,
+    "# Keras' binary cross-entropy of probabilities (the output of a sigmoid).",
+    'cross_entropy = keras.losses.BinaryCrossentropy()',
+    '',
+    '',
+    '@tf.function',
+    'def train_step(real, noise_for_d, noise_for_g):',
+    '    """One batch: the discriminator learns (real 1, generated 0), then the generator learns to be',
+    '    called real; each moves only its own weights."""',
+    '    with tf.GradientTape() as tape:',
+    '        fake = generator(noise_for_d, training=True)',
+    '        on_real = discriminator(real, training=True)',
+    '        on_fake = discriminator(fake, training=True)',
+    '        d_loss = 0.5 * (cross_entropy(tf.ones_like(on_real), on_real) + cross_entropy(tf.zeros_like(on_fake), on_fake))',
+    '    right = tf.reduce_sum(tf.cast(on_real > 0.5, "float32")) + tf.reduce_sum(tf.cast(on_fake <= 0.5, "float32"))',
+    '    d_accuracy = right / (2 * tf.cast(tf.shape(real)[0], "float32"))',
+    '    if discriminator.trainable_variables:',
+    '        gradients = tape.gradient(d_loss, discriminator.trainable_variables)',
+    '        discriminator_optimizer.apply_gradients(zip(gradients, discriminator.trainable_variables))',
+    '    with tf.GradientTape() as tape:',
+    '        on_made = discriminator(generator(noise_for_g, training=True), training=True)',
+    '        g_loss = cross_entropy(tf.ones_like(on_made), on_made)',
+    '    if generator.trainable_variables:',
+    '        gradients = tape.gradient(g_loss, generator.trainable_variables)',
+    '        generator_optimizer.apply_gradients(zip(gradients, generator.trainable_variables))',
+    '    return d_loss, g_loss, d_accuracy',
+    '',
+    '',
+    'def draw(noise):',
+    '    """The generator\'s images for these noise vectors."""',
+    '    return generator(noise, training=False).numpy()',
+    '',
+    '',
+    'def judge(images):',
+    '    """The discriminator\'s probability that each image is real."""',
+    '    return discriminator(images, training=False).numpy().reshape(-1)',
+  ];
+  return { networks, step: 'losses = train_step(real, noise_for_d, noise_for_g)' };
+}
+
+/** A GAN in PyTorch: the module's `generate` and `judge`, each side's parameters with its optimiser. */
+export function pytorchGan(plan: ExportPlan, optimizer: (parameters: string) => string): PythonGan {
+  const { end } = ganPlan(plan);
+  const networks = [
+    'device = torch.device("cuda" if torch.cuda.is_available() else "cpu")',
+    'model = Network().to(device)',
+    'parameter_count = sum(parameter.numel() for parameter in model.parameters())',
+    'print("Parameters:", parameter_count)',
+    `# The generator's weights (the layers up to ${pythonComment(end.node.name)}) and the discriminator's (the layers`,
+    '# after it), each with its own optimiser; frozen ones are left out.',
+    `generator_parameters = [p for name, p in model.named_parameters() if name.split(".")[0] in GENERATOR_LAYERS and p.requires_grad]`,
+    `discriminator_parameters = [p for name, p in model.named_parameters() if name.split(".")[0] not in GENERATOR_LAYERS and p.requires_grad]`,
+    `discriminator_optimizer = ${optimizer('discriminator_parameters')} if discriminator_parameters else None`,
+    `generator_optimizer = ${optimizer('generator_parameters')} if generator_parameters else None`,
+    '',
+    '',
+    'def cross_entropy(target, probabilities):',
+    '    """Keras\' binary cross-entropy on probabilities (the output of a sigmoid), clipped as Keras clips."""',
+    '    return F.binary_cross_entropy(probabilities.clamp(1e-7, 1 - 1e-7), torch.full_like(probabilities, target))',
+    '',
+    '',
+    'def train_step(real, noise_for_d, noise_for_g):',
+    '    """One batch: the discriminator learns (real 1, generated 0), then the generator learns to be',
+    '    called real; each moves only its own weights."""',
+    '    model.train()',
+    '    fake = model.generate(noise_for_d).detach()',
+    '    on_real = model.judge(real)',
+    '    on_fake = model.judge(fake)',
+    '    d_loss = 0.5 * (cross_entropy(1.0, on_real) + cross_entropy(0.0, on_fake))',
+    '    d_accuracy = ((on_real > 0.5).sum() + (on_fake <= 0.5).sum()).item() / (2 * len(real))',
+    '    if discriminator_optimizer is not None:',
+    '        discriminator_optimizer.zero_grad()',
+    '        d_loss.backward()',
+    '        discriminator_optimizer.step()',
+    '    on_made = model.judge(model.generate(noise_for_g))',
+    '    g_loss = cross_entropy(1.0, on_made)',
+    '    if generator_optimizer is not None:',
+    '        generator_optimizer.zero_grad()',
+    '        g_loss.backward()',
+    '        generator_optimizer.step()',
+    '    return d_loss.item(), g_loss.item(), d_accuracy',
+    '',
+    '',
+    'def draw(noise):',
+    '    """The generator\'s images for these noise vectors."""',
+    '    model.eval()',
+    '    with torch.no_grad():',
+    '        return model.generate(torch.from_numpy(noise).to(device)).cpu().numpy()',
+    '',
+    '',
+    'def judge(images):',
+    '    """The discriminator\'s probability that each image is real."""',
+    '    model.eval()',
+    '    with torch.no_grad():',
+    '        return model.judge(torch.from_numpy(images).to(device)).cpu().numpy().reshape(-1)',
+  ];
+  return {
+    networks,
+    step: 'losses = train_step(torch.from_numpy(real).to(device), torch.from_numpy(noise_for_d).to(device), torch.from_numpy(noise_for_g).to(device))',
+  };
+}
 
 /**
- * The training and question sections of a Python program for a GAN: the networks' split, one
- * training step of each in turns, the samples of every epoch judged against their nearest real
- * images, and the image of the lesson's noise seed. NumPy draws the noise from the run's seed; the
- * numbers are not the app's (those are tf.js'), but the loop is.
+ * The training section of a Python program for a GAN: the networks, then the loop that trains
+ * them in turns and judges every epoch's samples against their nearest real images. NumPy draws
+ * the noise from the run's seed; the numbers are not the app's (those are tf.js'), but the loop is.
  */
-export function pythonGanSections(
-  plan: ExportPlan,
-  framework: PythonGanFramework,
-  optimizer: (parameters: string) => string,
-): string[][] {
+function pythonGanTraining(plan: ExportPlan, { networks, step }: PythonGan): string[] {
   const settings: TrainingSettings = plan.source.training;
-  const { end, discriminator, noiseSize, imageShape } = ganPlan(plan);
-  const seed = plan.query.kind === 'seed' ? plan.query.seed : 1;
-  const width = imageShape[1] ?? 8;
-  const keras = framework === 'keras';
-  const split = keras
-    ? [
-        `# The generator: the chain's layers up to ${pythonComment(end.node.name)}, where the generator ends.`,
-        `generator = keras.Model(model.inputs, model.get_layer(${pythonString(end.node.name)}).output)`,
-        '# The discriminator: the layers after it, called again on an image of their own. Both share',
-        "# the chain's layers, so training either trains the model above.",
-        `image = keras.Input(shape=(${imageShape.join(', ')}${imageShape.length === 1 ? ',' : ''}))`,
-        ...discriminator.map((layer) => {
-          const sources = layer.sources.map((id) =>
-            id === end.node.id ? 'image' : `${identifierOf(plan, id)}_judged`,
-          );
-          const applied = sources.length === 1 ? sources[0] : `[${sources.join(', ')}]`;
-          return `${layer.identifier}_judged = model.get_layer(${pythonString(layer.node.name)})(${applied})`;
-        }),
-        `discriminator = keras.Model(image, ${discriminator.at(-1)?.identifier ?? 'image'}_judged)`,
-        `discriminator_optimizer = ${optimizer('')}`,
-        `generator_optimizer = ${optimizer('')}`,
-        "# Keras' binary cross-entropy of probabilities (the output of a sigmoid).",
-        'cross_entropy = keras.losses.BinaryCrossentropy()',
-        '',
-        '',
-        '@tf.function',
-        'def train_step(real, noise_for_d, noise_for_g):',
-        '    """One batch: the discriminator learns (real 1, generated 0), then the generator learns to be',
-        '    called real; each moves only its own weights."""',
-        '    with tf.GradientTape() as tape:',
-        '        fake = generator(noise_for_d, training=True)',
-        '        on_real = discriminator(real, training=True)',
-        '        on_fake = discriminator(fake, training=True)',
-        '        d_loss = 0.5 * (cross_entropy(tf.ones_like(on_real), on_real) + cross_entropy(tf.zeros_like(on_fake), on_fake))',
-        '    right = tf.reduce_sum(tf.cast(on_real > 0.5, "float32")) + tf.reduce_sum(tf.cast(on_fake <= 0.5, "float32"))',
-        '    d_accuracy = right / (2 * tf.cast(tf.shape(real)[0], "float32"))',
-        '    if discriminator.trainable_variables:',
-        '        gradients = tape.gradient(d_loss, discriminator.trainable_variables)',
-        '        discriminator_optimizer.apply_gradients(zip(gradients, discriminator.trainable_variables))',
-        '    with tf.GradientTape() as tape:',
-        '        on_made = discriminator(generator(noise_for_g, training=True), training=True)',
-        '        g_loss = cross_entropy(tf.ones_like(on_made), on_made)',
-        '    if generator.trainable_variables:',
-        '        gradients = tape.gradient(g_loss, generator.trainable_variables)',
-        '        generator_optimizer.apply_gradients(zip(gradients, generator.trainable_variables))',
-        '    return d_loss, g_loss, d_accuracy',
-        '',
-        '',
-        'def draw(noise):',
-        '    """The generator\'s images for these noise vectors."""',
-        '    return generator(noise, training=False).numpy()',
-        '',
-        '',
-        'def judge(images):',
-        '    """The discriminator\'s probability that each image is real."""',
-        '    return discriminator(images, training=False).numpy().reshape(-1)',
-      ]
-    : [
-        'device = torch.device("cuda" if torch.cuda.is_available() else "cpu")',
-        'model = Network().to(device)',
-        'parameter_count = sum(parameter.numel() for parameter in model.parameters())',
-        'print("Parameters:", parameter_count)',
-        `# The generator's weights (the layers up to ${pythonComment(end.node.name)}) and the discriminator's (the layers`,
-        '# after it), each with its own optimiser; frozen ones are left out.',
-        `generator_parameters = [p for name, p in model.named_parameters() if name.split(".")[0] in GENERATOR_LAYERS and p.requires_grad]`,
-        `discriminator_parameters = [p for name, p in model.named_parameters() if name.split(".")[0] not in GENERATOR_LAYERS and p.requires_grad]`,
-        `discriminator_optimizer = ${optimizer('discriminator_parameters')} if discriminator_parameters else None`,
-        `generator_optimizer = ${optimizer('generator_parameters')} if generator_parameters else None`,
-        '',
-        '',
-        'def cross_entropy(target, probabilities):',
-        '    """Keras\' binary cross-entropy on probabilities (the output of a sigmoid), clipped as Keras clips."""',
-        '    return F.binary_cross_entropy(probabilities.clamp(1e-7, 1 - 1e-7), torch.full_like(probabilities, target))',
-        '',
-        '',
-        'def train_step(real, noise_for_d, noise_for_g):',
-        '    """One batch: the discriminator learns (real 1, generated 0), then the generator learns to be',
-        '    called real; each moves only its own weights."""',
-        '    model.train()',
-        '    fake = model.generate(noise_for_d).detach()',
-        '    on_real = model.judge(real)',
-        '    on_fake = model.judge(fake)',
-        '    d_loss = 0.5 * (cross_entropy(1.0, on_real) + cross_entropy(0.0, on_fake))',
-        '    d_accuracy = ((on_real > 0.5).sum() + (on_fake <= 0.5).sum()).item() / (2 * len(real))',
-        '    if discriminator_optimizer is not None:',
-        '        discriminator_optimizer.zero_grad()',
-        '        d_loss.backward()',
-        '        discriminator_optimizer.step()',
-        '    on_made = model.judge(model.generate(noise_for_g))',
-        '    g_loss = cross_entropy(1.0, on_made)',
-        '    if generator_optimizer is not None:',
-        '        generator_optimizer.zero_grad()',
-        '        g_loss.backward()',
-        '        generator_optimizer.step()',
-        '    return d_loss.item(), g_loss.item(), d_accuracy',
-        '',
-        '',
-        'def draw(noise):',
-        '    """The generator\'s images for these noise vectors."""',
-        '    model.eval()',
-        '    with torch.no_grad():',
-        '        return model.generate(torch.from_numpy(noise).to(device)).cpu().numpy()',
-        '',
-        '',
-        'def judge(images):',
-        '    """The discriminator\'s probability that each image is real."""',
-        '    model.eval()',
-        '    with torch.no_grad():',
-        '        return model.judge(torch.from_numpy(images).to(device)).cpu().numpy().reshape(-1)',
-      ];
-  const step = keras
-    ? 'losses = train_step(real, noise_for_d, noise_for_g)'
-    : 'losses = train_step(torch.from_numpy(real).to(device), torch.from_numpy(noise_for_d).to(device), torch.from_numpy(noise_for_g).to(device))';
-  const training = [
+  const { noiseSize } = ganPlan(plan);
+  return [
     `# 3. Training a GAN: ${settings.optimizer} at ${settings.learning_rate}, batches of ${settings.batch_size}, the two networks in turns.`,
     `NOISE_SIZE = ${noiseSize}`,
     `BATCH_SIZE = ${settings.batch_size}`,
     "# Noise and the order of the images, drawn from the run's seed.",
     'rng = np.random.default_rng(SEED)',
-    ...split,
+    ...networks,
     '',
     '',
     'def nearest_real(images):',
@@ -358,7 +366,14 @@ export function pythonGanSections(
     '# One line a script can read.',
     'print("FINAL", json.dumps(final))',
   ];
-  const question = [
+}
+
+/** The question section of a Python program for a GAN: the image of the lesson's noise seed. */
+function pythonGanQuestion(plan: ExportPlan): string[] {
+  const { imageShape } = ganPlan(plan);
+  const seed = plan.query.kind === 'seed' ? plan.query.seed : 1;
+  const width = imageShape[1] ?? 8;
+  return [
     `# 4. Ask the trained generator, as LayerLab's playground does: which image does noise seed ${seed} make?`,
     `query_seed = ${seed}`,
     'query_image = draw(np.random.default_rng(query_seed).standard_normal((1, NOISE_SIZE)).astype("float32"))',
@@ -372,5 +387,9 @@ export function pythonGanSections(
     '    f"nearest real image: a {nearest_label[0]} (mean squared difference {difference[0]:.4f})"',
     ')',
   ];
-  return [training, question];
+}
+
+/** The training and question sections of a Python program for a GAN, as `framework` writes it. */
+export function pythonGanSections(plan: ExportPlan, framework: PythonGan): string[][] {
+  return [pythonGanTraining(plan, framework), pythonGanQuestion(plan)];
 }

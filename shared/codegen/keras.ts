@@ -15,7 +15,7 @@ import {
   type ExportSource,
   type NetworkPlan,
 } from './plan.js';
-import { pythonGanSections } from './gan.js';
+import { kerasGan, pythonGanSections } from './gan.js';
 import { indent, pythonData, pythonOpening, pythonProgram, pythonQuestion } from './python-program.js';
 import { keyword, pythonCall, pythonNumber, pythonString, wrapPython } from '../vocabulary/python.js';
 import { commentLines, describeShape, thousands } from '../vocabulary/code-text.js';
@@ -198,7 +198,7 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
       opening,
       pythonData(plan),
       model,
-      ...pythonGanSections(plan, 'keras', () => optimizerCode(settings)),
+      ...pythonGanSections(plan, kerasGan(plan, optimizerCode(settings))),
     ]);
   }
   const question = pythonQuestion(plan, (input, output) => [`${output} = model.predict(${input}, verbose=0)[0]`]);

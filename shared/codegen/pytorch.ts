@@ -29,7 +29,7 @@ import {
 } from './plan.js';
 import { indent, pythonData, pythonOpening, pythonProgram, pythonQuestion } from './python-program.js';
 import { pythonComment, pythonNumber, pythonString, wrapPython } from '../vocabulary/python.js';
-import { ganPlan, pythonGanSections } from './gan.js';
+import { ganPlan, pytorchGan, pythonGanSections } from './gan.js';
 import { commentLines, describeShape, thousands } from '../vocabulary/code-text.js';
 
 interface TorchLayer {
@@ -463,7 +463,7 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
       opening,
       pythonData(plan),
       model,
-      ...pythonGanSections(plan, 'pytorch', (parameters) => optimizerCode(settings, parameters)),
+      ...pythonGanSections(plan, pytorchGan(plan, (parameters) => optimizerCode(settings, parameters))),
     ]);
   }
   const question = pythonQuestion(plan, (input, output) => [

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/data/build';
 import { validationStart, type Evaluation } from '../../../shared/training/evaluate';
-import { parseNumberList } from '../../../shared/data/recipe';
+import { parseNumberList, type PlaygroundView } from '../../../shared/data/recipe';
 import { recipeOf } from '../../../shared/data/recipes';
 import { modeOf } from '../../../shared/training/modes';
 import { defaultQuery, displayLabel, type Answer } from '../../../shared/training/predict';
@@ -76,6 +76,229 @@ function ClassAnswer({ answer }: { answer: Extract<Answer, { kind: 'classes' }> 
 /** What a text the network just wrote is scrolled to, so it is seen rather than below the fold. */
 const showGenerated = (element: HTMLElement | null) => element?.scrollIntoView({ block: 'nearest' });
 
+/** How the recipe asks, and what the learner has asked so far. */
+interface Question {
+  view: PlaygroundView | null;
+  query: string;
+  setQuery: (query: string) => void;
+  problem: string | null;
+  ask: (asked?: string) => Promise<void>;
+}
+
+/** The question's field, named as the recipe names it, with what is wrong with it below. */
+function QueryForm({ view, query, setQuery, problem, ask }: Question) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  return (
+    <>
+      <form
+        className="playground-query"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void ask();
+        }}
+      >
+        <label className={`field${problem ? ' is-invalid' : ''}`}>
+          <span className="field-name">
+            {view?.label
+              ? localize(view.label)
+              : t(
+                  {
+                    lines: 'playground.textInput',
+                    text: 'playground.textInput',
+                    image: 'playground.imageInput',
+                    numbers: 'playground.numbersInput',
+                  }[view?.input ?? 'numbers'],
+                )}
+          </span>
+          {view?.input === 'lines' ? (
+            // A long sequence: wrapped over lines so all of it can be read and changed.
+            <textarea
+              rows={3}
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && !event.shiftKey) {
+                  event.preventDefault();
+                  void ask();
+                }
+              }}
+              aria-invalid={problem !== null}
+              data-testid="playground-input"
+              spellCheck={false}
+            />
+          ) : (
+            <input
+              type="text"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              aria-invalid={problem !== null}
+              data-testid="playground-input"
+              spellCheck={false}
+            />
+          )}
+        </label>
+        <button type="submit" className="button-primary">
+          {t('playground.predict')}
+        </button>
+      </form>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * The drawing pad, showing what was asked (the learner's drawing, or the image "#12" points at),
+ * and a button that asks about a random held-out image.
+ */
+function QuestionPad({
+  pad,
+  ink,
+  heldOut,
+  setQuery,
+  ask,
+}: Pick<Question, 'setQuery' | 'ask'> & {
+  pad: NonNullable<PlaygroundView['pad']>;
+  ink: number[];
+  heldOut: { from: number; to: number } | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="drawing-pad-column">
+      <DrawingPad
+        width={pad.width}
+        height={pad.height}
+        ink={ink}
+        onDraw={(drawn) => {
+          const text = drawn.join(' ');
+          setQuery(text);
+          void ask(text);
+        }}
+      />
+      {heldOut && (
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => {
+            const number = heldOut.from + Math.floor(Math.random() * (heldOut.to - heldOut.from)) + 1;
+            setQuery(`#${number}`);
+            void ask(`#${number}`);
+          }}
+        >
+          {t('playground.anotherImage')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The network's answer, in the data's terms: classes, a value, or the image it gave back. */
+function AnswerView({ answer }: { answer: Answer | null }) {
+  const { t } = useTranslation();
+  if (answer?.kind === 'classes') return <ClassAnswer answer={answer} />;
+  if (answer?.kind === 'value')
+    return (
+      <p className="answer-value" data-testid="playground-answer">
+        <span className="mono">{answer.value.toFixed(3)}</span>
+      </p>
+    );
+  if (answer?.kind === 'image')
+    return (
+      <div className="answer-image" data-testid="playground-answer">
+        <PixelImage values={answer.input} width={8} height={8} size={10} label={t('playground.shown')} />
+        <span aria-hidden="true">→</span>
+        <PixelImage values={answer.output} width={8} height={8} size={10} label={t('playground.given')} />
+        <span className="mono">{t('playground.error', { error: answer.error.toFixed(4) })}</span>
+      </div>
+    );
+  return null;
+}
+
+/** A character model writing on from the question, at a temperature, for a number of characters. */
+function WriteOn({ query, setProblem }: { query: string; setProblem: (problem: string | null) => void }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const [temperature, setTemperature] = useState(1);
+  const [length, setLength] = useState(40);
+  const [generated, setGenerated] = useState<string | null>(null);
+  const write = async () => {
+    const reply = await generate(query, length, temperature);
+    if (!reply.ok) setProblem(localize(reply.problem));
+    else if ('text' in reply) {
+      setProblem(null);
+      setGenerated(reply.text);
+    }
+  };
+  return (
+    <div className="playground-generate">
+      <label>
+        {t('playground.temperature')}{' '}
+        <input
+          type="range"
+          min={0.1}
+          max={2}
+          step={0.1}
+          value={temperature}
+          onChange={(event) => setTemperature(Number(event.target.value))}
+        />{' '}
+        <span className="mono">{temperature.toFixed(1)}</span>
+      </label>
+      <label>
+        {t('playground.length')}{' '}
+        <input
+          type="number"
+          min={1}
+          max={500}
+          value={length}
+          onChange={(event) => setLength(Math.min(500, Math.max(1, Number(event.target.value) || 1)))}
+        />
+      </label>
+      <button type="button" className="button-quiet" onClick={() => void write()}>
+        {t('playground.generate')}
+      </button>
+      {generated !== null && (
+        <p className="generated mono" data-testid="playground-generated" ref={showGenerated}>
+          {generated}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Each newly trained network measured once on the held-out data, in the worker. */
+function useEvaluation(trainedId: string | undefined): Evaluation | null {
+  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
+  useEffect(() => {
+    if (trainedId === undefined) return;
+    let current = true;
+    void evaluateTrained().then((result) => {
+      if (current) setEvaluation(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [trainedId]);
+  return evaluation;
+}
+
+/** After a lesson's run the playground opens with the lesson's question, already asked. */
+function usePendingQuery(setQuery: (query: string) => void, setAnswer: (answer: Answer) => void): void {
+  const pendingQuery = useAppStore((state) => state.pendingQuery);
+  useEffect(() => {
+    if (pendingQuery === null) return;
+    const pending = useAppStore.getState().takePendingQuery();
+    if (pending === null) return;
+    void predict(pending).then((reply) => {
+      setQuery(pending);
+      if (reply.ok && 'answer' in reply) setAnswer(reply.answer);
+    });
+  }, [pendingQuery, setQuery, setAnswer]);
+}
+
 export function Playground() {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -84,9 +307,7 @@ export function Playground() {
   const data = useAppStore((state) => state.data);
   // How the recipe asks: numbers, words or symbols on a line, a long sequence, or an image.
   const view = data ? recipeOf(data).playground(data) : null;
-  const writes = view?.writes === true;
   const imageMode = view?.input === 'image';
-  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
   const dataCheck = useAppStore(selectDataCheck);
   const dataset = dataCheck.dataset?.ok ? dataCheck.dataset.dataset : null;
   const samples = dataset?.x.shape[0] ?? 0;
@@ -100,40 +321,12 @@ export function Playground() {
     imageMode && samples > 0 && trained
       ? { from: validationStart(samples, trained.settings.validation_split) % samples, to: samples }
       : null;
-  const trainedId = trained?.id;
-  // Each newly trained network is measured once on the held-out data, in the worker.
-  useEffect(() => {
-    if (trainedId === undefined) return;
-    let current = true;
-    void evaluateTrained().then((result) => {
-      if (current) setEvaluation(result);
-    });
-    return () => {
-      current = false;
-    };
-  }, [trainedId]);
+  const evaluation = useEvaluation(trained?.id);
   const lessonQuery = useAppStore(lessonInput);
   const [query, setQuery] = useState(() => lessonQuery ?? (data ? defaultQuery(data) : ''));
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [temperature, setTemperature] = useState(1);
-  const [length, setLength] = useState(40);
-  const [generated, setGenerated] = useState<string | null>(null);
-
-  // After a lesson's run the playground opens with the lesson's question, already asked.
-  const pendingQuery = useAppStore((state) => state.pendingQuery);
-  useEffect(() => {
-    if (pendingQuery === null) return;
-    const pending = useAppStore.getState().takePendingQuery();
-    if (pending === null) return;
-    void predict(pending).then((reply) => {
-      setQuery(pending);
-      if (reply.ok && 'answer' in reply) setAnswer(reply.answer);
-    });
-  }, [pendingQuery]);
-
-  // The pad shows what was asked: the learner's drawing, or the image "#12" points at.
-  const padInk = imageInk(query, dataset);
+  usePendingQuery(setQuery, setAnswer);
 
   if (!trained) return <p className="muted playground-empty">{t('playground.trainFirst')}</p>;
 
@@ -152,152 +345,24 @@ export function Playground() {
   if (asks === 'seed')
     return <GanPlayground run={trained} question={{ seed: query, setSeed: setQuery, answer, problem, ask }} />;
 
-  const write = async () => {
-    const reply = await generate(query, length, temperature);
-    if (!reply.ok) setProblem(localize(reply.problem));
-    else if ('text' in reply) {
-      setProblem(null);
-      setGenerated(reply.text);
-    }
-  };
-
   return (
     <div className="playground">
       <div className="playground-try">
         <RunSummary run={trained} />
-        <form
-          className="playground-query"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void ask();
-          }}
-        >
-          <label className={`field${problem ? ' is-invalid' : ''}`}>
-            <span className="field-name">
-              {view?.label
-                ? localize(view.label)
-                : t(
-                    {
-                      lines: 'playground.textInput',
-                      text: 'playground.textInput',
-                      image: 'playground.imageInput',
-                      numbers: 'playground.numbersInput',
-                    }[view?.input ?? 'numbers'],
-                  )}
-            </span>
-            {view?.input === 'lines' ? (
-              // A long sequence: wrapped over lines so all of it can be read and changed.
-              <textarea
-                rows={3}
-                value={query}
-                onChange={(event) => setQuery(event.target.value)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' && !event.shiftKey) {
-                    event.preventDefault();
-                    void ask();
-                  }
-                }}
-                aria-invalid={problem !== null}
-                data-testid="playground-input"
-                spellCheck={false}
-              />
-            ) : (
-              <input
-                type="text"
-                value={query}
-                onChange={(event) => setQuery(event.target.value)}
-                aria-invalid={problem !== null}
-                data-testid="playground-input"
-                spellCheck={false}
-              />
-            )}
-          </label>
-          <button type="submit" className="button-primary">
-            {t('playground.predict')}
-          </button>
-        </form>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <QueryForm view={view} query={query} setQuery={setQuery} problem={problem} ask={ask} />
         <div className={imageMode ? 'playground-image' : 'playground-answer'}>
           {view?.pad && (
-            <div className="drawing-pad-column">
-              <DrawingPad
-                width={view.pad.width}
-                height={view.pad.height}
-                ink={padInk}
-                onDraw={(ink) => {
-                  const drawn = ink.join(' ');
-                  setQuery(drawn);
-                  void ask(drawn);
-                }}
-              />
-              {heldOut && (
-                <button
-                  type="button"
-                  className="button-quiet"
-                  onClick={() => {
-                    const number = heldOut.from + Math.floor(Math.random() * (heldOut.to - heldOut.from)) + 1;
-                    setQuery(`#${number}`);
-                    void ask(`#${number}`);
-                  }}
-                >
-                  {t('playground.anotherImage')}
-                </button>
-              )}
-            </div>
+            <QuestionPad
+              pad={view.pad}
+              ink={imageInk(query, dataset)}
+              heldOut={heldOut}
+              setQuery={setQuery}
+              ask={ask}
+            />
           )}
-          {answer?.kind === 'classes' && <ClassAnswer answer={answer} />}
-          {answer?.kind === 'value' && (
-            <p className="answer-value" data-testid="playground-answer">
-              <span className="mono">{answer.value.toFixed(3)}</span>
-            </p>
-          )}
-          {answer?.kind === 'image' && (
-            <div className="answer-image" data-testid="playground-answer">
-              <PixelImage values={answer.input} width={8} height={8} size={10} label={t('playground.shown')} />
-              <span aria-hidden="true">→</span>
-              <PixelImage values={answer.output} width={8} height={8} size={10} label={t('playground.given')} />
-              <span className="mono">{t('playground.error', { error: answer.error.toFixed(4) })}</span>
-            </div>
-          )}
+          <AnswerView answer={answer} />
         </div>
-        {writes && (
-          <div className="playground-generate">
-            <label>
-              {t('playground.temperature')}{' '}
-              <input
-                type="range"
-                min={0.1}
-                max={2}
-                step={0.1}
-                value={temperature}
-                onChange={(event) => setTemperature(Number(event.target.value))}
-              />{' '}
-              <span className="mono">{temperature.toFixed(1)}</span>
-            </label>
-            <label>
-              {t('playground.length')}{' '}
-              <input
-                type="number"
-                min={1}
-                max={500}
-                value={length}
-                onChange={(event) => setLength(Math.min(500, Math.max(1, Number(event.target.value) || 1)))}
-              />
-            </label>
-            <button type="button" className="button-quiet" onClick={() => void write()}>
-              {t('playground.generate')}
-            </button>
-            {generated !== null && (
-              <p className="generated mono" data-testid="playground-generated" ref={showGenerated}>
-                {generated}
-              </p>
-            )}
-          </div>
-        )}
+        {view?.writes === true && <WriteOn query={query} setProblem={setProblem} />}
       </div>
       {evaluation && (
         <div className="playground-whole">
