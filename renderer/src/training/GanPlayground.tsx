@@ -9,6 +9,7 @@ import { RunSummary } from './RunSummary';
 import type { Answer } from '../../../shared/training/predict';
 import type { Run } from '../store/training-slice';
 import { PixelImage } from './ImagePixels';
+import { QueryForm } from './QueryForm';
 
 /** How often each class is the nearest real image, most often first: "0 ×12 · 6 ×9". */
 function nearestCounts(nearest: readonly string[]): string {
@@ -44,28 +45,12 @@ export function GanPlayground({ run, question }: { run: Run; question: GanQuesti
     <div className="playground gan-playground">
       <div className="playground-try">
         <RunSummary run={run} />
-        <form
-          className="playground-query"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void ask();
-          }}
+        <QueryForm
+          label={t('gan.seed')}
+          inputMode="numeric"
+          submit={t('gan.draw')}
+          question={{ query: seed, setQuery: setSeed, problem, ask }}
         >
-          <label className={`field${problem ? ' is-invalid' : ''}`}>
-            <span className="field-name">{t('gan.seed')}</span>
-            <input
-              type="text"
-              inputMode="numeric"
-              value={seed}
-              onChange={(event) => setSeed(event.target.value)}
-              aria-invalid={problem !== null}
-              data-testid="playground-input"
-              spellCheck={false}
-            />
-          </label>
-          <button type="submit" className="button-primary">
-            {t('gan.draw')}
-          </button>
           <button
             type="button"
             className="button-quiet"
@@ -77,12 +62,7 @@ export function GanPlayground({ run, question }: { run: Run; question: GanQuesti
           >
             {t('gan.newSeed')}
           </button>
-        </form>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        </QueryForm>
         {answer && (
           <div className="answer-image gan-answer" data-testid="playground-answer">
             <figure className="gan-figure">

@@ -22,6 +22,7 @@ import { evaluateTrained, generate, predict } from './client';
 import { EvaluationView } from './EvaluationView';
 import { GanPlayground } from './GanPlayground';
 import { DrawingPad, PixelImage } from './ImagePixels';
+import { QueryForm, type Question } from './QueryForm';
 
 /** The ink (0 to 16) of the image a query names, `#12` or 64 numbers; blank when it names none. */
 function imageInk(query: string, dataset: Dataset | null): number[] {
@@ -75,81 +76,6 @@ function ClassAnswer({ answer }: { answer: Extract<Answer, { kind: 'classes' }> 
 
 /** What a text the network just wrote is scrolled to, so it is seen rather than below the fold. */
 const showGenerated = (element: HTMLElement | null) => element?.scrollIntoView({ block: 'nearest' });
-
-/** How the recipe asks, and what the learner has asked so far. */
-interface Question {
-  view: PlaygroundView | null;
-  query: string;
-  setQuery: (query: string) => void;
-  problem: string | null;
-  ask: (asked?: string) => Promise<void>;
-}
-
-/** The question's field, named as the recipe names it, with what is wrong with it below. */
-function QueryForm({ view, query, setQuery, problem, ask }: Question) {
-  const { t } = useTranslation();
-  const localize = useLocalize();
-  return (
-    <>
-      <form
-        className="playground-query"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void ask();
-        }}
-      >
-        <label className={`field${problem ? ' is-invalid' : ''}`}>
-          <span className="field-name">
-            {view?.label
-              ? localize(view.label)
-              : t(
-                  {
-                    lines: 'playground.textInput',
-                    text: 'playground.textInput',
-                    image: 'playground.imageInput',
-                    numbers: 'playground.numbersInput',
-                  }[view?.input ?? 'numbers'],
-                )}
-          </span>
-          {view?.input === 'lines' ? (
-            // A long sequence: wrapped over lines so all of it can be read and changed.
-            <textarea
-              rows={3}
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' && !event.shiftKey) {
-                  event.preventDefault();
-                  void ask();
-                }
-              }}
-              aria-invalid={problem !== null}
-              data-testid="playground-input"
-              spellCheck={false}
-            />
-          ) : (
-            <input
-              type="text"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              aria-invalid={problem !== null}
-              data-testid="playground-input"
-              spellCheck={false}
-            />
-          )}
-        </label>
-        <button type="submit" className="button-primary">
-          {t('playground.predict')}
-        </button>
-      </form>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-    </>
-  );
-}
 
 /**
  * The drawing pad, showing what was asked (the learner's drawing, or the image "#12" points at),
@@ -349,7 +275,23 @@ export function Playground() {
     <div className="playground">
       <div className="playground-try">
         <RunSummary run={trained} />
-        <QueryForm view={view} query={query} setQuery={setQuery} problem={problem} ask={ask} />
+        <QueryForm
+          label={
+            view?.label
+              ? localize(view.label)
+              : t(
+                  {
+                    lines: 'playground.textInput',
+                    text: 'playground.textInput',
+                    image: 'playground.imageInput',
+                    numbers: 'playground.numbersInput',
+                  }[view?.input ?? 'numbers'],
+                )
+          }
+          lines={view?.input === 'lines'}
+          submit={t('playground.predict')}
+          question={{ query, setQuery, problem, ask }}
+        />
         <div className={imageMode ? 'playground-image' : 'playground-answer'}>
           {view?.pad && (
             <QuestionPad
