@@ -12,6 +12,7 @@ import { checkExpectation, type ExpectationCheck } from '../shared/templates/exp
 import { runTraining, type RunRequest, type RunResult } from '../shared/training/run.js';
 import { trainingParams, type TrainingSettings } from '../shared/training/settings.js';
 import type { TrainCallbacks, TrainingOutcome } from '../shared/training/train.js';
+import { testFigures } from '../shared/training/test-split.js';
 import { chooseTrainingBackend, cliBackends, startTf } from './backend.js';
 import { CliError, exitCodes } from './errors.js';
 import { formatElapsed, formatLogs, formatRate } from './format.js';
@@ -162,6 +163,7 @@ function printOutcome(io: Io, options: TrainOptions, outcome: TrainingOutcome, f
       status: outcome.status,
       epochs: outcome.epochsCompleted,
       ...outcome.finalLogs,
+      ...(outcome.test ? testFigures(outcome.test) : {}),
       samplesPerSecond: outcome.samplesPerSecond,
       backend: facts.backend,
       seconds: outcome.seconds,
@@ -173,6 +175,11 @@ function printOutcome(io: Io, options: TrainOptions, outcome: TrainingOutcome, f
   } else {
     io.out(`${statusLine(outcome, facts.settings, facts.backend)}\n`);
     if (Object.keys(outcome.finalLogs).length > 0) io.out(`  ${formatLogs(outcome.finalLogs)}\n`);
+    if (outcome.test) {
+      io.out(
+        `  test split (${outcome.test.samples} samples never trained on): ${formatLogs(testFigures(outcome.test))}\n`,
+      );
+    }
     if (facts.lesson) {
       io.out(`Lesson result: ${facts.lesson.met ? 'met' : 'not met'} — ${facts.lesson.details.join(', ')}\n`);
     }

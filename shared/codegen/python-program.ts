@@ -34,6 +34,7 @@ export function pythonOpening(plan: ExportPlan, what: string, run: string, impor
     'parser.add_argument(',
     `    "--epochs", type=int, default=${settings.epochs}, help="passes over the data (the project's: ${settings.epochs})"`,
     ')',
+    ...(recipeOf(plan.data).python.arguments ?? []),
     'args = parser.parse_args()',
     'print("Training", repr(PROJECT_NAME), "with seed", SEED)',
   ];

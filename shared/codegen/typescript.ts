@@ -287,6 +287,7 @@ export function writeTypeScriptProgram(plan: ExportPlan): string {
       `// A network drawn in LayerLab, exported as a TypeScript program for tf.js.`,
       `// Run it with: npm install && npx tsx model.ts`,
       `import * as tf from '@tensorflow/tfjs';`,
+      ...(recipeOf(plan.data).typescript.imports ?? []),
     ],
     [
       `/** The project this program was exported from. */`,
@@ -320,8 +321,9 @@ export function writeTypeScriptModel(network: NetworkPlan, seed: number): string
   return [...modelSection(network, seed, helpers), helperSources(helpers)].join('\n');
 }
 
-/** The program's package.json: tf.js, pinned, and what type-checks and runs it. */
-function packageJson(): string {
+/** The program's package.json: tf.js, pinned, what the data step reads with, and what type-checks and runs it. */
+function packageJson(plan: ExportPlan): string {
+  const packages = recipeOf(plan.data).typescript.packages;
   const manifest = {
     name: 'layerlab-export',
     private: true,
@@ -331,8 +333,8 @@ function packageJson(): string {
       typecheck:
         'tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck model.ts',
     },
-    dependencies: { '@tensorflow/tfjs': '4.22.0' },
-    devDependencies: { tsx: '^4.19.0', typescript: '^5.6.0' },
+    dependencies: { '@tensorflow/tfjs': '4.22.0', ...packages?.dependencies },
+    devDependencies: { tsx: '^4.19.0', typescript: '^5.6.0', ...packages?.devDependencies },
   };
   // A JSON file, not code: no user text in it.
   // eslint-disable-next-line no-restricted-syntax
@@ -347,5 +349,5 @@ export async function exportTypeScript(
   const planned = planExport(source, options);
   if (!planned.ok) return planned;
   const program = await formatTypeScript(writeTypeScriptProgram(planned.plan));
-  return { ok: true, files: { 'model.ts': program, 'package.json': packageJson() } };
+  return { ok: true, files: { 'model.ts': program, 'package.json': packageJson(planned.plan) } };
 }

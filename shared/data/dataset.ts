@@ -11,18 +11,49 @@ export interface TensorData {
   dtype: 'float32' | 'int32';
 }
 
+/** How one input column of a table becomes numbers: scaled, or one-hot over its words. */
+export type FeatureEncoding =
+  | { name: string; kind: 'number'; center: number; scale: number }
+  | { name: string; kind: 'category'; categories: string[] };
+
+/** What the data panel shows of a learner's table, and how a new row is encoded like the others. */
+export interface TableFacts {
+  columns: {
+    name: string;
+    type: 'number' | 'words';
+    missing: number;
+    distinct: number;
+    role: 'input' | 'target' | 'ignored';
+  }[];
+  /** Data rows in the file. */
+  rows: number;
+  /** The first rows left out and why ("row 17, column age: ..."), and how many in all. */
+  bad: Localized[];
+  badCount: number;
+  /** Each input column's encoding, in the network's input order. */
+  encodings: FeatureEncoding[];
+  /** The kept rows by their number in the file, in the order dealt: the test split last. */
+  order: number[];
+  testRows: number;
+}
+
 export interface Dataset {
   x: TensorData;
   y: TensorData;
   /** What the targets are: class indices (with their labels) or numbers. */
   target:
     | { kind: 'class'; labels: string[] }
-    | { kind: 'value'; scale: number }
+    /** Numbers, trained on as (value - center) / scale; answers are read back as output × scale + center. */
+    | { kind: 'value'; scale: number; center?: number }
     | { kind: 'image' }
     /** A GAN's real images (`y` repeats `x`): a generator learns to make more like them. */
     | { kind: 'generate' };
   /** The inputs' windows as the learner would read them, for the dataset panel. */
   preview: { input: string; target: string }[];
+  /** The test split: samples held out of training and validation, measured once after training. */
+  test?: { x: TensorData; y: TensorData };
+  /** A learner's table: its columns, bad rows and encodings. */
+  table?: TableFacts;
   /** Text data: the vocabulary by index (0 pads, 1 is any unknown word), for the Embedding's input_dim. */
   words?: string[];
   /** Image data: each sample's size and class, and the images of the classes left out of training. */

@@ -77,6 +77,27 @@ export type PanelField<S> =
       get: (spec: S) => readonly number[] | undefined;
       set: (spec: S, value: number[] | undefined) => S;
     }
+  /**
+   * A file the learner opens (or drops on the window), read as UTF-8 text: `set` makes the spec
+   * for it. A larger file than `maxBytes` is refused at the field.
+   */
+  | {
+      widget: 'file';
+      label: Localized;
+      accept: string;
+      maxBytes: number;
+      get: (spec: S) => string;
+      set: (spec: S, name: string, text: string) => S;
+    }
+  /** Which of some named options are on, a toggle each; at least one stays on. */
+  | {
+      widget: 'toggles';
+      label: Localized;
+      hint: Localized;
+      options: readonly string[];
+      get: (spec: S) => readonly string[];
+      set: (spec: S, value: string[]) => S;
+    }
   /** Named entries shown as a list (read only). */
   | { widget: 'list'; label: Localized; items: { name: string; value: string }[] };
 
@@ -155,14 +176,25 @@ export interface RecipeDef<S extends { kind: string }> {
   planQuery: (spec: S, dataset: Dataset, query: string | undefined) => PlannedQuery;
   /** What the evaluation plots against the data, if anything. */
   plotted?: (spec: S, dataset: Dataset) => Plotted | null;
+  /**
+   * Files the learner can open as this kind of data (File → Open data, the data panel, or dropped
+   * on the window), by extension, at most `maxBytes`, read as UTF-8 text, and the spec for one.
+   */
+  opens?: { extensions: readonly string[]; maxBytes: number; spec: (name: string, text: string) => S };
   /** Step 1 and step 4 of the exported programs: the data, and the playground's question. */
   typescript: {
     data: (code: TypeScriptDataCode<S>) => string[];
     question: (code: TypeScriptDataCode<S>) => string[];
+    /** Import lines the data step needs beside tf.js (a file reader, a CSV parser). */
+    imports?: readonly string[];
+    /** The packages those imports come from, and their types, for the program's package.json. */
+    packages?: { dependencies: Readonly<Record<string, string>>; devDependencies: Readonly<Record<string, string>> };
   };
   python: {
     data: (code: PythonDataCode<S>) => string[];
     question: (code: PythonDataCode<S>) => string[];
+    /** `parser.add_argument(...)` lines of the program's command line (the data file's path). */
+    arguments?: readonly string[];
   };
 }
 

@@ -225,8 +225,9 @@ export function evaluateModel(
   if (dataset.target.kind === 'value' && plotted?.kind === 'series') {
     const { values } = predictAll(tf, model, rows(dataset.x, 0));
     const scale = dataset.target.scale;
+    const center = dataset.target.center ?? 0;
     const predicted: (number | null)[] = plotted.values.map((_, index) =>
-      index < plotted.window ? null : (values[index - plotted.window] ?? Number.NaN) * scale,
+      index < plotted.window ? null : (values[index - plotted.window] ?? Number.NaN) * scale + center,
     );
     return {
       kind: 'forecast',

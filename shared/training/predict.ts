@@ -98,7 +98,8 @@ export function decodeAnswer(
   }
   // A GAN's full chain ends in the discriminator: the probability that the image is real.
   const scale = dataset.target.kind === 'value' ? dataset.target.scale : 1;
-  return { kind: 'value', value: (output[0] ?? Number.NaN) * scale };
+  const center = dataset.target.kind === 'value' ? (dataset.target.center ?? 0) : 0;
+  return { kind: 'value', value: (output[0] ?? Number.NaN) * scale + center };
 }
 
 export function predictOne(tf: TfModule, model: Tf.LayersModel, values: Float32Array, shape: number[]): Float32Array {

@@ -4,6 +4,7 @@
  * best-weight restore, and no tensors left behind. The same code runs in the app's worker and in
  * the command line. Reads nothing but its arguments.
  */
+import type { TestResult } from './test-split.js';
 import type * as Tf from '@tensorflow/tfjs';
 import type { Dataset, TensorData } from '../data/build.js';
 import type { TfModule } from '../layers/types.js';
@@ -55,6 +56,8 @@ export interface TrainingOutcome {
   seconds: number;
   /** A failure's or a divergence's cause, in English, for logs; the UI words it itself. */
   detail?: string;
+  /** The test split, measured once after training, when the data holds one. */
+  test?: TestResult;
 }
 
 export interface TrainCallbacks {

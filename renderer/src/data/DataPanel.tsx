@@ -74,6 +74,61 @@ function OneHotGrid({ window, labels }: { window: string; labels: string[] }) {
   );
 }
 
+/** A learner's table: each column's type, missing and distinct values and role; the rows left out; the split. */
+function TableFactsView({ dataset }: { dataset: Dataset }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const facts = dataset.table;
+  if (!facts) return null;
+  const types = { number: t('data.typeNumber'), words: t('data.typeWords') };
+  const roles = { input: t('data.roleInput'), target: t('data.roleTarget'), ignored: t('data.roleIgnored') };
+  return (
+    <>
+      <table className="data-table table-columns" data-testid="table-columns">
+        <caption className="muted">{t('data.columnsCaption', { rows: facts.rows })}</caption>
+        <thead>
+          <tr>
+            <th>{t('data.column')}</th>
+            <th>{t('data.type')}</th>
+            <th>{t('data.missing')}</th>
+            <th>{t('data.distinct')}</th>
+            <th>{t('data.role')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {facts.columns.map((column) => (
+            <tr key={column.name} className={`role-${column.role}`}>
+              <td className="mono">{column.name}</td>
+              <td>{types[column.type]}</td>
+              <td className="mono">{column.missing}</td>
+              <td className="mono">{column.distinct}</td>
+              <td>{roles[column.role]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted" data-testid="test-split">
+        {t('data.testSplit', { test: facts.testRows, train: dataset.x.shape[0] ?? 0 })}
+      </p>
+      {facts.badCount > 0 && (
+        <div className="bad-rows" data-testid="bad-rows">
+          <p>{t('data.badRows', { count: facts.badCount })}</p>
+          <ul>
+            {facts.bad.map((bad, index) => (
+              <li key={index} className="mono">
+                {localize(bad)}
+              </li>
+            ))}
+          </ul>
+          {facts.badCount > facts.bad.length && (
+            <p className="muted">{t('data.badRowsMore', { count: facts.badCount - facts.bad.length })}</p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
 export function DataPanel() {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -148,6 +203,7 @@ export function DataPanel() {
             </p>
           )}
           {built.dataset.images && <ImageStrip dataset={built.dataset} />}
+          <TableFactsView dataset={built.dataset} />
           {preview.oneHot && built.dataset.target.kind === 'class' && built.dataset.preview[0] && (
             <OneHotGrid window={built.dataset.preview[0].input} labels={built.dataset.target.labels} />
           )}

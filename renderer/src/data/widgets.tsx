@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { parseNumberList, type PanelField } from '../../../shared/data/recipe';
 import type { DataSpec } from '../../../shared/data/spec';
 import { useLocalize } from '../hooks/useLocalize';
+import { textOf } from './open-data';
 
 type Field<W extends PanelField<DataSpec>['widget']> = Extract<PanelField<DataSpec>, { widget: W }>;
 
@@ -266,6 +267,79 @@ function ClassTogglesWidget({ field, spec, onChange }: WidgetProps<'class-toggle
   );
 }
 
+/** A file the learner opens: read as UTF-8 text, refused at the field when it cannot be. */
+function FileWidget({ field, spec, onChange }: WidgetProps<'file'>) {
+  const localize = useLocalize();
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <div className={`field${problem ? ' is-invalid' : ''}`}>
+      <label className="button-quiet file-button">
+        {localize(field.label)}
+        <input
+          type="file"
+          accept={field.accept}
+          data-testid="data-file"
+          className="visually-hidden"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (!file) return;
+            void file.arrayBuffer().then((buffer) => {
+              const read = textOf(file.name, new Uint8Array(buffer), field.maxBytes);
+              if (!read.ok) setProblem(localize(read.problem));
+              else {
+                setProblem(null);
+                onChange(field.set(spec, file.name, read.text));
+              }
+            });
+          }}
+        />
+      </label>{' '}
+      <span className="mono" data-testid="data-file-name">
+        {field.get(spec)}
+      </span>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Which of some named options are on: a toggle each; at least one stays on. */
+function TogglesWidget({ field, spec, onChange }: WidgetProps<'toggles'>) {
+  const localize = useLocalize();
+  const on = new Set(field.get(spec));
+  return (
+    <fieldset className="field class-toggles">
+      <legend className="field-name">{localize(field.label)}</legend>
+      {field.options.map((option) => (
+        <label key={option} className="class-toggle">
+          <input
+            type="checkbox"
+            checked={on.has(option)}
+            disabled={on.has(option) && on.size === 1}
+            onChange={(event) => {
+              const next = new Set(on);
+              if (event.target.checked) next.add(option);
+              else next.delete(option);
+              onChange(
+                field.set(
+                  spec,
+                  field.options.filter((name) => next.has(name)),
+                ),
+              );
+            }}
+          />
+          {option}
+        </label>
+      ))}
+      <span className="field-hint">{localize(field.hint)}</span>
+    </fieldset>
+  );
+}
+
 function ListWidget({ field }: { field: Field<'list'> }) {
   const localize = useLocalize();
   return (
@@ -314,5 +388,9 @@ export function PanelFieldView({
       return <ClassTogglesWidget field={field} spec={spec} onChange={onChange} />;
     case 'list':
       return <ListWidget field={field} />;
+    case 'file':
+      return <FileWidget field={field} spec={spec} onChange={onChange} />;
+    case 'toggles':
+      return <TogglesWidget field={field} spec={spec} onChange={onChange} />;
   }
 }

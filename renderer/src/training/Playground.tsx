@@ -23,6 +23,7 @@ import { EvaluationView } from './EvaluationView';
 import { GanPlayground } from './GanPlayground';
 import { DrawingPad, PixelImage } from './ImagePixels';
 import { QueryForm, type Question } from './QueryForm';
+import { TestSplitView } from './TestSplitView';
 
 /** The ink (0 to 16) of the image a query names, `#12` or 64 numbers; blank when it names none. */
 function imageInk(query: string, dataset: Dataset | null): number[] {
@@ -275,6 +276,7 @@ export function Playground() {
     <div className="playground">
       <div className="playground-try">
         <RunSummary run={trained} />
+        {trained.outcome?.test && <TestSplitView result={trained.outcome.test} />}
         <QueryForm
           label={
             view?.label

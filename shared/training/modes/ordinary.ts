@@ -2,13 +2,19 @@
 import { checkOrdinaryFit } from '../fit-check.js';
 import { decodeAnswer, encodeQuery, predictOne } from '../predict.js';
 import { trainModel } from '../train.js';
+import { evaluateTestSplit } from '../test-split.js';
 import type { TrainingMode } from './mode.js';
 
 export const ordinaryMode: TrainingMode = {
   id: 'ordinary',
   applies: () => true,
   checkFit: checkOrdinaryFit,
-  train: (tf, model, _checked, dataset, settings, callbacks) => trainModel(tf, model, dataset, settings, callbacks),
+  async train(tf, model, _checked, dataset, settings, callbacks) {
+    const outcome = await trainModel(tf, model, dataset, settings, callbacks);
+    // The test split is measured once, on the weights the run ends with.
+    const test = outcome.status === 'failed' ? null : evaluateTestSplit(tf, model, dataset);
+    return test ? { ...outcome, test } : outcome;
+  },
   ask(tf, model, _checked, data, dataset, text, top) {
     const query = encodeQuery(data, dataset, text);
     if (!query.ok) return query;

@@ -1,0 +1,44 @@
+/**
+ * Opening a file of the learner's own data: which recipe opens it (by the recipes' `opens`), and
+ * its bytes read as UTF-8 text, refused with a clear reason when they are too many, empty, not
+ * text, or not UTF-8. The data panel's button, File → Open data and a file dropped on the window
+ * all come here.
+ */
+import { recipes, type DataSpec } from '../../../shared/data/recipes';
+import type { RecipeDef } from '../../../shared/data/recipe';
+import type { Localized } from '../../../shared/vocabulary/localized';
+import { textOf, tooLarge } from '../../../shared/data/text-file';
+
+export { textOf };
+
+export type Opened = { ok: true; spec: DataSpec } | { ok: false; problem: Localized };
+
+/** The recipe that opens a file of this name, if any. */
+export function recipeOpening(name: string): RecipeDef<DataSpec> | undefined {
+  const lower = name.toLowerCase();
+  return (recipes as readonly RecipeDef<DataSpec>[]).find((recipe) =>
+    recipe.opens?.extensions.some((extension) => lower.endsWith(extension)),
+  );
+}
+
+/** Every extension some recipe opens, for a file input's `accept`. */
+export const openedExtensions = (recipes as readonly RecipeDef<DataSpec>[])
+  .flatMap((recipe) => recipe.opens?.extensions ?? [])
+  .join(',');
+
+/** The data spec for a file the learner opened or dropped, or why it cannot be opened. */
+export async function openDataFile(file: File): Promise<Opened> {
+  const recipe = recipeOpening(file.name);
+  if (!recipe?.opens)
+    return {
+      ok: false,
+      problem: {
+        en: `LayerLab opens tables (${openedExtensions}) as data; ${JSON.stringify(file.name)} is not one.`,
+        es: `LayerLab abre tablas (${openedExtensions}) como datos; ${JSON.stringify(file.name)} no lo es.`,
+      },
+    };
+  // Refused before reading: a 1 GB file is never read into memory.
+  if (file.size > recipe.opens.maxBytes) return tooLarge(file.name, file.size, recipe.opens.maxBytes);
+  const read = textOf(file.name, new Uint8Array(await file.arrayBuffer()), recipe.opens.maxBytes);
+  return read.ok ? { ok: true, spec: recipe.opens.spec(file.name, read.text) } : read;
+}

@@ -1,0 +1,81 @@
+/**
+ * The test split's result, apart from the training figures: samples never trained on nor
+ * validated on, measured once when the run ended. Classes: accuracy, each class's precision,
+ * recall and F1, and the confusion matrix; numbers: the mean absolute and root mean square errors.
+ */
+import { useTranslation } from 'react-i18next';
+import type { TestResult } from '../../../shared/training/test-split';
+import { useFigureFormat, usePercentFormat } from '../hooks/useProblemText';
+
+export function TestSplitView({ result }: { result: TestResult }) {
+  const { t } = useTranslation();
+  const formatPercent = usePercentFormat();
+  const formatFigure = useFigureFormat();
+  return (
+    <section
+      className="test-split"
+      data-testid="test-split-result"
+      aria-label={t('playground.testTitle', { samples: result.samples })}
+    >
+      <h3>{t('playground.testTitle', { samples: result.samples })}</h3>
+      {result.kind === 'value' ? (
+        <p className="mono">
+          {t('playground.testValue', { mae: formatFigure(result.mae), rmse: formatFigure(result.rmse) })}
+        </p>
+      ) : (
+        <>
+          <p className="mono">{t('playground.testAccuracy', { accuracy: formatPercent(result.accuracy) })}</p>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t('playground.testClass')}</th>
+                <th>{t('playground.testPrecision')}</th>
+                <th>{t('playground.testRecall')}</th>
+                <th>{t('playground.testF1')}</th>
+                <th>{t('playground.testSupport')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.perClass.map((entry) => (
+                <tr key={entry.label}>
+                  <td className="mono">{entry.label}</td>
+                  <td className="mono">{entry.precision.toFixed(2)}</td>
+                  <td className="mono">{entry.recall.toFixed(2)}</td>
+                  <td className="mono">{entry.f1.toFixed(2)}</td>
+                  <td className="mono">{entry.support}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="data-table confusion-small" aria-describedby="test-confusion-note">
+            <thead>
+              <tr>
+                <th />
+                {result.labels.map((label) => (
+                  <th key={label} className="mono">
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.confusion.map((line, row) => (
+                <tr key={row}>
+                  <th className="mono">{result.labels[row]}</th>
+                  {line.map((count, column) => (
+                    <td key={column} className={`mono${row === column ? ' is-one' : ''}`}>
+                      {count}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted" id="test-confusion-note">
+            {t('playground.testConfusion')}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

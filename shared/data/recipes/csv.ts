@@ -1,0 +1,855 @@
+/**
+ * The learner's own table: a CSV or TSV file (any delimiter, with or without a header, read with
+ * papaparse), a target column to predict and the other columns as inputs. Numeric inputs are
+ * standardised or min-max scaled, words one-hot encoded, with the statistics of the training rows
+ * kept so the playground and the exports encode a new row the same way. A bad row is reported by
+ * row and column, and left out only when the learner says so. A seeded share of the rows is held
+ * out as the test split, evaluated once after training.
+ */
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { createRandom } from '../../math/random.js';
+import type { Localized } from '../../vocabulary/localized.js';
+import { pythonNumberList, pythonString } from '../../vocabulary/python.js';
+import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
+import type { Dataset, FeatureEncoding, TableFacts, TensorData } from '../dataset.js';
+import { generatorSeed, oneHotTargets, previewRows, textQuery, type PanelField, type RecipeDef } from '../recipe.js';
+
+/** The most text a project keeps of a table: beyond this a project file stops being small. */
+export const maxCsvText = 8_000_000;
+/** Rows with a bad cell listed by the data panel, the rest counted. */
+const listedBadRows = 20;
+
+const csvSpec = z
+  .object({
+    kind: z.literal('csv'),
+    /** The file's name, as the learner opened it: the exported programs read a file of that name. */
+    file: z.string().min(1).max(260),
+    /** The file's text, kept in the project. */
+    text: z.string().min(1).max(maxCsvText),
+    /** Whether the first row names the columns. */
+    header: z.boolean(),
+    /** The column to predict, by name. */
+    target: z.string().max(256),
+    /** Columns that are not inputs (an id, a name), by name. */
+    ignored: z.array(z.string().max(256)).max(1000),
+    /** `class`: the target's distinct values are the classes; `value`: a number to predict. */
+    task: z.enum(['class', 'value']),
+    /** How numeric inputs are brought to a common scale. */
+    scaling: z.enum(['standard', 'minmax']),
+    /** Leave out the rows with a bad cell instead of stopping at the first. */
+    dropBadRows: z.boolean(),
+    /** The share of rows held out as the test split, never trained on. */
+    testFraction: z.number().min(0).max(0.5),
+    seed: generatorSeed,
+  })
+  .strict();
+type Spec = z.infer<typeof csvSpec>;
+
+/** A number as a table writes it: `3`, `-0.5`, `1e-3`; anything else is a word. */
+const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const isNumber = (cell: string) => numberPattern.test(cell.trim());
+
+/** A cell or a name as a message shows it, quoted: “abc”. Messages only, never code. */
+const shown = (text: string): string => `“${text}”`;
+
+/** A table's text split into rows of cells, its header (or made-up names) apart. */
+interface ReadTable {
+  names: string[];
+  /** Each data row's cells, with the row's number as a spreadsheet shows it (the header is row 1). */
+  rows: { row: number; cells: string[] }[];
+}
+
+/** Column names, made unique and never empty. */
+function columnNames(first: readonly string[], header: boolean): string[] {
+  const seen = new Map<string, number>();
+  return first.map((cell, index) => {
+    const base = header && cell.trim() !== '' ? cell.trim() : `column ${index + 1}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base} (${count})`;
+  });
+}
+
+/** How many cells most rows have: the table's width, whatever a stray row holds. */
+function modalWidth(rows: readonly string[][]): number {
+  const counts = new Map<number, number>();
+  for (const row of rows.slice(0, 1000)) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+}
+
+let lastRead: { text: string; header: boolean; table: ReadTable | Localized } | null = null;
+
+/** The table in `text`, or why it cannot be read. The last one read is kept: the panel asks often. */
+function readTable(text: string, header: boolean): ReadTable | Localized {
+  if (lastRead?.text === text && lastRead.header === header) return lastRead.table;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const data = parsed.data.filter((row) => Array.isArray(row));
+  let table: ReadTable | Localized;
+  if (data.length === 0 || (data.length === 1 && (data[0]?.length ?? 0) <= 1 && (data[0]?.[0] ?? '').trim() === '')) {
+    table = { en: 'the file holds no rows', es: 'el archivo no tiene filas' };
+  } else if (header && data.length === 1) {
+    table = {
+      en: 'the file holds the header row alone: no data under it',
+      es: 'el archivo solo tiene la fila de cabecera: no hay datos debajo',
+    };
+  } else {
+    const width = modalWidth(data.slice(header ? 1 : 0));
+    const first = data[0] ?? [];
+    if (header && first.length !== width) {
+      table = {
+        en: `the first row has ${first.length} cells but the rows under it have ${width}: it does not name the columns. Untick “The first row names the columns”.`,
+        es: `la primera fila tiene ${first.length} celdas pero las de debajo tienen ${width}: no nombra las columnas. Desmarca “La primera fila nombra las columnas”.`,
+      };
+    } else {
+      const offset = header ? 1 : 0;
+      table = {
+        names: header ? columnNames(first, true) : columnNames(new Array<string>(width).fill(''), false),
+        rows: data.slice(offset).map((cells, index) => ({ row: index + offset + 1, cells })),
+      };
+    }
+  }
+  lastRead = { text, header, table };
+  return table;
+}
+
+const isTable = (read: ReadTable | Localized): read is ReadTable => 'names' in read;
+
+/** Whether a column holds numbers: three in four of its filled cells at least (the rest are bad cells). */
+function numericColumns(table: ReadTable): boolean[] {
+  return table.names.map((_, column) => {
+    let filled = 0;
+    let numbers = 0;
+    for (const { cells } of table.rows) {
+      const cell = (cells[column] ?? '').trim();
+      if (cell === '') continue;
+      filled += 1;
+      if (isNumber(cell)) numbers += 1;
+    }
+    return filled > 0 && numbers >= 0.75 * filled;
+  });
+}
+
+/** Whether the first row of `text` looks like names: a word above a column of numbers. */
+export function looksLikeHeader(text: string): boolean {
+  const parsed = Papa.parse<string[]>(text.slice(0, 100_000), { skipEmptyLines: 'greedy', preview: 6 });
+  const [first, ...rest] = parsed.data;
+  if (!first || rest.length === 0 || rest.some((row) => row.length !== first.length)) return false;
+  return first.some((cell, column) => !isNumber(cell) && rest.every((row) => isNumber(row[column] ?? '')));
+}
+
+/**
+ * A new table recipe for a file the learner opened: the header guessed, the last column the
+ * target, a class when it holds words or a few whole numbers, a number otherwise.
+ */
+export function csvSpecFor(file: string, text: string): Spec {
+  const header = looksLikeHeader(text);
+  const read = readTable(text, header);
+  const names = isTable(read) ? read.names : [];
+  const target = names.at(-1) ?? '';
+  let task: Spec['task'] = 'class';
+  if (isTable(read) && numericColumns(read).at(-1) === true) {
+    const values = read.rows.map(({ cells }) => Number(cells[names.length - 1] ?? Number.NaN));
+    const distinct = new Set(values.filter(Number.isFinite));
+    if (distinct.size > 10 || values.some((value) => Number.isFinite(value) && !Number.isInteger(value)))
+      task = 'value';
+  }
+  return {
+    kind: 'csv',
+    file,
+    text,
+    header,
+    target,
+    ignored: [],
+    task,
+    scaling: 'standard',
+    dropBadRows: false,
+    testFraction: 0.2,
+    seed: 1,
+  };
+}
+
+/** A cell's fault, as the learner reads it: "row 17, column age: 'abc' is not a number". */
+function badCell(row: number, column: string, cell: string): Localized {
+  if (cell.trim() === '')
+    return {
+      en: `row ${row}, column ${column}: the value is missing`,
+      es: `fila ${row}, columna ${column}: falta el valor`,
+    };
+  return {
+    en: `row ${row}, column ${column}: ${shown(cell)} is not a number`,
+    es: `fila ${row}, columna ${column}: ${shown(cell)} no es un número`,
+  };
+}
+
+/** Sorts class labels as numbers when they all are, else as words. */
+function sortLabels(labels: Iterable<string>): string[] {
+  const list = [...labels];
+  return list.every(isNumber) ? list.sort((a, b) => Number(a) - Number(b)) : list.sort((a, b) => a.localeCompare(b));
+}
+
+/** How each input column is encoded, from the training rows: its width in the network's input. */
+function encodingsOf(
+  spec: Spec,
+  names: readonly string[],
+  numeric: readonly boolean[],
+  inputs: readonly number[],
+  training: readonly string[][],
+): FeatureEncoding[] {
+  return inputs.map((column) => {
+    const name = names[column] ?? '';
+    const cells = training.map((cells) => (cells[column] ?? '').trim());
+    if (!numeric[column]) return { name, kind: 'category', categories: sortLabels(new Set(cells)) };
+    const values = cells.map(Number);
+    if (spec.scaling === 'minmax') {
+      const low = Math.min(...values);
+      const range = Math.max(...values) - low;
+      return { name, kind: 'number', center: low, scale: range > 0 ? range : 1 };
+    }
+    const mean = values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
+    const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(values.length, 1);
+    return { name, kind: 'number', center: mean, scale: variance > 0 ? Math.sqrt(variance) : 1 };
+  });
+}
+
+/** Values per row the encodings give: one per number, one per category. */
+const widthOf = (encodings: readonly FeatureEncoding[]) =>
+  encodings.reduce((width, encoding) => width + (encoding.kind === 'number' ? 1 : encoding.categories.length), 0);
+
+/** One row's raw input cells, encoded; null when a number is not one or a word is unknown. */
+function encodeRow(
+  encodings: readonly FeatureEncoding[],
+  cells: readonly string[],
+): { ok: true; values: number[] } | { ok: false; index: number; cell: string } {
+  const values: number[] = [];
+  for (const [index, encoding] of encodings.entries()) {
+    const cell = (cells[index] ?? '').trim();
+    if (encoding.kind === 'number') {
+      if (!isNumber(cell)) return { ok: false, index, cell };
+      values.push((Number(cell) - encoding.center) / encoding.scale);
+    } else {
+      const at = encoding.categories.indexOf(cell);
+      if (at < 0) return { ok: false, index, cell };
+      values.push(...encoding.categories.map((_, position) => (position === at ? 1 : 0)));
+    }
+  }
+  return { ok: true, values };
+}
+
+/** The rows read and checked: which are kept, which are bad and why, and each column's facts. */
+function checkRows(spec: Spec, table: ReadTable) {
+  const { names } = table;
+  const numeric = numericColumns(table);
+  const target = names.indexOf(spec.target);
+  const inputs = names
+    .map((_, index) => index)
+    .filter((index) => index !== target && !spec.ignored.includes(names[index] ?? ''));
+  const used = [...inputs, target];
+  const good: { row: number; cells: string[] }[] = [];
+  const bad: Localized[] = [];
+  for (const entry of table.rows) {
+    if (entry.cells.length !== names.length) {
+      bad.push({
+        en: `row ${entry.row} has ${entry.cells.length} values; the table has ${names.length} columns`,
+        es: `la fila ${entry.row} tiene ${entry.cells.length} valores; la tabla tiene ${names.length} columnas`,
+      });
+      continue;
+    }
+    const fault = used.find((column) => {
+      const cell = (entry.cells[column] ?? '').trim();
+      return cell === '' || (numeric[column] === true && !isNumber(cell));
+    });
+    if (fault === undefined) good.push(entry);
+    else bad.push(badCell(entry.row, names[fault] ?? '', entry.cells[fault] ?? ''));
+  }
+  return { numeric, target, inputs, good, bad };
+}
+
+/** The facts of each column the data panel shows: its type, missing cells, distinct values, role. */
+function columnFacts(spec: Spec, table: ReadTable, numeric: readonly boolean[]): TableFacts['columns'] {
+  return table.names.map((name, column) => {
+    const cells = table.rows.map(({ cells }) => (cells[column] ?? '').trim());
+    return {
+      name,
+      type: numeric[column] ? 'number' : 'words',
+      missing: cells.filter((cell) => cell === '').length,
+      distinct: new Set(cells.filter((cell) => cell !== '')).size,
+      role: name === spec.target ? 'target' : spec.ignored.includes(name) ? 'ignored' : 'input',
+    };
+  });
+}
+
+function tensor(values: number[], shape: number[]): TensorData {
+  return { values: Float32Array.from(values), shape, dtype: 'float32' };
+}
+
+/** The order the rows are dealt in, from the seed: the last `testFraction` of it is the test split. */
+function dealt(count: number, seed: number): number[] {
+  const random = createRandom(seed);
+  const order = Array.from({ length: count }, (_, index) => index);
+  for (let index = count - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    [order[index], order[other]] = [order[other] ?? 0, order[index] ?? 0];
+  }
+  return order;
+}
+
+const sample: Spec = {
+  kind: 'csv',
+  file: 'iris-sample.csv',
+  text: [
+    'sepal_length,sepal_width,petal_length,petal_width,species',
+    '5.1,3.5,1.4,0.2,setosa',
+    '4.9,3.0,1.4,0.2,setosa',
+    '4.7,3.2,1.3,0.2,setosa',
+    '5.0,3.6,1.4,0.2,setosa',
+    '5.4,3.9,1.7,0.4,setosa',
+    '7.0,3.2,4.7,1.4,versicolor',
+    '6.4,3.2,4.5,1.5,versicolor',
+    '6.9,3.1,4.9,1.5,versicolor',
+    '5.5,2.3,4.0,1.3,versicolor',
+    '6.5,2.8,4.6,1.5,versicolor',
+    '6.3,3.3,6.0,2.5,virginica',
+    '5.8,2.7,5.1,1.9,virginica',
+    '7.1,3.0,5.9,2.1,virginica',
+    '6.3,2.9,5.6,1.8,virginica',
+    '6.5,3.0,5.8,2.2,virginica',
+    '',
+  ].join('\n'),
+  header: true,
+  target: 'species',
+  ignored: [],
+  task: 'class',
+  scaling: 'standard',
+  dropBadRows: false,
+  testFraction: 0.2,
+  seed: 1,
+};
+
+/** The table's facts as the build kept them: the panel's columns and the encodings of a new row. */
+const factsOf = (dataset: Dataset) => dataset.table;
+
+/** The first kept row's input cells, as the playground asks them. */
+function firstRow(spec: Spec): string {
+  const read = readTable(spec.text, spec.header);
+  if (!isTable(read)) return '';
+  const { inputs, good } = checkRows(spec, read);
+  const cells = good[0]?.cells ?? [];
+  return inputs.map((column) => cells[column] ?? '').join(', ');
+}
+
+export const csv: RecipeDef<Spec> = {
+  kind: 'csv',
+  schema: csvSpec,
+  defaultSpec: sample,
+  title: { en: 'Your table (CSV file)', es: 'Tu tabla (archivo CSV)' },
+
+  build(spec) {
+    const read = readTable(spec.text, spec.header);
+    if (!isTable(read)) return { ok: false, field: 'file', problem: read };
+    const { names } = read;
+    const { numeric, target, inputs, good, bad } = checkRows(spec, read);
+    if (target < 0)
+      return {
+        ok: false,
+        field: 'target',
+        problem: {
+          en: `the table has no column ${shown(spec.target)}: choose the column to predict`,
+          es: `la tabla no tiene la columna ${shown(spec.target)}: elige la columna que predecir`,
+        },
+      };
+    if (inputs.length === 0)
+      return {
+        ok: false,
+        field: 'ignored',
+        problem: {
+          en: 'every column but the target is left out: keep at least one as an input',
+          es: 'todas las columnas salvo el objetivo están fuera: deja al menos una como entrada',
+        },
+      };
+    if (spec.task === 'value' && !numeric[target])
+      return {
+        ok: false,
+        field: 'task',
+        problem: {
+          en: `the target column ${spec.target} holds words, not numbers: predict it as a class`,
+          es: `la columna objetivo ${spec.target} tiene palabras, no números: predícela como una clase`,
+        },
+      };
+    if (bad.length > 0 && !spec.dropBadRows) {
+      const first = bad[0] ?? { en: '', es: '' };
+      const more = bad.length - 1;
+      return {
+        ok: false,
+        field: 'dropBadRows',
+        problem: {
+          en: `${first.en}${more > 0 ? ` (and ${more} more ${more === 1 ? 'row' : 'rows'} like it)` : ''}. Correct the file, or leave the bad rows out.`,
+          es: `${first.es}${more > 0 ? ` (y ${more} ${more === 1 ? 'fila más' : 'filas más'} así)` : ''}. Corrige el archivo, o deja fuera las filas malas.`,
+        },
+      };
+    }
+    const order = dealt(good.length, spec.seed);
+    const testCount = Math.min(Math.round(good.length * spec.testFraction), good.length - 2);
+    const trainRows = order.slice(0, good.length - Math.max(testCount, 0)).map((index) => good[index]?.cells ?? []);
+    const testRows = order.slice(good.length - Math.max(testCount, 0)).map((index) => good[index]?.cells ?? []);
+    if (trainRows.length < 2)
+      return {
+        ok: false,
+        field: 'file',
+        problem: {
+          en: `only ${good.length} good ${good.length === 1 ? 'row' : 'rows'}: a network needs more to learn from`,
+          es: `solo ${good.length} ${good.length === 1 ? 'fila buena' : 'filas buenas'}: una red necesita más para aprender`,
+        },
+      };
+    const encodings = encodingsOf(spec, names, numeric, inputs, trainRows);
+    const width = widthOf(encodings);
+    const labels =
+      spec.task === 'class' ? sortLabels(new Set(good.map(({ cells }) => (cells[target] ?? '').trim()))) : [];
+    if (spec.task === 'class' && labels.length < 2)
+      return {
+        ok: false,
+        field: 'target',
+        problem: {
+          en: `the target column ${spec.target} holds one value alone: there is nothing to tell apart`,
+          es: `la columna objetivo ${spec.target} tiene un solo valor: no hay nada que distinguir`,
+        },
+      };
+    // A number to predict is trained on standardised (mean 0, deviation 1 over the training rows),
+    // so a small spread around a large value is learned as fast as any; answers are read back.
+    const targets = spec.task === 'value' ? trainRows.map((cells) => Number(cells[target])) : [];
+    const targetCenter = targets.length > 0 ? targets.reduce((sum, value) => sum + value, 0) / targets.length : 0;
+    const spread = Math.sqrt(
+      targets.reduce((sum, value) => sum + (value - targetCenter) ** 2, 0) / Math.max(targets.length, 1),
+    );
+    const targetScale = spread > 0 ? spread : 1;
+    const encode = (rows: readonly string[][]) => {
+      const x: number[] = [];
+      const y: number[] = [];
+      for (const cells of rows) {
+        const encoded = encodeRow(
+          encodings,
+          inputs.map((column) => cells[column] ?? ''),
+        );
+        // A word of the test split the training rows never had: its one-hot is all zeros.
+        x.push(...(encoded.ok ? encoded.values : new Array<number>(width).fill(0)));
+        const cell = (cells[target] ?? '').trim();
+        y.push(spec.task === 'class' ? labels.indexOf(cell) : (Number(cell) - targetCenter) / targetScale);
+      }
+      return {
+        x: tensor(x, [rows.length, width]),
+        y: tensor(y, spec.task === 'class' ? [rows.length] : [rows.length, 1]),
+      };
+    };
+    const train = encode(trainRows);
+    const facts: TableFacts = {
+      columns: columnFacts(spec, read, numeric),
+      rows: read.rows.length,
+      bad: bad.slice(0, listedBadRows),
+      badCount: bad.length,
+      encodings,
+      order: order.map((index) => good[index]?.row ?? 0),
+      testRows: testRows.length,
+    };
+    return {
+      ok: true,
+      dataset: {
+        ...train,
+        target:
+          spec.task === 'class'
+            ? { kind: 'class', labels }
+            : { kind: 'value', scale: targetScale, center: targetCenter },
+        preview: trainRows.slice(0, previewRows).map((cells) => ({
+          input: inputs.map((column) => cells[column] ?? '').join(', '),
+          target: cells[target] ?? '',
+        })),
+        table: facts,
+        ...(testRows.length > 0 ? { test: encode(testRows) } : {}),
+      },
+    };
+  },
+
+  panel: (spec) => {
+    const read = readTable(spec.text, spec.header);
+    const names = isTable(read) ? read.names : [];
+    const fields: PanelField<Spec>[] = [
+      {
+        widget: 'file',
+        label: { en: 'Open a CSV file…', es: 'Abrir un archivo CSV…' },
+        accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values',
+        maxBytes: maxCsvText,
+        get: (current) => current.file,
+        set: (_current, file, text) => csvSpecFor(file, text),
+      },
+      {
+        widget: 'toggle',
+        label: { en: 'The first row names the columns', es: 'La primera fila nombra las columnas' },
+        hint: {
+          en: 'Off: the first row is data, and the columns are numbered.',
+          es: 'Desactivado: la primera fila son datos y las columnas se numeran.',
+        },
+        get: (current) => current.header,
+        set: (current, header) => ({ ...current, header, target: '', ignored: [] }),
+      },
+      {
+        widget: 'choice',
+        label: { en: 'Column to predict', es: 'Columna que predecir' },
+        options: names.map((name) => ({ value: name, label: { en: name, es: name } })),
+        get: (current) => current.target,
+        set: (current, target) => ({ ...current, target, ignored: current.ignored.filter((name) => name !== target) }),
+      },
+      {
+        widget: 'choice',
+        label: { en: 'It is', es: 'Es' },
+        options: [
+          { value: 'class', label: { en: 'a class (classification)', es: 'una clase (clasificación)' } },
+          { value: 'value', label: { en: 'a number (regression)', es: 'un número (regresión)' } },
+        ],
+        get: (current) => current.task,
+        set: (current, task) => ({ ...current, task: task === 'value' ? 'value' : 'class' }),
+      },
+      {
+        widget: 'toggles',
+        label: { en: 'Inputs', es: 'Entradas' },
+        hint: {
+          en: 'The columns the network reads; untick an id or a name.',
+          es: 'Las columnas que lee la red; desmarca un id o un nombre.',
+        },
+        options: names.filter((name) => name !== spec.target),
+        get: (current) => names.filter((name) => name !== current.target && !current.ignored.includes(name)),
+        set: (current, kept) => ({
+          ...current,
+          ignored: names.filter((name) => name !== current.target && !kept.includes(name)),
+        }),
+      },
+      {
+        widget: 'choice',
+        label: { en: 'Numbers are scaled', es: 'Los números se escalan' },
+        options: [
+          { value: 'standard', label: { en: 'to mean 0, deviation 1', es: 'a media 0, desviación 1' } },
+          { value: 'minmax', label: { en: 'to between 0 and 1', es: 'a entre 0 y 1' } },
+        ],
+        get: (current) => current.scaling,
+        set: (current, scaling) => ({ ...current, scaling: scaling === 'minmax' ? 'minmax' : 'standard' }),
+      },
+      {
+        widget: 'toggle',
+        label: { en: 'Leave bad rows out', es: 'Dejar fuera las filas malas' },
+        hint: {
+          en: 'A row with a missing value, a word where a number goes, or too few values is left out, and listed.',
+          es: 'Una fila con un valor que falta, una palabra donde va un número o pocos valores se deja fuera, y se lista.',
+        },
+        get: (current) => current.dropBadRows,
+        set: (current, dropBadRows) => ({ ...current, dropBadRows }),
+      },
+      {
+        widget: 'whole',
+        label: { en: 'test split (% of rows)', es: 'división de prueba (% de filas)' },
+        min: 0,
+        max: 50,
+        get: (current) => Math.round(current.testFraction * 100),
+        set: (current, percent) => ({ ...current, testFraction: percent / 100 }),
+      },
+      {
+        widget: 'whole',
+        label: { en: 'seed of the split', es: 'semilla de la división' },
+        min: 0,
+        max: 2 ** 31 - 1,
+        get: (current) => current.seed,
+        set: (current, seed) => ({ ...current, seed }),
+      },
+    ];
+    return fields;
+  },
+  preview: (spec) => {
+    const read = readTable(spec.text, spec.header);
+    const names = isTable(read) ? read.names : [];
+    const inputs = names.filter((name) => name !== spec.target && !spec.ignored.includes(name)).join(', ');
+    return {
+      labels: 'classes',
+      headings: { input: { en: inputs, es: inputs }, target: { en: spec.target, es: spec.target } },
+    };
+  },
+  playground: (spec) => {
+    const read = readTable(spec.text, spec.header);
+    const names = isTable(read) ? read.names : [];
+    const inputs = names.filter((name) => name !== spec.target && !spec.ignored.includes(name)).join(', ');
+    return {
+      input: 'text',
+      label: {
+        en: `A row, its values as in the file: ${inputs}`,
+        es: `Una fila, con sus valores como en el archivo: ${inputs}`,
+      },
+    };
+  },
+
+  defaultQuery: firstRow,
+  opens: { extensions: ['.csv', '.tsv', '.txt'], maxBytes: maxCsvText, spec: csvSpecFor },
+
+  encodeQuery(spec, dataset, text) {
+    const facts = factsOf(dataset);
+    if (!facts) return { ok: false, problem: { en: 'Build the data first.', es: 'Construye primero los datos.' } };
+    const cells = Papa.parse<string[]>(text.trim(), { delimiter: text.includes('\t') ? '\t' : ',' }).data[0] ?? [];
+    const { encodings } = facts;
+    const names = encodings.map((encoding) => encoding.name).join(', ');
+    if (cells.length !== encodings.length)
+      return {
+        ok: false,
+        problem: {
+          en: `Type ${encodings.length} values separated by commas, one for each input (${names}), e.g. ${firstRow(spec)}.`,
+          es: `Escribe ${encodings.length} valores separados por comas, uno por entrada (${names}), p. ej. ${firstRow(spec)}.`,
+        },
+      };
+    const encoded = encodeRow(encodings, cells);
+    if (!encoded.ok) {
+      const encoding = encodings[encoded.index];
+      const where = `${encoding?.name ?? ''}`;
+      return {
+        ok: false,
+        problem:
+          encoding?.kind === 'category'
+            ? {
+                en: `${where}: ${shown(encoded.cell)} is none of ${encoding.categories.join(', ')}.`,
+                es: `${where}: ${shown(encoded.cell)} no es ninguno de ${encoding.categories.join(', ')}.`,
+              }
+            : {
+                en: `${where}: ${shown(encoded.cell)} is not a number.`,
+                es: `${where}: ${shown(encoded.cell)} no es un número.`,
+              },
+      };
+    }
+    return { ok: true, values: Float32Array.from(encoded.values), shape: [1, encoded.values.length] };
+  },
+
+  planQuery(spec, dataset, query) {
+    return textQuery(csv, spec, dataset, query);
+  },
+
+  typescript: {
+    imports: [`import { readFileSync } from 'node:fs';`, `import Papa from 'papaparse';`],
+    packages: {
+      dependencies: { papaparse: '^5.4.1' },
+      devDependencies: { '@types/node': '^20.0.0', '@types/papaparse': '^5.3.0' },
+    },
+    data: ({ spec, dataset, loss }) => {
+      const facts = factsOf(dataset);
+      if (!facts) return [];
+      const classes = dataset.target.kind === 'class';
+      const column = !classes || loss === 'binary_crossentropy';
+      const read = readTable(spec.text, spec.header);
+      const names = isTable(read) ? read.names : [];
+      const inputColumns = facts.encodings.map((encoding) => names.indexOf(encoding.name));
+      const target = names.indexOf(spec.target);
+      return [
+        `// 1. The data: the table ${typescriptString(spec.file)}, read with papaparse. Run the program with the file's`,
+        `// path as its argument; it reads a file of that name beside it otherwise.`,
+        `const dataFile = process.argv[2] ?? ${typescriptString(spec.file)};`,
+        `const table = Papa.parse<string[]>(readFileSync(dataFile, 'utf8'), { skipEmptyLines: 'greedy' }).data;`,
+        `// Each row by its number as a spreadsheet shows it${spec.header ? ' (the header is row 1)' : ''}.`,
+        `const rowByNumber = (row: number) => table[row - 1] ?? [];`,
+        `// The rows in the order LayerLab dealt them from seed ${spec.seed}; the last ${facts.testRows} are the test split.`,
+        `const order = ${typescriptNumbers(facts.order)};`,
+        `const testCount = ${facts.testRows};`,
+        `// How LayerLab encodes each input, from the training rows: numbers scaled, words one-hot.`,
+        `const inputColumns = ${typescriptNumbers(inputColumns)};`,
+        `const encodings: ({ center: number; scale: number } | { categories: string[] })[] = [`,
+        ...facts.encodings.map((encoding) =>
+          encoding.kind === 'number'
+            ? `  { center: ${encoding.center}, scale: ${encoding.scale} },`
+            : `  { categories: [${encoding.categories.map(typescriptString).join(', ')}] },`,
+        ),
+        `];`,
+        `const encodeRow = (cells: string[]) =>`,
+        `  encodings.flatMap((encoding, index) => {`,
+        `    const cell = (cells[inputColumns[index]] ?? '').trim();`,
+        `    return 'center' in encoding`,
+        `      ? [(Number(cell) - encoding.center) / encoding.scale]`,
+        `      : encoding.categories.map((category) => (category === cell ? 1 : 0));`,
+        `  });`,
+        `const inputCount = ${widthOf(facts.encodings)};`,
+        classes
+          ? `const classes = [${dataset.target.kind === 'class' ? dataset.target.labels.map(typescriptString).join(', ') : ''}];`
+          : `// The target: column ${target + 1}, a number per row.`,
+        ...(classes
+          ? []
+          : [
+              `// Trained on standardised over the training rows; answers are read back.`,
+              `const targetCenter = ${dataset.target.kind === 'value' ? (dataset.target.center ?? 0) : 0};`,
+              `const targetScale = ${dataset.target.kind === 'value' ? dataset.target.scale : 1};`,
+            ]),
+        `const targetOf = (cells: string[]) => ${classes ? `classes.indexOf((cells[${target}] ?? '').trim())` : `(Number(cells[${target}]) - targetCenter) / targetScale`};`,
+        `const trainRows = order.slice(0, order.length - testCount).map(rowByNumber);`,
+        `const testRows = order.slice(order.length - testCount).map(rowByNumber);`,
+        `const sampleCount = trainRows.length;`,
+        `const x = tf.tensor2d(trainRows.flatMap(encodeRow), [sampleCount, inputCount]);`,
+        column
+          ? `const y = tf.tensor2d(trainRows.map(targetOf), [sampleCount, 1]);`
+          : `const y = tf.tensor1d(trainRows.map(targetOf));`,
+        `const xTest = tf.tensor2d(testRows.flatMap(encodeRow), [testRows.length, inputCount]);`,
+        `const yTest = testRows.map(targetOf);`,
+        'console.log(`Data: ${sampleCount} rows to train on, ${testRows.length} held out to test`);',
+      ];
+    },
+    question: ({ dataset, oneUnit, query }) => {
+      const classes = dataset.target.kind === 'class';
+      const text = query.kind === 'text' ? query.text : '';
+      return [
+        `// 4. The test split, never trained on, measured once; then the playground's question, a row of raw values.`,
+        `if (testRows.length > 0) {`,
+        `  const predicted = (model.predict(xTest) as tf.Tensor).arraySync() as number[][];`,
+        ...(classes
+          ? [
+              oneUnit
+                ? `  const right = predicted.filter((row, index) => (row[0] > 0.5 ? 1 : 0) === yTest[index]).length;`
+                : `  const right = predicted.filter((row, index) => row.indexOf(Math.max(...row)) === yTest[index]).length;`,
+              'console.log(`test_accuracy ${(right / testRows.length).toFixed(4)}`);',
+            ]
+          : [
+              `  const errors = predicted.map((row, index) => (row[0] - yTest[index]) * targetScale);`,
+              `  const mae = errors.reduce((sum, error) => sum + Math.abs(error), 0) / errors.length;`,
+              'console.log(`test_mae ${mae.toFixed(4)}`);',
+            ]),
+        `}`,
+        `const query = ${typescriptString(text)};`,
+        `const queryCells = Papa.parse<string[]>(query).data[0] ?? [];`,
+        `const queryRow: string[] = [];`,
+        `inputColumns.forEach((column, index) => (queryRow[column] = queryCells[index] ?? ''));`,
+        `const output = (model.predict(tf.tensor2d([encodeRow(queryRow)], [1, inputCount])) as tf.Tensor).dataSync();`,
+        ...(classes
+          ? [
+              oneUnit
+                ? `const probabilities = [1 - output[0], output[0]];`
+                : `const probabilities = Array.from(output);`,
+              `const best = probabilities.indexOf(Math.max(...probabilities));`,
+              'console.log(`For ${query} the network expects ${classes[best]} (${(probabilities[best] * 100).toFixed(1)}%)`);',
+            ]
+          : [
+              'console.log(`For ${query} the network answers ${(output[0] * targetScale + targetCenter).toFixed(3)}`);',
+            ]),
+      ];
+    },
+  },
+
+  python: {
+    arguments: [
+      'parser.add_argument("--data", help="the table\'s path (a file of the name LayerLab opened, beside the program, otherwise)")',
+    ],
+    data: (code) => {
+      const { spec, dataset } = code;
+      const facts = factsOf(dataset);
+      if (!facts) return [];
+      const classes = dataset.target.kind === 'class';
+      const read = readTable(spec.text, spec.header);
+      const names = isTable(read) ? read.names : [];
+      const inputColumns = facts.encodings.map((encoding) => names.indexOf(encoding.name));
+      const target = names.indexOf(spec.target);
+      return [
+        `# 1. The data: the table ${pythonString(spec.file).slice(1, -1)}, read with the csv module. Pass its path with`,
+        '# --data; a file of that name beside the program is read otherwise.',
+        'import csv',
+        `data_file = args.data or ${pythonString(spec.file)}`,
+        'with open(data_file, newline="", encoding="utf-8") as handle:',
+        '    sample = handle.read(65536)',
+        '    handle.seek(0)',
+        '    dialect = csv.Sniffer().sniff(sample, delimiters=",;\\t|")',
+        '    table = [row for row in csv.reader(handle, dialect) if any(cell.strip() for cell in row)]',
+        `# The rows in the order LayerLab dealt them from seed ${spec.seed}, by their number as a spreadsheet`,
+        `# shows it${spec.header ? ' (the header is row 1)' : ''}; the last ${facts.testRows} are the test split.`,
+        `ORDER = ${pythonNumberList(facts.order)}`,
+        `TEST_COUNT = ${facts.testRows}`,
+        '# How LayerLab encodes each input, from the training rows: numbers scaled, words one-hot.',
+        `INPUT_COLUMNS = [${inputColumns.join(', ')}]`,
+        'ENCODINGS = [',
+        ...facts.encodings.map((encoding) =>
+          encoding.kind === 'number'
+            ? `    {"center": ${encoding.center}, "scale": ${encoding.scale}},`
+            : `    {"categories": [${encoding.categories.map(pythonString).join(', ')}]},`,
+        ),
+        ']',
+        '',
+        '',
+        'def encode_row(cells):',
+        '    values = []',
+        '    for column, encoding in zip(INPUT_COLUMNS, ENCODINGS):',
+        '        cell = cells[column].strip() if column < len(cells) else ""',
+        '        if "center" in encoding:',
+        '            values.append((float(cell) - encoding["center"]) / encoding["scale"])',
+        '        else:',
+        '            values.extend(1.0 if category == cell else 0.0 for category in encoding["categories"])',
+        '    return values',
+        '',
+        '',
+        ...(classes
+          ? [`classes = [${dataset.target.kind === 'class' ? dataset.target.labels.map(pythonString).join(', ') : ''}]`]
+          : []),
+        'rows = [table[number - 1] for number in ORDER]',
+        'train_rows, test_rows = rows[: len(rows) - TEST_COUNT], rows[len(rows) - TEST_COUNT :]',
+        'x = np.array([encode_row(row) for row in train_rows], dtype="float32")',
+        'x_test = np.array([encode_row(row) for row in test_rows], dtype="float32").reshape(len(test_rows), x.shape[1])',
+        ...(classes
+          ? [
+              `y = np.array([classes.index(row[${target}].strip()) for row in train_rows], dtype="int64")`,
+              `y_test = np.array([classes.index(row[${target}].strip()) for row in test_rows], dtype="int64")`,
+              ...(oneHotTargets(code)
+                ? [
+                    '# categorical_crossentropy compares whole distributions: one-hot targets.',
+                    'y = np.eye(len(classes), dtype="float32")[y]',
+                  ]
+                : []),
+            ]
+          : [
+              '# Trained on standardised over the training rows; answers are read back.',
+              `TARGET_CENTER = ${dataset.target.kind === 'value' ? (dataset.target.center ?? 0) : 0}`,
+              `TARGET_SCALE = ${dataset.target.kind === 'value' ? dataset.target.scale : 1}`,
+              `y = (np.array([float(row[${target}]) for row in train_rows], dtype="float32").reshape(-1, 1) - TARGET_CENTER) / TARGET_SCALE`,
+              `y_test = (np.array([float(row[${target}]) for row in test_rows], dtype="float32").reshape(-1, 1) - TARGET_CENTER) / TARGET_SCALE`,
+            ]),
+        'sample_count = len(x)',
+        'print(f"Data: {sample_count} rows to train on, {len(test_rows)} held out to test")',
+      ];
+    },
+    question: ({ dataset, oneUnit, query, predict }) => {
+      const classes = dataset.target.kind === 'class';
+      const text = query.kind === 'text' ? query.text : '';
+      return [
+        "# 4. The test split, never trained on, measured once; then the playground's question, a row of raw values.",
+        '# The network answers each test row as the playground answers one.',
+        'test_outputs = []',
+        'for index in range(len(test_rows)):',
+        '    test_row = x_test[index : index + 1]',
+        ...predict('test_row', 'test_output').map((line) => `    ${line}`),
+        '    test_outputs.append(np.asarray(test_output).reshape(-1))',
+        'if test_outputs:',
+        '    test_outputs = np.stack(test_outputs)',
+        ...(classes
+          ? [
+              oneUnit
+                ? '    test_predicted = (test_outputs[:, 0] > 0.5).astype("int64")'
+                : '    test_predicted = test_outputs.argmax(axis=1)',
+              '    print(f"test_accuracy {float((test_predicted == y_test.reshape(-1)).mean()):.4f}")',
+            ]
+          : [
+              '    test_error = (test_outputs[:, 0] - y_test.reshape(-1)) * TARGET_SCALE',
+              '    print(f"test_mae {float(np.abs(test_error).mean()):.4f}")',
+            ]),
+        `query = ${pythonString(text)}`,
+        'query_cells = next(csv.reader([query]))',
+        'query_row = [""] * (max(INPUT_COLUMNS) + 1)',
+        'for column, cell in zip(INPUT_COLUMNS, query_cells):',
+        '    query_row[column] = cell',
+        'query_x = np.array([encode_row(query_row)], dtype="float32")',
+        ...predict('query_x', 'output'),
+        ...(classes
+          ? [
+              ...(oneUnit
+                ? ['probabilities = np.array([1 - output[0], output[0]])']
+                : ['probabilities = np.asarray(output).reshape(-1)']),
+              'best = int(np.argmax(probabilities))',
+              'print(f"For {query} the network expects {classes[best]} ({probabilities[best]:.1%})")',
+            ]
+          : [
+              'print(f"For {query} the network answers {float(np.asarray(output).reshape(-1)[0]) * TARGET_SCALE + TARGET_CENTER:.3f}")',
+            ]),
+      ];
+    },
+  },
+};

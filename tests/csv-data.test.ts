@@ -1,0 +1,264 @@
+/**
+ * A learner's own table, on real public data: the classic CSV files Debian's python3-sklearn ships
+ * (iris, wine, breast cancer), opened as a learner opens them, with their odd first rows. The
+ * header is guessed, the target proposed, bad rows named by row and column, the test split held
+ * out and measured once after training, a raw row asked in the playground, and hostile files
+ * refused with a clear message.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportKeras } from '../shared/codegen/keras';
+import { exportPytorch } from '../shared/codegen/pytorch';
+import { exportTypeScript } from '../shared/codegen/typescript';
+import { buildDataset } from '../shared/data/build';
+import { csvSpecFor, looksLikeHeader } from '../shared/data/recipes/csv';
+import { textOf } from '../shared/data/text-file';
+import type { Graph } from '../shared/graph/types';
+import { runTraining } from '../shared/training/run';
+import { defaultTrainingSettings, type TrainingSettings } from '../shared/training/settings';
+import { chain, layer } from './helpers/graphs';
+
+const run = promisify(execFile);
+const sklearnData = '/usr/lib/python3/dist-packages/sklearn/datasets/data';
+const read = (name: string) => readFileSync(`${sklearnData}/${name}`, 'utf8');
+
+beforeAll(async () => {
+  tf.env().set('PROD', true);
+  await tf.setBackend('cpu');
+});
+
+/** features → Dense 16 relu → the output the target calls for. */
+function starter(features: number, outputs: number, activation: 'softmax' | 'linear' | 'sigmoid'): Graph {
+  return chain(
+    layer('Input', 'features', { shape: [features] }),
+    layer('Dense', 'hidden', { units: 16, activation: 'relu' }),
+    layer('Dense', 'answer', { units: outputs, activation }),
+  );
+}
+
+const classify: TrainingSettings = {
+  ...defaultTrainingSettings,
+  loss: 'sparse_categorical_crossentropy',
+  metrics: ['accuracy'],
+  epochs: 60,
+  batch_size: 16,
+  learning_rate: 0.01,
+  validation_split: 0.2,
+};
+
+describe('iris.csv, as sklearn ships it', () => {
+  const text = read('iris.csv');
+
+  it('is opened with its first row as names and its last column, three whole numbers, as the class', () => {
+    const spec = csvSpecFor('iris.csv', text);
+    expect(spec).toMatchObject({ header: true, target: 'virginica', task: 'class', testFraction: 0.2 });
+    const built = buildDataset(spec);
+    if (!built.ok) throw new Error(built.problem.en);
+    const { dataset } = built;
+    expect(dataset.x.shape).toEqual([120, 4]);
+    expect(dataset.test?.x.shape).toEqual([30, 4]);
+    expect(dataset.target).toEqual({ kind: 'class', labels: ['0', '1', '2'] });
+    expect(dataset.table?.columns.map((column) => [column.name, column.type, column.distinct, column.role])).toEqual([
+      ['150', 'number', 35, 'input'],
+      ['4', 'number', 23, 'input'],
+      ['setosa', 'number', 43, 'input'],
+      ['versicolor', 'number', 22, 'input'],
+      ['virginica', 'number', 3, 'target'],
+    ]);
+    // Standardised from the training rows: each input column has mean 0 and deviation 1 there.
+    const column = Array.from({ length: 120 }, (_, row) => dataset.x.values[row * 4] ?? 0);
+    const mean = column.reduce((sum, value) => sum + value, 0) / 120;
+    expect(Math.abs(mean)).toBeLessThan(1e-5);
+  });
+
+  it('trains, measures the 30 held-out rows once, and answers a raw row in the playground', async () => {
+    const spec = csvSpecFor('iris.csv', text);
+    const run = await runTraining(tf, { graph: starter(4, 3, 'softmax'), data: spec, settings: classify });
+    if (!run.ok) throw new Error(JSON.stringify(run.problems));
+    try {
+      expect(run.outcome.test).toMatchObject({ kind: 'class', samples: 30 });
+      const test = run.outcome.test;
+      if (test?.kind !== 'class') throw new Error('no test result');
+      expect(test.accuracy).toBeGreaterThan(0.85);
+      expect(test.perClass.map((entry) => entry.support).reduce((sum, count) => sum + count, 0)).toBe(30);
+      // A setosa from the file, typed as its raw values.
+      const asked = run.mode.ask(tf, run.model, run.checked, spec, run.dataset, '5.1, 3.5, 1.4, 0.2');
+      expect(asked.ok && asked.answer.kind === 'classes' && asked.answer.top[0]?.label).toBe('0');
+      const wrong = run.mode.ask(tf, run.model, run.checked, spec, run.dataset, '5.1, abc, 1.4, 0.2');
+      expect(!wrong.ok && wrong.problem.en).toBe('4: “abc” is not a number.');
+      const short = run.mode.ask(tf, run.model, run.checked, spec, run.dataset, '5.1, 3.5');
+      expect(!short.ok && short.problem.en).toMatch(/^Type 4 values separated by commas, one for each input/);
+    } finally {
+      run.model.dispose();
+    }
+  }, 120_000);
+});
+
+describe('wine_data.csv: a first row that is not a header', () => {
+  const text = read('wine_data.csv');
+
+  it('is read as data, its first row reported by number, and left out only when the learner says so', () => {
+    expect(looksLikeHeader(text)).toBe(false);
+    const spec = csvSpecFor('wine_data.csv', text);
+    expect(spec).toMatchObject({ header: false, target: 'column 14', task: 'class' });
+    const refused = buildDataset(spec);
+    expect(!refused.ok && refused.problem.en).toBe(
+      'row 1 has 5 values; the table has 14 columns. Correct the file, or leave the bad rows out.',
+    );
+    const built = buildDataset({ ...spec, dropBadRows: true });
+    if (!built.ok) throw new Error(built.problem.en);
+    expect(built.dataset.table?.badCount).toBe(1);
+    expect(built.dataset.table?.bad[0]?.en).toBe('row 1 has 5 values; the table has 14 columns');
+    expect(built.dataset.x.shape[0] ?? 0).toBe(178 - Math.round(178 * 0.2));
+    // With the header ticked, the first row's 5 names cannot name 14 columns.
+    const header = buildDataset({ ...spec, header: true });
+    expect(!header.ok && header.problem.en).toMatch(/^the first row has 5 cells but the rows under it have 14/);
+  });
+
+  it('predicts a number, the alcohol of the first column, and reports the test split’s errors in its units', async () => {
+    const spec = {
+      ...csvSpecFor('wine_data.csv', text),
+      dropBadRows: true,
+      target: 'column 1',
+      task: 'value' as const,
+    };
+    const run = await runTraining(tf, {
+      graph: starter(13, 1, 'linear'),
+      data: spec,
+      settings: { ...classify, loss: 'mean_squared_error', metrics: ['mae'], epochs: 80 },
+    });
+    if (!run.ok) throw new Error(JSON.stringify(run.problems));
+    run.model.dispose();
+    const test = run.outcome.test;
+    if (test?.kind !== 'value') throw new Error('no test result');
+    // Alcohol spreads about 0.8 around its mean: the network does better than guessing the mean.
+    expect(test.samples).toBe(Math.round(178 * 0.2));
+    expect(test.mae).toBeLessThan(0.6);
+    expect(test.rmse).toBeGreaterThanOrEqual(test.mae);
+  }, 120_000);
+});
+
+describe('bad cells and hostile files', () => {
+  const table = (rows: string[]) => ({ ...csvSpecFor('mine.csv', rows.join('\n')), target: 'label' });
+
+  it('names the row and the column of a word where a number goes, and of a missing value', () => {
+    const spec = table(['age,height,label', '30,1.7,a', '41,abc,b', '25,,a', '33,1.6,b', '28,1.8,a']);
+    const built = buildDataset(spec);
+    expect(!built.ok && built.problem.en).toBe(
+      'row 3, column height: “abc” is not a number (and 1 more row like it). Correct the file, or leave the bad rows out.',
+    );
+    const dropped = buildDataset({ ...spec, dropBadRows: true });
+    expect(dropped.ok && dropped.dataset.table?.bad.map((bad) => bad.en)).toEqual([
+      'row 3, column height: “abc” is not a number',
+      'row 4, column height: the value is missing',
+    ]);
+  });
+
+  it('one-hot encodes a column of words, and refuses a word it never saw in a question', () => {
+    const spec = {
+      ...table(['colour,size,label', 'red,1,a', 'blue,2,b', 'red,3,a', 'green,4,b', 'blue,5,a']),
+      testFraction: 0,
+    };
+    const built = buildDataset(spec);
+    if (!built.ok) throw new Error(built.problem.en);
+    expect(built.dataset.table?.encodings[0]).toEqual({
+      name: 'colour',
+      kind: 'category',
+      categories: ['blue', 'green', 'red'],
+    });
+    expect(built.dataset.x.shape).toEqual([5, 4]);
+  });
+
+  it('refuses an empty file, a header alone, one value, binary garbage and text that is not UTF-8', () => {
+    const problem = (text: string, header = false) => {
+      const built = buildDataset({ ...csvSpecFor('f.csv', text), text: text || ' ', header });
+      return built.ok ? 'built' : built.problem.en;
+    };
+    expect(problem('\n\n')).toBe('the file holds no rows');
+    expect(problem('a,b,c\n', true)).toBe('the file holds the header row alone: no data under it');
+    expect(problem('a,b,c\n')).toBe('only 1 good row: a network needs more to learn from');
+    expect(textOf('f.csv', new Uint8Array(), 100)).toEqual({
+      ok: false,
+      problem: { en: '"f.csv" is empty.', es: '"f.csv" está vacío.' },
+    });
+    const garbage = textOf('f.csv', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x10]), 100);
+    expect(!garbage.ok && garbage.problem.en).toMatch(/is not a text file \(it holds binary data\)/);
+    const latin1 = textOf('f.csv', Uint8Array.from([0x6e, 0x61, 0xef, 0x76, 0x65]), 100);
+    expect(!latin1.ok && latin1.problem.en).toMatch(/is not UTF-8 text/);
+    const huge = textOf('f.csv', new Uint8Array(101), 100);
+    expect(!huge.ok && huge.problem.en).toMatch(/a project keeps at most/);
+  });
+});
+
+describe('iris.csv exported: the programs read the same file and reach about the same result', () => {
+  const file = `${sklearnData}/iris.csv`;
+  const settings: TrainingSettings = { ...classify, epochs: 40 };
+  const source = {
+    name: 'Iris',
+    graph: starter(4, 3, 'softmax'),
+    data: csvSpecFor('iris.csv', read('iris.csv')),
+    training: settings,
+  };
+  let folder = '';
+  let ours: { accuracy: number; finalLogs: Record<string, number> } = { accuracy: 0, finalLogs: {} };
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'layerlab-csv-'));
+    await symlink(path.join(process.cwd(), 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+    const run = await runTraining(tf, { graph: source.graph, data: source.data, settings });
+    if (!run.ok || run.outcome.test?.kind !== 'class') throw new Error('LayerLab refused the table');
+    ours = { accuracy: run.outcome.test.accuracy, finalLogs: run.outcome.finalLogs };
+    run.model.dispose();
+  }, 120_000);
+  afterAll(async () => {
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('TypeScript: papaparse reads the file, the rows are dealt as LayerLab dealt them, the test split matches', async () => {
+    const exported = await exportTypeScript(source);
+    if (!exported.ok) throw new Error('refused');
+    for (const [name, content] of Object.entries(exported.files)) await writeFile(path.join(folder, name), content);
+    expect(JSON.parse(exported.files['package.json']).dependencies).toEqual({
+      '@tensorflow/tfjs': '4.22.0',
+      papaparse: '^5.4.1',
+    });
+    const binary = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
+    const strict = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
+    await run(binary('tsc'), [...strict, '--target', 'es2022', '--skipLibCheck', 'model.ts'], { cwd: folder });
+    const { stdout } = await run(binary('tsx'), ['model.ts', file], { cwd: folder, timeout: 120_000 });
+    expect(stdout).toContain('Data: 120 rows to train on, 30 held out to test');
+    // The same tf.js, seed and rows: the same run, to the last figure printed.
+    const finalLine = stdout.split('\n').find((line) => line.startsWith('FINAL ')) ?? '';
+    const theirs = JSON.parse(finalLine.slice('FINAL '.length)) as Record<string, number>;
+    for (const [name, value] of Object.entries(ours.finalLogs)) expect(theirs[name]).toBeCloseTo(value, 3);
+    expect(Number(/test_accuracy ([\d.]+)/.exec(stdout)?.[1])).toBeCloseTo(ours.accuracy, 3);
+    expect(stdout).toMatch(/For 5\.1, 3\.5, 1\.4, 0\.2 the network expects 0 /);
+  }, 180_000);
+
+  it('PyTorch: the csv module reads the file with --data, and the test split scores about as well', async () => {
+    const exported = exportPytorch(source);
+    if (!exported.ok) throw new Error('refused');
+    await writeFile(path.join(folder, 'model.py'), exported.code);
+    const { stdout } = await run('/usr/bin/python3', ['model.py', '--data', file], { cwd: folder, timeout: 120_000 });
+    expect(stdout).toContain('Data: 120 rows to train on, 30 held out to test');
+    const accuracy = Number(/test_accuracy ([\d.]+)/.exec(stdout)?.[1]);
+    expect(accuracy).toBeGreaterThan(ours.accuracy - 0.1);
+    expect(stdout).toMatch(/For 5\.1, 3\.5, 1\.4, 0\.2 the network expects 0 /);
+  }, 180_000);
+
+  it('Keras: the same data step, valid Python', async () => {
+    const exported = exportKeras(source);
+    if (!exported.ok) throw new Error('refused');
+    await writeFile(path.join(folder, 'keras_model.py'), exported.code);
+    await run('/usr/bin/python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', 'keras_model.py'], {
+      cwd: folder,
+    });
+    expect(exported.code).toContain('parser.add_argument("--data"');
+  });
+});
