@@ -1,4 +1,5 @@
 /** The window: palette, canvas and inspector side by side, the status bar below. */
+import { chooseDataFile, openDataFromFile } from './data/open-data';
 import { ReactFlowProvider } from '@xyflow/react';
 import i18next from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
@@ -23,6 +24,28 @@ import { SummaryDialog } from './problems/SummaryDialog';
 import { ConnectDialog } from './canvas/ConnectDialog';
 import { useAppStore } from './store';
 
+/** A data file dropped anywhere on the window is opened as data (a layer dragged from the palette is not a file). */
+function useDroppedData(): void {
+  useEffect(() => {
+    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
+    const over = (event: DragEvent) => {
+      if (carriesFiles(event)) event.preventDefault();
+    };
+    const drop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0];
+      if (!carriesFiles(event) || !file) return;
+      event.preventDefault();
+      void openDataFromFile(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+}
+
 function Workbench() {
   const host = useHost();
   const setLanguage = useAppStore((state) => state.setLanguage);
@@ -39,6 +62,7 @@ function Workbench() {
   // The desktop app's native menu runs the same commands.
   useEffect(() => host.onMenuCommand(runCommand), [host]);
   useShortcuts();
+  useDroppedData();
   useEffect(() => {
     const unregister = [
       registerCommand('view.commandPalette', () => setPaletteOpen(true)),
@@ -54,6 +78,7 @@ function Workbench() {
       registerCommand('edit.connect', () => setConnectOpen(true)),
       registerCommand('file.exportModel', () => exportModel()),
       registerCommand('file.importModel', () => importModel()),
+      registerCommand('file.openData', () => chooseDataFile()),
     ];
     return () => unregister.forEach((undo) => undo());
   }, [host]);

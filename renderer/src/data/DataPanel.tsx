@@ -13,6 +13,7 @@ import { useAppStore } from '../store';
 import { selectDataCheck } from '../store/selectors';
 import { PixelImage } from '../training/ImagePixels';
 import { PanelFieldView } from './widgets';
+import { proposeStarter } from './open-data';
 
 /** Images shown in the data panel: enough to see the handwriting vary. */
 const shownImages = 24;
@@ -137,6 +138,7 @@ export function DataPanel() {
   const check = useAppStore(selectDataCheck);
   const built = check.dataset;
   const preview = data ? recipeOf(data).preview(data) : null;
+  const canvasEmpty = useAppStore((state) => state.nodes.length === 0);
 
   return (
     <div className="data-panel">
@@ -204,6 +206,15 @@ export function DataPanel() {
           )}
           {built.dataset.images && <ImageStrip dataset={built.dataset} />}
           <TableFactsView dataset={built.dataset} />
+          {canvasEmpty && (
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => useAppStore.getState().asOneStep(() => proposeStarter(built.dataset))}
+            >
+              {t('data.starter')}
+            </button>
+          )}
           {preview.oneHot && built.dataset.target.kind === 'class' && built.dataset.preview[0] && (
             <OneHotGrid window={built.dataset.preview[0].input} labels={built.dataset.target.labels} />
           )}

@@ -6,7 +6,10 @@
  */
 import { recipes, type DataSpec } from '../../../shared/data/recipes';
 import type { RecipeDef } from '../../../shared/data/recipe';
-import type { Localized } from '../../../shared/vocabulary/localized';
+import { localize, type Localized } from '../../../shared/vocabulary/localized';
+import { buildDataset, type Dataset } from '../../../shared/data/build';
+import { starterNetwork } from '../../../shared/training/starter';
+import { useAppStore } from '../store';
 import { textOf, tooLarge } from '../../../shared/data/text-file';
 
 export { textOf };
@@ -41,4 +44,61 @@ export async function openDataFile(file: File): Promise<Opened> {
   if (file.size > recipe.opens.maxBytes) return tooLarge(file.name, file.size, recipe.opens.maxBytes);
   const read = textOf(file.name, new Uint8Array(await file.arrayBuffer()), recipe.opens.maxBytes);
   return read.ok ? { ok: true, spec: recipe.opens.spec(file.name, read.text) } : read;
+}
+
+/**
+ * On an empty canvas, a starter network for `dataset` (inputs sized to the features, a small
+ * hidden stack, the output and loss the target implies), with the loss and metrics it trains with.
+ */
+export function proposeStarter(dataset: Dataset): void {
+  const starter = starterNetwork(dataset);
+  useAppStore.setState({
+    nodes: starter.graph.nodes.map(({ id, position, ...data }) => ({
+      id,
+      type: 'layer',
+      position,
+      data,
+      selected: false,
+    })),
+    edges: starter.graph.wires.map((wire) => ({ ...wire })),
+    training: { ...useAppStore.getState().training, ...starter.training },
+  });
+  useAppStore.getState().frameNetwork();
+}
+
+/**
+ * Makes `spec` the project's data, and on an empty canvas proposes a starter network for it, as
+ * one step the learner can undo. The Data tab opens on it.
+ */
+export function applyOpenedData(spec: DataSpec): void {
+  const state = useAppStore.getState();
+  state.asOneStep(() => {
+    state.setData(spec);
+    if (state.nodes.length > 0) return;
+    const built = buildDataset(spec);
+    if (built.ok) proposeStarter(built.dataset);
+  });
+  useAppStore.getState().setDockTab('data');
+}
+
+/** Opens a data file the learner chose or dropped; a file that cannot be opened is said so. */
+export async function openDataFromFile(file: File): Promise<void> {
+  const opened = await openDataFile(file);
+  if (opened.ok) applyOpenedData(opened.spec);
+  else
+    useAppStore
+      .getState()
+      .setNotice({ kind: 'error', text: localize(opened.problem, useAppStore.getState().language) });
+}
+
+/** File → Open data…: the file chooser, for the files some recipe opens. */
+export function chooseDataFile(): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = openedExtensions;
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) void openDataFromFile(file);
+  });
+  input.click();
 }

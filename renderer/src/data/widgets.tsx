@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { parseNumberList, type PanelField } from '../../../shared/data/recipe';
 import type { DataSpec } from '../../../shared/data/spec';
 import { useLocalize } from '../hooks/useLocalize';
-import { textOf } from './open-data';
+import { applyOpenedData, textOf } from './open-data';
 
 type Field<W extends PanelField<DataSpec>['widget']> = Extract<PanelField<DataSpec>, { widget: W }>;
 
@@ -267,8 +267,11 @@ function ClassTogglesWidget({ field, spec, onChange }: WidgetProps<'class-toggle
   );
 }
 
-/** A file the learner opens: read as UTF-8 text, refused at the field when it cannot be. */
-function FileWidget({ field, spec, onChange }: WidgetProps<'file'>) {
+/**
+ * A file the learner opens: read as UTF-8 text, refused at the field when it cannot be; opened as
+ * any data file is (on an empty canvas, with a starter network).
+ */
+function FileWidget({ field, spec }: Omit<WidgetProps<'file'>, 'onChange'>) {
   const localize = useLocalize();
   const [problem, setProblem] = useState<string | null>(null);
   return (
@@ -289,7 +292,7 @@ function FileWidget({ field, spec, onChange }: WidgetProps<'file'>) {
               if (!read.ok) setProblem(localize(read.problem));
               else {
                 setProblem(null);
-                onChange(field.set(spec, file.name, read.text));
+                applyOpenedData(field.set(spec, file.name, read.text));
               }
             });
           }}
@@ -389,7 +392,7 @@ export function PanelFieldView({
     case 'list':
       return <ListWidget field={field} />;
     case 'file':
-      return <FileWidget field={field} spec={spec} onChange={onChange} />;
+      return <FileWidget field={field} spec={spec} />;
     case 'toggles':
       return <TogglesWidget field={field} spec={spec} onChange={onChange} />;
   }

@@ -276,7 +276,6 @@ export function Playground() {
     <div className="playground">
       <div className="playground-try">
         <RunSummary run={trained} />
-        {trained.outcome?.test && <TestSplitView result={trained.outcome.test} />}
         <QueryForm
           label={
             view?.label
@@ -308,9 +307,10 @@ export function Playground() {
         </div>
         {view?.writes === true && <WriteOn query={query} setProblem={setProblem} />}
       </div>
-      {evaluation && (
+      {(evaluation || trained.outcome?.test) && (
         <div className="playground-whole">
-          <EvaluationView evaluation={evaluation} />
+          {trained.outcome?.test && <TestSplitView result={trained.outcome.test} />}
+          {evaluation && <EvaluationView evaluation={evaluation} />}
         </div>
       )}
     </div>

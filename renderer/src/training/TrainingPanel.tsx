@@ -10,6 +10,7 @@ import type { AnyParamValue } from '../../../shared/layers/params';
 import { useLocalize } from '../hooks/useLocalize';
 import { useFigureFormat, useNumberFormat, useProblemText } from '../hooks/useProblemText';
 import { ParamField } from '../ui/ParamField';
+import { TestSplitView } from './TestSplitView';
 import { useAppStore } from '../store';
 import { selectAnalysis } from '../store/selectors';
 import { isRunActive, type Run } from '../store/training-slice';
@@ -282,6 +283,7 @@ function RunColumn() {
           </p>
           {(current.phase === 'running' || current.latest) && <Progress run={current} />}
           <Outcome run={current} />
+          {current.outcome?.test && <TestSplitView result={current.outcome.test} />}
           <KeepWeights key={current.id} />
         </div>
       )}

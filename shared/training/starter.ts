@@ -1,0 +1,54 @@
+/**
+ * A starter network for data a learner brings: what the app proposes when data is opened on an
+ * empty canvas, and what `layerlab new --data` writes. Inputs sized to the features, a small
+ * hidden stack, and the output and loss the target implies: one sigmoid unit for two classes, a
+ * softmax unit per class for more, one linear unit for a number. Reads nothing but its arguments.
+ */
+import type { Dataset } from '../data/dataset.js';
+import { layoutGraph } from '../graph/layout.js';
+import type { Graph, LayerNode } from '../graph/types.js';
+import { defaultParamsOf, type LayerKind } from '../layers/registry.js';
+import { suggestLoss, type TrainingSettings } from './settings.js';
+
+function node(kind: LayerKind, name: string, params: Record<string, unknown>): LayerNode {
+  return {
+    id: name,
+    kind,
+    name,
+    params: { ...defaultParamsOf(kind), ...params },
+    position: { x: 0, y: 0 },
+  } as LayerNode;
+}
+
+/** The network and the loss and metrics to train it with, for `dataset`'s inputs and targets. */
+export function starterNetwork(dataset: Dataset): {
+  graph: Graph;
+  training: Pick<TrainingSettings, 'loss' | 'metrics' | 'validation_split'>;
+} {
+  const features = dataset.x.shape.slice(1);
+  const target = dataset.target;
+  const output =
+    target.kind === 'class'
+      ? target.labels.length === 2
+        ? { units: 1, activation: 'sigmoid' }
+        : { units: target.labels.length, activation: 'softmax' }
+      : { units: 1, activation: 'linear' };
+  const nodes = [
+    node('Input', 'features', { shape: features, dtype: 'float32' }),
+    ...(features.length > 1 ? [node('Flatten', 'flatten', {})] : []),
+    node('Dense', 'hidden', { units: 32, activation: 'relu' }),
+    node('Dense', 'hidden_2', { units: 16, activation: 'relu' }),
+    node('Dense', target.kind === 'class' ? 'class' : 'value', output),
+  ];
+  const wires = nodes.slice(1).map((current, index) => {
+    const source = nodes[index]?.id ?? '';
+    return { id: `${source}->${current.id}`, source, target: current.id };
+  });
+  const positions = layoutGraph({ nodes, wires });
+  const graph = {
+    nodes: nodes.map((entry) => ({ ...entry, position: positions.get(entry.id) ?? entry.position })),
+    wires,
+  };
+  // A fifth of the training rows validate each epoch, so overfitting shows on the charts.
+  return { graph, training: { ...suggestLoss(target, output.activation, output.units), validation_split: 0.2 } };
+}

@@ -1,0 +1,103 @@
+/**
+ * A learner's own table, as a new user brings it: the classic CSV files Debian's python3-sklearn
+ * ships, never shown to LayerLab before. Opened from File → Open data on an empty canvas, it gets
+ * a starter network, trains, shows the held-out test split apart, and answers a row typed as the
+ * file writes it. A file whose first row is not a header is refused at the row, and trained on
+ * once the learner leaves that row out; a table dropped on the window opens too, and a file that
+ * is not a table is refused with why.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from '../helpers/canvas';
+
+test.use({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+
+const sklearnData = '/usr/lib/python3/dist-packages/sklearn/datasets/data';
+
+/** Drops a file on the window as the desktop does: a drag carrying Files. */
+async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([fileName, content]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content ?? ''], fileName ?? 'data.csv', { type: 'text/csv' }));
+      const target = document.querySelector('.react-flow__pane') ?? document.body;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    [name, text],
+  );
+}
+
+test('iris.csv from File → Open data: a starter network, trained, the test split apart, a row asked', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openApp(page);
+  await page.getByRole('button', { name: 'File' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: 'Open data (CSV)…' }).click();
+  await (await chooser).setFiles(`${sklearnData}/iris.csv`);
+
+  // The data: each column as read, the proposed target, and the split.
+  const preview = page.getByTestId('data-preview');
+  await expect(preview).toContainText('(120, 4)');
+  await expect(page.getByTestId('table-columns')).toContainText('150 rows in the file');
+  await expect(page.getByTestId('table-columns').locator('tr.role-target')).toContainText('virginica');
+  await expect(page.getByTestId('test-split')).toHaveText(
+    '30 rows held out as the test split, 120 to train and validate on',
+  );
+  // The starter network on the empty canvas: 4 features in, one softmax unit per class out.
+  await expect(page.getByText('No problems')).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  await page.screenshot({ path: testInfo.outputPath('own-data-opened.png') });
+
+  await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+  const result = page.getByTestId('test-split-result').first();
+  await expect(result).toBeVisible({ timeout: 150_000 });
+  await expect(result).toContainText('Test split: 30 samples never trained on');
+  const accuracy = Number(/accuracy ([\d.]+)/.exec(await result.innerText())?.[1]);
+  expect(accuracy).toBeGreaterThan(60);
+
+  // A setosa from the file, typed as the file writes it, in the playground.
+  await page.getByRole('tab', { name: 'Playground' }).click();
+  const input = page.getByTestId('playground-input');
+  await input.fill('5.1, 3.5, 1.4, 0.2');
+  await page.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByTestId('playground-answer').locator('li').first()).toContainText('0');
+  await input.fill('5.1, tall, 1.4, 0.2');
+  await page.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByRole('alert')).toContainText('“tall” is not a number');
+  await page.screenshot({ path: testInfo.outputPath('own-data-trained.png') });
+  expect(errors).toEqual([]);
+});
+
+test('wine_data.csv from the data panel: its first row refused at the row, then left out', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByLabel('Data source').selectOption('csv');
+  await page.getByTestId('data-file').setInputFiles(`${sklearnData}/wine_data.csv`);
+  await expect(page.getByRole('alert')).toHaveText(
+    'row 1 has 5 values; the table has 14 columns. Correct the file, or leave the bad rows out.',
+  );
+  await page.getByLabel('Leave bad rows out').check();
+  await expect(page.getByTestId('bad-rows')).toContainText('1 row left out:');
+  await expect(page.getByTestId('bad-rows')).toContainText('row 1 has 5 values; the table has 14 columns');
+  await expect(page.getByTestId('data-preview')).toContainText('(142, 13)');
+});
+
+test('a table dropped on the window opens; a file that is not one is refused with why', async ({ page }) => {
+  await openApp(page);
+  await dropFile(page, 'breast_cancer.csv', readFileSync(`${sklearnData}/breast_cancer.csv`, 'utf8'));
+  await expect(page.getByRole('alert')).toContainText('row 1 has 4 values; the table has 31 columns');
+  await page.getByLabel('Leave bad rows out').check();
+  await expect(page.getByTestId('data-preview')).toContainText('(455, 30)');
+  // The canvas is still empty: the learner asks for a starter network. Two classes: one sigmoid unit.
+  await page.getByRole('button', { name: 'Start a network for this data' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  await expect(page.getByText('No problems')).toBeVisible();
+  await expect(page.getByTestId('rf__node-class')).toContainText('(None, 1)');
+  await dropFile(page, 'photo.png', '\u0089PNG');
+  await expect(page.getByRole('alert').filter({ hasText: 'photo.png' })).toContainText('is not one');
+});
