@@ -7,12 +7,14 @@ import { runCheck } from './check.js';
 import { CliError, exitCodes } from './errors.js';
 import { runExport } from './export.js';
 import { runImport } from './import.js';
+import { runNew } from './new.js';
 import { processIo, type Io } from './io.js';
 import { runPredict } from './predict.js';
 import { runTrain } from './train.js';
 import { commandNames, commandUsage, mainUsage, type CommandName } from './usage.js';
 
 const commands: Record<CommandName, (args: string[], io: Io) => Promise<number>> = {
+  new: runNew,
   check: runCheck,
   train: runTrain,
   predict: runPredict,

@@ -1,6 +1,6 @@
 /** What `layerlab --help` and each command's `--help` print. */
 
-export const commandNames = ['check', 'train', 'predict', 'export', 'import'] as const;
+export const commandNames = ['new', 'check', 'train', 'predict', 'export', 'import'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export const mainUsage = `Usage: layerlab <command> FILE [options]
@@ -8,6 +8,7 @@ export const mainUsage = `Usage: layerlab <command> FILE [options]
 Check, train and query LayerLab networks from a terminal, with the same engine as the app.
 
 Commands:
+  new --data F   Start a project for your own table (CSV/TSV), with a starter network
   check FILE     Print the network's summary, or what to fix in it
   train FILE     Train the network on the project's data
   predict FILE   Ask a trained project for an answer
@@ -25,6 +26,22 @@ Exit status: 0 done, 1 the network has errors or training failed,
 `;
 
 export const commandUsage: Record<CommandName, string> = {
+  new: `Usage: layerlab new --data FILE [--target COLUMN] --out PROJECT
+
+Starts a project for your own table (a CSV or TSV file, with or without a header): the
+table as its data, with a fifth of its rows held out as the test split, and the starter
+network the app proposes (inputs sized to the features, a small hidden stack, the output
+and loss the target implies). Prints the network's summary.
+
+Options:
+  --data FILE        The table to learn from
+  --target COLUMN    The column to predict (default: the last one)
+  --task class|value Predict a class or a number (default: guessed from the column)
+  --drop-bad-rows    Leave out the rows that cannot be read, instead of refusing the file
+  --out PROJECT      The project file to write
+  --lang en|es       Language of the problems (default en)
+  -h, --help         Show this help
+`,
   check: `Usage: layerlab check FILE [--lang en|es] [--variant ID]
 
 Prints the network's Keras-style summary when it has no errors; otherwise each problem

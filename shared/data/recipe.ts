@@ -153,6 +153,15 @@ export interface PythonDataCode<S> extends DataCode<S> {
   predict: (input: string, output: string) => string[];
 }
 
+/** What a learner may choose when opening a data file from the command line, over the guesses. */
+export interface OpenChoices {
+  /** The column (or part) to predict. */
+  target?: string;
+  task?: 'class' | 'value';
+  /** Leave out the rows that cannot be read, listed, instead of refusing the file. */
+  dropBadRows?: boolean;
+}
+
 export interface RecipeDef<S extends { kind: string }> {
   kind: S['kind'];
   /** The zod schema a project's `data` is checked with; strict, with `kind` its literal. */
@@ -180,7 +189,12 @@ export interface RecipeDef<S extends { kind: string }> {
    * Files the learner can open as this kind of data (File → Open data, the data panel, or dropped
    * on the window), by extension, at most `maxBytes`, read as UTF-8 text, and the spec for one.
    */
-  opens?: { extensions: readonly string[]; maxBytes: number; spec: (name: string, text: string) => S };
+  opens?: {
+    extensions: readonly string[];
+    maxBytes: number;
+    /** The spec for a file; `choices` are what a command line chose instead of the guesses. */
+    spec: (name: string, text: string, choices?: OpenChoices) => S;
+  };
   /** Step 1 and step 4 of the exported programs: the data, and the playground's question. */
   typescript: {
     data: (code: TypeScriptDataCode<S>) => string[];

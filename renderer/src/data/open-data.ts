@@ -4,8 +4,8 @@
  * text, or not UTF-8. The data panel's button, File → Open data and a file dropped on the window
  * all come here.
  */
-import { recipes, type DataSpec } from '../../../shared/data/recipes';
-import type { RecipeDef } from '../../../shared/data/recipe';
+import type { DataSpec } from '../../../shared/data/recipes';
+import { openedExtensions, recipeOpening } from '../../../shared/data/open';
 import { localize, type Localized } from '../../../shared/vocabulary/localized';
 import { buildDataset, type Dataset } from '../../../shared/data/build';
 import { starterNetwork } from '../../../shared/training/starter';
@@ -15,19 +15,6 @@ import { textOf, tooLarge } from '../../../shared/data/text-file';
 export { textOf };
 
 export type Opened = { ok: true; spec: DataSpec } | { ok: false; problem: Localized };
-
-/** The recipe that opens a file of this name, if any. */
-export function recipeOpening(name: string): RecipeDef<DataSpec> | undefined {
-  const lower = name.toLowerCase();
-  return (recipes as readonly RecipeDef<DataSpec>[]).find((recipe) =>
-    recipe.opens?.extensions.some((extension) => lower.endsWith(extension)),
-  );
-}
-
-/** Every extension some recipe opens, for a file input's `accept`. */
-export const openedExtensions = (recipes as readonly RecipeDef<DataSpec>[])
-  .flatMap((recipe) => recipe.opens?.extensions ?? [])
-  .join(',');
 
 /** The data spec for a file the learner opened or dropped, or why it cannot be opened. */
 export async function openDataFile(file: File): Promise<Opened> {

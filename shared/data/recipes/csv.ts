@@ -13,7 +13,15 @@ import type { Localized } from '../../vocabulary/localized.js';
 import { pythonNumberList, pythonString } from '../../vocabulary/python.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { Dataset, FeatureEncoding, TableFacts, TensorData } from '../dataset.js';
-import { generatorSeed, oneHotTargets, previewRows, textQuery, type PanelField, type RecipeDef } from '../recipe.js';
+import {
+  generatorSeed,
+  oneHotTargets,
+  type OpenChoices,
+  previewRows,
+  textQuery,
+  type PanelField,
+  type RecipeDef,
+} from '../recipe.js';
 
 /** The most text a project keeps of a table: beyond this a project file stops being small. */
 export const maxCsvText = 8_000_000;
@@ -134,22 +142,25 @@ function numericColumns(table: ReadTable): boolean[] {
 export function looksLikeHeader(text: string): boolean {
   const parsed = Papa.parse<string[]>(text.slice(0, 100_000), { skipEmptyLines: 'greedy', preview: 6 });
   const [first, ...rest] = parsed.data;
-  if (!first || rest.length === 0 || rest.some((row) => row.length !== first.length)) return false;
-  return first.some((cell, column) => !isNumber(cell) && rest.every((row) => isNumber(row[column] ?? '')));
+  // Rows as long as the first: a stray ragged row says nothing, a first row of another length is no header.
+  const alike = rest.filter((row) => row.length === (first?.length ?? -1));
+  if (!first || alike.length === 0) return false;
+  return first.some((cell, column) => !isNumber(cell) && alike.every((row) => isNumber(row[column] ?? '')));
 }
 
 /**
  * A new table recipe for a file the learner opened: the header guessed, the last column the
  * target, a class when it holds words or a few whole numbers, a number otherwise.
  */
-export function csvSpecFor(file: string, text: string): Spec {
+export function csvSpecFor(file: string, text: string, choices: OpenChoices = {}): Spec {
   const header = looksLikeHeader(text);
   const read = readTable(text, header);
   const names = isTable(read) ? read.names : [];
-  const target = names.at(-1) ?? '';
+  const target = choices.target ?? names.at(-1) ?? '';
+  const column = names.indexOf(target);
   let task: Spec['task'] = 'class';
-  if (isTable(read) && numericColumns(read).at(-1) === true) {
-    const values = read.rows.map(({ cells }) => Number(cells[names.length - 1] ?? Number.NaN));
+  if (isTable(read) && column >= 0 && numericColumns(read)[column] === true) {
+    const values = read.rows.map(({ cells }) => Number(cells[column] ?? Number.NaN));
     const distinct = new Set(values.filter(Number.isFinite));
     if (distinct.size > 10 || values.some((value) => Number.isFinite(value) && !Number.isInteger(value)))
       task = 'value';
@@ -161,9 +172,9 @@ export function csvSpecFor(file: string, text: string): Spec {
     header,
     target,
     ignored: [],
-    task,
+    task: choices.task ?? task,
     scaling: 'standard',
-    dropBadRows: false,
+    dropBadRows: choices.dropBadRows ?? false,
     testFraction: 0.2,
     seed: 1,
   };

@@ -1,0 +1,96 @@
+/**
+ * `layerlab new --data FILE [--target COLUMN] --out PROJECT.layerlab`: a project for a learner's
+ * own data, with the starter network the app proposes when data is opened on an empty canvas
+ * (inputs sized to the features, a small hidden stack, the output and loss the target implies).
+ * The file is size-capped before it is read, and refused with why when it is not a table.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildDataset } from '../shared/data/build.js';
+import { openedExtensions, recipeOpening } from '../shared/data/open.js';
+import { textOf, tooLarge } from '../shared/data/text-file.js';
+import { analyzeGraph } from '../shared/graph/analyze.js';
+import { formatSummary, summarize } from '../shared/graph/summary.js';
+import { emptyProject } from '../shared/project/project.js';
+import { starterNetwork } from '../shared/training/starter.js';
+import { localize } from '../shared/vocabulary/localized.js';
+import { CliError, exitCodes } from './errors.js';
+import type { Io } from './io.js';
+import { choiceOption, languageOption, parseOrExplain } from './options.js';
+import { dataProblemLine } from './problems.js';
+import { reason, writeProject } from './project-file.js';
+import { commandUsage } from './usage.js';
+
+export async function runNew(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseOrExplain(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        target: { type: 'string' },
+        task: { type: 'string' },
+        'drop-bad-rows': { type: 'boolean' },
+        out: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
+  if (values.help) {
+    io.out(commandUsage.new);
+    return exitCodes.ok;
+  }
+  if (positionals.length > 0)
+    throw new CliError(`unexpected argument '${positionals[0] ?? ''}'`, exitCodes.usage, true);
+  const file = values.data;
+  if (file === undefined) throw new CliError('new needs --data FILE, the table to learn from', exitCodes.usage, true);
+  if (values.out === undefined)
+    throw new CliError('new needs --out PROJECT, the project to write', exitCodes.usage, true);
+  const language = languageOption(values.lang);
+  const task = choiceOption('task', values.task, ['class', 'value'] as const);
+
+  const name = path.basename(file);
+  const recipe = recipeOpening(name);
+  if (!recipe?.opens) throw new CliError(`${file}: LayerLab opens tables (${openedExtensions}) as data`);
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new CliError(`${file} is not a plain file`);
+    // A file over the cap is refused before it is read: a 1 GB file never reaches memory.
+    if (info.size > recipe.opens.maxBytes) {
+      throw new CliError(localize(tooLarge(name, info.size, recipe.opens.maxBytes).problem, language));
+    }
+    bytes = await readFile(file);
+  } catch (thrown) {
+    if (thrown instanceof CliError) throw thrown;
+    throw new CliError(`cannot read ${file}: ${reason(thrown)}`);
+  }
+  const text = textOf(name, bytes, recipe.opens.maxBytes);
+  if (!text.ok) throw new CliError(localize(text.problem, language));
+  const spec = recipe.opens.spec(name, text.text, {
+    ...(values.target === undefined ? {} : { target: values.target }),
+    ...(task === undefined ? {} : { task }),
+    ...(values['drop-bad-rows'] ? { dropBadRows: true } : {}),
+  });
+  const built = buildDataset(spec);
+  if (!built.ok) {
+    const hint = built.field === 'dropBadRows' ? ' (--drop-bad-rows)' : '';
+    throw new CliError(`${dataProblemLine(built.field, built.problem, language)}${hint}`, exitCodes.problems);
+  }
+
+  const starter = starterNetwork(built.dataset);
+  const base = emptyProject(name.replace(/\.[^.]+$/, ''));
+  const project = { ...base, graph: starter.graph, data: spec, training: { ...base.training, ...starter.training } };
+  await writeProject(values.out, project);
+  const analysis = analyzeGraph(project.graph);
+  io.out(`${formatSummary(summarize(project.graph, analysis), project.name)}\n`);
+  const samples = built.dataset.x.shape[0] ?? 0;
+  const test = built.dataset.test?.x.shape[0] ?? 0;
+  io.out(
+    `Data: ${samples} samples to train and validate on, ${test} held out to test; loss ${project.training.loss}.\n`,
+  );
+  io.out(`Wrote ${values.out}. Train it with: layerlab train ${values.out} --json\n`);
+  return exitCodes.ok;
+}
