@@ -12,7 +12,7 @@ import { createRandom } from '../../math/random.js';
 import type { Localized } from '../../vocabulary/localized.js';
 import { pythonNumberList, pythonString } from '../../vocabulary/python.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
-import type { Dataset, FeatureEncoding, TableFacts, TensorData } from '../dataset.js';
+import type { Dataset, FeatureEncoding, TableFacts } from '../dataset.js';
 import {
   generatorSeed,
   oneHotTargets,
@@ -66,6 +66,41 @@ interface ReadTable {
   names: string[];
   /** Each data row's cells, with the row's number as a spreadsheet shows it (the header is row 1). */
   rows: { row: number; cells: string[] }[];
+  /** Each column read once: every option the learner changes after that reads these, not the text. */
+  columns: ColumnCells[];
+}
+
+/** One column's cells: as numbers (NaN where a cell is empty or a word), and counted. */
+interface ColumnCells {
+  numbers: Float64Array;
+  filled: number;
+  /** Filled cells that are numbers. */
+  numeric: number;
+  distinct: number;
+}
+
+/** Reads each column's cells once, row by row. */
+function readColumns(width: number, rows: readonly { cells: string[] }[]): ColumnCells[] {
+  const columns = Array.from({ length: width }, () => ({
+    numbers: new Float64Array(rows.length).fill(Number.NaN),
+    filled: 0,
+    numeric: 0,
+    seen: new Set<string>(),
+  }));
+  rows.forEach(({ cells }, index) => {
+    for (let column = 0; column < width; column += 1) {
+      const cell = (cells[column] ?? '').trim();
+      const entry = columns[column];
+      if (cell === '' || !entry) continue;
+      entry.filled += 1;
+      entry.seen.add(cell);
+      if (numberPattern.test(cell)) {
+        entry.numbers[index] = Number(cell);
+        entry.numeric += 1;
+      }
+    }
+  });
+  return columns.map(({ numbers, filled, numeric, seen }) => ({ numbers, filled, numeric, distinct: seen.size }));
 }
 
 /** Column names, made unique and never empty. */
@@ -111,9 +146,11 @@ function readTable(text: string, header: boolean): ReadTable | Localized {
       };
     } else {
       const offset = header ? 1 : 0;
+      const rows = data.slice(offset).map((cells, index) => ({ row: index + offset + 1, cells }));
       table = {
         names: header ? columnNames(first, true) : columnNames(new Array<string>(width).fill(''), false),
-        rows: data.slice(offset).map((cells, index) => ({ row: index + offset + 1, cells })),
+        rows,
+        columns: readColumns(width, rows),
       };
     }
   }
@@ -125,17 +162,7 @@ const isTable = (read: ReadTable | Localized): read is ReadTable => 'names' in r
 
 /** Whether a column holds numbers: three in four of its filled cells at least (the rest are bad cells). */
 function numericColumns(table: ReadTable): boolean[] {
-  return table.names.map((_, column) => {
-    let filled = 0;
-    let numbers = 0;
-    for (const { cells } of table.rows) {
-      const cell = (cells[column] ?? '').trim();
-      if (cell === '') continue;
-      filled += 1;
-      if (isNumber(cell)) numbers += 1;
-    }
-    return filled > 0 && numbers >= 0.75 * filled;
-  });
+  return table.columns.map((column) => column.filled > 0 && column.numeric >= 0.75 * column.filled);
 }
 
 /** Whether the first row of `text` looks like names: a word above a column of numbers. */
@@ -199,26 +226,38 @@ function sortLabels(labels: Iterable<string>): string[] {
   return list.every(isNumber) ? list.sort((a, b) => Number(a) - Number(b)) : list.sort((a, b) => a.localeCompare(b));
 }
 
-/** How each input column is encoded, from the training rows: its width in the network's input. */
+/** How each input column is encoded, from the training rows (indices into the table's rows). */
 function encodingsOf(
   spec: Spec,
-  names: readonly string[],
+  table: ReadTable,
   numeric: readonly boolean[],
   inputs: readonly number[],
-  training: readonly string[][],
+  training: readonly number[],
 ): FeatureEncoding[] {
   return inputs.map((column) => {
-    const name = names[column] ?? '';
-    const cells = training.map((cells) => (cells[column] ?? '').trim());
-    if (!numeric[column]) return { name, kind: 'category', categories: sortLabels(new Set(cells)) };
-    const values = cells.map(Number);
+    const name = table.names[column] ?? '';
+    if (!numeric[column]) {
+      const words = new Set(training.map((row) => (table.rows[row]?.cells[column] ?? '').trim()));
+      return { name, kind: 'category', categories: sortLabels(words) };
+    }
+    const numbers = table.columns[column]?.numbers ?? new Float64Array();
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    let sum = 0;
+    for (const row of training) {
+      const value = numbers[row] ?? 0;
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+      sum += value;
+    }
     if (spec.scaling === 'minmax') {
-      const low = Math.min(...values);
-      const range = Math.max(...values) - low;
+      const range = high - low;
       return { name, kind: 'number', center: low, scale: range > 0 ? range : 1 };
     }
-    const mean = values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
-    const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(values.length, 1);
+    const mean = sum / Math.max(training.length, 1);
+    let squares = 0;
+    for (const row of training) squares += ((numbers[row] ?? 0) - mean) ** 2;
+    const variance = squares / Math.max(training.length, 1);
     return { name, kind: 'number', center: mean, scale: variance > 0 ? Math.sqrt(variance) : 1 };
   });
 }
@@ -247,7 +286,7 @@ function encodeRow(
   return { ok: true, values };
 }
 
-/** The rows read and checked: which are kept, which are bad and why, and each column's facts. */
+/** The rows read and checked: which are kept (indices into the table's rows), which are bad and why. */
 function checkRows(spec: Spec, table: ReadTable) {
   const { names } = table;
   const numeric = numericColumns(table);
@@ -255,43 +294,37 @@ function checkRows(spec: Spec, table: ReadTable) {
   const inputs = names
     .map((_, index) => index)
     .filter((index) => index !== target && !spec.ignored.includes(names[index] ?? ''));
-  const used = [...inputs, target];
-  const good: { row: number; cells: string[] }[] = [];
+  const used = [...inputs, target].filter((column) => column >= 0);
+  const good: number[] = [];
   const bad: Localized[] = [];
-  for (const entry of table.rows) {
+  table.rows.forEach((entry, index) => {
     if (entry.cells.length !== names.length) {
       bad.push({
         en: `row ${entry.row} has ${entry.cells.length} values; the table has ${names.length} columns`,
         es: `la fila ${entry.row} tiene ${entry.cells.length} valores; la tabla tiene ${names.length} columnas`,
       });
-      continue;
+      return;
     }
-    const fault = used.find((column) => {
-      const cell = (entry.cells[column] ?? '').trim();
-      return cell === '' || (numeric[column] === true && !isNumber(cell));
-    });
-    if (fault === undefined) good.push(entry);
+    const fault = used.find((column) =>
+      numeric[column] === true
+        ? Number.isNaN(table.columns[column]?.numbers[index] ?? Number.NaN)
+        : (entry.cells[column] ?? '').trim() === '',
+    );
+    if (fault === undefined) good.push(index);
     else bad.push(badCell(entry.row, names[fault] ?? '', entry.cells[fault] ?? ''));
-  }
+  });
   return { numeric, target, inputs, good, bad };
 }
 
 /** The facts of each column the data panel shows: its type, missing cells, distinct values, role. */
 function columnFacts(spec: Spec, table: ReadTable, numeric: readonly boolean[]): TableFacts['columns'] {
-  return table.names.map((name, column) => {
-    const cells = table.rows.map(({ cells }) => (cells[column] ?? '').trim());
-    return {
-      name,
-      type: numeric[column] ? 'number' : 'words',
-      missing: cells.filter((cell) => cell === '').length,
-      distinct: new Set(cells.filter((cell) => cell !== '')).size,
-      role: name === spec.target ? 'target' : spec.ignored.includes(name) ? 'ignored' : 'input',
-    };
-  });
-}
-
-function tensor(values: number[], shape: number[]): TensorData {
-  return { values: Float32Array.from(values), shape, dtype: 'float32' };
+  return table.names.map((name, column) => ({
+    name,
+    type: numeric[column] ? 'number' : 'words',
+    missing: table.rows.length - (table.columns[column]?.filled ?? 0),
+    distinct: table.columns[column]?.distinct ?? 0,
+    role: name === spec.target ? 'target' : spec.ignored.includes(name) ? 'ignored' : 'input',
+  }));
 }
 
 /** The order the rows are dealt in, from the seed: the last `testFraction` of it is the test split. */
@@ -345,7 +378,7 @@ function firstRow(spec: Spec): string {
   const read = readTable(spec.text, spec.header);
   if (!isTable(read)) return '';
   const { inputs, good } = checkRows(spec, read);
-  const cells = good[0]?.cells ?? [];
+  const cells = read.rows[good[0] ?? -1]?.cells ?? [];
   return inputs.map((column) => cells[column] ?? '').join(', ');
 }
 
@@ -358,7 +391,6 @@ export const csv: RecipeDef<Spec> = {
   build(spec) {
     const read = readTable(spec.text, spec.header);
     if (!isTable(read)) return { ok: false, field: 'file', problem: read };
-    const { names } = read;
     const { numeric, target, inputs, good, bad } = checkRows(spec, read);
     if (target < 0)
       return {
@@ -400,9 +432,11 @@ export const csv: RecipeDef<Spec> = {
       };
     }
     const order = dealt(good.length, spec.seed);
-    const testCount = Math.min(Math.round(good.length * spec.testFraction), good.length - 2);
-    const trainRows = order.slice(0, good.length - Math.max(testCount, 0)).map((index) => good[index]?.cells ?? []);
-    const testRows = order.slice(good.length - Math.max(testCount, 0)).map((index) => good[index]?.cells ?? []);
+    const testCount = Math.max(Math.min(Math.round(good.length * spec.testFraction), good.length - 2), 0);
+    // Indices into the table's rows, in the order dealt.
+    const dealtRows = order.map((index) => good[index] ?? 0);
+    const trainRows = dealtRows.slice(0, good.length - testCount);
+    const testRows = dealtRows.slice(good.length - testCount);
     if (trainRows.length < 2)
       return {
         ok: false,
@@ -412,10 +446,10 @@ export const csv: RecipeDef<Spec> = {
           es: `solo ${good.length} ${good.length === 1 ? 'fila buena' : 'filas buenas'}: una red necesita más para aprender`,
         },
       };
-    const encodings = encodingsOf(spec, names, numeric, inputs, trainRows);
+    const cellOf = (row: number, column: number) => (read.rows[row]?.cells[column] ?? '').trim();
+    const encodings = encodingsOf(spec, read, numeric, inputs, trainRows);
     const width = widthOf(encodings);
-    const labels =
-      spec.task === 'class' ? sortLabels(new Set(good.map(({ cells }) => (cells[target] ?? '').trim()))) : [];
+    const labels = spec.task === 'class' ? sortLabels(new Set(good.map((row) => cellOf(row, target)))) : [];
     if (spec.task === 'class' && labels.length < 2)
       return {
         ok: false,
@@ -427,51 +461,65 @@ export const csv: RecipeDef<Spec> = {
       };
     // A number to predict is trained on standardised (mean 0, deviation 1 over the training rows),
     // so a small spread around a large value is learned as fast as any; answers are read back.
-    const targets = spec.task === 'value' ? trainRows.map((cells) => Number(cells[target])) : [];
+    const targetNumbers = read.columns[target]?.numbers ?? new Float64Array();
+    const targets = spec.task === 'value' ? trainRows.map((row) => targetNumbers[row] ?? 0) : [];
     const targetCenter = targets.length > 0 ? targets.reduce((sum, value) => sum + value, 0) / targets.length : 0;
     const spread = Math.sqrt(
       targets.reduce((sum, value) => sum + (value - targetCenter) ** 2, 0) / Math.max(targets.length, 1),
     );
     const targetScale = spread > 0 ? spread : 1;
-    const encode = (rows: readonly string[][]) => {
-      const x: number[] = [];
-      const y: number[] = [];
-      for (const cells of rows) {
-        const encoded = encodeRow(
-          encodings,
-          inputs.map((column) => cells[column] ?? ''),
-        );
-        // A word of the test split the training rows never had: its one-hot is all zeros.
-        x.push(...(encoded.ok ? encoded.values : new Array<number>(width).fill(0)));
-        const cell = (cells[target] ?? '').trim();
-        y.push(spec.task === 'class' ? labels.indexOf(cell) : (Number(cell) - targetCenter) / targetScale);
-      }
+    const labelIndex = new Map(labels.map((label, index) => [label, index]));
+    const slots = encodings.map((encoding) =>
+      encoding.kind === 'category' ? new Map(encoding.categories.map((category, index) => [category, index])) : null,
+    );
+    /** The rows' encoded inputs and targets, written straight into their tensors. */
+    const encode = (rows: readonly number[]) => {
+      const x = new Float32Array(rows.length * width);
+      const y = new Float32Array(rows.length);
+      rows.forEach((row, sample) => {
+        let at = sample * width;
+        encodings.forEach((encoding, index) => {
+          const column = inputs[index] ?? 0;
+          if (encoding.kind === 'number') {
+            x[at] = ((read.columns[column]?.numbers[row] ?? 0) - encoding.center) / encoding.scale;
+            at += 1;
+          } else {
+            // A word of the test split the training rows never had: its one-hot is all zeros.
+            const slot = slots[index]?.get(cellOf(row, column));
+            if (slot !== undefined) x[at + slot] = 1;
+            at += encoding.categories.length;
+          }
+        });
+        y[sample] =
+          spec.task === 'class'
+            ? (labelIndex.get(cellOf(row, target)) ?? 0)
+            : ((targetNumbers[row] ?? 0) - targetCenter) / targetScale;
+      });
       return {
-        x: tensor(x, [rows.length, width]),
-        y: tensor(y, spec.task === 'class' ? [rows.length] : [rows.length, 1]),
+        x: { values: x, shape: [rows.length, width], dtype: 'float32' as const },
+        y: { values: y, shape: spec.task === 'class' ? [rows.length] : [rows.length, 1], dtype: 'float32' as const },
       };
     };
-    const train = encode(trainRows);
     const facts: TableFacts = {
       columns: columnFacts(spec, read, numeric),
       rows: read.rows.length,
       bad: bad.slice(0, listedBadRows),
       badCount: bad.length,
       encodings,
-      order: order.map((index) => good[index]?.row ?? 0),
+      order: dealtRows.map((row) => read.rows[row]?.row ?? 0),
       testRows: testRows.length,
     };
     return {
       ok: true,
       dataset: {
-        ...train,
+        ...encode(trainRows),
         target:
           spec.task === 'class'
             ? { kind: 'class', labels }
             : { kind: 'value', scale: targetScale, center: targetCenter },
-        preview: trainRows.slice(0, previewRows).map((cells) => ({
-          input: inputs.map((column) => cells[column] ?? '').join(', '),
-          target: cells[target] ?? '',
+        preview: trainRows.slice(0, previewRows).map((row) => ({
+          input: inputs.map((column) => read.rows[row]?.cells[column] ?? '').join(', '),
+          target: read.rows[row]?.cells[target] ?? '',
         })),
         table: facts,
         ...(testRows.length > 0 ? { test: encode(testRows) } : {}),
