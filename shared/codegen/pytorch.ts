@@ -463,7 +463,10 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
       opening,
       pythonData(plan),
       model,
-      ...pythonGanSections(plan, pytorchGan(plan, (parameters) => optimizerCode(settings, parameters))),
+      ...pythonGanSections(
+        plan,
+        pytorchGan(plan, (parameters) => optimizerCode(settings, parameters)),
+      ),
     ]);
   }
   const question = pythonQuestion(plan, (input, output) => [

@@ -21,8 +21,7 @@ export interface CheckedGraph {
 }
 
 export type CheckGraphResult =
-  | { ok: true; checked: CheckedGraph }
-  | { ok: false; problems: Problem[]; analysis: Analysis };
+  { ok: true; checked: CheckedGraph } | { ok: false; problems: Problem[]; analysis: Analysis };
 
 /** The graph checked, or the errors that stop it (the ones the canvas shows). */
 export function checkGraph(graph: Graph): CheckGraphResult {
