@@ -100,7 +100,7 @@ describe('layerlab new --data', () => {
       'layerlab: data.dropBadRows: row 3 has 2 values; the table has 3 columns. Correct the file, or leave the bad rows out. (--drop-bad-rows)\n',
     );
     expect(await line(await write('photo.png', 'PNG'))).toBe(
-      'layerlab: ' + path.join(scratch, 'photo.png') + ': LayerLab opens tables (.csv,.tsv,.txt) as data\n',
+      'layerlab: ' + path.join(scratch, 'photo.png') + ': LayerLab opens these files as data: .txt,.md,.csv,.tsv\n',
     );
     // A 1 GB file, sparse on disk: refused by its size before a byte is read.
     const huge = path.join(scratch, 'huge.csv');

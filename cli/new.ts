@@ -53,7 +53,7 @@ export async function runNew(args: string[], io: Io): Promise<number> {
 
   const name = path.basename(file);
   const recipe = recipeOpening(name);
-  if (!recipe?.opens) throw new CliError(`${file}: LayerLab opens tables (${openedExtensions}) as data`);
+  if (!recipe?.opens) throw new CliError(`${file}: LayerLab opens these files as data: ${openedExtensions}`);
   let bytes: Uint8Array;
   try {
     const info = await stat(file);

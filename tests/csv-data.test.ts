@@ -19,6 +19,7 @@ import { exportTypeScript } from '../shared/codegen/typescript';
 import { buildDataset } from '../shared/data/build';
 import { csvSpecFor, looksLikeHeader } from '../shared/data/recipes/csv';
 import { textOf } from '../shared/data/text-file';
+import { recipeOpening } from '../shared/data/open';
 import type { Graph } from '../shared/graph/types';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings, type TrainingSettings } from '../shared/training/settings';
@@ -260,5 +261,28 @@ describe('iris.csv exported: the programs read the same file and reach about the
       cwd: folder,
     });
     expect(exported.code).toContain('parser.add_argument("--data"');
+  });
+});
+
+describe('a text file opened as data', () => {
+  const licence = readFileSync('/usr/share/common-licenses/GPL-3', 'utf8');
+
+  it('opens as next-character windows, and a text too long for one-hot windows is refused with the numbers', () => {
+    const recipe = recipeOpening('GPL-3.txt');
+    expect(recipe?.kind).toBe('text-next-char');
+    expect(recipeOpening('notes.md')?.kind).toBe('text-next-char');
+    expect(recipeOpening('iris.csv')?.kind).toBe('csv');
+    expect(recipeOpening('photo.png')).toBeUndefined();
+    const spec = recipe?.opens?.spec('GPL-3.txt', licence.slice(0, 20_000));
+    if (!spec) throw new Error('no spec');
+    const built = buildDataset(spec);
+    if (!built.ok) throw new Error(built.problem.en);
+    expect(built.dataset.x.shape.slice(0, 2)).toEqual([20_000 - 10, 10]);
+    const whole = recipe?.opens?.spec('GPL-3.txt', licence.repeat(3));
+    if (!whole) throw new Error('no spec');
+    const refused = buildDataset(whole);
+    expect(!refused.ok && refused.problem.en).toMatch(
+      /^[\d,]+ windows of 10 characters, one-hot over \d+ characters, are [\d,]+ numbers: more than the 50,000,000 LayerLab keeps in memory\. Use a shorter text or window\.$/,
+    );
   });
 });

@@ -31,7 +31,7 @@ export const commands = [
   { id: 'file.newFromLesson', menu: 'file', label: { en: 'New from lesson…', es: 'Nuevo desde una lección…' } },
   { id: 'file.open', menu: 'file', shortcut: 'Mod+O', groupStart: true, label: { en: 'Open…', es: 'Abrir…' } },
   { id: 'file.openRecent', menu: 'file', label: { en: 'Open recent…', es: 'Abrir reciente…' } },
-  { id: 'file.openData', menu: 'file', label: { en: 'Open data (CSV)…', es: 'Abrir datos (CSV)…' } },
+  { id: 'file.openData', menu: 'file', label: { en: 'Open data (CSV, text)…', es: 'Abrir datos (CSV, texto)…' } },
   { id: 'file.save', menu: 'file', shortcut: 'Mod+S', groupStart: true, label: { en: 'Save', es: 'Guardar' } },
   { id: 'file.saveAs', menu: 'file', shortcut: 'Mod+Shift+S', label: { en: 'Save as…', es: 'Guardar como…' } },
   {

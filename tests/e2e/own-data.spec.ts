@@ -37,7 +37,7 @@ test('iris.csv from File → Open data: a starter network, trained, the test spl
   await openApp(page);
   await page.getByRole('button', { name: 'File' }).click();
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('menuitem', { name: 'Open data (CSV)…' }).click();
+  await page.getByRole('menuitem', { name: 'Open data (CSV, text)…' }).click();
   await (await chooser).setFiles(`${sklearnData}/iris.csv`);
 
   // The data: each column as read, the proposed target, and the split.
@@ -99,5 +99,5 @@ test('a table dropped on the window opens; a file that is not one is refused wit
   await expect(page.getByText('No problems')).toBeVisible();
   await expect(page.getByTestId('rf__node-class')).toContainText('(None, 1)');
   await dropFile(page, 'photo.png', '\u0089PNG');
-  await expect(page.getByRole('alert').filter({ hasText: 'photo.png' })).toContainText('is not one');
+  await expect(page.getByRole('alert').filter({ hasText: 'photo.png' })).toContainText('is not one of them');
 });

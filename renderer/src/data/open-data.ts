@@ -23,8 +23,8 @@ export async function openDataFile(file: File): Promise<Opened> {
     return {
       ok: false,
       problem: {
-        en: `LayerLab opens tables (${openedExtensions}) as data; ${JSON.stringify(file.name)} is not one.`,
-        es: `LayerLab abre tablas (${openedExtensions}) como datos; ${JSON.stringify(file.name)} no lo es.`,
+        en: `LayerLab opens these files as data: ${openedExtensions}; ${JSON.stringify(file.name)} is not one of them.`,
+        es: `LayerLab abre estos archivos como datos: ${openedExtensions}; ${JSON.stringify(file.name)} no es ninguno de ellos.`,
       },
     };
   // Refused before reading: a 1 GB file is never read into memory.

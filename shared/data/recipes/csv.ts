@@ -642,7 +642,7 @@ export const csv: RecipeDef<Spec> = {
   },
 
   defaultQuery: firstRow,
-  opens: { extensions: ['.csv', '.tsv', '.txt'], maxBytes: maxCsvText, spec: csvSpecFor },
+  opens: { extensions: ['.csv', '.tsv'], maxBytes: maxCsvText, spec: csvSpecFor },
 
   encodeQuery(spec, dataset, text) {
     const facts = factsOf(dataset);

@@ -39,6 +39,9 @@ export function oneHotWindow(characters: readonly string[], vocabulary: readonly
 
 const labelsOf = (dataset: Dataset) => (dataset.target.kind === 'class' ? dataset.target.labels : []);
 
+/** The most numbers the one-hot windows may hold: 200 MB of float32. */
+export const maxOneHotValues = 50_000_000;
+
 export const textNextChar: RecipeDef<Spec> = {
   kind: 'text-next-char',
   schema: textNextCharSpec,
@@ -60,6 +63,19 @@ export const textNextChar: RecipeDef<Spec> = {
     }
     const vocabulary = vocabularyOf(spec.text);
     const size = vocabulary.length;
+    // Every window one-hot: a long text of many characters would ask for gigabytes; refuse it first.
+    const values = count * spec.window * size;
+    if (values > maxOneHotValues) {
+      const shown = (value: number) => value.toLocaleString('en-US');
+      return {
+        ok: false,
+        field: 'text',
+        problem: {
+          en: `${shown(count)} windows of ${spec.window} characters, one-hot over ${size} characters, are ${shown(values)} numbers: more than the ${shown(maxOneHotValues)} LayerLab keeps in memory. Use a shorter text or window.`,
+          es: `${shown(count)} ventanas de ${spec.window} caracteres, en one-hot sobre ${size} caracteres, son ${shown(values)} números: más de los ${shown(maxOneHotValues)} que LayerLab guarda en memoria. Usa un texto o una ventana más cortos.`,
+        },
+      };
+    }
     // A map, not indexOf: a long text has a million characters to look up.
     const indexOf = new Map(vocabulary.map((character, index) => [character, index]));
     const x = new Float32Array(count * spec.window * size);
@@ -87,6 +103,13 @@ export const textNextChar: RecipeDef<Spec> = {
         preview,
       },
     };
+  },
+
+  // A text file the learner opens: its text, read in windows of the default size.
+  opens: {
+    extensions: ['.txt', '.md'],
+    maxBytes: maxRawLength,
+    spec: (_name, text) => ({ kind: 'text-next-char', text, window: 10 }),
   },
 
   panel: () => [
