@@ -2,7 +2,7 @@
  * `layerlab new --data` on real tables (Debian's python3-sklearn files), then `train --json` and
  * `predict` as a terminal user runs them; and every hostile file refused with one clear line.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { open, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,6 +43,32 @@ describe('layerlab new --data', () => {
     const wrong = await layerlab('predict', trained, '--input', '6.3,x,6.0,2.5');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe('layerlab: 4: “x” is not a number.\n');
+  }, 120_000);
+
+  it('trains the project on another file of the same table with --data, the choices kept', async () => {
+    const project = path.join(scratch, 'iris-again.layerlab');
+    expect((await layerlab('new', '--data', `${sklearnData}/iris.csv`, '--out', project)).code).toBe(0);
+    // The first 130 flowers of the file, under the same first row: all three classes still.
+    const lines = readFileSync(`${sklearnData}/iris.csv`, 'utf8').split('\n');
+    const fewer = path.join(scratch, 'iris-130.csv');
+    await writeFile(fewer, lines.slice(0, 131).join('\n'));
+    const train = await layerlab('train', project, '--data', fewer, '--epochs', '5', '--json');
+    expect(train.stderr).toBe('');
+    expect(train.code).toBe(0);
+    expect(JSON.parse(train.stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ type: 'summary', epochs: 5 });
+    // The first 100 hold two classes: the three-unit output no longer fits, and is pinned as such.
+    const two = path.join(scratch, 'iris-100.csv');
+    await writeFile(two, lines.slice(0, 101).join('\n'));
+    const refused = await layerlab('train', project, '--data', two);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'class: The targets are 2 classes, so the output needs 2 units (one probability each); class gives (None, 3).',
+    );
+    const text = path.join(scratch, 'notes.txt');
+    await writeFile(text, 'hello world, hello there');
+    const wrong = await layerlab('train', project, '--data', text);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(`layerlab: ${text} is not the kind of data this project trains on\n`);
   }, 120_000);
 
   it('predicts a number: the wine’s alcohol, with the test split’s errors in its units', async () => {

@@ -4,22 +4,18 @@
  * (inputs sized to the features, a small hidden stack, the output and loss the target implies).
  * The file is size-capped before it is read, and refused with why when it is not a table.
  */
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDataset } from '../shared/data/build.js';
-import { openedExtensions, recipeOpening } from '../shared/data/open.js';
-import { textOf, tooLarge } from '../shared/data/text-file.js';
 import { analyzeGraph } from '../shared/graph/analyze.js';
 import { formatSummary, summarize } from '../shared/graph/summary.js';
 import { emptyProject } from '../shared/project/project.js';
 import { starterNetwork } from '../shared/training/starter.js';
-import { localize } from '../shared/vocabulary/localized.js';
 import { CliError, exitCodes } from './errors.js';
+import { readDataFile } from './data-file.js';
 import type { Io } from './io.js';
 import { choiceOption, languageOption, parseOrExplain } from './options.js';
 import { dataProblemLine } from './problems.js';
-import { reason, writeProject } from './project-file.js';
+import { writeProject } from './project-file.js';
 import { commandUsage } from './usage.js';
 
 export async function runNew(args: string[], io: Io): Promise<number> {
@@ -51,25 +47,8 @@ export async function runNew(args: string[], io: Io): Promise<number> {
   const language = languageOption(values.lang);
   const task = choiceOption('task', values.task, ['class', 'value'] as const);
 
-  const name = path.basename(file);
-  const recipe = recipeOpening(name);
-  if (!recipe?.opens) throw new CliError(`${file}: LayerLab opens these files as data: ${openedExtensions}`);
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new CliError(`${file} is not a plain file`);
-    // A file over the cap is refused before it is read: a 1 GB file never reaches memory.
-    if (info.size > recipe.opens.maxBytes) {
-      throw new CliError(localize(tooLarge(name, info.size, recipe.opens.maxBytes).problem, language));
-    }
-    bytes = await readFile(file);
-  } catch (thrown) {
-    if (thrown instanceof CliError) throw thrown;
-    throw new CliError(`cannot read ${file}: ${reason(thrown)}`);
-  }
-  const text = textOf(name, bytes, recipe.opens.maxBytes);
-  if (!text.ok) throw new CliError(localize(text.problem, language));
-  const spec = recipe.opens.spec(name, text.text, {
+  const { name, text, recipe } = await readDataFile(file, language);
+  const spec = recipe.opens.spec(name, text, {
     ...(values.target === undefined ? {} : { target: values.target }),
     ...(task === undefined ? {} : { task }),
     ...(values['drop-bad-rows'] ? { dropBadRows: true } : {}),

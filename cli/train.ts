@@ -6,7 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import type { Language } from '../shared/vocabulary/localized.js';
-import { encodeWeights } from '../shared/project/project.js';
+import { encodeWeights, type Project } from '../shared/project/project.js';
+import { readDataFile } from './data-file.js';
 import type { TfModule } from '../shared/layers/types.js';
 import { checkExpectation, type ExpectationCheck } from '../shared/templates/expectation.js';
 import { runTraining, type RunRequest, type RunResult } from '../shared/training/run.js';
@@ -29,6 +30,8 @@ interface TrainOptions {
   seed: number | undefined;
   backend: (typeof cliBackends)[number] | undefined;
   save: string | undefined;
+  /** Another file of the project's kind of data, trained on with the project's choices. */
+  data: string | undefined;
   variant: string | undefined;
   json: boolean;
   language: Language;
@@ -47,6 +50,7 @@ function readOptions(args: string[]): TrainOptions | null {
         save: { type: 'string' },
         variant: { type: 'string' },
         json: { type: 'boolean' },
+        data: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -59,6 +63,7 @@ function readOptions(args: string[]): TrainOptions | null {
     seed: integerOption('seed', values.seed, trainingParams.seed.min, trainingParams.seed.max),
     backend: choiceOption('backend', values.backend, cliBackends),
     save: values.save,
+    data: values.data,
     variant: values.variant,
     json: values.json ?? false,
     language: languageOption(values.lang),
@@ -189,6 +194,15 @@ function printOutcome(io: Io, options: TrainOptions, outcome: TrainingOutcome, f
     io.err(`layerlab: nothing saved to ${options.save}: training failed\n`);
 }
 
+/** The project with its data read from `file` instead, every choice the learner made kept. */
+async function withDataFile(project: Project, file: string, language: Language): Promise<Project> {
+  const { name, text, recipe } = await readDataFile(file, language);
+  if (!project.data || project.data.kind !== recipe.kind) {
+    throw new CliError(`${file} is not the kind of data this project trains on`, exitCodes.usage);
+  }
+  return { ...project, data: recipe.opens.reopen(project.data, name, text) };
+}
+
 export async function runTrain(args: string[], io: Io): Promise<number> {
   const options = readOptions(args);
   if (!options) {
@@ -196,7 +210,9 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
     return exitCodes.ok;
   }
   const source = await readProjectFile(options.file, options.variant);
-  const { project, lesson } = source;
+  const { lesson } = source;
+  const project =
+    options.data === undefined ? source.project : await withDataFile(source.project, options.data, options.language);
   const newer = newerFormatNote(options.file, source);
   if (newer) io.err(newer);
   if (!project.data) {

@@ -64,6 +64,8 @@ Options:
   --seed N           Seed for the starting weights instead of the project's
   --backend cpu|wasm tf.js backend (default wasm, or cpu for layers WASM cannot train)
   --save OUT         Write the project with its trained weights to OUT
+  --data FILE        Train on FILE instead of the project's table or text, with the
+                     project's choices (target, inputs, scaling, split)
   --variant ID       Train a lesson template with its variant ID applied
   --json             One JSON object per line on stdout: each epoch, then the summary
   --lang en|es       Language of the problems (default en)

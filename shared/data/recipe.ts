@@ -194,6 +194,8 @@ export interface RecipeDef<S extends { kind: string }> {
     maxBytes: number;
     /** The spec for a file; `choices` are what a command line chose instead of the guesses. */
     spec: (name: string, text: string, choices?: OpenChoices) => S;
+    /** `spec` with another file of the same kind, every choice the learner made kept. */
+    reopen: (spec: S, name: string, text: string) => S;
   };
   /** Step 1 and step 4 of the exported programs: the data, and the playground's question. */
   typescript: {

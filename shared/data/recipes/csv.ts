@@ -642,7 +642,12 @@ export const csv: RecipeDef<Spec> = {
   },
 
   defaultQuery: firstRow,
-  opens: { extensions: ['.csv', '.tsv'], maxBytes: maxCsvText, spec: csvSpecFor },
+  opens: {
+    extensions: ['.csv', '.tsv'],
+    maxBytes: maxCsvText,
+    spec: csvSpecFor,
+    reopen: (spec, file, text) => ({ ...spec, file, text }),
+  },
 
   encodeQuery(spec, dataset, text) {
     const facts = factsOf(dataset);

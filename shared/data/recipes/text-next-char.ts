@@ -110,6 +110,7 @@ export const textNextChar: RecipeDef<Spec> = {
     extensions: ['.txt', '.md'],
     maxBytes: maxRawLength,
     spec: (_name, text) => ({ kind: 'text-next-char', text, window: 10 }),
+    reopen: (spec, _name, text) => ({ ...spec, text }),
   },
 
   panel: () => [
