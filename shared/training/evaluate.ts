@@ -41,6 +41,8 @@ export type Evaluation =
       total: number;
       /** Which samples were counted: the validation ones, or all when none are held out. */
       samples: 'validation' | 'all';
+      /** The data holds a test split too, measured apart: these are not those samples. */
+      testApart?: true;
       /** For a table of two inputs: the class the network gives each point of the plane. */
       boundary?: DecisionBoundary;
     }
@@ -198,6 +200,7 @@ export function evaluateModel(
     }
     return {
       kind: 'confusion',
+      ...(dataset.test ? { testApart: true as const } : {}),
       labels,
       matrix,
       correct,

@@ -62,6 +62,10 @@ test('iris.csv from File → Open data: a starter network, trained, the test spl
 
   // A setosa from the file, typed as the file writes it, in the playground.
   await page.getByRole('tab', { name: 'Playground' }).click();
+  // Beside it, the validation rows' confusion matrix says they are not the test split.
+  await expect(
+    page.getByText(/^On the 24 validation samples, held out of training \(the test split is measured apart\)/),
+  ).toBeVisible();
   const input = page.getByTestId('playground-input');
   await input.fill('5.1, 3.5, 1.4, 0.2');
   await page.getByRole('button', { name: 'Predict' }).click();

@@ -130,11 +130,18 @@ function ConfusionMatrix({ evaluation }: { evaluation: Extract<Evaluation, { kin
     <section className="evaluation" aria-label={t('playground.confusion')}>
       <h3>{t('playground.confusion')}</h3>
       <p className="muted">
-        {t(evaluation.samples === 'validation' ? 'playground.confusionHeldOut' : 'playground.confusionAll', {
-          correct: evaluation.correct,
-          total: evaluation.total,
-          percent: formatPercent(accuracy),
-        })}
+        {t(
+          evaluation.samples === 'validation'
+            ? evaluation.testApart
+              ? 'playground.confusionValidation'
+              : 'playground.confusionHeldOut'
+            : 'playground.confusionAll',
+          {
+            correct: evaluation.correct,
+            total: evaluation.total,
+            percent: formatPercent(accuracy),
+          },
+        )}
       </p>
       <table className="confusion" data-testid="confusion-matrix">
         <thead>
