@@ -17,7 +17,7 @@ import { exportKeras } from '../shared/codegen/keras';
 import { exportPytorch } from '../shared/codegen/pytorch';
 import { exportTypeScript } from '../shared/codegen/typescript';
 import { buildDataset } from '../shared/data/build';
-import { csvSpecFor, looksLikeHeader } from '../shared/data/recipes/csv';
+import { csv, csvSpecFor, looksLikeHeader } from '../shared/data/recipes/csv';
 import { textOf } from '../shared/data/text-file';
 import { recipeOpening } from '../shared/data/open';
 import type { Graph } from '../shared/graph/types';
@@ -161,7 +161,7 @@ describe('bad cells and hostile files', () => {
     ]);
   });
 
-  it('one-hot encodes a column of words, and refuses a word it never saw in a question', () => {
+  it('one-hot or index encodes a column of words, and refuses a word it never saw in a question', () => {
     const spec = {
       ...table(['colour,size,label', 'red,1,a', 'blue,2,b', 'red,3,a', 'green,4,b', 'blue,5,a']),
       testFraction: 0,
@@ -172,8 +172,18 @@ describe('bad cells and hostile files', () => {
       name: 'colour',
       kind: 'category',
       categories: ['blue', 'green', 'red'],
+      oneHot: true,
     });
     expect(built.dataset.x.shape).toEqual([5, 4]);
+    const asked = csv.encodeQuery(spec, built.dataset, 'purple, 3');
+    expect(!asked.ok && asked.problem.en).toBe('colour: “purple” is none of blue, green, red.');
+    expect(csv.encodeQuery(spec, built.dataset, 'green, 3')).toMatchObject({ ok: true, shape: [1, 4] });
+    // By index instead: one value per word, its place among the words (for an Embedding).
+    const indexed = buildDataset({ ...spec, words: 'index' });
+    if (!indexed.ok) throw new Error(indexed.problem.en);
+    expect(indexed.dataset.x.shape).toEqual([5, 2]);
+    const colours = Array.from({ length: 5 }, (_, row) => indexed.dataset.x.values[row * 2]);
+    expect([...colours].sort()).toEqual([0, 0, 1, 2, 2]);
   });
 
   it('refuses an empty file, a header alone, one value, binary garbage and text that is not UTF-8', () => {
@@ -251,6 +261,37 @@ describe('iris.csv exported: the programs read the same file and reach about the
     const accuracy = Number(/test_accuracy ([\d.]+)/.exec(stdout)?.[1]);
     expect(accuracy).toBeGreaterThan(ours.accuracy - 0.1);
     expect(stdout).toMatch(/For 5\.1, 3\.5, 1\.4, 0\.2 the network expects 0 /);
+  }, 180_000);
+
+  it('words encoded by index read the same in the PyTorch and TypeScript programs', async () => {
+    const colours = ['red', 'green', 'blue'];
+    const rows = Array.from(
+      { length: 40 },
+      (_, index) => `${colours[index % 3]},${index % 7},${index % 2 ? 'yes' : 'no'}`,
+    );
+    const file = path.join(folder, 'colours.csv');
+    await writeFile(file, ['colour,size,label', ...rows].join('\n'));
+    const words = {
+      name: 'Colours',
+      graph: starter(2, 1, 'sigmoid'),
+      data: { ...csvSpecFor('colours.csv', readFileSync(file, 'utf8')), words: 'index' as const },
+      training: { ...settings, loss: 'binary_crossentropy' as const, epochs: 2 },
+    };
+    const pytorch = exportPytorch(words);
+    if (!pytorch.ok) throw new Error(JSON.stringify(pytorch.problems));
+    expect(pytorch.code).toContain('{"categories": ["blue", "green", "red"], "one_hot": False}');
+    await writeFile(path.join(folder, 'words.py'), pytorch.code);
+    const fromPython = await run('/usr/bin/python3', ['words.py', '--data', file], { cwd: folder, timeout: 120_000 });
+    expect(fromPython.stdout).toContain('Data: 32 rows to train on, 8 held out to test');
+    expect(fromPython.stdout).toMatch(/test_accuracy [\d.]+/);
+    const typescript = await exportTypeScript(words);
+    if (!typescript.ok) throw new Error('refused');
+    await writeFile(path.join(folder, 'words.ts'), typescript.files['model.ts']);
+    await writeFile(path.join(folder, 'package.json'), typescript.files['package.json']);
+    const binary = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const fromTypeScript = await run(binary, ['words.ts', file], { cwd: folder, timeout: 120_000 });
+    expect(fromTypeScript.stdout).toContain('Data: 32 rows to train on, 8 held out to test');
+    expect(fromTypeScript.stdout).toMatch(/test_accuracy [\d.]+/);
   }, 180_000);
 
   it('Keras: the same data step, valid Python', async () => {

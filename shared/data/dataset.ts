@@ -14,7 +14,8 @@ export interface TensorData {
 /** How one input column of a table becomes numbers: scaled, or one-hot over its words. */
 export type FeatureEncoding =
   | { name: string; kind: 'number'; center: number; scale: number }
-  | { name: string; kind: 'category'; categories: string[] };
+  /** Words: one-hot (a column per word), or the word's index among them (-1 for one never seen). */
+  | { name: string; kind: 'category'; categories: string[]; oneHot: boolean };
 
 /** What the data panel shows of a learner's table, and how a new row is encoded like the others. */
 export interface TableFacts {

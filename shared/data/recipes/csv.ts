@@ -45,6 +45,8 @@ const csvSpec = z
     task: z.enum(['class', 'value']),
     /** How numeric inputs are brought to a common scale. */
     scaling: z.enum(['standard', 'minmax']),
+    /** How words become numbers: a column per word, or the word's index (for an Embedding). */
+    words: z.enum(['one-hot', 'index']).default('one-hot'),
     /** Leave out the rows with a bad cell instead of stopping at the first. */
     dropBadRows: z.boolean(),
     /** The share of rows held out as the test split, never trained on. */
@@ -201,6 +203,7 @@ export function csvSpecFor(file: string, text: string, choices: OpenChoices = {}
     ignored: [],
     task: choices.task ?? task,
     scaling: 'standard',
+    words: 'one-hot',
     dropBadRows: choices.dropBadRows ?? false,
     testFraction: 0.2,
     seed: 1,
@@ -238,7 +241,7 @@ function encodingsOf(
     const name = table.names[column] ?? '';
     if (!numeric[column]) {
       const words = new Set(training.map((row) => (table.rows[row]?.cells[column] ?? '').trim()));
-      return { name, kind: 'category', categories: sortLabels(words) };
+      return { name, kind: 'category', categories: sortLabels(words), oneHot: spec.words === 'one-hot' };
     }
     const numbers = table.columns[column]?.numbers ?? new Float64Array();
     let low = Number.POSITIVE_INFINITY;
@@ -264,7 +267,10 @@ function encodingsOf(
 
 /** Values per row the encodings give: one per number, one per category. */
 const widthOf = (encodings: readonly FeatureEncoding[]) =>
-  encodings.reduce((width, encoding) => width + (encoding.kind === 'number' ? 1 : encoding.categories.length), 0);
+  encodings.reduce(
+    (width, encoding) => width + (encoding.kind === 'category' && encoding.oneHot ? encoding.categories.length : 1),
+    0,
+  );
 
 /** One row's raw input cells, encoded; null when a number is not one or a word is unknown. */
 function encodeRow(
@@ -280,7 +286,8 @@ function encodeRow(
     } else {
       const at = encoding.categories.indexOf(cell);
       if (at < 0) return { ok: false, index, cell };
-      values.push(...encoding.categories.map((_, position) => (position === at ? 1 : 0)));
+      if (encoding.oneHot) values.push(...encoding.categories.map((_, position) => (position === at ? 1 : 0)));
+      else values.push(at);
     }
   }
   return { ok: true, values };
@@ -365,6 +372,7 @@ const sample: Spec = {
   ignored: [],
   task: 'class',
   scaling: 'standard',
+  words: 'one-hot',
   dropBadRows: false,
   testFraction: 0.2,
   seed: 1,
@@ -484,10 +492,11 @@ export const csv: RecipeDef<Spec> = {
             x[at] = ((read.columns[column]?.numbers[row] ?? 0) - encoding.center) / encoding.scale;
             at += 1;
           } else {
-            // A word of the test split the training rows never had: its one-hot is all zeros.
+            // A word of the test split the training rows never had: its one-hot is all zeros, its index -1.
             const slot = slots[index]?.get(cellOf(row, column));
-            if (slot !== undefined) x[at + slot] = 1;
-            at += encoding.categories.length;
+            if (!encoding.oneHot) x[at] = slot ?? -1;
+            else if (slot !== undefined) x[at + slot] = 1;
+            at += encoding.oneHot ? encoding.categories.length : 1;
           }
         });
         y[sample] =
@@ -589,6 +598,16 @@ export const csv: RecipeDef<Spec> = {
         ],
         get: (current) => current.scaling,
         set: (current, scaling) => ({ ...current, scaling: scaling === 'minmax' ? 'minmax' : 'standard' }),
+      },
+      {
+        widget: 'choice',
+        label: { en: 'Words become', es: 'Las palabras se vuelven' },
+        options: [
+          { value: 'one-hot', label: { en: 'a column each (one-hot)', es: 'una columna cada una (one-hot)' } },
+          { value: 'index', label: { en: 'their index (for an Embedding)', es: 'su índice (para un Embedding)' } },
+        ],
+        get: (current) => current.words,
+        set: (current, words) => ({ ...current, words: words === 'index' ? 'index' : 'one-hot' }),
       },
       {
         widget: 'toggle',
@@ -713,13 +732,13 @@ export const csv: RecipeDef<Spec> = {
         `// The rows in the order LayerLab dealt them from seed ${spec.seed}; the last ${facts.testRows} are the test split.`,
         `const order = ${typescriptNumbers(facts.order)};`,
         `const testCount = ${facts.testRows};`,
-        `// How LayerLab encodes each input, from the training rows: numbers scaled, words one-hot.`,
+        `// How LayerLab encodes each input, from the training rows: numbers scaled, words one-hot or by index.`,
         `const inputColumns = ${typescriptNumbers(inputColumns)};`,
-        `const encodings: ({ center: number; scale: number } | { categories: string[] })[] = [`,
+        `const encodings: ({ center: number; scale: number } | { categories: string[]; oneHot: boolean })[] = [`,
         ...facts.encodings.map((encoding) =>
           encoding.kind === 'number'
             ? `  { center: ${encoding.center}, scale: ${encoding.scale} },`
-            : `  { categories: [${encoding.categories.map(typescriptString).join(', ')}] },`,
+            : `  { categories: [${encoding.categories.map(typescriptString).join(', ')}], oneHot: ${String(encoding.oneHot)} },`,
         ),
         `];`,
         `const encodeRow = (cells: string[]) =>`,
@@ -727,7 +746,9 @@ export const csv: RecipeDef<Spec> = {
         `    const cell = (cells[inputColumns[index]] ?? '').trim();`,
         `    return 'center' in encoding`,
         `      ? [(Number(cell) - encoding.center) / encoding.scale]`,
-        `      : encoding.categories.map((category) => (category === cell ? 1 : 0));`,
+        `      : encoding.oneHot`,
+        `        ? encoding.categories.map((category) => (category === cell ? 1 : 0))`,
+        `        : [encoding.categories.indexOf(cell)];`,
         `  });`,
         `const inputCount = ${widthOf(facts.encodings)};`,
         classes
@@ -820,13 +841,13 @@ export const csv: RecipeDef<Spec> = {
         `# shows it${spec.header ? ' (the header is row 1)' : ''}; the last ${facts.testRows} are the test split.`,
         `ORDER = ${pythonNumberList(facts.order)}`,
         `TEST_COUNT = ${facts.testRows}`,
-        '# How LayerLab encodes each input, from the training rows: numbers scaled, words one-hot.',
+        '# How LayerLab encodes each input, from the training rows: numbers scaled, words one-hot or by index.',
         `INPUT_COLUMNS = [${inputColumns.join(', ')}]`,
         'ENCODINGS = [',
         ...facts.encodings.map((encoding) =>
           encoding.kind === 'number'
             ? `    {"center": ${encoding.center}, "scale": ${encoding.scale}},`
-            : `    {"categories": [${encoding.categories.map(pythonString).join(', ')}]},`,
+            : `    {"categories": [${encoding.categories.map(pythonString).join(', ')}], "one_hot": ${encoding.oneHot ? 'True' : 'False'}},`,
         ),
         ']',
         '',
@@ -837,8 +858,10 @@ export const csv: RecipeDef<Spec> = {
         '        cell = cells[column].strip() if column < len(cells) else ""',
         '        if "center" in encoding:',
         '            values.append((float(cell) - encoding["center"]) / encoding["scale"])',
-        '        else:',
+        '        elif encoding["one_hot"]:',
         '            values.extend(1.0 if category == cell else 0.0 for category in encoding["categories"])',
+        '        else:',
+        '            values.append(float(encoding["categories"].index(cell)) if cell in encoding["categories"] else -1.0)',
         '    return values',
         '',
         '',
