@@ -209,7 +209,7 @@ export function DataPanel() {
           {canvasEmpty && (
             <button
               type="button"
-              className="button-primary"
+              className="button-primary starter-button"
               onClick={() => useAppStore.getState().asOneStep(() => proposeStarter(built.dataset))}
             >
               {t('data.starter')}
