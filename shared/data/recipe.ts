@@ -78,17 +78,10 @@ export type PanelField<S> =
       set: (spec: S, value: number[] | undefined) => S;
     }
   /**
-   * A file the learner opens (or drops on the window), read as UTF-8 text: `set` makes the spec
-   * for it. A larger file than `maxBytes` is refused at the field.
+   * A button that opens a file of the learner's, as File → Open data does (the recipe that opens
+   * it by its extension makes the spec); beside it, the name of the file the spec holds.
    */
-  | {
-      widget: 'file';
-      label: Localized;
-      accept: string;
-      maxBytes: number;
-      get: (spec: S) => string;
-      set: (spec: S, name: string, text: string) => S;
-    }
+  | { widget: 'file'; label: Localized; get: (spec: S) => string }
   /** Which of some named options are on, a toggle each; at least one stays on. */
   | {
       widget: 'toggles';

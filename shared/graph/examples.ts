@@ -3,40 +3,38 @@
  * every kind build, export and run, and how the exports learn which kinds they can load weights
  * into. The layer of the example is always the one named `probe`.
  */
-import { defaultParamsOf, layerDef, layerKinds, type LayerKind } from '../layers/registry.js';
+import { layerDef, layerKinds, type LayerKind } from '../layers/registry.js';
 import type { LayerExample } from '../layers/types.js';
-import type { Graph, LayerNode } from './types.js';
-
-function node(kind: LayerKind, name: string, params: object, x: number): LayerNode {
-  return {
-    id: name,
-    kind,
-    name,
-    params: { ...defaultParamsOf(kind), ...params },
-    position: { x, y: 0 },
-  } as LayerNode;
-}
+import { newLayer, type Graph } from './types.js';
 
 /** The network around `example`, as LayerExample describes it for each kind of input. */
 export function exampleGraph(kind: LayerKind, example: LayerExample<object>): Graph {
   const params = example.params ?? {};
-  const input = node('Input', 'input', { shape: [...example.input], dtype: example.dtype ?? 'float32' }, 0);
+  const input = newLayer(
+    'Input',
+    'input',
+    { shape: [...example.input], dtype: example.dtype ?? 'float32' },
+    { x: 0, y: 0 },
+  );
   const wire = (source: string, target: string) => ({ id: `${source}->${target}`, source, target });
   switch (layerDef(kind).inputs) {
     case 'none':
       return {
-        nodes: [node(kind, 'probe', params, 0), node('Dense', 'dense', { units: 2 }, 200)],
+        nodes: [
+          newLayer(kind, 'probe', params, { x: 0, y: 0 }),
+          newLayer('Dense', 'dense', { units: 2 }, { x: 200, y: 0 }),
+        ],
         wires: [wire('probe', 'dense')],
       };
     case 'one':
-      return { nodes: [input, node(kind, 'probe', params, 200)], wires: [wire('input', 'probe')] };
+      return { nodes: [input, newLayer(kind, 'probe', params, { x: 200, y: 0 })], wires: [wire('input', 'probe')] };
     case 'many':
       return {
         nodes: [
           input,
-          node('Dense', 'left', { units: 4 }, 200),
-          node('Dense', 'right', { units: 4 }, 200),
-          node(kind, 'probe', params, 400),
+          newLayer('Dense', 'left', { units: 4 }, { x: 200, y: 0 }),
+          newLayer('Dense', 'right', { units: 4 }, { x: 200, y: 0 }),
+          newLayer(kind, 'probe', params, { x: 400, y: 0 }),
         ],
         wires: [wire('input', 'left'), wire('input', 'right'), wire('left', 'probe'), wire('right', 'probe')],
       };

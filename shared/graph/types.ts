@@ -68,3 +68,13 @@ export function withDefaultParams(node: {
   const defaults = isLayerKind(node.kind) ? (defaultParamsOf(node.kind) as Record<string, unknown>) : {};
   return { ...node, params: { ...defaults, ...node.params } } as LayerNode;
 }
+
+/** A new layer of `kind` with Keras' defaults, `params` over them; its id is its name. */
+export function newLayer(
+  kind: LayerKind,
+  name: string,
+  params: object = {},
+  position: Position = { x: 0, y: 0 },
+): LayerNode {
+  return { id: name, kind, name, params: { ...defaultParamsOf(kind), ...params }, position } as LayerNode;
+}

@@ -6,19 +6,8 @@
  */
 import type { Dataset } from '../data/dataset.js';
 import { layoutGraph } from '../graph/layout.js';
-import type { Graph, LayerNode } from '../graph/types.js';
-import { defaultParamsOf, type LayerKind } from '../layers/registry.js';
+import { newLayer, type Graph } from '../graph/types.js';
 import { suggestLoss, type TrainingSettings } from './settings.js';
-
-function node(kind: LayerKind, name: string, params: Record<string, unknown>): LayerNode {
-  return {
-    id: name,
-    kind,
-    name,
-    params: { ...defaultParamsOf(kind), ...params },
-    position: { x: 0, y: 0 },
-  } as LayerNode;
-}
 
 /** The network and the loss and metrics to train it with, for `dataset`'s inputs and targets. */
 export function starterNetwork(dataset: Dataset): {
@@ -34,11 +23,11 @@ export function starterNetwork(dataset: Dataset): {
         : { units: target.labels.length, activation: 'softmax' }
       : { units: 1, activation: 'linear' };
   const nodes = [
-    node('Input', 'features', { shape: features, dtype: 'float32' }),
-    ...(features.length > 1 ? [node('Flatten', 'flatten', {})] : []),
-    node('Dense', 'hidden', { units: 32, activation: 'relu' }),
-    node('Dense', 'hidden_2', { units: 16, activation: 'relu' }),
-    node('Dense', target.kind === 'class' ? 'class' : 'value', output),
+    newLayer('Input', 'features', { shape: features, dtype: 'float32' }),
+    ...(features.length > 1 ? [newLayer('Flatten', 'flatten', {})] : []),
+    newLayer('Dense', 'hidden', { units: 32, activation: 'relu' }),
+    newLayer('Dense', 'hidden_2', { units: 16, activation: 'relu' }),
+    newLayer('Dense', target.kind === 'class' ? 'class' : 'value', output),
   ];
   const wires = nodes.slice(1).map((current, index) => {
     const source = nodes[index]?.id ?? '';

@@ -1,19 +1,13 @@
 /** Small graphs for tests, written the way a learner would wire them. */
-import type { Graph, LayerNode, Wire } from '../../shared/graph/types';
-import { defaultParamsOf, type LayerKind, type ParamsOf } from '../../shared/layers/registry';
+import { newLayer, type Graph, type LayerNode, type Wire } from '../../shared/graph/types';
+import type { LayerKind, ParamsOf } from '../../shared/layers/registry';
 
 let counter = 0;
 
 /** A layer with Keras' defaults overridden by `params`; its id and name default to `name`. */
 export function layer<K extends LayerKind>(kind: K, name: string, params: Partial<ParamsOf<K>> = {}): LayerNode {
   counter += 1;
-  return {
-    id: name,
-    kind,
-    name,
-    params: { ...defaultParamsOf(kind), ...params },
-    position: { x: counter * 200, y: 0 },
-  } as LayerNode;
+  return newLayer(kind, name, params, { x: counter * 200, y: 0 });
 }
 
 export function wire(source: string, target: string, id = `${source}->${target}`): Wire {

@@ -7,12 +7,12 @@
 import type { DataSpec } from '../../../shared/data/recipes';
 import { openedExtensions, recipeOpening } from '../../../shared/data/open';
 import { localize, type Localized } from '../../../shared/vocabulary/localized';
-import { buildDataset, type Dataset } from '../../../shared/data/build';
+import type { Dataset } from '../../../shared/data/build';
 import { starterNetwork } from '../../../shared/training/starter';
 import { useAppStore } from '../store';
+import { flowOf } from '../store/graph-slice';
+import { selectDataset } from '../store/selectors';
 import { textOf, tooLarge } from '../../../shared/data/text-file';
-
-export { textOf };
 
 export type Opened = { ok: true; spec: DataSpec } | { ok: false; problem: Localized };
 
@@ -40,14 +40,7 @@ export async function openDataFile(file: File): Promise<Opened> {
 export function proposeStarter(dataset: Dataset): void {
   const starter = starterNetwork(dataset);
   useAppStore.setState({
-    nodes: starter.graph.nodes.map(({ id, position, ...data }) => ({
-      id,
-      type: 'layer',
-      position,
-      data,
-      selected: false,
-    })),
-    edges: starter.graph.wires.map((wire) => ({ ...wire })),
+    ...flowOf(starter.graph),
     training: { ...useAppStore.getState().training, ...starter.training },
   });
   useAppStore.getState().frameNetwork();
@@ -62,8 +55,9 @@ export function applyOpenedData(spec: DataSpec): void {
   state.asOneStep(() => {
     state.setData(spec);
     if (state.nodes.length > 0) return;
-    const built = buildDataset(spec);
-    if (built.ok) proposeStarter(built.dataset);
+    // Built as the Data tab will read it, once: the store keeps the build of the current spec.
+    const built = selectDataset(useAppStore.getState());
+    if (built?.ok) proposeStarter(built.dataset);
   });
   useAppStore.getState().setDockTab('data');
 }

@@ -7,8 +7,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseNumberList, type PanelField } from '../../../shared/data/recipe';
 import type { DataSpec } from '../../../shared/data/spec';
+import type { Localized } from '../../../shared/vocabulary/localized';
 import { useLocalize } from '../hooks/useLocalize';
-import { applyOpenedData, textOf } from './open-data';
+import { openedExtensions } from '../../../shared/data/open';
+import { applyOpenedData, openDataFile } from './open-data';
 
 type Field<W extends PanelField<DataSpec>['widget']> = Extract<PanelField<DataSpec>, { widget: W }>;
 
@@ -237,39 +239,60 @@ function LabelledLinesWidget({ field, spec, onChange }: WidgetProps<'labelled-li
   );
 }
 
-/** Which classes to keep: a toggle each; at least one stays on. */
-function ClassTogglesWidget({ field, spec, onChange }: WidgetProps<'class-toggles'>) {
+/** Toggles, one per option, of which at least one stays on; `onChange` gets those on, in order. */
+function ToggleList<T extends string | number>({
+  label,
+  hint,
+  options,
+  on,
+  onChange,
+}: {
+  label: Localized;
+  hint: Localized;
+  options: readonly T[];
+  on: ReadonlySet<T>;
+  onChange: (on: T[]) => void;
+}) {
   const localize = useLocalize();
-  const kept = new Set(field.get(spec) ?? field.classes);
   return (
     <fieldset className="field class-toggles">
-      <legend className="field-name">{localize(field.label)}</legend>
-      {field.classes.map((found) => (
-        <label key={found} className="class-toggle">
+      <legend className="field-name">{localize(label)}</legend>
+      {options.map((option) => (
+        <label key={option} className="class-toggle">
           <input
             type="checkbox"
-            checked={kept.has(found)}
-            disabled={kept.has(found) && kept.size === 1}
-            onChange={(event) => {
-              const next = new Set(kept);
-              if (event.target.checked) next.add(found);
-              else next.delete(found);
-              onChange(
-                field.set(spec, next.size === field.classes.length ? undefined : [...next].sort((a, b) => a - b)),
-              );
-            }}
+            checked={on.has(option)}
+            disabled={on.has(option) && on.size === 1}
+            onChange={(event) =>
+              onChange(options.filter((other) => (other === option ? event.target.checked : on.has(other))))
+            }
           />
-          {found}
+          {option}
         </label>
       ))}
-      <span className="field-hint">{localize(field.hint)}</span>
+      <span className="field-hint">{localize(hint)}</span>
     </fieldset>
   );
 }
 
+/** Which classes to keep; all of them reads `undefined`. */
+function ClassTogglesWidget({ field, spec, onChange }: WidgetProps<'class-toggles'>) {
+  return (
+    <ToggleList
+      label={field.label}
+      hint={field.hint}
+      options={field.classes}
+      on={new Set(field.get(spec) ?? field.classes)}
+      onChange={(kept) =>
+        onChange(field.set(spec, kept.length === field.classes.length ? undefined : kept.sort((a, b) => a - b)))
+      }
+    />
+  );
+}
+
 /**
- * A file the learner opens: read as UTF-8 text, refused at the field when it cannot be; opened as
- * any data file is (on an empty canvas, with a starter network).
+ * A button that opens a file of the learner's as File → Open data does; what cannot be opened is
+ * refused at the field, the data as it was.
  */
 function FileWidget({ field, spec }: Omit<WidgetProps<'file'>, 'onChange'>) {
   const localize = useLocalize();
@@ -280,20 +303,16 @@ function FileWidget({ field, spec }: Omit<WidgetProps<'file'>, 'onChange'>) {
         {localize(field.label)}
         <input
           type="file"
-          accept={field.accept}
+          accept={openedExtensions}
           data-testid="data-file"
           className="visually-hidden"
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
             if (!file) return;
-            void file.arrayBuffer().then((buffer) => {
-              const read = textOf(file.name, new Uint8Array(buffer), field.maxBytes);
-              if (!read.ok) setProblem(localize(read.problem));
-              else {
-                setProblem(null);
-                applyOpenedData(field.set(spec, file.name, read.text));
-              }
+            void openDataFile(file).then((opened) => {
+              setProblem(opened.ok ? null : localize(opened.problem));
+              if (opened.ok) applyOpenedData(opened.spec);
             });
           }}
         />
@@ -310,36 +329,16 @@ function FileWidget({ field, spec }: Omit<WidgetProps<'file'>, 'onChange'>) {
   );
 }
 
-/** Which of some named options are on: a toggle each; at least one stays on. */
+/** Which of some named options are on. */
 function TogglesWidget({ field, spec, onChange }: WidgetProps<'toggles'>) {
-  const localize = useLocalize();
-  const on = new Set(field.get(spec));
   return (
-    <fieldset className="field class-toggles">
-      <legend className="field-name">{localize(field.label)}</legend>
-      {field.options.map((option) => (
-        <label key={option} className="class-toggle">
-          <input
-            type="checkbox"
-            checked={on.has(option)}
-            disabled={on.has(option) && on.size === 1}
-            onChange={(event) => {
-              const next = new Set(on);
-              if (event.target.checked) next.add(option);
-              else next.delete(option);
-              onChange(
-                field.set(
-                  spec,
-                  field.options.filter((name) => next.has(name)),
-                ),
-              );
-            }}
-          />
-          {option}
-        </label>
-      ))}
-      <span className="field-hint">{localize(field.hint)}</span>
-    </fieldset>
+    <ToggleList
+      label={field.label}
+      hint={field.hint}
+      options={field.options}
+      on={new Set(field.get(spec))}
+      onChange={(on) => onChange(field.set(spec, on))}
+    />
   );
 }
 

@@ -3,7 +3,7 @@ import type { LoadedProject, Project } from '../../../shared/project/schema';
 import { currentFormatVersion } from '../../../shared/vocabulary/project-format';
 import { lessonLibrary } from '../lessons/templates';
 import { useAppStore, type AppState } from '../store';
-import type { LayerFlowNode } from '../store/graph-slice';
+import { flowOf } from '../store/graph-slice';
 import { selectGraph } from '../store/selectors';
 import type { Graph } from '../../../shared/graph/types';
 import type { Trained } from '../../../shared/vocabulary/weights';
@@ -28,19 +28,13 @@ export function loadIntoStore(
   project: LoadedProject,
   file: { name: string; path: string | null; readOnly: boolean },
 ): void {
-  const nodes: LayerFlowNode[] = project.graph.nodes.map(({ id, position, ...data }) => ({
-    id,
-    type: 'layer',
-    position: { ...position },
-    data,
-    selected: false,
-  }));
+  const { nodes, edges } = flowOf(project.graph);
   const template = project.lesson
     ? lessonLibrary.templates.find((candidate) => candidate.id === project.lesson?.templateId)
     : undefined;
   useAppStore.setState({
     nodes,
-    edges: project.graph.wires.map((wire) => ({ ...wire })),
+    edges,
     data: project.data,
     training: project.training,
     runs: [],

@@ -9,7 +9,7 @@ import { readJson } from '../../../shared/vocabulary/safe-json';
 import { importTfjsModel } from '../../../shared/tfjs-model/import';
 import { defaultTrainingSettings } from '../../../shared/training/settings';
 import { useAppStore } from '../store';
-import type { LayerFlowNode } from '../store/graph-slice';
+import { flowOf } from '../store/graph-slice';
 import { exportTrainedModel } from '../training/client';
 import { downloadFile } from './download';
 
@@ -58,16 +58,10 @@ export async function importModel(): Promise<void> {
   for (const file of files) if (file !== modelFile) weights.set(file.name, new Uint8Array(await file.arrayBuffer()));
   const imported = importTfjsModel(read.value, (path) => weights.get(path) ?? null);
   if (!imported.ok) return refuse(imported.message);
-  const nodes: LayerFlowNode[] = imported.graph.nodes.map(({ id, position, ...data }) => ({
-    id,
-    type: 'layer',
-    position,
-    data,
-    selected: false,
-  }));
+  const { nodes, edges } = flowOf(imported.graph);
   useAppStore.setState({
     nodes,
-    edges: imported.graph.wires.map((wire) => ({ ...wire })),
+    edges,
     data: null,
     training: { ...defaultTrainingSettings },
     runs: [],

@@ -13,7 +13,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
-import type { CarriedWeights, LayerNode, Position } from '../../../shared/graph/types';
+import type { CarriedWeights, Graph, LayerNode, Position } from '../../../shared/graph/types';
 import { layoutGraph } from '../../../shared/graph/layout';
 import { layerNamePattern, nextLayerName } from '../../../shared/graph/naming';
 import { defaultParamsOf, layerDef, type LayerKind } from '../../../shared/layers/registry';
@@ -33,6 +33,20 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type LayerData = DistributiveOmit<LayerNode, 'id' | 'position'>;
 export type LayerFlowNode = Node<LayerData, 'layer'>;
 export type WireEdge = Edge;
+
+/** A graph as the canvas holds it: its layers as unselected nodes (copied), its wires as edges. */
+export function flowOf(graph: Graph): { nodes: LayerFlowNode[]; edges: WireEdge[] } {
+  return {
+    nodes: graph.nodes.map(({ id, position, ...data }) => ({
+      id,
+      type: 'layer',
+      position: { ...position },
+      data: structuredClone(data),
+      selected: false,
+    })),
+    edges: graph.wires.map((wire) => ({ ...wire })),
+  };
+}
 
 export type RenameResult = 'renamed' | 'invalid' | 'taken';
 

@@ -10,7 +10,7 @@ import { defaultTrainingSettings } from '../../../shared/training/settings';
 import { localize } from '../../../shared/vocabulary/localized';
 import { partializeEdits } from './history';
 import type { AppState } from './index';
-import type { LayerFlowNode } from './graph-slice';
+import { flowOf } from './graph-slice';
 
 export type Highlight = { kind: 'layer'; name: string; at: number } | { kind: 'setting'; name: string; at: number };
 /** What a step asks to highlight; the slice stamps it, so asking twice flashes twice. */
@@ -43,16 +43,10 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   closeGallery: () => set({ galleryOpen: false }),
 
   openTemplate: (template) => {
-    const nodes: LayerFlowNode[] = template.graph.nodes.map(({ id, position, ...data }) => ({
-      id,
-      type: 'layer',
-      position: { ...position },
-      data: structuredClone(data),
-      selected: false,
-    }));
+    const { nodes, edges } = flowOf(template.graph);
     set({
       nodes,
-      edges: template.graph.wires.map((wire) => ({ ...wire })),
+      edges,
       data: structuredClone(template.data),
       training: { ...template.training },
       runs: [],

@@ -71,7 +71,8 @@ let lastBuiltData: DataSpec | null = null;
 let lastDataset: DatasetResult | null = null;
 
 /** The recipe built once per change of the recipe: a long text is a million characters. */
-function selectDataset(state: AppState): DatasetResult | null {
+/** The project's data built, once per data spec: every reader of the same spec shares the build. */
+export function selectDataset(state: AppState): DatasetResult | null {
   if (state.data !== lastBuiltData) {
     lastBuiltData = state.data;
     lastDataset = state.data ? buildDataset(state.data) : null;

@@ -162,6 +162,16 @@ function readTable(text: string, header: boolean): ReadTable | Localized {
 
 const isTable = (read: ReadTable | Localized): read is ReadTable => 'names' in read;
 
+/** The names of the table's columns, none when it cannot be read. */
+function columnsOf(spec: Spec): string[] {
+  const read = readTable(spec.text, spec.header);
+  return isTable(read) ? read.names : [];
+}
+
+/** The columns the network reads: all but the target and those left out. */
+const inputNamesOf = (spec: Spec, names: readonly string[] = columnsOf(spec)) =>
+  names.filter((name) => name !== spec.target && !spec.ignored.includes(name));
+
 /** Whether a column holds numbers: three in four of its filled cells at least (the rest are bad cells). */
 function numericColumns(table: ReadTable): boolean[] {
   return table.columns.map((column) => column.filled > 0 && column.numeric >= 0.75 * column.filled);
@@ -537,16 +547,12 @@ export const csv: RecipeDef<Spec> = {
   },
 
   panel: (spec) => {
-    const read = readTable(spec.text, spec.header);
-    const names = isTable(read) ? read.names : [];
+    const names = columnsOf(spec);
     const fields: PanelField<Spec>[] = [
       {
         widget: 'file',
         label: { en: 'Open a CSV file…', es: 'Abrir un archivo CSV…' },
-        accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values',
-        maxBytes: maxCsvText,
         get: (current) => current.file,
-        set: (_current, file, text) => csvSpecFor(file, text),
       },
       {
         widget: 'toggle',
@@ -583,7 +589,7 @@ export const csv: RecipeDef<Spec> = {
           es: 'Las columnas que lee la red; desmarca un id o un nombre.',
         },
         options: names.filter((name) => name !== spec.target),
-        get: (current) => names.filter((name) => name !== current.target && !current.ignored.includes(name)),
+        get: (current) => inputNamesOf(current, names),
         set: (current, kept) => ({
           ...current,
           ignored: names.filter((name) => name !== current.target && !kept.includes(name)),
@@ -639,18 +645,14 @@ export const csv: RecipeDef<Spec> = {
     return fields;
   },
   preview: (spec) => {
-    const read = readTable(spec.text, spec.header);
-    const names = isTable(read) ? read.names : [];
-    const inputs = names.filter((name) => name !== spec.target && !spec.ignored.includes(name)).join(', ');
+    const inputs = inputNamesOf(spec).join(', ');
     return {
       labels: 'classes',
       headings: { input: { en: inputs, es: inputs }, target: { en: spec.target, es: spec.target } },
     };
   },
   playground: (spec) => {
-    const read = readTable(spec.text, spec.header);
-    const names = isTable(read) ? read.names : [];
-    const inputs = names.filter((name) => name !== spec.target && !spec.ignored.includes(name)).join(', ');
+    const inputs = inputNamesOf(spec).join(', ');
     return {
       input: 'text',
       label: {
@@ -718,8 +720,7 @@ export const csv: RecipeDef<Spec> = {
       if (!facts) return [];
       const classes = dataset.target.kind === 'class';
       const column = !classes || loss === 'binary_crossentropy';
-      const read = readTable(spec.text, spec.header);
-      const names = isTable(read) ? read.names : [];
+      const names = columnsOf(spec);
       const inputColumns = facts.encodings.map((encoding) => names.indexOf(encoding.name));
       const target = names.indexOf(spec.target);
       return [
@@ -823,8 +824,7 @@ export const csv: RecipeDef<Spec> = {
       const facts = factsOf(dataset);
       if (!facts) return [];
       const classes = dataset.target.kind === 'class';
-      const read = readTable(spec.text, spec.header);
-      const names = isTable(read) ? read.names : [];
+      const names = columnsOf(spec);
       const inputColumns = facts.encodings.map((encoding) => names.indexOf(encoding.name));
       const target = names.indexOf(spec.target);
       return [
