@@ -109,7 +109,7 @@ test.describe('the course, module by module', () => {
       });
     }
     await page.getByRole('tab', { name: 'Training' }).click();
-    const legend = page.getByTestId('chart-loss').locator('.recharts-legend-wrapper');
+    const legend = page.getByTestId('chart-legend');
     await expect(legend).toContainText('#1 adam');
     await expect(legend).toContainText('#2 Use tanh');
     await expect(legend).toContainText('#3 Use ReLU');
@@ -241,7 +241,7 @@ test.describe('the course, module by module', () => {
     await expect.poll(answer).toBeGreaterThan(1.05);
     await page.screenshot({ path: testInfo.outputPath('adding-playground.png') });
     await page.getByRole('tab', { name: 'Training' }).click();
-    const legend = page.getByTestId('chart-loss').locator('.recharts-legend-wrapper');
+    const legend = page.getByTestId('chart-legend');
     await expect(legend).toContainText('#1 adam');
     await expect(legend).toContainText('#2 Use an LSTM');
   });

@@ -5,7 +5,7 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useThrottled } from '../hooks/useThrottled';
 import { useAppStore } from '../store';
 import type { Run } from '../store/training-slice';
@@ -52,6 +52,10 @@ function downsample(rows: Row[]): Row[] {
   return rows.filter((_, index) => index % stride === 0 || index === rows.length - 1);
 }
 
+function rowsHaveValidation(rows: Row[]): boolean {
+  return rows.some((row) => Object.keys(row).some((key) => key.endsWith(':val')));
+}
+
 function epochRows(runs: Run[], series: string): Row[] {
   const rows = new Map<number, Row>();
   for (const run of runs) {
@@ -82,6 +86,72 @@ function batchRows(runs: Run[], series: string, smoothing: number): Row[] {
   return downsample([...rows.values()].sort((a, b) => (a.x ?? 0) - (b.x ?? 0)));
 }
 
+/**
+ * One legend for every chart, in HTML: the same runs are on each chart, and recharts' own legend
+ * measured itself on every redraw (a fifth of each redraw's main-thread time).
+ */
+function ChartLegend({ runs, hasValidation }: { runs: Run[]; hasValidation: boolean }) {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  return (
+    <ul className="chart-legend" data-testid="chart-legend">
+      {runs.map((run) => (
+        <li key={run.id}>
+          <svg width="14" height="8" aria-hidden="true">
+            <line x1="0" y1="4" x2="14" y2="4" stroke={runColour(run)} strokeWidth="2" />
+          </svg>
+          {runLabel(run, language)}
+        </li>
+      ))}
+      {hasValidation && (
+        <>
+          <li>
+            <svg width="14" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="14" y2="4" stroke="#667085" strokeWidth="2" />
+            </svg>
+            {t('charts.train')}
+          </li>
+          <li>
+            <svg width="14" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="14" y2="4" stroke="#667085" strokeWidth="2" strokeDasharray="4 2" />
+            </svg>
+            {t('charts.validation')}
+          </li>
+        </>
+      )}
+    </ul>
+  );
+}
+
+/** Where recharts places a tick, and its value. */
+interface TickProps {
+  x: number;
+  y: number;
+  textAnchor: 'start' | 'middle' | 'end';
+  verticalAnchor: 'start' | 'middle' | 'end';
+  payload: { value: number };
+}
+
+/** Tick values as people write them: 0.25, 1200, 1e-4; never 0.30000000000000004. */
+function tickText(value: number): string {
+  if (value === 0) return '0';
+  if (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e6) return value.toExponential(0);
+  return String(Number(value.toPrecision(4)));
+}
+
+/**
+ * A tick as a plain SVG text: recharts' own measures every word of every tick on every redraw to
+ * wrap it, which was most of a chart's redraw time, and a number never wraps.
+ */
+function PlainTick({ x, y, textAnchor, verticalAnchor, payload }: TickProps) {
+  const dy = verticalAnchor === 'start' ? '0.71em' : verticalAnchor === 'middle' ? '0.32em' : '0';
+  return (
+    <text x={x} y={y} dy={dy} textAnchor={textAnchor} fontSize={10} fill="#667085">
+      {tickText(payload.value)}
+    </text>
+  );
+}
+
 /** One chart; memoised, so it redraws only when its throttled rows change. */
 const Chart = memo(function Chart({
   title,
@@ -98,7 +168,7 @@ const Chart = memo(function Chart({
 }) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
-  const hasValidation = rows.some((row) => Object.keys(row).some((key) => key.endsWith(':val')));
+  const hasValidation = rowsHaveValidation(rows);
   return (
     <figure
       className="chart"
@@ -114,48 +184,19 @@ const Chart = memo(function Chart({
             dataKey="x"
             type="number"
             domain={['dataMin', 'dataMax']}
-            tick={{ fontSize: 10 }}
+            tick={PlainTick}
+            interval={0}
             label={{ value: xLabel, position: axisLabelPlace, fontSize: 10, offset: -2 }}
           />
           <YAxis
             scale={logScale ? 'log' : 'auto'}
             domain={logScale ? ['auto', 'auto'] : [0, 'auto']}
             allowDataOverflow
-            tick={{ fontSize: 10 }}
+            tick={PlainTick}
+            interval={0}
             width={48}
           />
           <Tooltip isAnimationActive={false} contentStyle={{ fontSize: 11 }} />
-          {/* One entry per run, then what solid and dashed mean: six entries for three runs crowd the chart out. */}
-          <Legend
-            wrapperStyle={{ fontSize: 10 }}
-            payload={[
-              ...runs.map((run) => ({
-                id: run.id,
-                value: runLabel(run, language),
-                type: 'line' as const,
-                color: runColour(run),
-                payload: { strokeDasharray: '0' },
-              })),
-              ...(hasValidation
-                ? [
-                    {
-                      id: 'train',
-                      value: t('charts.train'),
-                      type: 'plainline' as const,
-                      color: '#667085',
-                      payload: { strokeDasharray: '0' },
-                    },
-                    {
-                      id: 'validation',
-                      value: t('charts.validation'),
-                      type: 'plainline' as const,
-                      color: '#667085',
-                      payload: { strokeDasharray: '5 3' },
-                    },
-                  ]
-                : []),
-            ]}
-          />
           {runs.map((run) => (
             <Line
               key={`${run.id}:train`}
@@ -198,6 +239,7 @@ export const Charts = memo(function Charts() {
     useAppStore((state) => state.runs),
     redrawIntervalMs,
   );
+  const chosenMetrics = useAppStore((state) => state.training.metrics);
   const [perBatch, setPerBatch] = useState(false);
   const [smoothing, setSmoothing] = useState(0.6);
   const [logScale, setLogScale] = useState(false);
@@ -213,59 +255,74 @@ export const Charts = memo(function Charts() {
   }, [shown]);
 
   // A GAN logs d_loss and g_loss instead of one loss: its runs need no chart called loss.
-  const showLoss = shown.some(
-    (run) =>
-      run.epochs.some((update) => 'loss' in update.logs) || run.batches.every((point) => !('d_loss' in point.metrics)),
-  );
+  const showLoss =
+    shown.length === 0 ||
+    shown.some(
+      (run) =>
+        run.epochs.some((update) => 'loss' in update.logs) ||
+        run.batches.every((point) => !('d_loss' in point.metrics)),
+    );
   const rows = useMemo(() => {
     const rowsFor = (series: string): Row[] =>
       perBatch ? batchRows(shown, series, smoothing) : epochRows(shown, series);
     return new Map(['loss', ...metricNames].map((series) => [series, rowsFor(series)]));
   }, [shown, metricNames, perBatch, smoothing]);
 
-  if (shown.length === 0) {
-    // An empty frame, so the first curve is an update of a mounted chart, not a mount mid-run.
-    return (
-      <div className="charts">
-        <p className="muted charts-empty">{t('charts.empty')}</p>
-        <div className="chart-grid">
-          <Chart title={lossLog} runs={shown} rows={emptyRows} logScale={false} xLabel={t('charts.epoch')} />
-        </div>
-      </div>
-    );
-  }
   const xLabel = perBatch ? t('charts.batch') : t('charts.epoch');
+  const hasValidation = [...rows.values()].some((seriesRows) => rowsHaveValidation(seriesRows));
+  // One tree before and during a run, with a chart already mounted for each metric chosen: the
+  // first curves are then updates of mounted charts, not a mount of each mid-run.
+  const charted = shown.length === 0 ? chosenMetrics : metricNames;
   return (
     <div className="charts">
-      <div className="chart-controls">
-        <label>
-          <input type="checkbox" checked={perBatch} onChange={(event) => setPerBatch(event.target.checked)} />{' '}
-          {t('charts.perBatch')}
-        </label>
-        {perBatch && (
+      {shown.length === 0 ? (
+        <p className="muted charts-empty">{t('charts.empty')}</p>
+      ) : (
+        <div className="chart-controls">
           <label>
-            {t('charts.smoothing')}{' '}
-            <input
-              type="range"
-              min={0}
-              max={0.95}
-              step={0.05}
-              value={smoothing}
-              onChange={(event) => setSmoothing(Number(event.target.value))}
-            />
+            <input type="checkbox" checked={perBatch} onChange={(event) => setPerBatch(event.target.checked)} />{' '}
+            {t('charts.perBatch')}
           </label>
-        )}
-        <label>
-          <input type="checkbox" checked={logScale} onChange={(event) => setLogScale(event.target.checked)} />{' '}
-          {t('charts.logScale')}
-        </label>
-      </div>
+          {perBatch && (
+            <label>
+              {t('charts.smoothing')}{' '}
+              <input
+                type="range"
+                min={0}
+                max={0.95}
+                step={0.05}
+                value={smoothing}
+                onChange={(event) => setSmoothing(Number(event.target.value))}
+              />
+            </label>
+          )}
+          <label>
+            <input type="checkbox" checked={logScale} onChange={(event) => setLogScale(event.target.checked)} />{' '}
+            {t('charts.logScale')}
+          </label>
+        </div>
+      )}
+      <ChartLegend runs={shown} hasValidation={hasValidation} />
       <div className="chart-grid">
         {showLoss && (
-          <Chart title={lossLog} runs={shown} rows={rows.get('loss') ?? []} logScale={logScale} xLabel={xLabel} />
+          <Chart
+            key={lossLog}
+            title={lossLog}
+            runs={shown}
+            rows={rows.get(lossLog) ?? emptyRows}
+            logScale={logScale}
+            xLabel={xLabel}
+          />
         )}
-        {metricNames.map((name) => (
-          <Chart key={name} title={name} runs={shown} rows={rows.get(name) ?? []} logScale={logScale} xLabel={xLabel} />
+        {charted.map((name) => (
+          <Chart
+            key={name}
+            title={name}
+            runs={shown}
+            rows={rows.get(name) ?? emptyRows}
+            logScale={logScale}
+            xLabel={xLabel}
+          />
         ))}
       </div>
     </div>
