@@ -1,15 +1,19 @@
 /**
  * A learner's data file read from disk for `layerlab new --data` and `layerlab train --data`: the
  * recipe that opens it, and its text, refused in one line when it is not a file LayerLab opens,
- * too large (before a byte is read), or not UTF-8 text.
+ * too large (before a byte is read), or not UTF-8 text. Or a folder of images, a subfolder per
+ * class, decoded with pngjs and jpeg-js.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { RecipeDef } from '../shared/data/recipe.js';
-import type { DataSpec } from '../shared/data/recipes/index.js';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import type { DecodedImage, RecipeDef, SkippedImage } from '../shared/data/recipe.js';
+import { resizePixels, type Pixels } from '../shared/data/pixels.js';
+import { recipes, type DataSpec } from '../shared/data/recipes/index.js';
 import { openedExtensions, recipeOpening } from '../shared/data/open.js';
 import { textOf, tooLarge } from '../shared/data/text-file.js';
-import { localize, type Language } from '../shared/vocabulary/localized.js';
+import { localize, type Language, type Localized } from '../shared/vocabulary/localized.js';
 import { CliError } from './errors.js';
 import { reason } from './project-file.js';
 
@@ -39,4 +43,93 @@ export async function readDataFile(file: string, language: Language): Promise<Da
   const text = textOf(name, bytes, opens.maxBytes);
   if (!text.ok) throw new CliError(localize(text.problem, language));
   return { name, text: text.text, recipe: { ...recipe, opens } };
+}
+
+/** Whether `file` is a folder (of images, a subfolder per class). */
+export async function isFolder(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** One image file decoded with pngjs or jpeg-js, shrunk to at most `side` a side, or why not. */
+function decodeImage(bytes: Buffer, name: string, side: number): Pixels | Localized {
+  try {
+    const image = /\.png$/i.test(name)
+      ? PNG.sync.read(bytes)
+      : jpeg.decode(bytes, { useTArray: true, maxMemoryUsageInMB: 512 });
+    const pixels: Pixels = { width: image.width, height: image.height, channels: 4, data: new Uint8Array(image.data) };
+    const own = Math.min(side, Math.max(image.width, image.height));
+    return resizePixels(pixels, own, own);
+  } catch (thrown) {
+    return { en: `cannot be decoded (${reason(thrown)})`, es: `no se puede leer (${reason(thrown)})` };
+  }
+}
+
+export interface ImageFolder {
+  folder: string;
+  images: DecodedImage[];
+  skipped: SkippedImage[];
+  recipe: RecipeDef<DataSpec> & { opensFolder: NonNullable<RecipeDef<DataSpec>['opensFolder']> };
+}
+
+/**
+ * A folder of images with a subfolder per class, decoded as the app decodes one: the recipe that
+ * opens folders, each readable image at most its side, and the files not read with why.
+ */
+export async function readImageFolder(folderPath: string): Promise<ImageFolder> {
+  const recipe = (recipes as readonly RecipeDef<DataSpec>[]).find((candidate) => candidate.opensFolder);
+  if (!recipe?.opensFolder) throw new CliError('no recipe opens folders');
+  const { opensFolder } = recipe;
+  const folder = path.basename(path.resolve(folderPath));
+  const images: DecodedImage[] = [];
+  const skipped: SkippedImage[] = [];
+  const entries = await readdir(folderPath, { withFileTypes: true });
+  const classes = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+  const files: { className: string; file: string }[] = [];
+  for (const entry of entries)
+    if (entry.isFile() && !entry.name.startsWith('.'))
+      skipped.push({
+        file: entry.name,
+        reason: { en: 'not in a class subfolder', es: 'no está en una subcarpeta de clase' },
+      });
+  for (const entry of classes) {
+    for (const file of await readdir(path.join(folderPath, entry.name), { withFileTypes: true })) {
+      if (file.name.startsWith('.')) continue;
+      const lower = file.name.toLowerCase();
+      if (!file.isFile() || !opensFolder.extensions.some((extension) => lower.endsWith(extension)))
+        skipped.push({
+          file: `${entry.name}/${file.name}`,
+          reason: { en: 'not a .png, .jpg or .jpeg file', es: 'no es un archivo .png, .jpg o .jpeg' },
+        });
+      else files.push({ className: entry.name, file: file.name });
+    }
+  }
+  if (files.length === 0)
+    throw new CliError(
+      `${folderPath} holds no images in subfolders: put each class's PNG or JPEG files in a subfolder named after the class`,
+    );
+  if (files.length > opensFolder.maxImages)
+    throw new CliError(`${folderPath} holds ${files.length} images; a project keeps at most ${opensFolder.maxImages}`);
+  for (const { className, file } of files) {
+    const decoded = decodeImage(await readFile(path.join(folderPath, className, file)), file, opensFolder.side);
+    if ('data' in decoded) images.push({ className, file, pixels: decoded });
+    else skipped.push({ file: `${className}/${file}`, reason: decoded });
+  }
+  if (images.length === 0) throw new CliError(`none of the ${files.length} images in ${folderPath} could be read`);
+  // One side for all: the largest image's, up to the stored side; smaller images grow to it.
+  const common = Math.max(...images.map((image) => image.pixels.width));
+  const same = images.map((image) =>
+    image.pixels.width === common ? image : { ...image, pixels: resizePixels(image.pixels, common, common) },
+  );
+  return { folder, images: same, skipped, recipe: { ...recipe, opensFolder } };
+}
+
+/** The files of a folder that were not read, a line each (the first few), for stderr. */
+export function skippedLines(skipped: readonly SkippedImage[], language: Language): string {
+  const lines = skipped.slice(0, 10).map((entry) => `  ${entry.file}: ${localize(entry.reason, language)}\n`);
+  const more = skipped.length > 10 ? `  and ${skipped.length - 10} more\n` : '';
+  return skipped.length === 0 ? '' : `Not read (${skipped.length}):\n${lines.join('')}${more}`;
 }

@@ -1,6 +1,6 @@
 /**
- * `layerlab new --data FILE [--target COLUMN] --out PROJECT.layerlab`: a project for a learner's
- * own data, with the starter network the app proposes when data is opened on an empty canvas
+ * `layerlab new --data FILE|FOLDER [--target COLUMN] --out PROJECT.layerlab`: a project for a
+ * learner's own data (a table, a text, or a folder of images with a subfolder per class), with the starter network the app proposes when data is opened on an empty canvas
  * (inputs sized to the features, a small hidden stack, the output and loss the target implies).
  * The file is size-capped before it is read, and refused with why when it is not a table.
  */
@@ -11,12 +11,36 @@ import { formatSummary, summarize } from '../shared/graph/summary.js';
 import { emptyProject } from '../shared/project/project.js';
 import { starterNetwork } from '../shared/training/starter.js';
 import { CliError, exitCodes } from './errors.js';
-import { readDataFile } from './data-file.js';
+import { isFolder, readDataFile, readImageFolder, skippedLines } from './data-file.js';
+import type { DataSpec } from '../shared/data/recipes/index.js';
+import type { Language } from '../shared/vocabulary/localized.js';
 import type { Io } from './io.js';
 import { choiceOption, languageOption, parseOrExplain } from './options.js';
 import { dataProblemLine } from './problems.js';
 import { writeProject } from './project-file.js';
 import { commandUsage } from './usage.js';
+
+/** The data spec for a file, as its recipe opens it with the command line's choices, or for a folder of images. */
+async function openData(
+  file: string,
+  values: { target?: string; 'drop-bad-rows'?: boolean },
+  task: 'class' | 'value' | undefined,
+  io: Io,
+  language: Language,
+): Promise<{ name: string; spec: DataSpec }> {
+  if (await isFolder(file)) {
+    const { folder, images, skipped, recipe } = await readImageFolder(file);
+    io.err(skippedLines(skipped, language));
+    return { name: folder, spec: recipe.opensFolder.spec(folder, images, skipped) };
+  }
+  const { name, text, recipe } = await readDataFile(file, language);
+  const spec = recipe.opens.spec(name, text, {
+    ...(values.target === undefined ? {} : { target: values.target }),
+    ...(task === undefined ? {} : { task }),
+    ...(values['drop-bad-rows'] ? { dropBadRows: true } : {}),
+  });
+  return { name, spec };
+}
 
 export async function runNew(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOrExplain(() =>
@@ -41,18 +65,14 @@ export async function runNew(args: string[], io: Io): Promise<number> {
   if (positionals.length > 0)
     throw new CliError(`unexpected argument '${positionals[0] ?? ''}'`, exitCodes.usage, true);
   const file = values.data;
-  if (file === undefined) throw new CliError('new needs --data FILE, the table to learn from', exitCodes.usage, true);
+  if (file === undefined)
+    throw new CliError('new needs --data FILE or FOLDER, the data to learn from', exitCodes.usage, true);
   if (values.out === undefined)
     throw new CliError('new needs --out PROJECT, the project to write', exitCodes.usage, true);
   const language = languageOption(values.lang);
   const task = choiceOption('task', values.task, ['class', 'value'] as const);
 
-  const { name, text, recipe } = await readDataFile(file, language);
-  const spec = recipe.opens.spec(name, text, {
-    ...(values.target === undefined ? {} : { target: values.target }),
-    ...(task === undefined ? {} : { task }),
-    ...(values['drop-bad-rows'] ? { dropBadRows: true } : {}),
-  });
+  const { name, spec } = await openData(file, values, task, io, language);
   const built = buildDataset(spec);
   if (!built.ok) {
     const hint = built.field === 'dropBadRows' ? ' (--drop-bad-rows)' : '';

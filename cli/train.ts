@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { Language } from '../shared/vocabulary/localized.js';
 import { encodeWeights, type Project } from '../shared/project/project.js';
-import { readDataFile } from './data-file.js';
+import { isFolder, readDataFile, readImageFolder } from './data-file.js';
 import type { TfModule } from '../shared/layers/types.js';
 import { checkExpectation, type ExpectationCheck } from '../shared/templates/expectation.js';
 import { runTraining, type RunRequest, type RunResult } from '../shared/training/run.js';
@@ -196,6 +196,13 @@ function printOutcome(io: Io, options: TrainOptions, outcome: TrainingOutcome, f
 
 /** The project with its data read from `file` instead, every choice the learner made kept. */
 async function withDataFile(project: Project, file: string, language: Language): Promise<Project> {
+  if (await isFolder(file)) {
+    const { folder, images, skipped, recipe } = await readImageFolder(file);
+    if (!project.data || project.data.kind !== recipe.kind) {
+      throw new CliError(`${file} is not the kind of data this project trains on`, exitCodes.usage);
+    }
+    return { ...project, data: recipe.opensFolder.reopen(project.data, folder, images, skipped) };
+  }
   const { name, text, recipe } = await readDataFile(file, language);
   if (!project.data || project.data.kind !== recipe.kind) {
     throw new CliError(`${file} is not the kind of data this project trains on`, exitCodes.usage);

@@ -26,15 +26,17 @@ Exit status: 0 done, 1 the network has errors or training failed,
 `;
 
 export const commandUsage: Record<CommandName, string> = {
-  new: `Usage: layerlab new --data FILE [--target COLUMN] --out PROJECT
+  new: `Usage: layerlab new --data FILE|FOLDER [--target COLUMN] --out PROJECT
 
-Starts a project for your own table (a CSV or TSV file, with or without a header): the
-table as its data, with a fifth of its rows held out as the test split, and the starter
-network the app proposes (inputs sized to the features, a small hidden stack, the output
-and loss the target implies). Prints the network's summary.
+Starts a project for your own data: a table (a CSV or TSV file, with or without a
+header), a text file, or a folder of PNG or JPEG images with a subfolder per class. The
+data is held in the project, with a fifth of its rows or images held out as the test
+split, and the starter network the app proposes (inputs sized to the features, two small
+convolutions for images, a small hidden stack, the output and loss the target implies).
+Prints the network's summary, and the files of a folder that could not be read.
 
 Options:
-  --data FILE        The table to learn from
+  --data FILE|FOLDER The table, text or folder of images to learn from
   --target COLUMN    The column to predict (default: the last one)
   --task class|value Predict a class or a number (default: guessed from the column)
   --drop-bad-rows    Leave out the rows that cannot be read, instead of refusing the file
@@ -64,8 +66,8 @@ Options:
   --seed N           Seed for the starting weights instead of the project's
   --backend cpu|wasm tf.js backend (default wasm, or cpu for layers WASM cannot train)
   --save OUT         Write the project with its trained weights to OUT
-  --data FILE        Train on FILE instead of the project's table or text, with the
-                     project's choices (target, inputs, scaling, split)
+  --data FILE        Train on FILE (or FOLDER of images) instead of the project's data,
+                     with the project's choices (target, inputs, scaling, size, split)
   --variant ID       Train a lesson template with its variant ID applied
   --json             One JSON object per line on stdout: each epoch, then the summary
   --lang en|es       Language of the problems (default en)

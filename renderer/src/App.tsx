@@ -1,5 +1,6 @@
 /** The window: palette, canvas and inspector side by side, the status bar below. */
 import { chooseDataFile, openDataFromFile } from './data/open-data';
+import { chooseImageFolder, filesOfEntry, openDataFromFolder } from './data/open-folder';
 import { ReactFlowProvider } from '@xyflow/react';
 import i18next from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
@@ -24,7 +25,7 @@ import { SummaryDialog } from './problems/SummaryDialog';
 import { ConnectDialog } from './canvas/ConnectDialog';
 import { useAppStore } from './store';
 
-/** A data file dropped anywhere on the window is opened as data (a layer dragged from the palette is not a file). */
+/** A data file or folder dropped anywhere on the window is opened as data (a layer dragged from the palette is not a file). */
 function useDroppedData(): void {
   useEffect(() => {
     const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
@@ -35,7 +36,10 @@ function useDroppedData(): void {
       const file = event.dataTransfer?.files[0];
       if (!carriesFiles(event) || !file) return;
       event.preventDefault();
-      void openDataFromFile(file);
+      // A folder dropped is a folder of images, a subfolder per class.
+      const entry = event.dataTransfer?.items[0]?.webkitGetAsEntry();
+      if (entry?.isDirectory) void filesOfEntry(entry).then(openDataFromFolder);
+      else void openDataFromFile(file);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -79,6 +83,7 @@ function Workbench() {
       registerCommand('file.exportModel', () => exportModel()),
       registerCommand('file.importModel', () => importModel()),
       registerCommand('file.openData', () => chooseDataFile()),
+      registerCommand('file.openImages', () => chooseImageFolder()),
     ];
     return () => unregister.forEach((undo) => undo());
   }, [host]);

@@ -62,6 +62,8 @@ export interface Dataset {
     height: number;
     width: number;
     channels: number;
+    /** Values are light (1 is white, a learner's photos, maybe colour), not ink (the digits). */
+    light?: boolean;
     /** Each sample's class name (its digit), for reconstructions and confusion matrices. */
     sampleClasses: string[];
     /** Images of the classes not trained on, with their class names: the autoencoder's anomalies. */

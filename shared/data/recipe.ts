@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Localized } from '../vocabulary/localized.js';
 import type { Dataset, DatasetResult } from './dataset.js';
+import type { Pixels } from './pixels.js';
 
 /** What a playground question encodes to: one sample's values and shape, or why it cannot. */
 export type QueryResult = { ok: true; values: Float32Array; shape: number[] } | { ok: false; problem: Localized };
@@ -91,6 +92,20 @@ export type PanelField<S> =
       get: (spec: S) => readonly string[];
       set: (spec: S, value: string[]) => S;
     }
+  /**
+   * A button that opens a folder of images, a subfolder per class, as File → Open a folder of
+   * images does; beside it, the name of the folder the spec holds.
+   */
+  | { widget: 'folder'; label: Localized; get: (spec: S) => string }
+  /** Each class's count and first images, at the size trained on (read only); classes left out dimmed. */
+  | {
+      widget: 'class-grid';
+      label: Localized;
+      classes: { name: string; count: number; kept: boolean; images: Float32Array[] }[];
+      height: number;
+      width: number;
+      channels: number;
+    }
   /** Named entries shown as a list (read only). */
   | { widget: 'list'; label: Localized; items: { name: string; value: string }[] };
 
@@ -155,6 +170,20 @@ export interface OpenChoices {
   dropBadRows?: boolean;
 }
 
+/** One image of a folder as the caller decoded it, at most `opensFolder.side` a side, RGBA or fewer channels. */
+export interface DecodedImage {
+  /** The subfolder it came from. */
+  className: string;
+  file: string;
+  pixels: Pixels;
+}
+
+/** A file of a folder that was not read, and why. */
+export interface SkippedImage {
+  file: string;
+  reason: Localized;
+}
+
 export interface RecipeDef<S extends { kind: string }> {
   kind: S['kind'];
   /** The zod schema a project's `data` is checked with; strict, with `kind` its literal. */
@@ -189,6 +218,19 @@ export interface RecipeDef<S extends { kind: string }> {
     spec: (name: string, text: string, choices?: OpenChoices) => S;
     /** `spec` with another file of the same kind, every choice the learner made kept. */
     reopen: (spec: S, name: string, text: string) => S;
+  };
+  /**
+   * Folders the learner can open as this kind of data, a subfolder per class: the caller decodes
+   * each file of these extensions (off the window's thread) to at most `side` × `side` pixels and
+   * passes the images, and the files it could not read with why.
+   */
+  opensFolder?: {
+    extensions: readonly string[];
+    maxImages: number;
+    side: number;
+    spec: (folder: string, images: readonly DecodedImage[], skipped: readonly SkippedImage[]) => S;
+    /** `spec` with another folder of the same kind, every choice the learner made kept. */
+    reopen: (spec: S, folder: string, images: readonly DecodedImage[], skipped: readonly SkippedImage[]) => S;
   };
   /** Step 1 and step 4 of the exported programs: the data, and the playground's question. */
   typescript: {

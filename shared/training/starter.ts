@@ -1,18 +1,35 @@
 /**
  * A starter network for data a learner brings: what the app proposes when data is opened on an
- * empty canvas, and what `layerlab new --data` writes. Inputs sized to the features, a small
- * hidden stack, and the output and loss the target implies: one sigmoid unit for two classes, a
- * softmax unit per class for more, one linear unit for a number. Reads nothing but its arguments.
+ * empty canvas, and what `layerlab new --data` writes. Inputs sized to the features (images first
+ * read by two small convolutions), a small hidden stack, and the output and loss the target
+ * implies: one sigmoid unit for two classes, a softmax unit per class for more, one linear unit
+ * for a number. Reads nothing but its arguments.
  */
 import type { Dataset } from '../data/dataset.js';
 import { layoutGraph } from '../graph/layout.js';
 import { newLayer, type Graph } from '../graph/types.js';
 import { suggestLoss, type TrainingSettings } from './settings.js';
 
+/**
+ * For images, two convolutions that each look at 3×3 pixels, each followed by a pooling that halves
+ * the image while it is at least 8 pixels a side: a small CNN, as the course's lesson 3.1 builds.
+ */
+function convolutions(images: { height: number; width: number }) {
+  let side = Math.min(images.height, images.width);
+  return [16, 32].flatMap((filters, index) => {
+    const pooled = side >= 8;
+    if (pooled) side = Math.floor(side / 2);
+    return [
+      newLayer('Conv2D', `conv_${index + 1}`, { filters, kernel_size: [3, 3], padding: 'same', activation: 'relu' }),
+      ...(pooled ? [newLayer('MaxPooling2D', `pool_${index + 1}`, { pool_size: [2, 2] })] : []),
+    ];
+  });
+}
+
 /** The network and the loss and metrics to train it with, for `dataset`'s inputs and targets. */
 export function starterNetwork(dataset: Dataset): {
   graph: Graph;
-  training: Pick<TrainingSettings, 'loss' | 'metrics' | 'validation_split'>;
+  training: Pick<TrainingSettings, 'loss' | 'metrics' | 'validation_split'> & Partial<Pick<TrainingSettings, 'epochs'>>;
 } {
   const features = dataset.x.shape.slice(1);
   const target = dataset.target;
@@ -23,7 +40,8 @@ export function starterNetwork(dataset: Dataset): {
         : { units: target.labels.length, activation: 'softmax' }
       : { units: 1, activation: 'linear' };
   const nodes = [
-    newLayer('Input', 'features', { shape: features, dtype: 'float32' }),
+    newLayer('Input', dataset.images ? 'image' : 'features', { shape: features, dtype: 'float32' }),
+    ...(dataset.images ? convolutions(dataset.images) : []),
     ...(features.length > 1 ? [newLayer('Flatten', 'flatten', {})] : []),
     newLayer('Dense', 'hidden', { units: 32, activation: 'relu' }),
     newLayer('Dense', 'hidden_2', { units: 16, activation: 'relu' }),
@@ -39,5 +57,13 @@ export function starterNetwork(dataset: Dataset): {
     wires,
   };
   // A fifth of the training rows validate each epoch, so overfitting shows on the charts.
-  return { graph, training: { ...suggestLoss(target, output.activation, output.units), validation_split: 0.2 } };
+  // A CNN's epoch costs far more than a small table's: 20 show the curves without a long wait.
+  return {
+    graph,
+    training: {
+      ...suggestLoss(target, output.activation, output.units),
+      validation_split: 0.2,
+      ...(dataset.images ? { epochs: 20 } : {}),
+    },
+  };
 }

@@ -32,6 +32,11 @@ export const commands = [
   { id: 'file.open', menu: 'file', shortcut: 'Mod+O', groupStart: true, label: { en: 'Open…', es: 'Abrir…' } },
   { id: 'file.openRecent', menu: 'file', label: { en: 'Open recent…', es: 'Abrir reciente…' } },
   { id: 'file.openData', menu: 'file', label: { en: 'Open data (CSV, text)…', es: 'Abrir datos (CSV, texto)…' } },
+  {
+    id: 'file.openImages',
+    menu: 'file',
+    label: { en: 'Open a folder of images…', es: 'Abrir una carpeta de imágenes…' },
+  },
   { id: 'file.save', menu: 'file', shortcut: 'Mod+S', groupStart: true, label: { en: 'Save', es: 'Guardar' } },
   { id: 'file.saveAs', menu: 'file', shortcut: 'Mod+Shift+S', label: { en: 'Save as…', es: 'Guardar como…' } },
   {

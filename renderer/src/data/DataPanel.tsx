@@ -11,7 +11,7 @@ import { defaultDataSpecs, type DataKind } from '../../../shared/data/spec';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { selectDataCheck } from '../store/selectors';
-import { PixelImage } from '../training/ImagePixels';
+import { SampleImage } from '../training/ImagePixels';
 import { PanelFieldView } from './widgets';
 import { proposeStarter } from './open-data';
 
@@ -29,10 +29,9 @@ function ImageStrip({ dataset }: { dataset: Dataset }) {
     <div className="image-strip" data-testid="data-images">
       {Array.from({ length: count }, (_, index) => (
         <figure key={index}>
-          <PixelImage
-            values={Array.from(dataset.x.values.subarray(index * size, (index + 1) * size))}
-            width={images.width}
-            height={images.height}
+          <SampleImage
+            images={images}
+            values={dataset.x.values.subarray(index * size, (index + 1) * size)}
             size={5}
             label={t('data.imageOf', { number: index + 1, label: images.sampleClasses[index] ?? '' })}
           />

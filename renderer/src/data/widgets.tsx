@@ -11,6 +11,8 @@ import type { Localized } from '../../../shared/vocabulary/localized';
 import { useLocalize } from '../hooks/useLocalize';
 import { openedExtensions } from '../../../shared/data/open';
 import { applyOpenedData, openDataFile } from './open-data';
+import { filesOfInput, openImageFolder } from './open-folder';
+import { PhotoImage } from '../training/ImagePixels';
 
 type Field<W extends PanelField<DataSpec>['widget']> = Extract<PanelField<DataSpec>, { widget: W }>;
 
@@ -342,6 +344,84 @@ function TogglesWidget({ field, spec, onChange }: WidgetProps<'toggles'>) {
   );
 }
 
+/**
+ * A button that opens a folder of images as File → Open a folder of images does; what cannot be
+ * opened is refused at the field, the data as it was.
+ */
+function FolderWidget({ field, spec }: Omit<WidgetProps<'folder'>, 'onChange'>) {
+  const localize = useLocalize();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  return (
+    <div className={`field${problem ? ' is-invalid' : ''}`}>
+      <label className="button-quiet file-button">
+        {localize(field.label)}
+        <input
+          type="file"
+          // A directory chooser: React passes the attribute through as it is written.
+          {...{ webkitdirectory: '' }}
+          data-testid="data-folder"
+          className="visually-hidden"
+          onChange={(event) => {
+            const files = event.target.files ? filesOfInput(event.target.files) : [];
+            event.target.value = '';
+            if (files.length === 0) return;
+            void openImageFolder(files, (done, total) => setProgress(`${done} / ${total}`)).then((opened) => {
+              setProgress(null);
+              setProblem(opened.ok ? null : localize(opened.problem));
+              if (opened.ok) applyOpenedData(opened.spec);
+            });
+          }}
+        />
+      </label>{' '}
+      <span className="mono" data-testid="data-folder-name">
+        {progress ?? field.get(spec)}
+      </span>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Each class with its count and first images; the largest class's bar is full width. */
+function ClassGridWidget({ field }: { field: Field<'class-grid'> }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const most = Math.max(1, ...field.classes.map((entry) => entry.count));
+  return (
+    <div className="field" data-testid="class-grid">
+      <span className="field-name">{localize(field.label)}</span>
+      <ul className="class-grid">
+        {field.classes.map((entry) => (
+          <li key={entry.name} className={entry.kept ? undefined : 'is-left-out'} data-testid="class-row">
+            <span className="class-name mono">{entry.name}</span>
+            <span className="class-count" title={t('data.imageCount', { count: entry.count })}>
+              <span className="class-bar" style={{ width: `${(entry.count / most) * 100}%` }} />
+              <span className="mono">{entry.count}</span>
+            </span>
+            <span className="class-images">
+              {entry.images.map((values, index) => (
+                <PhotoImage
+                  key={index}
+                  values={values}
+                  width={field.width}
+                  height={field.height}
+                  channels={field.channels}
+                  size={Math.max(1, Math.round(32 / Math.max(field.width, field.height)))}
+                  label={t('data.imageOf', { number: index + 1, label: entry.name })}
+                />
+              ))}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function ListWidget({ field }: { field: Field<'list'> }) {
   const localize = useLocalize();
   return (
@@ -394,5 +474,9 @@ export function PanelFieldView({
       return <FileWidget field={field} spec={spec} />;
     case 'toggles':
       return <TogglesWidget field={field} spec={spec} onChange={onChange} />;
+    case 'folder':
+      return <FolderWidget field={field} spec={spec} />;
+    case 'class-grid':
+      return <ClassGridWidget field={field} />;
   }
 }

@@ -2,7 +2,7 @@
  * Small grayscale images drawn from their pixel values: the digits, their reconstructions, and
  * the drawing pad the learner paints a digit on.
  */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Ink from 0 (paper) to 1 (black) as a solid grey. */
@@ -48,6 +48,52 @@ export function PixelImage({
         );
       })}
     </svg>
+  );
+}
+
+/**
+ * A photo-like image (a learner's own): `values` in [0, 1], light (1 is white), grey or colour,
+ * row by row; drawn once on a canvas, its pixels kept sharp when enlarged.
+ */
+export function PhotoImage({
+  values,
+  width,
+  height,
+  channels,
+  size = 3,
+  label,
+}: {
+  values: ArrayLike<number>;
+  width: number;
+  height: number;
+  channels: number;
+  size?: number;
+  label: string;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    const image = context.createImageData(width, height);
+    for (let pixel = 0; pixel < width * height; pixel += 1) {
+      for (let channel = 0; channel < 3; channel += 1) {
+        const value = values[pixel * channels + (channels === 3 ? channel : 0)] ?? 0;
+        image.data[pixel * 4 + channel] = Math.round(255 * Math.min(1, Math.max(0, value)));
+      }
+      image.data[pixel * 4 + 3] = 255;
+    }
+    context.putImageData(image, 0, 0);
+  }, [values, width, height, channels]);
+  return (
+    <canvas
+      ref={canvas}
+      className="photo-image"
+      width={width}
+      height={height}
+      style={{ width: width * size, height: height * size }}
+      role="img"
+      aria-label={label}
+    />
   );
 }
 
@@ -131,5 +177,31 @@ export function DrawingPad({
         {t('playground.clearPad')}
       </button>
     </div>
+  );
+}
+
+/** One image of a dataset, drawn as its kind is: a learner's photo, or ink on paper. */
+export function SampleImage({
+  images,
+  values,
+  size,
+  label,
+}: {
+  images: { height: number; width: number; channels: number; light?: boolean };
+  values: Float32Array | Int32Array;
+  size: number;
+  label: string;
+}) {
+  return images.light ? (
+    <PhotoImage
+      values={values}
+      width={images.width}
+      height={images.height}
+      channels={images.channels}
+      size={Math.max(1, Math.round((size * 8) / Math.max(images.width, images.height)))}
+      label={label}
+    />
+  ) : (
+    <PixelImage values={Array.from(values)} width={images.width} height={images.height} size={size} label={label} />
   );
 }

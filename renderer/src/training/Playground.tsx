@@ -21,7 +21,7 @@ import { selectDataCheck, selectGraph } from '../store/selectors';
 import { evaluateTrained, generate, predict } from './client';
 import { EvaluationView } from './EvaluationView';
 import { GanPlayground } from './GanPlayground';
-import { DrawingPad, PixelImage } from './ImagePixels';
+import { DrawingPad, PixelImage, SampleImage } from './ImagePixels';
 import { QueryForm, type Question } from './QueryForm';
 import { TestSplitView } from './TestSplitView';
 
@@ -106,6 +106,54 @@ function QuestionPad({
           void ask(text);
         }}
       />
+      {heldOut && (
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => {
+            const number = heldOut.from + Math.floor(Math.random() * (heldOut.to - heldOut.from)) + 1;
+            setQuery(`#${number}`);
+            void ask(`#${number}`);
+          }}
+        >
+          {t('playground.anotherImage')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * For images asked by number (a learner's folder): the image "#12" points at, and a button that
+ * asks about a random held-out one.
+ */
+function AskedImage({
+  dataset,
+  query,
+  heldOut,
+  setQuery,
+  ask,
+}: Pick<Question, 'setQuery' | 'ask'> & {
+  dataset: Dataset;
+  query: string;
+  heldOut: { from: number; to: number } | null;
+}) {
+  const { t } = useTranslation();
+  const images = dataset.images;
+  const [count = 0, height = 1, width = 1, channels = 1] = dataset.x.shape;
+  const asked = /^#\s*(\d+)$/.exec(query.trim());
+  const index = asked ? Number(asked[1]) - 1 : -1;
+  const size = height * width * channels;
+  return (
+    <div className="drawing-pad-column">
+      {images && index >= 0 && index < count && (
+        <SampleImage
+          images={images}
+          values={dataset.x.values.subarray(index * size, (index + 1) * size)}
+          size={12}
+          label={t('data.imageOf', { number: index + 1, label: images.sampleClasses[index] ?? '' })}
+        />
+      )}
       {heldOut && (
         <button
           type="button"
@@ -294,6 +342,9 @@ export function Playground() {
           question={{ query, setQuery, problem, ask }}
         />
         <div className={imageMode ? 'playground-image' : 'playground-answer'}>
+          {imageMode && !view.pad && dataset && (
+            <AskedImage dataset={dataset} query={query} heldOut={heldOut} setQuery={setQuery} ask={ask} />
+          )}
           {view?.pad && (
             <QuestionPad
               pad={view.pad}

@@ -5,6 +5,7 @@
 import type { RecipeDef } from '../recipe.js';
 import { adding } from './adding.js';
 import { csv } from './csv.js';
+import { imageFolder } from './image-folder.js';
 import { images } from './images.js';
 import { recall } from './recall.js';
 import { sequenceNextValue } from './sequence-next-value.js';
@@ -12,7 +13,17 @@ import { table } from './table.js';
 import { textClass } from './text-class.js';
 import { textNextChar } from './text-next-char.js';
 
-export const recipes = [textNextChar, sequenceNextValue, table, csv, images, recall, adding, textClass] as const;
+export const recipes = [
+  textNextChar,
+  sequenceNextValue,
+  table,
+  csv,
+  images,
+  imageFolder,
+  recall,
+  adding,
+  textClass,
+] as const;
 
 /** Any recipe's spec, as a project or lesson saves it. */
 export type DataSpec = Parameters<(typeof recipes)[number]['build']>[0];

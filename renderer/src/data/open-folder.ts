@@ -1,0 +1,180 @@
+/**
+ * Opening a folder of the learner's images, a subfolder per class: from a directory chooser, the
+ * data panel's button, or a folder dropped on the window. The browser decodes each file with
+ * createImageBitmap (off the window's thread) and shrinks it on a small canvas; the recipe that
+ * opens folders (`opensFolder`) makes the spec. Files it cannot read are listed with why.
+ */
+import type { DataSpec } from '../../../shared/data/recipes';
+import { recipes } from '../../../shared/data/recipes';
+import type { DecodedImage, RecipeDef, SkippedImage } from '../../../shared/data/recipe';
+import { resizePixels, type Pixels } from '../../../shared/data/pixels';
+import { localize, type Localized } from '../../../shared/vocabulary/localized';
+import { useAppStore } from '../store';
+import { applyOpenedData } from './open-data';
+
+/** A file of a folder with its path inside the folder: `cats/tom.png`. */
+export interface FolderFile {
+  path: string;
+  file: File;
+}
+
+export type OpenedFolder = { ok: true; spec: DataSpec } | { ok: false; problem: Localized };
+
+const opener = (recipes as readonly RecipeDef<DataSpec>[]).find((recipe) => recipe.opensFolder);
+
+/** The pixels of one image file, at most `side` a side, or why not. */
+async function decode(file: File, side: number): Promise<Pixels | Localized> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    return {
+      en: 'not a PNG or JPEG image this browser can decode',
+      es: 'no es una imagen PNG o JPEG que este navegador sepa leer',
+    };
+  }
+  const own = Math.min(side, Math.max(bitmap.width, bitmap.height));
+  const canvas = new OffscreenCanvas(own, own);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) {
+    bitmap.close();
+    return { en: 'no canvas to decode on', es: 'no hay lienzo en el que leerla' };
+  }
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, own, own);
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, 0, 0, own, own);
+  bitmap.close();
+  const data = context.getImageData(0, 0, own, own).data;
+  return { width: own, height: own, channels: 4, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
+
+/**
+ * The spec for a folder's files (paths inside the folder, the folder's own name first), or why it
+ * cannot be opened: no subfolders of images, too many images, or none readable.
+ */
+export async function openImageFolder(
+  files: readonly FolderFile[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<OpenedFolder> {
+  if (!opener?.opensFolder)
+    return { ok: false, problem: { en: 'No recipe opens folders.', es: 'Ninguna receta abre carpetas.' } };
+  const { extensions, maxImages, side, spec } = opener.opensFolder;
+  const folder = files[0]?.path.split('/')[0] || 'folder';
+  const skipped: SkippedImage[] = [];
+  const candidates: { className: string; file: string; data: File }[] = [];
+  for (const { path, file } of files) {
+    const parts = path.split('/').slice(1);
+    const name = parts.at(-1) ?? '';
+    if (name.startsWith('.')) continue;
+    if (parts.length !== 2) {
+      skipped.push({
+        file: parts.join('/'),
+        reason: {
+          en: 'not in a class subfolder directly under the folder',
+          es: 'no está en una subcarpeta de clase justo bajo la carpeta',
+        },
+      });
+      continue;
+    }
+    if (!extensions.some((extension) => name.toLowerCase().endsWith(extension))) {
+      skipped.push({
+        file: parts.join('/'),
+        reason: { en: 'not a .png, .jpg or .jpeg file', es: 'no es un archivo .png, .jpg o .jpeg' },
+      });
+      continue;
+    }
+    candidates.push({ className: parts[0] ?? '', file: name, data: file });
+  }
+  if (candidates.length === 0) {
+    return {
+      ok: false,
+      problem: {
+        en: `${JSON.stringify(folder)} holds no images in subfolders: put each class's PNG or JPEG files in a subfolder named after the class.`,
+        es: `${JSON.stringify(folder)} no tiene imágenes en subcarpetas: pon los PNG o JPEG de cada clase en una subcarpeta con el nombre de la clase.`,
+      },
+    };
+  }
+  if (candidates.length > maxImages) {
+    return {
+      ok: false,
+      problem: {
+        en: `${JSON.stringify(folder)} holds ${candidates.length} images; a project keeps at most ${maxImages}. Open a folder with fewer.`,
+        es: `${JSON.stringify(folder)} tiene ${candidates.length} imágenes; un proyecto guarda como mucho ${maxImages}. Abre una carpeta con menos.`,
+      },
+    };
+  }
+  const decoded: DecodedImage[] = [];
+  for (const [index, candidate] of candidates.entries()) {
+    const pixels = await decode(candidate.data, side);
+    if ('data' in pixels) decoded.push({ className: candidate.className, file: candidate.file, pixels });
+    else skipped.push({ file: `${candidate.className}/${candidate.file}`, reason: pixels });
+    onProgress?.(index + 1, candidates.length);
+  }
+  if (decoded.length === 0) {
+    return {
+      ok: false,
+      problem: {
+        en: `None of the ${candidates.length} images in ${JSON.stringify(folder)} could be read.`,
+        es: `No se pudo leer ninguna de las ${candidates.length} imágenes de ${JSON.stringify(folder)}.`,
+      },
+    };
+  }
+  // One side for all: the largest image's, up to the stored side; smaller images grow to it.
+  const common = Math.max(...decoded.map((image) => image.pixels.width));
+  const same = decoded.map((image) =>
+    image.pixels.width === common ? image : { ...image, pixels: resizePixels(image.pixels, common, common) },
+  );
+  return { ok: true, spec: spec(folder, same, skipped) };
+}
+
+/** The files of a directory input (`webkitdirectory`), with their paths. */
+export function filesOfInput(list: FileList): FolderFile[] {
+  return Array.from(list, (file) => ({ path: file.webkitRelativePath || file.name, file }));
+}
+
+/** The files under a dropped folder, with their paths from the folder. */
+export async function filesOfEntry(entry: FileSystemEntry): Promise<FolderFile[]> {
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    return [{ path: entry.fullPath.replace(/^\//, ''), file }];
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  const children: FileSystemEntry[] = [];
+  // readEntries answers in batches until an empty one.
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    children.push(...batch);
+  }
+  const nested = await Promise.all(children.map((child) => filesOfEntry(child)));
+  return nested.flat();
+}
+
+/** Opens a folder's files as data; a folder that cannot be opened is said so, the data as it was. */
+export async function openDataFromFolder(files: readonly FolderFile[]): Promise<void> {
+  const store = useAppStore.getState();
+  store.setNotice({
+    kind: 'info',
+    text: localize({ en: 'Reading the images…', es: 'Leyendo las imágenes…' }, store.language),
+  });
+  const opened = await openImageFolder(files);
+  if (opened.ok) {
+    useAppStore.getState().setNotice(null);
+    applyOpenedData(opened.spec);
+  } else
+    useAppStore
+      .getState()
+      .setNotice({ kind: 'error', text: localize(opened.problem, useAppStore.getState().language) });
+}
+
+/** File → Open a folder of images…: the directory chooser. */
+export function chooseImageFolder(): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.webkitdirectory = true;
+  input.addEventListener('change', () => {
+    if (input.files && input.files.length > 0) void openDataFromFolder(filesOfInput(input.files));
+  });
+  input.click();
+}
