@@ -18,6 +18,7 @@ export interface Pixels {
  * repeats its pixels.
  */
 export function resizePixels(image: Pixels, width: number, height: number): Pixels {
+  if (image.width === width && image.height === height) return image;
   const { channels } = image;
   const data = new Uint8Array(width * height * channels);
   const scaleX = image.width / width;
@@ -54,6 +55,7 @@ export function resizePixels(image: Pixels, width: number, height: number): Pixe
  * 3 (colour; a grey image repeats its value). An alpha channel (4) is dropped, over white.
  */
 export function withChannels(image: Pixels, channels: 1 | 3): Pixels {
+  if (image.channels === channels) return image;
   const count = image.width * image.height;
   const data = new Uint8Array(count * channels);
   for (let pixel = 0; pixel < count; pixel += 1) {

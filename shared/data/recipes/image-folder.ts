@@ -28,8 +28,11 @@ import {
 
 /** The side, in pixels, images are stored at in a project; the size trained on is at most this. */
 export const storedSide = 64;
-/** The most images a project stores: 4,000 colour images at 64×64 are 49 MB of pixels. */
-export const maxImages = 3000;
+/**
+ * The most images a project stores: 2,500 colour images at 64×64 are 41 MB once written as base64,
+ * under the 50 MB a project may weigh.
+ */
+export const maxImages = 2500;
 /** Files an image folder may hold that are read as images. */
 export const imageExtensions = ['.png', '.jpg', '.jpeg'] as const;
 
@@ -118,8 +121,27 @@ function keptClasses(spec: Spec): Spec['classes'] {
   return spec.classes.filter((entry) => !spec.kept || spec.kept.includes(entry.name));
 }
 
-/** One stored image of a class, at the size and channels the network sees, as values in [0, 1]. */
-function imageValues(spec: Spec, bytes: Uint8Array, index: number): Float32Array {
+/**
+ * Each class's stored pixels decoded once: the panel and every rebuild (a new seed, a new size)
+ * read the same strings. Only the latest classes are kept.
+ */
+const decodedPixels = new Map<string, Uint8Array | null>();
+
+function pixelsOf(entry: { pixels: string }): Uint8Array | null {
+  let bytes = decodedPixels.get(entry.pixels);
+  if (bytes === undefined) {
+    if (decodedPixels.size > 200) decodedPixels.clear();
+    bytes = decodeBase64(entry.pixels);
+    decodedPixels.set(entry.pixels, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * One stored image of a class, at the size and channels the network sees, as values in [0, 1],
+ * written into `into` from `at` (a new array when none is given).
+ */
+function imageValues(spec: Spec, bytes: Uint8Array, index: number, into?: Float32Array, at = 0): Float32Array {
   const { side, channels } = spec.stored;
   const size = side * side * channels;
   const stored: Pixels = {
@@ -128,8 +150,10 @@ function imageValues(spec: Spec, bytes: Uint8Array, index: number): Float32Array
     channels,
     data: bytes.subarray(index * size, (index + 1) * size),
   };
-  const seen = withChannels(resizePixels(stored, spec.width, spec.height), spec.channels);
-  return Float32Array.from(seen.data, (value) => value / 255);
+  const seen = withChannels(resizePixels(stored, spec.width, spec.height), spec.channels).data;
+  const values = into ?? new Float32Array(seen.length);
+  for (let pixel = 0; pixel < seen.length; pixel += 1) values[at + pixel] = (seen[pixel] ?? 0) / 255;
+  return values;
 }
 
 /** The order the images are dealt in, from the seed: the last `testFraction` of it is the test split. */
@@ -145,7 +169,9 @@ function dealt(count: number, seed: number): number[] {
 
 interface Sample {
   label: number;
-  values: Float32Array;
+  /** The class's stored pixels, and the image's place among them. */
+  bytes: Uint8Array;
+  index: number;
 }
 
 function build(spec: Spec): DatasetResult {
@@ -163,7 +189,7 @@ function build(spec: Spec): DatasetResult {
   const { side, channels } = spec.stored;
   const samples: Sample[] = [];
   for (const [label, entry] of kept.entries()) {
-    const bytes = decodeBase64(entry.pixels);
+    const bytes = pixelsOf(entry);
     if (!bytes || bytes.length !== entry.files.length * side * side * channels) {
       return {
         ok: false,
@@ -177,7 +203,7 @@ function build(spec: Spec): DatasetResult {
         /* eslint-enable no-restricted-syntax */
       };
     }
-    entry.files.forEach((_, index) => samples.push({ label, values: imageValues(spec, bytes, index) }));
+    entry.files.forEach((_, index) => samples.push({ label, bytes, index }));
   }
   const order = dealt(samples.length, spec.seed);
   const testCount = Math.max(Math.min(Math.round(samples.length * spec.testFraction), samples.length - 2), 0);
@@ -186,7 +212,10 @@ function build(spec: Spec): DatasetResult {
   const size = spec.height * spec.width * spec.channels;
   const tensors = (indices: readonly number[]): { x: TensorData; y: TensorData } => {
     const x = new Float32Array(indices.length * size);
-    indices.forEach((sample, at) => x.set(samples[sample]?.values ?? new Float32Array(size), at * size));
+    indices.forEach((sample, at) => {
+      const found = samples[sample];
+      if (found) imageValues(spec, found.bytes, found.index, x, at * size);
+    });
     return {
       x: { values: x, shape: [indices.length, spec.height, spec.width, spec.channels], dtype: 'float32' },
       y: {
@@ -244,7 +273,7 @@ function classGrid(spec: Spec): PanelField<Spec> {
     widget: 'class-grid',
     label: { en: 'Classes (a subfolder each)', es: 'Clases (una subcarpeta cada una)' },
     classes: spec.classes.map((entry) => {
-      const bytes = decodeBase64(entry.pixels) ?? new Uint8Array(0);
+      const bytes = pixelsOf(entry) ?? new Uint8Array(0);
       const shown = Math.min(gridImages, Math.floor(bytes.length / (side * side * channels)));
       return {
         name: entry.name,
