@@ -79,8 +79,30 @@ export interface ImageFolder {
  * A folder of images with a subfolder per class, decoded as the app decodes one: the recipe that
  * opens folders, each readable image at most its side, and the files not read with why.
  */
+/** The recipe that opens folders of images. */
+const folderRecipe = () => (recipes as readonly RecipeDef<DataSpec>[]).find((candidate) => candidate.opensFolder);
+
+/**
+ * The playground's question for an image file given as `layerlab predict --input PATH`, or null
+ * when the value does not name an image file (a number, a text, `#12`).
+ */
+export async function imageFileQuery(value: string): Promise<string | null> {
+  const opensFolder = folderRecipe()?.opensFolder;
+  const lower = value.toLowerCase();
+  if (!opensFolder?.extensions.some((extension) => lower.endsWith(extension))) return null;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(value);
+  } catch (thrown) {
+    throw new CliError(`cannot read ${value}: ${reason(thrown)}`);
+  }
+  const decoded = decodeImage(bytes, value, opensFolder.side);
+  if (!('data' in decoded)) throw new CliError(`${value} ${decoded.en}`);
+  return opensFolder.queryOf(decoded);
+}
+
 export async function readImageFolder(folderPath: string): Promise<ImageFolder> {
-  const recipe = (recipes as readonly RecipeDef<DataSpec>[]).find((candidate) => candidate.opensFolder);
+  const recipe = folderRecipe();
   if (!recipe?.opensFolder) throw new CliError('no recipe opens folders');
   const { opensFolder } = recipe;
   const folder = path.basename(path.resolve(folderPath));

@@ -11,6 +11,7 @@ import { displayLabel, generateText, writesText, type Answer } from '../shared/t
 import type { Dataset } from '../shared/data/build.js';
 import { prepareRun } from '../shared/training/run.js';
 import { cliBackends, startTf } from './backend.js';
+import { imageFileQuery } from './data-file.js';
 import { CliError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
 import { choiceOption, integerOption, languageOption, numberOption, parseOrExplain, singleFile } from './options.js';
@@ -174,7 +175,9 @@ export async function runPredict(args: string[], io: Io): Promise<number> {
       return exitCodes.ok;
     }
     // Asked as the app's playground asks: a GAN for a noise seed, any other network about a sample.
-    const asked = prepared.mode.ask(tf, model, prepared.checked, data, dataset, options.input, options.top);
+    // An image file's path asks about that image, decoded as the project's folder was.
+    const input = (await imageFileQuery(options.input)) ?? options.input;
+    const asked = prepared.mode.ask(tf, model, prepared.checked, data, dataset, input, options.top);
     if (!asked.ok) throw problem(asked.problem);
     io.out(options.json ? `${JSON.stringify(asked.answer)}\n` : `${formatAnswer(asked.answer, dataset)}\n`);
     return exitCodes.ok;

@@ -234,9 +234,16 @@ describe('layerlab new --data FOLDER, then train and predict, as a terminal user
     const asked = await layerlab('predict', trained, '--input', '#1', '--json');
     expect(asked.code).toBe(0);
     expect((JSON.parse(asked.stdout) as { kind: string }).kind).toBe('classes');
+    // An image file of the learner's, given by its path, decoded as the folder was.
+    const file = await layerlab('predict', trained, '--input', path.join(folder, 'digit-1', '003.png'), '--json');
+    expect(file.stderr).toBe('');
+    const fileAnswer = JSON.parse(file.stdout) as { kind: string; top: { label: string }[] };
+    expect([fileAnswer.kind, fileAnswer.top.length]).toEqual(['classes', 2]);
+    const notImage = await layerlab('predict', trained, '--input', path.join(folder, 'digit-0', 'broken.png'));
+    expect(notImage.stderr).toMatch(/broken\.png cannot be decoded/);
     const wrong = await layerlab('predict', trained, '--input', '#99');
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe("layerlab: Type # and an image's number, #1 to #32.\n");
+    expect(wrong.stderr).toBe("layerlab: Type # and an image's number (#1 to #32), or use an image file.\n");
 
     // Another folder of the same kind, the learner's choices kept; a table is not one.
     const other = writeDigitFolder(root, 'more digits', { digits: [0, 1], counts: [12, 12] });

@@ -229,6 +229,8 @@ export interface RecipeDef<S extends { kind: string }> {
     maxImages: number;
     side: number;
     spec: (folder: string, images: readonly DecodedImage[], skipped: readonly SkippedImage[]) => S;
+    /** The playground's question for one image file the learner brings, decoded as the folder's were. */
+    queryOf: (pixels: Pixels) => string;
     /** `spec` with another folder of the same kind, every choice the learner made kept. */
     reopen: (spec: S, folder: string, images: readonly DecodedImage[], skipped: readonly SkippedImage[]) => S;
   };

@@ -79,9 +79,18 @@ test('a folder of images from File → Open a folder: a grid per class, a starte
   await page.getByRole('button', { name: 'Predict' }).click();
   await expect(page.getByRole('img', { name: /^image #3, a digit-\d$/ })).toBeVisible();
   await expect(page.getByTestId('playground-answer').locator('li')).toHaveCount(3);
+  // An image file of the learner's, read as the folder was, shown beside the answer.
+  await page.getByTestId('playground-image-file').setInputFiles(path.join(folder, 'digit-7', '005.png'));
+  await expect(page.getByRole('img', { name: '005.png' })).toBeVisible();
+  await expect(page.getByTestId('playground-answer').locator('li')).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath('image-folder-file.png') });
+  await page.getByTestId('playground-image-file').setInputFiles(path.join(folder, 'README.txt'));
+  await expect(page.getByRole('alert')).toContainText('"README.txt": not a PNG or JPEG image');
   await input.fill('#99');
   await page.getByRole('button', { name: 'Predict' }).click();
-  await expect(page.getByRole('alert')).toContainText("Type # and an image's number, #1 to #58.");
+  await expect(page.getByRole('alert')).toContainText(
+    "Type # and an image's number (#1 to #58), or use an image file.",
+  );
   await page.screenshot({ path: testInfo.outputPath('image-folder-trained.png') });
   expect(errors).toEqual([]);
 });

@@ -128,6 +128,25 @@ export async function openImageFolder(
   return { ok: true, spec: spec(folder, same, skipped) };
 }
 
+/**
+ * The playground's question for one image file the learner brings, decoded as the folder's images
+ * were, and its pixels to show; or why it cannot be read.
+ */
+export async function imageFileQuestion(
+  file: File,
+): Promise<{ ok: true; query: string; pixels: Pixels } | { ok: false; problem: Localized }> {
+  if (!opener?.opensFolder)
+    return { ok: false, problem: { en: 'No recipe reads images.', es: 'Ninguna receta lee imágenes.' } };
+  const pixels = await decode(file, opener.opensFolder.side);
+  if (!('data' in pixels)) {
+    return {
+      ok: false,
+      problem: { en: `${JSON.stringify(file.name)}: ${pixels.en}`, es: `${JSON.stringify(file.name)}: ${pixels.es}` },
+    };
+  }
+  return { ok: true, query: opener.opensFolder.queryOf(pixels), pixels };
+}
+
 /** The files of a directory input (`webkitdirectory`), with their paths. */
 export function filesOfInput(list: FileList): FolderFile[] {
   return Array.from(list, (file) => ({ path: file.webkitRelativePath || file.name, file }));

@@ -21,7 +21,9 @@ import { selectDataCheck, selectGraph } from '../store/selectors';
 import { evaluateTrained, generate, predict } from './client';
 import { EvaluationView } from './EvaluationView';
 import { GanPlayground } from './GanPlayground';
-import { DrawingPad, PixelImage, SampleImage } from './ImagePixels';
+import { DrawingPad, PhotoImage, PixelImage, SampleImage } from './ImagePixels';
+import { imageFileQuestion } from '../data/open-folder';
+import { withChannels, type Pixels } from '../../../shared/data/pixels';
 import { QueryForm, type Question } from './QueryForm';
 import { TestSplitView } from './TestSplitView';
 
@@ -139,13 +141,56 @@ function AskedImage({
   heldOut: { from: number; to: number } | null;
 }) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const images = dataset.images;
   const [count = 0, height = 1, width = 1, channels = 1] = dataset.x.shape;
   const asked = /^#\s*(\d+)$/.exec(query.trim());
   const index = asked ? Number(asked[1]) - 1 : -1;
   const size = height * width * channels;
+  // An image file the learner brought, shown as it was read, while it is the question.
+  const [brought, setBrought] = useState<{ name: string; pixels: Pixels } | null>(null);
+  // A file that could not be read, shown until another question is typed.
+  const [refused, setRefused] = useState<{ problem: string; query: string } | null>(null);
+  const problem = refused?.query === query ? refused.problem : null;
   return (
     <div className="drawing-pad-column">
+      {brought && !asked && (
+        <PhotoImage
+          values={Float32Array.from(brought.pixels.data, (value) => value / 255)}
+          width={brought.pixels.width}
+          height={brought.pixels.height}
+          channels={brought.pixels.channels}
+          size={Math.max(1, Math.round(96 / Math.max(brought.pixels.width, brought.pixels.height)))}
+          label={brought.name}
+        />
+      )}
+      <label className="button-quiet file-button">
+        {t('playground.imageFile')}
+        <input
+          type="file"
+          accept=".png,.jpg,.jpeg"
+          className="visually-hidden"
+          data-testid="playground-image-file"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (!file) return;
+            void imageFileQuestion(file).then((question) => {
+              setRefused(question.ok ? null : { problem: localize(question.problem), query });
+              if (!question.ok) return;
+              // RGBA as decoded, shown without its alpha: grey or colour as the file is.
+              setBrought({ name: file.name, pixels: withChannels(question.pixels, 3) });
+              setQuery('');
+              void ask(question.query);
+            });
+          }}
+        />
+      </label>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
       {images && index >= 0 && index < count && (
         <SampleImage
           images={images}

@@ -264,6 +264,25 @@ export function imbalanceNote(spec: Spec): Localized | null {
   };
 }
 
+/**
+ * A question about an image the learner brings (a file chosen in the playground, or a path given
+ * to `layerlab predict`): its decoded pixels as one line of text, `image WxHxC BASE64`, which the
+ * recipe shrinks and turns grey as it did the folder's images.
+ */
+export function imageQuery(pixels: Pixels): string {
+  return `image ${pixels.width}x${pixels.height}x${pixels.channels} ${encodeBase64(pixels.data)}`;
+}
+
+/** The pixels of an `imageQuery` line, or null when `text` is not one (or is damaged). */
+function imageOfQuery(text: string): Pixels | null {
+  const match = /^image (\d{1,3})x(\d{1,3})x([134]) ([A-Za-z0-9+/=]+)$/.exec(text.trim());
+  if (!match) return null;
+  const [width, height, channels] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const data = decodeBase64(match[4] ?? '');
+  if (!data || width < 1 || height < 1 || data.length !== width * height * channels) return null;
+  return { width, height, channels, data };
+}
+
 /** The first images of each class, at the size trained on, for the panel's grid. */
 const gridImages = 8;
 
@@ -409,12 +428,16 @@ export const imageFolder: RecipeDef<Spec> = {
     ];
   },
   preview: () => ({ labels: 'classes', headings: null }),
-  playground: () => ({ input: 'image', label: { en: 'Image (#number)', es: 'Imagen (#número)' } }),
+  playground: () => ({
+    input: 'image',
+    label: { en: 'Image (#number, or a file)', es: 'Imagen (#número, o un archivo)' },
+  }),
   opensFolder: {
     extensions: imageExtensions,
     maxImages,
     side: storedSide,
     spec: (folder, images, skipped) => imageFolderOf(folder, images, skipped),
+    queryOf: imageQuery,
     reopen: (spec, folder, images, skipped) => {
       const fresh = imageFolderOf(folder, images, skipped);
       const kept = spec.kept?.filter((name) => fresh.classes.some((entry) => entry.name === name));
@@ -432,9 +455,14 @@ export const imageFolder: RecipeDef<Spec> = {
   defaultQuery: (spec) => `#${Math.max(1, sampleCount(spec))}`,
 
   /** `#12`: the 12th image trained on (the order the data panel shows). */
-  encodeQuery(_spec, dataset, text) {
+  encodeQuery(spec, dataset, text) {
     const [count = 0, height = 1, width = 1, channels = 1] = dataset.x.shape;
     const size = height * width * channels;
+    const brought = imageOfQuery(text);
+    if (brought) {
+      const seen = withChannels(resizePixels(brought, spec.width, spec.height), spec.channels).data;
+      return { ok: true, values: Float32Array.from(seen, (value) => value / 255), shape: [1, height, width, channels] };
+    }
     const asked = /^#\s*(\d+)$/.exec(text.trim());
     const index = asked ? Number(asked[1]) - 1 : -1;
     if (index >= 0 && index < count) {
@@ -447,8 +475,8 @@ export const imageFolder: RecipeDef<Spec> = {
     return {
       ok: false,
       problem: {
-        en: `Type # and an image's number, #1 to #${count}.`,
-        es: `Escribe # y el número de una imagen, de #1 a #${count}.`,
+        en: `Type # and an image's number (#1 to #${count}), or use an image file.`,
+        es: `Escribe # y el número de una imagen (#1 a #${count}), o usa un archivo de imagen.`,
       },
     };
   },
