@@ -20,10 +20,23 @@ import { dataProblemLine } from './problems.js';
 import { writeProject } from './project-file.js';
 import { commandUsage } from './usage.js';
 
+/** `--series 12` or `--series 12:3`: a window of 12 values, predicting 1 (or 3) steps ahead. */
+function seriesOption(text: string): { window: number; horizon: number } {
+  const match = /^(\d{1,3})(?::(\d{1,3}))?$/.exec(text.trim());
+  const window = Number(match?.[1] ?? 0);
+  const horizon = Number(match?.[2] ?? 1);
+  if (!match || window < 1 || window > 512 || horizon < 1 || horizon > 512)
+    throw new CliError(
+      `--series takes WINDOW or WINDOW:HORIZON, whole numbers from 1 to 512; got '${text}'`,
+      exitCodes.usage,
+    );
+  return { window, horizon };
+}
+
 /** The data spec for a file, as its recipe opens it with the command line's choices, or for a folder of images. */
 async function openData(
   file: string,
-  values: { target?: string; 'drop-bad-rows'?: boolean },
+  values: { target?: string; 'drop-bad-rows'?: boolean; series?: string },
   task: 'class' | 'value' | undefined,
   io: Io,
   language: Language,
@@ -38,6 +51,7 @@ async function openData(
     ...(values.target === undefined ? {} : { target: values.target }),
     ...(task === undefined ? {} : { task }),
     ...(values['drop-bad-rows'] ? { dropBadRows: true } : {}),
+    ...(values.series === undefined ? {} : { series: seriesOption(values.series) }),
   });
   return { name, spec };
 }
@@ -52,6 +66,7 @@ export async function runNew(args: string[], io: Io): Promise<number> {
         target: { type: 'string' },
         task: { type: 'string' },
         'drop-bad-rows': { type: 'boolean' },
+        series: { type: 'string' },
         out: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },

@@ -40,6 +40,8 @@ Options:
   --target COLUMN    The column to predict (default: the last one)
   --task class|value Predict a class or a number (default: guessed from the column)
   --drop-bad-rows    Leave out the rows that cannot be read, instead of refusing the file
+  --series W[:H]     Read the target column as a time series: each window of W values
+                     predicts the value H steps later (default 1); the last windows test
   --out PROJECT      The project file to write
   --lang en|es       Language of the problems (default en)
   -h, --help         Show this help

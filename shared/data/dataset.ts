@@ -36,6 +36,8 @@ export interface TableFacts {
   /** The kept rows by their number in the file, in the order dealt: the test split last. */
   order: number[];
   testRows: number;
+  /** The samples are windows of the target column read as a time series, not rows. */
+  windows?: boolean;
 }
 
 export interface Dataset {

@@ -168,6 +168,8 @@ export interface OpenChoices {
   task?: 'class' | 'value';
   /** Leave out the rows that cannot be read, listed, instead of refusing the file. */
   dropBadRows?: boolean;
+  /** Read the target as a time series: windows of `window` values predict the one `horizon` steps on. */
+  series?: { window: number; horizon: number };
 }
 
 /** One image of a folder as the caller decoded it, at most `opensFolder.side` a side, RGBA or fewer channels. */

@@ -1,9 +1,9 @@
 /**
  * A starter network for data a learner brings: what the app proposes when data is opened on an
  * empty canvas, and what `layerlab new --data` writes. Inputs sized to the features (images first
- * read by two small convolutions), a small hidden stack, and the output and loss the target
- * implies: one sigmoid unit for two classes, a softmax unit per class for more, one linear unit
- * for a number. Reads nothing but its arguments.
+ * read by two small convolutions, a sequence by an LSTM), a small hidden stack, and the output and
+ * loss the target implies: one sigmoid unit for two classes, a softmax unit per class for more,
+ * one linear unit for a number. Reads nothing but its arguments.
  */
 import type { Dataset } from '../data/dataset.js';
 import { layoutGraph } from '../graph/layout.js';
@@ -42,7 +42,13 @@ export function starterNetwork(dataset: Dataset): {
   const nodes = [
     newLayer('Input', dataset.images ? 'image' : 'features', { shape: features, dtype: 'float32' }),
     ...(dataset.images ? convolutions(dataset.images) : []),
-    ...(features.length > 1 ? [newLayer('Flatten', 'flatten', {})] : []),
+    // A sequence of steps (a series in windows) is read by an LSTM; anything else with more than
+    // one axis is flattened.
+    ...(features.length === 2 && !dataset.images
+      ? [newLayer('LSTM', 'lstm', { units: 32 })]
+      : features.length > 1
+        ? [newLayer('Flatten', 'flatten', {})]
+        : []),
     newLayer('Dense', 'hidden', { units: 32, activation: 'relu' }),
     newLayer('Dense', 'hidden_2', { units: 16, activation: 'relu' }),
     newLayer('Dense', target.kind === 'class' ? 'class' : 'value', output),

@@ -105,3 +105,46 @@ test('a table dropped on the window opens; a file that is not one is refused wit
   await dropFile(page, 'photo.png', '\u0089PNG');
   await expect(page.getByRole('alert').filter({ hasText: 'photo.png' })).toContainText('is not one of them');
 });
+
+test('a column read as a time series: windows, a starter LSTM, the last months as the test split, a window asked', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const lesson = JSON.parse(readFileSync('templates/forecast-airline.json', 'utf8')) as { data: { values: number[] } };
+  const months = lesson.data.values.map(
+    (value, index) => `${1949 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')},${value}`,
+  );
+  await openApp(page);
+  await dropFile(page, 'airline.csv', ['month,passengers', ...months].join('\n'));
+  await expect(page.getByTestId('data-preview')).toContainText('(115,');
+  await page.getByText('Read it as a time series').click();
+  await expect(page.getByTestId('data-preview')).toContainText('(106, 12, 1)');
+  await expect(page.getByTestId('test-split')).toHaveText(
+    '26 last windows held out as the test split, 106 earlier ones to train and validate on',
+  );
+  // The network opened with the table no longer fits: a new starter reads the windows with an LSTM.
+  await page
+    .getByRole('button', { name: 'The network does not fit this data: replace it with a starter network' })
+    .click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(5);
+  await expect(page.getByTestId('shape-lstm')).toHaveText('(None, 32)');
+  await expect(page.getByText('No problems')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('series-opened.png') });
+
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await page.getByLabel('epochs').fill('30');
+  await page.getByLabel('learning_rate').fill('0.01');
+  await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+  const result = page.getByTestId('test-split-result').first();
+  await expect(result).toBeVisible({ timeout: 150_000 });
+  await expect(result).toContainText('Test split: 26 samples never trained on');
+  await page.getByRole('tab', { name: 'Playground' }).click();
+  const input = page.getByTestId('playground-input');
+  await input.fill('112, 118');
+  await page.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByRole('alert')).toContainText('Type the last 12 values of the series, separated by commas');
+  await input.fill(lesson.data.values.slice(-12).join(', '));
+  await page.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByTestId('playground-answer')).toHaveText(/^\d+\.\d{3}$/);
+  await page.screenshot({ path: testInfo.outputPath('series-trained.png') });
+});

@@ -108,7 +108,10 @@ function TableFactsView({ dataset }: { dataset: Dataset }) {
         </tbody>
       </table>
       <p className="muted" data-testid="test-split">
-        {t('data.testSplit', { test: facts.testRows, train: dataset.x.shape[0] ?? 0 })}
+        {t(facts.windows ? 'data.testWindows' : 'data.testSplit', {
+          test: facts.testRows,
+          train: dataset.x.shape[0] ?? 0,
+        })}
       </p>
       {facts.badCount > 0 && (
         <div className="bad-rows" data-testid="bad-rows">
@@ -138,6 +141,8 @@ export function DataPanel() {
   const built = check.dataset;
   const preview = data ? recipeOf(data).preview(data) : null;
   const canvasEmpty = useAppStore((state) => state.nodes.length === 0);
+  // A network that does not fit this data (drawn for other data) may be replaced by a starter.
+  const misfit = check.problems.some((problem) => problem.severity === 'error');
 
   return (
     <div className="data-panel">
@@ -205,13 +210,13 @@ export function DataPanel() {
           )}
           {built.dataset.images && <ImageStrip dataset={built.dataset} />}
           <TableFactsView dataset={built.dataset} />
-          {canvasEmpty && (
+          {(canvasEmpty || misfit) && (
             <button
               type="button"
               className="button-primary starter-button"
               onClick={() => useAppStore.getState().asOneStep(() => proposeStarter(built.dataset))}
             >
-              {t('data.starter')}
+              {t(canvasEmpty ? 'data.starter' : 'data.replaceWithStarter')}
             </button>
           )}
           {preview.oneHot && built.dataset.target.kind === 'class' && built.dataset.preview[0] && (

@@ -4,7 +4,8 @@
  * standardised or min-max scaled, words one-hot encoded, with the statistics of the training rows
  * kept so the playground and the exports encode a new row the same way. A bad row is reported by
  * row and column, and left out only when the learner says so. A seeded share of the rows is held
- * out as the test split, evaluated once after training.
+ * out as the test split, evaluated once after training. Or the target column alone read as a
+ * time series, in windows, for a recurrent network (csv-series.ts).
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
@@ -12,7 +13,17 @@ import { createRandom } from '../../math/random.js';
 import type { Localized } from '../../vocabulary/localized.js';
 import { pythonNumberList, pythonString } from '../../vocabulary/python.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
-import type { Dataset, FeatureEncoding, TableFacts } from '../dataset.js';
+import type { Dataset, DatasetResult, FeatureEncoding, TableFacts } from '../dataset.js';
+import {
+  encodeSeriesQuery,
+  lastTrainingWindow,
+  seriesPython,
+  seriesTypescript,
+  seriesCounts,
+  seriesWindows,
+  type SeriesChoice,
+  type SeriesCode,
+} from './csv-series.js';
 import {
   generatorSeed,
   oneHotTargets,
@@ -20,6 +31,7 @@ import {
   previewRows,
   textQuery,
   type PanelField,
+  type PlannedQuery,
   type RecipeDef,
 } from '../recipe.js';
 
@@ -52,6 +64,14 @@ const csvSpec = z
     /** The share of rows held out as the test split, never trained on. */
     testFraction: z.number().min(0).max(0.5),
     seed: generatorSeed,
+    /**
+     * Read the target column as a time series: each window of `window` values predicts the value
+     * `horizon` steps after it; the other columns are not read, and the test split is the last windows.
+     */
+    series: z
+      .object({ window: z.number().int().min(1).max(512), horizon: z.number().int().min(1).max(512) })
+      .strict()
+      .optional(),
   })
   .strict();
 type Spec = z.infer<typeof csvSpec>;
@@ -211,12 +231,13 @@ export function csvSpecFor(file: string, text: string, choices: OpenChoices = {}
     header,
     target,
     ignored: [],
-    task: choices.task ?? task,
+    task: choices.series ? 'value' : (choices.task ?? task),
     scaling: 'standard',
     words: 'one-hot',
     dropBadRows: choices.dropBadRows ?? false,
     testFraction: 0.2,
     seed: 1,
+    ...(choices.series ? { series: choices.series } : {}),
   };
 }
 
@@ -308,9 +329,9 @@ function checkRows(spec: Spec, table: ReadTable) {
   const { names } = table;
   const numeric = numericColumns(table);
   const target = names.indexOf(spec.target);
-  const inputs = names
-    .map((_, index) => index)
-    .filter((index) => index !== target && !spec.ignored.includes(names[index] ?? ''));
+  const inputs = spec.series
+    ? []
+    : names.map((_, index) => index).filter((index) => index !== target && !spec.ignored.includes(names[index] ?? ''));
   const used = [...inputs, target].filter((column) => column >= 0);
   const good: number[] = [];
   const bad: Localized[] = [];
@@ -340,7 +361,7 @@ function columnFacts(spec: Spec, table: ReadTable, numeric: readonly boolean[]):
     type: numeric[column] ? 'number' : 'words',
     missing: table.rows.length - (table.columns[column]?.filled ?? 0),
     distinct: table.columns[column]?.distinct ?? 0,
-    role: name === spec.target ? 'target' : spec.ignored.includes(name) ? 'ignored' : 'input',
+    role: name === spec.target ? 'target' : spec.series || spec.ignored.includes(name) ? 'ignored' : 'input',
   }));
 }
 
@@ -395,9 +416,90 @@ const factsOf = (dataset: Dataset) => dataset.table;
 function firstRow(spec: Spec): string {
   const read = readTable(spec.text, spec.header);
   if (!isTable(read)) return '';
-  const { inputs, good } = checkRows(spec, read);
+  const { inputs, good, target } = checkRows(spec, read);
+  if (spec.series) {
+    // A series is asked with its last training window: what comes next?
+    const values = seriesValues(read, target, good);
+    const { trainCount } = seriesCounts(values.length, spec.series, spec.testFraction);
+    return lastTrainingWindow(values, spec.series, trainCount);
+  }
   const cells = read.rows[good[0] ?? -1]?.cells ?? [];
   return inputs.map((column) => cells[column] ?? '').join(', ');
+}
+
+/** The target column's numbers, in file order, of the rows kept. */
+function seriesValues(read: ReadTable, target: number, good: readonly number[]): number[] {
+  const numbers = read.columns[target]?.numbers ?? new Float64Array();
+  return good.map((row) => numbers[row] ?? 0);
+}
+
+/** The table's target column as a time series, in windows: see csv-series.ts. */
+function buildSeries(
+  spec: Spec,
+  choice: SeriesChoice,
+  read: ReadTable,
+  { numeric, target, good, bad }: { numeric: boolean[]; target: number; good: number[]; bad: Localized[] },
+): DatasetResult {
+  if (!numeric[target])
+    return {
+      ok: false,
+      field: 'series',
+      problem: {
+        en: `the column ${spec.target} holds words, not numbers: a time series is a column of numbers`,
+        es: `la columna ${spec.target} tiene palabras, no números: una serie temporal es una columna de números`,
+      },
+    };
+  if (bad.length > 0 && !spec.dropBadRows) {
+    const first = bad[0] ?? { en: '', es: '' };
+    return {
+      ok: false,
+      field: 'dropBadRows',
+      problem: {
+        en: `${first.en}. Correct the file, or leave the bad rows out (the series then skips them).`,
+        es: `${first.es}. Corrige el archivo, o deja fuera las filas malas (la serie se las salta).`,
+      },
+    };
+  }
+  const values = seriesValues(read, target, good);
+  const built = seriesWindows(values, choice, spec.testFraction);
+  if (!built.ok) return built;
+  const { windows } = built;
+  return {
+    ok: true,
+    dataset: {
+      ...windows.train,
+      target: { kind: 'value', scale: windows.scale, center: windows.center },
+      preview: windows.preview,
+      table: {
+        columns: columnFacts(spec, read, numeric),
+        rows: read.rows.length,
+        bad: bad.slice(0, listedBadRows),
+        badCount: bad.length,
+        encodings: [],
+        order: good.map((row) => read.rows[row]?.row ?? 0),
+        testRows: windows.testCount,
+        windows: true,
+      },
+      ...(windows.test ? { test: windows.test } : {}),
+    },
+  };
+}
+
+/** What the exported programs need to read a series as the app did. */
+function seriesCode(spec: Spec, dataset: Dataset, query: PlannedQuery): SeriesCode | null {
+  const facts = factsOf(dataset);
+  if (!spec.series || !facts || dataset.target.kind !== 'value') return null;
+  return {
+    file: spec.file,
+    header: spec.header,
+    column: columnsOf(spec).indexOf(spec.target),
+    rows: facts.order,
+    choice: spec.series,
+    testCount: facts.testRows,
+    center: dataset.target.center ?? 0,
+    scale: dataset.target.scale,
+    query: query.kind === 'text' ? query.text : firstRow(spec),
+  };
 }
 
 export const csv: RecipeDef<Spec> = {
@@ -419,6 +521,7 @@ export const csv: RecipeDef<Spec> = {
           es: `la tabla no tiene la columna ${shown(spec.target)}: elige la columna que predecir`,
         },
       };
+    if (spec.series) return buildSeries(spec, spec.series, read, { numeric, target, good, bad });
     if (inputs.length === 0)
       return {
         ok: false,
@@ -579,8 +682,44 @@ export const csv: RecipeDef<Spec> = {
           { value: 'value', label: { en: 'a number (regression)', es: 'un número (regresión)' } },
         ],
         get: (current) => current.task,
-        set: (current, task) => ({ ...current, task: task === 'value' ? 'value' : 'class' }),
+        set: (current, task) => {
+          const { series: _series, ...rest } = current;
+          return task === 'value' ? { ...current, task: 'value' } : { ...rest, task: 'class' };
+        },
       },
+      {
+        widget: 'toggle',
+        label: { en: 'Read it as a time series', es: 'Leerla como una serie temporal' },
+        hint: {
+          en: 'Each window of its values predicts a later one, for a recurrent network; the other columns are not read, and the test split is the last windows.',
+          es: 'Cada ventana de sus valores predice uno posterior, para una red recurrente; las demás columnas no se leen y la división de prueba son las últimas ventanas.',
+        },
+        get: (current) => current.series !== undefined,
+        set: (current, on) => {
+          const { series: _series, ...rest } = current;
+          return on ? { ...rest, task: 'value', series: { window: 12, horizon: 1 } } : rest;
+        },
+      },
+      ...(spec.series
+        ? ([
+            {
+              widget: 'whole',
+              label: { en: 'window (values read)', es: 'ventana (valores leídos)' },
+              min: 1,
+              max: 512,
+              get: (current) => current.series?.window ?? 12,
+              set: (current, window) => ({ ...current, series: { horizon: 1, ...current.series, window } }),
+            },
+            {
+              widget: 'whole',
+              label: { en: 'horizon (steps ahead)', es: 'horizonte (pasos adelante)' },
+              min: 1,
+              max: 512,
+              get: (current) => current.series?.horizon ?? 1,
+              set: (current, horizon) => ({ ...current, series: { window: 12, ...current.series, horizon } }),
+            },
+          ] satisfies PanelField<Spec>[])
+        : []),
       {
         widget: 'toggles',
         label: { en: 'Inputs', es: 'Entradas' },
@@ -642,9 +781,19 @@ export const csv: RecipeDef<Spec> = {
         set: (current, seed) => ({ ...current, seed }),
       },
     ];
-    return fields;
+    // A series reads one column, in time order: no inputs to choose, scale or encode, nothing dealt.
+    const notForSeries = new Set(['Inputs', 'Numbers are scaled', 'Words become', 'seed of the split']);
+    return spec.series ? fields.filter((field) => !('label' in field) || !notForSeries.has(field.label.en)) : fields;
   },
   preview: (spec) => {
+    if (spec.series) {
+      const window = {
+        en: `${spec.target}: ${spec.series.window} values`,
+        es: `${spec.target}: ${spec.series.window} valores`,
+      };
+      const later = { en: `${spec.series.horizon} later`, es: `${spec.series.horizon} después` };
+      return { labels: 'classes', headings: { input: window, target: later } };
+    }
     const inputs = inputNamesOf(spec).join(', ');
     return {
       labels: 'classes',
@@ -652,6 +801,14 @@ export const csv: RecipeDef<Spec> = {
     };
   },
   playground: (spec) => {
+    if (spec.series)
+      return {
+        input: 'numbers',
+        label: {
+          en: `The last ${spec.series.window} values of ${spec.target}, oldest first`,
+          es: `Los últimos ${spec.series.window} valores de ${spec.target}, del más antiguo al más reciente`,
+        },
+      };
     const inputs = inputNamesOf(spec).join(', ');
     return {
       input: 'text',
@@ -673,6 +830,8 @@ export const csv: RecipeDef<Spec> = {
   encodeQuery(spec, dataset, text) {
     const facts = factsOf(dataset);
     if (!facts) return { ok: false, problem: { en: 'Build the data first.', es: 'Construye primero los datos.' } };
+    if (spec.series && dataset.target.kind === 'value')
+      return encodeSeriesQuery(text, spec.series.window, dataset.target.center ?? 0, dataset.target.scale);
     const cells = Papa.parse<string[]>(text.trim(), { delimiter: text.includes('\t') ? '\t' : ',' }).data[0] ?? [];
     const { encodings } = facts;
     const names = encodings.map((encoding) => encoding.name).join(', ');
@@ -709,13 +868,26 @@ export const csv: RecipeDef<Spec> = {
     return textQuery(csv, spec, dataset, query);
   },
 
+  /** A series read one step ahead is drawn with the forecast over it, as lesson 4's airline series is. */
+  plotted(spec) {
+    if (spec.series?.horizon !== 1) return null;
+    const read = readTable(spec.text, spec.header);
+    if (!isTable(read)) return null;
+    const { target, good } = checkRows(spec, read);
+    const values = seriesValues(read, target, good);
+    const { trainCount } = seriesCounts(values.length, spec.series, spec.testFraction);
+    return { kind: 'series', values: values.slice(0, trainCount + spec.series.window), window: spec.series.window };
+  },
+
   typescript: {
     imports: [`import { readFileSync } from 'node:fs';`, `import Papa from 'papaparse';`],
     packages: {
       dependencies: { papaparse: '^5.4.1' },
       devDependencies: { '@types/node': '^20.0.0', '@types/papaparse': '^5.3.0' },
     },
-    data: ({ spec, dataset, loss }) => {
+    data: ({ spec, dataset, loss, query }) => {
+      const series = seriesCode(spec, dataset, query);
+      if (series) return seriesTypescript(series).data;
       const facts = factsOf(dataset);
       if (!facts) return [];
       const classes = dataset.target.kind === 'class';
@@ -775,7 +947,9 @@ export const csv: RecipeDef<Spec> = {
         'console.log(`Data: ${sampleCount} rows to train on, ${testRows.length} held out to test`);',
       ];
     },
-    question: ({ dataset, oneUnit, query }) => {
+    question: ({ spec, dataset, oneUnit, query }) => {
+      const series = seriesCode(spec, dataset, query);
+      if (series) return seriesTypescript(series).question;
       const classes = dataset.target.kind === 'class';
       const text = query.kind === 'text' ? query.text : '';
       return [
@@ -821,6 +995,8 @@ export const csv: RecipeDef<Spec> = {
     ],
     data: (code) => {
       const { spec, dataset } = code;
+      const series = seriesCode(spec, dataset, code.query);
+      if (series) return seriesPython(series, code.predict).data;
       const facts = factsOf(dataset);
       if (!facts) return [];
       const classes = dataset.target.kind === 'class';
@@ -894,7 +1070,9 @@ export const csv: RecipeDef<Spec> = {
         'print(f"Data: {sample_count} rows to train on, {len(test_rows)} held out to test")',
       ];
     },
-    question: ({ dataset, oneUnit, query, predict }) => {
+    question: ({ spec, dataset, oneUnit, query, predict }) => {
+      const series = seriesCode(spec, dataset, query);
+      if (series) return seriesPython(series, predict).question;
       const classes = dataset.target.kind === 'class';
       const text = query.kind === 'text' ? query.text : '';
       return [
