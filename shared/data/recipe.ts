@@ -6,6 +6,7 @@
  * recipe's file asks the registry (`recipes/index.ts`) and never names a kind.
  */
 import { z } from 'zod';
+import { createRandom } from '../math/random.js';
 import type { Localized } from '../vocabulary/localized.js';
 import type { Dataset, DatasetResult } from './dataset.js';
 import type { Pixels } from './pixels.js';
@@ -342,4 +343,45 @@ export function sequenceCountField<S extends { samples: number }>(): PanelField<
     get: (spec) => spec.samples,
     set: (spec, samples) => ({ ...spec, samples }),
   };
+}
+
+/**
+ * The order a learner's samples are dealt in, from the seed (Fisher–Yates): the last of them are
+ * the test split, and the exports write the same order.
+ */
+export function dealtOrder(count: number, seed: number): number[] {
+  const random = createRandom(seed);
+  const order = Array.from({ length: count }, (_, index) => index);
+  for (let index = count - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    [order[index], order[other]] = [order[other] ?? 0, order[index] ?? 0];
+  }
+  return order;
+}
+
+/** How many of `count` samples the test split holds: its share, leaving at least two to train on. */
+export function testSplitCount(count: number, fraction: number): number {
+  return Math.max(Math.min(Math.round(count * fraction), count - 2), 0);
+}
+
+/** The panel's fields of a seeded test split: its share of the `samples` (rows, images), and the seed. */
+export function testSplitFields<S extends { testFraction: number; seed: number }>(samples: Localized): PanelField<S>[] {
+  return [
+    {
+      widget: 'whole',
+      label: { en: `test split (% of ${samples.en})`, es: `división de prueba (% de ${samples.es})` },
+      min: 0,
+      max: 50,
+      get: (spec) => Math.round(spec.testFraction * 100),
+      set: (spec, percent) => ({ ...spec, testFraction: percent / 100 }),
+    },
+    {
+      widget: 'whole',
+      label: { en: 'seed of the split', es: 'semilla de la división' },
+      min: 0,
+      max: 2 ** 31 - 1,
+      get: (spec) => spec.seed,
+      set: (spec, seed) => ({ ...spec, seed }),
+    },
+  ];
 }

@@ -80,6 +80,28 @@ function ClassAnswer({ answer }: { answer: Extract<Answer, { kind: 'classes' }> 
 /** What a text the network just wrote is scrolled to, so it is seen rather than below the fold. */
 const showGenerated = (element: HTMLElement | null) => element?.scrollIntoView({ block: 'nearest' });
 
+/** Asks about a random held-out image, the fairest to try. */
+function AnotherImage({
+  heldOut,
+  setQuery,
+  ask,
+}: Pick<Question, 'setQuery' | 'ask'> & { heldOut: { from: number; to: number } }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="button-quiet"
+      onClick={() => {
+        const number = heldOut.from + Math.floor(Math.random() * (heldOut.to - heldOut.from)) + 1;
+        setQuery(`#${number}`);
+        void ask(`#${number}`);
+      }}
+    >
+      {t('playground.anotherImage')}
+    </button>
+  );
+}
+
 /**
  * The drawing pad, showing what was asked (the learner's drawing, or the image "#12" points at),
  * and a button that asks about a random held-out image.
@@ -95,7 +117,6 @@ function QuestionPad({
   ink: number[];
   heldOut: { from: number; to: number } | null;
 }) {
-  const { t } = useTranslation();
   return (
     <div className="drawing-pad-column">
       <DrawingPad
@@ -108,19 +129,7 @@ function QuestionPad({
           void ask(text);
         }}
       />
-      {heldOut && (
-        <button
-          type="button"
-          className="button-quiet"
-          onClick={() => {
-            const number = heldOut.from + Math.floor(Math.random() * (heldOut.to - heldOut.from)) + 1;
-            setQuery(`#${number}`);
-            void ask(`#${number}`);
-          }}
-        >
-          {t('playground.anotherImage')}
-        </button>
-      )}
+      {heldOut && <AnotherImage heldOut={heldOut} setQuery={setQuery} ask={ask} />}
     </div>
   );
 }
@@ -199,19 +208,7 @@ function AskedImage({
           label={t('data.imageOf', { number: index + 1, label: images.sampleClasses[index] ?? '' })}
         />
       )}
-      {heldOut && (
-        <button
-          type="button"
-          className="button-quiet"
-          onClick={() => {
-            const number = heldOut.from + Math.floor(Math.random() * (heldOut.to - heldOut.from)) + 1;
-            setQuery(`#${number}`);
-            void ask(`#${number}`);
-          }}
-        >
-          {t('playground.anotherImage')}
-        </button>
-      )}
+      {heldOut && <AnotherImage heldOut={heldOut} setQuery={setQuery} ask={ask} />}
     </div>
   );
 }

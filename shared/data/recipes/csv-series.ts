@@ -9,7 +9,7 @@ import type { Localized } from '../../vocabulary/localized.js';
 import { pythonNumberList, pythonString } from '../../vocabulary/python.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { Dataset, TensorData } from '../dataset.js';
-import { parseNumberList, previewRows, type QueryResult } from '../recipe.js';
+import { parseNumberList, previewRows, testSplitCount, type QueryResult } from '../recipe.js';
 
 export interface SeriesChoice {
   window: number;
@@ -29,7 +29,7 @@ export interface SeriesWindows {
 /** How many windows a series of `length` values makes, and how many of them are the test split. */
 export function seriesCounts(length: number, { window, horizon }: SeriesChoice, testFraction: number) {
   const count = length - window - horizon + 1;
-  const testCount = Math.max(Math.min(Math.round(count * testFraction), count - 2), 0);
+  const testCount = testSplitCount(count, testFraction);
   return { count, testCount, trainCount: count - testCount };
 }
 

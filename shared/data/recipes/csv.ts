@@ -9,7 +9,6 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { createRandom } from '../../math/random.js';
 import type { Localized } from '../../vocabulary/localized.js';
 import { pythonNumberList, pythonString } from '../../vocabulary/python.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
@@ -25,14 +24,17 @@ import {
   type SeriesCode,
 } from './csv-series.js';
 import {
+  dealtOrder,
   generatorSeed,
   oneHotTargets,
   type OpenChoices,
-  previewRows,
-  textQuery,
   type PanelField,
   type PlannedQuery,
+  previewRows,
   type RecipeDef,
+  testSplitCount,
+  testSplitFields,
+  textQuery,
 } from '../recipe.js';
 
 /** The most text a project keeps of a table: beyond this a project file stops being small. */
@@ -365,17 +367,6 @@ function columnFacts(spec: Spec, table: ReadTable, numeric: readonly boolean[]):
   }));
 }
 
-/** The order the rows are dealt in, from the seed: the last `testFraction` of it is the test split. */
-function dealt(count: number, seed: number): number[] {
-  const random = createRandom(seed);
-  const order = Array.from({ length: count }, (_, index) => index);
-  for (let index = count - 1; index > 0; index -= 1) {
-    const other = Math.floor(random() * (index + 1));
-    [order[index], order[other]] = [order[other] ?? 0, order[index] ?? 0];
-  }
-  return order;
-}
-
 const sample: Spec = {
   kind: 'csv',
   file: 'iris-sample.csv',
@@ -552,8 +543,8 @@ export const csv: RecipeDef<Spec> = {
         },
       };
     }
-    const order = dealt(good.length, spec.seed);
-    const testCount = Math.max(Math.min(Math.round(good.length * spec.testFraction), good.length - 2), 0);
+    const order = dealtOrder(good.length, spec.seed);
+    const testCount = testSplitCount(good.length, spec.testFraction);
     // Indices into the table's rows, in the order dealt.
     const dealtRows = order.map((index) => good[index] ?? 0);
     const trainRows = dealtRows.slice(0, good.length - testCount);
@@ -764,22 +755,7 @@ export const csv: RecipeDef<Spec> = {
         get: (current) => current.dropBadRows,
         set: (current, dropBadRows) => ({ ...current, dropBadRows }),
       },
-      {
-        widget: 'whole',
-        label: { en: 'test split (% of rows)', es: 'división de prueba (% de filas)' },
-        min: 0,
-        max: 50,
-        get: (current) => Math.round(current.testFraction * 100),
-        set: (current, percent) => ({ ...current, testFraction: percent / 100 }),
-      },
-      {
-        widget: 'whole',
-        label: { en: 'seed of the split', es: 'semilla de la división' },
-        min: 0,
-        max: 2 ** 31 - 1,
-        get: (current) => current.seed,
-        set: (current, seed) => ({ ...current, seed }),
-      },
+      ...testSplitFields<Spec>({ en: 'rows', es: 'filas' }),
     ];
     // A series reads one column, in time order: no inputs to choose, scale or encode, nothing dealt.
     const notForSeries = new Set(['Inputs', 'Numbers are scaled', 'Words become', 'seed of the split']);

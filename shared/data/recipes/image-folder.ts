@@ -9,7 +9,6 @@
  */
 import { z } from 'zod';
 import { decodeBase64, encodeBase64 } from '../../vocabulary/base64.js';
-import { createRandom } from '../../math/random.js';
 import { pythonNumberList, pythonString } from '../../vocabulary/python.js';
 import { pythonRanked, typescriptRanked } from '../../vocabulary/code-text.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
@@ -17,13 +16,16 @@ import type { Localized } from '../../vocabulary/localized.js';
 import type { Dataset, DatasetResult, TensorData } from '../dataset.js';
 import { resizePixels, withChannels, type Pixels } from '../pixels.js';
 import {
+  dealtOrder,
+  type DecodedImage,
   generatorSeed,
   oneHotTargets,
-  previewRows,
-  type DecodedImage,
   type PanelField,
+  previewRows,
   type RecipeDef,
   type SkippedImage,
+  testSplitCount,
+  testSplitFields,
 } from '../recipe.js';
 
 /** The side, in pixels, images are stored at in a project; the size trained on is at most this. */
@@ -156,17 +158,6 @@ function imageValues(spec: Spec, bytes: Uint8Array, index: number, into?: Float3
   return values;
 }
 
-/** The order the images are dealt in, from the seed: the last `testFraction` of it is the test split. */
-function dealt(count: number, seed: number): number[] {
-  const random = createRandom(seed);
-  const order = Array.from({ length: count }, (_, index) => index);
-  for (let index = count - 1; index > 0; index -= 1) {
-    const other = Math.floor(random() * (index + 1));
-    [order[index], order[other]] = [order[other] ?? 0, order[index] ?? 0];
-  }
-  return order;
-}
-
 interface Sample {
   label: number;
   /** The class's stored pixels, and the image's place among them. */
@@ -205,8 +196,8 @@ function build(spec: Spec): DatasetResult {
     }
     entry.files.forEach((_, index) => samples.push({ label, bytes, index }));
   }
-  const order = dealt(samples.length, spec.seed);
-  const testCount = Math.max(Math.min(Math.round(samples.length * spec.testFraction), samples.length - 2), 0);
+  const order = dealtOrder(samples.length, spec.seed);
+  const testCount = testSplitCount(samples.length, spec.testFraction);
   const trainOrder = order.slice(0, order.length - testCount);
   const testOrder = order.slice(order.length - testCount);
   const size = spec.height * spec.width * spec.channels;
@@ -309,7 +300,7 @@ function classGrid(spec: Spec): PanelField<Spec> {
 
 function sampleCount(spec: Spec): number {
   const total = keptClasses(spec).reduce((sum, entry) => sum + entry.files.length, 0);
-  return total - Math.max(Math.min(Math.round(total * spec.testFraction), total - 2), 0);
+  return total - testSplitCount(total, spec.testFraction);
 }
 
 /** The stored files in the order they are decoded: classes kept by name, files by name. */
@@ -397,22 +388,7 @@ export const imageFolder: RecipeDef<Spec> = {
         get: (current) => String(current.channels),
         set: (current, value) => ({ ...current, channels: value === '3' ? 3 : 1 }),
       },
-      {
-        widget: 'whole',
-        label: { en: 'test split (% of images)', es: 'división de prueba (% de imágenes)' },
-        min: 0,
-        max: 50,
-        get: (current) => Math.round(current.testFraction * 100),
-        set: (current, percent) => ({ ...current, testFraction: percent / 100 }),
-      },
-      {
-        widget: 'whole',
-        label: { en: 'seed of the split', es: 'semilla de la división' },
-        min: 0,
-        max: 2 ** 31 - 1,
-        get: (current) => current.seed,
-        set: (current, seed) => ({ ...current, seed }),
-      },
+      ...testSplitFields<Spec>({ en: 'the images', es: 'las imágenes' }),
       ...(spec.skippedCount > 0
         ? [
             {
@@ -504,7 +480,7 @@ export const imageFolder: RecipeDef<Spec> = {
     data: ({ spec, dataset, loss }) => {
       const { classes, files } = fileOrder(spec);
       const testCount = dataset.test?.x.shape[0] ?? 0;
-      const order = dealt(files.flat().length, spec.seed);
+      const order = dealtOrder(files.flat().length, spec.seed);
       const column = loss === 'binary_crossentropy';
       return [
         `// 1. The data: the folder ${typescriptString(spec.folder)}, a subfolder per class, decoded with pngjs and`,
@@ -615,7 +591,7 @@ export const imageFolder: RecipeDef<Spec> = {
       const { spec, dataset } = code;
       const { classes, files } = fileOrder(spec);
       const testCount = dataset.test?.x.shape[0] ?? 0;
-      const order = dealt(files.flat().length, spec.seed);
+      const order = dealtOrder(files.flat().length, spec.seed);
       const mode = (channels: number) => (channels === 3 ? '"RGB"' : '"L"');
       return [
         `# 1. The data: the folder ${pythonString(spec.folder).slice(1, -1)}, a subfolder per class, decoded with Pillow. Pass`,
