@@ -108,7 +108,7 @@ export type PanelField<S> =
       channels: number;
     }
   /** Named entries shown as a list (read only). */
-  | { widget: 'list'; label: Localized; items: { name: string; value: string }[] };
+  | { widget: 'list'; label: Localized; items: { name: string; value: string | Localized }[] };
 
 /** How the data panel previews a built dataset. */
 export interface PreviewView {

@@ -430,7 +430,8 @@ function ListWidget({ field }: { field: Field<'list'> }) {
       <ul className="image-groups">
         {field.items.map((item) => (
           <li key={item.name}>
-            <code>{JSON.stringify(item.name)}</code>: {item.value}
+            <code>{JSON.stringify(item.name)}</code>:{' '}
+            {typeof item.value === 'string' ? item.value : localize(item.value)}
           </li>
         ))}
       </ul>

@@ -397,7 +397,7 @@ export const imageFolder: RecipeDef<Spec> = {
                 en: `Files not read (${spec.skippedCount})`,
                 es: `Archivos que no se leyeron (${spec.skippedCount})`,
               },
-              items: spec.skipped.map((entry) => ({ name: entry.file, value: entry.reason.en })),
+              items: spec.skipped.map((entry) => ({ name: entry.file, value: entry.reason })),
             },
           ]
         : []),
