@@ -265,7 +265,8 @@ function RunColumn() {
   const localize = useLocalize();
   const current = useAppStore((state) => state.runs[state.runs.length - 1]);
   return (
-    <div className="training-main">
+    // Scrolls when the curves outgrow the dock: focusable, so the keyboard can scroll it too.
+    <div className="training-main" role="region" aria-label={t('training.runColumn')} tabIndex={0}>
       {current && (
         <div className="run-status" data-testid="run-status" data-phase={current.phase}>
           <p className="run-title">
