@@ -10,6 +10,13 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { DecodedImage, RecipeDef, SkippedImage } from '../shared/data/recipe.js';
 import { resizePixels, type Pixels } from '../shared/data/pixels.js';
+import {
+  atOneSide,
+  folderProblem,
+  noneReadProblem,
+  sortFolder,
+  type FolderEntry,
+} from '../shared/data/folder-files.js';
 import { recipes, type DataSpec } from '../shared/data/recipes/index.js';
 import { openedExtensions, recipeOpening } from '../shared/data/open.js';
 import { textOf, tooLarge } from '../shared/data/text-file.js';
@@ -106,47 +113,35 @@ export async function readImageFolder(folderPath: string): Promise<ImageFolder> 
   if (!recipe?.opensFolder) throw new CliError('no recipe opens folders');
   const { opensFolder } = recipe;
   const folder = path.basename(path.resolve(folderPath));
-  const images: DecodedImage[] = [];
-  const skipped: SkippedImage[] = [];
-  const entries = await readdir(folderPath, { withFileTypes: true });
-  const classes = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
-  const files: { className: string; file: string }[] = [];
-  for (const entry of entries)
-    if (entry.isFile() && !entry.name.startsWith('.'))
-      skipped.push({
-        file: entry.name,
-        reason: { en: 'not in a class subfolder', es: 'no está en una subcarpeta de clase' },
-      });
-  for (const entry of classes) {
-    for (const file of await readdir(path.join(folderPath, entry.name), { withFileTypes: true })) {
-      if (file.name.startsWith('.')) continue;
-      const lower = file.name.toLowerCase();
-      if (!file.isFile() || !opensFolder.extensions.some((extension) => lower.endsWith(extension)))
-        skipped.push({
-          file: `${entry.name}/${file.name}`,
-          reason: { en: 'not a .png, .jpg or .jpeg file', es: 'no es un archivo .png, .jpg o .jpeg' },
-        });
-      else files.push({ className: entry.name, file: file.name });
-    }
+  // The files a folder chooser would list: those at the top, and those in each class's subfolder.
+  const entries: FolderEntry<string>[] = [];
+  for (const entry of await readdir(folderPath, { withFileTypes: true })) {
+    if (!entry.isDirectory()) entries.push({ parts: [entry.name], data: path.join(folderPath, entry.name) });
+    else if (!entry.name.startsWith('.'))
+      for (const file of await readdir(path.join(folderPath, entry.name)))
+        entries.push({ parts: [entry.name, file], data: path.join(folderPath, entry.name, file) });
   }
-  if (files.length === 0)
-    throw new CliError(
-      `${folderPath} holds no images in subfolders: put each class's PNG or JPEG files in a subfolder named after the class`,
-    );
-  if (files.length > opensFolder.maxImages)
-    throw new CliError(`${folderPath} holds ${files.length} images; a project keeps at most ${opensFolder.maxImages}`);
-  for (const { className, file } of files) {
-    const decoded = decodeImage(await readFile(path.join(folderPath, className, file)), file, opensFolder.side);
+  const { candidates, skipped } = sortFolder(entries, opensFolder.extensions);
+  const problem = folderProblem(folder, candidates.length, opensFolder.maxImages);
+  if (problem) throw new CliError(problem.en);
+  const images: DecodedImage[] = [];
+  for (const { className, file, data } of candidates) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(data);
+    } catch (thrown) {
+      skipped.push({
+        file: `${className}/${file}`,
+        reason: { en: `cannot be read (${reason(thrown)})`, es: `no se puede leer (${reason(thrown)})` },
+      });
+      continue;
+    }
+    const decoded = decodeImage(bytes, file, opensFolder.side);
     if ('data' in decoded) images.push({ className, file, pixels: decoded });
     else skipped.push({ file: `${className}/${file}`, reason: decoded });
   }
-  if (images.length === 0) throw new CliError(`none of the ${files.length} images in ${folderPath} could be read`);
-  // One side for all: the largest image's, up to the stored side; smaller images grow to it.
-  const common = Math.max(...images.map((image) => image.pixels.width));
-  const same = images.map((image) =>
-    image.pixels.width === common ? image : { ...image, pixels: resizePixels(image.pixels, common, common) },
-  );
-  return { folder, images: same, skipped, recipe: { ...recipe, opensFolder } };
+  if (images.length === 0) throw new CliError(noneReadProblem(folder, candidates.length).en);
+  return { folder, images: atOneSide(images), skipped, recipe: { ...recipe, opensFolder } };
 }
 
 /** The files of a folder that were not read, a line each (the first few), for stderr. */

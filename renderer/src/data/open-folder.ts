@@ -6,19 +6,18 @@
  */
 import type { DataSpec } from '../../../shared/data/recipes';
 import { recipes } from '../../../shared/data/recipes';
-import type { DecodedImage, RecipeDef, SkippedImage } from '../../../shared/data/recipe';
-import { resizePixels, type Pixels } from '../../../shared/data/pixels';
+import type { DecodedImage, RecipeDef } from '../../../shared/data/recipe';
+import { atOneSide, folderProblem, noneReadProblem, sortFolder } from '../../../shared/data/folder-files';
+import type { Pixels } from '../../../shared/data/pixels';
 import { localize, type Localized } from '../../../shared/vocabulary/localized';
 import { useAppStore } from '../store';
-import { applyOpenedData } from './open-data';
+import { applyOpenedData, type Opened } from './open-data';
 
 /** A file of a folder with its path inside the folder: `cats/tom.png`. */
 export interface FolderFile {
   path: string;
   file: File;
 }
-
-export type OpenedFolder = { ok: true; spec: DataSpec } | { ok: false; problem: Localized };
 
 const opener = (recipes as readonly RecipeDef<DataSpec>[]).find((recipe) => recipe.opensFolder);
 
@@ -56,54 +55,17 @@ async function decode(file: File, side: number): Promise<Pixels | Localized> {
 export async function openImageFolder(
   files: readonly FolderFile[],
   onProgress?: (done: number, total: number) => void,
-): Promise<OpenedFolder> {
+): Promise<Opened> {
   if (!opener?.opensFolder)
     return { ok: false, problem: { en: 'No recipe opens folders.', es: 'Ninguna receta abre carpetas.' } };
   const { extensions, maxImages, side, spec } = opener.opensFolder;
   const folder = files[0]?.path.split('/')[0] || 'folder';
-  const skipped: SkippedImage[] = [];
-  const candidates: { className: string; file: string; data: File }[] = [];
-  for (const { path, file } of files) {
-    const parts = path.split('/').slice(1);
-    const name = parts.at(-1) ?? '';
-    if (name.startsWith('.')) continue;
-    if (parts.length !== 2) {
-      skipped.push({
-        file: parts.join('/'),
-        reason: {
-          en: 'not in a class subfolder directly under the folder',
-          es: 'no está en una subcarpeta de clase justo bajo la carpeta',
-        },
-      });
-      continue;
-    }
-    if (!extensions.some((extension) => name.toLowerCase().endsWith(extension))) {
-      skipped.push({
-        file: parts.join('/'),
-        reason: { en: 'not a .png, .jpg or .jpeg file', es: 'no es un archivo .png, .jpg o .jpeg' },
-      });
-      continue;
-    }
-    candidates.push({ className: parts[0] ?? '', file: name, data: file });
-  }
-  if (candidates.length === 0) {
-    return {
-      ok: false,
-      problem: {
-        en: `${JSON.stringify(folder)} holds no images in subfolders: put each class's PNG or JPEG files in a subfolder named after the class.`,
-        es: `${JSON.stringify(folder)} no tiene imágenes en subcarpetas: pon los PNG o JPEG de cada clase en una subcarpeta con el nombre de la clase.`,
-      },
-    };
-  }
-  if (candidates.length > maxImages) {
-    return {
-      ok: false,
-      problem: {
-        en: `${JSON.stringify(folder)} holds ${candidates.length} images; a project keeps at most ${maxImages}. Open a folder with fewer.`,
-        es: `${JSON.stringify(folder)} tiene ${candidates.length} imágenes; un proyecto guarda como mucho ${maxImages}. Abre una carpeta con menos.`,
-      },
-    };
-  }
+  const { candidates, skipped } = sortFolder(
+    files.map(({ path, file }) => ({ parts: path.split('/').slice(1), data: file })),
+    extensions,
+  );
+  const problem = folderProblem(folder, candidates.length, maxImages);
+  if (problem) return { ok: false, problem };
   const decoded: DecodedImage[] = [];
   for (const [index, candidate] of candidates.entries()) {
     const pixels = await decode(candidate.data, side);
@@ -111,21 +73,8 @@ export async function openImageFolder(
     else skipped.push({ file: `${candidate.className}/${candidate.file}`, reason: pixels });
     onProgress?.(index + 1, candidates.length);
   }
-  if (decoded.length === 0) {
-    return {
-      ok: false,
-      problem: {
-        en: `None of the ${candidates.length} images in ${JSON.stringify(folder)} could be read.`,
-        es: `No se pudo leer ninguna de las ${candidates.length} imágenes de ${JSON.stringify(folder)}.`,
-      },
-    };
-  }
-  // One side for all: the largest image's, up to the stored side; smaller images grow to it.
-  const common = Math.max(...decoded.map((image) => image.pixels.width));
-  const same = decoded.map((image) =>
-    image.pixels.width === common ? image : { ...image, pixels: resizePixels(image.pixels, common, common) },
-  );
-  return { ok: true, spec: spec(folder, same, skipped) };
+  if (decoded.length === 0) return { ok: false, problem: noneReadProblem(folder, candidates.length) };
+  return { ok: true, spec: spec(folder, atOneSide(decoded), skipped) };
 }
 
 /**
@@ -148,7 +97,7 @@ export async function imageFileQuestion(
 }
 
 /** The files of a directory input (`webkitdirectory`), with their paths. */
-export function filesOfInput(list: FileList): FolderFile[] {
+export function filesOfInput(list: ArrayLike<File>): FolderFile[] {
   return Array.from(list, (file) => ({ path: file.webkitRelativePath || file.name, file }));
 }
 

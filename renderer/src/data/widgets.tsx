@@ -10,7 +10,7 @@ import type { DataSpec } from '../../../shared/data/spec';
 import type { Localized } from '../../../shared/vocabulary/localized';
 import { useLocalize } from '../hooks/useLocalize';
 import { openedExtensions } from '../../../shared/data/open';
-import { applyOpenedData, openDataFile } from './open-data';
+import { applyOpenedData, openDataFile, type Opened } from './open-data';
 import { filesOfInput, openImageFolder } from './open-folder';
 import { PhotoImage } from '../training/ImagePixels';
 
@@ -293,34 +293,53 @@ function ClassTogglesWidget({ field, spec, onChange }: WidgetProps<'class-toggle
 }
 
 /**
- * A button that opens a file of the learner's as File → Open data does; what cannot be opened is
- * refused at the field, the data as it was.
+ * A button that opens the learner's data as the File menu does: a file, or a folder (`folder`)
+ * with its progress shown while it is read; beside it, the name the spec holds. What cannot be
+ * opened is refused at the field, the data as it was.
  */
-function FileWidget({ field, spec }: Omit<WidgetProps<'file'>, 'onChange'>) {
+function OpenButton({
+  label,
+  name,
+  shown,
+  accept,
+  folder = false,
+  open,
+}: {
+  label: Localized;
+  name: 'file' | 'folder';
+  shown: string;
+  accept?: string;
+  folder?: boolean;
+  open: (files: File[], progress: (text: string) => void) => Promise<Opened> | null;
+}) {
   const localize = useLocalize();
   const [problem, setProblem] = useState<string | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
   return (
     <div className={`field${problem ? ' is-invalid' : ''}`}>
       <label className="button-quiet file-button">
-        {localize(field.label)}
+        {localize(label)}
         <input
           type="file"
-          accept={openedExtensions}
-          data-testid="data-file"
+          accept={accept}
+          // A directory chooser: React passes the attribute through as it is written.
+          {...(folder ? { webkitdirectory: '' } : {})}
+          data-testid={`data-${name}`}
           className="visually-hidden"
           onChange={(event) => {
-            const file = event.target.files?.[0];
+            // Taken before the input is cleared, which empties its list.
+            const chosen = Array.from(event.target.files ?? []);
             event.target.value = '';
-            if (!file) return;
-            void openDataFile(file).then((opened) => {
+            void open(chosen, setProgress)?.then((opened) => {
+              setProgress(null);
               setProblem(opened.ok ? null : localize(opened.problem));
               if (opened.ok) applyOpenedData(opened.spec);
             });
           }}
         />
       </label>{' '}
-      <span className="mono" data-testid="data-file-name">
-        {field.get(spec)}
+      <span className="mono" data-testid={`data-${name}-name`}>
+        {progress ?? shown}
       </span>
       {problem && (
         <p className="field-error" role="alert">
@@ -328,6 +347,18 @@ function FileWidget({ field, spec }: Omit<WidgetProps<'file'>, 'onChange'>) {
         </p>
       )}
     </div>
+  );
+}
+
+function FileWidget({ field, spec }: Omit<WidgetProps<'file'>, 'onChange'>) {
+  return (
+    <OpenButton
+      label={field.label}
+      name="file"
+      shown={field.get(spec)}
+      accept={openedExtensions}
+      open={(files) => (files[0] ? openDataFile(files[0]) : null)}
+    />
   );
 }
 
@@ -344,45 +375,17 @@ function TogglesWidget({ field, spec, onChange }: WidgetProps<'toggles'>) {
   );
 }
 
-/**
- * A button that opens a folder of images as File → Open a folder of images does; what cannot be
- * opened is refused at the field, the data as it was.
- */
 function FolderWidget({ field, spec }: Omit<WidgetProps<'folder'>, 'onChange'>) {
-  const localize = useLocalize();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
   return (
-    <div className={`field${problem ? ' is-invalid' : ''}`}>
-      <label className="button-quiet file-button">
-        {localize(field.label)}
-        <input
-          type="file"
-          // A directory chooser: React passes the attribute through as it is written.
-          {...{ webkitdirectory: '' }}
-          data-testid="data-folder"
-          className="visually-hidden"
-          onChange={(event) => {
-            const files = event.target.files ? filesOfInput(event.target.files) : [];
-            event.target.value = '';
-            if (files.length === 0) return;
-            void openImageFolder(files, (done, total) => setProgress(`${done} / ${total}`)).then((opened) => {
-              setProgress(null);
-              setProblem(opened.ok ? null : localize(opened.problem));
-              if (opened.ok) applyOpenedData(opened.spec);
-            });
-          }}
-        />
-      </label>{' '}
-      <span className="mono" data-testid="data-folder-name">
-        {progress ?? field.get(spec)}
-      </span>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-    </div>
+    <OpenButton
+      label={field.label}
+      name="folder"
+      shown={field.get(spec)}
+      folder
+      open={(files, progress) =>
+        files.length > 0 ? openImageFolder(filesOfInput(files), (done, total) => progress(`${done} / ${total}`)) : null
+      }
+    />
   );
 }
 
