@@ -14,6 +14,7 @@ export type TypeScriptHelper =
   | 'kerasLogs'
   | 'describeLogs'
   | 'fastConvKernel'
+  | 'fastSegmentSumKernel'
   | 'carriedTensor'
   | 'nearestReal';
 
@@ -27,6 +28,7 @@ const needs: Record<TypeScriptHelper, TypeScriptHelper[]> = {
   kerasLogs: [],
   describeLogs: [],
   fastConvKernel: [],
+  fastSegmentSumKernel: [],
   carriedTensor: [],
   nearestReal: [],
 };
@@ -207,6 +209,42 @@ function installFastConvKernel(): void {
         }
       }
       return backend.makeTensorInfo([filterHeight, filterWidth, inChannels, outChannels], 'float32', dW);
+    },
+  });
+}`,
+  fastSegmentSumKernel: `
+/**
+ * tf.js' CPU kernel for an Embedding's gradient (a sum of rows by word) passes over the whole batch
+ * once for every word of the vocabulary: thousands of words train at a few texts a second. This
+ * one passes once, summing in the same order: the same numbers, hundreds of times sooner.
+ * (LayerLab trains with the same kernel; whole-number sums still go to tf.js' own.)
+ */
+function installFastSegmentSumKernel(): void {
+  const original = tf.getKernel('UnsortedSegmentSum', 'cpu');
+  if (!original) return;
+  tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
+  tf.registerKernel({
+    kernelName: 'UnsortedSegmentSum',
+    backendName: 'cpu',
+    kernelFunc: (args) => {
+      const { x, segmentIds } = args.inputs as { x: tf.TensorInfo; segmentIds: tf.TensorInfo };
+      if (x.dtype !== 'float32') return original.kernelFunc(args);
+      const { numSegments } = args.attrs as unknown as { numSegments: number };
+      const backend = args.backend as unknown as {
+        data: { get(dataId: unknown): { values: Float32Array | Int32Array } };
+        makeTensorInfo(shape: number[], dtype: string, values: Float32Array): tf.TensorInfo;
+      };
+      const xValues = backend.data.get(x.dataId).values;
+      const ids = backend.data.get(segmentIds.dataId).values;
+      const width = ids.length === 0 ? 0 : xValues.length / ids.length;
+      const sums = new Float64Array(numSegments * width);
+      for (let row = 0; row < ids.length; ++row) {
+        const segment = ids[row];
+        if (segment < 0 || segment >= numSegments) continue;
+        for (let column = 0; column < width; ++column) sums[segment * width + column] += xValues[row * width + column];
+      }
+      const shape = [numSegments, ...x.shape.slice(segmentIds.shape.length)];
+      return backend.makeTensorInfo(shape, 'float32', Float32Array.from(sums));
     },
   });
 }`,
