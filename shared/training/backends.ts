@@ -103,7 +103,10 @@ export function planBackends(
       es: `${noGpu.es}: WASM es el backend de CPU más rápido.`,
     });
   }
-  if (blockers.length > 0 && environment.webgl.available) {
+  // Software WebGL pays off for convolutions only: an Embedding (whose gradient WASM lacks) trains
+  // on LayerLab's CPU segment sum at about 500 texts a second, on software WebGL at 39.
+  const convolutionBlocked = blockers.some((blocker) => layerDef(blocker.kind).traits?.convolves === true);
+  if (convolutionBlocked && environment.webgl.available) {
     // Measured here: a small CNN trained at 109 samples/s on software WebGL against 9–33 on CPU.
     add('webgl', {
       en: `${noGpu.en} and WASM cannot train ${blockedText}; WebGL in software is faster than plain CPU for convolutions.`,
