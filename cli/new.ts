@@ -36,7 +36,7 @@ function seriesOption(text: string): { window: number; horizon: number } {
 /** The data spec for a file, as its recipe opens it with the command line's choices, or for a folder of images. */
 async function openData(
   file: string,
-  values: { target?: string; 'drop-bad-rows'?: boolean; series?: string },
+  values: { target?: string; 'drop-bad-rows'?: boolean; series?: string; texts?: string },
   task: 'class' | 'value' | undefined,
   io: Io,
   language: Language,
@@ -52,6 +52,7 @@ async function openData(
     ...(task === undefined ? {} : { task }),
     ...(values['drop-bad-rows'] ? { dropBadRows: true } : {}),
     ...(values.series === undefined ? {} : { series: seriesOption(values.series) }),
+    ...(values.texts === undefined ? {} : { texts: values.texts }),
   });
   return { name, spec };
 }
@@ -67,6 +68,7 @@ export async function runNew(args: string[], io: Io): Promise<number> {
         task: { type: 'string' },
         'drop-bad-rows': { type: 'boolean' },
         series: { type: 'string' },
+        texts: { type: 'string' },
         out: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -90,7 +92,7 @@ export async function runNew(args: string[], io: Io): Promise<number> {
   const { name, spec } = await openData(file, values, task, io, language);
   const built = buildDataset(spec);
   if (!built.ok) {
-    const hint = built.field === 'dropBadRows' ? ' (--drop-bad-rows)' : '';
+    const hint = built.field === 'dropBadRows' ? ' (--drop-bad-rows)' : built.field === 'texts' ? ' (--texts)' : '';
     throw new CliError(`${dataProblemLine(built.field, built.problem, language)}${hint}`, exitCodes.problems);
   }
 

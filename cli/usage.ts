@@ -42,6 +42,8 @@ Options:
   --drop-bad-rows    Leave out the rows that cannot be read, instead of refusing the file
   --series W[:H]     Read the target column as a time series: each window of W values
                      predicts the value H steps later (default 1); the last windows test
+  --texts COLUMN     Read this column's free text word by word, to classify by the
+                     target (default: a column of sentences, when the table has one)
   --out PROJECT      The project file to write
   --lang en|es       Language of the problems (default en)
   -h, --help         Show this help

@@ -171,6 +171,8 @@ export interface OpenChoices {
   dropBadRows?: boolean;
   /** Read the target as a time series: windows of `window` values predict the one `horizon` steps on. */
   series?: { window: number; horizon: number };
+  /** Read this column's free text as the input, word by word, to classify by the target. */
+  texts?: string;
 }
 
 /** One image of a folder as the caller decoded it, at most `opensFolder.side` a side, RGBA or fewer channels. */

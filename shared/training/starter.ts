@@ -1,7 +1,8 @@
 /**
  * A starter network for data a learner brings: what the app proposes when data is opened on an
  * empty canvas, and what `layerlab new --data` writes. Inputs sized to the features (images first
- * read by two small convolutions, a sequence by an LSTM), a small hidden stack, and the output and
+ * read by two small convolutions, a sequence by an LSTM, texts' word indices by an Embedding averaged
+ * over the words), a small hidden stack, and the output and
  * loss the target implies: one sigmoid unit for two classes, a softmax unit per class for more,
  * one linear unit for a number. Reads nothing but its arguments.
  */
@@ -39,16 +40,30 @@ export function starterNetwork(dataset: Dataset): {
         ? { units: 1, activation: 'sigmoid' }
         : { units: target.labels.length, activation: 'softmax' }
       : { units: 1, activation: 'linear' };
+  const words = dataset.words?.length ?? 0;
   const nodes = [
-    newLayer('Input', dataset.images ? 'image' : 'features', { shape: features, dtype: 'float32' }),
+    newLayer('Input', dataset.images ? 'image' : words > 0 ? 'words' : 'features', {
+      shape: features,
+      dtype: words > 0 ? 'int32' : 'float32',
+    }),
     ...(dataset.images ? convolutions(dataset.images) : []),
+    // Word indices: a learned vector per word, averaged over the text (padding included), as
+    // Keras' text classification tutorial starts.
+    ...(words > 0
+      ? [
+          newLayer('Embedding', 'embedding', { input_dim: words, output_dim: 16 }),
+          newLayer('GlobalAveragePooling1D', 'average', {}),
+        ]
+      : []),
     // A sequence of steps (a series in windows) is read by an LSTM; anything else with more than
     // one axis is flattened.
-    ...(features.length === 2 && !dataset.images
-      ? [newLayer('LSTM', 'lstm', { units: 32 })]
-      : features.length > 1
-        ? [newLayer('Flatten', 'flatten', {})]
-        : []),
+    ...(words > 0
+      ? []
+      : features.length === 2 && !dataset.images
+        ? [newLayer('LSTM', 'lstm', { units: 32 })]
+        : features.length > 1
+          ? [newLayer('Flatten', 'flatten', {})]
+          : []),
     newLayer('Dense', 'hidden', { units: 32, activation: 'relu' }),
     newLayer('Dense', 'hidden_2', { units: 16, activation: 'relu' }),
     newLayer('Dense', target.kind === 'class' ? 'class' : 'value', output),

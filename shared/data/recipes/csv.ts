@@ -5,7 +5,8 @@
  * kept so the playground and the exports encode a new row the same way. A bad row is reported by
  * row and column, and left out only when the learner says so. A seeded share of the rows is held
  * out as the test split, evaluated once after training. Or the target column alone read as a
- * time series, in windows, for a recurrent network (csv-series.ts).
+ * time series, in windows, for a recurrent network (csv-series.ts). Or a column of free text read
+ * as labelled texts, word by word, for an Embedding (csv-texts.ts).
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
@@ -23,6 +24,18 @@ import {
   type SeriesChoice,
   type SeriesCode,
 } from './csv-series.js';
+import {
+  encodeTextQuery,
+  encodeTexts,
+  looksLikeText,
+  proposedTexts,
+  textsPython,
+  textsTypescript,
+  textsWords,
+  type TextsChoice,
+  type TextsCode,
+} from './csv-texts.js';
+import { wordsOf } from './text-class.js';
 import {
   dealtOrder,
   generatorSeed,
@@ -72,6 +85,19 @@ const csvSpec = z
      */
     series: z
       .object({ window: z.number().int().min(1).max(512), horizon: z.number().int().min(1).max(512) })
+      .strict()
+      .optional(),
+    /**
+     * Read a column of free text as the input, word by word: its last `length` words as indices in
+     * a vocabulary of at most `vocabulary` entries made from the training rows; the other columns
+     * but the target are not read.
+     */
+    texts: z
+      .object({
+        column: z.string().max(256),
+        length: z.number().int().min(1).max(500),
+        vocabulary: z.number().int().min(10).max(50_000),
+      })
       .strict()
       .optional(),
   })
@@ -190,6 +216,14 @@ function columnsOf(spec: Spec): string[] {
   return isTable(read) ? read.names : [];
 }
 
+/** The columns of words, not numbers, that could be read as texts: all but the target. */
+function wordColumns(spec: Spec): string[] {
+  const read = readTable(spec.text, spec.header);
+  if (!isTable(read)) return [];
+  const numeric = numericColumns(read);
+  return read.names.filter((name, index) => name !== spec.target && numeric[index] !== true);
+}
+
 /** The columns the network reads: all but the target and those left out. */
 const inputNamesOf = (spec: Spec, names: readonly string[] = columnsOf(spec)) =>
   names.filter((name) => name !== spec.target && !spec.ignored.includes(name));
@@ -199,14 +233,20 @@ function numericColumns(table: ReadTable): boolean[] {
   return table.columns.map((column) => column.filled > 0 && column.numeric >= 0.75 * column.filled);
 }
 
-/** Whether the first row of `text` looks like names: a word above a column of numbers. */
+/** Whether the first row of `text` looks like names: a word above a column of numbers or of free text. */
 export function looksLikeHeader(text: string): boolean {
   const parsed = Papa.parse<string[]>(text.slice(0, 100_000), { skipEmptyLines: 'greedy', preview: 6 });
   const [first, ...rest] = parsed.data;
   // Rows as long as the first: a stray ragged row says nothing, a first row of another length is no header.
   const alike = rest.filter((row) => row.length === (first?.length ?? -1));
   if (!first || alike.length === 0) return false;
-  return first.some((cell, column) => !isNumber(cell) && alike.every((row) => isNumber(row[column] ?? '')));
+  // A name above numbers, or a name of a word or two above free text (a column of reviews).
+  return first.some(
+    (cell, column) =>
+      !isNumber(cell) &&
+      (alike.every((row) => isNumber(row[column] ?? '')) ||
+        (wordsOf(cell).length <= 2 && looksLikeText(alike.map((row) => row[column] ?? '')))),
+  );
 }
 
 /**
@@ -226,6 +266,7 @@ export function csvSpecFor(file: string, text: string, choices: OpenChoices = {}
     if (distinct.size > 10 || values.some((value) => Number.isFinite(value) && !Number.isInteger(value)))
       task = 'value';
   }
+  const texts = choices.series || !isTable(read) ? undefined : proposedTextsOf(read, target, choices.texts);
   return {
     kind: 'csv',
     file,
@@ -233,14 +274,36 @@ export function csvSpecFor(file: string, text: string, choices: OpenChoices = {}
     header,
     target,
     ignored: [],
-    task: choices.series ? 'value' : (choices.task ?? task),
+    task: choices.series ? 'value' : texts ? 'class' : (choices.task ?? task),
     scaling: 'standard',
     words: 'one-hot',
     dropBadRows: choices.dropBadRows ?? false,
     testFraction: 0.2,
     seed: 1,
     ...(choices.series ? { series: choices.series } : {}),
+    ...(texts ? { texts } : {}),
   };
+}
+
+/** A column's cells, trimmed, in file order. */
+const cellsOf = (read: ReadTable, column: number) => read.rows.map(({ cells }) => (cells[column] ?? '').trim());
+
+/**
+ * The texts a new table is read as: the column a command line named, else the first column of
+ * words (not the target) that reads as free text; none when no column does.
+ */
+function proposedTextsOf(read: ReadTable, target: string, named: string | undefined) {
+  const numeric = numericColumns(read);
+  const column =
+    named !== undefined
+      ? read.names.indexOf(named)
+      : read.names.findIndex(
+          (name, index) => name !== target && numeric[index] !== true && looksLikeText(cellsOf(read, index)),
+        );
+  const name = read.names[column];
+  // A column named that the table lacks is kept, so the build says so at the texts field.
+  if (name === undefined) return named === undefined ? undefined : { column: named, length: 20, vocabulary: 10_000 };
+  return proposedTexts(name, cellsOf(read, column));
 }
 
 /** A cell's fault, as the learner reads it: "row 17, column age: 'abc' is not a number". */
@@ -333,7 +396,11 @@ function checkRows(spec: Spec, table: ReadTable) {
   const target = names.indexOf(spec.target);
   const inputs = spec.series
     ? []
-    : names.map((_, index) => index).filter((index) => index !== target && !spec.ignored.includes(names[index] ?? ''));
+    : spec.texts
+      ? [names.indexOf(spec.texts.column)].filter((column) => column >= 0)
+      : names
+          .map((_, index) => index)
+          .filter((index) => index !== target && !spec.ignored.includes(names[index] ?? ''));
   const used = [...inputs, target].filter((column) => column >= 0);
   const good: number[] = [];
   const bad: Localized[] = [];
@@ -363,7 +430,16 @@ function columnFacts(spec: Spec, table: ReadTable, numeric: readonly boolean[]):
     type: numeric[column] ? 'number' : 'words',
     missing: table.rows.length - (table.columns[column]?.filled ?? 0),
     distinct: table.columns[column]?.distinct ?? 0,
-    role: name === spec.target ? 'target' : spec.series || spec.ignored.includes(name) ? 'ignored' : 'input',
+    role:
+      name === spec.target
+        ? 'target'
+        : spec.texts
+          ? name === spec.texts.column
+            ? 'input'
+            : 'ignored'
+          : spec.series || spec.ignored.includes(name)
+            ? 'ignored'
+            : 'input',
   }));
 }
 
@@ -415,6 +491,7 @@ function firstRow(spec: Spec): string {
     return lastTrainingWindow(values, spec.series, trainCount);
   }
   const cells = read.rows[good[0] ?? -1]?.cells ?? [];
+  if (spec.texts) return (cells[inputs[0] ?? -1] ?? '').trim();
   return inputs.map((column) => cells[column] ?? '').join(', ');
 }
 
@@ -476,6 +553,97 @@ function buildSeries(
   };
 }
 
+/** How a column of free text is read: see csv-texts.ts. */
+function buildTexts(
+  spec: Spec,
+  choice: TextsChoice,
+  read: ReadTable,
+  rows: {
+    numeric: boolean[];
+    target: number;
+    good: number[];
+    bad: Localized[];
+    dealtRows: number[];
+    trainRows: number[];
+    testRows: number[];
+  },
+): DatasetResult {
+  const column = read.names.indexOf(choice.column);
+  const cellOf = (row: number, at: number) => (read.rows[row]?.cells[at] ?? '').trim();
+  const labels = sortLabels(new Set(rows.good.map((row) => cellOf(row, rows.target))));
+  if (labels.length < 2)
+    return {
+      ok: false,
+      field: 'target',
+      problem: {
+        en: `the target column ${spec.target} holds one value alone: there is nothing to tell apart`,
+        es: `la columna objetivo ${spec.target} tiene un solo valor: no hay nada que distinguir`,
+      },
+    };
+  const textsOf = (list: readonly number[]) => list.map((row) => cellOf(row, column));
+  const words = textsWords(textsOf(rows.trainRows), choice.vocabulary);
+  const labelIndex = new Map(labels.map((label, index) => [label, index]));
+  const encode = (list: readonly number[]) => ({
+    x: encodeTexts(textsOf(list), words, choice.length),
+    y: {
+      values: Float32Array.from(list, (row) => labelIndex.get(cellOf(row, rows.target)) ?? 0),
+      shape: [list.length],
+      dtype: 'float32' as const,
+    },
+  });
+  const clipped = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
+  return {
+    ok: true,
+    dataset: {
+      ...encode(rows.trainRows),
+      target: { kind: 'class', labels },
+      preview: rows.trainRows
+        .slice(0, previewRows)
+        .map((row) => ({ input: clipped(cellOf(row, column)), target: cellOf(row, rows.target) })),
+      table: {
+        columns: columnFacts(spec, read, rows.numeric),
+        rows: read.rows.length,
+        bad: rows.bad.slice(0, listedBadRows),
+        badCount: rows.bad.length,
+        encodings: [],
+        order: rows.dealtRows.map((row) => read.rows[row]?.row ?? 0),
+        testRows: rows.testRows.length,
+      },
+      words,
+      ...(rows.testRows.length > 0 ? { test: encode(rows.testRows) } : {}),
+    },
+  };
+}
+
+/** What the exported programs need to read the texts as the app did. */
+function textsCode(
+  spec: Spec,
+  dataset: Dataset,
+  loss: string,
+  oneUnit: boolean,
+  query: PlannedQuery,
+): TextsCode | null {
+  const facts = factsOf(dataset);
+  if (!spec.texts || !facts || dataset.target.kind !== 'class') return null;
+  const names = columnsOf(spec);
+  return {
+    file: spec.file,
+    header: spec.header,
+    column: names.indexOf(spec.texts.column),
+    target: names.indexOf(spec.target),
+    rows: facts.order,
+    testCount: facts.testRows,
+    seed: spec.seed,
+    words: dataset.words ?? [],
+    length: spec.texts.length,
+    labels: dataset.target.labels,
+    oneUnit,
+    oneHot: loss === 'categorical_crossentropy',
+    targetColumn: loss === 'binary_crossentropy',
+    query: query.kind === 'text' ? query.text : firstRow(spec),
+  };
+}
+
 /** What the exported programs need to read a series as the app did. */
 function seriesCode(spec: Spec, dataset: Dataset, query: PlannedQuery): SeriesCode | null {
   const facts = factsOf(dataset);
@@ -513,6 +681,27 @@ export const csv: RecipeDef<Spec> = {
         },
       };
     if (spec.series) return buildSeries(spec, spec.series, read, { numeric, target, good, bad });
+    if (spec.texts) {
+      const column = read.names.indexOf(spec.texts.column);
+      const fault: Localized | null =
+        column < 0
+          ? {
+              en: `the table has no column ${shown(spec.texts.column)}: choose the column of texts`,
+              es: `la tabla no tiene la columna ${shown(spec.texts.column)}: elige la columna de textos`,
+            }
+          : column === target
+            ? {
+                en: `the column ${spec.target} is both the texts and what to predict: choose another column to predict`,
+                es: `la columna ${spec.target} es a la vez los textos y lo que predecir: elige otra columna que predecir`,
+              }
+            : spec.task === 'value'
+              ? {
+                  en: 'texts are read to be classified: predict the target as a class',
+                  es: 'los textos se leen para clasificarlos: predice el objetivo como una clase',
+                }
+              : null;
+      if (fault) return { ok: false, field: 'texts', problem: fault };
+    }
     if (inputs.length === 0)
       return {
         ok: false,
@@ -559,6 +748,8 @@ export const csv: RecipeDef<Spec> = {
         },
       };
     const cellOf = (row: number, column: number) => (read.rows[row]?.cells[column] ?? '').trim();
+    if (spec.texts)
+      return buildTexts(spec, spec.texts, read, { numeric, target, good, bad, dealtRows, trainRows, testRows });
     const encodings = encodingsOf(spec, read, numeric, inputs, trainRows);
     const width = widthOf(encodings);
     const labels = spec.task === 'class' ? sortLabels(new Set(good.map((row) => cellOf(row, target)))) : [];
@@ -674,8 +865,8 @@ export const csv: RecipeDef<Spec> = {
         ],
         get: (current) => current.task,
         set: (current, task) => {
-          const { series: _series, ...rest } = current;
-          return task === 'value' ? { ...current, task: 'value' } : { ...rest, task: 'class' };
+          const { series: _series, texts: _texts, ...rest } = current;
+          return task === 'value' ? { ...current, texts: undefined, task: 'value' } : { ...rest, task: 'class' };
         },
       },
       {
@@ -687,10 +878,50 @@ export const csv: RecipeDef<Spec> = {
         },
         get: (current) => current.series !== undefined,
         set: (current, on) => {
-          const { series: _series, ...rest } = current;
+          const { series: _series, texts: _texts, ...rest } = current;
           return on ? { ...rest, task: 'value', series: { window: 12, horizon: 1 } } : rest;
         },
       },
+      {
+        widget: 'choice',
+        label: { en: 'Texts to classify', es: 'Textos que clasificar' },
+        options: [
+          { value: '', label: { en: 'none: the columns are values', es: 'ninguno: las columnas son valores' } },
+          ...wordColumns(spec).map((name) => ({
+            value: name,
+            label: { en: `column ${name}, word by word`, es: `columna ${name}, palabra a palabra` },
+          })),
+        ],
+        get: (current) => current.texts?.column ?? '',
+        set: (current, column) => {
+          const { texts: _texts, series: _series, ...rest } = current;
+          const read = readTable(current.text, current.header);
+          const at = isTable(read) ? read.names.indexOf(column) : -1;
+          if (!isTable(read) || at < 0) return rest;
+          return { ...rest, task: 'class', texts: proposedTexts(column, cellsOf(read, at)) };
+        },
+      },
+      ...(spec.texts
+        ? ([
+            {
+              widget: 'whole',
+              label: { en: 'words read per text', es: 'palabras leídas por texto' },
+              min: 1,
+              max: 500,
+              get: (current) => current.texts?.length ?? 20,
+              set: (current, length) => (current.texts ? { ...current, texts: { ...current.texts, length } } : current),
+            },
+            {
+              widget: 'whole',
+              label: { en: 'vocabulary (words kept)', es: 'vocabulario (palabras que se guardan)' },
+              min: 10,
+              max: 50_000,
+              get: (current) => current.texts?.vocabulary ?? 10_000,
+              set: (current, vocabulary) =>
+                current.texts ? { ...current, texts: { ...current.texts, vocabulary } } : current,
+            },
+          ] satisfies PanelField<Spec>[])
+        : []),
       ...(spec.series
         ? ([
             {
@@ -757,9 +988,14 @@ export const csv: RecipeDef<Spec> = {
       },
       ...testSplitFields<Spec>({ en: 'rows', es: 'filas' }),
     ];
-    // A series reads one column, in time order: no inputs to choose, scale or encode, nothing dealt.
-    const notForSeries = new Set(['Inputs', 'Numbers are scaled', 'Words become', 'seed of the split']);
-    return spec.series ? fields.filter((field) => !('label' in field) || !notForSeries.has(field.label.en)) : fields;
+    // A series reads one column, in time order: no inputs to choose, scale or encode, nothing dealt;
+    // texts are one column read word by word: no other inputs, nothing scaled, no series.
+    const left = spec.series
+      ? new Set(['Inputs', 'Numbers are scaled', 'Words become', 'seed of the split', 'Texts to classify'])
+      : spec.texts
+        ? new Set(['Inputs', 'Numbers are scaled', 'Words become', 'Read it as a time series'])
+        : new Set<string>();
+    return fields.filter((field) => !('label' in field) || !left.has(field.label.en));
   },
   preview: (spec) => {
     if (spec.series) {
@@ -770,6 +1006,14 @@ export const csv: RecipeDef<Spec> = {
       const later = { en: `${spec.series.horizon} later`, es: `${spec.series.horizon} después` };
       return { labels: 'classes', headings: { input: window, target: later } };
     }
+    if (spec.texts)
+      return {
+        labels: 'classes',
+        headings: {
+          input: { en: spec.texts.column, es: spec.texts.column },
+          target: { en: spec.target, es: spec.target },
+        },
+      };
     const inputs = inputNamesOf(spec).join(', ');
     return {
       labels: 'classes',
@@ -783,6 +1027,14 @@ export const csv: RecipeDef<Spec> = {
         label: {
           en: `The last ${spec.series.window} values of ${spec.target}, oldest first`,
           es: `Los últimos ${spec.series.window} valores de ${spec.target}, del más antiguo al más reciente`,
+        },
+      };
+    if (spec.texts)
+      return {
+        input: 'text',
+        label: {
+          en: `A text, as in column ${spec.texts.column}`,
+          es: `Un texto, como en la columna ${spec.texts.column}`,
         },
       };
     const inputs = inputNamesOf(spec).join(', ');
@@ -808,6 +1060,7 @@ export const csv: RecipeDef<Spec> = {
     if (!facts) return { ok: false, problem: { en: 'Build the data first.', es: 'Construye primero los datos.' } };
     if (spec.series && dataset.target.kind === 'value')
       return encodeSeriesQuery(text, spec.series.window, dataset.target.center ?? 0, dataset.target.scale);
+    if (spec.texts) return encodeTextQuery(text, dataset.words ?? [], spec.texts.length);
     const cells = Papa.parse<string[]>(text.trim(), { delimiter: text.includes('\t') ? '\t' : ',' }).data[0] ?? [];
     const { encodings } = facts;
     const names = encodings.map((encoding) => encoding.name).join(', ');
@@ -861,9 +1114,11 @@ export const csv: RecipeDef<Spec> = {
       dependencies: { papaparse: '^5.4.1' },
       devDependencies: { '@types/node': '^20.0.0', '@types/papaparse': '^5.3.0' },
     },
-    data: ({ spec, dataset, loss, query }) => {
+    data: ({ spec, dataset, loss, oneUnit, query }) => {
       const series = seriesCode(spec, dataset, query);
       if (series) return seriesTypescript(series).data;
+      const texts = textsCode(spec, dataset, loss, oneUnit, query);
+      if (texts) return textsTypescript(texts).data;
       const facts = factsOf(dataset);
       if (!facts) return [];
       const classes = dataset.target.kind === 'class';
@@ -923,9 +1178,11 @@ export const csv: RecipeDef<Spec> = {
         'console.log(`Data: ${sampleCount} rows to train on, ${testRows.length} held out to test`);',
       ];
     },
-    question: ({ spec, dataset, oneUnit, query }) => {
+    question: ({ spec, dataset, loss, oneUnit, query }) => {
       const series = seriesCode(spec, dataset, query);
       if (series) return seriesTypescript(series).question;
+      const texts = textsCode(spec, dataset, loss, oneUnit, query);
+      if (texts) return textsTypescript(texts).question;
       const classes = dataset.target.kind === 'class';
       const text = query.kind === 'text' ? query.text : '';
       return [
@@ -973,6 +1230,8 @@ export const csv: RecipeDef<Spec> = {
       const { spec, dataset } = code;
       const series = seriesCode(spec, dataset, code.query);
       if (series) return seriesPython(series, code.predict).data;
+      const texts = textsCode(spec, dataset, code.loss, code.oneUnit, code.query);
+      if (texts) return textsPython(texts, code.predict).data;
       const facts = factsOf(dataset);
       if (!facts) return [];
       const classes = dataset.target.kind === 'class';
@@ -1046,9 +1305,11 @@ export const csv: RecipeDef<Spec> = {
         'print(f"Data: {sample_count} rows to train on, {len(test_rows)} held out to test")',
       ];
     },
-    question: ({ spec, dataset, oneUnit, query, predict }) => {
+    question: ({ spec, dataset, loss, oneUnit, query, predict }) => {
       const series = seriesCode(spec, dataset, query);
       if (series) return seriesPython(series, predict).question;
+      const texts = textsCode(spec, dataset, loss, oneUnit, query);
+      if (texts) return textsPython(texts, predict).question;
       const classes = dataset.target.kind === 'class';
       const text = query.kind === 'text' ? query.text : '';
       return [
