@@ -10,6 +10,7 @@ import { createRandom } from '../math/random.js';
 import type { Localized } from '../vocabulary/localized.js';
 import type { Dataset, DatasetResult } from './dataset.js';
 import type { Pixels } from './pixels.js';
+import { pythonString } from '../vocabulary/python.js';
 
 /** What a playground question encodes to: one sample's values and shape, or why it cannot. */
 export type QueryResult = { ok: true; values: Float32Array; shape: number[] } | { ok: false; problem: Localized };
@@ -385,5 +386,22 @@ export function testSplitFields<S extends { testFraction: number; seed: number }
       get: (spec) => spec.seed,
       set: (spec, seed) => ({ ...spec, seed }),
     },
+  ];
+}
+
+/**
+ * Python lines that read a learner's CSV file, its non-blank rows as lists of cells, with the csv module,
+ * the delimiter sniffed as papaparse guesses it: from `--data`, or the file of that name beside the
+ * program. Every CSV recipe's export starts so.
+ */
+export function pythonReadTable(file: string): string[] {
+  return [
+    'import csv',
+    `data_file = args.data or ${pythonString(file)}`,
+    'with open(data_file, newline="", encoding="utf-8") as handle:',
+    '    sample = handle.read(65536)',
+    '    handle.seek(0)',
+    '    dialect = csv.Sniffer().sniff(sample, delimiters=",;\\t|")',
+    '    table = [row for row in csv.reader(handle, dialect) if any(cell.strip() for cell in row)]',
   ];
 }

@@ -9,7 +9,7 @@ import type { Localized } from '../../vocabulary/localized.js';
 import { pythonNumberList, pythonString } from '../../vocabulary/python.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { Dataset, TensorData } from '../dataset.js';
-import { parseNumberList, previewRows, testSplitCount, type QueryResult } from '../recipe.js';
+import { parseNumberList, previewRows, pythonReadTable, testSplitCount, type QueryResult } from '../recipe.js';
 
 export interface SeriesChoice {
   window: number;
@@ -175,13 +175,7 @@ export function seriesPython(
     data: [
       `# 1. The data: column ${code.column + 1} of the table ${pythonString(code.file).slice(1, -1)}, read with the csv module as a`,
       '# time series. Pass its path with --data; a file of that name beside the program is read otherwise.',
-      'import csv',
-      `data_file = args.data or ${pythonString(code.file)}`,
-      'with open(data_file, newline="", encoding="utf-8") as handle:',
-      '    sample = handle.read(65536)',
-      '    handle.seek(0)',
-      '    dialect = csv.Sniffer().sniff(sample, delimiters=",;\\t|")',
-      '    table = [row for row in csv.reader(handle, dialect) if any(cell.strip() for cell in row)]',
+      ...pythonReadTable(code.file),
       `# The rows LayerLab read, by their number as a spreadsheet shows it${code.header ? ' (the header is row 1)' : ''}, in time order.`,
       `ROW_NUMBERS = ${pythonNumberList(code.rows)}`,
       `series = np.array([float(table[number - 1][${code.column}]) for number in ROW_NUMBERS], dtype="float64")`,

@@ -9,7 +9,7 @@
 import { pythonString } from '../../vocabulary/python.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { TensorData } from '../dataset.js';
-import type { QueryResult } from '../recipe.js';
+import { pythonReadTable, type QueryResult } from '../recipe.js';
 import { encodeWords, paddingIndex, textVocabulary, unknownIndex, wordsOf } from './text-class.js';
 
 export interface TextsChoice {
@@ -153,13 +153,7 @@ export function textsPython(
       `# 1. The data: column ${code.column + 1} of the table ${pythonString(code.file).slice(1, -1)} holds texts, column ${code.target + 1}`,
       '# their labels, read with the csv module. Pass its path with --data; a file of that name beside the',
       '# program is read otherwise.',
-      'import csv',
-      `data_file = args.data or ${pythonString(code.file)}`,
-      'with open(data_file, newline="", encoding="utf-8") as handle:',
-      '    sample = handle.read(65536)',
-      '    handle.seek(0)',
-      '    dialect = csv.Sniffer().sniff(sample, delimiters=",;\\t|")',
-      '    table = [row for row in csv.reader(handle, dialect) if any(cell.strip() for cell in row)]',
+      ...pythonReadTable(code.file),
       `# The rows in the order LayerLab dealt them from seed ${code.seed}, by their number as a spreadsheet`,
       `# shows it${code.header ? ' (the header is row 1)' : ''}; the last ${code.testCount} are the test split.`,
       `ORDER = [${code.rows.join(', ')}]`,

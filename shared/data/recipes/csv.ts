@@ -48,6 +48,7 @@ import {
   testSplitCount,
   testSplitFields,
   textQuery,
+  pythonReadTable,
 } from '../recipe.js';
 
 /** The most text a project keeps of a table: beyond this a project file stops being small. */
@@ -1241,13 +1242,7 @@ export const csv: RecipeDef<Spec> = {
       return [
         `# 1. The data: the table ${pythonString(spec.file).slice(1, -1)}, read with the csv module. Pass its path with`,
         '# --data; a file of that name beside the program is read otherwise.',
-        'import csv',
-        `data_file = args.data or ${pythonString(spec.file)}`,
-        'with open(data_file, newline="", encoding="utf-8") as handle:',
-        '    sample = handle.read(65536)',
-        '    handle.seek(0)',
-        '    dialect = csv.Sniffer().sniff(sample, delimiters=",;\\t|")',
-        '    table = [row for row in csv.reader(handle, dialect) if any(cell.strip() for cell in row)]',
+        ...pythonReadTable(spec.file),
         `# The rows in the order LayerLab dealt them from seed ${spec.seed}, by their number as a spreadsheet`,
         `# shows it${spec.header ? ' (the header is row 1)' : ''}; the last ${facts.testRows} are the test split.`,
         `ORDER = ${pythonNumberList(facts.order)}`,
