@@ -5,7 +5,7 @@
  * Run with: npx tsx bench/conv-kernel.ts
  */
 import * as tf from '@tensorflow/tfjs';
-import { installFastCpuKernels } from '../shared/training/fast-kernels';
+import { installFastKernels } from '../shared/training/fast-kernels';
 
 await tf.setBackend('cpu');
 tf.env().set('PROD', true);
@@ -37,7 +37,7 @@ const stock: number[] = [];
 const fast: number[] = [];
 const original = tf.getKernel('Conv2DBackpropFilter', 'cpu');
 if (!original) throw new Error('no CPU kernel');
-installFastCpuKernels(tf);
+installFastKernels(tf);
 const installed = tf.getKernel('Conv2DBackpropFilter', 'cpu');
 if (!installed) throw new Error('not installed');
 // Alternate the two kernels round by round, so drift in the machine's load hits both alike.

@@ -57,7 +57,9 @@ export const embedding = defineLayer({
   weights: (_inputs, params) => weightList([['embeddings', [params.input_dim, params.output_dim]]]),
   // With mask_zero, index 0 is padding: the layers after it skip those steps.
   carriesMask: (params) => params.mask_zero,
-  traits: { wholeNumbers: 'reads', readsIndices: true, wasmMissingGradient: 'UnsortedSegmentSum' },
+  // tf.js' WASM backend lacks UnsortedSegmentSum, the lookup's gradient: LayerLab registers its own
+  // (training/fast-kernels.ts), so an Embedding trains on WASM.
+  traits: { wholeNumbers: 'reads', readsIndices: true },
   examples: [{ label: 'Embedding', input: [6], dtype: 'int32', params: { input_dim: 20, output_dim: 4 } }],
   keras: {
     read(config) {

@@ -103,8 +103,8 @@ export function planBackends(
       es: `${noGpu.es}: WASM es el backend de CPU más rápido.`,
     });
   }
-  // Software WebGL pays off for convolutions only: an Embedding (whose gradient WASM lacks) trains
-  // on LayerLab's CPU segment sum at about 500 texts a second, on software WebGL at 39.
+  // Software WebGL pays off for convolutions only: it trained an Embedding at 39 texts a second,
+  // where LayerLab's CPU segment sum reached about 500.
   const convolutionBlocked = blockers.some((blocker) => layerDef(blocker.kind).traits?.convolves === true);
   if (convolutionBlocked && environment.webgl.available) {
     // Measured here: a small CNN trained at 109 samples/s on software WebGL against 9–33 on CPU.

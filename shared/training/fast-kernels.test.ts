@@ -1,10 +1,11 @@
+import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installFastCpuKernels } from './fast-kernels';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installFastKernels } from './fast-kernels';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
+// Importing the WASM backend makes it tf.js' first choice: the tensors below are made on the CPU.
+await tf.setBackend('cpu');
 
 /** The filter gradient of a convolution, as the kernel registered now computes it. */
 function filterGradient(
@@ -62,14 +63,15 @@ let tablesBefore: Float32Array[] = [];
 const stockKernels = {
   Conv2DBackpropFilter: tf.getKernel('Conv2DBackpropFilter', 'cpu')?.kernelFunc,
   UnsortedSegmentSum: tf.getKernel('UnsortedSegmentSum', 'cpu')?.kernelFunc,
+  wasmSegmentSum: tf.getKernel('UnsortedSegmentSum', 'wasm')?.kernelFunc,
 };
 
 beforeAll(() => {
   before = stock.map(({ entry, x, w }) => filterGradient(x, w, [...entry.strides], entry.padding));
   // tf.js' own segment sum takes seconds on the largest case: it is the reason for LayerLab's.
   tablesBefore = tables.map(({ table, ids }) => tableGradient(table, ids));
-  installFastCpuKernels(tf);
-  installFastCpuKernels(tf);
+  installFastKernels(tf);
+  installFastKernels(tf);
 }, 120_000);
 
 describe('the CPU filter gradient LayerLab installs', () => {
@@ -109,4 +111,36 @@ describe('the CPU segment sum LayerLab installs, the gradient of an Embedding', 
     expect(stockKernels.UnsortedSegmentSum).toBeDefined();
     expect(tf.getKernel('UnsortedSegmentSum', 'cpu')?.kernelFunc).not.toBe(stockKernels.UnsortedSegmentSum);
   });
+});
+
+describe('the WASM segment sum LayerLab adds, so that an Embedding trains on WASM', () => {
+  let onWasm: Float32Array[] = [];
+  beforeAll(async () => {
+    // The single-threaded build: Node has no Web Workers for the threaded one.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    setWasmPaths(`${path.join(process.cwd(), 'node_modules/@tensorflow/tfjs-backend-wasm/dist')}${path.sep}`);
+    await tf.setBackend('wasm');
+    onWasm = tables.map(({ table, ids }) =>
+      tableGradient(tf.tensor2d(table.arraySync()), tf.tensor2d(ids.arraySync(), undefined, 'int32')),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('is one tf.js does not have: without it, WASM cannot take an Embedding’s gradient', () => {
+    expect(stockKernels.wasmSegmentSum).toBeUndefined();
+    expect(tf.getBackend()).toBe('wasm');
+    expect(tf.getKernel('UnsortedSegmentSum', 'wasm')).toBeDefined();
+  });
+
+  it.each(lookups.map((entry, index) => ({ name: entry.name, index })))(
+    'gives gradients bit-identical to tf.js’ CPU kernel: $name',
+    ({ index }) => {
+      const after = onWasm[index] ?? new Float32Array();
+      expect(after.length).toBe((lookups[index]?.words ?? 0) * (lookups[index]?.width ?? 0));
+      expect(Array.from(after)).toEqual(Array.from(tablesBefore[index] ?? []));
+      expect(after.some((value) => value !== 0)).toBe(true);
+    },
+  );
 });

@@ -93,12 +93,7 @@ function conv2dBackpropFilter(
  * rows in order, each segment's own (tf.js adds the other rows' zeros, which change nothing). Ids
  * outside [0, numSegments) are dropped, as tf.js drops them.
  */
-function unsortedSegmentSum(args: { inputs: Tf.NamedTensorInfoMap; backend: unknown; attrs?: unknown }) {
-  const { x, segmentIds } = args.inputs as { x: Tf.TensorInfo; segmentIds: Tf.TensorInfo };
-  const backend = args.backend as CpuBackend;
-  const { numSegments } = args.attrs as { numSegments: number };
-  const xValues = backend.data.get(x.dataId).values;
-  const ids = backend.data.get(segmentIds.dataId).values;
+function segmentSums(xValues: ArrayLike<number>, ids: ArrayLike<number>, numSegments: number): Float32Array {
   const rows = ids.length;
   const width = rows === 0 ? 0 : xValues.length / rows;
   const sums = new Float64Array(numSegments * width);
@@ -111,8 +106,41 @@ function unsortedSegmentSum(args: { inputs: Tf.NamedTensorInfoMap; backend: unkn
       sums[to + column] = (sums[to + column] ?? 0) + (xValues[from + column] ?? 0);
     }
   }
-  const shape = [numSegments, ...x.shape.slice(segmentIds.shape.length)];
-  return backend.makeTensorInfo(shape, 'float32', Float32Array.from(sums));
+  return Float32Array.from(sums);
+}
+
+type SegmentSumArgs = { inputs: Tf.NamedTensorInfoMap; backend: unknown; attrs?: unknown };
+
+function segmentSumParts(args: SegmentSumArgs) {
+  const { x, segmentIds } = args.inputs as { x: Tf.TensorInfo; segmentIds: Tf.TensorInfo };
+  const { numSegments } = args.attrs as { numSegments: number };
+  return { x, segmentIds, numSegments, shape: [numSegments, ...x.shape.slice(segmentIds.shape.length)] };
+}
+
+function unsortedSegmentSum(args: SegmentSumArgs) {
+  const { x, segmentIds, numSegments, shape } = segmentSumParts(args);
+  const backend = args.backend as CpuBackend;
+  const sums = segmentSums(backend.data.get(x.dataId).values, backend.data.get(segmentIds.dataId).values, numSegments);
+  return backend.makeTensorInfo(shape, 'float32', sums);
+}
+
+interface WasmBackend {
+  typedArrayFromHeap(info: Tf.TensorInfo): ArrayLike<number> & { set(values: ArrayLike<number>): void };
+  makeOutput(shape: number[], dtype: string): Tf.TensorInfo;
+}
+
+/**
+ * The same sums on the WASM backend, which has no UnsortedSegmentSum of its own (so an Embedding
+ * could not train there): read from the module's memory, summed in JavaScript, written back.
+ * The output is made after the sums, since making it may grow the memory the inputs' views are on.
+ */
+function wasmUnsortedSegmentSum(args: SegmentSumArgs) {
+  const { x, segmentIds, numSegments, shape } = segmentSumParts(args);
+  const backend = args.backend as WasmBackend;
+  const sums = segmentSums(backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(segmentIds), numSegments);
+  const output = backend.makeOutput(shape, 'float32');
+  backend.typedArrayFromHeap(output).set(sums);
+  return output;
 }
 
 const installed = new WeakSet<object>();
@@ -138,12 +166,24 @@ function replaceCpuKernel(
 
 /**
  * Puts LayerLab's kernels in place of tf.js' slow ones on the CPU backend; the originals still
- * serve what these do not handle (channels-first data, sums of whole numbers). Safe to call more
- * than once.
+ * serve what these do not handle (channels-first data, sums of whole numbers). Gives the WASM
+ * backend the UnsortedSegmentSum it lacks, for float32 sums (an Embedding's gradient). Safe to
+ * call more than once.
  */
-export function installFastCpuKernels(tf: TfModule): void {
+export function installFastKernels(tf: TfModule): void {
   if (installed.has(tf)) return;
   installed.add(tf);
+  if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) {
+    tf.registerKernel({
+      kernelName: 'UnsortedSegmentSum',
+      backendName: 'wasm',
+      kernelFunc: (args) => {
+        if ((args.inputs as { x: Tf.TensorInfo }).x.dtype !== 'float32')
+          throw new Error('LayerLab sums float32 segments on WASM only');
+        return wasmUnsortedSegmentSum(args);
+      },
+    });
+  }
   replaceCpuKernel(
     tf,
     'Conv2DBackpropFilter',

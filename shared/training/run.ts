@@ -12,7 +12,7 @@ import type { Problem } from '../vocabulary/problems.js';
 import type { Graph } from '../graph/types.js';
 import type { TfModule } from '../layers/types.js';
 import type { Localized } from '../vocabulary/localized.js';
-import { installFastCpuKernels } from './fast-kernels.js';
+import { installFastKernels } from './fast-kernels.js';
 import { backendNames } from './backends.js';
 import { checkTrainingBudget } from './budget.js';
 import type { TrainingSettings } from './settings.js';
@@ -53,7 +53,7 @@ export function prepareRun(tf: TfModule, request: RunRequest): PreparedRun {
     ...checkTrainingBudget(request.graph, analysis, built.dataset, request.settings, backend),
   ];
   if (problems.length > 0) return { ok: false, problems };
-  installFastCpuKernels(tf);
+  installFastKernels(tf);
   const compiled = compileGraph(checked, tf, { seed: request.settings.seed });
   if (!compiled.ok) return { ok: false, problems: compiled.problems };
   const mode = modeOf(request.graph, built.dataset);
