@@ -30,9 +30,14 @@ export interface DataFile {
   recipe: RecipeDef<DataSpec> & { opens: NonNullable<RecipeDef<DataSpec>['opens']> };
 }
 
-export async function readDataFile(file: string, language: Language): Promise<DataFile> {
+/** `wanted`: the kind of a project given another file, or the command line's choices (`--words`). */
+export async function readDataFile(
+  file: string,
+  language: Language,
+  wanted: Parameters<typeof recipeOpening>[1] = {},
+): Promise<DataFile> {
   const name = path.basename(file);
-  const recipe = recipeOpening(name);
+  const recipe = recipeOpening(name, wanted);
   if (!recipe?.opens) throw new CliError(`${file}: LayerLab opens these files as data: ${openedExtensions}`);
   const { opens } = recipe;
   let bytes: Uint8Array;

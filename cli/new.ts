@@ -33,10 +33,19 @@ function seriesOption(text: string): { window: number; horizon: number } {
   return { window, horizon };
 }
 
+/** `--words 5`: a text read word by word, windows of 5 words predicting the next. */
+function wordsOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const window = /^\d{1,2}$/.test(text.trim()) ? Number(text) : 0;
+  if (window < 1 || window > 64)
+    throw new CliError(`--words takes WINDOW, a whole number of words from 1 to 64; got '${text}'`, exitCodes.usage);
+  return window;
+}
+
 /** The data spec for a file, as its recipe opens it with the command line's choices, or for a folder of images. */
 async function openData(
   file: string,
-  values: { target?: string; 'drop-bad-rows'?: boolean; series?: string; texts?: string },
+  values: { target?: string; 'drop-bad-rows'?: boolean; series?: string; texts?: string; words?: string },
   task: 'class' | 'value' | undefined,
   io: Io,
   language: Language,
@@ -46,14 +55,17 @@ async function openData(
     io.err(skippedLines(skipped, language));
     return { name: folder, spec: recipe.opensFolder.spec(folder, images, skipped) };
   }
-  const { name, text, recipe } = await readDataFile(file, language);
-  const spec = recipe.opens.spec(name, text, {
+  const words = wordsOption(values.words);
+  const choices = {
     ...(values.target === undefined ? {} : { target: values.target }),
     ...(task === undefined ? {} : { task }),
     ...(values['drop-bad-rows'] ? { dropBadRows: true } : {}),
     ...(values.series === undefined ? {} : { series: seriesOption(values.series) }),
     ...(values.texts === undefined ? {} : { texts: values.texts }),
-  });
+    ...(words === undefined ? {} : { words }),
+  };
+  const { name, text, recipe } = await readDataFile(file, language, { choices });
+  const spec = recipe.opens.spec(name, text, choices);
   return { name, spec };
 }
 
@@ -69,6 +81,7 @@ export async function runNew(args: string[], io: Io): Promise<number> {
         'drop-bad-rows': { type: 'boolean' },
         series: { type: 'string' },
         texts: { type: 'string' },
+        words: { type: 'string' },
         out: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },

@@ -144,7 +144,7 @@ export async function runPredict(args: string[], io: Io): Promise<number> {
   if (!data) throw new CliError(`${file} has no data, so there is nothing to read its answers against`);
   if (options.generate !== undefined && !writesText(data)) {
     throw new CliError(
-      `--generate continues text, but ${file} does not read text a character at a time: leave --generate out`,
+      `--generate continues text, but ${file} does not read text a character or a word at a time: leave --generate out`,
     );
   }
   const tf = await startTf(options.backend);

@@ -203,7 +203,7 @@ async function withDataFile(project: Project, file: string, language: Language):
     }
     return { ...project, data: recipe.opensFolder.reopen(project.data, folder, images, skipped) };
   }
-  const { name, text, recipe } = await readDataFile(file, language);
+  const { name, text, recipe } = await readDataFile(file, language, { kind: project.data?.kind });
   if (!project.data || project.data.kind !== recipe.kind) {
     throw new CliError(`${file} is not the kind of data this project trains on`, exitCodes.usage);
   }

@@ -44,6 +44,8 @@ Options:
                      predicts the value H steps later (default 1); the last windows test
   --texts COLUMN     Read this column's free text word by word, to classify by the
                      target (default: a column of sentences, when the table has one)
+  --words W          Read a text file word by word: each window of W words predicts the
+                     next (default: character by character); the text's end tests
   --out PROJECT      The project file to write
   --lang en|es       Language of the problems (default en)
   -h, --help         Show this help
@@ -85,7 +87,7 @@ likely next characters with their probabilities, or the next number.
 Options:
   --input VALUE      Text for a character model ("hel"); numbers for a sequence
                      ("7,8,9" or "[7, 8, 9]"; write --input=-1,2,3 for a leading minus)
-  --generate N       Continue the text by N characters instead (character models)
+  --generate N       Continue the text by N characters or words instead (text models)
   --temperature T    Randomness of --generate, from 0 (always the likeliest) to 10 (default 1)
   --seed N           Seed of --generate's sampling (default 1)
   --top N            How many classes to list (default 5)

@@ -40,6 +40,10 @@ export interface TableFacts {
   windows?: boolean;
 }
 
+/** In a vocabulary of words (`Dataset.words`), index 0 pads a short text and 1 stands for any word it does not hold. */
+export const paddingIndex = 0;
+export const unknownIndex = 1;
+
 export interface Dataset {
   x: TensorData;
   y: TensorData;
@@ -59,6 +63,11 @@ export interface Dataset {
   table?: TableFacts;
   /** Text data: the vocabulary by index (0 pads, 1 is any unknown word), for the Embedding's input_dim. */
   words?: string[];
+  /**
+   * The word indices are a stretch of running text whose order carries the meaning (what comes
+   * next): read by a recurrent layer, not averaged.
+   */
+  readInOrder?: boolean;
   /** Image data: each sample's size and class, and the images of the classes left out of training. */
   images?: {
     height: number;

@@ -113,8 +113,8 @@ export type PanelField<S> =
 
 /** How the data panel previews a built dataset. */
 export interface PreviewView {
-  /** What the target labels are called above their list: a vocabulary or classes. */
-  labels: 'vocabulary' | 'classes';
+  /** What the target labels are called above their list: a vocabulary of characters or of words, or classes. */
+  labels: 'vocabulary' | 'words' | 'classes';
   /** Headings of the preview table's two columns; `null` shows no table (images show themselves). */
   headings: { input: Localized; target: Localized } | null;
   /** Show the first window one-hot, a row per character. */
@@ -127,8 +127,8 @@ export interface PlaygroundView {
   input: 'numbers' | 'text' | 'lines' | 'image';
   /** What the question field is called, when the input's usual name says too little. */
   label?: Localized;
-  /** The question continues, a character at a time, with a temperature (text generation). */
-  writes?: boolean;
+  /** The question continues, a character or a word at a time, with a temperature (text generation). */
+  writes?: 'characters' | 'words';
   /** A pad to draw the question on, this many pixels a side. */
   pad?: { width: number; height: number };
 }
@@ -174,6 +174,8 @@ export interface OpenChoices {
   series?: { window: number; horizon: number };
   /** Read this column's free text as the input, word by word, to classify by the target. */
   texts?: string;
+  /** Read a text word by word, windows of this many words predicting the next one. */
+  words?: number;
 }
 
 /** One image of a folder as the caller decoded it, at most `opensFolder.side` a side, RGBA or fewer channels. */
@@ -211,6 +213,11 @@ export interface RecipeDef<S extends { kind: string }> {
   encodeQuery: (spec: S, dataset: Dataset, text: string) => QueryResult;
   /** The question an export ends with: `query` where the network can read it, else the default. */
   planQuery: (spec: S, dataset: Dataset, query: string | undefined) => PlannedQuery;
+  /**
+   * The one text the data is read from, for recipes that read a text file: switching the Data tab
+   * to another recipe that reads one (`opens.spec`) carries the text over.
+   */
+  rawText?: (spec: S) => string;
   /** What the evaluation plots against the data, if anything. */
   plotted?: (spec: S, dataset: Dataset) => Plotted | null;
   /**
@@ -224,6 +231,11 @@ export interface RecipeDef<S extends { kind: string }> {
     spec: (name: string, text: string, choices?: OpenChoices) => S;
     /** `spec` with another file of the same kind, every choice the learner made kept. */
     reopen: (spec: S, name: string, text: string) => S;
+    /**
+     * Where several recipes open the same extensions, the one whose `claims` accepts the command
+     * line's choices opens the file (`--words`); without choices, the first recipe with no `claims`.
+     */
+    claims?: (choices: OpenChoices) => boolean;
   };
   /**
    * Folders the learner can open as this kind of data, a subfolder per class: the caller decodes

@@ -4,7 +4,7 @@
  * Reads nothing but its arguments.
  */
 import { z } from 'zod';
-import { recipes, type DataKind, type DataSpec } from './recipes/index.js';
+import { recipeOf, recipes, type DataKind, type DataSpec } from './recipes/index.js';
 
 export type { DataKind, DataSpec } from './recipes/index.js';
 
@@ -19,3 +19,14 @@ export const dataSpecSchema: z.ZodType<DataSpec> = z.discriminatedUnion('kind', 
 export const defaultDataSpecs = Object.fromEntries(recipes.map((recipe) => [recipe.kind, recipe.defaultSpec])) as {
   [K in DataKind]: Extract<DataSpec, { kind: K }>;
 };
+
+/**
+ * The spec the data panel's menu switches to: the kind's starting spec, or, between two recipes
+ * that each read one text file (a text read by characters, then by words), that text read anew.
+ */
+export function switchedSpec(previous: DataSpec | null, kind: DataKind): DataSpec {
+  const next = recipeOf(defaultDataSpecs[kind]);
+  const text = previous ? recipeOf(previous).rawText?.(previous) : undefined;
+  if (text === undefined || previous?.kind === kind || !next.rawText || !next.opens) return { ...defaultDataSpecs[kind] };
+  return next.opens.spec('', text);
+}

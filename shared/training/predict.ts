@@ -4,7 +4,7 @@
  * generation with a temperature. Reads nothing but its arguments.
  */
 import type * as Tf from '@tensorflow/tfjs';
-import type { Dataset } from '../data/dataset.js';
+import { paddingIndex, unknownIndex, type Dataset } from '../data/dataset.js';
 import type { QueryResult } from '../data/recipe.js';
 import { recipeOf, type DataSpec } from '../data/recipes/index.js';
 import type { TfModule } from '../layers/types.js';
@@ -41,9 +41,9 @@ export function defaultQuery(data: DataSpec): string {
   return recipeOf(data).defaultQuery(data);
 }
 
-/** Whether the playground can write on from a question: a text read a character at a time. */
+/** Whether the playground can write on from a question: a text read a character or a word at a time. */
 export function writesText(spec: DataSpec): boolean {
-  return recipeOf(spec).playground(spec).writes === true;
+  return recipeOf(spec).playground(spec).writes !== undefined;
 }
 
 /** Encodes a query the way the dataset encoded its samples. */
@@ -121,8 +121,9 @@ export function sampleWithTemperature(
       if ((probabilities[index] ?? 0) > (probabilities[best] ?? 0)) best = index;
     return best;
   }
+  // A class ruled out (probability 0) is never drawn, however flat the temperature makes the rest.
   const weights = Array.from(probabilities, (probability) =>
-    Math.exp(Math.log(Math.max(probability, 1e-12)) / temperature),
+    probability > 0 ? Math.exp(Math.log(Math.max(probability, 1e-12)) / temperature) : 0,
   );
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   let pick = random() * total;
@@ -134,8 +135,9 @@ export function sampleWithTemperature(
 }
 
 /**
- * Continues `seedText` by `length` characters, one prediction per character: for recipes whose
- * playground writes (`writes`), whose classes are the characters a text is made of.
+ * Continues `seedText` by `length` characters or words, one prediction each: for recipes whose
+ * playground writes (`writes`), whose classes are the characters or words a text is made of. A
+ * word is written after a space; the vocabulary's padding and unknown word are never written.
  */
 export function generateText(
   tf: TfModule,
@@ -150,11 +152,17 @@ export function generateText(
   const random = createRandom(seed);
   let text = seedText;
   const labels = dataset.target.kind === 'class' ? dataset.target.labels : [];
+  const byWords = recipeOf(spec).playground(spec).writes === 'words';
   for (let step = 0; step < length; step += 1) {
     const query = encodeQuery(spec, dataset, text);
     if (!query.ok) return query;
     const probabilities = predictOne(tf, model, query.values, query.shape);
-    text += labels[sampleWithTemperature(probabilities, temperature, random)] ?? '';
+    if (byWords) {
+      probabilities[paddingIndex] = 0;
+      probabilities[unknownIndex] = 0;
+    }
+    const next = labels[sampleWithTemperature(probabilities, temperature, random)] ?? '';
+    text += byWords ? `${text === '' || /\s$/.test(text) ? '' : ' '}${next}` : next;
   }
   return { ok: true, text };
 }

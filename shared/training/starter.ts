@@ -2,7 +2,7 @@
  * A starter network for data a learner brings: what the app proposes when data is opened on an
  * empty canvas, and what `layerlab new --data` writes. Inputs sized to the features (images first
  * read by two small convolutions, a sequence by an LSTM, texts' word indices by an Embedding averaged
- * over the words), a small hidden stack, and the output and
+ * over the words, or read in order by an LSTM when they run on), a small hidden stack, and the output and
  * loss the target implies: one sigmoid unit for two classes, a softmax unit per class for more,
  * one linear unit for a number. Reads nothing but its arguments.
  */
@@ -27,6 +27,37 @@ function convolutions(images: { height: number; width: number }) {
   });
 }
 
+/** `nodes` wired one after the other, laid out. */
+function chained(nodes: Graph['nodes']): Graph {
+  const wires = nodes.slice(1).map((current, index) => {
+    const source = nodes[index]?.id ?? '';
+    return { id: `${source}->${current.id}`, source, target: current.id };
+  });
+  const positions = layoutGraph({ nodes, wires });
+  return {
+    nodes: nodes.map((entry) => ({ ...entry, position: positions.get(entry.id) ?? entry.position })),
+    wires,
+  };
+}
+
+/**
+ * Running text, the next word to guess: a vector per word, read in order by an LSTM, straight to
+ * a softmax over the vocabulary (a narrow hidden layer before thousands of words would only
+ * squeeze them), as Keras' word-level language models start.
+ */
+function runningText(dataset: Dataset, words: number, output: { units: number; activation: string }) {
+  const graph = chained([
+    newLayer('Input', 'words', { shape: dataset.x.shape.slice(1), dtype: 'int32' }),
+    newLayer('Embedding', 'embedding', { input_dim: words, output_dim: 32 }),
+    newLayer('LSTM', 'lstm', { units: 64 }),
+    newLayer('Dense', 'next_word', output),
+  ]);
+  return {
+    graph,
+    training: { ...suggestLoss(dataset.target, output.activation, output.units), validation_split: 0.1, epochs: 30 },
+  };
+}
+
 /** The network and the loss and metrics to train it with, for `dataset`'s inputs and targets. */
 export function starterNetwork(dataset: Dataset): {
   graph: Graph;
@@ -41,6 +72,7 @@ export function starterNetwork(dataset: Dataset): {
         : { units: target.labels.length, activation: 'softmax' }
       : { units: 1, activation: 'linear' };
   const words = dataset.words?.length ?? 0;
+  if (words > 0 && dataset.readInOrder) return runningText(dataset, words, output);
   const nodes = [
     newLayer('Input', dataset.images ? 'image' : words > 0 ? 'words' : 'features', {
       shape: features,
@@ -68,15 +100,7 @@ export function starterNetwork(dataset: Dataset): {
     newLayer('Dense', 'hidden_2', { units: 16, activation: 'relu' }),
     newLayer('Dense', target.kind === 'class' ? 'class' : 'value', output),
   ];
-  const wires = nodes.slice(1).map((current, index) => {
-    const source = nodes[index]?.id ?? '';
-    return { id: `${source}->${current.id}`, source, target: current.id };
-  });
-  const positions = layoutGraph({ nodes, wires });
-  const graph = {
-    nodes: nodes.map((entry) => ({ ...entry, position: positions.get(entry.id) ?? entry.position })),
-    wires,
-  };
+  const graph = chained(nodes);
   // A fifth of the training rows validate each epoch, so overfitting shows on the charts.
   // A CNN's epoch costs far more than a small table's: 20 show the curves without a long wait.
   return {

@@ -7,6 +7,10 @@
 import type * as Tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset.js';
 import type { TfModule } from '../layers/types.js';
+import { maxConfusionClasses } from './evaluate.js';
+
+/** Classes the per-class table lists when there are too many to list (a vocabulary): those the test split holds most of. */
+export const listedClasses = 12;
 
 export type TestResult =
   | {
@@ -14,9 +18,15 @@ export type TestResult =
       samples: number;
       accuracy: number;
       labels: string[];
-      /** Rows: the true class; columns: the predicted one. */
+      /** Rows: the true class; columns: the predicted one. Empty beyond `maxConfusionClasses` classes. */
       confusion: number[][];
+      /**
+       * Each class's figures, in the labels' order; beyond `maxConfusionClasses` classes only the
+       * `listedClasses` the test split holds most of, most first.
+       */
       perClass: { label: string; precision: number; recall: number; f1: number; support: number }[];
+      /** How many classes there are in all (`perClass` may list fewer). */
+      classCount: number;
     }
   | { kind: 'value'; samples: number; mae: number; rmse: number };
 
@@ -27,14 +37,26 @@ export function testFigures(result: TestResult): Record<string, number> {
     : { test_mae: result.mae, test_rmse: result.rmse };
 }
 
-/** The network's outputs for the test split, one row per sample. */
-function outputsOf(tf: TfModule, model: Tf.LayersModel, dataset: Dataset): number[][] {
-  const test = dataset.test;
-  if (!test) return [];
+/**
+ * The class the network answers for each test sample: one sigmoid unit answers the second class
+ * when over 0.5, several units the one highest (found in tf.js: a vocabulary's outputs are large).
+ */
+function answersOf(tf: TfModule, model: Tf.LayersModel, test: NonNullable<Dataset['test']>): Int32Array {
   return tf.tidy(() => {
     const x = tf.tensor(test.x.values, test.x.shape, test.x.dtype);
     const output = model.predict(x, { batchSize: 256 }) as Tf.Tensor;
-    return output.reshape([test.x.shape[0] ?? 0, -1]).arraySync() as number[][];
+    const rows = output.reshape([test.x.shape[0] ?? 0, -1]);
+    const answers = rows.shape[1] === 1 ? rows.greater(0.5).reshape([-1]) : rows.argMax(-1);
+    return Int32Array.from(answers.dataSync());
+  });
+}
+
+/** The network's outputs for the test split, one row per sample: for numbers. */
+function outputsOf(tf: TfModule, model: Tf.LayersModel, test: NonNullable<Dataset['test']>): Float32Array {
+  return tf.tidy(() => {
+    const x = tf.tensor(test.x.values, test.x.shape, test.x.dtype);
+    const output = model.predict(x, { batchSize: 256 }) as Tf.Tensor;
+    return Float32Array.from(output.reshape([test.x.shape[0] ?? 0, -1]).slice([0, 0], [-1, 1]).dataSync());
   });
 }
 
@@ -43,33 +65,51 @@ export function evaluateTestSplit(tf: TfModule, model: Tf.LayersModel, dataset: 
   const test = dataset.test;
   const samples = test?.x.shape[0] ?? 0;
   if (!test || samples === 0 || model.outputs.length !== 1) return null;
-  const outputs = outputsOf(tf, model, dataset);
-  const targets = Array.from(test.y.values);
+  const targets = test.y.values;
   if (dataset.target.kind === 'class') {
     const labels = dataset.target.labels;
-    const confusion = labels.map(() => labels.map(() => 0));
-    outputs.forEach((row, index) => {
-      // One sigmoid unit answers the second class' probability.
-      const predicted = row.length === 1 ? ((row[0] ?? 0) > 0.5 ? 1 : 0) : row.indexOf(Math.max(...row));
+    const answers = answersOf(tf, model, test);
+    // Counted per class, so that a vocabulary of thousands of words costs thousands, not millions.
+    const hits = new Array<number>(labels.length).fill(0);
+    const support = new Array<number>(labels.length).fill(0);
+    const called = new Array<number>(labels.length).fill(0);
+    const drawn = labels.length <= maxConfusionClasses;
+    const confusion = drawn ? labels.map(() => labels.map(() => 0)) : [];
+    answers.forEach((predicted, index) => {
       const truth = targets[index] ?? 0;
+      if (truth >= labels.length || predicted >= labels.length) return;
+      support[truth] = (support[truth] ?? 0) + 1;
+      called[predicted] = (called[predicted] ?? 0) + 1;
+      if (predicted === truth) hits[truth] = (hits[truth] ?? 0) + 1;
       const line = confusion[truth];
-      if (line && predicted < labels.length) line[predicted] = (line[predicted] ?? 0) + 1;
+      if (line) line[predicted] = (line[predicted] ?? 0) + 1;
     });
-    const right = confusion.reduce((sum, line, index) => sum + (line[index] ?? 0), 0);
-    const perClass = labels.map((label, index) => {
-      const hits = confusion[index]?.[index] ?? 0;
-      const support = (confusion[index] ?? []).reduce((sum, count) => sum + count, 0);
-      const called = confusion.reduce((sum, line) => sum + (line[index] ?? 0), 0);
-      const precision = called > 0 ? hits / called : 0;
-      const recall = support > 0 ? hits / support : 0;
+    const right = hits.reduce((sum, count) => sum + count, 0);
+    const figures = labels.map((label, index) => {
+      const precision = (called[index] ?? 0) > 0 ? (hits[index] ?? 0) / (called[index] ?? 1) : 0;
+      const recall = (support[index] ?? 0) > 0 ? (hits[index] ?? 0) / (support[index] ?? 1) : 0;
       const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-      return { label, precision, recall, f1, support };
+      return { label, precision, recall, f1, support: support[index] ?? 0 };
     });
-    return { kind: 'class', samples, accuracy: right / samples, labels, confusion, perClass };
+    const perClass = drawn
+      ? figures
+      : figures
+          .filter((entry) => entry.support > 0)
+          .sort((a, b) => b.support - a.support)
+          .slice(0, listedClasses);
+    return {
+      kind: 'class',
+      samples,
+      accuracy: right / samples,
+      labels,
+      confusion,
+      perClass,
+      classCount: labels.length,
+    };
   }
   if (dataset.target.kind !== 'value') return null;
   const scale = dataset.target.scale;
-  const errors = outputs.map((row, index) => ((row[0] ?? 0) - (targets[index] ?? 0)) * scale);
+  const errors = Array.from(outputsOf(tf, model, test), (output, index) => (output - (targets[index] ?? 0)) * scale);
   const mae = errors.reduce((sum, error) => sum + Math.abs(error), 0) / samples;
   const rmse = Math.sqrt(errors.reduce((sum, error) => sum + error * error, 0) / samples);
   return { kind: 'value', samples, mae, rmse };

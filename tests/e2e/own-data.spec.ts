@@ -193,3 +193,67 @@ test('a column of free text: labelled texts read word by word, a starter Embeddi
   await page.screenshot({ path: testInfo.outputPath('texts-trained.png') });
   expect(errors).toEqual([]);
 });
+
+test('a text file read word by word: the menu carries the text, a starter Embedding → LSTM, trained, writing on', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openApp(page);
+  // The GNU GPL version 3, as Debian ships it (tests/fixtures/gpl-3.txt): opened by characters first.
+  await dropFile(page, 'gpl-3.txt', readFileSync('tests/fixtures/gpl-3.txt', 'utf8'));
+  await expect(page.getByLabel('Data source')).toHaveValue('text-next-char');
+  await expect(page.getByText('To guess whole words instead, choose “Text: next word”')).toBeVisible();
+  await page.getByLabel('Data source').selectOption('text-next-word');
+  // The text came along: its words, windows of 5, the license's end held out.
+  await expect(page.locator('.data-form textarea')).toHaveValue(/^\s*GNU GENERAL PUBLIC LICENSE/);
+  await expect(page.getByLabel('words read before guessing')).toHaveValue('5');
+  await expect(page.getByTestId('data-preview')).toContainText('gnu general public license version');
+  await expect(page.getByTestId('data-preview')).toContainText('(5126, 5)');
+  // 943 words, the first 200 by name: a vocabulary is counted, not drawn whole.
+  await expect(page.getByTestId('data-preview')).toContainText('Vocabulary (943 words): 0:"<pad>"1:"<unknown>"2:"the"');
+  await expect(page.getByTestId('data-preview')).toContainText('… and 743 more.');
+  // The character network drawn for the file no longer fits: replaced in one click.
+  await page.getByRole('button', { name: /replace it with a starter network/ }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  await expect(page.getByTestId('rf__node-embedding')).toContainText('943');
+  await expect(page.getByTestId('rf__node-lstm')).toBeVisible();
+  await expect(page.getByText('No problems')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('words-opened.png') });
+
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await page.getByLabel('epochs').fill('10');
+  await page.getByLabel('learning_rate').fill('0.01');
+  await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+  const result = page.getByTestId('test-split-result').first();
+  await expect(result).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId('status-backend')).toHaveText('Backend: WASM (CPU)');
+  await expect(result).toContainText('Test split: 569 samples never trained on');
+  // Too many classes for a matrix: the commonest words of the held-out end are listed instead.
+  await expect(result.getByTestId('test-classes-listed')).toHaveText(
+    'The 12 classes the test split holds most of, of 943; a confusion matrix this large could not be read.',
+  );
+  await expect(result.locator('table')).toHaveCount(1);
+  // Always answering "the" is right on 5.6 % of the held-out words.
+  expect(Number(/accuracy ([\d.]+)/.exec(await result.innerText())?.[1])).toBeGreaterThan(7);
+
+  await page.getByRole('tab', { name: 'Playground' }).click();
+  const input = page.getByTestId('playground-input');
+  await expect(input).toHaveValue('gnu general public license version');
+  await input.fill('this license');
+  await page.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Type at least 5 words: the network reads 5 at a time (2 so far).',
+  );
+  await input.fill('this license applies to any');
+  await page.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByTestId('playground-answer').locator('li')).toHaveCount(5);
+  await page.getByLabel('words', { exact: true }).fill('10');
+  await page.getByRole('button', { name: 'Write on' }).click();
+  const generated = page.getByTestId('playground-generated');
+  await expect(generated).toHaveText(/^this license applies to any( [\p{L}\p{N}]+){10}$/u);
+  await expect(generated).not.toContainText('<unknown>');
+  await page.screenshot({ path: testInfo.outputPath('words-trained.png') });
+  expect(errors).toEqual([]);
+});

@@ -7,7 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/data/build';
 import { recipeOf, recipes } from '../../../shared/data/recipes';
-import { defaultDataSpecs, type DataKind } from '../../../shared/data/spec';
+import { switchedSpec, type DataKind } from '../../../shared/data/spec';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { selectDataCheck } from '../store/selectors';
@@ -132,6 +132,14 @@ function TableFactsView({ dataset }: { dataset: Dataset }) {
   );
 }
 
+const labelsHeading = {
+  vocabulary: 'data.vocabulary',
+  words: 'data.vocabularyWords',
+  classes: 'data.classes',
+} as const;
+/** Labels listed by name: a vocabulary of thousands of words is counted past these, not drawn. */
+const shownLabels = 200;
+
 export function DataPanel() {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -153,7 +161,7 @@ export function DataPanel() {
             value={data?.kind ?? 'none'}
             onChange={(event) => {
               const kind = event.target.value as DataKind | 'none';
-              setData(kind === 'none' ? null : { ...defaultDataSpecs[kind] });
+              setData(kind === 'none' ? null : switchedSpec(data, kind));
             }}
           >
             <option value="none">{t('data.none')}</option>
@@ -192,14 +200,14 @@ export function DataPanel() {
             )}
             {built.dataset.target.kind === 'class' && (
               <span>
-                {t(preview.labels === 'vocabulary' ? 'data.vocabulary' : 'data.classes', {
-                  count: built.dataset.target.labels.length,
-                })}{' '}
-                {built.dataset.target.labels.map((label, index) => (
+                {t(labelsHeading[preview.labels], { count: built.dataset.target.labels.length })}{' '}
+                {built.dataset.target.labels.slice(0, shownLabels).map((label, index) => (
                   <code key={label} className="vocab-entry" title={String(index)}>
                     {index}:{JSON.stringify(label)}
                   </code>
                 ))}
+                {built.dataset.target.labels.length > shownLabels &&
+                  ` ${t('data.moreLabels', { count: built.dataset.target.labels.length - shownLabels })}`}
               </span>
             )}
           </p>

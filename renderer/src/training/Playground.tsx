@@ -62,7 +62,9 @@ function ClassAnswer({ answer }: { answer: Extract<Answer, { kind: 'classes' }> 
           const share = answer.probabilities ? entry.probability : Math.max(0, entry.probability) / largest;
           return (
             <li key={entry.label}>
-              <code className="answer-label">{displayLabel(entry.label)}</code>
+              <code className="answer-label" title={entry.label}>
+                {displayLabel(entry.label)}
+              </code>
               <span className="answer-bar">
                 <span style={{ width: `${Math.max(share * 100, 0.5)}%` }} />
               </span>
@@ -235,12 +237,20 @@ function AnswerView({ answer }: { answer: Answer | null }) {
   return null;
 }
 
-/** A character model writing on from the question, at a temperature, for a number of characters. */
-function WriteOn({ query, setProblem }: { query: string; setProblem: (problem: string | null) => void }) {
+/** A character or word model writing on from the question, at a temperature, for a number of characters or words. */
+function WriteOn({
+  query,
+  unit,
+  setProblem,
+}: {
+  query: string;
+  unit: 'characters' | 'words';
+  setProblem: (problem: string | null) => void;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const [temperature, setTemperature] = useState(1);
-  const [length, setLength] = useState(40);
+  const [length, setLength] = useState(unit === 'words' ? 12 : 40);
   const [generated, setGenerated] = useState<string | null>(null);
   const write = async () => {
     const reply = await generate(query, length, temperature);
@@ -265,7 +275,7 @@ function WriteOn({ query, setProblem }: { query: string; setProblem: (problem: s
         <span className="mono">{temperature.toFixed(1)}</span>
       </label>
       <label>
-        {t('playground.length')}{' '}
+        {t(unit === 'words' ? 'playground.lengthWords' : 'playground.length')}{' '}
         <input
           type="number"
           min={1}
@@ -398,7 +408,7 @@ export function Playground() {
           )}
           <AnswerView answer={answer} />
         </div>
-        {view?.writes === true && <WriteOn query={query} setProblem={setProblem} />}
+        {view?.writes && <WriteOn query={query} unit={view.writes} setProblem={setProblem} />}
       </div>
       {(evaluation || trained.outcome?.test) && (
         <div className="playground-whole">

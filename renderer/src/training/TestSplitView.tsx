@@ -47,33 +47,42 @@ export function TestSplitView({ result }: { result: TestResult }) {
               ))}
             </tbody>
           </table>
-          <table className="data-table confusion-small" aria-describedby="test-confusion-note">
-            <thead>
-              <tr>
-                <th />
-                {result.labels.map((label) => (
-                  <th key={label} className="mono">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {result.confusion.map((line, row) => (
-                <tr key={row}>
-                  <th className="mono">{result.labels[row]}</th>
-                  {line.map((count, column) => (
-                    <td key={column} className={`mono${row === column ? ' is-one' : ''}`}>
-                      {count}
-                    </td>
+          {result.perClass.length < result.classCount && (
+            <p className="muted" data-testid="test-classes-listed">
+              {t('playground.testClassesListed', { listed: result.perClass.length, count: result.classCount })}
+            </p>
+          )}
+          {result.confusion.length > 0 && (
+            <table className="data-table confusion-small" aria-describedby="test-confusion-note">
+              <thead>
+                <tr>
+                  <th />
+                  {result.labels.map((label) => (
+                    <th key={label} className="mono">
+                      {label}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted" id="test-confusion-note">
-            {t('playground.testConfusion')}
-          </p>
+              </thead>
+              <tbody>
+                {result.confusion.map((line, row) => (
+                  <tr key={row}>
+                    <th className="mono">{result.labels[row]}</th>
+                    {line.map((count, column) => (
+                      <td key={column} className={`mono${row === column ? ' is-one' : ''}`}>
+                        {count}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {result.confusion.length > 0 && (
+            <p className="muted" id="test-confusion-note">
+              {t('playground.testConfusion')}
+            </p>
+          )}
         </>
       )}
     </section>

@@ -362,8 +362,8 @@ function generate(message: Extract<ToWorker, { type: 'generate' }>): void {
       type: 'query-problem',
       requestId: message.requestId,
       problem: {
-        en: 'Only a network trained on text, character by character, can write on.',
-        es: 'Solo una red entrenada con texto, carácter a carácter, puede seguir escribiendo.',
+        en: 'Only a network trained on text, character by character or word by word, can write on.',
+        es: 'Solo una red entrenada con texto, carácter a carácter o palabra a palabra, puede seguir escribiendo.',
       },
     });
     return;

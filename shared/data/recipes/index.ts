@@ -12,9 +12,11 @@ import { sequenceNextValue } from './sequence-next-value.js';
 import { table } from './table.js';
 import { textClass } from './text-class.js';
 import { textNextChar } from './text-next-char.js';
+import { textNextWord } from './text-next-word.js';
 
 export const recipes = [
   textNextChar,
+  textNextWord,
   sequenceNextValue,
   table,
   csv,

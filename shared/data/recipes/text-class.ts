@@ -8,6 +8,7 @@ import { pythonString } from '../../vocabulary/python.js';
 import { pythonRanked, typescriptRanked } from '../../vocabulary/code-text.js';
 import { typescriptString } from '../../vocabulary/typescript-literals.js';
 import { oneHotTargets, previewRows, targetHeading, textQuery, type RecipeDef } from '../recipe.js';
+import { paddingIndex, unknownIndex } from '../dataset.js';
 
 export const textClassSpec = z
   .object({
@@ -22,9 +23,7 @@ export const textClassSpec = z
   .strict();
 type Spec = z.infer<typeof textClassSpec>;
 
-/** Index 0 pads a short text; 1 stands for any word the vocabulary does not hold. */
-export const paddingIndex = 0;
-export const unknownIndex = 1;
+export { paddingIndex, unknownIndex };
 
 /** A text's words as LayerLab reads them: lower case, letters and digits, split at anything else. */
 export function wordsOf(text: string): string[] {

@@ -121,9 +121,17 @@ export const textNextChar: RecipeDef<Spec> = {
       set: (spec, text) => ({ ...spec, text }),
     },
     windowField(),
+    {
+      widget: 'note',
+      text: {
+        en: 'To guess whole words instead, choose “Text: next word” as the data source: the text comes along.',
+        es: 'Para adivinar palabras enteras, elige «Texto: siguiente palabra» como fuente de datos: el texto se conserva.',
+      },
+    },
   ],
   preview: () => ({ labels: 'vocabulary', headings: windowHeadings, oneHot: true }),
-  playground: () => ({ input: 'text', writes: true }),
+  playground: () => ({ input: 'text', writes: 'characters' }),
+  rawText: (spec) => spec.text,
 
   defaultQuery: (spec) => Array.from(spec.text).slice(0, spec.window).join(''),
 
