@@ -10,7 +10,15 @@ import { pythonString } from '../../vocabulary/python.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { TensorData } from '../dataset.js';
 import { pythonReadTable, type QueryResult } from '../recipe.js';
-import { encodeWords, paddingIndex, textVocabulary, unknownIndex, wordsOf } from './text-class.js';
+import {
+  encodeWords,
+  paddingIndex,
+  pythonWordsOf,
+  textVocabulary,
+  typescriptWordsOf,
+  unknownIndex,
+  wordsOf,
+} from './text-class.js';
 
 export interface TextsChoice {
   /** The column whose cells are the texts, by name. */
@@ -104,7 +112,7 @@ export function textsTypescript(code: TextsCode): { data: string[]; question: st
       `const wordIndex = new Map(vocabulary.map((word, position) => [word, position]));`,
       `const textLength = ${code.length};`,
       `// A text's words: lower case, letters and digits, split at anything else; its last ${code.length}, padded in front.`,
-      `const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\\p{L}\\p{N}]+/gu) ?? [];`,
+      typescriptWordsOf,
       `const encode = (text: string): number[] => {`,
       `  const codes = wordsOf(text)`,
       `    .map((word) => wordIndex.get(word) ?? ${unknownIndex})`,
@@ -165,13 +173,7 @@ export function textsPython(
       `TEXT_LENGTH = ${code.length}`,
       `CLASSES = [${code.labels.map(pythonString).join(', ')}]`,
       `TEXT_COLUMN, LABEL_COLUMN = ${code.column}, ${code.target}`,
-      '',
-      '',
-      'def words_of(text):',
-      `    """A text's words: lower case, letters and digits, split at anything else."""`,
-      '    return "".join(character if character.isalnum() else " " for character in text.lower()).split()',
-      '',
-      '',
+      ...pythonWordsOf,
       'def encode(text):',
       `    """A text as word indices: its last words, padded with 0 in front, unknown words as 1."""`,
       '    codes = [WORD_INDEX.get(word, 1) for word in words_of(text)][-TEXT_LENGTH:]',

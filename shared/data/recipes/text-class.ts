@@ -25,6 +25,20 @@ type Spec = z.infer<typeof textClassSpec>;
 
 export { paddingIndex, unknownIndex };
 
+/** `wordsOf` as the exported TypeScript writes it, one line. */
+export const typescriptWordsOf = `const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\\p{L}\\p{N}]+/gu) ?? [];`;
+
+/** `wordsOf` as the exported Python writes it, a function between blank lines. */
+export const pythonWordsOf = [
+  '',
+  '',
+  'def words_of(text):',
+  `    """A text's words: lower case, letters and digits, split at anything else."""`,
+  '    return "".join(character if character.isalnum() else " " for character in text.lower()).split()',
+  '',
+  '',
+];
+
 /** A text's words as LayerLab reads them: lower case, letters and digits, split at anything else. */
 export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -146,7 +160,7 @@ export const textClass: RecipeDef<Spec> = {
       `];`,
       `const textLength = ${spec.length};`,
       `// A text's words: lower case, letters and digits, split at anything else.`,
-      `const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\\p{L}\\p{N}]+/gu) ?? [];`,
+      typescriptWordsOf,
       `// The vocabulary: every word, most frequent first (ties in alphabetical order), numbered from 2;`,
       `// 0 pads a short text and 1 stands for a word the vocabulary does not hold.`,
       `const counts = new Map<string, number>();`,
@@ -183,13 +197,7 @@ export const textClass: RecipeDef<Spec> = {
       ...code.spec.examples.map((example) => `    (${pythonString(example.text)}, ${pythonString(example.label)}),`),
       ']',
       `text_length = ${code.spec.length}`,
-      '',
-      '',
-      'def words_of(text):',
-      `    """A text's words: lower case, letters and digits, split at anything else."""`,
-      '    return "".join(character if character.isalnum() else " " for character in text.lower()).split()',
-      '',
-      '',
+      ...pythonWordsOf,
       '# The vocabulary: every word, most frequent first (ties in alphabetical order), numbered from 2;',
       '# 0 pads a short text and 1 stands for a word the vocabulary does not hold.',
       'counts = {}',

@@ -11,7 +11,7 @@ import { typescriptRanked } from '../../vocabulary/code-text.js';
 import { typescriptString } from '../../vocabulary/typescript-literals.js';
 import { paddingIndex, unknownIndex, type Dataset } from '../dataset.js';
 import { maxRawLength, oneHotTargets, previewRows, textQuery, windowHeadings, type RecipeDef } from '../recipe.js';
-import { textVocabulary, wordsOf } from './text-class.js';
+import { pythonWordsOf, textVocabulary, typescriptWordsOf, wordsOf } from './text-class.js';
 
 export const textNextWordSpec = z
   .object({
@@ -199,7 +199,8 @@ export const textNextWord: RecipeDef<Spec> = {
         `const text = ${typescriptString(spec.text)};`,
         `const windowSize = ${spec.window};`,
         `// A text's words: lower case, letters and digits, split at anything else.`,
-        `const words = text.toLowerCase().match(/[\\p{L}\\p{N}]+/gu) ?? [];`,
+        typescriptWordsOf,
+        `const words = wordsOf(text);`,
         `// The vocabulary LayerLab made from the part trained on, most frequent first: ${paddingIndex} pads, ${unknownIndex} is any other word.`,
         `const vocabulary = [${vocabularyOf(dataset).map(typescriptString).join(', ')}];`,
         `const wordIndex = new Map(vocabulary.map((word, position) => [word, position]));`,
@@ -226,7 +227,7 @@ export const textNextWord: RecipeDef<Spec> = {
       `}`,
       `const query = ${typescriptString(query.kind === 'text' ? query.text : '')};`,
       `// Its last ${spec.window} words, numbered like the training windows.`,
-      `const queryWords = (query.toLowerCase().match(/[\\p{L}\\p{N}]+/gu) ?? []).slice(-windowSize);`,
+      `const queryWords = wordsOf(query).slice(-windowSize);`,
       `const queryCodes = queryWords.map((word) => wordIndex.get(word) ?? ${unknownIndex});`,
       `const output = model.predict(tf.tensor2d([queryCodes], [1, windowSize], 'int32')) as tf.Tensor;`,
       ...typescriptRanked('vocabulary', 'After ${JSON.stringify(query)}'),
@@ -238,13 +239,7 @@ export const textNextWord: RecipeDef<Spec> = {
       `# 1. The data: ${describe(code.spec)}.`,
       `text = ${pythonString(code.spec.text)}`,
       `WINDOW = ${code.spec.window}`,
-      '',
-      '',
-      'def words_of(text):',
-      `    """A text's words: lower case, letters and digits, split at anything else."""`,
-      '    return "".join(character if character.isalnum() else " " for character in text.lower()).split()',
-      '',
-      '',
+      ...pythonWordsOf,
       `# The vocabulary LayerLab made from the part trained on, most frequent first: ${paddingIndex} pads, ${unknownIndex} is any other word.`,
       `VOCABULARY = [${vocabularyOf(code.dataset).map(pythonString).join(', ')}]`,
       `WORD_INDEX = {word: position for position, word in enumerate(VOCABULARY) if position > ${unknownIndex}}`,
