@@ -1,5 +1,6 @@
 /** The window: palette, canvas and inspector side by side, the status bar below. */
 import { chooseDataFile, openDataFromFile } from './data/open-data';
+import { OpeningBar } from './data/OpeningBar';
 import { chooseImageFolder, filesOfEntry, openDataFromFolder } from './data/open-folder';
 import { ReactFlowProvider } from '@xyflow/react';
 import i18next from 'i18next';
@@ -128,6 +129,7 @@ function Workbench() {
       {connectOpen && <ConnectDialog onClose={() => setConnectOpen(false)} />}
       <RestorePrompt />
       <NoticeBar />
+      <OpeningBar />
     </>
   );
 }

@@ -236,6 +236,12 @@ export interface RecipeDef<S extends { kind: string }> {
      * line's choices opens the file (`--words`); without choices, the first recipe with no `claims`.
      */
     claims?: (choices: OpenChoices) => boolean;
+    /**
+     * What opening the file computed that the window would otherwise compute again (a parsed
+     * table): the app opens files in a worker, which `take`s it and hands it over to the window's
+     * `receive`, so that building the data there does not read the file a second time.
+     */
+    handOver?: { take: (spec: S) => unknown; receive: (spec: S, taken: unknown) => void };
   };
   /**
    * Folders the learner can open as this kind of data, a subfolder per class: the caller decodes

@@ -7,6 +7,7 @@
  * is not a table is refused with why.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from '../helpers/canvas';
 
@@ -255,5 +256,47 @@ test('a text file read word by word: the menu carries the text, a starter Embedd
   await expect(generated).toHaveText(/^this license applies to any( [\p{L}\p{N}]+){10}$/u);
   await expect(generated).not.toContainText('<unknown>');
   await page.screenshot({ path: testInfo.outputPath('words-trained.png') });
+  expect(errors).toEqual([]);
+});
+
+/** Sklearn's 1,797 digits (64 pixels and the digit a row) copied 28 times: a 7.4 MB table of real rows. */
+function largeDigitsTable(): string {
+  const rows = gunzipSync(readFileSync(`${sklearnData}/digits.csv.gz`))
+    .toString('utf8')
+    .trim();
+  const header = [...Array.from({ length: 64 }, (_, index) => `pixel_${index}`), 'digit'].join(',');
+  return [header, ...Array.from({ length: 28 }, () => rows)].join('\n');
+}
+
+test('a 7.4 MB table opens in a worker with its progress shown, and a second open is cancelled, the data kept', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openApp(page);
+  const table = largeDigitsTable();
+  expect(table.length).toBeGreaterThan(7_000_000);
+  await dropFile(page, 'digits-large.csv', table);
+  const opening = page.getByTestId('opening');
+  await expect(opening).toContainText(/Opening digits-large\.csv: ([\d.]+\s?% read|reading its rows…)/);
+  await expect(opening.getByRole('progressbar', { name: 'Opening digits-large.csv' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('opening.png') });
+  await expect(page.getByTestId('test-split')).toHaveText(
+    '10063 rows held out as the test split, 40253 to train and validate on',
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId('opening')).toBeHidden();
+  // Read as the file holds it: 64 numbers and the digit, ten classes (bench/open-table.ts times it).
+  await expect(page.getByTestId('data-preview')).toContainText('(40253, 64)');
+
+  // Opened again and cancelled: the data stays the table opened before.
+  await dropFile(page, 'digits-again.csv', table);
+  await page.getByTestId('opening').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('notice')).toHaveText(
+    /Opening "digits-again.csv" was cancelled: the data is as it was./,
+  );
+  await expect(page.getByTestId('opening')).toBeHidden();
+  await expect(page.getByTestId('data-file-name')).toHaveText('digits-large.csv');
   expect(errors).toEqual([]);
 });

@@ -4,7 +4,8 @@
  * text, or not UTF-8. The data panel's button, File → Open data and a file dropped on the window
  * all come here.
  */
-import type { DataSpec } from '../../../shared/data/recipes';
+import { create } from 'zustand';
+import { recipeOf, type DataSpec } from '../../../shared/data/recipes';
 import { openedExtensions, recipeOpening } from '../../../shared/data/open';
 import { localize, type Localized } from '../../../shared/vocabulary/localized';
 import type { Dataset } from '../../../shared/data/build';
@@ -14,10 +15,87 @@ import { flowOf } from '../store/graph-slice';
 import { selectDataset } from '../store/selectors';
 import { textOf, tooLarge } from '../../../shared/data/text-file';
 
-export type Opened = { ok: true; spec: DataSpec } | { ok: false; problem: Localized };
+/** A file opened, or why not; `cancelled` when the learner stopped it (the data stays as it was). */
+export type Opened = { ok: true; spec: DataSpec } | { ok: false; problem: Localized; cancelled?: boolean };
 
-/** The data spec for a file the learner opened or dropped, or why it cannot be opened. */
-export async function openDataFile(file: File): Promise<Opened> {
+/** What the worker that opens a file says: how far it got, then what it opened. */
+export type FromOpenWorker =
+  | { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number | null }
+  | { type: 'opened'; opened: Opened; handedOver?: unknown };
+
+/** The file being opened, for the progress bar, and how to stop it. */
+export interface Opening {
+  name: string;
+  stage: 'reading' | 'parsing';
+  /** Of the bytes read; null while the table is read (no measure of that). */
+  fraction: number | null;
+}
+
+export const useOpening = create<{ opening: Opening | null; cancel: (() => void) | null }>(() => ({
+  opening: null,
+  cancel: null,
+}));
+
+/**
+ * The data spec for a file the learner opened or dropped, or why it cannot be opened. Read in a
+ * worker where the window has one (progress shown, cancellable), else here.
+ */
+export function openDataFile(file: File): Promise<Opened> {
+  return typeof Worker === 'undefined' ? openHere(file) : openInWorker(file);
+}
+
+function openInWorker(file: File): Promise<Opened> {
+  useOpening.getState().cancel?.();
+  return new Promise<Opened>((resolve) => {
+    const worker = new Worker(new URL('./open-file.worker.ts', import.meta.url), { type: 'module', name: 'open-data' });
+    let done = false;
+    const finish = (opened: Opened) => {
+      if (done) return;
+      done = true;
+      worker.terminate();
+      useOpening.setState({ opening: null, cancel: null });
+      resolve(opened);
+    };
+    const name = JSON.stringify(file.name);
+    useOpening.setState({
+      opening: { name: file.name, stage: 'reading', fraction: 0 },
+      cancel: () =>
+        finish({
+          ok: false,
+          cancelled: true,
+          problem: {
+            en: `Opening ${name} was cancelled: the data is as it was.`,
+            es: `Se canceló la apertura de ${name}: los datos siguen como estaban.`,
+          },
+        }),
+    });
+    worker.addEventListener('message', (event: MessageEvent<FromOpenWorker>) => {
+      const message = event.data;
+      if (message.type === 'progress') {
+        if (!done)
+          useOpening.setState({ opening: { name: file.name, stage: message.stage, fraction: message.fraction } });
+        return;
+      }
+      const { opened } = message;
+      if (opened.ok && message.handedOver !== undefined)
+        recipeOf(opened.spec).opens?.handOver?.receive(opened.spec, message.handedOver);
+      finish(opened);
+    });
+    worker.addEventListener('error', (event) =>
+      finish({
+        ok: false,
+        problem: {
+          en: `${name} could not be opened: ${event.message}`,
+          es: `${name} no se pudo abrir: ${event.message}`,
+        },
+      }),
+    );
+    worker.postMessage({ file });
+  });
+}
+
+/** The same, on the window's thread: where there is no worker (tests in a DOM without one). */
+async function openHere(file: File): Promise<Opened> {
   const recipe = recipeOpening(file.name);
   if (!recipe?.opens)
     return {
@@ -67,9 +145,10 @@ export async function openDataFromFile(file: File): Promise<void> {
   const opened = await openDataFile(file);
   if (opened.ok) applyOpenedData(opened.spec);
   else
-    useAppStore
-      .getState()
-      .setNotice({ kind: 'error', text: localize(opened.problem, useAppStore.getState().language) });
+    useAppStore.getState().setNotice({
+      kind: opened.cancelled ? 'info' : 'error',
+      text: localize(opened.problem, useAppStore.getState().language),
+    });
 }
 
 /** File → Open data…: the file chooser, for the files some recipe opens. */

@@ -332,7 +332,8 @@ function OpenButton({
             event.target.value = '';
             void open(chosen, setProgress)?.then((opened) => {
               setProgress(null);
-              setProblem(opened.ok ? null : localize(opened.problem));
+              // Cancelled by the learner: nothing to correct, the data as it was.
+              setProblem(opened.ok || opened.cancelled ? null : localize(opened.problem));
               if (opened.ok) applyOpenedData(opened.spec);
             });
           }}

@@ -1,0 +1,65 @@
+/**
+ * Opens a learner's data file off the window's thread: reads its bytes with progress, checks them
+ * as text (text-file.ts), lets the recipe that opens it make the spec, and hands over what that
+ * computed (a parsed table), so that a file of megabytes never freezes the window. The window
+ * cancels by ending this worker.
+ */
+import { recipeOpening } from '../../../shared/data/open';
+import { textOf, tooLarge } from '../../../shared/data/text-file';
+import type { FromOpenWorker } from './open-data';
+
+const post = (message: FromOpenWorker) => self.postMessage(message);
+
+/** The file's bytes, read a chunk at a time, saying how far it got. */
+async function bytesOf(file: File): Promise<Uint8Array> {
+  const bytes = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let read = 0;
+  let said = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes.set(value.subarray(0, Math.max(0, file.size - read)), read);
+    read += value.length;
+    // A few dozen messages at most, however many chunks the browser reads.
+    if (read - said >= file.size / 50) {
+      said = read;
+      post({ type: 'progress', stage: 'reading', fraction: Math.min(read / file.size, 1) });
+    }
+  }
+  return bytes;
+}
+
+self.addEventListener('message', (event: MessageEvent<{ file: File }>) => {
+  const { file } = event.data;
+  void (async () => {
+    const recipe = recipeOpening(file.name);
+    if (!recipe?.opens) throw new Error('the window asks only for files a recipe opens');
+    const { opens } = recipe;
+    // Refused before reading: a 1 GB file is never read into memory.
+    if (file.size > opens.maxBytes) {
+      post({ type: 'opened', opened: tooLarge(file.name, file.size, opens.maxBytes) });
+      return;
+    }
+    const read = textOf(file.name, await bytesOf(file), opens.maxBytes);
+    if (!read.ok) {
+      post({ type: 'opened', opened: read });
+      return;
+    }
+    post({ type: 'progress', stage: 'parsing', fraction: null });
+    const spec = opens.spec(file.name, read.text);
+    post({ type: 'opened', opened: { ok: true, spec }, handedOver: opens.handOver?.take(spec) });
+  })().catch((thrown: unknown) => {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    post({
+      type: 'opened',
+      opened: {
+        ok: false,
+        problem: {
+          en: `${JSON.stringify(file.name)} could not be opened: ${reason}`,
+          es: `${JSON.stringify(file.name)} no se pudo abrir: ${reason}`,
+        },
+      },
+    });
+  });
+});
