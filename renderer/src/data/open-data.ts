@@ -40,8 +40,22 @@ export const useOpening = create<{ opening: Opening | null; cancel: (() => void)
  * The data spec for a file the learner opened or dropped, or why it cannot be opened. Read in a
  * worker where the window has one (progress shown, cancellable), else here.
  */
-export function openDataFile(file: File): Promise<Opened> {
-  return typeof Worker === 'undefined' ? openHere(file) : openInWorker(file);
+export async function openDataFile(file: File): Promise<Opened> {
+  const recipe = recipeOpening(file.name);
+  if (!recipe?.opens)
+    return {
+      ok: false,
+      problem: {
+        en: `LayerLab opens these files as data: ${openedExtensions}; ${JSON.stringify(file.name)} is not one of them.`,
+        es: `LayerLab abre estos archivos como datos: ${openedExtensions}; ${JSON.stringify(file.name)} no es ninguno de ellos.`,
+      },
+    };
+  // Refused before reading: a 1 GB file is never read into memory.
+  if (file.size > recipe.opens.maxBytes) return tooLarge(file.name, file.size, recipe.opens.maxBytes);
+  if (typeof Worker !== 'undefined') return openInWorker(file);
+  // On the window's thread where there is no worker (tests in a DOM without one).
+  const read = textOf(file.name, new Uint8Array(await file.arrayBuffer()), recipe.opens.maxBytes);
+  return read.ok ? { ok: true, spec: recipe.opens.spec(file.name, read.text) } : read;
 }
 
 function openInWorker(file: File): Promise<Opened> {
@@ -92,23 +106,6 @@ function openInWorker(file: File): Promise<Opened> {
     );
     worker.postMessage({ file });
   });
-}
-
-/** The same, on the window's thread: where there is no worker (tests in a DOM without one). */
-async function openHere(file: File): Promise<Opened> {
-  const recipe = recipeOpening(file.name);
-  if (!recipe?.opens)
-    return {
-      ok: false,
-      problem: {
-        en: `LayerLab opens these files as data: ${openedExtensions}; ${JSON.stringify(file.name)} is not one of them.`,
-        es: `LayerLab abre estos archivos como datos: ${openedExtensions}; ${JSON.stringify(file.name)} no es ninguno de ellos.`,
-      },
-    };
-  // Refused before reading: a 1 GB file is never read into memory.
-  if (file.size > recipe.opens.maxBytes) return tooLarge(file.name, file.size, recipe.opens.maxBytes);
-  const read = textOf(file.name, new Uint8Array(await file.arrayBuffer()), recipe.opens.maxBytes);
-  return read.ok ? { ok: true, spec: recipe.opens.spec(file.name, read.text) } : read;
 }
 
 /**

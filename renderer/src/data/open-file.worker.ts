@@ -1,11 +1,12 @@
 /**
- * Opens a learner's data file off the window's thread: reads its bytes with progress, checks them
- * as text (text-file.ts), lets the recipe that opens it make the spec, and hands over what that
- * computed (a parsed table), so that a file of megabytes never freezes the window. The window
- * cancels by ending this worker.
+ * Opens a learner's data file off the window's thread (one the window already knows some recipe
+ * opens, and not too large): reads its bytes with progress, checks them as text (text-file.ts),
+ * lets the recipe that opens it make the spec, and hands over what that computed (a parsed table),
+ * so that reading and parsing a file of megabytes is not the window's work. The window cancels by
+ * ending this worker.
  */
 import { recipeOpening } from '../../../shared/data/open';
-import { textOf, tooLarge } from '../../../shared/data/text-file';
+import { textOf } from '../../../shared/data/text-file';
 import type { FromOpenWorker } from './open-data';
 
 const post = (message: FromOpenWorker) => self.postMessage(message);
@@ -33,14 +34,9 @@ async function bytesOf(file: File): Promise<Uint8Array> {
 self.addEventListener('message', (event: MessageEvent<{ file: File }>) => {
   const { file } = event.data;
   void (async () => {
-    const recipe = recipeOpening(file.name);
-    if (!recipe?.opens) throw new Error('the window asks only for files a recipe opens');
-    const { opens } = recipe;
-    // Refused before reading: a 1 GB file is never read into memory.
-    if (file.size > opens.maxBytes) {
-      post({ type: 'opened', opened: tooLarge(file.name, file.size, opens.maxBytes) });
-      return;
-    }
+    // The window checked the name and the size before asking (open-data.ts).
+    const opens = recipeOpening(file.name)?.opens;
+    if (!opens) throw new Error('no recipe opens a file of this name');
     const read = textOf(file.name, await bytesOf(file), opens.maxBytes);
     if (!read.ok) {
       post({ type: 'opened', opened: read });
