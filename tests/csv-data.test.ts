@@ -17,7 +17,7 @@ import { exportKeras } from '../shared/codegen/keras';
 import { exportPytorch } from '../shared/codegen/pytorch';
 import { exportTypeScript } from '../shared/codegen/typescript';
 import { buildDataset } from '../shared/data/build';
-import { csv, csvSpecFor, looksLikeHeader } from '../shared/data/recipes/csv';
+import { csv, csvSpecFor, looksLikeHeader, readTableInSteps } from '../shared/data/recipes/csv';
 import { textOf } from '../shared/data/text-file';
 import { recipeOpening } from '../shared/data/open';
 import type { Graph } from '../shared/graph/types';
@@ -325,5 +325,75 @@ describe('a text file opened as data', () => {
     expect(!refused.ok && refused.problem.en).toMatch(
       /^[\d,]+ windows of 10 characters, one-hot over \d+ characters, are [\d,]+ numbers: more than the 50,000,000 LayerLab keeps in memory\. Use a shorter text or window\.$/,
     );
+  });
+});
+
+describe('a table read a chunk at a time, as the app reads one it opened', () => {
+  // Chunk boundaries fall inside quoted cells that hold commas and line breaks, and a ragged row.
+  const quoted = [
+    'name,note,size,kind',
+    ...Array.from({ length: 240 }, (_, index) =>
+      index === 77
+        ? `row${index},"ragged"`
+        : `row${index},"a note, with a comma${index % 5 === 0 ? '\nand a second line' : ''}",${index * 1.5},${['a', 'b', 'c'][index % 3]}`,
+    ),
+  ].join('\n');
+  const iris = readFileSync(`${sklearnData}/iris.csv`, 'utf8');
+
+  /** The dataset built after reading in steps of `characters`, and the one built from a whole read. */
+  async function bothWays(file: string, text: string, characters: number, choices = {}) {
+    const spec = { ...csvSpecFor(file, text, choices), dropBadRows: true };
+    // Another table read between, so that neither build finds the other's reading kept.
+    buildDataset(csvSpecFor('other.csv', 'a,b\n1,2\n3,4\n'));
+    const fractions: number[] = [];
+    const read = await readTableInSteps(
+      spec.text,
+      spec.header,
+      (fraction) => fractions.push(fraction),
+      () => false,
+      characters,
+    );
+    const stepwise = buildDataset(spec);
+    buildDataset(csvSpecFor('other.csv', 'a,b\n1,2\n3,4\n'));
+    const whole = buildDataset(spec);
+    return { read, fractions, stepwise, whole };
+  }
+
+  it.each([
+    ['quoted cells across 97-character chunks', 'notes.csv', quoted, 97],
+    ['iris in 300-character chunks', 'iris.csv', iris, 300],
+  ])('builds the same data as a whole read: %s', async (_name, file, text, characters) => {
+    const { read, fractions, stepwise, whole } = await bothWays(file, text, characters);
+    expect(read).toBe(true);
+    // Said step by step, never backwards, ending with the whole text read.
+    expect(fractions.length).toBeGreaterThan(5);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+    if (!stepwise.ok || !whole.ok) throw new Error('not built');
+    expect(Array.from(stepwise.dataset.x.values)).toEqual(Array.from(whole.dataset.x.values));
+    expect(Array.from(stepwise.dataset.y.values)).toEqual(Array.from(whole.dataset.y.values));
+    expect(stepwise.dataset.table).toEqual(whole.dataset.table);
+    expect(stepwise.dataset.preview).toEqual(whole.dataset.preview);
+  });
+
+  it('names the ragged row as a whole read does, and keeps the notes whole', async () => {
+    const { stepwise } = await bothWays('notes.csv', quoted, 97);
+    if (!stepwise.ok) throw new Error('not built');
+    expect(stepwise.dataset.table?.bad[0]?.en).toBe('row 79 has 2 values; the table has 4 columns');
+    expect(stepwise.dataset.table?.badCount).toBe(1);
+    expect(stepwise.dataset.x.shape[0]).toBe(191);
+  });
+
+  it('stops at the step it is asked to, and says it did not finish', async () => {
+    let steps = 0;
+    const read = await readTableInSteps(
+      iris,
+      true,
+      () => (steps += 1),
+      () => steps >= 2,
+      300,
+    );
+    expect(read).toBe(false);
+    expect(steps).toBe(2);
   });
 });

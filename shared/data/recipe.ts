@@ -237,11 +237,11 @@ export interface RecipeDef<S extends { kind: string }> {
      */
     claims?: (choices: OpenChoices) => boolean;
     /**
-     * What opening the file computed that the window would otherwise compute again (a parsed
-     * table): the app opens files in a worker, which `take`s it and hands it over to the window's
-     * `receive`, so that building the data there does not read the file a second time.
+     * Reads what building `spec` needs (a large table's rows) in steps that each leave the
+     * window free, saying how far it got, so that the build that follows is quick; resolves
+     * false when `stopped` says to stop. The app runs it before a file it opened becomes the data.
      */
-    handOver?: { take: (spec: S) => unknown; receive: (spec: S, taken: unknown) => void };
+    prepare?: (spec: S, progress: (fraction: number) => void, stopped: () => boolean) => Promise<boolean>;
   };
   /**
    * Folders the learner can open as this kind of data, a subfolder per class: the caller decodes

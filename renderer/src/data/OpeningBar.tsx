@@ -17,7 +17,9 @@ export function OpeningBar() {
       <span>
         {stage === 'reading'
           ? t('data.openingRead', { name, done: formatPercent(fraction ?? 0) })
-          : t('data.openingParse', { name })}
+          : fraction === null
+            ? t('data.openingParse', { name })
+            : t('data.openingRows', { name, done: formatPercent(fraction) })}
       </span>
       <progress
         max={1}

@@ -20,8 +20,7 @@ export type Opened = { ok: true; spec: DataSpec } | { ok: false; problem: Locali
 
 /** What the worker that opens a file says: how far it got, then what it opened. */
 export type FromOpenWorker =
-  | { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number | null }
-  | { type: 'opened'; opened: Opened; handedOver?: unknown };
+  { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number | null } | { type: 'opened'; opened: Opened };
 
 /** The file being opened, for the progress bar, and how to stop it. */
 export interface Opening {
@@ -91,9 +90,19 @@ function openInWorker(file: File): Promise<Opened> {
         return;
       }
       const { opened } = message;
-      if (opened.ok && message.handedOver !== undefined)
-        recipeOf(opened.spec).opens?.handOver?.receive(opened.spec, message.handedOver);
-      finish(opened);
+      worker.terminate();
+      const prepare = opened.ok ? recipeOf(opened.spec).opens?.prepare : undefined;
+      if (!opened.ok || !prepare) {
+        finish(opened);
+        return;
+      }
+      // What the build needs, read on the window a step at a time (a large table's rows).
+      const progress = (fraction: number) =>
+        !done && useOpening.setState({ opening: { name: file.name, stage: 'parsing', fraction } });
+      // Applied in a task of its own after the last step: building the data is one too.
+      void prepare(opened.spec, progress, () => done).then(
+        (prepared) => prepared && setTimeout(() => finish(opened), 0),
+      );
     });
     worker.addEventListener('error', (event) =>
       finish({

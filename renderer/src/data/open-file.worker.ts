@@ -1,9 +1,8 @@
 /**
  * Opens a learner's data file off the window's thread (one the window already knows some recipe
  * opens, and not too large): reads its bytes with progress, checks them as text (text-file.ts),
- * lets the recipe that opens it make the spec, and hands over what that computed (a parsed table),
- * so that reading and parsing a file of megabytes is not the window's work. The window cancels by
- * ending this worker.
+ * and lets the recipe that opens it make the spec (a table's proposal reads all of it), so that
+ * none of this is the window's work. The window cancels by ending this worker.
  */
 import { recipeOpening } from '../../../shared/data/open';
 import { textOf } from '../../../shared/data/text-file';
@@ -44,7 +43,7 @@ self.addEventListener('message', (event: MessageEvent<{ file: File }>) => {
     }
     post({ type: 'progress', stage: 'parsing', fraction: null });
     const spec = opens.spec(file.name, read.text);
-    post({ type: 'opened', opened: { ok: true, spec }, handedOver: opens.handOver?.take(spec) });
+    post({ type: 'opened', opened: { ok: true, spec } });
   })().catch((thrown: unknown) => {
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
     post({

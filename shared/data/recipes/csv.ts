@@ -130,28 +130,61 @@ interface ColumnCells {
   distinct: number;
 }
 
-/** Reads each column's cells once, row by row. */
-function readColumns(width: number, rows: readonly { cells: string[] }[]): ColumnCells[] {
-  const columns = Array.from({ length: width }, () => ({
-    numbers: new Float64Array(rows.length).fill(Number.NaN),
-    filled: 0,
-    numeric: 0,
-    seen: new Set<string>(),
-  }));
-  rows.forEach(({ cells }, index) => {
-    for (let column = 0; column < width; column += 1) {
-      const cell = (cells[column] ?? '').trim();
-      const entry = columns[column];
-      if (cell === '' || !entry) continue;
-      entry.filled += 1;
-      entry.seen.add(cell);
-      if (numberPattern.test(cell)) {
-        entry.numbers[index] = Number(cell);
-        entry.numeric += 1;
-      }
+/** Each column's cells read as rows arrive (all at once, or a chunk at a time), then counted. */
+class ColumnPass {
+  private numbers: Float64Array[];
+  private readonly filled: number[];
+  private readonly numeric: number[];
+  private readonly seen: Set<string>[];
+  private count = 0;
+
+  /** `expected`: how many rows there will be, as well as can be told; more only cost a copy. */
+  constructor(
+    private readonly width: number,
+    expected: number,
+  ) {
+    this.numbers = Array.from({ length: width }, () => new Float64Array(Math.max(expected, 16)).fill(Number.NaN));
+    this.filled = new Array<number>(width).fill(0);
+    this.numeric = new Array<number>(width).fill(0);
+    this.seen = Array.from({ length: width }, () => new Set<string>());
+  }
+
+  add(rows: readonly { cells: string[] }[]): void {
+    const needed = this.count + rows.length;
+    if (needed > (this.numbers[0]?.length ?? 0)) {
+      const capacity = Math.max(needed, 2 * (this.numbers[0]?.length ?? 0));
+      this.numbers = this.numbers.map((old) => {
+        const grown = new Float64Array(capacity).fill(Number.NaN);
+        grown.set(old);
+        return grown;
+      });
     }
-  });
-  return columns.map(({ numbers, filled, numeric, seen }) => ({ numbers, filled, numeric, distinct: seen.size }));
+    rows.forEach(({ cells }, offset) => {
+      const index = this.count + offset;
+      for (let column = 0; column < this.width; column += 1) {
+        const cell = (cells[column] ?? '').trim();
+        if (cell === '') continue;
+        this.filled[column] = (this.filled[column] ?? 0) + 1;
+        this.seen[column]?.add(cell);
+        if (numberPattern.test(cell)) {
+          const numbers = this.numbers[column];
+          if (numbers) numbers[index] = Number(cell);
+          this.numeric[column] = (this.numeric[column] ?? 0) + 1;
+        }
+      }
+    });
+    this.count = needed;
+  }
+
+  /** The columns read; their numbers are views of what was filled in, not copies. */
+  finish(): ColumnCells[] {
+    return this.numbers.map((numbers, column) => ({
+      numbers: numbers.subarray(0, this.count),
+      filled: this.filled[column] ?? 0,
+      numeric: this.numeric[column] ?? 0,
+      distinct: this.seen[column]?.size ?? 0,
+    }));
+  }
 }
 
 /** Column names, made unique and never empty. */
@@ -174,39 +207,127 @@ function modalWidth(rows: readonly string[][]): number {
 
 let lastRead: { text: string; header: boolean; table: ReadTable | Localized } | null = null;
 
+/** Rows of a width not yet known: the commonest among this many first data rows decides it. */
+const widthSample = 1000;
+
+/**
+ * A table's parsed rows read as they come, all at once or a chunk at a time, into the same
+ * `ReadTable`: the columns are read as soon as the width is known, so no step reads them all.
+ */
+class TableReading {
+  private readonly data: string[][] = [];
+  private readonly rows: { row: number; cells: string[] }[] = [];
+  private pass: ColumnPass | null = null;
+  private width = 0;
+
+  constructor(private readonly header: boolean) {}
+
+  private get offset(): number {
+    return this.header ? 1 : 0;
+  }
+
+  /** Rows from the data's row `from` on, numbered as a spreadsheet shows them, into the column pass. */
+  private take(from: number): void {
+    const taken = this.data.slice(Math.max(from, this.offset)).map((cells, index) => ({
+      row: Math.max(from, this.offset) + index + 1,
+      cells,
+    }));
+    this.rows.push(...taken);
+    this.pass?.add(taken);
+  }
+
+  /** `read`: the share of the text parsed so far, which tells how many rows are to come. */
+  add(parsed: readonly unknown[], read = 1): void {
+    const before = this.data.length;
+    for (const row of parsed) if (Array.isArray(row)) this.data.push(row as string[]);
+    if (this.pass) this.take(before);
+    else if (this.data.length - this.offset >= widthSample) this.start(read);
+  }
+
+  private start(read: number): void {
+    this.width = modalWidth(this.data.slice(this.offset));
+    // The rows to come, from those so far and the share of the text they took, and a margin.
+    const expected = Math.ceil(((this.data.length - this.offset) / Math.max(read, 1e-6)) * 1.05) + 64;
+    this.pass = new ColumnPass(this.width, read >= 1 ? this.data.length - this.offset : expected);
+    this.take(0);
+  }
+
+  finish(): ReadTable | Localized {
+    const { data, header } = this;
+    if (data.length === 0 || (data.length === 1 && (data[0]?.length ?? 0) <= 1 && (data[0]?.[0] ?? '').trim() === ''))
+      return { en: 'the file holds no rows', es: 'el archivo no tiene filas' };
+    if (header && data.length === 1)
+      return {
+        en: 'the file holds the header row alone: no data under it',
+        es: 'el archivo solo tiene la fila de cabecera: no hay datos debajo',
+      };
+    if (!this.pass) this.start(1);
+    const first = data[0] ?? [];
+    if (header && first.length !== this.width)
+      return {
+        en: `the first row has ${first.length} cells but the rows under it have ${this.width}: it does not name the columns. Untick “The first row names the columns”.`,
+        es: `la primera fila tiene ${first.length} celdas pero las de debajo tienen ${this.width}: no nombra las columnas. Desmarca “La primera fila nombra las columnas”.`,
+      };
+    return {
+      names: header ? columnNames(first, true) : columnNames(new Array<string>(this.width).fill(''), false),
+      rows: this.rows,
+      columns: this.pass?.finish() ?? [],
+    };
+  }
+}
+
 /** The table in `text`, or why it cannot be read. The last one read is kept: the panel asks often. */
 function readTable(text: string, header: boolean): ReadTable | Localized {
   if (lastRead?.text === text && lastRead.header === header) return lastRead.table;
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const data = parsed.data.filter((row) => Array.isArray(row));
-  let table: ReadTable | Localized;
-  if (data.length === 0 || (data.length === 1 && (data[0]?.length ?? 0) <= 1 && (data[0]?.[0] ?? '').trim() === '')) {
-    table = { en: 'the file holds no rows', es: 'el archivo no tiene filas' };
-  } else if (header && data.length === 1) {
-    table = {
-      en: 'the file holds the header row alone: no data under it',
-      es: 'el archivo solo tiene la fila de cabecera: no hay datos debajo',
-    };
-  } else {
-    const width = modalWidth(data.slice(header ? 1 : 0));
-    const first = data[0] ?? [];
-    if (header && first.length !== width) {
-      table = {
-        en: `the first row has ${first.length} cells but the rows under it have ${width}: it does not name the columns. Untick “The first row names the columns”.`,
-        es: `la primera fila tiene ${first.length} celdas pero las de debajo tienen ${width}: no nombra las columnas. Desmarca “La primera fila nombra las columnas”.`,
-      };
-    } else {
-      const offset = header ? 1 : 0;
-      const rows = data.slice(offset).map((cells, index) => ({ row: index + offset + 1, cells }));
-      table = {
-        names: header ? columnNames(first, true) : columnNames(new Array<string>(width).fill(''), false),
-        rows,
-        columns: readColumns(width, rows),
-      };
-    }
-  }
+  const reading = new TableReading(header);
+  reading.add(Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data);
+  const table = reading.finish();
   lastRead = { text, header, table };
   return table;
+}
+
+/** Characters of the text parsed per step of `readTableInSteps`: a few tens of milliseconds each. */
+const stepCharacters = 256 * 1024;
+
+/**
+ * Reads the table in `text` as `readTable` does, a chunk at a time with the window free between
+ * chunks, and keeps it for the build that follows. Resolves false when `stopped` says to stop.
+ */
+export function readTableInSteps(
+  text: string,
+  header: boolean,
+  progress: (fraction: number) => void,
+  stopped: () => boolean,
+  characters = stepCharacters,
+): Promise<boolean> {
+  if (lastRead?.text === text && lastRead.header === header) return Promise.resolve(true);
+  const reading = new TableReading(header);
+  return new Promise((resolve) => {
+    Papa.parse<string[]>(text, {
+      skipEmptyLines: 'greedy',
+      chunkSize: characters,
+      chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        const read = Math.min(results.meta.cursor / text.length, 1);
+        reading.add(results.data, read);
+        progress(read);
+        if (stopped()) {
+          parser.abort();
+          resolve(false);
+          return;
+        }
+        parser.pause();
+        setTimeout(() => parser.resume(), 0);
+      },
+      complete: () => {
+        if (stopped()) {
+          resolve(false);
+          return;
+        }
+        lastRead = { text, header, table: reading.finish() };
+        resolve(true);
+      },
+    });
+  });
 }
 
 const isTable = (read: ReadTable | Localized): read is ReadTable => 'names' in read;
@@ -346,8 +467,8 @@ function encodingsOf(
     let sum = 0;
     for (const row of training) {
       const value = numbers[row] ?? 0;
-      low = Math.min(low, value);
-      high = Math.max(high, value);
+      if (value < low) low = value;
+      if (value > high) high = value;
       sum += value;
     }
     if (spec.scaling === 'minmax') {
@@ -405,6 +526,19 @@ function checkRows(spec: Spec, table: ReadTable) {
   const used = [...inputs, target].filter((column) => column >= 0);
   const good: number[] = [];
   const bad: Localized[] = [];
+  // Each row's first bad cell, in the order of `used`: found column by column, a plain loop over
+  // the rows each (a table of 50,000 rows of 65 columns is read on the window's thread).
+  const faults = new Int32Array(table.rows.length).fill(-1);
+  for (const column of used) {
+    const numbers = numeric[column] === true ? table.columns[column]?.numbers : undefined;
+    for (let index = 0; index < faults.length; index += 1) {
+      if (faults[index] !== -1) continue;
+      const missing = numbers
+        ? Number.isNaN(numbers[index] ?? Number.NaN)
+        : (table.rows[index]?.cells[column] ?? '').trim() === '';
+      if (missing) faults[index] = column;
+    }
+  }
   table.rows.forEach((entry, index) => {
     if (entry.cells.length !== names.length) {
       bad.push({
@@ -413,12 +547,8 @@ function checkRows(spec: Spec, table: ReadTable) {
       });
       return;
     }
-    const fault = used.find((column) =>
-      numeric[column] === true
-        ? Number.isNaN(table.columns[column]?.numbers[index] ?? Number.NaN)
-        : (entry.cells[column] ?? '').trim() === '',
-    );
-    if (fault === undefined) good.push(index);
+    const fault = faults[index] ?? -1;
+    if (fault === -1) good.push(index);
     else bad.push(badCell(entry.row, names[fault] ?? '', entry.cells[fault] ?? ''));
   });
   return { numeric, target, inputs, good, bad };
@@ -1066,13 +1196,9 @@ export const csv: RecipeDef<Spec> = {
     maxBytes: maxCsvText,
     spec: csvSpecFor,
     reopen: (spec, file, text) => ({ ...spec, file, text }),
-    // The worker that opened the file read the table already: the window keeps that reading.
-    handOver: {
-      take: (spec) => readTable(spec.text, spec.header),
-      receive: (spec, taken) => {
-        lastRead = { text: spec.text, header: spec.header, table: taken as ReadTable | Localized };
-      },
-    },
+    // The worker that opened the file read the table for its proposal; the window reads it again
+    // a chunk at a time, for the build: handing over the parsed cells cost a long task itself.
+    prepare: (spec, progress, stopped) => readTableInSteps(spec.text, spec.header, progress, stopped),
   },
 
   encodeQuery(spec, dataset, text) {
