@@ -16,9 +16,7 @@ export function recipeOpening(
   wanted: { kind?: string; choices?: OpenChoices } = {},
 ): RecipeDef<DataSpec> | undefined {
   const lower = name.toLowerCase();
-  const matching = openers.filter((recipe) =>
-    recipe.opens?.extensions.some((extension) => lower.endsWith(extension)),
-  );
+  const matching = openers.filter((recipe) => recipe.opens?.extensions.some((extension) => lower.endsWith(extension)));
   return (
     matching.find((recipe) => recipe.kind === wanted.kind) ??
     matching.find((recipe) => recipe.opens?.claims?.(wanted.choices ?? {})) ??

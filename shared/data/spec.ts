@@ -27,6 +27,7 @@ export const defaultDataSpecs = Object.fromEntries(recipes.map((recipe) => [reci
 export function switchedSpec(previous: DataSpec | null, kind: DataKind): DataSpec {
   const next = recipeOf(defaultDataSpecs[kind]);
   const text = previous ? recipeOf(previous).rawText?.(previous) : undefined;
-  if (text === undefined || previous?.kind === kind || !next.rawText || !next.opens) return { ...defaultDataSpecs[kind] };
+  if (text === undefined || previous?.kind === kind || !next.rawText || !next.opens)
+    return { ...defaultDataSpecs[kind] };
   return next.opens.spec('', text);
 }

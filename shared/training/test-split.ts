@@ -56,7 +56,12 @@ function outputsOf(tf: TfModule, model: Tf.LayersModel, test: NonNullable<Datase
   return tf.tidy(() => {
     const x = tf.tensor(test.x.values, test.x.shape, test.x.dtype);
     const output = model.predict(x, { batchSize: 256 }) as Tf.Tensor;
-    return Float32Array.from(output.reshape([test.x.shape[0] ?? 0, -1]).slice([0, 0], [-1, 1]).dataSync());
+    return Float32Array.from(
+      output
+        .reshape([test.x.shape[0] ?? 0, -1])
+        .slice([0, 0], [-1, 1])
+        .dataSync(),
+    );
   });
 }
 
