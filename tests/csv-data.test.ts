@@ -13,6 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finalLogsOf, runExportedProgram } from './helpers/exported-program';
 import { exportKeras } from '../shared/codegen/keras';
 import { exportPytorch } from '../shared/codegen/pytorch';
 import { exportTypeScript } from '../shared/codegen/typescript';
@@ -234,19 +235,14 @@ describe('iris.csv exported: the programs read the same file and reach about the
   it('TypeScript: papaparse reads the file, the rows are dealt as LayerLab dealt them, the test split matches', async () => {
     const exported = await exportTypeScript(source);
     if (!exported.ok) throw new Error('refused');
-    for (const [name, content] of Object.entries(exported.files)) await writeFile(path.join(folder, name), content);
     expect(JSON.parse(exported.files['package.json']).dependencies).toEqual({
       '@tensorflow/tfjs': '4.22.0',
       papaparse: '^5.4.1',
     });
-    const binary = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
-    const strict = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
-    await run(binary('tsc'), [...strict, '--target', 'es2022', '--skipLibCheck', 'model.ts'], { cwd: folder });
-    const { stdout } = await run(binary('tsx'), ['model.ts', file], { cwd: folder, timeout: 120_000 });
+    const stdout = await runExportedProgram(exported.files, folder, [file], { timeout: 120_000 });
     expect(stdout).toContain('Data: 120 rows to train on, 30 held out to test');
     // The same tf.js, seed and rows: the same run, to the last figure printed.
-    const finalLine = stdout.split('\n').find((line) => line.startsWith('FINAL ')) ?? '';
-    const theirs = JSON.parse(finalLine.slice('FINAL '.length)) as Record<string, number>;
+    const theirs = finalLogsOf(stdout);
     for (const [name, value] of Object.entries(ours.finalLogs)) expect(theirs[name]).toBeCloseTo(value, 3);
     expect(Number(/test_accuracy ([\d.]+)/.exec(stdout)?.[1])).toBeCloseTo(ours.accuracy, 3);
     expect(stdout).toMatch(/For 5\.1, 3\.5, 1\.4, 0\.2 the network expects 0 /);

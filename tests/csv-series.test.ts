@@ -19,6 +19,7 @@ import { csv, csvSpecFor } from '../shared/data/recipes/csv';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings } from '../shared/training/settings';
 import { starterNetwork } from '../shared/training/starter';
+import { finalLogsOf, runExportedProgram } from './helpers/exported-program';
 import { layerlab } from './helpers/layerlab-cli';
 
 const run = promisify(execFile);
@@ -136,17 +137,9 @@ describe('the starter LSTM learns the series, and the exports read the file agai
   it('TypeScript: papaparse reads the column, the windows are the app’s, and the run ends on the same figures', async () => {
     const exported = await exportTypeScript(source);
     if (!exported.ok) throw new Error('refused');
-    for (const [name, content] of Object.entries(exported.files)) await writeFile(path.join(folder, name), content);
-    const binary = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
-    const strict = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
-    await run(binary('tsc'), [...strict, '--target', 'es2022', '--skipLibCheck', 'model.ts'], { cwd: folder });
-    const { stdout } = await run(binary('tsx'), ['model.ts', path.join(folder, 'airline.csv')], {
-      cwd: folder,
-      timeout: 240_000,
-    });
+    const stdout = await runExportedProgram(exported.files, folder, [path.join(folder, 'airline.csv')]);
     expect(stdout).toContain('Data: 106 windows to train on, 26 later ones held out to test');
-    const finalLine = stdout.split('\n').find((line) => line.startsWith('FINAL ')) ?? '';
-    const theirs = JSON.parse(finalLine.slice('FINAL '.length)) as Record<string, number>;
+    const theirs = finalLogsOf(stdout);
     for (const [name, value] of Object.entries(ours.finalLogs)) expect(theirs[name]).toBeCloseTo(value, 3);
     expect(Number(/test_mae ([\d.]+)/.exec(stdout)?.[1])).toBeCloseTo(ours.mae, 1);
     expect(stdout).toContain(`After ${passengers.slice(105, 117).join(', ')} the network expects `);

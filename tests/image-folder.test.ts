@@ -23,6 +23,7 @@ import ts from 'typescript';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings } from '../shared/training/settings';
 import { digitRgba, writeDigitFolder } from './helpers/image-folder';
+import { finalLogsOf, runExportedProgram } from './helpers/exported-program';
 import { layerlab } from './helpers/layerlab-cli';
 import { readFile } from 'node:fs/promises';
 
@@ -178,18 +179,13 @@ describe('the starter CNN learns the folder, and the exports read it again', () 
   it('TypeScript: pngjs and jpeg-js read the folder, shrink it alike, and the run ends on the same figures', async () => {
     const exported = await exportTypeScript(source);
     if (!exported.ok) throw new Error('refused');
-    for (const [name, content] of Object.entries(exported.files)) await writeFile(path.join(work, name), content);
     expect(JSON.parse(exported.files['package.json']).dependencies).toMatchObject({
       'jpeg-js': '^0.4.4',
       pngjs: '^7.0.0',
     });
-    const binary = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
-    const strict = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
-    await run(binary('tsc'), [...strict, '--target', 'es2022', '--skipLibCheck', 'model.ts'], { cwd: work });
-    const { stdout } = await run(binary('tsx'), ['model.ts', folder], { cwd: work, timeout: 240_000 });
+    const stdout = await runExportedProgram(exported.files, work, [folder]);
     expect(stdout).toContain('Data: 60 images of 8×8×1 to train on, 15 held out to test');
-    const finalLine = stdout.split('\n').find((line) => line.startsWith('FINAL ')) ?? '';
-    const theirs = JSON.parse(finalLine.slice('FINAL '.length)) as Record<string, number>;
+    const theirs = finalLogsOf(stdout);
     for (const [name, value] of Object.entries(ours.finalLogs)) expect(theirs[name]).toBeCloseTo(value, 3);
     expect(Number(/test_accuracy ([\d.]+)/.exec(stdout)?.[1])).toBeCloseTo(ours.accuracy, 3);
     expect(stdout).toMatch(/Image #60 \(a digit-\d\): the network expects:/);

@@ -25,6 +25,7 @@ import { encodeQuery, generateText } from '../shared/training/predict';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings } from '../shared/training/settings';
 import { starterNetwork } from '../shared/training/starter';
+import { finalLogsOf, runExportedProgram } from './helpers/exported-program';
 import { layerlab } from './helpers/layerlab-cli';
 
 const run = promisify(execFile);
@@ -202,19 +203,14 @@ describe('the exports read the same words, and the command line opens a text by 
     ours.model.dispose();
     const exported = await exportTypeScript(source);
     if (!exported.ok) throw new Error('refused');
-    for (const [name, content] of Object.entries(exported.files)) await writeFile(path.join(folder, name), content);
     await symlink(path.join(process.cwd(), 'node_modules'), path.join(folder, 'node_modules'), 'dir');
-    const binary = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
-    const strict = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
-    await run(binary('tsc'), [...strict, '--target', 'es2022', '--skipLibCheck', 'model.ts'], { cwd: folder });
-    const { stdout } = await run(binary('tsx'), ['model.ts'], { cwd: folder, timeout: 240_000 });
+    const stdout = await runExportedProgram(exported.files, folder);
     const train = dataset.x.shape[0] ?? 0;
     const test = dataset.test?.x.shape[0] ?? 0;
     expect(stdout).toContain(
       `Data: ${train} windows to train on, ${test} later ones held out to test, ${dataset.words?.length} words`,
     );
-    const finalLine = stdout.split('\n').find((line) => line.startsWith('FINAL ')) ?? '';
-    const theirs = JSON.parse(finalLine.slice('FINAL '.length)) as Record<string, number>;
+    const theirs = finalLogsOf(stdout);
     for (const [name, value] of Object.entries(ours.outcome.finalLogs)) expect(theirs[name]).toBeCloseTo(value, 3);
     expect(Number(/test_accuracy ([\d.]+)/.exec(stdout)?.[1])).toBeCloseTo(ours.outcome.test.accuracy, 3);
     expect(stdout).toContain('After "gnu general public license version" the network expects:');

@@ -317,6 +317,16 @@ export function windowField<S extends { window: number }>(): PanelField<S> {
   };
 }
 
+/** The text a recipe reads from (a text file's), edited whole. */
+export function textField<S extends { text: string }>(): PanelField<S> {
+  return {
+    widget: 'text',
+    label: { en: 'text', es: 'texto' },
+    get: (spec) => spec.text,
+    set: (spec, text) => ({ ...spec, text }),
+  };
+}
+
 /** The preview's headings for a recipe read in windows. */
 export const windowHeadings = {
   input: { en: 'input window', es: 'ventana de entrada' },

@@ -37,33 +37,30 @@ export function testFigures(result: TestResult): Record<string, number> {
     : { test_mae: result.mae, test_rmse: result.rmse };
 }
 
+/** What `read` makes of the network's outputs for the test split, one row per sample. */
+function fromOutputs(
+  tf: TfModule,
+  model: Tf.LayersModel,
+  test: NonNullable<Dataset['test']>,
+  read: (rows: Tf.Tensor2D) => Tf.Tensor,
+): Float32Array {
+  return tf.tidy(() => {
+    const x = tf.tensor(test.x.values, test.x.shape, test.x.dtype);
+    const output = model.predict(x, { batchSize: 256 }) as Tf.Tensor;
+    return Float32Array.from(read(output.reshape([test.x.shape[0] ?? 0, -1])).dataSync());
+  });
+}
+
 /**
  * The class the network answers for each test sample: one sigmoid unit answers the second class
  * when over 0.5, several units the one highest (found in tf.js: a vocabulary's outputs are large).
  */
-function answersOf(tf: TfModule, model: Tf.LayersModel, test: NonNullable<Dataset['test']>): Int32Array {
-  return tf.tidy(() => {
-    const x = tf.tensor(test.x.values, test.x.shape, test.x.dtype);
-    const output = model.predict(x, { batchSize: 256 }) as Tf.Tensor;
-    const rows = output.reshape([test.x.shape[0] ?? 0, -1]);
-    const answers = rows.shape[1] === 1 ? rows.greater(0.5).reshape([-1]) : rows.argMax(-1);
-    return Int32Array.from(answers.dataSync());
-  });
-}
+const answersOf = (tf: TfModule, model: Tf.LayersModel, test: NonNullable<Dataset['test']>) =>
+  fromOutputs(tf, model, test, (rows) => (rows.shape[1] === 1 ? rows.greater(0.5).reshape([-1]) : rows.argMax(-1)));
 
-/** The network's outputs for the test split, one row per sample: for numbers. */
-function outputsOf(tf: TfModule, model: Tf.LayersModel, test: NonNullable<Dataset['test']>): Float32Array {
-  return tf.tidy(() => {
-    const x = tf.tensor(test.x.values, test.x.shape, test.x.dtype);
-    const output = model.predict(x, { batchSize: 256 }) as Tf.Tensor;
-    return Float32Array.from(
-      output
-        .reshape([test.x.shape[0] ?? 0, -1])
-        .slice([0, 0], [-1, 1])
-        .dataSync(),
-    );
-  });
-}
+/** The network's first output for each test sample: for numbers. */
+const outputsOf = (tf: TfModule, model: Tf.LayersModel, test: NonNullable<Dataset['test']>) =>
+  fromOutputs(tf, model, test, (rows) => rows.slice([0, 0], [-1, 1]));
 
 /** The test split measured, or null when the data holds none or the network's outputs cannot be read. */
 export function evaluateTestSplit(tf: TfModule, model: Tf.LayersModel, dataset: Dataset): TestResult | null {

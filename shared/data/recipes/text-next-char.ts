@@ -8,7 +8,15 @@ import { pythonString } from '../../vocabulary/python.js';
 import { typescriptRanked } from '../../vocabulary/code-text.js';
 import { typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { Dataset } from '../dataset.js';
-import { maxRawLength, oneHotTargets, previewRows, windowField, windowHeadings, type RecipeDef } from '../recipe.js';
+import {
+  maxRawLength,
+  oneHotTargets,
+  previewRows,
+  windowField,
+  windowHeadings,
+  textField,
+  type RecipeDef,
+} from '../recipe.js';
 
 export const textNextCharSpec = z
   .object({
@@ -114,12 +122,7 @@ export const textNextChar: RecipeDef<Spec> = {
   },
 
   panel: () => [
-    {
-      widget: 'text',
-      label: { en: 'text', es: 'texto' },
-      get: (spec) => spec.text,
-      set: (spec, text) => ({ ...spec, text }),
-    },
+    textField(),
     windowField(),
     {
       widget: 'note',

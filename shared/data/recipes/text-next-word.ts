@@ -10,7 +10,15 @@ import { pythonString } from '../../vocabulary/python.js';
 import { typescriptRanked } from '../../vocabulary/code-text.js';
 import { typescriptString } from '../../vocabulary/typescript-literals.js';
 import { paddingIndex, unknownIndex, type Dataset } from '../dataset.js';
-import { maxRawLength, oneHotTargets, previewRows, textQuery, windowHeadings, type RecipeDef } from '../recipe.js';
+import {
+  maxRawLength,
+  oneHotTargets,
+  previewRows,
+  textQuery,
+  windowHeadings,
+  textField,
+  type RecipeDef,
+} from '../recipe.js';
 import { pythonWordsOf, textVocabulary, typescriptWordsOf, wordsOf } from './text-class.js';
 
 export const textNextWordSpec = z
@@ -133,12 +141,7 @@ export const textNextWord: RecipeDef<Spec> = {
   rawText: (spec) => spec.text,
 
   panel: (spec) => [
-    {
-      widget: 'text',
-      label: { en: 'text', es: 'texto' },
-      get: (current) => current.text,
-      set: (current, text) => ({ ...current, text }),
-    },
+    textField(),
     {
       widget: 'whole',
       label: { en: 'words read before guessing', es: 'palabras leídas antes de adivinar' },
