@@ -30,7 +30,11 @@ function describeData(dataset: Dataset): string {
     dataset.target.kind === 'class'
       ? `${dataset.target.labels.length} classes (${dataset.target.labels.map((label) => JSON.stringify(label)).join(' ')})`
       : 'a number each';
-  return `Data: ${samples} samples of ${input}, ${target}.`;
+  // A table shared out among several Inputs: what each is given.
+  const shared = dataset.inputs
+    ? ` shared out: ${dataset.inputs.map((entry) => `${entry.name} ${formatShape([null, entry.columns.length])}`).join(', ')};`
+    : '';
+  return `Data: ${samples} samples of ${input},${shared} ${target}.`;
 }
 
 /** Everything `check` prints about a project; pure, for tests and other commands. */

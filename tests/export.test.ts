@@ -103,7 +103,7 @@ async function expectSameRun(source: ExportSource, options: ExportOptions, folde
   const query = options.query === undefined ? null : encodeQuery(source.data, ours.dataset, options.query);
   const answer =
     query?.ok === true
-      ? decodeAnswer(ours.dataset, predictOne(tf, ours.model, query.values, query.shape), query.values)
+      ? decodeAnswer(ours.dataset, predictOne(tf, ours.model, ours.dataset, query.values, query.shape), query.values)
       : null;
   ours.model.dispose();
   if (answer?.kind === 'classes') {
@@ -380,7 +380,7 @@ describe('a network that carries trained layers, some frozen (transfer learning)
     if (!query.ok) throw new Error('no query');
     const answer = decodeAnswer(
       trained.dataset,
-      predictOne(tf, trained.model, query.values, query.shape),
+      predictOne(tf, trained.model, trained.dataset, query.values, query.shape),
       query.values,
     );
     trained.model.dispose();

@@ -106,7 +106,7 @@ describe('the recipe registry', () => {
     expect(question).toBe('101010');
     const query = encodeQuery(spec as never, run.dataset, question);
     if (!query.ok) throw new Error('the default question did not encode');
-    const answer = decodeAnswer(run.dataset, predictOne(tf, run.model, query.values, query.shape));
+    const answer = decodeAnswer(run.dataset, predictOne(tf, run.model, run.dataset, query.values, query.shape));
     expect(answer.kind === 'classes' && answer.top.map((entry) => entry.label).sort()).toEqual(['even', 'odd']);
     const refused = encodeQuery(spec as never, run.dataset, '12');
     expect(refused.ok || refused.problem.en).toBe('Type 6 bits, 0 or 1.');

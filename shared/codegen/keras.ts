@@ -16,7 +16,15 @@ import {
   type NetworkPlan,
 } from './plan.js';
 import { kerasGan, pythonGanSections } from './gan.js';
-import { indent, pythonData, pythonOpening, pythonProgram, pythonQuestion } from './python-program.js';
+import {
+  indent,
+  pythonData,
+  pythonFed,
+  pythonFeed,
+  pythonOpening,
+  pythonProgram,
+  pythonQuestion,
+} from './python-program.js';
 import { keyword, pythonCall, pythonNumber, pythonString, wrapPython } from '../vocabulary/python.js';
 import { commentLines, describeShape, thousands } from '../vocabulary/code-text.js';
 
@@ -121,7 +129,7 @@ function trainingLines(plan: ExportPlan): string[] {
   }
   lines.push(
     'history = model.fit(',
-    '    x,',
+    `    ${pythonFed(plan, 'x')},`,
     '    y,',
     '    epochs=args.epochs,',
     `    batch_size=${settings.batch_size},`,
@@ -201,8 +209,18 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
       ...pythonGanSections(plan, kerasGan(plan, optimizerCode(settings))),
     ]);
   }
-  const question = pythonQuestion(plan, (input, output) => [`${output} = model.predict(${input}, verbose=0)[0]`]);
-  return pythonProgram([opening, pythonData(plan), model, trainingLines(plan), question]);
+  const question = pythonQuestion(plan, (input, output) => [
+    `${output} = model.predict(${pythonFed(plan, input)}, verbose=0)[0]`,
+  ]);
+  const feed = pythonFeed(plan);
+  return pythonProgram([
+    opening,
+    pythonData(plan),
+    ...(feed.length > 0 ? [feed] : []),
+    model,
+    trainingLines(plan),
+    question,
+  ]);
 }
 
 /** The project as a Keras program, or the problems that stop it. */

@@ -15,6 +15,7 @@ import { layerDef } from '../layers/registry.js';
 import type { LayerDef } from '../layers/types.js';
 import type { Localized } from '../vocabulary/localized.js';
 import { checkDataFit } from '../training/modes/index.js';
+import { inputColumnsOf } from '../training/feed.js';
 import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
 
 /** What an export reads from a project (`Project` from shared/project has these and more). */
@@ -208,4 +209,14 @@ export function dataCodeOf(plan: ExportPlan): DataCode<DataSpec> {
     oneUnit: plan.outputs[0]?.output.at(-1) === 1,
     query: plan.query,
   };
+}
+
+/**
+ * The columns of x each of the network's Inputs reads, in the model's order of Inputs, when a
+ * table is shared out among several; null when one Input reads all of x.
+ */
+export function fedInputs(plan: ExportPlan): { name: string; columns: number[] }[] | null {
+  const names = plan.inputs.map((layer) => layer.node.name);
+  const columns = inputColumnsOf(plan.dataset.inputs, names);
+  return columns ? names.map((name, index) => ({ name, columns: columns[index] ?? [] })) : null;
 }

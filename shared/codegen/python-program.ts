@@ -3,8 +3,8 @@
  * data preparation in NumPy, rebuilt from the recipe as the course writes it, and the
  * playground's question. Reads nothing but its arguments.
  */
-import { dataCodeOf, type ExportPlan } from './plan.js';
-import { pythonString } from '../vocabulary/python.js';
+import { dataCodeOf, fedInputs, type ExportPlan } from './plan.js';
+import { pythonComment, pythonString } from '../vocabulary/python.js';
 import type { PythonDataCode } from '../data/recipe.js';
 import { recipeOf, type DataSpec } from '../data/recipes/index.js';
 
@@ -60,6 +60,28 @@ export function pythonData(plan: ExportPlan): string[] {
  */
 export function pythonQuestion(plan: ExportPlan, predict: (input: string, output: string) => string[]): string[] {
   return recipeOf(plan.data).python.question(dataCode(plan, predict));
+}
+
+/**
+ * A table shared out among several Inputs: `feed(rows)` gives each Input its columns (NumPy
+ * arrays and torch tensors alike). No lines when one Input reads all of x.
+ */
+export function pythonFeed(plan: ExportPlan): string[] {
+  const shared = fedInputs(plan);
+  if (!shared) return [];
+  return [
+    `# The network has ${shared.length} Inputs, each given its own columns of a row: ${shared.map((input) => pythonComment(input.name)).join(', ')}.`,
+    `NETWORK_INPUTS = [${shared.map((input) => `[${input.columns.join(', ')}]`).join(', ')}]`,
+    '',
+    '',
+    'def feed(rows):',
+    '    return [rows[:, columns] for columns in NETWORK_INPUTS]',
+  ];
+}
+
+/** What the model is given for `rows`: the rows, or `feed(rows)` when a table is shared out. */
+export function pythonFed(plan: ExportPlan, rows: string): string {
+  return fedInputs(plan) ? `feed(${rows})` : rows;
 }
 
 /** Whether a section defines a class or a function (its comments aside). */

@@ -27,7 +27,15 @@ import {
   type ExportSource,
   type NetworkPlan,
 } from './plan.js';
-import { indent, pythonData, pythonOpening, pythonProgram, pythonQuestion } from './python-program.js';
+import {
+  indent,
+  pythonData,
+  pythonFed,
+  pythonFeed,
+  pythonOpening,
+  pythonProgram,
+  pythonQuestion,
+} from './python-program.js';
 import { pythonComment, pythonNumber, pythonString, wrapPython } from '../vocabulary/python.js';
 import { ganPlan, pytorchGan, pythonGanSections } from './gan.js';
 import { commentLines, describeShape, thousands } from '../vocabulary/code-text.js';
@@ -267,6 +275,12 @@ function optimizerCode(settings: TrainingSettings, parameters = 'model.parameter
   }
 }
 
+/** The model's arguments for `rows`: the rows, or each Input's columns, unpacked, when a table is shared out. */
+function fedPyTorch(plan: ExportPlan, rows: string): string {
+  const fed = pythonFed(plan, rows);
+  return fed === rows ? rows : `*${fed}`;
+}
+
 function trainingLines(plan: ExportPlan, distributed: boolean, penalized: boolean): string[] {
   const settings = plan.source.training;
   const samples = plan.dataset.x.shape[0] ?? 0;
@@ -315,7 +329,7 @@ function trainingLines(plan: ExportPlan, distributed: boolean, penalized: boolea
     ...share,
     '        batch_inputs = train_inputs[batch].to(device)',
     '        batch_targets = train_targets[batch].to(device)',
-    `        outputs = ${distributed ? 'parallel_model' : 'model'}(batch_inputs)`,
+    `        outputs = ${distributed ? 'parallel_model' : 'model'}(${fedPyTorch(plan, 'batch_inputs')})`,
     penalized
       ? '        loss = loss_function(outputs, batch_targets) + model.penalty()'
       : '        loss = loss_function(outputs, batch_targets)',
@@ -341,7 +355,7 @@ function trainingLines(plan: ExportPlan, distributed: boolean, penalized: boolea
     lines.push(
       '    model.eval()',
       '    with torch.no_grad():',
-      '        checked = measure(model(validation_inputs.to(device)), validation_targets.to(device))',
+      `        checked = measure(model(${fedPyTorch(plan, 'validation_inputs.to(device)')}), validation_targets.to(device))`,
       '    logs.update({f"val_{name}": value for name, value in checked.items()})',
     );
   }
@@ -472,11 +486,13 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
   const question = pythonQuestion(plan, (input, output) => [
     'model.eval()',
     'with torch.no_grad():',
-    `    ${output} = model(torch.from_numpy(${input}).to(device))[0].cpu().numpy()`,
+    `    ${output} = model(${fedPyTorch(plan, `torch.from_numpy(${input}).to(device)`)})[0].cpu().numpy()`,
   ]);
+  const feed = pythonFeed(plan);
   const sections = [
     opening,
     pythonData(plan),
+    ...(feed.length > 0 ? [feed] : []),
     model,
     loss,
     measure,

@@ -13,6 +13,7 @@ import { formatTypeScript } from './format.js';
 import {
   camelCase,
   dataCodeOf,
+  fedInputs,
   planExport,
   type ExportOptions,
   type ExportPlan,
@@ -26,7 +27,7 @@ import { recipeOf, type DataSpec } from '../data/recipes/index.js';
 import { commentLines, describeShape, thousands } from '../vocabulary/code-text.js';
 import { helperSources, type TypeScriptHelper } from './typescript-helpers.js';
 import { tfInitializerCode } from '../layers/spellings.js';
-import { typescriptNumbers, typescriptString } from '../vocabulary/typescript-literals.js';
+import { typescriptComment, typescriptNumbers, typescriptString } from '../vocabulary/typescript-literals.js';
 
 export interface TypeScriptExport {
   ok: true;
@@ -104,7 +105,8 @@ function writeLayers(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHel
 
 /** What the recipe's data and question steps read, with the helpers they ask for. */
 function dataCode(plan: ExportPlan, helpers: Set<TypeScriptHelper>): TypeScriptDataCode<DataSpec> {
-  return { ...dataCodeOf(plan), useHelper: (name) => helpers.add(name) };
+  const fed = fedInputs(plan) !== null;
+  return { ...dataCodeOf(plan), useHelper: (name) => helpers.add(name), fed: (rows) => (fed ? `feed(${rows})` : rows) };
 }
 
 function modelSection(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHelper>): string[] {
@@ -183,7 +185,16 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
   helpers.add('describeLogs');
   if (shuffling) helpers.add('shuffledIndices').add('mulberry32');
   const metrics = settings.metrics.map((metric) => `'${metric}'`).join(', ');
+  const shared = fedInputs(plan);
+  const fed = (rows: string) => (shared ? `feed(${rows})` : rows);
   const lines = [
+    ...(shared
+      ? [
+          `// The network has ${shared.length} Inputs, each given its own columns of a row: ${shared.map((input) => typescriptComment(input.name)).join(', ')}.`,
+          `const networkInputs = [${shared.map((input) => typescriptNumbers(input.columns)).join(', ')}];`,
+          `const feed = (rows: tf.Tensor) => networkInputs.map((columns) => tf.gather(rows, columns, 1));`,
+        ]
+      : []),
     `// 3. Training: ${settings.optimizer}, ${settings.loss}, ${settings.epochs} epochs of batches of ${settings.batch_size}.`,
     `model.compile({`,
     `  optimizer: ${optimizerCode(settings)},`,
@@ -199,7 +210,7 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
       `const trainingCount = sampleCount - Math.floor(sampleCount * ${settings.validation_split});`,
       `const xTrain = x.slice(0, trainingCount);`,
       `const yTrain = y.slice(0, trainingCount);`,
-      `const validationData: [tf.Tensor, tf.Tensor] = [x.slice(trainingCount), y.slice(trainingCount)];`,
+      `const validationData: [${shared ? 'tf.Tensor[]' : 'tf.Tensor'}, tf.Tensor] = [${fed('x.slice(trainingCount)')}, y.slice(trainingCount)];`,
     );
   }
   if (shuffling) {
@@ -224,13 +235,16 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
     const count = validating ? 'trainingCount' : 'sampleCount';
     lines.push(
       `  const order = tf.tensor1d(shuffledIndices(${count}, shuffleRandom), 'int32');`,
-      `  const xEpoch = tf.gather(${xTrain}, order);`,
+      shared
+        ? `  const xEpoch = tf.tidy(() => feed(tf.gather(${xTrain}, order)));`
+        : `  const xEpoch = tf.gather(${xTrain}, order);`,
       `  const yEpoch = tf.gather(${yTrain}, order);`,
       `  const history = await model.fit(xEpoch, yEpoch, ${fitOptions});`,
       `  tf.dispose([order, xEpoch, yEpoch]);`,
     );
   } else {
-    lines.push(`  const history = await model.fit(${xTrain}, ${yTrain}, ${fitOptions});`);
+    if (shared) lines.splice(lines.length - 1, 0, `const xFed = feed(${xTrain});`);
+    lines.push(`  const history = await model.fit(${shared ? 'xFed' : xTrain}, ${yTrain}, ${fitOptions});`);
   }
   lines.push(
     `  const logs = kerasLogs(history);`,

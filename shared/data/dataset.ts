@@ -25,6 +25,8 @@ export interface TableFacts {
     missing: number;
     distinct: number;
     role: 'input' | 'target' | 'ignored';
+    /** The Input node that reads it, by name, when the columns are shared out among several. */
+    input?: string;
   }[];
   /** Data rows in the file. */
   rows: number;
@@ -44,9 +46,23 @@ export interface TableFacts {
 export const paddingIndex = 0;
 export const unknownIndex = 1;
 
+/**
+ * How a network of several Inputs reads a table: which of x's columns each Input node, by name,
+ * is given. x keeps the file's column order, so a row is encoded the same way for any split.
+ */
+export interface InputColumns {
+  name: string;
+  /** The columns of x this Input reads, in order (a one-hot column of words is one per word). */
+  columns: number[];
+  /** The table's columns that make them, by name. */
+  from: string[];
+}
+
 export interface Dataset {
   x: TensorData;
   y: TensorData;
+  /** x's columns split among several Input nodes, by name; absent, one Input reads all of x. */
+  inputs?: InputColumns[];
   /** What the targets are: class indices (with their labels) or numbers. */
   target:
     | { kind: 'class'; labels: string[] }

@@ -99,6 +99,18 @@ export type PanelField<S> =
    * images does; beside it, the name of the folder the spec holds.
    */
   | { widget: 'folder'; label: Localized; get: (spec: S) => string }
+  /**
+   * Each of `columns` to one of the network's Input nodes, by name (the panel lists the canvas'
+   * Inputs); shown when the network has several. A column not in the map goes to the first Input.
+   */
+  | {
+      widget: 'input-map';
+      label: Localized;
+      hint?: Localized;
+      columns: readonly string[];
+      get: (spec: S) => Record<string, string>;
+      set: (spec: S, value: Record<string, string>) => S;
+    }
   /** Each class's count and first images, at the size trained on (read only); classes left out dimmed. */
   | {
       widget: 'class-grid';
@@ -156,6 +168,11 @@ export interface DataCode<S> {
 export interface TypeScriptDataCode<S> extends DataCode<S> {
   /** The program needs this helper function (written once, after the imports). */
   useHelper: (name: 'mulberry32') => void;
+  /**
+   * What the model is given for a tensor of rows: the rows themselves, or `feed(rows)`, the
+   * columns of each Input, when a table is shared out among several.
+   */
+  fed: (rows: string) => string;
 }
 
 export interface PythonDataCode<S> extends DataCode<S> {

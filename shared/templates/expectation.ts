@@ -58,7 +58,7 @@ export function checkExpectation(
       items: [],
     };
   const items: ExpectationItem[] = [];
-  const answer = decodeAnswer(dataset, predictOne(tf, model, query.values, query.shape), query.values);
+  const answer = decodeAnswer(dataset, predictOne(tf, model, dataset, query.values, query.shape), query.values);
   const shown =
     answer.kind === 'classes'
       ? (answer.top[0]?.label ?? '')

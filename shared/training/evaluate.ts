@@ -10,6 +10,7 @@ import type { Dataset, TensorData } from '../data/build.js';
 import type { Plotted } from '../data/recipe.js';
 import { recipeOf, type DataSpec } from '../data/recipes/index.js';
 import type { TfModule } from '../layers/types.js';
+import { feedOf } from './feed.js';
 
 /** Points of a fitted curve: smooth at any width the playground gives it. */
 export const fitCurvePoints = 120;
@@ -110,7 +111,7 @@ function decisionBoundary(
       grid[cell] = x.min + ((column + 0.5) / size) * (x.max - x.min);
       grid[cell + 1] = y.max - ((row + 0.5) / size) * (y.max - y.min);
     }
-  const { values, width } = predictAll(tf, model, { values: grid, shape: [size * size, 2] });
+  const { values, width } = predictAll(tf, model, dataset, { values: grid, shape: [size * size, 2] });
   const classes: number[] = [];
   const confidence: number[] = [];
   for (let cell = 0; cell < size * size; cell += 1) {
@@ -154,10 +155,15 @@ function rows(data: TensorData, from: number): { values: Float32Array | Int32Arr
 }
 
 /** The model's outputs for `x`, flat, predicted in batches. */
-function predictAll(tf: TfModule, model: Tf.LayersModel, x: { values: Float32Array | Int32Array; shape: number[] }) {
+function predictAll(
+  tf: TfModule,
+  model: Tf.LayersModel,
+  dataset: Dataset,
+  x: { values: Float32Array | Int32Array; shape: number[] },
+) {
   return tf.tidy(() => {
     const input = tf.tensor(x.values, x.shape, x.values instanceof Int32Array ? 'int32' : 'float32');
-    const output = model.predict(input, { batchSize: 256 }) as Tf.Tensor;
+    const output = model.predict(feedOf(tf, model, dataset, input), { batchSize: 256 }) as Tf.Tensor;
     return { values: output.dataSync() as Float32Array, width: output.size / Math.max(1, x.shape[0] ?? 1) };
   });
 }
@@ -184,7 +190,7 @@ export function evaluateModel(
   if (dataset.target.kind === 'class') {
     const labels = dataset.target.labels;
     if (labels.length > maxConfusionClasses) return null;
-    const { values, width } = predictAll(tf, model, rows(dataset.x, from));
+    const { values, width } = predictAll(tf, model, dataset, rows(dataset.x, from));
     const matrix = labels.map(() => labels.map(() => 0));
     let correct = 0;
     for (let sample = 0; sample < count - from; sample += 1) {
@@ -216,7 +222,7 @@ export function evaluateModel(
     const high = Math.max(...xs);
     const steps = fitCurvePoints;
     const inputs = Float32Array.from({ length: steps }, (_, index) => low + ((high - low) * index) / (steps - 1));
-    const { values } = predictAll(tf, model, { values: inputs, shape: [steps, 1] });
+    const { values } = predictAll(tf, model, dataset, { values: inputs, shape: [steps, 1] });
     return {
       kind: 'fit',
       x: plotted.x.name,
@@ -226,7 +232,7 @@ export function evaluateModel(
   }
 
   if (dataset.target.kind === 'value' && plotted?.kind === 'series') {
-    const { values } = predictAll(tf, model, rows(dataset.x, 0));
+    const { values } = predictAll(tf, model, dataset, rows(dataset.x, 0));
     const scale = dataset.target.scale;
     const center = dataset.target.center ?? 0;
     const predicted: (number | null)[] = plotted.values.map((_, index) =>
@@ -246,7 +252,7 @@ export function evaluateModel(
     const items: ReconstructionItem[] = [];
     const score = (x: TensorData, first: number, classes: readonly string[], unusual: boolean) => {
       const inputs = rows(x, first);
-      const { values } = predictAll(tf, model, inputs);
+      const { values } = predictAll(tf, model, dataset, inputs);
       for (let sample = 0; sample < (inputs.shape[0] ?? 0); sample += 1) {
         const item: ReconstructionItem = {
           label: classes[first + sample] ?? '',

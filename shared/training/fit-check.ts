@@ -165,7 +165,29 @@ function outputActivationProblems(graph: Graph, last: LayerNode, settings: Train
 }
 
 /**
- * An ordinary network against its data, with one Input and one output: the Input takes the
+ * A table shared out among several Inputs, by name: an Input the data gives no columns, and
+ * columns sent to an Input the network does not have.
+ */
+function severalInputsProblems(
+  byId: ReadonlyMap<string, Graph['nodes'][number]>,
+  analysis: Analysis,
+  inputs: NonNullable<Dataset['inputs']>,
+): Problem[] {
+  const names = analysis.inputs.map((id) => byId.get(id)?.name ?? id);
+  const named = inputs.map((input) => input.name).join(', ');
+  const found: Problem[] = [];
+  analysis.inputs.forEach((id, index) => {
+    if (!inputs.some((input) => input.name === names[index]))
+      found.push(problem('data.input-columns', id, { name: names[index] ?? id, named }));
+  });
+  for (const input of inputs)
+    if (!names.includes(input.name))
+      found.push(problem('data.input-unknown', null, { name: input.name, columns: input.from.join(', ') }));
+  return found;
+}
+
+/**
+ * An ordinary network against its data, with one Input (or a table shared out among several) and one output: the Input takes the
  * samples' shape, the output gives the targets', and the loss and the output's activation suit
  * the targets.
  */
@@ -179,21 +201,31 @@ export function checkOrdinaryFit(
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const inputId = analysis.inputs[0] ?? '';
   const outputId = analysis.outputs[0] ?? '';
-  const input = byId.get(inputId);
-  const sampleShape = dataset.x.shape.slice(1);
-  const dataShape = [null, ...sampleShape];
-  const inputShape = analysis.nodes.get(inputId)?.shape;
-  if (input && inputShape && !shapesEqual(inputShape, dataShape)) {
-    found.push(
-      problem(
-        'data.input-shape',
-        inputId,
-        { data: formatShape(dataShape), shape: formatShape(inputShape), name: input.name },
-        { kind: 'set-param', nodeId: inputId, param: 'shape', value: sampleShape },
-        'shape',
-      ),
-    );
-  }
+  /** An Input against the shape of the samples it is given. */
+  const inputShapeProblem = (id: string, sampleShape: number[]) => {
+    const input = byId.get(id);
+    const dataShape = [null, ...sampleShape];
+    const inputShape = analysis.nodes.get(id)?.shape;
+    if (input && inputShape && !shapesEqual(inputShape, dataShape))
+      found.push(
+        problem(
+          'data.input-shape',
+          id,
+          { data: formatShape(dataShape), shape: formatShape(inputShape), name: input.name },
+          { kind: 'set-param', nodeId: id, param: 'shape', value: sampleShape },
+          'shape',
+        ),
+      );
+  };
+  if (dataset.inputs && analysis.inputs.length > 1)
+    found.push(...severalInputsProblems(byId, analysis, dataset.inputs));
+  if (dataset.inputs && analysis.inputs.length > 1)
+    for (const id of analysis.inputs) {
+      const columns = dataset.inputs.find((input) => input.name === byId.get(id)?.name)?.columns;
+      if (columns !== undefined) inputShapeProblem(id, [columns.length]);
+    }
+  // One Input reads all of x (a table split among several Inputs but drawn with one, too).
+  else inputShapeProblem(inputId, dataset.x.shape.slice(1));
   // Word indices reach an Embedding: it needs a vector for every index the data holds.
   const words = dataset.words?.length ?? 0;
   const embedding = graph.wires

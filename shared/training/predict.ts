@@ -10,6 +10,7 @@ import { recipeOf, type DataSpec } from '../data/recipes/index.js';
 import type { TfModule } from '../layers/types.js';
 import type { Localized } from '../vocabulary/localized.js';
 import { createRandom } from '../math/random.js';
+import { feedOf } from './feed.js';
 
 export type Answer =
   | {
@@ -102,9 +103,15 @@ export function decodeAnswer(
   return { kind: 'value', value: (output[0] ?? Number.NaN) * scale + center };
 }
 
-export function predictOne(tf: TfModule, model: Tf.LayersModel, values: Float32Array, shape: number[]): Float32Array {
+export function predictOne(
+  tf: TfModule,
+  model: Tf.LayersModel,
+  dataset: Dataset,
+  values: Float32Array,
+  shape: number[],
+): Float32Array {
   return tf.tidy(() => {
-    const output = model.predict(tf.tensor(values, shape)) as Tf.Tensor;
+    const output = model.predict(feedOf(tf, model, dataset, tf.tensor(values, shape))) as Tf.Tensor;
     return output.dataSync() as Float32Array;
   });
 }
@@ -156,7 +163,7 @@ export function generateText(
   for (let step = 0; step < length; step += 1) {
     const query = encodeQuery(spec, dataset, text);
     if (!query.ok) return query;
-    const probabilities = predictOne(tf, model, query.values, query.shape);
+    const probabilities = predictOne(tf, model, dataset, query.values, query.shape);
     if (byWords) {
       probabilities[paddingIndex] = 0;
       probabilities[unknownIndex] = 0;

@@ -8,6 +8,7 @@ import type * as Tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset.js';
 import type { TfModule } from '../layers/types.js';
 import { maxConfusionClasses } from './evaluate.js';
+import { feedOf } from './feed.js';
 
 /** Classes the per-class table lists when there are too many to list (a vocabulary): those the test split holds most of. */
 export const listedClasses = 12;
@@ -41,12 +42,14 @@ export function testFigures(result: TestResult): Record<string, number> {
 function fromOutputs(
   tf: TfModule,
   model: Tf.LayersModel,
-  test: NonNullable<Dataset['test']>,
+  dataset: Dataset,
   read: (rows: Tf.Tensor2D) => Tf.Tensor,
 ): Float32Array {
+  const test = dataset.test;
+  if (!test) return new Float32Array();
   return tf.tidy(() => {
     const x = tf.tensor(test.x.values, test.x.shape, test.x.dtype);
-    const output = model.predict(x, { batchSize: 256 }) as Tf.Tensor;
+    const output = model.predict(feedOf(tf, model, dataset, x), { batchSize: 256 }) as Tf.Tensor;
     return Float32Array.from(read(output.reshape([test.x.shape[0] ?? 0, -1])).dataSync());
   });
 }
@@ -55,12 +58,12 @@ function fromOutputs(
  * The class the network answers for each test sample: one sigmoid unit answers the second class
  * when over 0.5, several units the one highest (found in tf.js: a vocabulary's outputs are large).
  */
-const answersOf = (tf: TfModule, model: Tf.LayersModel, test: NonNullable<Dataset['test']>) =>
-  fromOutputs(tf, model, test, (rows) => (rows.shape[1] === 1 ? rows.greater(0.5).reshape([-1]) : rows.argMax(-1)));
+const answersOf = (tf: TfModule, model: Tf.LayersModel, dataset: Dataset) =>
+  fromOutputs(tf, model, dataset, (rows) => (rows.shape[1] === 1 ? rows.greater(0.5).reshape([-1]) : rows.argMax(-1)));
 
 /** The network's first output for each test sample: for numbers. */
-const outputsOf = (tf: TfModule, model: Tf.LayersModel, test: NonNullable<Dataset['test']>) =>
-  fromOutputs(tf, model, test, (rows) => rows.slice([0, 0], [-1, 1]));
+const outputsOf = (tf: TfModule, model: Tf.LayersModel, dataset: Dataset) =>
+  fromOutputs(tf, model, dataset, (rows) => rows.slice([0, 0], [-1, 1]));
 
 /** The test split measured, or null when the data holds none or the network's outputs cannot be read. */
 export function evaluateTestSplit(tf: TfModule, model: Tf.LayersModel, dataset: Dataset): TestResult | null {
@@ -70,7 +73,7 @@ export function evaluateTestSplit(tf: TfModule, model: Tf.LayersModel, dataset: 
   const targets = test.y.values;
   if (dataset.target.kind === 'class') {
     const labels = dataset.target.labels;
-    const answers = answersOf(tf, model, test);
+    const answers = answersOf(tf, model, dataset);
     // Counted per class, so that a vocabulary of thousands of words costs thousands, not millions.
     const hits = new Array<number>(labels.length).fill(0);
     const support = new Array<number>(labels.length).fill(0);
@@ -111,7 +114,7 @@ export function evaluateTestSplit(tf: TfModule, model: Tf.LayersModel, dataset: 
   }
   if (dataset.target.kind !== 'value') return null;
   const scale = dataset.target.scale;
-  const errors = Array.from(outputsOf(tf, model, test), (output, index) => (output - (targets[index] ?? 0)) * scale);
+  const errors = Array.from(outputsOf(tf, model, dataset), (output, index) => (output - (targets[index] ?? 0)) * scale);
   const mae = errors.reduce((sum, error) => sum + Math.abs(error), 0) / samples;
   const rmse = Math.sqrt(errors.reduce((sum, error) => sum + error * error, 0) / samples);
   return { kind: 'value', samples, mae, rmse };

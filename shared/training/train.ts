@@ -9,6 +9,7 @@ import type * as Tf from '@tensorflow/tfjs';
 import type { Dataset, TensorData } from '../data/build.js';
 import type { TfModule } from '../layers/types.js';
 import { createRandom } from '../math/random.js';
+import { feedOf } from './feed.js';
 import type { Loss, TrainingSettings } from './settings.js';
 
 export interface BatchUpdate {
@@ -222,8 +223,9 @@ export async function trainModel(
   const split = trainingSamples < samples;
   const xTrain = split ? xs.slice(0, trainingSamples) : xs;
   const yTrain = split ? ys.slice(0, trainingSamples) : ys;
-  const validationData: [Tf.Tensor, Tf.Tensor] | undefined = split
-    ? [xs.slice(trainingSamples), ys.slice(trainingSamples)]
+  // A network of several Inputs is given each its own columns of x (feed.ts).
+  const validationData: [Tf.Tensor | Tf.Tensor[], Tf.Tensor] | undefined = split
+    ? [feedOf(tf, model, dataset, xs.slice(trainingSamples)), ys.slice(trainingSamples)]
     : undefined;
   // tf.js shuffles with Math.random; shuffling here with the run's seed makes runs repeatable.
   const random = createRandom(saltedSeed(settings.seed, shuffleSalt));
@@ -235,8 +237,9 @@ export async function trainModel(
         settings.shuffle && trainingSamples > 1 ? tf.tensor1d(shuffledIndices(trainingSamples, random), 'int32') : null;
       const xEpoch = order ? tf.gather(xTrain, order) : xTrain;
       const yEpoch = order ? tf.gather(yTrain, order) : yTrain;
+      const fed = feedOf(tf, model, dataset, xEpoch);
       try {
-        await model.fit(xEpoch, yEpoch, {
+        await model.fit(fed, yEpoch, {
           epochs: 1,
           batchSize: settings.batch_size,
           shuffle: false,
@@ -315,6 +318,7 @@ export async function trainModel(
         });
       } finally {
         if (order) tf.dispose([order, xEpoch, yEpoch]);
+        if (fed !== xEpoch) tf.dispose(fed);
       }
       if (status !== 'completed') break;
     }
@@ -331,7 +335,7 @@ export async function trainModel(
   } finally {
     // A failed fit leaves its tensors behind unless they are released here (tf.js #5454).
     tf.dispose([xs, ys, ...lastGood]);
-    if (split) tf.dispose([xTrain, yTrain, ...(validationData ?? [])]);
+    if (split) tf.dispose([xTrain, yTrain, ...(validationData ?? []).flat()]);
     const leftover = best as { weights: Tf.Tensor[] } | null;
     if (leftover) tf.dispose(leftover.weights);
     optimizer.dispose();

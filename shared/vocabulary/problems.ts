@@ -193,6 +193,18 @@ export const problemCatalogue = {
     en: `This dataset feeds one Input and checks one output; the network has ${v(x, 'inputs')} Inputs and ${v(x, 'outputs')} outputs.`,
     es: `Este conjunto de datos alimenta un Input y comprueba una salida; la red tiene ${v(x, 'inputs')} Inputs y ${v(x, 'outputs')} salidas.`,
   })),
+  'data.several-inputs': error((x) => ({
+    en: `The network has ${v(x, 'inputs')} Inputs, but this data feeds one. For your own table (CSV), choose in the data panel which Input reads each column.`,
+    es: `La red tiene ${v(x, 'inputs')} Inputs, pero estos datos alimentan uno. Con tu propia tabla (CSV), elige en el panel de datos qué Input lee cada columna.`,
+  })),
+  'data.input-columns': error((x) => ({
+    en: `The data gives ${v(x, 'name')} no columns: it sends them to ${v(x, 'named')}. In the data panel, choose the columns ${v(x, 'name')} reads.`,
+    es: `Los datos no dan columnas a ${v(x, 'name')}: las envían a ${v(x, 'named')}. En el panel de datos, elige las columnas que lee ${v(x, 'name')}.`,
+  })),
+  'data.input-unknown': error((x) => ({
+    en: `The data sends the columns ${v(x, 'columns')} to an Input named ${v(x, 'name')}, which the network does not have. Rename an Input to ${v(x, 'name')}, or choose its columns' Input again in the data panel.`,
+    es: `Los datos envían las columnas ${v(x, 'columns')} a un Input llamado ${v(x, 'name')}, que la red no tiene. Renombra un Input a ${v(x, 'name')}, o vuelve a elegir el Input de esas columnas en el panel de datos.`,
+  })),
   'data.input-shape': error((x) => ({
     en: `The data gives each sample the shape ${v(x, 'data')}, but ${v(x, 'name')} expects ${v(x, 'shape')}. Set the Input's shape to ${v(x, 'data')}.`,
     es: `Los datos dan a cada muestra la forma ${v(x, 'data')}, pero ${v(x, 'name')} espera ${v(x, 'shape')}. Pon la forma del Input en ${v(x, 'data')}.`,

@@ -8,8 +8,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { csvSpecFor } from '../../shared/data/recipes/csv';
+import { emptyProject, serializeProject, type Project } from '../../shared/project/project';
 import { openApp } from '../helpers/canvas';
+import { layer, wire } from '../helpers/graphs';
 
 test.use({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
 
@@ -300,5 +304,95 @@ test('a 7.4 MB table opens in a worker with its progress shown, and a second ope
   );
   await expect(page.getByTestId('opening')).toBeHidden();
   await expect(page.getByTestId('data-file-name')).toHaveText('digits-large.csv');
+  expect(errors).toEqual([]);
+});
+
+test('a network of two Inputs: iris shared out column by column in the data panel, trained, a row asked', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // sepal (2) → Dense 8 and petal (2) → Dense 8, joined, → 3 classes; the table not yet shared out.
+  const nodes = [
+    layer('Input', 'sepal', { shape: [2] }),
+    layer('Input', 'petal', { shape: [2] }),
+    layer('Dense', 'sepal_dense', { units: 8, activation: 'relu' }),
+    layer('Dense', 'petal_dense', { units: 8, activation: 'relu' }),
+    layer('Concatenate', 'joined'),
+    layer('Dense', 'answer', { units: 3, activation: 'softmax' }),
+  ];
+  const place = [
+    [0, 0],
+    [0, 260],
+    [320, 0],
+    [320, 260],
+    [640, 130],
+    [960, 130],
+  ];
+  nodes.forEach((node, index) => (node.position = { x: place[index]?.[0] ?? 0, y: place[index]?.[1] ?? 0 }));
+  const [sepal, petal, sepalDense, petalDense, joined, answer] = nodes.map((node) => node.id);
+  const project: Project = {
+    ...emptyProject('Iris in two parts'),
+    graph: {
+      nodes,
+      wires: [
+        wire(sepal ?? '', sepalDense ?? ''),
+        wire(petal ?? '', petalDense ?? ''),
+        wire(sepalDense ?? '', joined ?? ''),
+        wire(petalDense ?? '', joined ?? ''),
+        wire(joined ?? '', answer ?? ''),
+      ],
+    },
+    data: csvSpecFor('iris.csv', readFileSync(`${sklearnData}/iris.csv`, 'utf8')),
+    training: {
+      ...emptyProject().training,
+      loss: 'sparse_categorical_crossentropy',
+      metrics: ['accuracy'],
+      epochs: 60,
+      batch_size: 16,
+      learning_rate: 0.01,
+    },
+  };
+  const file = testInfo.outputPath('two-inputs.layerlab');
+  await writeFile(file, serializeProject(project));
+  await openApp(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /^Open…/ }).click();
+  await (await chooser).setFiles(file);
+
+  // Two Inputs, data for one: said, with where to choose.
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  await expect(page.getByText(/The network has 2 Inputs, but this data feeds one/).first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Data', exact: true }).click();
+  const map = page.getByTestId('input-map');
+  await expect(map.getByRole('combobox')).toHaveCount(4);
+  await map.getByRole('combobox', { name: 'Input for column setosa' }).selectOption('petal');
+  await map.getByRole('combobox', { name: 'Input for column versicolor' }).selectOption('petal');
+  const columns = page.getByTestId('table-columns');
+  await expect(columns.locator('tr', { hasText: 'setosa' })).toContainText('input → petal');
+  await expect(columns.locator('tr', { hasText: '150' }).first()).toContainText('input → sepal');
+  await expect(page.getByTestId('shared-inputs')).toHaveText(' → sepal (120, 2), petal (120, 2)');
+  await expect(page.getByText('No problems')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('two-inputs-data.png') });
+  await map.screenshot({ path: testInfo.outputPath('two-inputs-map.png') });
+
+  await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+  const result = page.getByTestId('test-split-result').first();
+  await expect(result).toBeVisible({ timeout: 150_000 });
+  await expect(result).toContainText('Test split: 30 samples never trained on');
+  expect(Number(/accuracy ([\d.]+)/.exec(await result.innerText())?.[1])).toBeGreaterThan(60);
+  await page.getByRole('tab', { name: 'Playground' }).click();
+  await page.getByTestId('playground-input').fill('5.1, 3.5, 1.4, 0.2');
+  await page.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByTestId('playground-answer').locator('li').first()).toContainText('0');
+  await page.screenshot({ path: testInfo.outputPath('two-inputs-trained.png') });
+
+  // Every column given back to one Input: the network's second Input is without data again, and said so.
+  await page.getByRole('tab', { name: 'Data', exact: true }).click();
+  await map.getByRole('button', { name: 'Give every column to one Input' }).click();
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  await expect(page.getByText(/The network has 2 Inputs, but this data feeds one/).first()).toBeVisible();
   expect(errors).toEqual([]);
 });

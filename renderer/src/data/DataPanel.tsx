@@ -102,7 +102,7 @@ function TableFactsView({ dataset }: { dataset: Dataset }) {
               <td>{types[column.type]}</td>
               <td className="mono">{column.missing}</td>
               <td className="mono">{column.distinct}</td>
-              <td>{roles[column.role]}</td>
+              <td>{column.input ? t('data.roleInputOf', { name: column.input }) : roles[column.role]}</td>
             </tr>
           ))}
         </tbody>
@@ -191,6 +191,18 @@ export function DataPanel() {
           <p className="data-shapes">
             <span>
               {t('data.inputs')} <code>{`(${built.dataset.x.shape.join(', ')})`}</code>
+              {/* A table shared out among several Inputs: what each of them is given. */}
+              {built.dataset.inputs && built.dataset.inputs.length > 1 && (
+                <span data-testid="shared-inputs">
+                  {' → '}
+                  {built.dataset.inputs.map((input, index) => (
+                    <span key={input.name}>
+                      {index > 0 && ', '}
+                      {input.name} <code>{`(${built.dataset.x.shape[0] ?? 0}, ${input.columns.length})`}</code>
+                    </span>
+                  ))}
+                </span>
+              )}
             </span>
             {/* A GAN's real images have no targets: y would only repeat X. */}
             {built.dataset.target.kind !== 'generate' && (

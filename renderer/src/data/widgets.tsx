@@ -13,6 +13,8 @@ import { openedExtensions } from '../../../shared/data/open';
 import { applyOpenedData, openDataFile, type Opened } from './open-data';
 import { filesOfInput, openImageFolder } from './open-folder';
 import { PhotoImage } from '../training/ImagePixels';
+import { useAppStore, type AppState } from '../store';
+import { selectAnalysis } from '../store/selectors';
 
 type Field<W extends PanelField<DataSpec>['widget']> = Extract<PanelField<DataSpec>, { widget: W }>;
 
@@ -390,6 +392,70 @@ function FolderWidget({ field, spec }: Omit<WidgetProps<'folder'>, 'onChange'>) 
   );
 }
 
+/** The names of the canvas' Input nodes, in the network's order, as one string (stable for the store). */
+const selectInputNames = (state: AppState) => {
+  const byId = new Map(state.nodes.map((node) => [node.id, node.data.name]));
+  return selectAnalysis(state)
+    .inputs.map((id) => byId.get(id) ?? id)
+    .join('\n');
+};
+
+/**
+ * Each column to one of the canvas' Input nodes: shown when the network has several Inputs (or
+ * the data still shares its columns among some), each column with a menu of the Inputs' names.
+ */
+function InputMapWidget({ field, spec, onChange }: WidgetProps<'input-map'>) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const joined = useAppStore(selectInputNames);
+  const inputs = joined === '' ? [] : joined.split('\n');
+  const map = field.get(spec);
+  const listed = Object.values(map);
+  if (inputs.length < 2 && listed.length === 0) return null;
+  const fallback = listed[0] ?? inputs[0] ?? '';
+  const chosen = (column: string) => map[column] ?? fallback;
+  return (
+    <fieldset className="field input-map" data-testid="input-map">
+      <legend className="field-name">{localize(field.label)}</legend>
+      {field.hint && <span className="field-hint">{localize(field.hint)}</span>}
+      {field.columns.map((column) => {
+        const value = chosen(column);
+        const options = inputs.includes(value) ? inputs : [...inputs, value];
+        return (
+          <label key={column} className="field-inline">
+            <span className="mono">{column}</span>
+            <select
+              aria-label={t('data.inputOf', { column })}
+              value={value}
+              onChange={(event) =>
+                onChange(
+                  field.set(
+                    spec,
+                    Object.fromEntries(
+                      field.columns.map((name) => [name, name === column ? event.target.value : chosen(name)]),
+                    ),
+                  ),
+                )
+              }
+            >
+              {options.map((name) => (
+                <option key={name} value={name}>
+                  {inputs.includes(name) ? name : t('data.inputMissing', { name })}
+                </option>
+              ))}
+            </select>
+          </label>
+        );
+      })}
+      {listed.length > 0 && (
+        <button type="button" className="button-quiet" onClick={() => onChange(field.set(spec, {}))}>
+          {t('data.inputMapReset')}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
 /** Each class with its count and first images; the largest class's bar is full width. */
 function ClassGridWidget({ field }: { field: Field<'class-grid'> }) {
   const { t } = useTranslation();
@@ -483,5 +549,7 @@ export function PanelFieldView({
       return <FolderWidget field={field} spec={spec} />;
     case 'class-grid':
       return <ClassGridWidget field={field} />;
+    case 'input-map':
+      return <InputMapWidget field={field} spec={spec} onChange={onChange} />;
   }
 }

@@ -69,6 +69,14 @@ const csvSpec = z
     target: z.string().max(256),
     /** Columns that are not inputs (an id, a name), by name. */
     ignored: z.array(z.string().max(256)).max(1000),
+    /**
+     * For a network of several Inputs: the Input node, by name, that reads each input column. A
+     * column not listed goes to the first listed one's Input; absent, the one Input reads them all.
+     */
+    feeds: z
+      .array(z.object({ column: z.string().max(256), input: z.string().max(256) }).strict())
+      .max(1000)
+      .optional(),
     /** `class`: the target's distinct values are the classes; `value`: a number to predict. */
     task: z.enum(['class', 'value']),
     /** How numeric inputs are brought to a common scale. */
@@ -490,6 +498,38 @@ const widthOf = (encodings: readonly FeatureEncoding[]) =>
     0,
   );
 
+/** The Input a column goes to: as listed, else the first listed one's; none when nothing is listed. */
+function feedOfColumn(spec: Spec, column: string): string | undefined {
+  const feeds = spec.feeds ?? [];
+  return (feeds.find((feed) => feed.column === column) ?? feeds[0])?.input;
+}
+
+/**
+ * The input columns shared out among several Input nodes (`spec.feeds`): the columns of x each
+ * reads, in the order the Inputs are first named. Null when one Input reads them all.
+ */
+function sharedInputs(
+  spec: Spec,
+  encodings: readonly FeatureEncoding[],
+  offsets: readonly number[],
+): Dataset['inputs'] | null {
+  if (!spec.feeds || spec.feeds.length === 0) return null;
+  const inputs: NonNullable<Dataset['inputs']> = [];
+  encodings.forEach((encoding, index) => {
+    const name = feedOfColumn(spec, encoding.name) ?? '';
+    const width = encoding.kind === 'category' && encoding.oneHot ? encoding.categories.length : 1;
+    const start = offsets[index] ?? 0;
+    let input = inputs.find((entry) => entry.name === name);
+    if (!input) {
+      input = { name, columns: [], from: [] };
+      inputs.push(input);
+    }
+    input.columns.push(...Array.from({ length: width }, (_, at) => start + at));
+    input.from.push(encoding.name);
+  });
+  return inputs;
+}
+
 /** One row's raw input cells, encoded; null when a number is not one or a word is unknown. */
 function encodeRow(
   encodings: readonly FeatureEncoding[],
@@ -571,6 +611,10 @@ function columnFacts(spec: Spec, table: ReadTable, numeric: readonly boolean[]):
           : spec.series || spec.ignored.includes(name)
             ? 'ignored'
             : 'input',
+    // The Input node that reads it, when the columns are shared out among several.
+    ...(spec.feeds?.length && !spec.series && !spec.texts && name !== spec.target && !spec.ignored.includes(name)
+      ? { input: feedOfColumn(spec, name) ?? '' }
+      : {}),
   }));
 }
 
@@ -947,6 +991,7 @@ export const csv: RecipeDef<Spec> = {
         y: { values: y, shape: spec.task === 'class' ? [rows.length] : [rows.length, 1], dtype: 'float32' as const },
       };
     };
+    const shared = sharedInputs(spec, encodings, offsets);
     const facts: TableFacts = {
       columns: columnFacts(spec, read, numeric),
       rows: read.rows.length,
@@ -969,6 +1014,7 @@ export const csv: RecipeDef<Spec> = {
           target: read.rows[row]?.cells[target] ?? '',
         })),
         table: facts,
+        ...(shared ? { inputs: shared } : {}),
         ...(testRows.length > 0 ? { test: encode(testRows) } : {}),
       },
     };
@@ -990,7 +1036,10 @@ export const csv: RecipeDef<Spec> = {
           es: 'Desactivado: la primera fila son datos y las columnas se numeran.',
         },
         get: (current) => current.header,
-        set: (current, header) => ({ ...current, header, target: '', ignored: [] }),
+        set: (current, header) => {
+          const { feeds: _feeds, ...rest } = current;
+          return { ...rest, header, target: '', ignored: [] };
+        },
       },
       {
         widget: 'choice',
@@ -1100,6 +1149,21 @@ export const csv: RecipeDef<Spec> = {
         }),
       },
       {
+        widget: 'input-map',
+        label: { en: 'Which Input reads each column', es: 'Qué Input lee cada columna' },
+        hint: {
+          en: 'A network with several Input nodes reads the table in parts: each column goes to the Input chosen here.',
+          es: 'Una red con varios nodos Input lee la tabla por partes: cada columna va al Input elegido aquí.',
+        },
+        columns: inputNamesOf(spec, names),
+        get: (current) => Object.fromEntries((current.feeds ?? []).map((feed) => [feed.column, feed.input])),
+        set: (current, map) => {
+          const feeds = Object.entries(map).map(([column, input]) => ({ column, input }));
+          const { feeds: _feeds, ...rest } = current;
+          return feeds.length > 0 ? { ...rest, feeds } : rest;
+        },
+      },
+      {
         widget: 'choice',
         label: { en: 'Numbers are scaled', es: 'Los números se escalan' },
         options: [
@@ -1134,9 +1198,22 @@ export const csv: RecipeDef<Spec> = {
     // A series reads one column, in time order: no inputs to choose, scale or encode, nothing dealt;
     // texts are one column read word by word: no other inputs, nothing scaled, no series.
     const left = spec.series
-      ? new Set(['Inputs', 'Numbers are scaled', 'Words become', 'seed of the split', 'Texts to classify'])
+      ? new Set([
+          'Inputs',
+          'Which Input reads each column',
+          'Numbers are scaled',
+          'Words become',
+          'seed of the split',
+          'Texts to classify',
+        ])
       : spec.texts
-        ? new Set(['Inputs', 'Numbers are scaled', 'Words become', 'Read it as a time series'])
+        ? new Set([
+            'Inputs',
+            'Which Input reads each column',
+            'Numbers are scaled',
+            'Words become',
+            'Read it as a time series',
+          ])
         : new Set<string>();
     return fields.filter((field) => !('label' in field) || !left.has(field.label.en));
   },
@@ -1324,7 +1401,7 @@ export const csv: RecipeDef<Spec> = {
         'console.log(`Data: ${sampleCount} rows to train on, ${testRows.length} held out to test`);',
       ];
     },
-    question: ({ spec, dataset, loss, oneUnit, query }) => {
+    question: ({ spec, dataset, loss, oneUnit, query, fed }) => {
       const series = seriesCode(spec, dataset, query);
       if (series) return seriesTypescript(series).question;
       const texts = textsCode(spec, dataset, loss, oneUnit, query);
@@ -1334,7 +1411,7 @@ export const csv: RecipeDef<Spec> = {
       return [
         `// 4. The test split, never trained on, measured once; then the playground's question, a row of raw values.`,
         `if (testRows.length > 0) {`,
-        `  const predicted = (model.predict(xTest) as tf.Tensor).arraySync() as number[][];`,
+        `  const predicted = (model.predict(${fed('xTest')}) as tf.Tensor).arraySync() as number[][];`,
         ...(classes
           ? [
               oneUnit
@@ -1352,7 +1429,7 @@ export const csv: RecipeDef<Spec> = {
         `const queryCells = Papa.parse<string[]>(query).data[0] ?? [];`,
         `const queryRow: string[] = [];`,
         `inputColumns.forEach((column, index) => (queryRow[column] = queryCells[index] ?? ''));`,
-        `const output = (model.predict(tf.tensor2d([encodeRow(queryRow)], [1, inputCount])) as tf.Tensor).dataSync();`,
+        `const output = (model.predict(${fed('tf.tensor2d([encodeRow(queryRow)], [1, inputCount])')}) as tf.Tensor).dataSync();`,
         ...(classes
           ? [
               oneUnit

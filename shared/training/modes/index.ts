@@ -29,8 +29,20 @@ export function checkDataFit(
   dataset: Dataset,
   settings: TrainingSettings,
 ): Problem[] {
-  if (analysis.inputs.length !== 1 || analysis.outputs.length !== 1) {
-    if (analysis.inputs.length === 0 || analysis.outputs.length === 0) return [];
+  if (analysis.inputs.length === 0 || analysis.outputs.length === 0) return [];
+  // A table's columns can be shared out among several Inputs (dataset.inputs); one output checks them.
+  if (analysis.inputs.length > 1 && analysis.outputs.length === 1 && !dataset.inputs) {
+    return [
+      {
+        code: 'data.several-inputs',
+        severity: severityOf('data.several-inputs'),
+        nodeId: null,
+        wireIds: [],
+        values: { inputs: analysis.inputs.length },
+      },
+    ];
+  }
+  if ((analysis.inputs.length > 1 && !dataset.inputs) || analysis.outputs.length !== 1) {
     const values = { inputs: analysis.inputs.length, outputs: analysis.outputs.length };
     return [
       {

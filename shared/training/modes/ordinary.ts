@@ -18,7 +18,7 @@ export const ordinaryMode: TrainingMode = {
   ask(tf, model, _checked, data, dataset, text, top) {
     const query = encodeQuery(data, dataset, text);
     if (!query.ok) return query;
-    const output = predictOne(tf, model, query.values, query.shape);
+    const output = predictOne(tf, model, dataset, query.values, query.shape);
     return { ok: true, answer: decodeAnswer(dataset, output, query.values, top) };
   },
   question: 'question',
