@@ -104,6 +104,10 @@ function drawImage(pixels: readonly number[], width: number): string {
 }
 
 function formatAnswer(answer: Answer, dataset?: Dataset): string {
+  if (answer.kind === 'outputs')
+    return answer.parts
+      .map((part) => `${part.name} (${part.column}):\n${formatAnswer(part.answer, dataset).replace(/^/gm, '  ')}`)
+      .join('\n');
   if (answer.kind === 'value') return answer.value.toFixed(3);
   if (answer.kind === 'image') return `reconstruction error ${answer.error.toFixed(4)}`;
   if (answer.kind === 'sample') {

@@ -9,11 +9,13 @@ import { carriesWeights, kerasCarried } from './carried.js';
 import {
   ganRefusal,
   planExport,
+  plannedOutputs,
   type ExportOptions,
   type ExportPlan,
   type ExportRefusal,
   type ExportSource,
   type NetworkPlan,
+  type PlannedOutput,
 } from './plan.js';
 import { kerasGan, pythonGanSections } from './gan.js';
 import {
@@ -97,7 +99,16 @@ export function writeKerasModel(plan: NetworkPlan): string[] {
   ];
 }
 
-function compileLines(settings: TrainingSettings): string[] {
+function compileLines(settings: TrainingSettings, outputs: PlannedOutput[] | null): string[] {
+  if (outputs)
+    return [
+      '# Each output learns its own column with the loss that suits it; their sum is the loss.',
+      'model.compile(',
+      `    optimizer=${optimizerCode(settings)},`,
+      `    loss={${outputs.map((output) => `${pythonString(output.name)}: ${pythonString(output.loss)}`).join(', ')}},`,
+      `    metrics={${outputs.flatMap((output) => (output.metric ? [`${pythonString(output.name)}: [${pythonString(output.metric)}]`] : [])).join(', ')}},`,
+      ')',
+    ];
   return [
     'model.compile(',
     `    optimizer=${optimizerCode(settings)},`,
@@ -182,7 +193,11 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
     'keras.utils.set_random_seed(SEED)',
   );
   // A GAN compiles nothing: its loop below trains the generator and the discriminator itself.
-  const build = [...writeKerasModel(plan), ...kerasCarried(plan.layers), ...(gan ? [] : compileLines(settings))];
+  const build = [
+    ...writeKerasModel(plan),
+    ...kerasCarried(plan.layers),
+    ...(gan ? [] : compileLines(settings, plannedOutputs(plan))),
+  ];
   const model = options.distributed
     ? [
         ...commentLines(
@@ -209,8 +224,11 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
       ...pythonGanSections(plan, kerasGan(plan, optimizerCode(settings))),
     ]);
   }
+  // Several outputs answer with one array each: `output` is the list of each one's answer.
   const question = pythonQuestion(plan, (input, output) => [
-    `${output} = model.predict(${pythonFed(plan, input)}, verbose=0)[0]`,
+    plannedOutputs(plan)
+      ? `${output} = [part[0] for part in model.predict(${pythonFed(plan, input)}, verbose=0)]`
+      : `${output} = model.predict(${pythonFed(plan, input)}, verbose=0)[0]`,
   ]);
   const feed = pythonFeed(plan);
   return pythonProgram([

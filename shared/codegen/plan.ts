@@ -16,6 +16,9 @@ import type { LayerDef } from '../layers/types.js';
 import type { Localized } from '../vocabulary/localized.js';
 import { checkDataFit } from '../training/modes/index.js';
 import { inputColumnsOf } from '../training/feed.js';
+import { outputLoss, outputMetric, outputTargetsOf } from '../training/outputs.js';
+import type { OutputTargets } from '../data/dataset.js';
+import type { Loss, MetricName } from '../training/settings.js';
 import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
 
 /** What an export reads from a project (`Project` from shared/project has these and more). */
@@ -208,6 +211,7 @@ export function dataCodeOf(plan: ExportPlan): DataCode<DataSpec> {
     loss: plan.source.training.loss,
     oneUnit: plan.outputs[0]?.output.at(-1) === 1,
     query: plan.query,
+    outputs: plannedOutputs(plan),
   };
 }
 
@@ -219,4 +223,36 @@ export function fedInputs(plan: ExportPlan): { name: string; columns: number[] }
   const names = plan.inputs.map((layer) => layer.node.name);
   const columns = inputColumnsOf(plan.dataset.inputs, names);
   return columns ? names.map((name, index) => ({ name, columns: columns[index] ?? [] })) : null;
+}
+
+/** One of several outputs, each predicting a column of a table, as the exported programs train it. */
+export interface PlannedOutput {
+  name: string;
+  column: string;
+  target: OutputTargets['target'];
+  /** The output's units: one sigmoid unit answers two classes. */
+  units: number | null;
+  loss: Loss;
+  metric: MetricName | undefined;
+}
+
+/** The outputs of a network predicting several columns of a table, in the model's order; null for one. */
+export function plannedOutputs(plan: ExportPlan): PlannedOutput[] | null {
+  const several = outputTargetsOf(
+    plan.dataset.outputs,
+    plan.outputs.map((layer) => layer.node.name),
+  );
+  if (!several) return null;
+  const settings = plan.source.training;
+  return several.map((output, index) => {
+    const units = plan.outputs[index]?.output.at(-1) ?? null;
+    return {
+      name: output.name,
+      column: output.column,
+      target: output.target,
+      units,
+      loss: outputLoss(output.target, units, settings),
+      metric: outputMetric(output.target, settings),
+    };
+  });
 }

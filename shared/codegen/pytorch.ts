@@ -20,12 +20,14 @@ import type { PythonExport } from './keras.js';
 import {
   ganRefusal,
   planExport,
+  plannedOutputs,
   planNetwork,
   type ExportOptions,
   type ExportPlan,
   type ExportRefusal,
   type ExportSource,
   type NetworkPlan,
+  type PlannedOutput,
 } from './plan.js';
 import {
   indent,
@@ -228,6 +230,72 @@ function lossLines(settings: TrainingSettings, classes: boolean): string[] {
   }
 }
 
+/** One output's loss on its column of `targets` (Keras' loss on what the output gives). */
+function outputLossCode(output: PlannedOutput, index: number): string {
+  const given = `outputs[${index}]`;
+  const column = `targets[:, ${index} : ${index + 1}]`;
+  switch (output.loss) {
+    case 'sparse_categorical_crossentropy':
+    case 'categorical_crossentropy':
+      return `F.nll_loss(torch.log((${given} / ${given}.sum(dim=-1, keepdim=True)).clamp(1e-7, 1 - 1e-7)), targets[:, ${index}].long())`;
+    case 'binary_crossentropy':
+      return `F.binary_cross_entropy(${given}.clamp(1e-7, 1 - 1e-7), ${column})`;
+    case 'mean_squared_error':
+      return `F.mse_loss(${given}, ${column})`;
+    case 'mean_absolute_error':
+      return `F.l1_loss(${given}, ${column})`;
+  }
+}
+
+/** The name Keras logs one output's loss or metric under (`kind_loss`), as a Python string. */
+function logName(output: PlannedOutput, what: string): string {
+  return pythonString([output.name, what].join('_'));
+}
+
+/** Several outputs: each one's loss on its column of targets, and their sum, as Keras adds them. */
+function severalLossLines(outputs: readonly PlannedOutput[]): string[] {
+  return [
+    'def output_losses(outputs, targets):',
+    `    """Each output's loss on its column of targets, named as Keras logs it."""`,
+    '    return {',
+    ...outputs.map((output, index) => `        ${logName(output, 'loss')}: ${outputLossCode(output, index)},`),
+    '    }',
+    '',
+    '',
+    'def loss_function(outputs, targets):',
+    `    """The sum of the outputs' losses, as Keras adds them."""`,
+    '    return sum(output_losses(outputs, targets).values())',
+  ];
+}
+
+/** Several outputs: the loss, each output's loss and each one's metric, named as Keras logs them. */
+function severalMeasureLines(outputs: readonly PlannedOutput[], penalized: boolean): string[] {
+  const metrics = outputs.flatMap((output, index) => {
+    const given = `outputs[${index}]`;
+    const column = `targets[:, ${index} : ${index + 1}]`;
+    const name = logName(output, output.metric ?? '');
+    if (output.metric === 'accuracy') {
+      const chosen = output.units === 1 ? `(${given} > 0.5).long().reshape(-1)` : `${given}.argmax(dim=-1)`;
+      return [`        ${name}: (${chosen} == targets[:, ${index}].long()).float().mean().item(),`];
+    }
+    if (output.metric === 'mae') return [`        ${name}: (${given} - ${column}).abs().mean().item(),`];
+    if (output.metric === 'mse') return [`        ${name}: ((${given} - ${column}) ** 2).mean().item(),`];
+    return [];
+  });
+  return [
+    'def measure(outputs, targets):',
+    `    """The loss, and each output's loss and metric, of a batch, under Keras' names."""`,
+    '    losses = output_losses(outputs, targets)',
+    '    return {',
+    penalized
+      ? '        "loss": (sum(losses.values()) + model.penalty()).item(),'
+      : '        "loss": sum(losses.values()).item(),',
+    '        **{name: value.item() for name, value in losses.items()},',
+    ...metrics,
+    '    }',
+  ];
+}
+
 /** Keras' metrics, named as Keras logs them. */
 function measureLines(settings: TrainingSettings, classes: boolean, penalized: boolean): string[] {
   // Keras logs the loss with the weights' penalties added, on training and validation data alike.
@@ -337,7 +405,9 @@ function trainingLines(plan: ExportPlan, distributed: boolean, penalized: boolea
     '        loss.backward()',
     '        optimizer.step()',
     "        # Keras logs each epoch's mean over its samples.",
-    '        for name, value in measure(outputs.detach(), batch_targets).items():',
+    plannedOutputs(plan)
+      ? '        for name, value in measure(tuple(part.detach() for part in outputs), batch_targets).items():'
+      : '        for name, value in measure(outputs.detach(), batch_targets).items():',
     '            totals[name] = totals.get(name, 0.0) + value * len(batch)',
     '        seen += len(batch)',
   );
@@ -396,7 +466,17 @@ function modelSetup(plan: ExportPlan, distributed: boolean): string[] {
     classes && plan.source.training.loss !== 'categorical_crossentropy'
       ? 'torch.from_numpy(y)'
       : 'torch.from_numpy(y).float()';
-  const lines = ['# The data as tensors.', 'x_tensor = torch.from_numpy(x)', `y_tensor = ${targets}`];
+  const lines = [
+    '# The data as tensors.',
+    'x_tensor = torch.from_numpy(x)',
+    ...(plannedOutputs(plan)
+      ? [
+          "# One column of targets per output (a class's index as a number), side by side: a batch takes",
+          '# its rows of all of them at once.',
+          'y_tensor = torch.from_numpy(np.column_stack([part.reshape(len(part)).astype("float32") for part in y]))',
+        ]
+      : [`y_tensor = ${targets}`]),
+  ];
   if (distributed) {
     lines.push(
       '# One process per GPU (or several on the CPU), started by torchrun, which sets RANK, WORLD_SIZE,',
@@ -431,9 +511,10 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
   const settings = plan.source.training;
   const layers = torchLayers(plan);
   const classes = plan.dataset.target.kind === 'class';
-  const loss = lossLines(settings, classes);
+  const outputs = plannedOutputs(plan);
   const penalized = layers.some(({ code }) => (code.penalty ?? []).length > 0);
-  const measure = measureLines(settings, classes, penalized);
+  const loss = outputs ? severalLossLines(outputs) : lossLines(settings, classes);
+  const measure = outputs ? severalMeasureLines(outputs, penalized) : measureLines(settings, classes, penalized);
   const gan = plan.gan ? ganPlan(plan) : null;
   const body = [...moduleLines(plan, layers, gan), ...loss].join('\n');
   const restoring = settings.early_stopping && settings.restore_best_weights;
@@ -483,10 +564,13 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
       ),
     ]);
   }
+  // Several outputs answer with one tensor each: `output` is the list of each one's answer.
   const question = pythonQuestion(plan, (input, output) => [
     'model.eval()',
     'with torch.no_grad():',
-    `    ${output} = model(${fedPyTorch(plan, `torch.from_numpy(${input}).to(device)`)})[0].cpu().numpy()`,
+    outputs
+      ? `    ${output} = [part[0].cpu().numpy() for part in model(${fedPyTorch(plan, `torch.from_numpy(${input}).to(device)`)})]`
+      : `    ${output} = model(${fedPyTorch(plan, `torch.from_numpy(${input}).to(device)`)})[0].cpu().numpy()`,
   ]);
   const feed = pythonFeed(plan);
   const sections = [

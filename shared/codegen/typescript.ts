@@ -14,6 +14,7 @@ import {
   camelCase,
   dataCodeOf,
   fedInputs,
+  plannedOutputs,
   planExport,
   type ExportOptions,
   type ExportPlan,
@@ -187,6 +188,10 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
   const metrics = settings.metrics.map((metric) => `'${metric}'`).join(', ');
   const shared = fedInputs(plan);
   const fed = (rows: string) => (shared ? `feed(${rows})` : rows);
+  // Several outputs: y holds one tensor of targets per output.
+  const outputs = plannedOutputs(plan);
+  const eachY = (targets: (name: string) => string) =>
+    outputs ? `y.map((targets) => ${targets('targets')})` : targets('y');
   const lines = [
     ...(shared
       ? [
@@ -198,8 +203,13 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
     `// 3. Training: ${settings.optimizer}, ${settings.loss}, ${settings.epochs} epochs of batches of ${settings.batch_size}.`,
     `model.compile({`,
     `  optimizer: ${optimizerCode(settings)},`,
-    `  loss: '${tfLosses[settings.loss]}',`,
-    `  metrics: [${metrics}],`,
+    ...(outputs
+      ? [
+          `  // Each output learns its own column with the loss that suits it; their sum is the loss.`,
+          `  loss: { ${outputs.map((output) => `${typescriptString(output.name)}: '${tfLosses[output.loss]}'`).join(', ')} },`,
+          `  metrics: { ${outputs.flatMap((output) => (output.metric ? [`${typescriptString(output.name)}: '${output.metric}'`] : [])).join(', ')} },`,
+        ]
+      : [`  loss: '${tfLosses[settings.loss]}',`, `  metrics: [${metrics}],`]),
     `});`,
     `const epochs = ${settings.epochs};`,
     `const batchSize = ${settings.batch_size};`,
@@ -209,8 +219,8 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
       `// Hold out the last ${Number((settings.validation_split * 100).toFixed(2))}% of the samples to check the model, before any shuffling, as Keras does.`,
       `const trainingCount = sampleCount - Math.floor(sampleCount * ${settings.validation_split});`,
       `const xTrain = x.slice(0, trainingCount);`,
-      `const yTrain = y.slice(0, trainingCount);`,
-      `const validationData: [${shared ? 'tf.Tensor[]' : 'tf.Tensor'}, tf.Tensor] = [${fed('x.slice(trainingCount)')}, y.slice(trainingCount)];`,
+      `const yTrain = ${eachY((targets) => `${targets}.slice(0, trainingCount)`)};`,
+      `const validationData: [${shared ? 'tf.Tensor[]' : 'tf.Tensor'}, ${outputs ? 'tf.Tensor[]' : 'tf.Tensor'}] = [${fed('x.slice(trainingCount)')}, ${eachY((targets) => `${targets}.slice(trainingCount)`)}];`,
     );
   }
   if (shuffling) {
@@ -238,7 +248,9 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
       shared
         ? `  const xEpoch = tf.tidy(() => feed(tf.gather(${xTrain}, order)));`
         : `  const xEpoch = tf.gather(${xTrain}, order);`,
-      `  const yEpoch = tf.gather(${yTrain}, order);`,
+      outputs
+        ? `  const yEpoch = ${yTrain}.map((targets) => tf.gather(targets, order));`
+        : `  const yEpoch = tf.gather(${yTrain}, order);`,
       `  const history = await model.fit(xEpoch, yEpoch, ${fitOptions});`,
       `  tf.dispose([order, xEpoch, yEpoch]);`,
     );

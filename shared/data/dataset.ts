@@ -27,6 +27,8 @@ export interface TableFacts {
     role: 'input' | 'target' | 'ignored';
     /** The Input node that reads it, by name, when the columns are shared out among several. */
     input?: string;
+    /** The output node that predicts it, by name, when several columns are predicted. */
+    output?: string;
   }[];
   /** Data rows in the file. */
   rows: number;
@@ -58,9 +60,27 @@ export interface InputColumns {
   from: string[];
 }
 
+/**
+ * One of several outputs a table is predicted by: the output node, by name, the column it
+ * predicts and how (a class or a number), with the targets of the rows trained on and tested.
+ */
+export interface OutputTargets {
+  name: string;
+  column: string;
+  target: Extract<Dataset['target'], { kind: 'class' } | { kind: 'value' }>;
+  y: TensorData;
+  /** The test split's targets, in the order of `test.x`'s rows. */
+  test?: TensorData;
+}
+
 export interface Dataset {
   x: TensorData;
   y: TensorData;
+  /**
+   * Several columns predicted, each by its own output node; the first is also `y` and `target`.
+   * Absent, the network's one output predicts `y`.
+   */
+  outputs?: OutputTargets[];
   /** x's columns split among several Input nodes, by name; absent, one Input reads all of x. */
   inputs?: InputColumns[];
   /** What the targets are: class indices (with their labels) or numbers. */

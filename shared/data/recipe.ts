@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { createRandom } from '../math/random.js';
 import type { Localized } from '../vocabulary/localized.js';
-import type { Dataset, DatasetResult } from './dataset.js';
+import type { Dataset, DatasetResult, OutputTargets } from './dataset.js';
 import type { Pixels } from './pixels.js';
 import { pythonString } from '../vocabulary/python.js';
 
@@ -103,6 +103,20 @@ export type PanelField<S> =
    * Each of `columns` to one of the network's Input nodes, by name (the panel lists the canvas'
    * Inputs); shown when the network has several. A column not in the map goes to the first Input.
    */
+  /**
+   * Each of the network's output nodes (the panel lists the canvas' outputs) to a column it
+   * predicts, as a class or a number; shown when the network has several. The first entry is the
+   * recipe's main target; `tasks` proposes how each column is predicted.
+   */
+  | {
+      widget: 'output-map';
+      label: Localized;
+      hint?: Localized;
+      columns: readonly string[];
+      tasks: Readonly<Record<string, 'class' | 'value'>>;
+      get: (spec: S) => { output: string; column: string; task: 'class' | 'value' }[];
+      set: (spec: S, value: { output: string; column: string; task: 'class' | 'value' }[]) => S;
+    }
   | {
       widget: 'input-map';
       label: Localized;
@@ -163,6 +177,16 @@ export interface DataCode<S> {
   /** The network ends in one unit: two classes read from one sigmoid. */
   oneUnit: boolean;
   query: PlannedQuery;
+  /** Several outputs, each predicting a column of a table, in the model's order; null for one. */
+  outputs:
+    | {
+        name: string;
+        column: string;
+        target: OutputTargets['target'];
+        /** The output's units: one sigmoid unit answers two classes. */
+        units: number | null;
+      }[]
+    | null;
 }
 
 export interface TypeScriptDataCode<S> extends DataCode<S> {

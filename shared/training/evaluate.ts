@@ -181,6 +181,8 @@ export function evaluateModel(
   dataset: Dataset,
   validationSplit: number,
 ): Evaluation | null {
+  // A network of several outputs has no one view of its answers; the test split shows each output's.
+  if (model.outputs.length > 1) return null;
   const count = dataset.x.shape[0] ?? 0;
   const start = validationStart(count, validationSplit);
   const from = start < count ? start : 0;

@@ -10,6 +10,7 @@ import { formatShape, shapesEqual } from '../vocabulary/shape.js';
 import { generatorEnds } from '../graph/gan.js';
 import type { Graph } from '../graph/types.js';
 import { suggestLoss, type TrainingSettings } from './settings.js';
+import { classLosses, outputLoss } from './outputs.js';
 import type { LayerNode } from '../graph/types.js';
 import { layerDef } from '../layers/registry.js';
 
@@ -17,8 +18,6 @@ function activationOf(node: LayerNode): string | null {
   const activation = (node.params as Record<string, unknown>).activation;
   return typeof activation === 'string' ? activation : null;
 }
-
-const classLosses = new Set(['sparse_categorical_crossentropy', 'categorical_crossentropy', 'binary_crossentropy']);
 
 function problem(code: ProblemCode, nodeId: string | null, values: ProblemValues, fix?: Fix, param?: string): Problem {
   return {
@@ -187,6 +186,67 @@ function severalInputsProblems(
 }
 
 /**
+ * A table predicting several columns, each by an output node of that name: an output the data
+ * gives no column, a column given to an output the network lacks, and each output against its
+ * column (units for the classes or one number, and probabilities for classes). Each output's loss
+ * follows from its column (outputs.ts), so the run's loss is not checked.
+ */
+function severalOutputsProblems(
+  graph: Graph,
+  byId: ReadonlyMap<string, Graph['nodes'][number]>,
+  analysis: Analysis,
+  outputs: NonNullable<Dataset['outputs']>,
+  settings: TrainingSettings,
+): Problem[] {
+  const names = analysis.outputs.map((id) => byId.get(id)?.name ?? id);
+  const named = outputs.map((output) => output.name).join(', ');
+  const found: Problem[] = [];
+  analysis.outputs.forEach((id, index) => {
+    const node = byId.get(id);
+    const shape = analysis.nodes.get(id)?.shape;
+    const targets = outputs.find((output) => output.name === names[index]);
+    if (!node || !shape) return;
+    if (!targets) {
+      found.push(problem('data.output-columns', id, { name: node.name, named }));
+      return;
+    }
+    const unitsFix = (units: number): Fix | undefined =>
+      node.kind === 'Dense' ? { kind: 'set-param', nodeId: id, param: 'units', value: units } : undefined;
+    const units = shape[shape.length - 1] ?? null;
+    if (targets.target.kind === 'class') {
+      const classes = targets.target.labels.length;
+      const expected = units === 1 && classes === 2 ? 1 : classes;
+      if (!shapesEqual(shape, [null, expected]))
+        found.push(
+          problem(
+            'data.output-classes',
+            id,
+            { classes: expected, name: node.name, shape: formatShape(shape) },
+            unitsFix(expected),
+            'units',
+          ),
+        );
+      const loss = outputLoss(targets.target, units, settings);
+      found.push(...outputActivationProblems(graph, node, { ...settings, loss }));
+    } else if (!shapesEqual(shape, [null, 1])) {
+      found.push(
+        problem(
+          'data.output-values',
+          id,
+          { size: 1, name: node.name, shape: formatShape(shape) },
+          unitsFix(1),
+          'units',
+        ),
+      );
+    }
+  });
+  for (const output of outputs)
+    if (!names.includes(output.name))
+      found.push(problem('data.output-unknown', null, { name: output.name, column: output.column }));
+  return found;
+}
+
+/**
  * An ordinary network against its data, with one Input (or a table shared out among several) and one output: the Input takes the
  * samples' shape, the output gives the targets', and the loss and the output's activation suit
  * the targets.
@@ -242,6 +302,10 @@ export function checkOrdinaryFit(
         'input_dim',
       ),
     );
+  }
+  if (dataset.outputs && analysis.outputs.length > 1) {
+    found.push(...severalOutputsProblems(graph, byId, analysis, dataset.outputs, settings));
+    return found;
   }
   const output = byId.get(outputId);
   const outputShape = analysis.nodes.get(outputId)?.shape;

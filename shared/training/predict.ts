@@ -11,6 +11,7 @@ import type { TfModule } from '../layers/types.js';
 import type { Localized } from '../vocabulary/localized.js';
 import { createRandom } from '../math/random.js';
 import { feedOf } from './feed.js';
+import { outputTargetsOf } from './outputs.js';
 
 export type Answer =
   | {
@@ -24,6 +25,8 @@ export type Answer =
       probabilities: boolean;
     }
   | { kind: 'value'; value: number }
+  /** A network of several outputs, each predicting a column of a table: each output's answer. */
+  | { kind: 'outputs'; parts: { name: string; column: string; answer: Answer }[] }
   /** An autoencoder's answer: the image it gives back, and its mean squared error to the one shown. */
   | { kind: 'image'; input: number[]; output: number[]; error: number }
   /**
@@ -110,10 +113,46 @@ export function predictOne(
   values: Float32Array,
   shape: number[],
 ): Float32Array {
+  return predictEach(tf, model, dataset, values, shape)[0] ?? new Float32Array();
+}
+
+/** Each of the model's outputs for one sample, in the model's order of outputs. */
+export function predictEach(
+  tf: TfModule,
+  model: Tf.LayersModel,
+  dataset: Dataset,
+  values: Float32Array,
+  shape: number[],
+): Float32Array[] {
   return tf.tidy(() => {
-    const output = model.predict(feedOf(tf, model, dataset, tf.tensor(values, shape))) as Tf.Tensor;
-    return output.dataSync() as Float32Array;
+    const output = model.predict(feedOf(tf, model, dataset, tf.tensor(values, shape)));
+    return (Array.isArray(output) ? output : [output]).map((tensor) => tensor.dataSync() as Float32Array);
   });
+}
+
+/**
+ * The answer to a question already encoded: one output's in the data's terms, or, for a table
+ * predicted by several outputs, each output's on its own column.
+ */
+export function answerOf(
+  tf: TfModule,
+  model: Tf.LayersModel,
+  dataset: Dataset,
+  values: Float32Array,
+  shape: number[],
+  top?: number,
+): Answer {
+  const outputs = predictEach(tf, model, dataset, values, shape);
+  const several = outputTargetsOf(dataset.outputs, model.outputNames);
+  if (!several) return decodeAnswer(dataset, outputs[0] ?? [], values, top);
+  return {
+    kind: 'outputs',
+    parts: several.map((output, index) => ({
+      name: output.name,
+      column: output.column,
+      answer: decodeAnswer({ ...dataset, target: output.target }, outputs[index] ?? [], values, top),
+    })),
+  };
 }
 
 /** Picks a class from probabilities sharpened (temperature < 1) or flattened (> 1). */

@@ -10,6 +10,7 @@ import type { Dataset, TensorData } from '../data/build.js';
 import type { TfModule } from '../layers/types.js';
 import { createRandom } from '../math/random.js';
 import { feedOf } from './feed.js';
+import { outputLoss, outputMetric, outputTargetsOf } from './outputs.js';
 import type { Loss, TrainingSettings } from './settings.js';
 
 export interface BatchUpdate {
@@ -122,6 +123,11 @@ function kerasLogs(logs: Tf.Logs | undefined): Record<string, number> {
   return named;
 }
 
+/** `f` applied to a tensor, or to each of several (a network's several outputs' targets). */
+function each(value: Tf.Tensor | Tf.Tensor[], f: (tensor: Tf.Tensor) => Tf.Tensor): Tf.Tensor | Tf.Tensor[] {
+  return Array.isArray(value) ? value.map(f) : f(value);
+}
+
 /**
  * The seed of one of a run's random streams: the run's seed mixed with the stream's own salt, so
  * the streams differ. Exported programs write the same salts.
@@ -195,7 +201,28 @@ export async function trainModel(
 ): Promise<TrainingOutcome> {
   const now = callbacks.now ?? (() => Date.now());
   const optimizer = createOptimizer(tf, settings);
-  model.compile({ optimizer, loss: tfLossNames[settings.loss], metrics: [...settings.metrics] });
+  // Several outputs, each predicting a column of a table: each its own loss and metrics (outputs.ts).
+  const several = outputTargetsOf(dataset.outputs, model.outputNames);
+  const unitsOf = (index: number) => model.outputs[index]?.shape.at(-1) ?? null;
+  model.compile({
+    optimizer,
+    loss: several
+      ? Object.fromEntries(
+          several.map((output, index) => [
+            output.name,
+            tfLossNames[outputLoss(output.target, unitsOf(index), settings)],
+          ]),
+        )
+      : tfLossNames[settings.loss],
+    metrics: several
+      ? Object.fromEntries(
+          several.flatMap((output) => {
+            const metric = outputMetric(output.target, settings);
+            return metric ? [[output.name, metric]] : [];
+          }),
+        )
+      : [...settings.metrics],
+  });
 
   const samples = dataset.x.shape[0] ?? 0;
   const trainingSamples = samples - Math.floor(samples * settings.validation_split);
@@ -218,14 +245,18 @@ export async function trainModel(
   // as (n,) tf.js would broadcast them against (n, 1) outputs and compare every pair.
   const binary =
     settings.loss === 'binary_crossentropy' && dataset.target.kind === 'class' && dataset.y.shape.length === 1;
-  const ys = toTensor(tf, binary ? { ...dataset.y, shape: [...dataset.y.shape, 1] } : dataset.y);
+  const ys = several
+    ? several.map((output, index) =>
+        toTensor(tf, unitsOf(index) === 1 ? { ...output.y, shape: [output.y.shape[0] ?? 0, 1] } : output.y),
+      )
+    : toTensor(tf, binary ? { ...dataset.y, shape: [...dataset.y.shape, 1] } : dataset.y);
   // Keras holds out the last samples for validation, before any shuffling.
   const split = trainingSamples < samples;
   const xTrain = split ? xs.slice(0, trainingSamples) : xs;
-  const yTrain = split ? ys.slice(0, trainingSamples) : ys;
+  const yTrain = split ? each(ys, (targets) => targets.slice(0, trainingSamples)) : ys;
   // A network of several Inputs is given each its own columns of x (feed.ts).
-  const validationData: [Tf.Tensor | Tf.Tensor[], Tf.Tensor] | undefined = split
-    ? [feedOf(tf, model, dataset, xs.slice(trainingSamples)), ys.slice(trainingSamples)]
+  const validationData: [Tf.Tensor | Tf.Tensor[], Tf.Tensor | Tf.Tensor[]] | undefined = split
+    ? [feedOf(tf, model, dataset, xs.slice(trainingSamples)), each(ys, (targets) => targets.slice(trainingSamples))]
     : undefined;
   // tf.js shuffles with Math.random; shuffling here with the run's seed makes runs repeatable.
   const random = createRandom(saltedSeed(settings.seed, shuffleSalt));
@@ -236,7 +267,7 @@ export async function trainModel(
       const order =
         settings.shuffle && trainingSamples > 1 ? tf.tensor1d(shuffledIndices(trainingSamples, random), 'int32') : null;
       const xEpoch = order ? tf.gather(xTrain, order) : xTrain;
-      const yEpoch = order ? tf.gather(yTrain, order) : yTrain;
+      const yEpoch = order ? each(yTrain, (targets) => tf.gather(targets, order)) : yTrain;
       const fed = feedOf(tf, model, dataset, xEpoch);
       try {
         await model.fit(fed, yEpoch, {

@@ -205,6 +205,18 @@ export const problemCatalogue = {
     en: `The data sends the columns ${v(x, 'columns')} to an Input named ${v(x, 'name')}, which the network does not have. Rename an Input to ${v(x, 'name')}, or choose its columns' Input again in the data panel.`,
     es: `Los datos envían las columnas ${v(x, 'columns')} a un Input llamado ${v(x, 'name')}, que la red no tiene. Renombra un Input a ${v(x, 'name')}, o vuelve a elegir el Input de esas columnas en el panel de datos.`,
   })),
+  'data.several-outputs': error((x) => ({
+    en: `The network has ${v(x, 'outputs')} outputs, but this data gives one target. For your own table (CSV), choose in the data panel the column each output predicts.`,
+    es: `La red tiene ${v(x, 'outputs')} salidas, pero estos datos dan un objetivo. Con tu propia tabla (CSV), elige en el panel de datos la columna que predice cada salida.`,
+  })),
+  'data.output-columns': error((x) => ({
+    en: `The data gives ${v(x, 'name')} no column to predict (it has ${v(x, 'named')} predict). In the data panel, choose the column ${v(x, 'name')} predicts.`,
+    es: `Los datos no dan a ${v(x, 'name')} ninguna columna que predecir (la predicen ${v(x, 'named')}). En el panel de datos, elige la columna que predice ${v(x, 'name')}.`,
+  })),
+  'data.output-unknown': error((x) => ({
+    en: `The data has an output named ${v(x, 'name')} predict the column ${v(x, 'column')}, but the network has no such output. Rename an output layer to ${v(x, 'name')}, or choose the column's output again in the data panel.`,
+    es: `Los datos hacen que una salida llamada ${v(x, 'name')} prediga la columna ${v(x, 'column')}, pero la red no tiene esa salida. Renombra una capa de salida a ${v(x, 'name')}, o vuelve a elegir la salida de esa columna en el panel de datos.`,
+  })),
   'data.input-shape': error((x) => ({
     en: `The data gives each sample the shape ${v(x, 'data')}, but ${v(x, 'name')} expects ${v(x, 'shape')}. Set the Input's shape to ${v(x, 'data')}.`,
     es: `Los datos dan a cada muestra la forma ${v(x, 'data')}, pero ${v(x, 'name')} espera ${v(x, 'shape')}. Pon la forma del Input en ${v(x, 'data')}.`,

@@ -396,3 +396,91 @@ test('a network of two Inputs: iris shared out column by column in the data pane
   await expect(page.getByText(/The network has 2 Inputs, but this data feeds one/).first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a network of two outputs: iris species and petal width chosen per output in the data panel, trained, asked', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // Three measurements → Dense 16 → kind (3 classes) and width (one number); one column predicted yet.
+  const nodes = [
+    layer('Input', 'measures', { shape: [3] }),
+    layer('Dense', 'hidden', { units: 16, activation: 'relu' }),
+    layer('Dense', 'kind', { units: 3, activation: 'softmax' }),
+    layer('Dense', 'width', { units: 1 }),
+  ];
+  const place = [
+    [0, 130],
+    [320, 130],
+    [640, 0],
+    [640, 260],
+  ];
+  nodes.forEach((node, index) => (node.position = { x: place[index]?.[0] ?? 0, y: place[index]?.[1] ?? 0 }));
+  const [measures, hidden, kind, width] = nodes.map((node) => node.id);
+  const project: Project = {
+    ...emptyProject('Iris, kind and width'),
+    graph: {
+      nodes,
+      wires: [wire(measures ?? '', hidden ?? ''), wire(hidden ?? '', kind ?? ''), wire(hidden ?? '', width ?? '')],
+    },
+    data: csvSpecFor('iris.csv', readFileSync(`${sklearnData}/iris.csv`, 'utf8')),
+    training: {
+      ...emptyProject().training,
+      loss: 'sparse_categorical_crossentropy',
+      metrics: ['accuracy', 'mae'],
+      epochs: 80,
+      batch_size: 16,
+      learning_rate: 0.01,
+    },
+  };
+  const file = testInfo.outputPath('two-outputs.layerlab');
+  await writeFile(file, serializeProject(project));
+  await openApp(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /^Open…/ }).click();
+  await (await chooser).setFiles(file);
+
+  // Two outputs, one column predicted: said, with where to choose.
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  await expect(page.getByText(/The network has 2 outputs, but this data gives one target/).first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Data', exact: true }).click();
+  const map = page.getByTestId('output-map');
+  await expect(map.getByRole('combobox', { name: 'Column kind predicts' })).toHaveValue('virginica');
+  await map.getByRole('combobox', { name: 'Column width predicts' }).selectOption('versicolor');
+  // Petal widths are many and not whole: proposed as a number.
+  await expect(map.getByRole('combobox', { name: 'How width predicts it' })).toHaveValue('value');
+  const columns = page.getByTestId('table-columns');
+  await expect(columns.locator('tr', { hasText: 'versicolor' })).toContainText('target → width');
+  await expect(columns.locator('tr', { hasText: 'virginica' })).toContainText('target → kind');
+  await expect(page.getByTestId('data-preview')).toContainText('(120, 3)');
+  await expect(page.getByText('No problems')).toBeVisible();
+  await map.screenshot({ path: testInfo.outputPath('two-outputs-map.png') });
+
+  await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+  const result = page.getByTestId('test-split-result').first();
+  await expect(result).toBeVisible({ timeout: 150_000 });
+  await expect(result.getByTestId('test-output-kind')).toContainText('kind, predicting virginica');
+  expect(
+    Number(/accuracy ([\d.]+)/.exec(await result.getByTestId('test-output-kind').innerText())?.[1]),
+  ).toBeGreaterThan(60);
+  await expect(result.getByTestId('test-output-width')).toContainText('width, predicting versicolor');
+  await expect(result.getByTestId('test-output-width')).toContainText('mean absolute error');
+  await page.screenshot({ path: testInfo.outputPath('two-outputs-trained.png') });
+  await expect(page.getByTestId('outputs-loss')).toContainText(
+    'Each output trains with the loss its column calls for (kind sparse_categorical_crossentropy, width mean_squared_error)',
+  );
+  // Each output's loss and metric charted beside the sum.
+  for (const series of ['loss', 'kind_loss', 'width_loss', 'kind_accuracy', 'width_mae'])
+    await expect(page.getByTestId(`chart-${series}`)).toBeVisible();
+  await page.getByTestId('chart-kind_accuracy').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('two-outputs-charts.png') });
+  await page.getByRole('tab', { name: 'Playground' }).click();
+  await page.getByTestId('playground-input').fill('5.1, 3.5, 1.4');
+  await page.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByTestId('answer-kind').locator('li').first()).toContainText('0');
+  await expect(page.getByTestId('answer-width')).toContainText(/0\.\d{3}/);
+  await page.screenshot({ path: testInfo.outputPath('two-outputs-asked.png') });
+  expect(errors).toEqual([]);
+});

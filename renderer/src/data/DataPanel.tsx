@@ -102,7 +102,13 @@ function TableFactsView({ dataset }: { dataset: Dataset }) {
               <td>{types[column.type]}</td>
               <td className="mono">{column.missing}</td>
               <td className="mono">{column.distinct}</td>
-              <td>{column.input ? t('data.roleInputOf', { name: column.input }) : roles[column.role]}</td>
+              <td>
+                {column.input
+                  ? t('data.roleInputOf', { name: column.input })
+                  : column.output
+                    ? t('data.roleTargetOf', { name: column.output })
+                    : roles[column.role]}
+              </td>
             </tr>
           ))}
         </tbody>

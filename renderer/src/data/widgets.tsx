@@ -400,6 +400,87 @@ const selectInputNames = (state: AppState) => {
     .join('\n');
 };
 
+/** The names of the canvas' output layers, in the network's order, as one string (stable for the store). */
+const selectOutputNames = (state: AppState) => {
+  const byId = new Map(state.nodes.map((node) => [node.id, node.data.name]));
+  return selectAnalysis(state)
+    .outputs.map((id) => byId.get(id) ?? id)
+    .join('\n');
+};
+
+/**
+ * Each of the canvas' outputs to a column it predicts, as a class or a number: shown when the
+ * network has several outputs (or the data still predicts several columns). An output whose
+ * column is "nothing" predicts none; the first output with a column is the main target.
+ */
+function OutputMapWidget({ field, spec, onChange }: WidgetProps<'output-map'>) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const joined = useAppStore(selectOutputNames);
+  const outputs = joined === '' ? [] : joined.split('\n');
+  const list = field.get(spec);
+  if (outputs.length < 2 && list.length < 2) return null;
+  type Entry = (typeof list)[number];
+  // The main target, not yet given to an output by name, goes to the first output.
+  const fallback = list[0] && !outputs.includes(list[0].output) && outputs.length > 0 ? list[0] : null;
+  const rows: Entry[] = outputs.map(
+    (output, index) =>
+      list.find((entry) => entry.output === output) ??
+      (index === 0 && fallback ? { ...fallback, output } : { output, column: '', task: 'class' }),
+  );
+  // Entries for outputs the canvas does not have stay listed, so the learner sees and can drop them.
+  const orphans = list.filter((entry) => !outputs.includes(entry.output) && entry !== fallback);
+  const change = (output: string, next: Partial<Entry>) =>
+    onChange(
+      field.set(
+        spec,
+        [...rows, ...orphans]
+          .map((entry) => (entry.output === output ? { ...entry, ...next } : entry))
+          .filter((entry) => entry.column !== ''),
+      ),
+    );
+  return (
+    <fieldset className="field input-map" data-testid="output-map">
+      <legend className="field-name">{localize(field.label)}</legend>
+      {field.hint && <span className="field-hint">{localize(field.hint)}</span>}
+      {[...rows, ...orphans].map((entry, index) => (
+        <div key={`${entry.output}-${index}`} className="field-inline output-row">
+          <span className="mono">
+            {outputs.includes(entry.output) ? entry.output : t('data.outputMissing', { name: entry.output })}
+          </span>
+          <select
+            aria-label={t('data.columnOf', { output: entry.output })}
+            value={entry.column}
+            onChange={(event) =>
+              change(entry.output, {
+                column: event.target.value,
+                task: field.tasks[event.target.value] ?? 'class',
+              })
+            }
+          >
+            <option value="">{t('data.predictsNothing')}</option>
+            {field.columns.map((column) => (
+              <option key={column} value={column}>
+                {column}
+              </option>
+            ))}
+          </select>
+          {entry.column !== '' && (
+            <select
+              aria-label={t('data.taskOf', { output: entry.output })}
+              value={entry.task}
+              onChange={(event) => change(entry.output, { task: event.target.value === 'value' ? 'value' : 'class' })}
+            >
+              <option value="class">{t('data.taskClass')}</option>
+              <option value="value">{t('data.taskValue')}</option>
+            </select>
+          )}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 /**
  * Each column to one of the canvas' Input nodes: shown when the network has several Inputs (or
  * the data still shares its columns among some), each column with a menu of the Inputs' names.
@@ -551,5 +632,7 @@ export function PanelFieldView({
       return <ClassGridWidget field={field} />;
     case 'input-map':
       return <InputMapWidget field={field} spec={spec} onChange={onChange} />;
+    case 'output-map':
+      return <OutputMapWidget field={field} spec={spec} onChange={onChange} />;
   }
 }

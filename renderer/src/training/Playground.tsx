@@ -219,6 +219,17 @@ function AskedImage({
 function AnswerView({ answer }: { answer: Answer | null }) {
   const { t } = useTranslation();
   if (answer?.kind === 'classes') return <ClassAnswer answer={answer} />;
+  if (answer?.kind === 'outputs')
+    return (
+      <div className="answer-outputs" data-testid="playground-answers">
+        {answer.parts.map((part) => (
+          <div key={part.name} data-testid={`answer-${part.name}`}>
+            <h4>{t('playground.testOutput', { output: part.name, column: part.column })}</h4>
+            <AnswerView answer={part.answer} />
+          </div>
+        ))}
+      </div>
+    );
   if (answer?.kind === 'value')
     return (
       <p className="answer-value" data-testid="playground-answer">

@@ -12,7 +12,8 @@ import { useFigureFormat, useNumberFormat, useProblemText } from '../hooks/usePr
 import { ParamField } from '../ui/ParamField';
 import { TestSplitView } from './TestSplitView';
 import { useAppStore } from '../store';
-import { selectAnalysis } from '../store/selectors';
+import { selectAnalysis, selectDataCheck, type DataCheck } from '../store/selectors';
+import { outputLoss, outputTargetsOf } from '../../../shared/training/outputs';
 import { isRunActive, type Run } from '../store/training-slice';
 import { Charts, runLabel } from './Charts';
 import { takeTrainedLayers } from './client';
@@ -197,6 +198,7 @@ function SettingsColumn() {
           </label>
         ))}
       </fieldset>
+      <SeveralOutputsNote />
       <fieldset className="settings-fields" disabled={active}>
         {(Object.keys(trainingParams) as (keyof typeof trainingParams)[])
           .filter((name) => applies(name, training.optimizer, training.early_stopping))
@@ -217,6 +219,39 @@ function SettingsColumn() {
           ))}
       </fieldset>
     </div>
+  );
+}
+
+/** The loss each output trains with, one per column (the name, units and loss of each), as one string for the store. */
+const selectOutputLosses = (state: Parameters<typeof selectDataCheck>[0]): string => {
+  const built: DataCheck['dataset'] = selectDataCheck(state).dataset;
+  if (!built?.ok) return '';
+  const analysis = selectAnalysis(state);
+  const names = analysis.outputs.map((id) => state.nodes.find((node) => node.id === id)?.data.name ?? id);
+  try {
+    const several = outputTargetsOf(built.dataset.outputs, names);
+    if (!several) return '';
+    return several
+      .map((output, index) => {
+        const units = analysis.nodes.get(analysis.outputs[index] ?? '')?.shape?.at(-1) ?? null;
+        return `${output.name} ${outputLoss(output.target, typeof units === 'number' ? units : null, state.training)}`;
+      })
+      .join(', ');
+  } catch {
+    // An output the data gives no column: the problems say so, and nothing trains yet.
+    return '';
+  }
+};
+
+/** A network predicting several columns: each output trains with the loss its column calls for, not the one below. */
+function SeveralOutputsNote() {
+  const { t } = useTranslation();
+  const losses = useAppStore(selectOutputLosses);
+  if (losses === '') return null;
+  return (
+    <p className="muted" data-testid="outputs-loss">
+      {t('training.severalOutputsLoss', { losses })}
+    </p>
   );
 }
 

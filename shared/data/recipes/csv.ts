@@ -40,6 +40,7 @@ import {
   dealtOrder,
   generatorSeed,
   oneHotTargets,
+  type DataCode,
   type OpenChoices,
   type PanelField,
   type PlannedQuery,
@@ -79,6 +80,19 @@ const csvSpec = z
       .optional(),
     /** `class`: the target's distinct values are the classes; `value`: a number to predict. */
     task: z.enum(['class', 'value']),
+    /**
+     * More columns to predict, each by its own output node (by name), as a class or a number;
+     * with them, `output` names the node that predicts `target`.
+     */
+    also: z
+      .array(
+        z
+          .object({ column: z.string().max(256), task: z.enum(['class', 'value']), output: z.string().max(256) })
+          .strict(),
+      )
+      .max(100)
+      .optional(),
+    output: z.string().max(256).optional(),
     /** How numeric inputs are brought to a common scale. */
     scaling: z.enum(['standard', 'minmax']),
     /** How words become numbers: a column per word, or the word's index (for an Embedding). */
@@ -356,7 +370,7 @@ function wordColumns(spec: Spec): string[] {
 
 /** The columns the network reads: all but the target and those left out. */
 const inputNamesOf = (spec: Spec, names: readonly string[] = columnsOf(spec)) =>
-  names.filter((name) => name !== spec.target && !spec.ignored.includes(name));
+  names.filter((name) => name !== spec.target && !spec.ignored.includes(name) && !alsoPredicted(spec, name));
 
 /** Whether a column holds numbers: three in four of its filled cells at least (the rest are bad cells). */
 function numericColumns(table: ReadTable): boolean[] {
@@ -388,14 +402,7 @@ export function csvSpecFor(file: string, text: string, choices: OpenChoices = {}
   const read = readTable(text, header);
   const names = isTable(read) ? read.names : [];
   const target = choices.target ?? names.at(-1) ?? '';
-  const column = names.indexOf(target);
-  let task: Spec['task'] = 'class';
-  if (isTable(read) && column >= 0 && numericColumns(read)[column] === true) {
-    const values = read.rows.map(({ cells }) => Number(cells[column] ?? Number.NaN));
-    const distinct = new Set(values.filter(Number.isFinite));
-    if (distinct.size > 10 || values.some((value) => Number.isFinite(value) && !Number.isInteger(value)))
-      task = 'value';
-  }
+  const task = isTable(read) ? proposedTask(read, names.indexOf(target)) : 'class';
   const texts = choices.series || !isTable(read) ? undefined : proposedTextsOf(read, target, choices.texts);
   return {
     kind: 'csv',
@@ -413,6 +420,20 @@ export function csvSpecFor(file: string, text: string, choices: OpenChoices = {}
     ...(choices.series ? { series: choices.series } : {}),
     ...(texts ? { texts } : {}),
   };
+}
+
+/** How a column is predicted: a number when it holds numbers, more than ten or not whole; else a class. */
+function proposedTask(read: ReadTable, column: number): Spec['task'] {
+  if (column < 0 || numericColumns(read)[column] !== true) return 'class';
+  const numbers = Array.from(read.columns[column]?.numbers ?? []).filter(Number.isFinite);
+  const distinct = new Set(numbers);
+  return distinct.size > 10 || numbers.some((value) => !Number.isInteger(value)) ? 'value' : 'class';
+}
+
+/** How each column of the table would be predicted, by name. */
+function proposedTasks(spec: Spec): Record<string, Spec['task']> {
+  const read = readTable(spec.text, spec.header);
+  return isTable(read) ? Object.fromEntries(read.names.map((name, index) => [name, proposedTask(read, index)])) : {};
 }
 
 /** A column's cells, trimmed, in file order. */
@@ -498,6 +519,66 @@ const widthOf = (encodings: readonly FeatureEncoding[]) =>
     0,
   );
 
+/** A column to predict, read: what its targets are, and the rows' targets as a tensor. */
+interface TargetColumn {
+  ok: true;
+  target: { kind: 'class'; labels: string[] } | { kind: 'value'; scale: number; center: number };
+  encode: (rows: readonly number[]) => { values: Float32Array; shape: number[]; dtype: 'float32' };
+}
+
+/**
+ * A column to predict: a class (its distinct values among the good rows, sorted) or a number,
+ * trained on standardised (mean 0, deviation 1 over the training rows) so that a small spread
+ * around a large value is learned as fast as any; answers are read back.
+ */
+function targetsOf(
+  table: ReadTable,
+  column: number,
+  task: 'class' | 'value',
+  good: readonly number[],
+  training: readonly number[],
+): TargetColumn | { ok: false; problem: Localized } {
+  const name = table.names[column] ?? '';
+  const cellOf = (row: number) => (table.rows[row]?.cells[column] ?? '').trim();
+  const numbers = table.columns[column]?.numbers ?? new Float64Array();
+  if (task === 'class') {
+    const labels = sortLabels(new Set(good.map(cellOf)));
+    if (labels.length < 2)
+      return {
+        ok: false,
+        problem: {
+          en: `the target column ${name} holds one value alone: there is nothing to tell apart`,
+          es: `la columna objetivo ${name} tiene un solo valor: no hay nada que distinguir`,
+        },
+      };
+    const labelIndex = new Map(labels.map((label, index) => [label, index]));
+    return {
+      ok: true,
+      target: { kind: 'class', labels },
+      encode: (rows) => ({
+        values: Float32Array.from(rows, (row) => labelIndex.get(cellOf(row)) ?? 0),
+        shape: [rows.length],
+        dtype: 'float32',
+      }),
+    };
+  }
+  const targets = training.map((row) => numbers[row] ?? 0);
+  const center = targets.length > 0 ? targets.reduce((sum, value) => sum + value, 0) / targets.length : 0;
+  const spread = Math.sqrt(
+    targets.reduce((sum, value) => sum + (value - center) ** 2, 0) / Math.max(targets.length, 1),
+  );
+  const scale = spread > 0 ? spread : 1;
+  return {
+    ok: true,
+    target: { kind: 'value', scale, center },
+    encode: (rows) => ({
+      values: Float32Array.from(rows, (row) => ((numbers[row] ?? 0) - center) / scale),
+      shape: [rows.length, 1],
+      dtype: 'float32',
+    }),
+  };
+}
+
 /** The Input a column goes to: as listed, else the first listed one's; none when nothing is listed. */
 function feedOfColumn(spec: Spec, column: string): string | undefined {
   const feeds = spec.feeds ?? [];
@@ -562,8 +643,14 @@ function checkRows(spec: Spec, table: ReadTable) {
       ? [names.indexOf(spec.texts.column)].filter((column) => column >= 0)
       : names
           .map((_, index) => index)
-          .filter((index) => index !== target && !spec.ignored.includes(names[index] ?? ''));
-  const used = [...inputs, target].filter((column) => column >= 0);
+          .filter(
+            (index) =>
+              index !== target &&
+              !spec.ignored.includes(names[index] ?? '') &&
+              !alsoPredicted(spec, names[index] ?? ''),
+          );
+  const more = spec.series || spec.texts ? [] : (spec.also ?? []).map((also) => names.indexOf(also.column));
+  const used = [...inputs, target, ...more].filter((column) => column >= 0);
   const good: number[] = [];
   const bad: Localized[] = [];
   // Each row's first bad cell, in the order of `used`: found column by column, a plain loop over
@@ -594,6 +681,13 @@ function checkRows(spec: Spec, table: ReadTable) {
   return { numeric, target, inputs, good, bad };
 }
 
+/** Whether a column is one of the further columns predicted (`spec.also`). */
+const alsoPredicted = (spec: Spec, name: string) => (spec.also ?? []).some((also) => also.column === name);
+
+/** The output node that predicts a column, when several are predicted; undefined for any other column. */
+const outputOf = (spec: Spec, name: string): string | undefined =>
+  name === spec.target ? (spec.output ?? '') : spec.also?.find((also) => also.column === name)?.output;
+
 /** The facts of each column the data panel shows: its type, missing cells, distinct values, role. */
 function columnFacts(spec: Spec, table: ReadTable, numeric: readonly boolean[]): TableFacts['columns'] {
   return table.names.map((name, column) => ({
@@ -602,7 +696,7 @@ function columnFacts(spec: Spec, table: ReadTable, numeric: readonly boolean[]):
     missing: table.rows.length - (table.columns[column]?.filled ?? 0),
     distinct: table.columns[column]?.distinct ?? 0,
     role:
-      name === spec.target
+      name === spec.target || alsoPredicted(spec, name)
         ? 'target'
         : spec.texts
           ? name === spec.texts.column
@@ -612,8 +706,17 @@ function columnFacts(spec: Spec, table: ReadTable, numeric: readonly boolean[]):
             ? 'ignored'
             : 'input',
     // The Input node that reads it, when the columns are shared out among several.
-    ...(spec.feeds?.length && !spec.series && !spec.texts && name !== spec.target && !spec.ignored.includes(name)
+    ...(spec.feeds?.length &&
+    !spec.series &&
+    !spec.texts &&
+    name !== spec.target &&
+    !alsoPredicted(spec, name) &&
+    !spec.ignored.includes(name)
       ? { input: feedOfColumn(spec, name) ?? '' }
+      : {}),
+    // The output node that predicts it, when several columns are predicted.
+    ...(spec.also?.length && !spec.series && !spec.texts && outputOf(spec, name) !== undefined
+      ? { output: outputOf(spec, name) ?? '' }
       : {}),
   }));
 }
@@ -836,6 +939,133 @@ function seriesCode(spec: Spec, dataset: Dataset, query: PlannedQuery): SeriesCo
   };
 }
 
+/** The columns several outputs predict, as a TypeScript program reads them into `y` (one tensor each) and `yTest`. */
+function severalTargetsTypescript(outputs: NonNullable<DataCode<Spec>['outputs']>, names: readonly string[]): string[] {
+  return [
+    `// The columns to predict, one per output in the model's order: a class (one sigmoid unit for two), or a`,
+    `// number trained on standardised over the training rows, its answers read back.`,
+    `type Predicted =`,
+    `  | { name: string; column: number; classes: string[]; oneUnit: boolean }`,
+    `  | { name: string; column: number; center: number; scale: number };`,
+    `const predicted: Predicted[] = [`,
+    ...outputs.map((output) => {
+      const column = names.indexOf(output.column);
+      return output.target.kind === 'class'
+        ? `  { name: ${typescriptString(output.name)}, column: ${column}, classes: [${output.target.labels.map(typescriptString).join(', ')}], oneUnit: ${String(output.units === 1)} },`
+        : `  { name: ${typescriptString(output.name)}, column: ${column}, center: ${output.target.center}, scale: ${output.target.scale} },`;
+    }),
+    `];`,
+    `const targetOf = (output: Predicted, cells: string[]) =>`,
+    `  'classes' in output`,
+    `    ? output.classes.indexOf((cells[output.column] ?? '').trim())`,
+    `    : (Number(cells[output.column]) - output.center) / output.scale;`,
+    `const y = predicted.map((output) =>`,
+    `  'classes' in output && !output.oneUnit`,
+    `    ? tf.tensor1d(trainRows.map((cells) => targetOf(output, cells)))`,
+    `    : tf.tensor2d(trainRows.map((cells) => targetOf(output, cells)), [sampleCount, 1]),`,
+    `);`,
+    `const yTest = predicted.map((output) => testRows.map((cells) => targetOf(output, cells)));`,
+  ];
+}
+
+/** The test split and the playground's question, each output measured and answering on its own column. */
+function severalQuestionTypescript(queryLines: readonly string[], fed: (rows: string) => string): string[] {
+  return [
+    `// 4. The test split, never trained on, measured once per output; then the playground's question, a row of raw values.`,
+    `if (testRows.length > 0) {`,
+    `  const answers = model.predict(${fed('xTest')}) as tf.Tensor[];`,
+    `  predicted.forEach((output, index) => {`,
+    `    const rows = answers[index].arraySync() as number[][];`,
+    `    if ('classes' in output) {`,
+    `      const chosen = rows.map((row) => (output.oneUnit ? (row[0] > 0.5 ? 1 : 0) : row.indexOf(Math.max(...row))));`,
+    `      const right = chosen.filter((answer, sample) => answer === yTest[index][sample]).length;`,
+    '      console.log(`test_${output.name}_accuracy ${(right / testRows.length).toFixed(4)}`);',
+    `    } else {`,
+    `      const errors = rows.map((row, sample) => Math.abs((row[0] - yTest[index][sample]) * output.scale));`,
+    '      console.log(`test_${output.name}_mae ${(errors.reduce((sum, error) => sum + error, 0) / errors.length).toFixed(4)}`);',
+    `    }`,
+    `  });`,
+    `}`,
+    ...queryLines,
+    `const queryAnswers = model.predict(${fed('tf.tensor2d([encodeRow(queryRow)], [1, inputCount])')}) as tf.Tensor[];`,
+    `predicted.forEach((output, index) => {`,
+    `  const values = Array.from(queryAnswers[index].dataSync());`,
+    `  if ('classes' in output) {`,
+    `    const probabilities = output.oneUnit ? [1 - values[0], values[0]] : values;`,
+    `    const best = probabilities.indexOf(Math.max(...probabilities));`,
+    '    console.log(`For ${query} ${output.name} expects ${output.classes[best]} (${(probabilities[best] * 100).toFixed(1)}%)`);',
+    `  } else {`,
+    '    console.log(`For ${query} ${output.name} answers ${(values[0] * output.scale + output.center).toFixed(3)}`);',
+    `  }`,
+    `});`,
+  ];
+}
+
+/** The columns several outputs predict, as a Python program reads them into `y` and `y_test` (a NumPy array each). */
+function severalTargetsPython(outputs: NonNullable<DataCode<Spec>['outputs']>, names: readonly string[]): string[] {
+  return [
+    "# The columns to predict, one per output in the model's order: a class (one sigmoid unit for two), or a",
+    '# number trained on standardised over the training rows, its answers read back.',
+    'PREDICTED = [',
+    ...outputs.map((output) => {
+      const column = names.indexOf(output.column);
+      return output.target.kind === 'class'
+        ? `    {"name": ${pythonString(output.name)}, "column": ${column}, "classes": [${output.target.labels.map(pythonString).join(', ')}], "one_unit": ${output.units === 1 ? 'True' : 'False'}},`
+        : `    {"name": ${pythonString(output.name)}, "column": ${column}, "center": ${output.target.center}, "scale": ${output.target.scale}},`;
+    }),
+    ']',
+    '',
+    '',
+    'def targets_of(output, rows):',
+    '    cells = [row[output["column"]].strip() for row in rows]',
+    '    if "classes" not in output:',
+    '        values = [(float(cell) - output["center"]) / output["scale"] for cell in cells]',
+    '        return np.array(values, dtype="float32").reshape(-1, 1)',
+    '    values = [output["classes"].index(cell) for cell in cells]',
+    '    return np.array(values, dtype="float32").reshape(-1, 1) if output["one_unit"] else np.array(values, dtype="int64")',
+    '',
+    '',
+    'y = [targets_of(output, train_rows) for output in PREDICTED]',
+    'y_test = [targets_of(output, test_rows) for output in PREDICTED]',
+  ];
+}
+
+/** The test split and the playground's question, each output measured and answering on its own column. */
+function severalQuestionPython(
+  queryLines: readonly string[],
+  predict: (input: string, output: string) => string[],
+): string[] {
+  return [
+    "# 4. The test split, never trained on, measured once per output; then the playground's question, a row of raw values.",
+    '# The network answers each test row as the playground answers one: one answer per output.',
+    'test_outputs = []',
+    'for index in range(len(test_rows)):',
+    '    test_row = x_test[index : index + 1]',
+    ...predict('test_row', 'test_output').map((line) => `    ${line}`),
+    '    test_outputs.append([np.asarray(part).reshape(-1) for part in test_output])',
+    'if test_outputs:',
+    '    for position, output in enumerate(PREDICTED):',
+    '        answers = np.stack([answer[position] for answer in test_outputs])',
+    '        truth = y_test[position].reshape(-1)',
+    '        if "classes" in output:',
+    '            chosen = (answers[:, 0] > 0.5).astype("int64") if output["one_unit"] else answers.argmax(axis=1)',
+    '            print(f"test_{output[\'name\']}_accuracy {float((chosen == truth).mean()):.4f}")',
+    '        else:',
+    '            error = (answers[:, 0] - truth) * output["scale"]',
+    '            print(f"test_{output[\'name\']}_mae {float(np.abs(error).mean()):.4f}")',
+    ...queryLines,
+    ...predict('query_x', 'query_output'),
+    'for position, output in enumerate(PREDICTED):',
+    '    values = np.asarray(query_output[position]).reshape(-1)',
+    '    if "classes" in output:',
+    '        probabilities = np.array([1 - values[0], values[0]]) if output["one_unit"] else values',
+    '        best = int(np.argmax(probabilities))',
+    "        print(f\"For {query} {output['name']} expects {output['classes'][best]} ({probabilities[best]:.1%})\")",
+    '    else:',
+    "        print(f\"For {query} {output['name']} answers {float(values[0]) * output['scale'] + output['center']:.3f}\")",
+  ];
+}
+
 export const csv: RecipeDef<Spec> = {
   kind: 'csv',
   schema: csvSpec,
@@ -927,26 +1157,32 @@ export const csv: RecipeDef<Spec> = {
       return buildTexts(spec, spec.texts, read, { numeric, target, good, bad, dealtRows, trainRows, testRows });
     const encodings = encodingsOf(spec, read, numeric, inputs, trainRows);
     const width = widthOf(encodings);
-    const labels = spec.task === 'class' ? sortLabels(new Set(good.map((row) => cellOf(row, target)))) : [];
-    if (spec.task === 'class' && labels.length < 2)
-      return {
-        ok: false,
-        field: 'target',
-        problem: {
-          en: `the target column ${spec.target} holds one value alone: there is nothing to tell apart`,
-          es: `la columna objetivo ${spec.target} tiene un solo valor: no hay nada que distinguir`,
-        },
-      };
-    // A number to predict is trained on standardised (mean 0, deviation 1 over the training rows),
-    // so a small spread around a large value is learned as fast as any; answers are read back.
-    const targetNumbers = read.columns[target]?.numbers ?? new Float64Array();
-    const targets = spec.task === 'value' ? trainRows.map((row) => targetNumbers[row] ?? 0) : [];
-    const targetCenter = targets.length > 0 ? targets.reduce((sum, value) => sum + value, 0) / targets.length : 0;
-    const spread = Math.sqrt(
-      targets.reduce((sum, value) => sum + (value - targetCenter) ** 2, 0) / Math.max(targets.length, 1),
-    );
-    const targetScale = spread > 0 ? spread : 1;
-    const labelIndex = new Map(labels.map((label, index) => [label, index]));
+    const predicted = targetsOf(read, target, spec.task, good, trainRows);
+    if (!predicted.ok) return { ok: false, field: 'target', problem: predicted.problem };
+    const more: { output: string; column: string; targets: TargetColumn }[] = [];
+    for (const also of spec.also ?? []) {
+      const column = read.names.indexOf(also.column);
+      if (column >= 0 && also.task === 'value' && !numeric[column])
+        return {
+          ok: false,
+          field: 'also',
+          problem: {
+            en: `the column ${also.column} holds words, not numbers: predict it as a class`,
+            es: `la columna ${also.column} tiene palabras, no números: predícela como una clase`,
+          },
+        };
+      const targets = column < 0 ? null : targetsOf(read, column, also.task, good, trainRows);
+      if (!targets?.ok)
+        return {
+          ok: false,
+          field: 'also',
+          problem: targets?.problem ?? {
+            en: `the table has no column ${shown(also.column)} to predict`,
+            es: `la tabla no tiene la columna ${shown(also.column)} que predecir`,
+          },
+        };
+      more.push({ output: also.output, column: also.column, targets });
+    }
     const slots = encodings.map((encoding) =>
       encoding.kind === 'category' ? new Map(encoding.categories.map((category, index) => [category, index])) : null,
     );
@@ -959,7 +1195,6 @@ export const csv: RecipeDef<Spec> = {
     }, 0);
     const encode = (rows: readonly number[]) => {
       const x = new Float32Array(rows.length * width);
-      const y = new Float32Array(rows.length);
       // Column by column, each a plain loop over the rows: a table of 50,000 rows of 64 numbers is
       // 3.2 million values, written on the window's thread whenever an option changes.
       encodings.forEach((encoding, index) => {
@@ -980,16 +1215,7 @@ export const csv: RecipeDef<Spec> = {
           else if (slot !== undefined) x[at + slot] = 1;
         }
       });
-      rows.forEach((row, sample) => {
-        y[sample] =
-          spec.task === 'class'
-            ? (labelIndex.get(cellOf(row, target)) ?? 0)
-            : ((targetNumbers[row] ?? 0) - targetCenter) / targetScale;
-      });
-      return {
-        x: { values: x, shape: [rows.length, width], dtype: 'float32' as const },
-        y: { values: y, shape: spec.task === 'class' ? [rows.length] : [rows.length, 1], dtype: 'float32' as const },
-      };
+      return { x: { values: x, shape: [rows.length, width], dtype: 'float32' as const }, y: predicted.encode(rows) };
     };
     const shared = sharedInputs(spec, encodings, offsets);
     const facts: TableFacts = {
@@ -1005,10 +1231,20 @@ export const csv: RecipeDef<Spec> = {
       ok: true,
       dataset: {
         ...encode(trainRows),
-        target:
-          spec.task === 'class'
-            ? { kind: 'class', labels }
-            : { kind: 'value', scale: targetScale, center: targetCenter },
+        target: predicted.target,
+        ...(more.length > 0
+          ? {
+              outputs: [{ output: spec.output ?? '', column: spec.target, targets: predicted }, ...more].map(
+                ({ output, column, targets }) => ({
+                  name: output,
+                  column,
+                  target: targets.target,
+                  y: targets.encode(trainRows),
+                  ...(testRows.length > 0 ? { test: targets.encode(testRows) } : {}),
+                }),
+              ),
+            }
+          : {}),
         preview: trainRows.slice(0, previewRows).map((row) => ({
           input: inputs.map((column) => read.rows[row]?.cells[column] ?? '').join(', '),
           target: read.rows[row]?.cells[target] ?? '',
@@ -1046,7 +1282,15 @@ export const csv: RecipeDef<Spec> = {
         label: { en: 'Column to predict', es: 'Columna que predecir' },
         options: names.map((name) => ({ value: name, label: { en: name, es: name } })),
         get: (current) => current.target,
-        set: (current, target) => ({ ...current, target, ignored: current.ignored.filter((name) => name !== target) }),
+        set: (current, target) => {
+          // A column is predicted once: chosen here, it leaves the further columns predicted.
+          const also = current.also?.filter((entry) => entry.column !== target);
+          const { also: _also, output: _output, ...rest } = current;
+          const chosen = { ...rest, target, ignored: current.ignored.filter((name) => name !== target) };
+          return also?.length
+            ? { ...chosen, also, ...(current.output !== undefined ? { output: current.output } : {}) }
+            : chosen;
+        },
       },
       {
         widget: 'choice',
@@ -1141,12 +1385,43 @@ export const csv: RecipeDef<Spec> = {
           en: 'The columns the network reads; untick an id or a name.',
           es: 'Las columnas que lee la red; desmarca un id o un nombre.',
         },
-        options: names.filter((name) => name !== spec.target),
+        options: names.filter((name) => name !== spec.target && !alsoPredicted(spec, name)),
         get: (current) => inputNamesOf(current, names),
         set: (current, kept) => ({
           ...current,
-          ignored: names.filter((name) => name !== current.target && !kept.includes(name)),
+          ignored: names.filter(
+            (name) => name !== current.target && !alsoPredicted(current, name) && !kept.includes(name),
+          ),
         }),
+      },
+      {
+        widget: 'output-map',
+        label: { en: 'What each output predicts', es: 'Qué predice cada salida' },
+        hint: {
+          en: 'A network with several outputs predicts several columns: choose each output’s column, as a class or a number.',
+          es: 'Una red con varias salidas predice varias columnas: elige la columna de cada salida, como clase o como número.',
+        },
+        columns: names,
+        tasks: proposedTasks(spec),
+        get: (current) => [
+          { output: current.output ?? '', column: current.target, task: current.task },
+          ...(current.also ?? []),
+        ],
+        set: (current, list) => {
+          const [first, ...rest] = list;
+          const { also: _also, output: _output, series: _series, texts: _texts, ...one } = current;
+          if (!first) return one;
+          const chosen = new Set(list.map((entry) => entry.column));
+          const base = {
+            ...one,
+            target: first.column,
+            task: first.task,
+            ignored: current.ignored.filter((name) => !chosen.has(name)),
+            feeds: current.feeds?.filter((feed) => !chosen.has(feed.column)),
+          };
+          if (!base.feeds?.length) delete base.feeds;
+          return rest.length > 0 ? { ...base, output: first.output, also: rest } : base;
+        },
       },
       {
         widget: 'input-map',
@@ -1201,6 +1476,7 @@ export const csv: RecipeDef<Spec> = {
       ? new Set([
           'Inputs',
           'Which Input reads each column',
+          'What each output predicts',
           'Numbers are scaled',
           'Words become',
           'seed of the split',
@@ -1210,6 +1486,7 @@ export const csv: RecipeDef<Spec> = {
         ? new Set([
             'Inputs',
             'Which Input reads each column',
+            'What each output predicts',
             'Numbers are scaled',
             'Words become',
             'Read it as a time series',
@@ -1337,7 +1614,8 @@ export const csv: RecipeDef<Spec> = {
       dependencies: { papaparse: '^5.4.1' },
       devDependencies: { '@types/node': '^20.0.0', '@types/papaparse': '^5.3.0' },
     },
-    data: ({ spec, dataset, loss, oneUnit, query }) => {
+    data: (code) => {
+      const { spec, dataset, loss, oneUnit, query } = code;
       const series = seriesCode(spec, dataset, query);
       if (series) return seriesTypescript(series).data;
       const texts = textsCode(spec, dataset, loss, oneUnit, query);
@@ -1349,6 +1627,34 @@ export const csv: RecipeDef<Spec> = {
       const names = columnsOf(spec);
       const inputColumns = facts.encodings.map((encoding) => names.indexOf(encoding.name));
       const target = names.indexOf(spec.target);
+      // The rows read, dealt as LayerLab dealt them: the inputs in x.
+      const rowLines = [
+        `const trainRows = order.slice(0, order.length - testCount).map(rowByNumber);`,
+        `const testRows = order.slice(order.length - testCount).map(rowByNumber);`,
+        `const sampleCount = trainRows.length;`,
+        `const x = tf.tensor2d(trainRows.flatMap(encodeRow), [sampleCount, inputCount]);`,
+      ];
+      const xTestLine = `const xTest = tf.tensor2d(testRows.flatMap(encodeRow), [testRows.length, inputCount]);`;
+      // One column predicted: its classes or its scale, y and yTest.
+      const singleTarget = [
+        classes
+          ? `const classes = [${dataset.target.kind === 'class' ? dataset.target.labels.map(typescriptString).join(', ') : ''}];`
+          : `// The target: column ${target + 1}, a number per row.`,
+        ...(classes
+          ? []
+          : [
+              `// Trained on standardised over the training rows; answers are read back.`,
+              `const targetCenter = ${dataset.target.kind === 'value' ? (dataset.target.center ?? 0) : 0};`,
+              `const targetScale = ${dataset.target.kind === 'value' ? dataset.target.scale : 1};`,
+            ]),
+        `const targetOf = (cells: string[]) => ${classes ? `classes.indexOf((cells[${target}] ?? '').trim())` : `(Number(cells[${target}]) - targetCenter) / targetScale`};`,
+        ...rowLines,
+        column
+          ? `const y = tf.tensor2d(trainRows.map(targetOf), [sampleCount, 1]);`
+          : `const y = tf.tensor1d(trainRows.map(targetOf));`,
+        xTestLine,
+        `const yTest = testRows.map(targetOf);`,
+      ];
       return [
         `// 1. The data: the table ${typescriptString(spec.file)}, read with papaparse. Run the program with the file's`,
         `// path as its argument; it reads a file of that name beside it otherwise.`,
@@ -1378,36 +1684,24 @@ export const csv: RecipeDef<Spec> = {
         `        : [encoding.categories.indexOf(cell)];`,
         `  });`,
         `const inputCount = ${widthOf(facts.encodings)};`,
-        classes
-          ? `const classes = [${dataset.target.kind === 'class' ? dataset.target.labels.map(typescriptString).join(', ') : ''}];`
-          : `// The target: column ${target + 1}, a number per row.`,
-        ...(classes
-          ? []
-          : [
-              `// Trained on standardised over the training rows; answers are read back.`,
-              `const targetCenter = ${dataset.target.kind === 'value' ? (dataset.target.center ?? 0) : 0};`,
-              `const targetScale = ${dataset.target.kind === 'value' ? dataset.target.scale : 1};`,
-            ]),
-        `const targetOf = (cells: string[]) => ${classes ? `classes.indexOf((cells[${target}] ?? '').trim())` : `(Number(cells[${target}]) - targetCenter) / targetScale`};`,
-        `const trainRows = order.slice(0, order.length - testCount).map(rowByNumber);`,
-        `const testRows = order.slice(order.length - testCount).map(rowByNumber);`,
-        `const sampleCount = trainRows.length;`,
-        `const x = tf.tensor2d(trainRows.flatMap(encodeRow), [sampleCount, inputCount]);`,
-        column
-          ? `const y = tf.tensor2d(trainRows.map(targetOf), [sampleCount, 1]);`
-          : `const y = tf.tensor1d(trainRows.map(targetOf));`,
-        `const xTest = tf.tensor2d(testRows.flatMap(encodeRow), [testRows.length, inputCount]);`,
-        `const yTest = testRows.map(targetOf);`,
+        ...(code.outputs ? [...rowLines, xTestLine, ...severalTargetsTypescript(code.outputs, names)] : singleTarget),
         'console.log(`Data: ${sampleCount} rows to train on, ${testRows.length} held out to test`);',
       ];
     },
-    question: ({ spec, dataset, loss, oneUnit, query, fed }) => {
+    question: ({ spec, dataset, loss, oneUnit, query, fed, outputs }) => {
       const series = seriesCode(spec, dataset, query);
       if (series) return seriesTypescript(series).question;
       const texts = textsCode(spec, dataset, loss, oneUnit, query);
       if (texts) return textsTypescript(texts).question;
       const classes = dataset.target.kind === 'class';
       const text = query.kind === 'text' ? query.text : '';
+      const queryLines = [
+        `const query = ${typescriptString(text)};`,
+        `const queryCells = Papa.parse<string[]>(query).data[0] ?? [];`,
+        `const queryRow: string[] = [];`,
+        `inputColumns.forEach((column, index) => (queryRow[column] = queryCells[index] ?? ''));`,
+      ];
+      if (outputs) return severalQuestionTypescript(queryLines, fed);
       return [
         `// 4. The test split, never trained on, measured once; then the playground's question, a row of raw values.`,
         `if (testRows.length > 0) {`,
@@ -1425,10 +1719,7 @@ export const csv: RecipeDef<Spec> = {
               'console.log(`test_mae ${mae.toFixed(4)}`);',
             ]),
         `}`,
-        `const query = ${typescriptString(text)};`,
-        `const queryCells = Papa.parse<string[]>(query).data[0] ?? [];`,
-        `const queryRow: string[] = [];`,
-        `inputColumns.forEach((column, index) => (queryRow[column] = queryCells[index] ?? ''));`,
+        ...queryLines,
         `const output = (model.predict(${fed('tf.tensor2d([encodeRow(queryRow)], [1, inputCount])')}) as tf.Tensor).dataSync();`,
         ...(classes
           ? [
@@ -1444,7 +1735,6 @@ export const csv: RecipeDef<Spec> = {
       ];
     },
   },
-
   python: {
     arguments: [
       'parser.add_argument("--data", help="the table\'s path (a file of the name LayerLab opened, beside the program, otherwise)")',
@@ -1493,42 +1783,53 @@ export const csv: RecipeDef<Spec> = {
         '    return values',
         '',
         '',
-        ...(classes
+        ...(classes && !code.outputs
           ? [`classes = [${dataset.target.kind === 'class' ? dataset.target.labels.map(pythonString).join(', ') : ''}]`]
           : []),
         'rows = [table[number - 1] for number in ORDER]',
         'train_rows, test_rows = rows[: len(rows) - TEST_COUNT], rows[len(rows) - TEST_COUNT :]',
         'x = np.array([encode_row(row) for row in train_rows], dtype="float32")',
         'x_test = np.array([encode_row(row) for row in test_rows], dtype="float32").reshape(len(test_rows), x.shape[1])',
-        ...(classes
-          ? [
-              `y = np.array([classes.index(row[${target}].strip()) for row in train_rows], dtype="int64")`,
-              `y_test = np.array([classes.index(row[${target}].strip()) for row in test_rows], dtype="int64")`,
-              ...(oneHotTargets(code)
-                ? [
-                    '# categorical_crossentropy compares whole distributions: one-hot targets.',
-                    'y = np.eye(len(classes), dtype="float32")[y]',
-                  ]
-                : []),
-            ]
-          : [
-              '# Trained on standardised over the training rows; answers are read back.',
-              `TARGET_CENTER = ${dataset.target.kind === 'value' ? (dataset.target.center ?? 0) : 0}`,
-              `TARGET_SCALE = ${dataset.target.kind === 'value' ? dataset.target.scale : 1}`,
-              `y = (np.array([float(row[${target}]) for row in train_rows], dtype="float32").reshape(-1, 1) - TARGET_CENTER) / TARGET_SCALE`,
-              `y_test = (np.array([float(row[${target}]) for row in test_rows], dtype="float32").reshape(-1, 1) - TARGET_CENTER) / TARGET_SCALE`,
-            ]),
+        ...(code.outputs
+          ? severalTargetsPython(code.outputs, names)
+          : classes
+            ? [
+                `y = np.array([classes.index(row[${target}].strip()) for row in train_rows], dtype="int64")`,
+                `y_test = np.array([classes.index(row[${target}].strip()) for row in test_rows], dtype="int64")`,
+                ...(oneHotTargets(code)
+                  ? [
+                      '# categorical_crossentropy compares whole distributions: one-hot targets.',
+                      'y = np.eye(len(classes), dtype="float32")[y]',
+                    ]
+                  : []),
+              ]
+            : [
+                '# Trained on standardised over the training rows; answers are read back.',
+                `TARGET_CENTER = ${dataset.target.kind === 'value' ? (dataset.target.center ?? 0) : 0}`,
+                `TARGET_SCALE = ${dataset.target.kind === 'value' ? dataset.target.scale : 1}`,
+                `y = (np.array([float(row[${target}]) for row in train_rows], dtype="float32").reshape(-1, 1) - TARGET_CENTER) / TARGET_SCALE`,
+                `y_test = (np.array([float(row[${target}]) for row in test_rows], dtype="float32").reshape(-1, 1) - TARGET_CENTER) / TARGET_SCALE`,
+              ]),
         'sample_count = len(x)',
         'print(f"Data: {sample_count} rows to train on, {len(test_rows)} held out to test")',
       ];
     },
-    question: ({ spec, dataset, loss, oneUnit, query, predict }) => {
+    question: ({ spec, dataset, loss, oneUnit, query, predict, outputs }) => {
       const series = seriesCode(spec, dataset, query);
       if (series) return seriesPython(series, predict).question;
       const texts = textsCode(spec, dataset, loss, oneUnit, query);
       if (texts) return textsPython(texts, predict).question;
       const classes = dataset.target.kind === 'class';
       const text = query.kind === 'text' ? query.text : '';
+      const queryLines = [
+        `query = ${pythonString(text)}`,
+        'query_cells = next(csv.reader([query]))',
+        'query_row = [""] * (max(INPUT_COLUMNS) + 1)',
+        'for column, cell in zip(INPUT_COLUMNS, query_cells):',
+        '    query_row[column] = cell',
+        'query_x = np.array([encode_row(query_row)], dtype="float32")',
+      ];
+      if (outputs) return severalQuestionPython(queryLines, predict);
       return [
         "# 4. The test split, never trained on, measured once; then the playground's question, a row of raw values.",
         '# The network answers each test row as the playground answers one.',
@@ -1550,12 +1851,7 @@ export const csv: RecipeDef<Spec> = {
               '    test_error = (test_outputs[:, 0] - y_test.reshape(-1)) * TARGET_SCALE',
               '    print(f"test_mae {float(np.abs(test_error).mean()):.4f}")',
             ]),
-        `query = ${pythonString(text)}`,
-        'query_cells = next(csv.reader([query]))',
-        'query_row = [""] * (max(INPUT_COLUMNS) + 1)',
-        'for column, cell in zip(INPUT_COLUMNS, query_cells):',
-        '    query_row[column] = cell',
-        'query_x = np.array([encode_row(query_row)], dtype="float32")',
+        ...queryLines,
         ...predict('query_x', 'output'),
         ...(classes
           ? [

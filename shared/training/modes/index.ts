@@ -20,7 +20,8 @@ export function modeOf(graph: Graph, dataset: Dataset): TrainingMode {
 }
 
 /**
- * Does the network fit its data? One Input and one output, then the mode's own checks; each
+ * Does the network fit its data? One Input and one output (or a table's columns shared out among
+ * several), then the mode's own checks; each
  * mismatch is pinned to the layer to change, with the fix.
  */
 export function checkDataFit(
@@ -30,29 +31,26 @@ export function checkDataFit(
   settings: TrainingSettings,
 ): Problem[] {
   if (analysis.inputs.length === 0 || analysis.outputs.length === 0) return [];
-  // A table's columns can be shared out among several Inputs (dataset.inputs); one output checks them.
-  if (analysis.inputs.length > 1 && analysis.outputs.length === 1 && !dataset.inputs) {
+  // A table's columns can be shared out among several Inputs (dataset.inputs) and predicted by
+  // several outputs (dataset.outputs); other data feeds one Input and checks one output.
+  const inputsUnfed = analysis.inputs.length > 1 && !dataset.inputs;
+  const outputsUnfed = analysis.outputs.length > 1 && !dataset.outputs;
+  const code = inputsUnfed
+    ? outputsUnfed
+      ? 'data.one-input-output'
+      : 'data.several-inputs'
+    : outputsUnfed
+      ? 'data.several-outputs'
+      : null;
+  if (code)
     return [
       {
-        code: 'data.several-inputs',
-        severity: severityOf('data.several-inputs'),
+        code,
+        severity: severityOf(code),
         nodeId: null,
         wireIds: [],
-        values: { inputs: analysis.inputs.length },
+        values: { inputs: analysis.inputs.length, outputs: analysis.outputs.length },
       },
     ];
-  }
-  if ((analysis.inputs.length > 1 && !dataset.inputs) || analysis.outputs.length !== 1) {
-    const values = { inputs: analysis.inputs.length, outputs: analysis.outputs.length };
-    return [
-      {
-        code: 'data.one-input-output',
-        severity: severityOf('data.one-input-output'),
-        nodeId: null,
-        wireIds: [],
-        values,
-      },
-    ];
-  }
   return modeOf(graph, dataset).checkFit(graph, analysis, dataset, settings);
 }

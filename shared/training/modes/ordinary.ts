@@ -1,6 +1,6 @@
 /** The ordinary mode: one network, trained on inputs and targets, asked about one sample at a time. */
 import { checkOrdinaryFit } from '../fit-check.js';
-import { decodeAnswer, encodeQuery, predictOne } from '../predict.js';
+import { answerOf, encodeQuery } from '../predict.js';
 import { trainModel } from '../train.js';
 import { evaluateTestSplit } from '../test-split.js';
 import type { TrainingMode } from './mode.js';
@@ -18,8 +18,7 @@ export const ordinaryMode: TrainingMode = {
   ask(tf, model, _checked, data, dataset, text, top) {
     const query = encodeQuery(data, dataset, text);
     if (!query.ok) return query;
-    const output = predictOne(tf, model, dataset, query.values, query.shape);
-    return { ok: true, answer: decodeAnswer(dataset, output, query.values, top) };
+    return { ok: true, answer: answerOf(tf, model, dataset, query.values, query.shape, top) };
   },
   question: 'question',
   answersQuestions: true,
