@@ -9,6 +9,7 @@ import { detectHost } from './host';
 import { HostContext } from './host/HostContext';
 import { initI18n } from './i18n';
 import { useAppStore } from './store';
+import { watchOffWindowBuilds } from './data/built-off-window';
 
 async function start(): Promise<void> {
   const host = detectHost();
@@ -19,6 +20,7 @@ async function start(): Promise<void> {
   document.documentElement.lang = language;
   // The gallery greets a new session: the course's lessons are the quickest way in.
   useAppStore.setState({ language, hostKind: host.kind, galleryOpen: true });
+  watchOffWindowBuilds(useAppStore);
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');

@@ -118,4 +118,7 @@ export interface Dataset {
   };
 }
 
-export type DatasetResult = { ok: true; dataset: Dataset } | { ok: false; field: string; problem: Localized };
+export type DatasetResult =
+  | { ok: true; dataset: Dataset }
+  /** `pending`: not a fault but a build under way (large data is built off the window). */
+  | { ok: false; field: string; problem: Localized; pending?: boolean };

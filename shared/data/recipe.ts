@@ -106,14 +106,15 @@ export type PanelField<S> =
   /**
    * Each of the network's output nodes (the panel lists the canvas' outputs) to a column it
    * predicts, as a class or a number; shown when the network has several. The first entry is the
-   * recipe's main target; `tasks` proposes how each column is predicted.
+   * recipe's main target; `taskOf` proposes how a column is predicted.
    */
   | {
       widget: 'output-map';
       label: Localized;
       hint?: Localized;
       columns: readonly string[];
-      tasks: Readonly<Record<string, 'class' | 'value'>>;
+      /** How a column would be predicted, asked when the learner picks it. */
+      taskOf: (column: string) => 'class' | 'value';
       get: (spec: S) => { output: string; column: string; task: 'class' | 'value' }[];
       set: (spec: S, value: { output: string; column: string; task: 'class' | 'value' }[]) => S;
     }

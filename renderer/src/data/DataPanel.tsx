@@ -188,7 +188,8 @@ export function DataPanel() {
         {!data && <p className="muted">{t('data.choose')}</p>}
       </div>
       {built && !built.ok && (
-        <p className="field-error" role="alert">
+        // Large data being built off the window is news, not a fault.
+        <p className={built.pending ? 'muted' : 'field-error'} role={built.pending ? 'status' : 'alert'}>
           {localize(built.problem)}
         </p>
       )}

@@ -17,9 +17,11 @@ export function OpeningBar() {
       <span>
         {stage === 'reading'
           ? t('data.openingRead', { name, done: formatPercent(fraction ?? 0) })
-          : fraction === null
-            ? t('data.openingParse', { name })
-            : t('data.openingRows', { name, done: formatPercent(fraction) })}
+          : stage === 'building'
+            ? t('data.openingBuild', { name })
+            : fraction === null
+              ? t('data.openingParse', { name })
+              : t('data.openingRows', { name, done: formatPercent(fraction) })}
       </span>
       <progress
         max={1}

@@ -13,6 +13,7 @@ import { starterNetwork } from '../../../shared/training/starter';
 import { useAppStore } from '../store';
 import { flowOf } from '../store/graph-slice';
 import { selectDataset } from '../store/selectors';
+import { buildOffWindow, buildsOffWindow } from './built-off-window';
 import { textOf, tooLarge } from '../../../shared/data/text-file';
 
 /** A file opened, or why not; `cancelled` when the learner stopped it (the data stays as it was). */
@@ -25,7 +26,8 @@ export type FromOpenWorker =
 /** The file being opened, for the progress bar, and how to stop it. */
 export interface Opening {
   name: string;
-  stage: 'reading' | 'parsing';
+  /** Its bytes read, its table read, then (large data) its dataset built off the window. */
+  stage: 'reading' | 'parsing' | 'building';
   /** Of the bytes read; null while the table is read (no measure of that). */
   fraction: number | null;
 }
@@ -92,16 +94,25 @@ function openInWorker(file: File): Promise<Opened> {
       const { opened } = message;
       worker.terminate();
       const prepare = opened.ok ? recipeOf(opened.spec).opens?.prepare : undefined;
+      // Large data is built off the window before it is applied (built-off-window.ts), the bar saying so.
+      const build = (prepared: Opened) => {
+        if (!prepared.ok || !buildsOffWindow(prepared.spec)) {
+          finish(prepared);
+          return;
+        }
+        if (!done) useOpening.setState({ opening: { name: file.name, stage: 'building', fraction: null } });
+        void buildOffWindow(prepared.spec).then(() => finish(prepared));
+      };
       if (!opened.ok || !prepare) {
-        finish(opened);
+        build(opened);
         return;
       }
       // What the build needs, read on the window a step at a time (a large table's rows).
       const progress = (fraction: number) =>
         !done && useOpening.setState({ opening: { name: file.name, stage: 'parsing', fraction } });
-      // Applied in a task of its own after the last step: building the data is one too.
+      // Applied (or built off the window) in a task of its own after the last step.
       void prepare(opened.spec, progress, () => done).then(
-        (prepared) => prepared && setTimeout(() => finish(opened), 0),
+        (prepared) => prepared && setTimeout(() => build(opened), 0),
       );
     });
     worker.addEventListener('error', (event) =>

@@ -454,7 +454,7 @@ function OutputMapWidget({ field, spec, onChange }: WidgetProps<'output-map'>) {
             onChange={(event) =>
               change(entry.output, {
                 column: event.target.value,
-                task: field.tasks[event.target.value] ?? 'class',
+                task: field.taskOf(event.target.value),
               })
             }
           >

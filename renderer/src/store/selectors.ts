@@ -10,6 +10,7 @@ import { checkDataFit } from '../../../shared/training/modes/index';
 import type { TrainingSettings } from '../../../shared/training/settings';
 import type { AppState } from './index';
 import type { LayerFlowNode, WireEdge } from './graph-slice';
+import { builtOffWindow, buildsOffWindow, pendingBuild } from '../data/built-off-window';
 
 let lastNodes: readonly LayerFlowNode[] | null = null;
 let lastEdges: readonly WireEdge[] | null = null;
@@ -73,6 +74,8 @@ let lastDataset: DatasetResult | null = null;
 /** The recipe built once per change of the recipe: a long text is a million characters. */
 /** The project's data built, once per data spec: every reader of the same spec shares the build. */
 export function selectDataset(state: AppState): DatasetResult | null {
+  // Large data is built off the window: its build, once done, else pending (built-off-window.ts).
+  if (state.data && buildsOffWindow(state.data)) return builtOffWindow(state.data) ?? pendingBuild;
   if (state.data !== lastBuiltData) {
     lastBuiltData = state.data;
     lastDataset = state.data ? buildDataset(state.data) : null;

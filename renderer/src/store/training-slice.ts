@@ -61,6 +61,10 @@ export interface TrainingSlice {
    */
   lastTrained: { runId: string; templateId: string | null; title: Localized } | null;
   setData: (data: DataSpec | null) => void;
+  /** Large data's build arrived from off the window: readers of the data check again. */
+  dataBuilt: () => void;
+  /** Counts those arrivals (what changes the store, so that its readers look again). */
+  dataBuilds: number;
   setTrainingParam: (name: keyof typeof trainingParams, value: AnyParamValue) => boolean;
   setMetrics: (metrics: MetricName[]) => void;
   setBackendPreference: (preference: BackendPreference) => void;
@@ -88,6 +92,8 @@ function thin(points: BatchPoint[]): BatchPoint[] {
 
 export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set, get) => ({
   data: null,
+  dataBuilds: 0,
+  dataBuilt: () => set({ dataBuilds: get().dataBuilds + 1 }),
   training: { ...defaultTrainingSettings },
   backendPreference: 'auto',
   runs: [],

@@ -430,12 +430,6 @@ function proposedTask(read: ReadTable, column: number): Spec['task'] {
   return distinct.size > 10 || numbers.some((value) => !Number.isInteger(value)) ? 'value' : 'class';
 }
 
-/** How each column of the table would be predicted, by name. */
-function proposedTasks(spec: Spec): Record<string, Spec['task']> {
-  const read = readTable(spec.text, spec.header);
-  return isTable(read) ? Object.fromEntries(read.names.map((name, index) => [name, proposedTask(read, index)])) : {};
-}
-
 /** A column's cells, trimmed, in file order. */
 const cellsOf = (read: ReadTable, column: number) => read.rows.map(({ cells }) => (cells[column] ?? '').trim());
 
@@ -1402,7 +1396,10 @@ export const csv: RecipeDef<Spec> = {
           es: 'Una red con varias salidas predice varias columnas: elige la columna de cada salida, como clase o como número.',
         },
         columns: names,
-        tasks: proposedTasks(spec),
+        taskOf: (column) => {
+          const read = readTable(spec.text, spec.header);
+          return isTable(read) ? proposedTask(read, read.names.indexOf(column)) : 'class';
+        },
         get: (current) => [
           { output: current.output ?? '', column: current.target, task: current.task },
           ...(current.also ?? []),
