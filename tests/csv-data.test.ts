@@ -7,13 +7,12 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finalLogsOf, runExportedProgram } from './helpers/exported-program';
+import { exportFolder, finalLogsOf, parsesAsPython, runExportedProgram } from './helpers/exported-program';
 import { exportKeras } from '../shared/codegen/keras';
 import { exportPytorch } from '../shared/codegen/pytorch';
 import { exportTypeScript } from '../shared/codegen/typescript';
@@ -221,8 +220,7 @@ describe('iris.csv exported: the programs read the same file and reach about the
   let ours: { accuracy: number; finalLogs: Record<string, number> } = { accuracy: 0, finalLogs: {} };
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'layerlab-csv-'));
-    await symlink(path.join(process.cwd(), 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+    folder = await exportFolder('layerlab-csv-');
     const run = await runTraining(tf, { graph: source.graph, data: source.data, settings });
     if (!run.ok || run.outcome.test?.kind !== 'class') throw new Error('LayerLab refused the table');
     ours = { accuracy: run.outcome.test.accuracy, finalLogs: run.outcome.finalLogs };
@@ -293,10 +291,7 @@ describe('iris.csv exported: the programs read the same file and reach about the
   it('Keras: the same data step, valid Python', async () => {
     const exported = exportKeras(source);
     if (!exported.ok) throw new Error('refused');
-    await writeFile(path.join(folder, 'keras_model.py'), exported.code);
-    await run('/usr/bin/python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', 'keras_model.py'], {
-      cwd: folder,
-    });
+    await parsesAsPython(folder, 'keras_model.py', exported.code);
     expect(exported.code).toContain('parser.add_argument("--data"');
   });
 });

@@ -5,7 +5,7 @@
  * starter CNN, and exported as programs that read the folder again and repeat the run.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -23,7 +23,7 @@ import ts from 'typescript';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings } from '../shared/training/settings';
 import { digitRgba, writeDigitFolder } from './helpers/image-folder';
-import { finalLogsOf, runExportedProgram } from './helpers/exported-program';
+import { exportFolder, finalLogsOf, runExportedProgram } from './helpers/exported-program';
 import { layerlab } from './helpers/layerlab-cli';
 import { readFile } from 'node:fs/promises';
 
@@ -155,8 +155,7 @@ describe('the starter CNN learns the folder, and the exports read it again', () 
     if (!trained.ok || trained.outcome.test?.kind !== 'class') throw new Error('LayerLab refused the folder');
     ours = { accuracy: trained.outcome.test.accuracy, finalLogs: trained.outcome.finalLogs };
     trained.model.dispose();
-    work = await mkdtemp(path.join(tmpdir(), 'layerlab-images-export-'));
-    await symlink(path.join(process.cwd(), 'node_modules'), path.join(work, 'node_modules'), 'dir');
+    work = await exportFolder('layerlab-images-export-');
   }, 240_000);
   afterAll(async () => {
     if (work) await rm(work, { recursive: true, force: true });

@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -23,7 +23,7 @@ import { emptyProject, serializeProject } from '../shared/project/project';
 import { checkDataFit } from '../shared/training/modes';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings, type TrainingSettings } from '../shared/training/settings';
-import { finalLogsOf, runExportedProgram } from './helpers/exported-program';
+import { exportFolder, finalLogsOf, parsesAsPython, runExportedProgram } from './helpers/exported-program';
 import { layer, wire } from './helpers/graphs';
 import { layerlab } from './helpers/layerlab-cli';
 
@@ -159,8 +159,7 @@ describe('a table shared out among two Inputs, exported', () => {
   let ours: { accuracy: number; finalLogs: Record<string, number> } = { accuracy: 0, finalLogs: {} };
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'layerlab-inputs-'));
-    await symlink(path.join(process.cwd(), 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+    folder = await exportFolder('layerlab-inputs-');
     const trained = await runTraining(tf, { graph: source.graph, data: source.data, settings: source.training });
     if (!trained.ok || trained.outcome.test?.kind !== 'class') throw new Error('LayerLab refused the table');
     ours = { accuracy: trained.outcome.test.accuracy, finalLogs: trained.outcome.finalLogs };
@@ -196,10 +195,7 @@ describe('a table shared out among two Inputs, exported', () => {
     if (!exported.ok) throw new Error('refused');
     expect(exported.code).toContain('NETWORK_INPUTS = [[0, 1], [2, 3]]');
     expect(exported.code).toContain('    feed(x),');
-    await writeFile(path.join(folder, 'keras_model.py'), exported.code);
-    await run('/usr/bin/python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', 'keras_model.py'], {
-      cwd: folder,
-    });
+    await parsesAsPython(folder, 'keras_model.py', exported.code);
   });
 });
 

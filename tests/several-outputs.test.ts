@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -24,7 +24,7 @@ import { checkDataFit } from '../shared/training/modes';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings, type TrainingSettings } from '../shared/training/settings';
 import { testFigures } from '../shared/training/test-split';
-import { finalLogsOf, runExportedProgram } from './helpers/exported-program';
+import { exportFolder, finalLogsOf, parsesAsPython, runExportedProgram } from './helpers/exported-program';
 import { layer, wire } from './helpers/graphs';
 import { layerlab } from './helpers/layerlab-cli';
 
@@ -177,8 +177,7 @@ describe('a table predicted by two outputs, exported', () => {
   let ours: { figures: Record<string, number>; finalLogs: Record<string, number> } = { figures: {}, finalLogs: {} };
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'layerlab-outputs-'));
-    await symlink(path.join(process.cwd(), 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+    folder = await exportFolder('layerlab-outputs-');
     const trained = await runTraining(tf, { graph: source.graph, data: source.data, settings: source.training });
     if (!trained.ok || !trained.outcome.test) throw new Error('LayerLab refused the table');
     ours = { figures: testFigures(trained.outcome.test), finalLogs: trained.outcome.finalLogs };
@@ -237,9 +236,49 @@ describe('a table predicted by two outputs, exported to Python', () => {
     if (!exported.ok) throw new Error('refused');
     expect(exported.code).toContain('loss={"kind": "sparse_categorical_crossentropy", "width": "mean_squared_error"},');
     expect(exported.code).toContain('metrics={"kind": ["accuracy"], "width": ["mae"]},');
-    await writeFile(path.join(folder, 'keras_model.py'), exported.code);
-    await run('/usr/bin/python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', 'keras_model.py'], {
-      cwd: folder,
-    });
+    await parsesAsPython(folder, 'keras_model.py', exported.code);
   });
+});
+
+describe('two Inputs and two outputs at once', () => {
+  it('shares the columns out among the Inputs and predicts a column by each output', async () => {
+    const nodes = [
+      layer('Input', 'sepal', { shape: [2] }),
+      layer('Input', 'petal', { shape: [1] }),
+      layer('Concatenate', 'joined'),
+      layer('Dense', 'hidden', { units: 16, activation: 'relu' }),
+      layer('Dense', 'kind', { units: 3, activation: 'softmax' }),
+      layer('Dense', 'width', { units: 1 }),
+    ];
+    const [sepal, petal, joined, hidden, kind, width] = nodes.map((node) => node.id);
+    const graph: Graph = {
+      nodes,
+      wires: [
+        wire(sepal ?? '', joined ?? ''),
+        wire(petal ?? '', joined ?? ''),
+        wire(joined ?? '', hidden ?? ''),
+        wire(hidden ?? '', kind ?? ''),
+        wire(hidden ?? '', width ?? ''),
+      ],
+    };
+    const spec = {
+      ...predicted,
+      feeds: [
+        { column: '150', input: 'sepal' },
+        { column: '4', input: 'sepal' },
+        { column: 'setosa', input: 'petal' },
+      ],
+    };
+    expect(problemsOf(graph, spec)).toEqual([]);
+    const trained = await runTraining(tf, { graph, data: spec, settings });
+    if (!trained.ok) throw new Error(JSON.stringify(trained.problems));
+    try {
+      const test = trained.outcome.test;
+      if (test?.kind !== 'outputs') throw new Error('no test result per output');
+      expect(testFigures(test).test_kind_accuracy).toBeGreaterThan(0.85);
+      expect(testFigures(test).test_width_mae).toBeLessThan(0.25);
+    } finally {
+      trained.model.dispose();
+    }
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 /** Runs an exported TypeScript program as a learner would: its files written, checked strictly, run with tsx. */
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -29,4 +30,17 @@ export async function runExportedProgram(
 export function finalLogsOf(stdout: string): Record<string, number> {
   const line = stdout.split('\n').find((entry) => entry.startsWith('FINAL ')) ?? '';
   return JSON.parse(line.slice('FINAL '.length)) as Record<string, number>;
+}
+
+/** A scratch folder for exported programs, with this checkout's node_modules linked in (tf.js, tsx, papaparse). */
+export async function exportFolder(prefix: string): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), prefix));
+  await symlink(path.join(process.cwd(), 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+  return folder;
+}
+
+/** Writes a Python program into `folder` as `name` and has Debian's Python parse it (Keras itself is not installed). */
+export async function parsesAsPython(folder: string, name: string, code: string): Promise<void> {
+  await writeFile(path.join(folder, name), code);
+  await run('/usr/bin/python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', name], { cwd: folder });
 }

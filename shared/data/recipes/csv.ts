@@ -1467,28 +1467,23 @@ export const csv: RecipeDef<Spec> = {
       },
       ...testSplitFields<Spec>({ en: 'rows', es: 'filas' }),
     ];
-    // A series reads one column, in time order: no inputs to choose, scale or encode, nothing dealt;
-    // texts are one column read word by word: no other inputs, nothing scaled, no series.
-    const left = spec.series
-      ? new Set([
-          'Inputs',
-          'Which Input reads each column',
-          'What each output predicts',
-          'Numbers are scaled',
-          'Words become',
-          'seed of the split',
-          'Texts to classify',
-        ])
-      : spec.texts
-        ? new Set([
-            'Inputs',
-            'Which Input reads each column',
-            'What each output predicts',
-            'Numbers are scaled',
-            'Words become',
-            'Read it as a time series',
-          ])
-        : new Set<string>();
+    // A series or texts read one column (in time order, or word by word): no inputs to choose, share
+    // out among Inputs or predict beside it, nothing scaled or encoded; a series deals nothing, texts
+    // are no series.
+    const oneColumn = [
+      'Inputs',
+      'Which Input reads each column',
+      'What each output predicts',
+      'Numbers are scaled',
+      'Words become',
+    ];
+    const left = new Set(
+      spec.series
+        ? [...oneColumn, 'seed of the split', 'Texts to classify']
+        : spec.texts
+          ? [...oneColumn, 'Read it as a time series']
+          : [],
+    );
     return fields.filter((field) => !('label' in field) || !left.has(field.label.en));
   },
   preview: (spec) => {
