@@ -24,7 +24,7 @@ import { checkDataFit } from '../shared/training/modes';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings, type TrainingSettings } from '../shared/training/settings';
 import { exportFolder, finalLogsOf, parsesAsPython, runExportedProgram } from './helpers/exported-program';
-import { layer, wire } from './helpers/graphs';
+import { irisInParts } from './helpers/graphs';
 import { layerlab } from './helpers/layerlab-cli';
 
 const run = promisify(execFile);
@@ -36,29 +36,6 @@ beforeAll(async () => {
   tf.env().set('PROD', true);
   await tf.setBackend('cpu');
 });
-
-/** sepal (2) → Dense 8 and petal (2) → Dense 8, joined, → 3 classes. */
-function twoInputs(sepalShape = [2], petalName = 'petal'): Graph {
-  const nodes = [
-    layer('Input', 'sepal', { shape: sepalShape }),
-    layer('Input', petalName, { shape: [2] }),
-    layer('Dense', 'sepal_dense', { units: 8, activation: 'relu' }),
-    layer('Dense', 'petal_dense', { units: 8, activation: 'relu' }),
-    layer('Concatenate', 'joined'),
-    layer('Dense', 'answer', { units: 3, activation: 'softmax' }),
-  ];
-  const [sepal, petal, sepalDense, petalDense, joined, answer] = nodes.map((node) => node.id);
-  return {
-    nodes,
-    wires: [
-      wire(sepal ?? '', sepalDense ?? ''),
-      wire(petal ?? '', petalDense ?? ''),
-      wire(sepalDense ?? '', joined ?? ''),
-      wire(petalDense ?? '', joined ?? ''),
-      wire(joined ?? '', answer ?? ''),
-    ],
-  };
-}
 
 /** iris' columns (named by its odd first row) shared out: sepal measures, then petal measures. */
 const shared = {
@@ -115,13 +92,13 @@ describe('a table shared out among two Inputs', () => {
   });
 
   it('fits a network whose Inputs are named as the data says; each mismatch is pinned to its Input', () => {
-    expect(problemsOf(twoInputs(), shared)).toEqual([]);
+    expect(problemsOf(irisInParts(), shared)).toEqual([]);
     // Drawn with two Inputs, but the data not shared out: said once, for the whole network.
-    expect(problemsOf(twoInputs(), csvSpecFor('iris.csv', iris)).map((found) => found.code)).toEqual([
+    expect(problemsOf(irisInParts(), csvSpecFor('iris.csv', iris)).map((found) => found.code)).toEqual([
       'data.several-inputs',
     ]);
     // The sepal Input drawn for three columns: its shape, with the fix that sets it to two.
-    expect(problemsOf(twoInputs([3]), shared)).toEqual([
+    expect(problemsOf(irisInParts([3]), shared)).toEqual([
       {
         code: 'data.input-shape',
         node: 'sepal',
@@ -129,14 +106,14 @@ describe('a table shared out among two Inputs', () => {
       },
     ]);
     // The petal Input renamed: it gets no columns, and the petal columns go to no Input.
-    expect(problemsOf(twoInputs([2], 'leaf'), shared).map((found) => [found.code, found.node])).toEqual([
+    expect(problemsOf(irisInParts([2], 'leaf'), shared).map((found) => [found.code, found.node])).toEqual([
       ['data.input-columns', 'leaf'],
       ['data.input-unknown', null],
     ]);
   });
 
   it('trains, measures the held-out rows once and answers a raw row with each Input fed its columns', async () => {
-    const run = await runTraining(tf, { graph: twoInputs(), data: shared, settings });
+    const run = await runTraining(tf, { graph: irisInParts(), data: shared, settings });
     if (!run.ok) throw new Error(JSON.stringify(run.problems));
     try {
       expect(run.model.inputNames).toEqual(['sepal', 'petal']);
@@ -154,7 +131,12 @@ describe('a table shared out among two Inputs', () => {
 
 describe('a table shared out among two Inputs, exported', () => {
   const file = `${sklearnData}/iris.csv`;
-  const source = { name: 'Iris in two parts', graph: twoInputs(), data: shared, training: { ...settings, epochs: 30 } };
+  const source = {
+    name: 'Iris in two parts',
+    graph: irisInParts(),
+    data: shared,
+    training: { ...settings, epochs: 30 },
+  };
   let folder = '';
   let ours: { accuracy: number; finalLogs: Record<string, number> } = { accuracy: 0, finalLogs: {} };
 
@@ -209,7 +191,7 @@ describe('a table shared out among two Inputs, from the command line', () => {
         project,
         serializeProject({
           ...emptyProject('Iris in two parts'),
-          graph: twoInputs(),
+          graph: irisInParts(),
           data: shared,
           training: settings,
         }),

@@ -25,7 +25,7 @@ import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings, type TrainingSettings } from '../shared/training/settings';
 import { testFigures } from '../shared/training/test-split';
 import { exportFolder, finalLogsOf, parsesAsPython, runExportedProgram } from './helpers/exported-program';
-import { layer, wire } from './helpers/graphs';
+import { irisTwoWays, layer, wire } from './helpers/graphs';
 import { layerlab } from './helpers/layerlab-cli';
 
 const run = promisify(execFile);
@@ -36,21 +36,6 @@ beforeAll(async () => {
   tf.env().set('PROD', true);
   await tf.setBackend('cpu');
 });
-
-/** Three measurements → Dense 16 → kind (3 classes, softmax) and width (one number). */
-function twoOutputs(kindUnits = 3, widthName = 'width'): Graph {
-  const nodes = [
-    layer('Input', 'measures', { shape: [3] }),
-    layer('Dense', 'hidden', { units: 16, activation: 'relu' }),
-    layer('Dense', 'kind', { units: kindUnits, activation: 'softmax' }),
-    layer('Dense', widthName, { units: 1 }),
-  ];
-  const [measures, hidden, kind, width] = nodes.map((node) => node.id);
-  return {
-    nodes,
-    wires: [wire(measures ?? '', hidden ?? ''), wire(hidden ?? '', kind ?? ''), wire(hidden ?? '', width ?? '')],
-  };
-}
 
 /** The species (column "virginica" under sklearn's odd first row) and the petal width ("versicolor"). */
 const predicted = {
@@ -99,18 +84,18 @@ describe('a table predicted by two outputs', () => {
   });
 
   it('fits outputs named as the data says; each mismatch is pinned to its output', () => {
-    expect(problemsOf(twoOutputs(), predicted)).toEqual([]);
+    expect(problemsOf(irisTwoWays(), predicted)).toEqual([]);
     // Two outputs, one column predicted: said once, for the whole network.
-    expect(problemsOf(twoOutputs(), csvSpecFor('iris.csv', iris))).toEqual([['data.several-outputs', null]]);
-    expect(problemsOf(twoOutputs(2), predicted)).toEqual([['data.output-classes', 'kind']]);
-    expect(problemsOf(twoOutputs(3, 'petal'), predicted)).toEqual([
+    expect(problemsOf(irisTwoWays(), csvSpecFor('iris.csv', iris))).toEqual([['data.several-outputs', null]]);
+    expect(problemsOf(irisTwoWays(2), predicted)).toEqual([['data.output-classes', 'kind']]);
+    expect(problemsOf(irisTwoWays(3, 'petal'), predicted)).toEqual([
       ['data.output-columns', 'petal'],
       ['data.output-unknown', null],
     ]);
   });
 
   it('trains each output with its own loss, measures each on the test split, and answers each', async () => {
-    const run = await runTraining(tf, { graph: twoOutputs(), data: predicted, settings });
+    const run = await runTraining(tf, { graph: irisTwoWays(), data: predicted, settings });
     if (!run.ok) throw new Error(JSON.stringify(run.problems));
     try {
       const logs = run.outcome.finalLogs;
@@ -145,7 +130,7 @@ describe('a table predicted by two outputs', () => {
         project,
         serializeProject({
           ...emptyProject('Iris, kind and width'),
-          graph: twoOutputs(),
+          graph: irisTwoWays(),
           data: predicted,
           training: settings,
         }),
@@ -169,7 +154,7 @@ describe('a table predicted by two outputs, exported', () => {
   const file = `${sklearnData}/iris.csv`;
   const source = {
     name: 'Iris, kind and width',
-    graph: twoOutputs(),
+    graph: irisTwoWays(),
     data: predicted,
     training: { ...settings, epochs: 30 },
   };
@@ -206,7 +191,7 @@ describe('a table predicted by two outputs, exported', () => {
 
 describe('a table predicted by two outputs, exported to Python', () => {
   const file = `${sklearnData}/iris.csv`;
-  const source = { name: 'Iris, kind and width', graph: twoOutputs(), data: predicted, training: settings };
+  const source = { name: 'Iris, kind and width', graph: irisTwoWays(), data: predicted, training: settings };
   let folder = '';
   beforeAll(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'layerlab-outputs-py-'));

@@ -9,11 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { writeFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { csvSpecFor } from '../../shared/data/recipes/csv';
 import { emptyProject, serializeProject, type Project } from '../../shared/project/project';
-import { openApp } from '../helpers/canvas';
-import { layer, wire } from '../helpers/graphs';
+import type { Graph } from '../../shared/graph/types';
+import type { TrainingSettings } from '../../shared/training/settings';
+import { openApp, openProjectFile } from '../helpers/canvas';
+import { irisInParts, irisTwoWays } from '../helpers/graphs';
 
 test.use({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
 
@@ -307,6 +309,32 @@ test('a 7.4 MB table opens in a worker with its progress shown, and a second ope
   expect(errors).toEqual([]);
 });
 
+/** Opens LayerLab on a project of iris (not shared out, one column predicted) and `graph`, trained as asked. */
+async function openIris(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  graph: Graph,
+  training: Pick<TrainingSettings, 'metrics' | 'epochs'>,
+): Promise<void> {
+  const project: Project = {
+    ...emptyProject(name),
+    graph,
+    data: csvSpecFor('iris.csv', readFileSync(`${sklearnData}/iris.csv`, 'utf8')),
+    training: {
+      ...emptyProject().training,
+      ...training,
+      loss: 'sparse_categorical_crossentropy',
+      batch_size: 16,
+      learning_rate: 0.01,
+    },
+  };
+  const file = testInfo.outputPath(`${name}.layerlab`);
+  await writeFile(file, serializeProject(project));
+  await openApp(page);
+  await openProjectFile(page, file);
+}
+
 test('a network of two Inputs: iris shared out column by column in the data panel, trained, a row asked', async ({
   page,
 }, testInfo) => {
@@ -314,53 +342,7 @@ test('a network of two Inputs: iris shared out column by column in the data pane
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // sepal (2) → Dense 8 and petal (2) → Dense 8, joined, → 3 classes; the table not yet shared out.
-  const nodes = [
-    layer('Input', 'sepal', { shape: [2] }),
-    layer('Input', 'petal', { shape: [2] }),
-    layer('Dense', 'sepal_dense', { units: 8, activation: 'relu' }),
-    layer('Dense', 'petal_dense', { units: 8, activation: 'relu' }),
-    layer('Concatenate', 'joined'),
-    layer('Dense', 'answer', { units: 3, activation: 'softmax' }),
-  ];
-  const place = [
-    [0, 0],
-    [0, 260],
-    [320, 0],
-    [320, 260],
-    [640, 130],
-    [960, 130],
-  ];
-  nodes.forEach((node, index) => (node.position = { x: place[index]?.[0] ?? 0, y: place[index]?.[1] ?? 0 }));
-  const [sepal, petal, sepalDense, petalDense, joined, answer] = nodes.map((node) => node.id);
-  const project: Project = {
-    ...emptyProject('Iris in two parts'),
-    graph: {
-      nodes,
-      wires: [
-        wire(sepal ?? '', sepalDense ?? ''),
-        wire(petal ?? '', petalDense ?? ''),
-        wire(sepalDense ?? '', joined ?? ''),
-        wire(petalDense ?? '', joined ?? ''),
-        wire(joined ?? '', answer ?? ''),
-      ],
-    },
-    data: csvSpecFor('iris.csv', readFileSync(`${sklearnData}/iris.csv`, 'utf8')),
-    training: {
-      ...emptyProject().training,
-      loss: 'sparse_categorical_crossentropy',
-      metrics: ['accuracy'],
-      epochs: 60,
-      batch_size: 16,
-      learning_rate: 0.01,
-    },
-  };
-  const file = testInfo.outputPath('two-inputs.layerlab');
-  await writeFile(file, serializeProject(project));
-  await openApp(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'File' }).click();
-  await page.getByRole('menuitem', { name: /^Open…/ }).click();
-  await (await chooser).setFiles(file);
+  await openIris(page, testInfo, 'Iris in two parts', irisInParts(), { metrics: ['accuracy'], epochs: 60 });
 
   // Two Inputs, data for one: said, with where to choose.
   await page.getByRole('tab', { name: 'Problems' }).click();
@@ -404,43 +386,7 @@ test('a network of two outputs: iris species and petal width chosen per output i
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // Three measurements → Dense 16 → kind (3 classes) and width (one number); one column predicted yet.
-  const nodes = [
-    layer('Input', 'measures', { shape: [3] }),
-    layer('Dense', 'hidden', { units: 16, activation: 'relu' }),
-    layer('Dense', 'kind', { units: 3, activation: 'softmax' }),
-    layer('Dense', 'width', { units: 1 }),
-  ];
-  const place = [
-    [0, 130],
-    [320, 130],
-    [640, 0],
-    [640, 260],
-  ];
-  nodes.forEach((node, index) => (node.position = { x: place[index]?.[0] ?? 0, y: place[index]?.[1] ?? 0 }));
-  const [measures, hidden, kind, width] = nodes.map((node) => node.id);
-  const project: Project = {
-    ...emptyProject('Iris, kind and width'),
-    graph: {
-      nodes,
-      wires: [wire(measures ?? '', hidden ?? ''), wire(hidden ?? '', kind ?? ''), wire(hidden ?? '', width ?? '')],
-    },
-    data: csvSpecFor('iris.csv', readFileSync(`${sklearnData}/iris.csv`, 'utf8')),
-    training: {
-      ...emptyProject().training,
-      loss: 'sparse_categorical_crossentropy',
-      metrics: ['accuracy', 'mae'],
-      epochs: 80,
-      batch_size: 16,
-      learning_rate: 0.01,
-    },
-  };
-  const file = testInfo.outputPath('two-outputs.layerlab');
-  await writeFile(file, serializeProject(project));
-  await openApp(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'File' }).click();
-  await page.getByRole('menuitem', { name: /^Open…/ }).click();
-  await (await chooser).setFiles(file);
+  await openIris(page, testInfo, 'Iris, kind and width', irisTwoWays(), { metrics: ['accuracy', 'mae'], epochs: 80 });
 
   // Two outputs, one column predicted: said, with where to choose.
   await page.getByRole('tab', { name: 'Problems' }).click();

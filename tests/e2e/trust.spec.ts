@@ -4,19 +4,12 @@
  * network too big to train says so, with the numbers, before Train.
  */
 import { writeFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { emptyProject, encodeWeights, serializeProject, type Project } from '../../shared/project/project';
 import { chain, layer as layerNode } from '../helpers/graphs';
-import { layer, openApp } from '../helpers/canvas';
+import { layer, openApp, openProjectFile } from '../helpers/canvas';
 
 test.use({ locale: 'en-US' });
-
-async function open(page: Page, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'File' }).click();
-  await page.getByRole('menuitem', { name: /^Open…/ }).click();
-  await (await chooser).setFiles(file);
-}
 
 test('a shared project with a bad layer name and hostile carried weights: renamed in one click, exported safely', async ({
   page,
@@ -47,7 +40,7 @@ test('a shared project with a bad layer name and hostile carried weights: rename
   await writeFile(file, serializeProject(shared));
 
   await openApp(page);
-  await open(page, file);
+  await openProjectFile(page, file);
   const problem = page.getByTestId('problem-capa oculta');
   await expect(problem).toContainText('The name "capa oculta" cannot be used');
   await page.getByRole('tab', { name: 'Training' }).click();
@@ -96,7 +89,7 @@ test('a network too big to train here is refused before Train, on its biggest la
     }),
   );
   await openApp(page);
-  await open(page, file);
+  await openProjectFile(page, file);
   await page.getByRole('tab', { name: 'Training' }).click();
   await expect(page.getByText('The network is too big to train here')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();

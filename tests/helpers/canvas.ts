@@ -8,6 +8,14 @@ export async function openApp(page: Page, closeButton = 'Start with an empty can
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
+/** Opens a project file with File → Open…, as a learner does. */
+export async function openProjectFile(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /^Open…/ }).click();
+  await (await chooser).setFiles(file);
+}
+
 /** Drags a layer from the palette and drops it at `(x, y)` inside the canvas, with real drag events. */
 export async function dragLayerOntoCanvas(page: Page, kind: string, x: number, y: number): Promise<void> {
   const canvas = page.locator('.react-flow__pane');
