@@ -23,18 +23,27 @@ export interface CheckReport {
   warnings: number;
 }
 
+/** What a dataset's targets are, as `check` says it. */
+function targetOf(target: Dataset['target']): string {
+  return target.kind === 'class'
+    ? `${target.labels.length} classes (${target.labels.map((label) => JSON.stringify(label)).join(' ')})`
+    : 'a number each';
+}
+
 function describeData(dataset: Dataset): string {
   const samples = dataset.x.shape[0] ?? 0;
   const input = formatShape([null, ...dataset.x.shape.slice(1)]);
-  const target =
-    dataset.target.kind === 'class'
-      ? `${dataset.target.labels.length} classes (${dataset.target.labels.map((label) => JSON.stringify(label)).join(' ')})`
-      : 'a number each';
   // A table shared out among several Inputs: what each is given.
   const shared = dataset.inputs
     ? ` shared out: ${dataset.inputs.map((entry) => `${entry.name} ${formatShape([null, entry.columns.length])}`).join(', ')};`
     : '';
-  return `Data: ${samples} samples of ${input},${shared} ${target}.`;
+  // A table predicted by several outputs: what each predicts.
+  const predicted = dataset.outputs
+    ? dataset.outputs
+        .map((output) => `${output.name} predicts ${output.column} (${targetOf(output.target)})`)
+        .join(', ')
+    : targetOf(dataset.target);
+  return `Data: ${samples} samples of ${input},${shared} ${predicted}.`;
 }
 
 /** Everything `check` prints about a project; pure, for tests and other commands. */

@@ -121,7 +121,7 @@ describe('a table predicted by two outputs', () => {
     }
   }, 120_000);
 
-  it('from the command line: train reports each output’s test figures; predict answers each', async () => {
+  it('from the command line: check says what each output predicts, train reports each one’s test figures, predict answers each', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'layerlab-outputs-cli-'));
     try {
       const project = path.join(folder, 'two-outputs.layerlab');
@@ -134,6 +134,10 @@ describe('a table predicted by two outputs', () => {
           data: predicted,
           training: settings,
         }),
+      );
+      const checked = await layerlab('check', project);
+      expect(checked.stdout).toContain(
+        'Data: 120 samples of (None, 3), kind predicts virginica (3 classes ("0" "1" "2")), width predicts versicolor (a number each).',
       );
       const trained = await layerlab('train', project, '--json', '--save', saved);
       expect(trained.code).toBe(0);

@@ -401,6 +401,7 @@ test('a network of two outputs: iris species and petal width chosen per output i
   await expect(columns.locator('tr', { hasText: 'versicolor' })).toContainText('target → width');
   await expect(columns.locator('tr', { hasText: 'virginica' })).toContainText('target → kind');
   await expect(page.getByTestId('data-preview')).toContainText('(120, 3)');
+  await expect(page.getByTestId('shared-outputs')).toHaveText('y kind (120), width (120, 1)');
   await expect(page.getByText('No problems')).toBeVisible();
   await map.screenshot({ path: testInfo.outputPath('two-outputs-map.png') });
 

@@ -212,9 +212,21 @@ export function DataPanel() {
               )}
             </span>
             {/* A GAN's real images have no targets: y would only repeat X. */}
-            {built.dataset.target.kind !== 'generate' && (
+            {built.dataset.target.kind !== 'generate' && !built.dataset.outputs && (
               <span>
                 {t('data.targets')} <code>{`(${built.dataset.y.shape.join(', ')})`}</code>
+              </span>
+            )}
+            {/* Several columns predicted: each output's targets, by the output's name. */}
+            {built.dataset.outputs && (
+              <span data-testid="shared-outputs">
+                {t('data.targets')}{' '}
+                {built.dataset.outputs.map((output, index) => (
+                  <span key={output.name}>
+                    {index > 0 && ', '}
+                    {output.name} <code>{`(${output.y.shape.join(', ')})`}</code>
+                  </span>
+                ))}
               </span>
             )}
             {built.dataset.target.kind === 'class' && (
