@@ -288,6 +288,30 @@ describe('iris.csv exported: the programs read the same file and reach about the
     expect(fromTypeScript.stdout).toMatch(/test_accuracy [\d.]+/);
   }, 180_000);
 
+  it('an edited copy of the table is refused by both programs, with why: their rows are dealt by number', async () => {
+    const edited = path.join(folder, 'iris.csv');
+    await writeFile(edited, read('iris.csv').replace('5.1,3.5,1.4,0.2,0', '5.1,3.5,1.4,0.2,2'));
+    const typescript = await exportTypeScript(source);
+    if (!typescript.ok) throw new Error('refused');
+    const refusal = await runExportedProgram(typescript.files, folder, [edited]).catch(
+      (error: { stderr: string; code: number }) => error,
+    );
+    expect(typeof refusal === 'string' ? refusal : [refusal.code, refusal.stderr.trim()]).toEqual([
+      1,
+      `${edited} is not the table LayerLab opened (its SHA-256 differs): the rows are dealt by their numbers in that table. Open this file in LayerLab and export again.`,
+    ]);
+    const pytorch = exportPytorch(source);
+    if (!pytorch.ok) throw new Error('refused');
+    await writeFile(path.join(folder, 'model.py'), pytorch.code);
+    const python = await run('/usr/bin/python3', ['model.py', '--data', edited], { cwd: folder }).catch(
+      (error: { stderr: string; code: number }) => error,
+    );
+    expect('code' in python ? [python.code, python.stderr.trim()] : python.stdout).toEqual([
+      1,
+      `${edited} is not the table LayerLab opened (its SHA-256 differs): the rows are dealt by their numbers in that table. Open this file in LayerLab and export again.`,
+    ]);
+  }, 180_000);
+
   it('Keras: the same data step, valid Python', async () => {
     const exported = exportKeras(source);
     if (!exported.ok) throw new Error('refused');

@@ -10,7 +10,9 @@ import { createRandom } from '../math/random.js';
 import type { Localized } from '../vocabulary/localized.js';
 import type { Dataset, DatasetResult, OutputTargets } from './dataset.js';
 import type { Pixels } from './pixels.js';
+import { textFingerprint } from '../vocabulary/fingerprint.js';
 import { pythonString } from '../vocabulary/python.js';
+import { typescriptString } from '../vocabulary/typescript-literals.js';
 
 /** What a playground question encodes to: one sample's values and shape, or why it cannot. */
 export type QueryResult = { ok: true; values: Float32Array; shape: number[] } | { ok: false; problem: Localized };
@@ -459,19 +461,46 @@ export function testSplitFields<S extends { testFraction: number; seed: number }
   ];
 }
 
+/** What a program says, and how it stops, when the table it is given is not the one LayerLab opened. */
+const notTheTable =
+  'is not the table LayerLab opened (its SHA-256 differs): the rows are dealt by their numbers in that table. Open this file in LayerLab and export again.';
+
+/**
+ * TypeScript lines that read a learner's CSV file with papaparse, its non-blank rows as lists of
+ * cells: the path given as the program's argument, or the file of that name beside it. A file
+ * whose text is not the one LayerLab opened (`text`, by its SHA-256) is refused: the rows are dealt
+ * by their numbers in it. Every CSV recipe's export starts so (it imports `createHash`).
+ */
+export function typescriptReadTable(file: string, text: string): string[] {
+  return [
+    `const dataFile = process.argv[2] ?? ${typescriptString(file)};`,
+    `const tableText = readFileSync(dataFile, 'utf8').replace(/^\\uFEFF/, '');`,
+    `if (createHash('sha256').update(tableText).digest('hex') !== ${typescriptString(textFingerprint(text))}) {`,
+    `  console.error(\`\${dataFile} ${notTheTable}\`);`,
+    `  process.exit(1);`,
+    `}`,
+    `const table = Papa.parse<string[]>(tableText, { skipEmptyLines: 'greedy' }).data;`,
+  ];
+}
+
 /**
  * Python lines that read a learner's CSV file, its non-blank rows as lists of cells, with the csv module,
  * the delimiter sniffed as papaparse guesses it: from `--data`, or the file of that name beside the
- * program. Every CSV recipe's export starts so.
+ * program. A file whose text is not the one LayerLab opened (`text`, by its SHA-256) is refused.
+ * Every CSV recipe's export starts so.
  */
-export function pythonReadTable(file: string): string[] {
+export function pythonReadTable(file: string, text: string): string[] {
   return [
     'import csv',
+    'import hashlib',
+    'import io',
+    'import sys',
     `data_file = args.data or ${pythonString(file)}`,
-    'with open(data_file, newline="", encoding="utf-8") as handle:',
-    '    sample = handle.read(65536)',
-    '    handle.seek(0)',
-    '    dialect = csv.Sniffer().sniff(sample, delimiters=",;\\t|")',
-    '    table = [row for row in csv.reader(handle, dialect) if any(cell.strip() for cell in row)]',
+    'with open(data_file, newline="", encoding="utf-8-sig") as handle:',
+    '    table_text = handle.read()',
+    `if hashlib.sha256(table_text.encode("utf-8")).hexdigest() != ${pythonString(textFingerprint(text))}:`,
+    `    sys.exit(f"{data_file} ${notTheTable}")`,
+    'dialect = csv.Sniffer().sniff(table_text[:65536], delimiters=",;\\t|")',
+    'table = [row for row in csv.reader(io.StringIO(table_text, newline=""), dialect) if any(cell.strip() for cell in row)]',
   ];
 }

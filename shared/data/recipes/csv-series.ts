@@ -9,7 +9,14 @@ import type { Localized } from '../../vocabulary/localized.js';
 import { pythonNumberList, pythonString } from '../../vocabulary/python.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { Dataset, TensorData } from '../dataset.js';
-import { parseNumberList, previewRows, pythonReadTable, testSplitCount, type QueryResult } from '../recipe.js';
+import {
+  parseNumberList,
+  previewRows,
+  pythonReadTable,
+  testSplitCount,
+  typescriptReadTable,
+  type QueryResult,
+} from '../recipe.js';
 
 export interface SeriesChoice {
   window: number;
@@ -108,6 +115,8 @@ export function encodeSeriesQuery(text: string, window: number, center: number, 
 /** What the exported programs need to read the series as the app did. */
 export interface SeriesCode {
   file: string;
+  /** The table's text as LayerLab read it: the program refuses another (its fingerprint). */
+  text: string;
   header: boolean;
   /** The column's index, and the rows read (by their number as a spreadsheet shows it), in order. */
   column: number;
@@ -125,8 +134,7 @@ export function seriesTypescript(code: SeriesCode): { data: string[]; question: 
     data: [
       `// 1. The data: column ${code.column + 1} of the table ${typescriptString(code.file)}, read with papaparse as a time`,
       `// series. Run the program with the file's path as its argument; it reads a file of that name beside it otherwise.`,
-      `const dataFile = process.argv[2] ?? ${typescriptString(code.file)};`,
-      `const table = Papa.parse<string[]>(readFileSync(dataFile, 'utf8'), { skipEmptyLines: 'greedy' }).data;`,
+      ...typescriptReadTable(code.file, code.text),
       `// The rows LayerLab read, by their number as a spreadsheet shows it${code.header ? ' (the header is row 1)' : ''}, in time order.`,
       `const rowNumbers = ${typescriptNumbers(code.rows)};`,
       `const series = rowNumbers.map((row) => Number((table[row - 1] ?? [])[${code.column}]));`,
@@ -175,7 +183,7 @@ export function seriesPython(
     data: [
       `# 1. The data: column ${code.column + 1} of the table ${pythonString(code.file).slice(1, -1)}, read with the csv module as a`,
       '# time series. Pass its path with --data; a file of that name beside the program is read otherwise.',
-      ...pythonReadTable(code.file),
+      ...pythonReadTable(code.file, code.text),
       `# The rows LayerLab read, by their number as a spreadsheet shows it${code.header ? ' (the header is row 1)' : ''}, in time order.`,
       `ROW_NUMBERS = ${pythonNumberList(code.rows)}`,
       `series = np.array([float(table[number - 1][${code.column}]) for number in ROW_NUMBERS], dtype="float64")`,

@@ -9,7 +9,7 @@
 import { pythonString } from '../../vocabulary/python.js';
 import { typescriptNumbers, typescriptString } from '../../vocabulary/typescript-literals.js';
 import type { TensorData } from '../dataset.js';
-import { pythonReadTable, type QueryResult } from '../recipe.js';
+import { pythonReadTable, typescriptReadTable, type QueryResult } from '../recipe.js';
 import {
   encodeWords,
   paddingIndex,
@@ -75,6 +75,8 @@ export function encodeTextQuery(text: string, words: readonly string[], length: 
 /** What the exported programs need to read the texts as the app did. */
 export interface TextsCode {
   file: string;
+  /** The table's text as LayerLab read it: the program refuses another (its fingerprint). */
+  text: string;
   header: boolean;
   /** The text column's and the label column's index. */
   column: number;
@@ -100,8 +102,7 @@ export function textsTypescript(code: TextsCode): { data: string[]; question: st
     data: [
       `// 1. The data: column ${code.column + 1} of the table ${typescriptString(code.file)} holds texts, column ${code.target + 1} their`,
       `// labels, read with papaparse. Run the program with the file's path as its argument; it reads a file of that name beside it otherwise.`,
-      `const dataFile = process.argv[2] ?? ${typescriptString(code.file)};`,
-      `const table = Papa.parse<string[]>(readFileSync(dataFile, 'utf8'), { skipEmptyLines: 'greedy' }).data;`,
+      ...typescriptReadTable(code.file, code.text),
       `const rowByNumber = (row: number) => table[row - 1] ?? [];`,
       `// The rows in the order LayerLab dealt them from seed ${code.seed}, by their number as a spreadsheet shows it${code.header ? ' (the header is row 1)' : ''};`,
       `// the last ${code.testCount} are the test split.`,
@@ -161,7 +162,7 @@ export function textsPython(
       `# 1. The data: column ${code.column + 1} of the table ${pythonString(code.file).slice(1, -1)} holds texts, column ${code.target + 1}`,
       '# their labels, read with the csv module. Pass its path with --data; a file of that name beside the',
       '# program is read otherwise.',
-      ...pythonReadTable(code.file),
+      ...pythonReadTable(code.file, code.text),
       `# The rows in the order LayerLab dealt them from seed ${code.seed}, by their number as a spreadsheet`,
       `# shows it${code.header ? ' (the header is row 1)' : ''}; the last ${code.testCount} are the test split.`,
       `ORDER = [${code.rows.join(', ')}]`,

@@ -50,6 +50,7 @@ import {
   testSplitFields,
   textQuery,
   pythonReadTable,
+  typescriptReadTable,
 } from '../recipe.js';
 
 /** The most text a project keeps of a table: beyond this a project file stops being small. */
@@ -900,6 +901,7 @@ function textsCode(
   const names = columnsOf(spec);
   return {
     file: spec.file,
+    text: spec.text,
     header: spec.header,
     column: names.indexOf(spec.texts.column),
     target: names.indexOf(spec.target),
@@ -922,6 +924,7 @@ function seriesCode(spec: Spec, dataset: Dataset, query: PlannedQuery): SeriesCo
   if (!spec.series || !facts || dataset.target.kind !== 'value') return null;
   return {
     file: spec.file,
+    text: spec.text,
     header: spec.header,
     column: columnsOf(spec).indexOf(spec.target),
     rows: facts.order,
@@ -1601,7 +1604,11 @@ export const csv: RecipeDef<Spec> = {
   },
 
   typescript: {
-    imports: [`import { readFileSync } from 'node:fs';`, `import Papa from 'papaparse';`],
+    imports: [
+      `import { createHash } from 'node:crypto';`,
+      `import { readFileSync } from 'node:fs';`,
+      `import Papa from 'papaparse';`,
+    ],
     packages: {
       dependencies: { papaparse: '^5.4.1' },
       devDependencies: { '@types/node': '^20.0.0', '@types/papaparse': '^5.3.0' },
@@ -1650,8 +1657,7 @@ export const csv: RecipeDef<Spec> = {
       return [
         `// 1. The data: the table ${typescriptString(spec.file)}, read with papaparse. Run the program with the file's`,
         `// path as its argument; it reads a file of that name beside it otherwise.`,
-        `const dataFile = process.argv[2] ?? ${typescriptString(spec.file)};`,
-        `const table = Papa.parse<string[]>(readFileSync(dataFile, 'utf8'), { skipEmptyLines: 'greedy' }).data;`,
+        ...typescriptReadTable(spec.file, spec.text),
         `// Each row by its number as a spreadsheet shows it${spec.header ? ' (the header is row 1)' : ''}.`,
         `const rowByNumber = (row: number) => table[row - 1] ?? [];`,
         `// The rows in the order LayerLab dealt them from seed ${spec.seed}; the last ${facts.testRows} are the test split.`,
@@ -1746,7 +1752,7 @@ export const csv: RecipeDef<Spec> = {
       return [
         `# 1. The data: the table ${pythonString(spec.file).slice(1, -1)}, read with the csv module. Pass its path with`,
         '# --data; a file of that name beside the program is read otherwise.',
-        ...pythonReadTable(spec.file),
+        ...pythonReadTable(spec.file, spec.text),
         `# The rows in the order LayerLab dealt them from seed ${spec.seed}, by their number as a spreadsheet`,
         `# shows it${spec.header ? ' (the header is row 1)' : ''}; the last ${facts.testRows} are the test split.`,
         `ORDER = ${pythonNumberList(facts.order)}`,
