@@ -6,8 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -19,13 +18,13 @@ import { buildDataset } from '../shared/data/build';
 import { csvSpecFor } from '../shared/data/recipes/csv';
 import { analyzeGraph } from '../shared/graph/analyze';
 import type { Graph } from '../shared/graph/types';
-import { emptyProject, serializeProject } from '../shared/project/project';
+import { emptyProject } from '../shared/project/project';
 import { checkDataFit } from '../shared/training/modes';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings, type TrainingSettings } from '../shared/training/settings';
 import { exportFolder, finalLogsOf, parsesAsPython, runExportedProgram } from './helpers/exported-program';
 import { irisInParts } from './helpers/graphs';
-import { layerlab } from './helpers/layerlab-cli';
+import { layerlab, summaryOf, withProjectFile } from './helpers/layerlab-cli';
 
 const run = promisify(execFile);
 
@@ -183,33 +182,21 @@ describe('a table shared out among two Inputs, exported', () => {
 
 describe('a table shared out among two Inputs, from the command line', () => {
   it('check says what each Input is given; train reports the test split; predict answers a raw row', async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), 'layerlab-inputs-cli-'));
-    try {
-      const project = path.join(folder, 'two-inputs.layerlab');
-      const saved = path.join(folder, 'two-inputs-trained.layerlab');
-      await writeFile(
-        project,
-        serializeProject({
-          ...emptyProject('Iris in two parts'),
-          graph: irisInParts(),
-          data: shared,
-          training: settings,
-        }),
-      );
-      const checked = await layerlab('check', project);
-      expect(checked.stdout).toContain(
-        'Data: 120 samples of (None, 4), shared out: sepal (None, 2), petal (None, 2); 3 classes ("0" "1" "2").',
-      );
-      expect(checked.code).toBe(0);
-      const trained = await layerlab('train', project, '--json', '--save', saved);
-      expect(trained.code).toBe(0);
-      const summary = JSON.parse(trained.stdout.trimEnd().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
-      expect(summary.test_accuracy).toBeGreaterThan(0.85);
-      const answer = await layerlab('predict', saved, '--input', '6.3, 3.3, 6.0, 2.5');
-      expect(answer.code).toBe(0);
-      expect(answer.stdout.split('\n')[0]).toMatch(/^2 {2}/);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    await withProjectFile(
+      { ...emptyProject('Iris in two parts'), graph: irisInParts(), data: shared, training: settings },
+      async ({ project, saved }) => {
+        const checked = await layerlab('check', project);
+        expect(checked.stdout).toContain(
+          'Data: 120 samples of (None, 4), shared out: sepal (None, 2), petal (None, 2); 3 classes ("0" "1" "2").',
+        );
+        expect(checked.code).toBe(0);
+        const trained = await layerlab('train', project, '--json', '--save', saved);
+        expect(trained.code).toBe(0);
+        expect(summaryOf(trained).test_accuracy).toBeGreaterThan(0.85);
+        const answer = await layerlab('predict', saved, '--input', '6.3, 3.3, 6.0, 2.5');
+        expect(answer.code).toBe(0);
+        expect(answer.stdout.split('\n')[0]).toMatch(/^2 {2}/);
+      },
+    );
   }, 120_000);
 });

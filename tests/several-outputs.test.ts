@@ -19,14 +19,14 @@ import { buildDataset } from '../shared/data/build';
 import { csvSpecFor } from '../shared/data/recipes/csv';
 import { analyzeGraph } from '../shared/graph/analyze';
 import type { Graph } from '../shared/graph/types';
-import { emptyProject, serializeProject } from '../shared/project/project';
+import { emptyProject } from '../shared/project/project';
 import { checkDataFit } from '../shared/training/modes';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings, type TrainingSettings } from '../shared/training/settings';
 import { testFigures } from '../shared/training/test-split';
 import { exportFolder, finalLogsOf, parsesAsPython, runExportedProgram } from './helpers/exported-program';
 import { irisTwoWays, layer, wire } from './helpers/graphs';
-import { layerlab } from './helpers/layerlab-cli';
+import { layerlab, summaryOf, withProjectFile } from './helpers/layerlab-cli';
 
 const run = promisify(execFile);
 const sklearnData = '/usr/lib/python3/dist-packages/sklearn/datasets/data';
@@ -122,35 +122,24 @@ describe('a table predicted by two outputs', () => {
   }, 120_000);
 
   it('from the command line: check says what each output predicts, train reports each one’s test figures, predict answers each', async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), 'layerlab-outputs-cli-'));
-    try {
-      const project = path.join(folder, 'two-outputs.layerlab');
-      const saved = path.join(folder, 'two-outputs-trained.layerlab');
-      await writeFile(
-        project,
-        serializeProject({
-          ...emptyProject('Iris, kind and width'),
-          graph: irisTwoWays(),
-          data: predicted,
-          training: settings,
-        }),
-      );
-      const checked = await layerlab('check', project);
-      expect(checked.stdout).toContain(
-        'Data: 120 samples of (None, 3), kind predicts virginica (3 classes ("0" "1" "2")), width predicts versicolor (a number each).',
-      );
-      const trained = await layerlab('train', project, '--json', '--save', saved);
-      expect(trained.code).toBe(0);
-      const summary = JSON.parse(trained.stdout.trimEnd().split('\n').at(-1) ?? '{}') as Record<string, number>;
-      expect(summary.test_kind_accuracy).toBeGreaterThan(0.85);
-      expect(summary.test_width_mae).toBeLessThan(0.25);
-      const answer = await layerlab('predict', saved, '--input', '6.3, 3.3, 6.0');
-      expect(answer.code).toBe(0);
-      expect(answer.stdout).toMatch(/^kind \(virginica\):\n {2}2 {2}/);
-      expect(answer.stdout).toMatch(/\nwidth \(versicolor\):\n {2}\d\.\d{3}\n/);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    await withProjectFile(
+      { ...emptyProject('Iris, kind and width'), graph: irisTwoWays(), data: predicted, training: settings },
+      async ({ project, saved }) => {
+        const checked = await layerlab('check', project);
+        expect(checked.stdout).toContain(
+          'Data: 120 samples of (None, 3), kind predicts virginica (3 classes ("0" "1" "2")), width predicts versicolor (a number each).',
+        );
+        const trained = await layerlab('train', project, '--json', '--save', saved);
+        expect(trained.code).toBe(0);
+        const summary = summaryOf(trained);
+        expect(summary.test_kind_accuracy).toBeGreaterThan(0.85);
+        expect(summary.test_width_mae).toBeLessThan(0.25);
+        const answer = await layerlab('predict', saved, '--input', '6.3, 3.3, 6.0');
+        expect(answer.code).toBe(0);
+        expect(answer.stdout).toMatch(/^kind \(virginica\):\n {2}2 {2}/);
+        expect(answer.stdout).toMatch(/\nwidth \(versicolor\):\n {2}\d\.\d{3}\n/);
+      },
+    );
   }, 120_000);
 });
 

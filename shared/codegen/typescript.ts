@@ -104,10 +104,15 @@ function writeLayers(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHel
   });
 }
 
+/** What the model is given for a tensor of rows: the rows, or `feed(rows)` when a table is shared out among Inputs. */
+function fedTypescript(plan: ExportPlan): (rows: string) => string {
+  const shared = fedInputs(plan) !== null;
+  return (rows) => (shared ? `feed(${rows})` : rows);
+}
+
 /** What the recipe's data and question steps read, with the helpers they ask for. */
 function dataCode(plan: ExportPlan, helpers: Set<TypeScriptHelper>): TypeScriptDataCode<DataSpec> {
-  const fed = fedInputs(plan) !== null;
-  return { ...dataCodeOf(plan), useHelper: (name) => helpers.add(name), fed: (rows) => (fed ? `feed(${rows})` : rows) };
+  return { ...dataCodeOf(plan), useHelper: (name) => helpers.add(name), fed: fedTypescript(plan) };
 }
 
 function modelSection(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHelper>): string[] {
@@ -187,7 +192,7 @@ function trainingSection(plan: ExportPlan, helpers: Set<TypeScriptHelper>): stri
   if (shuffling) helpers.add('shuffledIndices').add('mulberry32');
   const metrics = settings.metrics.map((metric) => `'${metric}'`).join(', ');
   const shared = fedInputs(plan);
-  const fed = (rows: string) => (shared ? `feed(${rows})` : rows);
+  const fed = fedTypescript(plan);
   // Several outputs: y holds one tensor of targets per output.
   const outputs = plannedOutputs(plan);
   const eachY = (targets: (name: string) => string) =>

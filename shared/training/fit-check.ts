@@ -277,13 +277,13 @@ export function checkOrdinaryFit(
         ),
       );
   };
-  if (dataset.inputs && analysis.inputs.length > 1)
+  if (dataset.inputs && analysis.inputs.length > 1) {
     found.push(...severalInputsProblems(byId, analysis, dataset.inputs));
-  if (dataset.inputs && analysis.inputs.length > 1)
     for (const id of analysis.inputs) {
       const columns = dataset.inputs.find((input) => input.name === byId.get(id)?.name)?.columns;
       if (columns !== undefined) inputShapeProblem(id, [columns.length]);
     }
+  }
   // One Input reads all of x (a table split among several Inputs but drawn with one, too).
   else inputShapeProblem(inputId, dataset.x.shape.slice(1));
   // Word indices reach an Embedding: it needs a vector for every index the data holds.

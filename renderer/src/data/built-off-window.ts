@@ -7,20 +7,27 @@
  */
 import type { DatasetResult } from '../../../shared/data/dataset';
 import type { DataSpec } from '../../../shared/data/spec';
+import type { StoreApi } from 'zustand';
+import type { AppState } from '../store';
 
 /** Data carrying more characters than this is built off the window. */
 export const offWindowCharacters = 500_000;
 
-/** The characters a spec carries in its strings and arrays of strings (a table's text, a folder's images). */
-function charactersOf(spec: DataSpec): number {
+/**
+ * Whether a spec carries more than `limit` characters in its strings, however deep (a table's
+ * text, a folder's encoded images): walked once per spec, and no further than the limit.
+ */
+function carriesMore(value: unknown, limit: number): boolean {
   let count = 0;
-  for (const value of Object.values(spec)) {
-    if (typeof value === 'string') count += value.length;
-    else if (Array.isArray(value))
-      for (const item of value as unknown[])
-        count += typeof item === 'string' ? item.length : JSON.stringify(item ?? null).length;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string') count += next.length;
+    // One by one, not spread: an array of a million numbers would overflow the call's arguments.
+    else if (next !== null && typeof next === 'object') for (const item of Object.values(next)) pending.push(item);
+    if (count > limit) return true;
   }
-  return count;
+  return false;
 }
 
 const weighed = new WeakMap<DataSpec, boolean>();
@@ -29,7 +36,7 @@ const weighed = new WeakMap<DataSpec, boolean>();
 export function buildsOffWindow(spec: DataSpec): boolean {
   let heavy = weighed.get(spec);
   if (heavy === undefined) {
-    heavy = charactersOf(spec) > offWindowCharacters;
+    heavy = carriesMore(spec, offWindowCharacters);
     weighed.set(spec, heavy);
   }
   return heavy;
@@ -100,10 +107,7 @@ export function buildOffWindow(spec: DataSpec): Promise<DatasetResult> {
  * Builds the project's data off the window whenever it becomes large data not built yet (a
  * project opened, an option changed, an undo), and tells the store when the build is done.
  */
-export function watchOffWindowBuilds(store: {
-  subscribe: (listener: (state: { data: DataSpec | null }, previous: { data: DataSpec | null }) => void) => () => void;
-  getState: () => { data: DataSpec | null; dataBuilt: () => void };
-}): () => void {
+export function watchOffWindowBuilds(store: StoreApi<AppState>): () => void {
   return store.subscribe((state, previous) => {
     const data = state.data;
     if (data === previous.data || !data || !buildsOffWindow(data) || builtOffWindow(data)) return;

@@ -13,8 +13,8 @@ import { openedExtensions } from '../../../shared/data/open';
 import { applyOpenedData, openDataFile, type Opened } from './open-data';
 import { filesOfInput, openImageFolder } from './open-folder';
 import { PhotoImage } from '../training/ImagePixels';
-import { useAppStore, type AppState } from '../store';
-import { selectAnalysis } from '../store/selectors';
+import { useAppStore } from '../store';
+import { selectInputNames, selectOutputNames } from '../store/selectors';
 
 type Field<W extends PanelField<DataSpec>['widget']> = Extract<PanelField<DataSpec>, { widget: W }>;
 
@@ -392,22 +392,6 @@ function FolderWidget({ field, spec }: Omit<WidgetProps<'folder'>, 'onChange'>) 
   );
 }
 
-/** The names of the canvas' Input nodes, in the network's order, as one string (stable for the store). */
-const selectInputNames = (state: AppState) => {
-  const byId = new Map(state.nodes.map((node) => [node.id, node.data.name]));
-  return selectAnalysis(state)
-    .inputs.map((id) => byId.get(id) ?? id)
-    .join('\n');
-};
-
-/** The names of the canvas' output layers, in the network's order, as one string (stable for the store). */
-const selectOutputNames = (state: AppState) => {
-  const byId = new Map(state.nodes.map((node) => [node.id, node.data.name]));
-  return selectAnalysis(state)
-    .outputs.map((id) => byId.get(id) ?? id)
-    .join('\n');
-};
-
 /**
  * Each of the canvas' outputs to a column it predicts, as a class or a number: shown when the
  * network has several outputs (or the data still predicts several columns). An output whose
@@ -416,8 +400,7 @@ const selectOutputNames = (state: AppState) => {
 function OutputMapWidget({ field, spec, onChange }: WidgetProps<'output-map'>) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const joined = useAppStore(selectOutputNames);
-  const outputs = joined === '' ? [] : joined.split('\n');
+  const outputs = useAppStore(selectOutputNames);
   const list = field.get(spec);
   if (outputs.length < 2 && list.length < 2) return null;
   type Entry = (typeof list)[number];
@@ -488,8 +471,7 @@ function OutputMapWidget({ field, spec, onChange }: WidgetProps<'output-map'>) {
 function InputMapWidget({ field, spec, onChange }: WidgetProps<'input-map'>) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const joined = useAppStore(selectInputNames);
-  const inputs = joined === '' ? [] : joined.split('\n');
+  const inputs = useAppStore(selectInputNames);
   const map = field.get(spec);
   const listed = Object.values(map);
   if (inputs.length < 2 && listed.length === 0) return null;

@@ -55,6 +55,25 @@ export function selectAnalysis(state: AppState): Analysis {
   return lastAnalysis;
 }
 
+let lastNamed: { analysis: Analysis; graph: Graph; inputs: string[]; outputs: string[] } | null = null;
+
+/** The names of the network's Input nodes and output layers, in the network's order, kept while the graph is. */
+function namesOf(state: AppState): { inputs: string[]; outputs: string[] } {
+  const analysis = selectAnalysis(state);
+  const graph = selectGraph(state);
+  if (lastNamed?.analysis === analysis && lastNamed.graph === graph) return lastNamed;
+  const byId = new Map(graph.nodes.map((node) => [node.id, node.name]));
+  const name = (id: string) => byId.get(id) ?? id;
+  lastNamed = { analysis, graph, inputs: analysis.inputs.map(name), outputs: analysis.outputs.map(name) };
+  return lastNamed;
+}
+
+/** The names of the network's Input nodes, in its order. */
+export const selectInputNames = (state: AppState): readonly string[] => namesOf(state).inputs;
+
+/** The names of the network's output layers, in its order. */
+export const selectOutputNames = (state: AppState): readonly string[] => namesOf(state).outputs;
+
 const emptyNodeAnalysis: NodeAnalysis = { shape: null, params: null, problems: [] };
 
 export function selectNodeAnalysis(state: AppState, nodeId: string): NodeAnalysis {

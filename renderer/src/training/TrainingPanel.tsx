@@ -12,7 +12,7 @@ import { useFigureFormat, useNumberFormat, useProblemText } from '../hooks/usePr
 import { ParamField } from '../ui/ParamField';
 import { TestSplitView } from './TestSplitView';
 import { useAppStore } from '../store';
-import { selectAnalysis, selectDataCheck, type DataCheck } from '../store/selectors';
+import { selectAnalysis, selectDataCheck, selectOutputNames, type DataCheck } from '../store/selectors';
 import { outputLoss, outputTargetsOf } from '../../../shared/training/outputs';
 import { isRunActive, type Run } from '../store/training-slice';
 import { Charts, runLabel } from './Charts';
@@ -222,25 +222,20 @@ function SettingsColumn() {
   );
 }
 
-/** The loss each output trains with, one per column (the name, units and loss of each), as one string for the store. */
+/** The loss each output trains with, by its name (`kind sparse_categorical_crossentropy, …`); '' for one output. */
 const selectOutputLosses = (state: Parameters<typeof selectDataCheck>[0]): string => {
   const built: DataCheck['dataset'] = selectDataCheck(state).dataset;
-  if (!built?.ok) return '';
+  const names = selectOutputNames(state);
+  const outputs = built?.ok ? built.dataset.outputs : undefined;
+  // An output the data gives no column: the problems say so, and nothing trains yet.
+  if (!outputs || !names.every((name) => outputs.some((output) => output.name === name))) return '';
   const analysis = selectAnalysis(state);
-  const names = analysis.outputs.map((id) => state.nodes.find((node) => node.id === id)?.data.name ?? id);
-  try {
-    const several = outputTargetsOf(built.dataset.outputs, names);
-    if (!several) return '';
-    return several
-      .map((output, index) => {
-        const units = analysis.nodes.get(analysis.outputs[index] ?? '')?.shape?.at(-1) ?? null;
-        return `${output.name} ${outputLoss(output.target, typeof units === 'number' ? units : null, state.training)}`;
-      })
-      .join(', ');
-  } catch {
-    // An output the data gives no column: the problems say so, and nothing trains yet.
-    return '';
-  }
+  return (outputTargetsOf(outputs, names) ?? [])
+    .map((output, index) => {
+      const units = analysis.nodes.get(analysis.outputs[index] ?? '')?.shape?.at(-1);
+      return `${output.name} ${outputLoss(output.target, typeof units === 'number' ? units : null, state.training)}`;
+    })
+    .join(', ');
 };
 
 /** A network predicting several columns: each output trains with the loss its column calls for, not the one below. */

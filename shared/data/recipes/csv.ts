@@ -507,12 +507,13 @@ function encodingsOf(
   });
 }
 
-/** Values per row the encodings give: one per number, one per category. */
+/** Values one input column gives a row: one per number, one per category (one-hot) or one index. */
+const encodedWidth = (encoding: FeatureEncoding) =>
+  encoding.kind === 'category' && encoding.oneHot ? encoding.categories.length : 1;
+
+/** Values per row the encodings give. */
 const widthOf = (encodings: readonly FeatureEncoding[]) =>
-  encodings.reduce(
-    (width, encoding) => width + (encoding.kind === 'category' && encoding.oneHot ? encoding.categories.length : 1),
-    0,
-  );
+  encodings.reduce((width, encoding) => width + encodedWidth(encoding), 0);
 
 /** A column to predict, read: what its targets are, and the rows' targets as a tensor. */
 interface TargetColumn {
@@ -593,7 +594,7 @@ function sharedInputs(
   const inputs: NonNullable<Dataset['inputs']> = [];
   encodings.forEach((encoding, index) => {
     const name = feedOfColumn(spec, encoding.name) ?? '';
-    const width = encoding.kind === 'category' && encoding.oneHot ? encoding.categories.length : 1;
+    const width = encodedWidth(encoding);
     const start = offsets[index] ?? 0;
     let input = inputs.find((entry) => entry.name === name);
     if (!input) {
@@ -1188,7 +1189,7 @@ export const csv: RecipeDef<Spec> = {
     const offsets: number[] = [];
     encodings.reduce((at, encoding) => {
       offsets.push(at);
-      return at + (encoding.kind === 'category' && encoding.oneHot ? encoding.categories.length : 1);
+      return at + encodedWidth(encoding);
     }, 0);
     const encode = (rows: readonly number[]) => {
       const x = new Float32Array(rows.length * width);
