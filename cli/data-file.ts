@@ -23,10 +23,14 @@ import { textOf, tooLarge } from '../shared/data/text-file.js';
 import { localize, type Language, type Localized } from '../shared/vocabulary/localized.js';
 import { CliError } from './errors.js';
 import { reason } from './project-file.js';
+import type { DataFile as DataFileReference } from '../shared/data/data-file.js';
+import { textFingerprint } from '../shared/vocabulary/fingerprint.js';
 
-export interface DataFile {
+export interface ReadData {
   name: string;
   text: string;
+  /** Where it is, its size and hash: what a project keeps of a large file it leaves outside. */
+  source: DataFileReference;
   recipe: RecipeDef<DataSpec> & { opens: NonNullable<RecipeDef<DataSpec>['opens']> };
 }
 
@@ -35,7 +39,7 @@ export async function readDataFile(
   file: string,
   language: Language,
   wanted: Parameters<typeof recipeOpening>[1] = {},
-): Promise<DataFile> {
+): Promise<ReadData> {
   const name = path.basename(file);
   const recipe = recipeOpening(name, wanted);
   if (!recipe?.opens) throw new CliError(`${file}: LayerLab opens these files as data: ${openedExtensions}`);
@@ -54,7 +58,8 @@ export async function readDataFile(
   }
   const text = textOf(name, bytes, opens.maxBytes);
   if (!text.ok) throw new CliError(localize(text.problem, language));
-  return { name, text: text.text, recipe: { ...recipe, opens } };
+  const source = { name, path: path.resolve(file), bytes: bytes.length, sha256: textFingerprint(text.text) };
+  return { name, text: text.text, source, recipe: { ...recipe, opens } };
 }
 
 /** Whether `file` is a folder (of images, a subfolder per class). */

@@ -9,6 +9,7 @@ import { buildDataset } from '../shared/data/build.js';
 import { analyzeGraph } from '../shared/graph/analyze.js';
 import { formatSummary, summarize } from '../shared/graph/summary.js';
 import { emptyProject } from '../shared/project/project.js';
+import type { DataFile as DataFileReference } from '../shared/data/data-file.js';
 import { starterNetwork } from '../shared/training/starter.js';
 import { CliError, exitCodes } from './errors.js';
 import { isFolder, readDataFile, readImageFolder, skippedLines } from './data-file.js';
@@ -49,7 +50,7 @@ async function openData(
   task: 'class' | 'value' | undefined,
   io: Io,
   language: Language,
-): Promise<{ name: string; spec: DataSpec }> {
+): Promise<{ name: string; spec: DataSpec; source?: DataFileReference }> {
   if (await isFolder(file)) {
     const { folder, images, skipped, recipe } = await readImageFolder(file);
     io.err(skippedLines(skipped, language));
@@ -64,9 +65,9 @@ async function openData(
     ...(values.texts === undefined ? {} : { texts: values.texts }),
     ...(words === undefined ? {} : { words }),
   };
-  const { name, text, recipe } = await readDataFile(file, language, { choices });
+  const { name, text, recipe, source } = await readDataFile(file, language, { choices });
   const spec = recipe.opens.spec(name, text, choices);
-  return { name, spec };
+  return { name, spec, source };
 }
 
 export async function runNew(args: string[], io: Io): Promise<number> {
@@ -102,7 +103,7 @@ export async function runNew(args: string[], io: Io): Promise<number> {
   const language = languageOption(values.lang);
   const task = choiceOption('task', values.task, ['class', 'value'] as const);
 
-  const { name, spec } = await openData(file, values, task, io, language);
+  const { name, spec, source } = await openData(file, values, task, io, language);
   const built = buildDataset(spec);
   if (!built.ok) {
     const hint = built.field === 'dropBadRows' ? ' (--drop-bad-rows)' : built.field === 'texts' ? ' (--texts)' : '';
@@ -111,7 +112,14 @@ export async function runNew(args: string[], io: Io): Promise<number> {
 
   const starter = starterNetwork(built.dataset);
   const base = emptyProject(name.replace(/\.[^.]+$/, ''));
-  const project = { ...base, graph: starter.graph, data: spec, training: { ...base.training, ...starter.training } };
+  const project = {
+    ...base,
+    graph: starter.graph,
+    data: spec,
+    // A large table stays where it is, the project saying where (shared/data/data-file.ts).
+    dataFile: source ?? null,
+    training: { ...base.training, ...starter.training },
+  };
   await writeProject(values.out, project);
   const analysis = analyzeGraph(project.graph);
   io.out(`${formatSummary(summarize(project.graph, analysis), project.name)}\n`);

@@ -12,6 +12,11 @@ import type { Expectation, Template, TemplateVariant } from '../shared/templates
 import { applyVariant, parseTemplate } from '../shared/templates/template.js';
 import { readProjectText, writeProjectText } from '../node/project-files.js';
 import { CliError, exitCodes } from './errors.js';
+import path from 'node:path';
+import { notFoundProblem } from '../shared/data/data-file.js';
+import { recipeOf } from '../shared/data/recipes/index.js';
+import { heldFileOf } from '../shared/project/schema.js';
+import { findDataFile } from '../node/data-files.js';
 
 /** What a command reads from FILE. */
 export interface ProjectSource {
@@ -58,10 +63,36 @@ function lessonSource(file: string, template: Template, variantId: string | unde
 }
 
 /**
- * Reads a project or a lesson template; `variantId` applies one of a template's variants (and is
- * refused for a project, which has none).
+ * `project` with the data it keeps outside itself read again (node/data-files.ts), from where it
+ * was or beside `file`; refused with where it looked, or how it changed, when not the same file.
  */
-export async function readProjectFile(file: string, variantId?: string): Promise<ProjectSource> {
+async function withDataFound(file: string, project: Project): Promise<Project> {
+  const held = heldFileOf(project.data);
+  if (!project.data || !project.dataFile || held?.text !== '') return project;
+  const found = await findDataFile(project.dataFile, path.resolve(file));
+  if (found.status !== 'found')
+    throw new CliError(
+      `${file}: ${notFoundProblem(project.dataFile, found).en}; put it back, or give the file with --data FILE`,
+      exitCodes.usage,
+    );
+  const opens = recipeOf(project.data).opens;
+  return {
+    ...project,
+    data: opens ? opens.reopen(project.data, held.name, found.text) : project.data,
+    dataFile: { ...project.dataFile, path: found.path },
+  };
+}
+
+/**
+ * Reads a project or a lesson template; `variantId` applies one of a template's variants (and is
+ * refused for a project, which has none). Data the project keeps outside itself is read too,
+ * unless the command was given other data (`dataGiven`).
+ */
+export async function readProjectFile(
+  file: string,
+  variantId?: string,
+  { dataGiven = false }: { dataGiven?: boolean } = {},
+): Promise<ProjectSource> {
   let text: string;
   try {
     text = (await readProjectText(file)).content;
@@ -85,7 +116,8 @@ export async function readProjectFile(file: string, variantId?: string): Promise
   }
   const loaded = loadProject(text);
   if (!loaded.ok) throw new CliError(`${file} is not a valid LayerLab project: ${loaded.message}`, exitCodes.usage);
-  return { project: loaded.project, lesson: null, newerFormat: loaded.newerFormat ?? null };
+  const project = dataGiven ? loaded.project : await withDataFound(file, loaded.project);
+  return { project, lesson: null, newerFormat: loaded.newerFormat ?? null };
 }
 
 /** What to say of a project from a newer LayerLab: it is read only as far as this one understands it. */

@@ -201,13 +201,13 @@ async function withDataFile(project: Project, file: string, language: Language):
     if (!project.data || project.data.kind !== recipe.kind) {
       throw new CliError(`${file} is not the kind of data this project trains on`, exitCodes.usage);
     }
-    return { ...project, data: recipe.opensFolder.reopen(project.data, folder, images, skipped) };
+    return { ...project, data: recipe.opensFolder.reopen(project.data, folder, images, skipped), dataFile: null };
   }
-  const { name, text, recipe } = await readDataFile(file, language, { kind: project.data?.kind });
+  const { name, text, recipe, source } = await readDataFile(file, language, { kind: project.data?.kind });
   if (!project.data || project.data.kind !== recipe.kind) {
     throw new CliError(`${file} is not the kind of data this project trains on`, exitCodes.usage);
   }
-  return { ...project, data: recipe.opens.reopen(project.data, name, text) };
+  return { ...project, data: recipe.opens.reopen(project.data, name, text), dataFile: source };
 }
 
 export async function runTrain(args: string[], io: Io): Promise<number> {
@@ -216,7 +216,7 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
     io.out(commandUsage.train);
     return exitCodes.ok;
   }
-  const source = await readProjectFile(options.file, options.variant);
+  const source = await readProjectFile(options.file, options.variant, { dataGiven: options.data !== undefined });
   const { lesson } = source;
   const project =
     options.data === undefined ? source.project : await withDataFile(source.project, options.data, options.language);

@@ -124,12 +124,12 @@ describe('train --save', () => {
 
   it('never saves over a file of a newer LayerLab: refused with a reason, the file byte-identical', async () => {
     const newer = at('newer.layerlab');
-    const text = `${JSON.stringify({ formatVersion: 3, name: 'From the future', graph: { nodes: [], wires: [] } })}\n`;
+    const text = `${JSON.stringify({ formatVersion: 4, name: 'From the future', graph: { nodes: [], wires: [] } })}\n`;
     await writeFile(newer, text);
     const run = await layerlab('train', lesson, '--epochs', '1', '--save', newer);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      `layerlab: cannot write ${newer}: newer.layerlab was made by a newer LayerLab (format 3); LayerLab will not save over it.`,
+      `layerlab: cannot write ${newer}: newer.layerlab was made by a newer LayerLab (format 4); LayerLab will not save over it.`,
     );
     expect(await readFile(newer, 'utf8')).toBe(text);
   });

@@ -24,6 +24,7 @@ describe('createBridge', () => {
         ...ipcChannels.map((channel) => ipcContract[channel].bridgeName),
         ...ipcEvents.map((event) => bridgeEvents[event]),
         'onCommand',
+        'pathForFile',
       ].sort(),
     );
     for (const member of Object.values(bridge)) expect(typeof member).toBe('function');

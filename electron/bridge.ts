@@ -66,11 +66,31 @@ function commandSubscriber(subscribeCommand: SubscribeCommand) {
   };
 }
 
+/**
+ * Where a file the learner chose or dropped is on disk (Electron's `webUtils.getPathForFile`),
+ * so a project can say where a large table it keeps outside itself was; '' when it has none.
+ */
+export type PathForFile = (file: File) => string;
+
+/** `pathForFile` for the page: a path, or null for anything else (not a File, no path, a failure). */
+function filePathOf(pathForFile: PathForFile) {
+  return (file: unknown): string | null => {
+    if (typeof File === 'undefined' || !(file instanceof File)) return null;
+    try {
+      const found = pathForFile(file);
+      return found === '' ? null : found;
+    } catch {
+      return null;
+    }
+  };
+}
+
 /** Builds the frozen bridge object over `invoke` and `subscribe`. */
 export function createBridge(
   invoke: Invoke,
   subscribe: Subscribe,
   subscribeCommand: SubscribeCommand = () => () => undefined,
+  pathForFile: PathForFile = () => '',
 ): LayerLabBridge {
   const calls = ipcChannels.map((channel) => {
     // Exactly one argument is forwarded, whatever the page passes, so no channel gets extras.
@@ -80,5 +100,6 @@ export function createBridge(
   const events = ipcEvents.map((event) => [bridgeEvents[event], eventSubscriber(event, invoke, subscribe)] as const);
   // The mapped type LayerLabBridge cannot be built key by key; the test checks the shape.
   const command = [commandBridgeName, commandSubscriber(subscribeCommand)] as const;
-  return Object.freeze(Object.fromEntries([...calls, ...events, command])) as unknown as LayerLabBridge;
+  const paths = ['pathForFile', filePathOf(pathForFile)] as const;
+  return Object.freeze(Object.fromEntries([...calls, ...events, command, paths])) as unknown as LayerLabBridge;
 }

@@ -3,7 +3,7 @@
  * `window.layerlab`. A sandboxed preload can only `require('electron')`, so it is bundled by
  * scripts/build-electron.mjs, which also checks that it needs nothing else.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { bridgeGlobalName, commandEvent } from '../shared/ipc/channels.js';
 import { createBridge } from './bridge.js';
 
@@ -23,5 +23,6 @@ contextBridge.exposeInMainWorld(
       ipcRenderer.on(commandEvent, forward);
       return () => void ipcRenderer.removeListener(commandEvent, forward);
     },
+    (file) => webUtils.getPathForFile(file),
   ),
 );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,8 +9,8 @@ import { backupPathOf } from '../node/atomic-write';
 import { autosaveFileName, createProjectService, type ProjectDialogs } from './project-service';
 import { createRecentStore, recentFileName } from './recent-store';
 
-const v2 = readFileSync(path.join(__dirname, '..', 'shared', 'project', 'fixtures', 'v2.layerlab'), 'utf8');
-const edited = v2.replace('"Mi primera RNN"', '"Mi primera RNN, editada"');
+const v3 = readFileSync(path.join(__dirname, '..', 'shared', 'project', 'fixtures', 'v3.layerlab'), 'utf8');
+const edited = v3.replace('"Mi primera RNN"', '"Mi primera RNN, editada"');
 
 let root: string;
 let documents: string;
@@ -41,16 +42,44 @@ const inDocuments = (name: string) => path.join(documents, name);
 describe('open', () => {
   it('reads the chosen file, remembers it, and lets it be saved over', async () => {
     const { service, answers } = setup();
-    await writeFile(inDocuments('rnn.layerlab'), v2);
+    await writeFile(inDocuments('rnn.layerlab'), v3);
     answers.open = inDocuments('rnn.layerlab');
-    expect(await service.open()).toEqual({ name: 'rnn.layerlab', path: inDocuments('rnn.layerlab'), content: v2 });
+    expect(await service.open()).toEqual({ name: 'rnn.layerlab', path: inDocuments('rnn.layerlab'), content: v3 });
     expect(await service.recent()).toEqual([{ name: 'rnn.layerlab', path: inDocuments('rnn.layerlab') }]);
     expect(await service.save({ path: inDocuments('rnn.layerlab'), content: edited })).toEqual({
       name: 'rnn.layerlab',
       path: inDocuments('rnn.layerlab'),
     });
     expect(await readFile(inDocuments('rnn.layerlab'), 'utf8')).toBe(edited);
-    expect(await readFile(backupPathOf(inDocuments('rnn.layerlab')), 'utf8')).toBe(v2);
+    expect(await readFile(backupPathOf(inDocuments('rnn.layerlab')), 'utf8')).toBe(v3);
+  });
+
+  it('finds the table a project keeps outside itself beside it, and says so when it changed', async () => {
+    const { service, answers } = setup();
+    const table = 'sepal,petal,kind\n' + '5.1,1.4,a\n'.repeat(120_000);
+    const reference = {
+      name: 'flores.csv',
+      path: path.join(root, 'gone', 'flores.csv'),
+      bytes: Buffer.byteLength(table),
+      sha256: createHash('sha256').update(table).digest('hex'),
+    };
+    const project = JSON.stringify({ ...JSON.parse(v3), dataFile: reference });
+    await writeFile(inDocuments('flores.layerlab'), project);
+    await writeFile(inDocuments('flores.csv'), table);
+    answers.open = inDocuments('flores.layerlab');
+    // The page is given the text only when it is the file saved, and where it was found.
+    expect(await service.open()).toEqual({
+      name: 'flores.layerlab',
+      path: inDocuments('flores.layerlab'),
+      content: project,
+      data: { status: 'found', path: inDocuments('flores.csv'), text: table },
+    });
+    await writeFile(inDocuments('flores.csv'), table.replace('5.1', '5.2'));
+    expect((await service.openRecent(inDocuments('flores.layerlab'))).data).toEqual({
+      status: 'changed',
+      path: inDocuments('flores.csv'),
+      bytes: reference.bytes,
+    });
   });
 
   it('answers null when the dialog is cancelled', async () => {
@@ -91,22 +120,22 @@ describe('save', () => {
   it('refuses a path the learner did not choose in this session', async () => {
     const { service } = setup();
     const target = inDocuments('other.layerlab');
-    await writeFile(target, v2);
+    await writeFile(target, v3);
     for (const forged of [target, '/etc/passwd', path.join(dataFolder, recentFileName)]) {
       await expect(service.save({ path: forged, content: edited })).rejects.toMatchObject({ name: 'ForbiddenPath' });
     }
-    expect(await readFile(target, 'utf8')).toBe(v2);
+    expect(await readFile(target, 'utf8')).toBe(v3);
   });
 
   it('Save As writes where the dialog says, adding .layerlab, and the path may then be saved over', async () => {
     const { service, dialogs, answers } = setup();
     answers.save = inDocuments('mi-rnn');
-    expect(await service.saveAs({ suggestedName: 'Mi primera RNN', content: v2 })).toEqual({
+    expect(await service.saveAs({ suggestedName: 'Mi primera RNN', content: v3 })).toEqual({
       name: 'mi-rnn.layerlab',
       path: inDocuments('mi-rnn.layerlab'),
     });
     expect(dialogs.chooseFileToSave).toHaveBeenCalledWith('Mi primera RNN.layerlab');
-    expect(await readFile(inDocuments('mi-rnn.layerlab'), 'utf8')).toBe(v2);
+    expect(await readFile(inDocuments('mi-rnn.layerlab'), 'utf8')).toBe(v3);
     await service.save({ path: inDocuments('mi-rnn.layerlab'), content: edited });
     expect(loadProject(await readFile(inDocuments('mi-rnn.layerlab'))).ok).toBe(true);
     expect((await readdir(documents)).sort()).toEqual(['mi-rnn.layerlab', 'mi-rnn.layerlab.bak']);
@@ -114,19 +143,19 @@ describe('save', () => {
 
   it('Save As answers null when cancelled, and writes nothing', async () => {
     const { service } = setup();
-    expect(await service.saveAs({ suggestedName: 'x', content: v2 })).toBeNull();
+    expect(await service.saveAs({ suggestedName: 'x', content: v3 })).toBeNull();
     expect(await readdir(documents)).toEqual([]);
   });
 
   it('never saves over a file made by a newer LayerLab', async () => {
     const { service, answers } = setup();
-    const newer = v2.replace('"formatVersion": 2', '"formatVersion": 3');
+    const newer = v3.replace('"formatVersion": 3', '"formatVersion": 4');
     answers.open = inDocuments('newer.layerlab');
     await writeFile(answers.open, newer);
     await service.open();
     await expect(service.save({ path: answers.open, content: edited })).rejects.toMatchObject({
       name: 'NewerFormat',
-      message: expect.stringContaining('newer.layerlab was made by a newer LayerLab (format 3)'),
+      message: expect.stringContaining('newer.layerlab was made by a newer LayerLab (format 4)'),
     });
     answers.save = answers.open;
     await expect(service.saveAs({ suggestedName: 'x', content: edited })).rejects.toMatchObject({
@@ -142,7 +171,7 @@ describe('save', () => {
     await expect(service.saveAs({ suggestedName: 'a', content: 'hello' })).rejects.toMatchObject({
       name: 'NotAProject',
     });
-    const huge = `{"formatVersion": 2, "name": "${'€'.repeat(18_000_000)}"}`;
+    const huge = `{"formatVersion": 3, "name": "${'€'.repeat(18_000_000)}"}`;
     await expect(service.saveAs({ suggestedName: 'a', content: huge })).rejects.toMatchObject({
       name: 'ProjectTooLarge',
     });
@@ -152,8 +181,8 @@ describe('save', () => {
   it('keeps the last of several saves made at once, with a whole .bak', async () => {
     const { service, answers } = setup();
     answers.save = inDocuments('race.layerlab');
-    await service.saveAs({ suggestedName: 'race', content: v2 });
-    const versions = ['uno', 'dos', 'tres', 'cuatro'].map((name) => v2.replace('"Mi primera RNN"', `"${name}"`));
+    await service.saveAs({ suggestedName: 'race', content: v3 });
+    const versions = ['uno', 'dos', 'tres', 'cuatro'].map((name) => v3.replace('"Mi primera RNN"', `"${name}"`));
     await Promise.all(versions.map((content) => service.save({ path: inDocuments('race.layerlab'), content })));
     expect(await readFile(inDocuments('race.layerlab'), 'utf8')).toBe(versions[3]);
     expect(await readFile(backupPathOf(inDocuments('race.layerlab')), 'utf8')).toBe(versions[2]);
@@ -165,7 +194,7 @@ describe('recent files', () => {
     const { service, answers } = setup();
     for (let index = 0; index < 12; index += 1) {
       answers.save = inDocuments(`p${index}.layerlab`);
-      await service.saveAs({ suggestedName: 'p', content: v2 });
+      await service.saveAs({ suggestedName: 'p', content: v3 });
     }
     answers.open = inDocuments('p3.layerlab');
     await service.open();
@@ -176,12 +205,12 @@ describe('recent files', () => {
   it('reopens a file of the list, and lets it be saved over in the next session', async () => {
     const first = setup();
     first.answers.save = inDocuments('rnn.layerlab');
-    await first.service.saveAs({ suggestedName: 'rnn', content: v2 });
+    await first.service.saveAs({ suggestedName: 'rnn', content: v3 });
     const { service } = setup();
     await expect(service.save({ path: inDocuments('rnn.layerlab'), content: edited })).rejects.toMatchObject({
       name: 'ForbiddenPath',
     });
-    expect(await service.openRecent(inDocuments('rnn.layerlab'))).toMatchObject({ content: v2 });
+    expect(await service.openRecent(inDocuments('rnn.layerlab'))).toMatchObject({ content: v3 });
     await service.save({ path: inDocuments('rnn.layerlab'), content: edited });
     expect(await readFile(inDocuments('rnn.layerlab'), 'utf8')).toBe(edited);
   });
@@ -194,7 +223,7 @@ describe('recent files', () => {
   it('drops a file that is gone, saying so', async () => {
     const { service, answers } = setup();
     answers.save = inDocuments('gone.layerlab');
-    await service.saveAs({ suggestedName: 'gone', content: v2 });
+    await service.saveAs({ suggestedName: 'gone', content: v3 });
     await rm(inDocuments('gone.layerlab'));
     await expect(service.openRecent(inDocuments('gone.layerlab'))).rejects.toMatchObject({
       name: 'NotFound',
@@ -212,8 +241,8 @@ describe('autosave', () => {
     const file = path.join(dataFolder, autosaveFileName);
     const saved = await service.readAutosave();
     expect(saved).toEqual({ content: edited, savedAt: (await stat(file)).mtimeMs });
-    await service.writeAutosave(v2);
-    expect((await service.readAutosave())?.content).toBe(v2);
+    await service.writeAutosave(v3);
+    expect((await service.readAutosave())?.content).toBe(v3);
     // No .bak for autosave: it is a backup itself.
     expect((await readdir(dataFolder)).sort()).toEqual([autosaveFileName]);
     await service.clearAutosave();

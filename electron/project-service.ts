@@ -18,6 +18,7 @@ import {
   type ProjectFileSystem as NodeProjectFileSystem,
 } from '../node/project-files.js';
 import type { RecentStore } from './recent-store.js';
+import { dataFileNamedIn, findDataFile } from '../node/data-files.js';
 
 /** The name of the autosave file inside the data folder. */
 export const autosaveFileName = 'autosave.layerlab';
@@ -95,7 +96,10 @@ export function createProjectService({
     const project = await read(file);
     granted.add(file);
     await recent.add({ name: project.name, path: file });
-    return project;
+    // The data it keeps outside itself, looked for where the project says and beside it: main
+    // takes the reference from the file it read, never a path from the page.
+    const dataFile = dataFileNamedIn(project.content);
+    return dataFile ? { ...project, data: await findDataFile(dataFile, file, fileSystem) } : project;
   }
 
   return {

@@ -56,13 +56,13 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const fixture = loadProject(readFileSync(path.join(__dirname, '..', 'shared', 'project', 'fixtures', 'v2.layerlab')));
+const fixture = loadProject(readFileSync(path.join(__dirname, '..', 'shared', 'project', 'fixtures', 'v3.layerlab')));
 
 /** A project of the lesson with `values` trained weights: sizes vary so kills land everywhere. */
 function lessonText(name: string, values: number): string {
   const weights = encodeWeights([{ shape: [values], values: Float32Array.from({ length: values }, (_, i) => i / 7) }]);
   return saveProject({
-    formatVersion: 2,
+    formatVersion: 3,
     createdWith: 'LayerLab crash test',
     name,
     lesson: { templateId: 'rnn-next-character', step: 1, variant: null },

@@ -86,12 +86,13 @@ describe('the recipe registry', () => {
       batch_size: 16,
     };
     const project = projectSchema.safeParse({
-      formatVersion: 2,
+      formatVersion: 3,
       createdWith: 'LayerLab test',
       lesson: null,
       name: 'parity',
       graph,
       data: spec,
+      dataFile: null,
       training: settings,
     });
     expect(project.success, JSON.stringify(project.error?.issues[0])).toBe(true);

@@ -9,5 +9,16 @@ import { recipeOf, type DataSpec } from './recipes/index.js';
 export type { Dataset, DatasetResult, TensorData } from './dataset.js';
 
 export function buildDataset(spec: DataSpec): DatasetResult {
-  return recipeOf(spec).build(spec);
+  const recipe = recipeOf(spec);
+  const held = recipe.opens?.file(spec);
+  if (held?.text === '')
+    return {
+      ok: false,
+      field: 'file',
+      problem: {
+        en: `The project keeps ${JSON.stringify(held.name)} outside itself and it has not been found: point to it again in the Data tab.`,
+        es: `El proyecto guarda ${JSON.stringify(held.name)} fuera de sí y no se ha encontrado: vuelve a indicarlo en la pestaña Datos.`,
+      },
+    };
+  return recipe.build(spec);
 }

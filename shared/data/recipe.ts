@@ -276,6 +276,11 @@ export interface RecipeDef<S extends { kind: string }> {
     /** `spec` with another file of the same kind, every choice the learner made kept. */
     reopen: (spec: S, name: string, text: string) => S;
     /**
+     * The file's name and text the spec holds: a text longer than `embeddedDataChars` is saved
+     * outside the project (data-file.ts), `reopen` with no text standing for it until it is read again.
+     */
+    file: (spec: S) => { name: string; text: string };
+    /**
      * Where several recipes open the same extensions, the one whose `claims` accepts the command
      * line's choices opens the file (`--words`); without choices, the first recipe with no `claims`.
      */

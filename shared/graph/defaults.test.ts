@@ -30,7 +30,7 @@ describe('a layer written before one of its settings existed', () => {
   it('opens from a project file with no problems', () => {
     const saved = JSON.parse(
       saveProject({
-        formatVersion: 2,
+        formatVersion: 3,
         name: 'old',
         graph: { nodes: [withDefaultParams(input), withDefaultParams(olderDense)], wires: [] },
         data: null,

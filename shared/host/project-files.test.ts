@@ -70,14 +70,14 @@ describe('what may be read and written', () => {
     expect(() => checkMayOverwrite('a', null)).not.toThrow();
     expect(() => checkMayOverwrite('a', '{"formatVersion": 1}')).not.toThrow();
     expect(() => checkMayOverwrite('a', 'not json at all')).not.toThrow();
-    expect(() => checkMayOverwrite('a', new TextEncoder().encode('{"formatVersion": 3, "x": 1}'))).toThrow(
-      'a was made by a newer LayerLab (format 3)',
+    expect(() => checkMayOverwrite('a', new TextEncoder().encode('{"formatVersion": 4, "x": 1}'))).toThrow(
+      'a was made by a newer LayerLab (format 4)',
     );
   });
 
   it('saves only text of the current format', () => {
-    expect(() => checkSavable('{\n  "formatVersion": 2,\n  "name": "x"\n}\n')).not.toThrow();
-    expect(() => checkSavable('{"formatVersion": 1}')).toThrow('not a LayerLab project of format 2');
+    expect(() => checkSavable('{\n  "formatVersion": 3,\n  "name": "x"\n}\n')).not.toThrow();
+    expect(() => checkSavable('{"formatVersion": 1}')).toThrow('not a LayerLab project of format 3');
     expect(() => checkSavable('')).toThrow();
   });
 });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CommandId } from '../vocabulary/commands.js';
 import { languages } from '../vocabulary/localized.js';
 import { maxProjectBytes } from '../vocabulary/project-format.js';
+import { foundDataSchema } from '../data/data-file.js';
 import { bridgeNames, type bridgeEvents, type IpcChannel } from './channels.js';
 
 export {
@@ -54,9 +55,12 @@ const filePath = z
 
 const fileName = z.string().min(1).max(255);
 
-/** A project file read from disk: its name for the title bar, where it is, and its text. */
+/**
+ * A project file read from disk: its name for the title bar, where it is, and its text; with
+ * `data`, what main found of the data file it keeps outside itself (shared/data/data-file.ts).
+ */
 export const projectFileSchema = z
-  .object({ name: fileName, path: filePath.nullable(), content: projectContent })
+  .object({ name: fileName, path: filePath.nullable(), content: projectContent, data: foundDataSchema.optional() })
   .strict();
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 
@@ -146,4 +150,6 @@ export type LayerLabBridge = {
 } & { [E in keyof typeof bridgeEvents as (typeof bridgeEvents)[E]]: BridgeSubscribe } & {
   /** Runs `callback` with each command chosen in the native menu; answers an unsubscribe. */
   onCommand: (callback: (command: CommandId) => void) => () => void;
+  /** Where a file the learner chose or dropped is on disk, or null; no request crosses to main. */
+  pathForFile: (file: unknown) => string | null;
 };

@@ -340,8 +340,9 @@ const project: fc.Arbitrary<Project> = fc
     ),
   })
   .map(({ nodes, wires, trained, training, ...rest }): Project => ({
-    formatVersion: 2,
+    formatVersion: 3,
     ...rest,
+    dataFile: null,
     graph: { nodes: nodes as Project['graph']['nodes'], wires },
     training: training as unknown as TrainingSettings,
     ...(trained && {

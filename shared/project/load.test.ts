@@ -6,16 +6,17 @@ import { defaultTrainingSettings } from '../training/settings';
 import { formatVersionOf, loadProject, maxProjectBytes, saveProject } from './load';
 import { emptyProject, parseProject, serializeProject, type Project } from './project';
 
-const v2Text = readFileSync(path.join(__dirname, 'fixtures', 'v2.layerlab'), 'utf8');
-const v2 = () => JSON.parse(v2Text) as Record<string, unknown>;
+const v3Text = readFileSync(path.join(__dirname, 'fixtures', 'v3.layerlab'), 'utf8');
+const v3 = () => JSON.parse(v3Text) as Record<string, unknown>;
 
 const lesson = (): Project => ({
-  formatVersion: 2,
+  formatVersion: 3,
   createdWith: 'LayerLab 0.2.0',
   name: 'Hola mundo',
   lesson: { templateId: 'rnn-next-character', step: 2, variant: 'more-units' },
   graph: lessonGraph(),
   data: { kind: 'text-next-char', text: 'hello world', window: 3 },
+  dataFile: null,
   training: { ...defaultTrainingSettings },
 });
 
@@ -27,22 +28,22 @@ function message(input: Uint8Array | string): string {
 
 describe('loadProject', () => {
   it('reads the current format from text or bytes, writable, not migrated', () => {
-    const fromText = loadProject(v2Text);
-    const fromBytes = loadProject(new TextEncoder().encode(v2Text));
+    const fromText = loadProject(v3Text);
+    const fromBytes = loadProject(new TextEncoder().encode(v3Text));
     expect(fromText).toMatchObject({ ok: true, readOnly: false });
     expect(fromBytes).toEqual(fromText);
     if (fromText.ok) expect(fromText.migratedFrom).toBeUndefined();
   });
 
   it('writes the golden file byte for byte: the format is stable', () => {
-    const loaded = loadProject(v2Text);
+    const loaded = loadProject(v3Text);
     if (!loaded.ok) throw new Error(loaded.message);
-    expect(saveProject(loaded.project)).toBe(v2Text);
+    expect(saveProject(loaded.project)).toBe(v3Text);
   });
 
   it('accepts a byte order mark, as Windows editors write one', () => {
-    expect(loadProject(`\uFEFF${v2Text}`).ok).toBe(true);
-    expect(loadProject(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(v2Text)])).ok).toBe(true);
+    expect(loadProject(`\uFEFF${v3Text}`).ok).toBe(true);
+    expect(loadProject(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(v3Text)])).ok).toBe(true);
   });
 
   it('checks the size before decoding a byte', () => {
@@ -54,8 +55,8 @@ describe('loadProject', () => {
   });
 
   it('names the offset of the first byte that is not UTF-8', () => {
-    const bytes = new TextEncoder().encode(v2Text);
-    const offset = v2Text.indexOf('Mi primera');
+    const bytes = new TextEncoder().encode(v3Text);
+    const offset = v3Text.indexOf('Mi primera');
     bytes[offset] = 0xc0;
     expect(message(bytes)).toBe(`not UTF-8 text: byte 0xC0 at offset ${offset} does not start a valid character`);
   });
@@ -63,28 +64,28 @@ describe('loadProject', () => {
   it.each([
     [
       'prototype keys',
-      v2Text.replace('"name": "Mi primera RNN"', '"__proto__": {"isAdmin": true}'),
+      v3Text.replace('"name": "Mi primera RNN"', '"__proto__": {"isAdmin": true}'),
       'the file: the key "__proto__" is not allowed (line 4, column 3)',
     ],
     [
       'deep constructor keys',
-      v2Text.replace('"dtype": "float32"', '"constructor": {}'),
+      v3Text.replace('"dtype": "float32"', '"constructor": {}'),
       'graph.nodes.0.params: the key "constructor" is not allowed',
     ],
     [
       'numbers past a double',
-      v2Text.replace('"x": 40', '"x": 4e400'),
+      v3Text.replace('"x": 40', '"x": 4e400'),
       'graph.nodes.0.position.x: the number 4e400 is too large',
     ],
     [
       'NaN',
-      v2Text.replace('"x": 40', '"x": NaN'),
+      v3Text.replace('"x": 40', '"x": NaN'),
       'graph.nodes.0.position.x: NaN, Infinity and undefined are not JSON',
     ],
-    ['deep nesting', `{"formatVersion": 2, "name": ${'['.repeat(100)}${']'.repeat(100)}}`, 'name.0.0.0'],
+    ['deep nesting', `{"formatVersion": 3, "name": ${'['.repeat(100)}${']'.repeat(100)}}`, 'name.0.0.0'],
     [
       'a file cut short',
-      v2Text.slice(0, v2Text.indexOf('8', v2Text.indexOf('"shape"'))),
+      v3Text.slice(0, v3Text.indexOf('8', v3Text.indexOf('"shape"'))),
       'graph.nodes.0.params.shape.1: expected a value, found the end of the file (line 20, column 13)',
     ],
     ['a bare array', '[1, 2]', 'the file holds an array, not a LayerLab project'],
@@ -96,18 +97,18 @@ describe('loadProject', () => {
     ['formatVersion 0', '{"formatVersion": 0}', 'formatVersion: expected a whole number from 1, got 0'],
     [
       'an unknown layer',
-      v2Text.replace('"kind": "Dense"', '"kind": "Danse"'),
+      v3Text.replace('"kind": "Dense"', '"kind": "Danse"'),
       'graph.nodes.2.kind: unknown layer kind',
     ],
-    ['a lesson of the wrong shape', v2Text.replace('"step": 4', '"step": -1'), 'lesson.step: '],
+    ['a lesson of the wrong shape', v3Text.replace('"step": 4', '"step": -1'), 'lesson.step: '],
     [
       'an unknown top-level key',
-      v2Text.replace('"name":', '"theme": "dark", "name":'),
+      v3Text.replace('"name":', '"theme": "dark", "name":'),
       'the file: Unrecognized key: "theme"',
     ],
     [
       'a v1 file with a v2 key',
-      JSON.stringify({ ...v2(), formatVersion: 1 }),
+      JSON.stringify({ ...v3(), formatVersion: 1 }),
       'Unrecognized keys: "createdWith", "lesson"',
     ],
   ])('refuses %s, naming what is wrong', (_case, text, expected) => {
@@ -130,7 +131,7 @@ describe('loadProject', () => {
   });
 
   it('leaves its input as it was, whether it loads or not', () => {
-    for (const text of [v2Text, v2Text.replace('"x": 40', '"x": 4e400')]) {
+    for (const text of [v3Text, v3Text.replace('"x": 40', '"x": 4e400')]) {
       const bytes = new TextEncoder().encode(text);
       const copy = bytes.slice();
       loadProject(bytes);
@@ -139,8 +140,8 @@ describe('loadProject', () => {
   });
 
   it('gives a fresh project each time, sharing nothing with an earlier load', () => {
-    const first = loadProject(v2Text);
-    const second = loadProject(v2Text);
+    const first = loadProject(v3Text);
+    const second = loadProject(v3Text);
     if (!first.ok || !second.ok) throw new Error('the fixture does not load');
     first.project.graph.nodes.pop();
     expect(second.project.graph.nodes).toHaveLength(3);
@@ -149,18 +150,18 @@ describe('loadProject', () => {
 
 describe('a file from a newer LayerLab', () => {
   it('opens read-only when what this LayerLab knows still reads', () => {
-    const newer = JSON.stringify({ ...v2(), formatVersion: 7, collaborators: ['ana'], comments: [] });
+    const newer = JSON.stringify({ ...v3(), formatVersion: 7, collaborators: ['ana'], comments: [] });
     const loaded = loadProject(newer);
     expect(loaded).toMatchObject({ ok: true, readOnly: true, newerFormat: 7 });
-    const current = loadProject(v2Text);
+    const current = loadProject(v3Text);
     if (loaded.ok && current.ok) expect(loaded.project).toEqual(current.project);
   });
 
   it('is refused with a plain instruction when its known parts changed', () => {
-    const graph = v2()['graph'] as { nodes: Record<string, unknown>[] };
+    const graph = v3()['graph'] as { nodes: Record<string, unknown>[] };
     graph.nodes[0] = { ...graph.nodes[0], ports: 3 };
-    const changed = JSON.stringify({ ...v2(), formatVersion: 3, graph });
-    expect(message(changed)).toBe('made by a newer LayerLab (format 3); update LayerLab to open it');
+    const changed = JSON.stringify({ ...v3(), formatVersion: 4, graph });
+    expect(message(changed)).toBe('made by a newer LayerLab (format 4); update LayerLab to open it');
     expect(message('{"formatVersion": 9}')).toBe('made by a newer LayerLab (format 9); update LayerLab to open it');
   });
 
@@ -173,7 +174,7 @@ describe('saveProject', () => {
   it('round-trips a project, filling in what a project built in code leaves out', () => {
     const project = lesson();
     expect(loadProject(saveProject(project))).toEqual({ ok: true, project, readOnly: false });
-    const { createdWith: _createdWith, lesson: _lesson, ...bare } = project;
+    const { createdWith: _createdWith, lesson: _lesson, dataFile: _dataFile, ...bare } = project;
     const loaded = loadProject(saveProject(bare));
     expect(loaded.ok && loaded.project).toEqual({ ...project, createdWith: 'unknown', lesson: null });
   });
@@ -184,7 +185,7 @@ describe('saveProject', () => {
     const reordered: Project = { ...shuffled, ...project, training: { ...project.training } };
     const training = Object.fromEntries(Object.entries(project.training).reverse()) as Project['training'];
     expect(saveProject({ ...reordered, training })).toBe(saveProject(project));
-    expect(saveProject(project).startsWith('{\n  "formatVersion": 2,\n  "createdWith": "LayerLab 0.2.0",\n')).toBe(
+    expect(saveProject(project).startsWith('{\n  "formatVersion": 3,\n  "createdWith": "LayerLab 0.2.0",\n')).toBe(
       true,
     );
     expect(saveProject(project).endsWith('}\n')).toBe(true);
@@ -214,8 +215,8 @@ describe('saveProject', () => {
 
 describe('formatVersionOf', () => {
   it('reads the version safely, or says there is none', () => {
-    expect(formatVersionOf(v2Text)).toBe(2);
-    expect(formatVersionOf(new TextEncoder().encode(`\uFEFF${v2Text}`))).toBe(2);
+    expect(formatVersionOf(v3Text)).toBe(3);
+    expect(formatVersionOf(new TextEncoder().encode(`\uFEFF${v3Text}`))).toBe(3);
     // Files that start as LayerLab writes them are answered from their first bytes.
     expect(formatVersionOf('{"formatVersion": 12, "anything": [}')).toBe(12);
     // Others are read in full.
@@ -229,7 +230,7 @@ describe('formatVersionOf', () => {
 
 describe('the older API', () => {
   it('parseProject delegates to loadProject, for the command line', () => {
-    expect(parseProject(v2Text)).toEqual({ ok: true, project: (loadProject(v2Text) as { project: unknown }).project });
+    expect(parseProject(v3Text)).toEqual({ ok: true, project: (loadProject(v3Text) as { project: unknown }).project });
     expect(parseProject('{"formatVersion": 1, "name": 3}')).toEqual({
       ok: false,
       message: expect.stringContaining('name'),

@@ -18,7 +18,10 @@ import {
 } from '../vocabulary/project-format.js';
 import { migrateProject, schemaOfVersion } from './migrations.js';
 import { describePath, findRefusedKey, readJson } from '../vocabulary/safe-json.js';
-import { projectSchema, type LessonRef, type LoadedProject, type Project } from './schema.js';
+import { heldFileOf, projectKeys, projectSchema, type LessonRef, type LoadedProject, type Project } from './schema.js';
+import { embeddedDataChars } from '../data/data-file.js';
+import { recipeOf } from '../data/recipes/index.js';
+import { textFingerprint } from '../vocabulary/fingerprint.js';
 import { decodeUtf8, utf8ByteLength } from '../vocabulary/utf8.js';
 
 export { maxProjectBytes, maxProjectDepth } from '../vocabulary/project-format.js';
@@ -105,8 +108,12 @@ export function loadProject(input: Uint8Array | string): ProjectLoadResult {
   if (version > currentFormatVersion) {
     // Read what this LayerLab understands; keys added by the newer format are left out. Its
     // unknown keys deeper down, or changed meanings, make the file unreadable here.
-    const known = Object.fromEntries(Object.keys(projectSchema.shape).map((key) => [key, document[key]]));
-    const parsed = projectSchema.safeParse({ ...known, formatVersion: currentFormatVersion });
+    const known = Object.fromEntries(projectKeys.map((key) => [key, document[key]]));
+    const parsed = projectSchema.safeParse({
+      ...known,
+      dataFile: known['dataFile'] ?? null,
+      formatVersion: currentFormatVersion,
+    });
     if (!parsed.success) {
       return {
         ok: false,
@@ -133,7 +140,17 @@ export function loadProject(input: Uint8Array | string): ProjectLoadResult {
 }
 
 /** Top-level keys in the order a reader of the file wants them. */
-const topLevelOrder = ['formatVersion', 'createdWith', 'name', 'lesson', 'graph', 'data', 'training', 'trained'];
+const topLevelOrder = [
+  'formatVersion',
+  'createdWith',
+  'name',
+  'lesson',
+  'graph',
+  'data',
+  'dataFile',
+  'training',
+  'trained',
+];
 
 /** Below the top level, keys sorted, so the same project is always the same text. */
 function sortKeys(key: string, value: unknown): unknown {
@@ -145,6 +162,29 @@ function sortKeys(key: string, value: unknown): unknown {
   );
 }
 
+/**
+ * `project` as its file keeps it: a data file's text of more than `embeddedDataChars` characters
+ * left out, `dataFile` saying where it was, its size and hash (worked out here when the project
+ * does not say, with no path); a smaller one kept inside, with no `dataFile`. With `dataInside`
+ * (an autosave) the text stays in and `dataFile` with it, so a restored project still knows its file.
+ */
+function withDataPlaced(project: Project, dataInside: boolean): Project {
+  const held = heldFileOf(project.data);
+  if (!held || !project.data) return { ...project, dataFile: null };
+  // Never found again since it was opened: it stays where it is.
+  if (held.text === '') return project;
+  if (dataInside) return { ...project, dataFile: project.dataFile ?? null };
+  if (held.text.length <= embeddedDataChars) return { ...project, dataFile: null };
+  const dataFile = project.dataFile ?? {
+    name: held.name,
+    path: null,
+    bytes: utf8ByteLength(held.text),
+    sha256: textFingerprint(held.text),
+  };
+  const opens = recipeOf(project.data).opens;
+  return { ...project, data: opens ? opens.reopen(project.data, held.name, '') : project.data, dataFile };
+}
+
 /** `project` with every field of the current format, in the order a reader of the file wants them. */
 function completed(project: Project): Record<string, unknown> {
   const lesson: LessonRef | null = project.lesson ?? null;
@@ -153,6 +193,7 @@ function completed(project: Project): Record<string, unknown> {
     formatVersion: currentFormatVersion,
     createdWith: project.createdWith ?? unknownCreator,
     lesson,
+    dataFile: project.dataFile ?? null,
   };
   const ordered = topLevelOrder.filter((key) => complete[key] !== undefined).map((key) => [key, complete[key]]);
   const rest = Object.keys(complete).filter((key) => !topLevelOrder.includes(key) && complete[key] !== undefined);
@@ -167,6 +208,11 @@ export function formatProject(project: Project): string {
   return `${JSON.stringify(completed(project), sortKeys, 2)}\n`;
 }
 
+export interface SaveOptions {
+  /** Keep a large data file's text inside (an autosave, which must restore without the file). */
+  readonly dataInside?: boolean;
+}
+
 /**
  * The text of a `.layerlab` file for `project`, in the current format: two-space indented JSON
  * with a fixed key order and a final newline. `load(save(p))` gives `p` back, with `createdWith`
@@ -175,7 +221,8 @@ export function formatProject(project: Project): string {
  * @throws Error when `project` does not fit the format (a name of 300 characters, a NaN
  * position): writing it would make a file that cannot be opened again.
  */
-export function saveProject(project: Project): string {
+export function saveProject(given: Project, options: SaveOptions = {}): string {
+  const project = withDataPlaced(given, options.dataInside ?? false);
   const complete = completed(project);
   const refused = findRefusedKey(complete);
   if (refused) {

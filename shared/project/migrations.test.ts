@@ -2,8 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from './load';
-import { migrateProject, migrateV1ToV2, migrations, schemaOfVersion } from './migrations';
-import { currentFormatVersion, projectSchema, projectV1Schema, projectV2Schema, type ProjectV1 } from './schema';
+import { migrateProject, migrateV1ToV2, migrateV2ToV3, migrations, schemaOfVersion } from './migrations';
+import {
+  currentFormatVersion,
+  projectSchema,
+  projectV1Schema,
+  projectV2Schema,
+  projectV3Schema,
+  type ProjectV1,
+} from './schema';
 
 const fixture = (version: number) => readFileSync(path.join(__dirname, 'fixtures', `v${version}.layerlab`));
 
@@ -59,7 +66,7 @@ describe('format 1 → 2', () => {
     const current = loadProject(fixture(2));
     if (!migrated.ok || !current.ok) throw new Error('a fixture does not load');
     expect(migrated).toMatchObject({ readOnly: false, migratedFrom: 1 });
-    expect(current.migratedFrom).toBeUndefined();
+    expect(current.migratedFrom).toBe(2);
     expect(current.project.lesson).toEqual({ templateId: 'rnn-next-character', step: 4, variant: null });
     expect(current.project.createdWith).toBe('LayerLab 0.2.0');
     expect({ ...migrated.project, lesson: current.project.lesson, createdWith: current.project.createdWith }).toEqual(
@@ -76,5 +83,25 @@ describe('format 1 → 2', () => {
     expect(migrated.ok && loaded.ok).toBe(true);
     if (migrated.ok && loaded.ok) expect(migrated.project).toEqual(loaded.project);
     expect(projectSchema.safeParse(migrateProject(projectV1Schema.parse(json), 1)).success).toBe(true);
+  });
+});
+
+describe('format 2 → 3', () => {
+  it('says the project holds all its data (dataFile null), and keeps everything else', () => {
+    const before = deepFreeze(projectV2Schema.parse(JSON.parse(fixture(2).toString('utf8'))));
+    const after = migrateV2ToV3(before as Parameters<typeof migrateV2ToV3>[0]);
+    expect(projectV3Schema.safeParse(after).success).toBe(true);
+    const { formatVersion, dataFile, ...kept } = after;
+    expect({ formatVersion, dataFile }).toEqual({ formatVersion: 3, dataFile: null });
+    const { formatVersion: _old, ...original } = before as Record<string, unknown>;
+    expect(kept).toEqual(original);
+  });
+
+  it('on the v2 fixture gives the v3 fixture', () => {
+    const migrated = loadProject(fixture(2));
+    const current = loadProject(fixture(3));
+    expect(migrated).toMatchObject({ ok: true, migratedFrom: 2 });
+    expect(current.ok && current.migratedFrom).toBeUndefined();
+    if (migrated.ok && current.ok) expect(migrated.project).toEqual(current.project);
   });
 });

@@ -9,7 +9,14 @@
  */
 import type { z } from 'zod';
 import { currentFormatVersion, unknownCreator } from '../vocabulary/project-format.js';
-import { projectV1Schema, projectV2Schema, type LessonRef, type Project, type ProjectV1 } from './schema.js';
+import {
+  projectV1Schema,
+  projectV2Schema,
+  projectV3Schema,
+  type LessonRef,
+  type Project,
+  type ProjectV1,
+} from './schema.js';
 
 /** One step of the format: `migrate` takes a project of format `from` to format `from + 1`. */
 export interface Migration {
@@ -22,9 +29,21 @@ export interface Migration {
 }
 
 /** Format 1 → 2: a format 1 file says nothing of who created it or of a lesson. */
-export function migrateV1ToV2(project: ProjectV1): Project & { createdWith: string; lesson: LessonRef | null } {
+export function migrateV1ToV2(project: ProjectV1): Omit<Project, 'formatVersion'> & {
+  formatVersion: 2;
+  createdWith: string;
+  lesson: LessonRef | null;
+} {
   const { formatVersion: _formatVersion, ...rest } = project;
   return { formatVersion: 2, createdWith: unknownCreator, lesson: null, ...rest };
+}
+
+/** Format 2 → 3: a format 2 file holds all its data. */
+export function migrateV2ToV3(
+  project: Omit<Project, 'formatVersion'> & { formatVersion: 2 },
+): Project & { dataFile: null } {
+  const { formatVersion: _formatVersion, ...rest } = project;
+  return { formatVersion: 3, ...rest, dataFile: null };
 }
 
 /** Every step, in order: `migrations[i].from === i + 1`. */
@@ -35,11 +54,17 @@ export const migrations: readonly Migration[] = [
     summary: 'adds createdWith ("unknown") and lesson (null)',
     migrate: migrateV1ToV2 as (project: never) => unknown,
   },
+  {
+    from: 2,
+    schema: projectV2Schema,
+    summary: 'adds dataFile (null): a large table can be kept outside the project',
+    migrate: migrateV2ToV3 as (project: never) => unknown,
+  },
 ];
 
 /** The schema of format `version`, or undefined for a format this LayerLab does not know. */
 export function schemaOfVersion(version: number): z.ZodType | undefined {
-  if (version === currentFormatVersion) return projectV2Schema;
+  if (version === currentFormatVersion) return projectV3Schema;
   return migrations.find((migration) => migration.from === version)?.schema;
 }
 

@@ -5,9 +5,13 @@
  * Format 1: name, graph, data, training, optional trained weights.
  * Format 2: adds `createdWith` (the LayerLab that created the project) and `lesson` (the course
  * lesson the project follows, or null).
+ * Format 3: adds `dataFile`, the file a large table was read from, whose text the project then
+ * keeps outside itself (`data`'s text empty), or null.
  */
 import { z } from 'zod';
 import { dataSpecSchema, type DataSpec } from '../data/spec.js';
+import { dataFileSchema, type DataFile } from '../data/data-file.js';
+import { recipeOf } from '../data/recipes/index.js';
 import type { Graph } from '../graph/types.js';
 import { isLayerKind } from '../layers/registry.js';
 import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
@@ -113,8 +117,42 @@ export const projectV2Schema = z
   })
   .strict();
 
+/** A spec's file text, if its recipe reads one: empty while the project keeps it outside itself. */
+export function heldFileOf(data: DataSpec | null): { name: string; text: string } | null {
+  return data ? (recipeOf(data).opens?.file(data) ?? null) : null;
+}
+
+const projectV3Fields = z
+  .object({
+    formatVersion: z.literal(3),
+    createdWith: z.string().min(1).max(100),
+    lesson: lessonRefSchema.nullable(),
+    ...commonFields,
+    /**
+     * The file the data was read from, when its text is kept outside the project (or, in an
+     * autosave, kept inside as well); null when the project holds all its data.
+     */
+    dataFile: dataFileSchema.nullable(),
+  })
+  .strict();
+
+/** The top-level keys of the current format. */
+export const projectKeys = Object.keys(projectV3Fields.shape);
+
+export const projectV3Schema = projectV3Fields.superRefine((project, context) => {
+  const held = heldFileOf(project.data);
+  if (held?.text === '' && project.dataFile === null)
+    context.addIssue({
+      code: 'custom',
+      path: ['dataFile'],
+      message: 'the data keeps no text and names no file to read it from',
+    });
+  if (project.dataFile !== null && held === null)
+    context.addIssue({ code: 'custom', path: ['dataFile'], message: 'the data reads no file' });
+});
+
 /** The schema of the current format. */
-export const projectSchema = projectV2Schema;
+export const projectSchema = projectV3Schema;
 
 export type LessonRef = z.infer<typeof lessonRefSchema>;
 
@@ -146,7 +184,13 @@ export interface Project {
    * Optional: a project without them opens untrained, as every project did before.
    */
   trained?: Trained;
+  /**
+   * The file the data was read from (shared/data/data-file.ts). Saving keeps a text of more than
+   * `embeddedDataChars` outside the project, this in its place; a loaded project whose data's text
+   * is empty needs it read again (its host looks for it) before it can be built.
+   */
+  dataFile?: DataFile | null;
 }
 
 /** A project as `loadProject` gives it: every field of the current format present. */
-export type LoadedProject = Project & { createdWith: string; lesson: LessonRef | null };
+export type LoadedProject = Project & { createdWith: string; lesson: LessonRef | null; dataFile: DataFile | null };

@@ -5,7 +5,7 @@
 import { defaultMaxDepth } from './safe-json.js';
 
 /** The format this LayerLab writes. A file with a higher one opens read-only. */
-export const currentFormatVersion = 2;
+export const currentFormatVersion = 3;
 
 /** The largest project file read: 50 MiB, room for the weights of any network LayerLab trains well. */
 export const maxProjectBytes = 50 * 1024 * 1024;

@@ -33,7 +33,7 @@ test('edit, undo, redo, save, reload, restore the autosave, then open the saved 
     formatVersion: number;
     graph: { nodes: { name: string; params: { units?: number } }[] };
   };
-  expect(content.formatVersion).toBe(2);
+  expect(content.formatVersion).toBe(3);
   expect(content.graph.nodes.find((node) => node.name === 'simple_rnn')?.params.units).toBe(12);
   await expect(page).toHaveTitle(/^Untitled — LayerLab$/);
 

@@ -11,7 +11,7 @@ export async function openApp(page: Page, closeButton = 'Start with an empty can
 /** Opens a project file with File → Open…, as a learner does. */
 export async function openProjectFile(page: Page, file: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menuitem', { name: /^Open…/ }).click();
   await (await chooser).setFiles(file);
 }

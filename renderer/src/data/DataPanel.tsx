@@ -4,16 +4,17 @@
  * how its preview reads (shared/data/recipes/); this panel draws them and names no kind. A bad
  * value is refused at its field.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/data/build';
 import { recipeOf, recipes } from '../../../shared/data/recipes';
 import { switchedSpec, type DataKind } from '../../../shared/data/spec';
 import { useLocalize } from '../hooks/useLocalize';
-import { useAppStore } from '../store';
+import { useAppStore, type AppState } from '../store';
 import { selectDataCheck } from '../store/selectors';
 import { SampleImage } from '../training/ImagePixels';
 import { PanelFieldView } from './widgets';
-import { proposeStarter } from './open-data';
+import { pointToDataFile, proposeStarter, soughtText } from './open-data';
 
 /** Images shown in the data panel: enough to see the handwriting vary. */
 const shownImages = 24;
@@ -146,6 +147,41 @@ const labelsHeading = {
 /** Labels listed by name: a vocabulary of thousands of words is counted past these, not drawn. */
 const shownLabels = 200;
 
+/**
+ * The data file the project keeps outside itself, not found as saved: why, and a button to point
+ * to it (the same file is taken as it is; another one only when the learner says so).
+ */
+function SoughtFile({ sought }: { sought: NonNullable<AppState['dataSought']> }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const language = useAppStore((state) => state.language);
+  const [problem, setProblem] = useState<string | null>(null);
+  const extension = /\.[^.]+$/.exec(sought.file.name)?.[0] ?? '';
+  return (
+    <div className="data-sought field-error" role="alert" data-testid="data-sought">
+      <p>{soughtText(sought, language)}</p>
+      <label className="button-quiet file-button">
+        {t('data.pointToFile')}
+        <input
+          type="file"
+          accept={extension}
+          data-testid="data-point-to-file"
+          className="visually-hidden"
+          onChange={(event) => {
+            const chosen = event.target.files?.[0];
+            event.target.value = '';
+            if (chosen)
+              void pointToDataFile(chosen).then((opened) =>
+                setProblem(opened.ok || opened.cancelled ? null : localize(opened.problem)),
+              );
+          }}
+        />
+      </label>
+      {problem && <p className="field-error">{problem}</p>}
+    </div>
+  );
+}
+
 export function DataPanel() {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -157,6 +193,7 @@ export function DataPanel() {
   const canvasEmpty = useAppStore((state) => state.nodes.length === 0);
   // A network that does not fit this data (drawn for other data) may be replaced by a starter.
   const misfit = check.problems.some((problem) => problem.severity === 'error');
+  const sought = useAppStore((state) => state.dataSought);
 
   return (
     <div className="data-panel">
@@ -178,7 +215,9 @@ export function DataPanel() {
             ))}
           </select>
         </label>
+        {sought && <SoughtFile sought={sought} />}
         {data &&
+          !sought &&
           recipeOf(data)
             .panel(data)
             .map((field, index) => (
@@ -187,7 +226,7 @@ export function DataPanel() {
             ))}
         {!data && <p className="muted">{t('data.choose')}</p>}
       </div>
-      {built && !built.ok && (
+      {built && !built.ok && !sought && (
         // Large data being built off the window is news, not a fault.
         <p className={built.pending ? 'muted' : 'field-error'} role={built.pending ? 'status' : 'alert'}>
           {localize(built.problem)}

@@ -15,9 +15,19 @@ import { flowOf } from '../store/graph-slice';
 import { selectDataset } from '../store/selectors';
 import { buildOffWindow, buildsOffWindow } from './built-off-window';
 import { textOf, tooLarge } from '../../../shared/data/text-file';
+import { notFoundProblem, type DataFile } from '../../../shared/data/data-file';
+import type { RecipeDef } from '../../../shared/data/recipe';
+import { textFingerprint } from '../../../shared/vocabulary/fingerprint';
+import type { Language } from '../../../shared/vocabulary/localized';
+import type { AppState } from '../store';
+import { pathOfFile } from '../host';
 
-/** A file opened, or why not; `cancelled` when the learner stopped it (the data stays as it was). */
-export type Opened = { ok: true; spec: DataSpec } | { ok: false; problem: Localized; cancelled?: boolean };
+/**
+ * A file opened, with where it came from (its path where the platform tells), or why not;
+ * `cancelled` when the learner stopped it (the data stays as it was).
+ */
+export type Opened =
+  { ok: true; spec: DataSpec; source?: DataFile } | { ok: false; problem: Localized; cancelled?: boolean };
 
 /** What the worker that opens a file says: how far it got, then what it opened. */
 export type FromOpenWorker =
@@ -53,10 +63,16 @@ export async function openDataFile(file: File): Promise<Opened> {
     };
   // Refused before reading: a 1 GB file is never read into memory.
   if (file.size > recipe.opens.maxBytes) return tooLarge(file.name, file.size, recipe.opens.maxBytes);
-  if (typeof Worker !== 'undefined') return openInWorker(file);
-  // On the window's thread where there is no worker (tests in a DOM without one).
-  const read = textOf(file.name, new Uint8Array(await file.arrayBuffer()), recipe.opens.maxBytes);
-  return read.ok ? { ok: true, spec: recipe.opens.spec(file.name, read.text) } : read;
+  const opened = await (typeof Worker !== 'undefined' ? openInWorker(file) : openHere(file, recipe.opens));
+  return opened.ok && opened.source ? { ...opened, source: { ...opened.source, path: pathOfFile(file) } } : opened;
+}
+
+/** On the window's thread where there is no worker (tests in a DOM without one). */
+async function openHere(file: File, opens: NonNullable<RecipeDef<DataSpec>['opens']>): Promise<Opened> {
+  const read = textOf(file.name, new Uint8Array(await file.arrayBuffer()), opens.maxBytes);
+  if (!read.ok) return read;
+  const source = { name: file.name, path: null, bytes: file.size, sha256: textFingerprint(read.text) };
+  return { ok: true, spec: opens.spec(file.name, read.text), source };
 }
 
 function openInWorker(file: File): Promise<Opened> {
@@ -143,10 +159,12 @@ export function proposeStarter(dataset: Dataset): void {
 
 /**
  * Makes `spec` the project's data, and on an empty canvas proposes a starter network for it, as
- * one step the learner can undo. The Data tab opens on it.
+ * one step the learner can undo. The Data tab opens on it. `source`: the file it was read from.
  */
-export function applyOpenedData(spec: DataSpec): void {
+export function applyOpenedData(spec: DataSpec, source?: DataFile): void {
   const state = useAppStore.getState();
+  const held = recipeOf(spec).opens?.file(spec);
+  useAppStore.setState({ dataSource: source && held ? { file: source, text: held.text } : null, dataSought: null });
   state.asOneStep(() => {
     state.setData(spec);
     if (state.nodes.length > 0) return;
@@ -160,7 +178,7 @@ export function applyOpenedData(spec: DataSpec): void {
 /** Opens a data file the learner chose or dropped; a file that cannot be opened is said so. */
 export async function openDataFromFile(file: File): Promise<void> {
   const opened = await openDataFile(file);
-  if (opened.ok) applyOpenedData(opened.spec);
+  if (opened.ok) applyOpenedData(opened.spec, opened.source);
   else
     useAppStore.getState().setNotice({
       kind: opened.cancelled ? 'info' : 'error',
@@ -178,4 +196,58 @@ export function chooseDataFile(): void {
     if (file) void openDataFromFile(file);
   });
   input.click();
+}
+
+/** What the Data tab and the notice say of a data file not found as the project saved it. */
+export function soughtText(sought: NonNullable<AppState['dataSought']>, language: Language): string {
+  const point = { en: 'point to it again.', es: 'vuelve a indicarlo.' };
+  return `${localize(notFoundProblem(sought.file, sought.found), language)}: ${localize(point, language)}`;
+}
+
+/**
+ * The learner points to the data file the project keeps outside itself: the same file (its hash)
+ * is taken as it is; another one only when the learner says so, every choice they made kept.
+ */
+export async function pointToDataFile(file: File): Promise<Opened> {
+  const state = useAppStore.getState();
+  const sought = state.dataSought;
+  const spec = state.data;
+  const opens = spec && recipeOf(spec).opens;
+  if (!sought || !spec || !opens)
+    return { ok: false, problem: { en: 'No data file is sought.', es: 'No se busca ningún archivo de datos.' } };
+  const opened = await openDataFile(file);
+  if (!opened.ok || !opened.source) return opened;
+  const text = recipeOf(opened.spec).opens?.file(opened.spec).text ?? '';
+  if (opened.spec.kind !== spec.kind)
+    return {
+      ok: false,
+      problem: {
+        en: `${JSON.stringify(file.name)} is not the kind of data this project trains on.`,
+        es: `${JSON.stringify(file.name)} no es el tipo de datos con que se entrena este proyecto.`,
+      },
+    };
+  if (opened.source.sha256 !== sought.file.sha256) {
+    const same = window.confirm(
+      localize(
+        {
+          en: `${file.name} is not the file the project was saved with: its contents differ. Train on it as it is now? Its rows are dealt, scaled and split afresh; every choice you made is kept.`,
+          es: `${file.name} no es el archivo con que se guardó el proyecto: su contenido es otro. ¿Entrenar con él tal como está? Sus filas se reparten, escalan y dividen de nuevo; se conservan todas tus elecciones.`,
+        },
+        state.language,
+      ),
+    );
+    if (!same)
+      return {
+        ok: false,
+        cancelled: true,
+        problem: { en: 'The data is as it was.', es: 'Los datos siguen como estaban.' },
+      };
+  }
+  useAppStore.setState({
+    data: opens.reopen(spec, file.name, text),
+    dataSource: { file: opened.source, text },
+    dataSought: null,
+    notice: null,
+  });
+  return { ok: true, spec: useAppStore.getState().data as DataSpec, source: opened.source };
 }

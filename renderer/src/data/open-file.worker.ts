@@ -6,6 +6,7 @@
  */
 import { recipeOpening } from '../../../shared/data/open';
 import { textOf } from '../../../shared/data/text-file';
+import { textFingerprint } from '../../../shared/vocabulary/fingerprint';
 import type { FromOpenWorker } from './open-data';
 
 const post = (message: FromOpenWorker) => self.postMessage(message);
@@ -43,7 +44,9 @@ self.addEventListener('message', (event: MessageEvent<{ file: File }>) => {
     }
     post({ type: 'progress', stage: 'parsing', fraction: null });
     const spec = opens.spec(file.name, read.text);
-    post({ type: 'opened', opened: { ok: true, spec } });
+    // What a project keeps of a large file it leaves outside itself; the window adds the path.
+    const source = { name: file.name, path: null, bytes: file.size, sha256: textFingerprint(read.text) };
+    post({ type: 'opened', opened: { ok: true, spec, source } });
   })().catch((thrown: unknown) => {
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
     post({

@@ -336,7 +336,7 @@ function OpenButton({
               setProgress(null);
               // Cancelled by the learner: nothing to correct, the data as it was.
               setProblem(opened.ok || opened.cancelled ? null : localize(opened.problem));
-              if (opened.ok) applyOpenedData(opened.spec);
+              if (opened.ok) applyOpenedData(opened.spec, opened.source);
             });
           }}
         />

@@ -8,6 +8,20 @@ import { selectGraph } from '../store/selectors';
 import type { Graph } from '../../../shared/graph/types';
 import type { Trained } from '../../../shared/vocabulary/weights';
 import { restoreTrained, trainedWeights } from '../training/client';
+import type { DataFile, FoundData } from '../../../shared/data/data-file';
+import { recipeOf } from '../../../shared/data/recipes';
+import { heldFileOf } from '../../../shared/project/schema';
+
+/**
+ * The file the data was read from, as the project keeps it: the one opened, while the data still
+ * holds its text; the one sought, while it is not found; else none (saving works out a size and hash).
+ */
+function dataFileOf(state: AppState): DataFile | null {
+  const held = heldFileOf(state.data);
+  if (!held) return null;
+  if (held.text === '') return state.dataSought?.file ?? null;
+  return state.dataSource?.text === held.text ? state.dataSource.file : null;
+}
 
 export function projectFromState(state: AppState): Project {
   return {
@@ -19,14 +33,41 @@ export function projectFromState(state: AppState): Project {
       : null,
     graph: selectGraph(state),
     data: state.data,
+    dataFile: dataFileOf(state),
     training: state.training,
+  };
+}
+
+/**
+ * The data of a loaded project, with what its host found of a data file it keeps outside itself
+ * (`found`: main's look on the desktop; nothing in a browser, which cannot look by path): the text
+ * read again when it is the same file, else the file sought, for the Data tab to ask for.
+ */
+function dataFound(
+  project: LoadedProject,
+  found: FoundData | undefined,
+): Pick<AppState, 'data' | 'dataSource' | 'dataSought'> {
+  const held = heldFileOf(project.data);
+  const opens = project.data && recipeOf(project.data).opens;
+  if (!project.dataFile || !held || !project.data || !opens)
+    return { data: project.data, dataSource: null, dataSought: null };
+  // An autosave keeps the text inside, with the file it came from.
+  if (held.text !== '')
+    return { data: project.data, dataSource: { file: project.dataFile, text: held.text }, dataSought: null };
+  const looked = found ?? { status: 'missing', looked: [], why: 'no-paths' };
+  if (looked.status !== 'found')
+    return { data: project.data, dataSource: null, dataSought: { file: project.dataFile, found: looked } };
+  return {
+    data: opens.reopen(project.data, held.name, looked.text),
+    dataSource: { file: { ...project.dataFile, path: looked.path }, text: looked.text },
+    dataSought: null,
   };
 }
 
 /** Replaces the work on screen with `project`; the history starts afresh. */
 export function loadIntoStore(
   project: LoadedProject,
-  file: { name: string; path: string | null; readOnly: boolean },
+  file: { name: string; path: string | null; readOnly: boolean; data?: FoundData },
 ): void {
   const { nodes, edges } = flowOf(project.graph);
   const template = project.lesson
@@ -35,7 +76,7 @@ export function loadIntoStore(
   useAppStore.setState({
     nodes,
     edges,
-    data: project.data,
+    ...dataFound(project, file.data),
     training: project.training,
     runs: [],
     lesson:

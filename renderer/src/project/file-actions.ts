@@ -3,7 +3,7 @@
  * atomic writes on the desktop; file picker, download and IndexedDB in the browser). A file that
  * fails to load changes nothing on screen; the reason is shown as it came.
  */
-import type { Host } from '../../../shared/host/host';
+import type { Host, ProjectFile } from '../../../shared/host/host';
 import { loadProject, saveProject } from '../../../shared/project/load';
 import { projectFileExtension } from '../../../shared/vocabulary/project-format';
 import i18next from 'i18next';
@@ -13,6 +13,7 @@ import { loadIntoStore, projectFromState, trainedForSave } from './convert';
 import { maxProjectWeights } from '../../../shared/vocabulary/project-format';
 import { weightCount } from '../../../shared/vocabulary/weights';
 import { formatBytes } from '../../../shared/training/budget';
+import { soughtText } from '../data/open-data';
 
 const t = (key: string, options: Record<string, unknown> = {}): string => i18next.t(key, options);
 
@@ -26,7 +27,7 @@ function fail(action: string, error: unknown): void {
   useAppStore.getState().setNotice({ kind: 'error', text: t('project.failed', { action, reason }) });
 }
 
-function openText(host: Host, file: { name: string; path: string | null; content: string }): void {
+function openText(host: Host, file: ProjectFile): void {
   const loaded = loadProject(file.content);
   if (!loaded.ok) {
     useAppStore
@@ -34,7 +35,7 @@ function openText(host: Host, file: { name: string; path: string | null; content
       .setNotice({ kind: 'error', text: t('project.cannotOpen', { name: file.name, reason: loaded.message }) });
     return;
   }
-  loadIntoStore(loaded.project, { name: file.name, path: file.path, readOnly: loaded.readOnly });
+  loadIntoStore(loaded.project, { name: file.name, path: file.path, readOnly: loaded.readOnly, data: file.data });
   useAppStore
     .getState()
     .setNotice(
@@ -44,6 +45,13 @@ function openText(host: Host, file: { name: string; path: string | null; content
           ? { kind: 'info', text: t('project.migrated', { name: file.name, version: loaded.migratedFrom }) }
           : null,
     );
+  // A large table kept outside the project, not found as saved: said, and the Data tab open on it.
+  const sought = useAppStore.getState().dataSought;
+  if (sought) {
+    const { language } = useAppStore.getState();
+    useAppStore.getState().setNotice({ kind: 'error', text: soughtText(sought, language) });
+    useAppStore.getState().setDockTab('data');
+  }
   void host.clearAutosave();
 }
 
@@ -121,7 +129,8 @@ export function startAutosave(host: Host, intervalMs = 4000): () => void {
     const edits = [state.nodes, state.edges, state.data, state.training];
     if (lastWritten && (lastWritten as unknown[]).every((part, index) => part === edits[index])) return;
     lastWritten = edits;
-    await host.writeAutosave(saveProject(projectFromState(state))).catch(() => undefined);
+    // A large table's text too: restored work must not need its file.
+    await host.writeAutosave(saveProject(projectFromState(state), { dataInside: true })).catch(() => undefined);
   };
   const timer = setInterval(() => void write(), intervalMs);
   const unsubscribe = host.onBeforeQuit(write);

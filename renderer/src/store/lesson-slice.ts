@@ -59,6 +59,8 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       projectName: localize(template.title, get().language),
       projectPath: null,
       readOnly: false,
+      dataSource: null,
+      dataSought: null,
     });
     // A lesson just opened is not unsaved work; changing it is.
     set({ savedEdits: partializeEdits(get()) });
@@ -76,6 +78,8 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       rightPanel: 'inspector',
       highlight: null,
       pendingQuery: null,
+      dataSource: null,
+      dataSought: null,
     }),
 
   setLessonStep: (step) => {

@@ -6,6 +6,7 @@
 import type { StateCreator } from 'zustand';
 import { partializeEdits, sameEdits, type Edited } from './history';
 import type { AppState } from './index';
+import type { DataFile, FoundData } from '../../../shared/data/data-file';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -21,6 +22,13 @@ export interface ProjectSlice {
   /** The edits as last saved or opened; the work is unsaved while they differ. */
   savedEdits: Edited | null;
   notice: Notice | null;
+  /**
+   * The file the data was read from, with the text it gave (the data's spec holds the same
+   * string): saving keeps a large table outside the project by it (shared/data/data-file.ts).
+   */
+  dataSource: { file: DataFile; text: string } | null;
+  /** The data file a project keeps outside itself, not found as it was saved: the Data tab asks for it. */
+  dataSought: { file: DataFile; found: Exclude<FoundData, { status: 'found' }> } | null;
   markSaved: (file: { name: string; path: string | null }) => void;
   setNotice: (notice: Notice | null) => void;
 }
@@ -33,6 +41,8 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   readOnly: false,
   savedEdits: null,
   notice: null,
+  dataSource: null,
+  dataSought: null,
   markSaved: (file) =>
     set({ projectName: file.name, projectPath: file.path, readOnly: false, savedEdits: partializeEdits(get()) }),
   setNotice: (notice) => set({ notice }),

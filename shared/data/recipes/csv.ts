@@ -9,6 +9,7 @@
  * as labelled texts, word by word, for an Embedding (csv-texts.ts).
  */
 import Papa from 'papaparse';
+import { maxKeptOutsideBytes } from '../data-file.js';
 import { z } from 'zod';
 import type { Localized } from '../../vocabulary/localized.js';
 import { pythonNumberList, pythonString } from '../../vocabulary/python.js';
@@ -53,8 +54,8 @@ import {
   typescriptReadTable,
 } from '../recipe.js';
 
-/** The most text a project keeps of a table: beyond this a project file stops being small. */
-export const maxCsvText = 8_000_000;
+/** The most text LayerLab reads of a table; past a million characters it is kept outside the project. */
+export const maxCsvText = maxKeptOutsideBytes;
 /** Rows with a bad cell listed by the data panel, the rest counted. */
 const listedBadRows = 20;
 
@@ -63,8 +64,11 @@ const csvSpec = z
     kind: z.literal('csv'),
     /** The file's name, as the learner opened it: the exported programs read a file of that name. */
     file: z.string().min(1).max(260),
-    /** The file's text, kept in the project. */
-    text: z.string().min(1).max(maxCsvText),
+    /**
+     * The file's text, kept in the project; empty where the project keeps a large one outside
+     * itself (shared/data/data-file.ts) and it has not been read again yet.
+     */
+    text: z.string().max(maxCsvText),
     /** Whether the first row names the columns. */
     header: z.boolean(),
     /** The column to predict, by name. */
@@ -1546,6 +1550,7 @@ export const csv: RecipeDef<Spec> = {
     maxBytes: maxCsvText,
     spec: csvSpecFor,
     reopen: (spec, file, text) => ({ ...spec, file, text }),
+    file: (spec) => ({ name: spec.file, text: spec.text }),
     // The worker that opened the file read the table for its proposal; the window reads it again
     // a chunk at a time, for the build: handing over the parsed cells cost a long task itself.
     prepare: (spec, progress, stopped) => readTableInSteps(spec.text, spec.header, progress, stopped),

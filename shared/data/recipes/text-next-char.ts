@@ -119,6 +119,8 @@ export const textNextChar: RecipeDef<Spec> = {
     maxBytes: maxRawLength,
     spec: (_name, text) => ({ kind: 'text-next-char', text, window: 10 }),
     reopen: (spec, _name, text) => ({ ...spec, text }),
+    // Never longer than a project keeps inside (maxRawLength), so never saved outside it.
+    file: (spec) => ({ name: 'text.txt', text: spec.text }),
   },
 
   panel: () => [

@@ -136,6 +136,8 @@ export const textNextWord: RecipeDef<Spec> = {
       vocabulary: proposedVocabulary(text),
     }),
     reopen: (spec, _name, text) => ({ ...spec, text }),
+    // Never longer than a project keeps inside (maxRawLength), so never saved outside it.
+    file: (spec) => ({ name: 'text.txt', text: spec.text }),
     claims: (choices) => choices.words !== undefined,
   },
   rawText: (spec) => spec.text,
