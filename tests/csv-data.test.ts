@@ -412,3 +412,37 @@ describe('a table read a chunk at a time, as the app reads one it opened', () =>
     expect(steps).toBe(2);
   });
 });
+
+describe('a table whose columns hold many distinct values', () => {
+  // Each column keeps its distinct cells once, each row's cell as an index: a byte under 256
+  // distinct cells, two under 65,536, four past that. Every width must read the cells back exactly.
+  const rows = 70_000;
+  const lines = Array.from({ length: rows }, (_, index) => {
+    const id = index === 65_432 ? 'abc' : String(index * 3 + 0.5);
+    return `${id},${(index % 300) / 10},${index % 7},${index % 2 === 0 ? 'yes' : 'no'}`;
+  });
+  const text = ['id,level,day,answer', ...lines].join('\n');
+
+  it('names a bad cell past the 65,536th distinct value by its row, and scales every column as the text says', () => {
+    const spec = csvSpecFor('many.csv', text);
+    expect([spec.target, spec.task]).toEqual(['answer', 'class']);
+    const refused = buildDataset(spec);
+    expect(refused.ok || refused.problem.en).toBe(
+      'row 65434, column id: “abc” is not a number. Correct the file, or leave the bad rows out.',
+    );
+    const built = buildDataset({ ...spec, dropBadRows: true, testFraction: 0 });
+    if (!built.ok) throw new Error(built.problem.en);
+    const { encodings } = built.dataset.table ?? { encodings: [] };
+    const kept = lines.filter((_, index) => index !== 65_432).map((line) => line.split(','));
+    const meanOf = (column: number) => kept.reduce((sum, cells) => sum + Number(cells[column]), 0) / kept.length;
+    expect(encodings.map((encoding) => encoding.name)).toEqual(['id', 'level', 'day']);
+    for (const [column, encoding] of encodings.entries())
+      expect(encoding.kind === 'number' && encoding.center).toBeCloseTo(meanOf(column), 6);
+    expect(built.dataset.table?.columns.map((column) => column.distinct)).toEqual([rows, 300, 7, 2]);
+    // The preview shows the cells as the file writes them, each row whole.
+    for (const shown of built.dataset.preview ?? []) {
+      const line = kept.find((cells) => cells[0] === shown.input.split(', ')[0]);
+      expect({ input: line?.slice(0, 3).join(', '), target: line?.[3] }).toEqual(shown);
+    }
+  });
+});

@@ -139,78 +139,114 @@ const isNumber = (cell: string) => numberPattern.test(cell.trim());
 /** A cell or a name as a message shows it, quoted: “abc”. Messages only, never code. */
 const shown = (text: string): string => `“${text}”`;
 
-/** A table's text split into rows of cells, its header (or made-up names) apart. */
+/**
+ * A table's text read into columns, its header (or made-up names) apart. Each column keeps its
+ * distinct cells once and each row's cell as an index into them, so a table of a few kinds of
+ * values per column takes a byte or two a cell, not a string each (bench/open-table.ts).
+ */
 interface ReadTable {
   names: string[];
-  /** Each data row's cells, with the row's number as a spreadsheet shows it (the header is row 1). */
-  rows: { row: number; cells: string[] }[];
+  /** How many data rows. */
+  count: number;
+  /** Each data row's number as a spreadsheet shows it (the header is row 1). */
+  rowNumbers: Int32Array;
+  /** How many cells each data row has: a row of another count than the names' is ragged. */
+  widths: Int32Array;
   /** Each column read once: every option the learner changes after that reads these, not the text. */
   columns: ColumnCells[];
 }
 
-/** One column's cells: as numbers (NaN where a cell is empty or a word), and counted. */
+/** One column's cells, trimmed, each distinct one kept once; counted. */
 interface ColumnCells {
-  numbers: Float64Array;
+  /** The row's cell ('' where the row has none). */
+  cell(row: number): string;
+  /** The row's cell as a number; NaN where it is empty or a word. */
+  number(row: number): number;
   filled: number;
   /** Filled cells that are numbers. */
   numeric: number;
   distinct: number;
 }
 
+/** Indices in the narrowest array that holds them. */
+function narrowed(codes: Uint32Array, count: number, distinct: number): Uint8Array | Uint16Array | Uint32Array {
+  const used = codes.subarray(0, count);
+  if (distinct <= 0xff) return Uint8Array.from(used);
+  if (distinct <= 0xffff) return Uint16Array.from(used);
+  return used.slice();
+}
+
 /** Each column's cells read as rows arrive (all at once, or a chunk at a time), then counted. */
 class ColumnPass {
-  private numbers: Float64Array[];
+  private codes: Uint32Array[];
+  /** Per column, each distinct cell's index; index 0 is the empty cell. */
+  private readonly indices: Map<string, number>[];
+  private readonly values: string[][];
   private readonly filled: number[];
   private readonly numeric: number[];
-  private readonly seen: Set<string>[];
   private count = 0;
 
   /** `expected`: how many rows there will be, as well as can be told; more only cost a copy. */
   constructor(
-    private readonly width: number,
+    readonly width: number,
     expected: number,
   ) {
-    this.numbers = Array.from({ length: width }, () => new Float64Array(Math.max(expected, 16)).fill(Number.NaN));
+    this.codes = Array.from({ length: width }, () => new Uint32Array(Math.max(expected, 16)));
+    this.indices = Array.from({ length: width }, () => new Map([['', 0]]));
+    this.values = Array.from({ length: width }, () => ['']);
     this.filled = new Array<number>(width).fill(0);
     this.numeric = new Array<number>(width).fill(0);
-    this.seen = Array.from({ length: width }, () => new Set<string>());
   }
 
-  add(rows: readonly { cells: string[] }[]): void {
+  add(rows: readonly string[][]): void {
     const needed = this.count + rows.length;
-    if (needed > (this.numbers[0]?.length ?? 0)) {
-      const capacity = Math.max(needed, 2 * (this.numbers[0]?.length ?? 0));
-      this.numbers = this.numbers.map((old) => {
-        const grown = new Float64Array(capacity).fill(Number.NaN);
+    if (needed > (this.codes[0]?.length ?? 0)) {
+      const capacity = Math.max(needed, 2 * (this.codes[0]?.length ?? 0));
+      this.codes = this.codes.map((old) => {
+        const grown = new Uint32Array(capacity);
         grown.set(old);
         return grown;
       });
     }
-    rows.forEach(({ cells }, offset) => {
-      const index = this.count + offset;
-      for (let column = 0; column < this.width; column += 1) {
+    for (let column = 0; column < this.width; column += 1) {
+      const codes = this.codes[column] as Uint32Array;
+      const indices = this.indices[column] as Map<string, number>;
+      const values = this.values[column] as string[];
+      let filled = 0;
+      let numeric = 0;
+      rows.forEach((cells, offset) => {
         const cell = (cells[column] ?? '').trim();
-        if (cell === '') continue;
-        this.filled[column] = (this.filled[column] ?? 0) + 1;
-        this.seen[column]?.add(cell);
-        if (numberPattern.test(cell)) {
-          const numbers = this.numbers[column];
-          if (numbers) numbers[index] = Number(cell);
-          this.numeric[column] = (this.numeric[column] ?? 0) + 1;
+        if (cell === '') return;
+        filled += 1;
+        let code = indices.get(cell);
+        if (code === undefined) {
+          code = values.length;
+          indices.set(cell, code);
+          values.push(cell);
         }
-      }
-    });
+        codes[this.count + offset] = code;
+        if (numberPattern.test(cell)) numeric += 1;
+      });
+      this.filled[column] = (this.filled[column] ?? 0) + filled;
+      this.numeric[column] = (this.numeric[column] ?? 0) + numeric;
+    }
     this.count = needed;
   }
 
-  /** The columns read; their numbers are views of what was filled in, not copies. */
+  /** The columns read, their indices narrowed; the maps that built them are let go. */
   finish(): ColumnCells[] {
-    return this.numbers.map((numbers, column) => ({
-      numbers: numbers.subarray(0, this.count),
-      filled: this.filled[column] ?? 0,
-      numeric: this.numeric[column] ?? 0,
-      distinct: this.seen[column]?.size ?? 0,
-    }));
+    return this.codes.map((all, column) => {
+      const values = this.values[column] ?? [''];
+      const numbers = Float64Array.from(values, (value) => (numberPattern.test(value) ? Number(value) : Number.NaN));
+      const codes = narrowed(all, this.count, values.length);
+      return {
+        cell: (row: number) => values[codes[row] ?? 0] ?? '',
+        number: (row: number) => numbers[codes[row] ?? 0] ?? Number.NaN,
+        filled: this.filled[column] ?? 0,
+        numeric: this.numeric[column] ?? 0,
+        distinct: values.length - 1,
+      };
+    });
   }
 }
 
@@ -239,65 +275,96 @@ const widthSample = 1000;
 
 /**
  * A table's parsed rows read as they come, all at once or a chunk at a time, into the same
- * `ReadTable`: the columns are read as soon as the width is known, so no step reads them all.
+ * `ReadTable`: the columns are read as soon as the width is known, so no step reads them all,
+ * and the parsed rows are let go once read.
  */
 class TableReading {
-  private readonly data: string[][] = [];
-  private readonly rows: { row: number; cells: string[] }[] = [];
+  /** Rows parsed before the width is known (the first data rows), then none. */
+  private waiting: string[][] = [];
+  /** The file's first row: the header, or the first data row. */
+  private first: string[] | null = null;
+  /** Rows of the file parsed so far, the header among them. */
+  private parsed = 0;
+  private rowNumbers = new Int32Array(1024);
+  private widths = new Int32Array(1024);
+  private rows = 0;
   private pass: ColumnPass | null = null;
-  private width = 0;
 
   constructor(private readonly header: boolean) {}
 
-  private get offset(): number {
-    return this.header ? 1 : 0;
-  }
-
-  /** Rows from the data's row `from` on, numbered as a spreadsheet shows them, into the column pass. */
-  private take(from: number): void {
-    const taken = this.data.slice(Math.max(from, this.offset)).map((cells, index) => ({
-      row: Math.max(from, this.offset) + index + 1,
-      cells,
-    }));
-    this.rows.push(...taken);
-    this.pass?.add(taken);
+  /** Data rows into the column pass, numbered as a spreadsheet shows them. */
+  private take(rows: readonly string[][], firstNumber: number): void {
+    const needed = this.rows + rows.length;
+    if (needed > this.rowNumbers.length) {
+      const capacity = Math.max(needed, 2 * this.rowNumbers.length);
+      const numbers = new Int32Array(capacity);
+      numbers.set(this.rowNumbers);
+      this.rowNumbers = numbers;
+      const widths = new Int32Array(capacity);
+      widths.set(this.widths);
+      this.widths = widths;
+    }
+    rows.forEach((cells, index) => {
+      this.rowNumbers[this.rows + index] = firstNumber + index;
+      this.widths[this.rows + index] = cells.length;
+    });
+    this.rows = needed;
+    this.pass?.add(rows);
   }
 
   /** `read`: the share of the text parsed so far, which tells how many rows are to come. */
   add(parsed: readonly unknown[], read = 1): void {
-    const before = this.data.length;
-    for (const row of parsed) if (Array.isArray(row)) this.data.push(row as string[]);
-    if (this.pass) this.take(before);
-    else if (this.data.length - this.offset >= widthSample) this.start(read);
+    const rows = parsed.filter((row): row is string[] => Array.isArray(row));
+    if (rows.length === 0) return;
+    let data = rows;
+    let number = this.parsed + 1;
+    this.parsed += rows.length;
+    if (this.first === null) {
+      this.first = rows[0] ?? [];
+      if (this.header) {
+        data = rows.slice(1);
+        number += 1;
+      }
+    }
+    if (this.pass) {
+      this.take(data, number);
+      return;
+    }
+    this.waiting.push(...data);
+    if (this.waiting.length >= widthSample) this.start(read);
   }
 
   private start(read: number): void {
-    this.width = modalWidth(this.data.slice(this.offset));
+    const width = modalWidth(this.waiting);
     // The rows to come, from those so far and the share of the text they took, and a margin.
-    const expected = Math.ceil(((this.data.length - this.offset) / Math.max(read, 1e-6)) * 1.05) + 64;
-    this.pass = new ColumnPass(this.width, read >= 1 ? this.data.length - this.offset : expected);
-    this.take(0);
+    const expected = Math.ceil((this.waiting.length / Math.max(read, 1e-6)) * 1.05) + 64;
+    this.pass = new ColumnPass(width, read >= 1 ? this.waiting.length : expected);
+    const waiting = this.waiting;
+    this.waiting = [];
+    this.take(waiting, this.header ? 2 : 1);
   }
 
   finish(): ReadTable | Localized {
-    const { data, header } = this;
-    if (data.length === 0 || (data.length === 1 && (data[0]?.length ?? 0) <= 1 && (data[0]?.[0] ?? '').trim() === ''))
+    const { first, header } = this;
+    if (first === null || (this.parsed === 1 && first.length <= 1 && (first[0] ?? '').trim() === ''))
       return { en: 'the file holds no rows', es: 'el archivo no tiene filas' };
-    if (header && data.length === 1)
+    if (header && this.parsed === 1)
       return {
         en: 'the file holds the header row alone: no data under it',
         es: 'el archivo solo tiene la fila de cabecera: no hay datos debajo',
       };
     if (!this.pass) this.start(1);
-    const first = data[0] ?? [];
-    if (header && first.length !== this.width)
+    const width = this.pass?.width ?? 0;
+    if (header && first.length !== width)
       return {
-        en: `the first row has ${first.length} cells but the rows under it have ${this.width}: it does not name the columns. Untick “The first row names the columns”.`,
-        es: `la primera fila tiene ${first.length} celdas pero las de debajo tienen ${this.width}: no nombra las columnas. Desmarca “La primera fila nombra las columnas”.`,
+        en: `the first row has ${first.length} cells but the rows under it have ${width}: it does not name the columns. Untick “The first row names the columns”.`,
+        es: `la primera fila tiene ${first.length} celdas pero las de debajo tienen ${width}: no nombra las columnas. Desmarca “La primera fila nombra las columnas”.`,
       };
     return {
-      names: header ? columnNames(first, true) : columnNames(new Array<string>(this.width).fill(''), false),
-      rows: this.rows,
+      names: header ? columnNames(first, true) : columnNames(new Array<string>(width).fill(''), false),
+      count: this.rows,
+      rowNumbers: this.rowNumbers.subarray(0, this.rows),
+      widths: this.widths.subarray(0, this.rows),
       columns: this.pass?.finish() ?? [],
     };
   }
@@ -430,13 +497,17 @@ export function csvSpecFor(file: string, text: string, choices: OpenChoices = {}
 /** How a column is predicted: a number when it holds numbers, more than ten or not whole; else a class. */
 function proposedTask(read: ReadTable, column: number): Spec['task'] {
   if (column < 0 || numericColumns(read)[column] !== true) return 'class';
-  const numbers = Array.from(read.columns[column]?.numbers ?? []).filter(Number.isFinite);
+  const cells = read.columns[column];
+  const numbers = Array.from({ length: read.count }, (_, row) => cells?.number(row) ?? Number.NaN).filter(
+    Number.isFinite,
+  );
   const distinct = new Set(numbers);
   return distinct.size > 10 || numbers.some((value) => !Number.isInteger(value)) ? 'value' : 'class';
 }
 
 /** A column's cells, trimmed, in file order. */
-const cellsOf = (read: ReadTable, column: number) => read.rows.map(({ cells }) => (cells[column] ?? '').trim());
+const cellsOf = (read: ReadTable, column: number) =>
+  Array.from({ length: read.count }, (_, row) => read.columns[column]?.cell(row) ?? '');
 
 /**
  * The texts a new table is read as: the column a command line named, else the first column of
@@ -486,15 +557,16 @@ function encodingsOf(
   return inputs.map((column) => {
     const name = table.names[column] ?? '';
     if (!numeric[column]) {
-      const words = new Set(training.map((row) => (table.rows[row]?.cells[column] ?? '').trim()));
+      const words = new Set(training.map((row) => table.columns[column]?.cell(row) ?? ''));
       return { name, kind: 'category', categories: sortLabels(words), oneHot: spec.words === 'one-hot' };
     }
-    const numbers = table.columns[column]?.numbers ?? new Float64Array();
+    const cells = table.columns[column];
+    const numberAt = (row: number) => cells?.number(row) ?? 0;
     let low = Number.POSITIVE_INFINITY;
     let high = Number.NEGATIVE_INFINITY;
     let sum = 0;
     for (const row of training) {
-      const value = numbers[row] ?? 0;
+      const value = numberAt(row);
       if (value < low) low = value;
       if (value > high) high = value;
       sum += value;
@@ -505,7 +577,7 @@ function encodingsOf(
     }
     const mean = sum / Math.max(training.length, 1);
     let squares = 0;
-    for (const row of training) squares += ((numbers[row] ?? 0) - mean) ** 2;
+    for (const row of training) squares += (numberAt(row) - mean) ** 2;
     const variance = squares / Math.max(training.length, 1);
     return { name, kind: 'number', center: mean, scale: variance > 0 ? Math.sqrt(variance) : 1 };
   });
@@ -539,8 +611,9 @@ function targetsOf(
   training: readonly number[],
 ): TargetColumn | { ok: false; problem: Localized } {
   const name = table.names[column] ?? '';
-  const cellOf = (row: number) => (table.rows[row]?.cells[column] ?? '').trim();
-  const numbers = table.columns[column]?.numbers ?? new Float64Array();
+  const cells = table.columns[column];
+  const cellOf = (row: number) => cells?.cell(row) ?? '';
+  const numberAt = (row: number) => cells?.number(row) ?? 0;
   if (task === 'class') {
     const labels = sortLabels(new Set(good.map(cellOf)));
     if (labels.length < 2)
@@ -562,7 +635,7 @@ function targetsOf(
       }),
     };
   }
-  const targets = training.map((row) => numbers[row] ?? 0);
+  const targets = training.map(numberAt);
   const center = targets.length > 0 ? targets.reduce((sum, value) => sum + value, 0) / targets.length : 0;
   const spread = Math.sqrt(
     targets.reduce((sum, value) => sum + (value - center) ** 2, 0) / Math.max(targets.length, 1),
@@ -572,7 +645,7 @@ function targetsOf(
     ok: true,
     target: { kind: 'value', scale, center },
     encode: (rows) => ({
-      values: Float32Array.from(rows, (row) => ((numbers[row] ?? 0) - center) / scale),
+      values: Float32Array.from(rows, (row) => (numberAt(row) - center) / scale),
       shape: [rows.length, 1],
       dtype: 'float32',
     }),
@@ -655,29 +728,31 @@ function checkRows(spec: Spec, table: ReadTable) {
   const bad: Localized[] = [];
   // Each row's first bad cell, in the order of `used`: found column by column, a plain loop over
   // the rows each (a table of 50,000 rows of 65 columns is read on the window's thread).
-  const faults = new Int32Array(table.rows.length).fill(-1);
+  const faults = new Int32Array(table.count).fill(-1);
   for (const column of used) {
-    const numbers = numeric[column] === true ? table.columns[column]?.numbers : undefined;
+    const cells = table.columns[column];
+    if (!cells) continue;
+    const isNumeric = numeric[column] === true;
     for (let index = 0; index < faults.length; index += 1) {
       if (faults[index] !== -1) continue;
-      const missing = numbers
-        ? Number.isNaN(numbers[index] ?? Number.NaN)
-        : (table.rows[index]?.cells[column] ?? '').trim() === '';
+      const missing = isNumeric ? Number.isNaN(cells.number(index)) : cells.cell(index) === '';
       if (missing) faults[index] = column;
     }
   }
-  table.rows.forEach((entry, index) => {
-    if (entry.cells.length !== names.length) {
+  for (let index = 0; index < table.count; index += 1) {
+    const row = table.rowNumbers[index] ?? 0;
+    const width = table.widths[index] ?? 0;
+    if (width !== names.length) {
       bad.push({
-        en: `row ${entry.row} has ${entry.cells.length} values; the table has ${names.length} columns`,
-        es: `la fila ${entry.row} tiene ${entry.cells.length} valores; la tabla tiene ${names.length} columnas`,
+        en: `row ${row} has ${width} values; the table has ${names.length} columns`,
+        es: `la fila ${row} tiene ${width} valores; la tabla tiene ${names.length} columnas`,
       });
-      return;
+      continue;
     }
     const fault = faults[index] ?? -1;
     if (fault === -1) good.push(index);
-    else bad.push(badCell(entry.row, names[fault] ?? '', entry.cells[fault] ?? ''));
-  });
+    else bad.push(badCell(row, names[fault] ?? '', table.columns[fault]?.cell(index) ?? ''));
+  }
   return { numeric, target, inputs, good, bad };
 }
 
@@ -693,7 +768,7 @@ function columnFacts(spec: Spec, table: ReadTable, numeric: readonly boolean[]):
   return table.names.map((name, column) => ({
     name,
     type: numeric[column] ? 'number' : 'words',
-    missing: table.rows.length - (table.columns[column]?.filled ?? 0),
+    missing: table.count - (table.columns[column]?.filled ?? 0),
     distinct: table.columns[column]?.distinct ?? 0,
     role:
       name === spec.target || alsoPredicted(spec, name)
@@ -768,15 +843,16 @@ function firstRow(spec: Spec): string {
     const { trainCount } = seriesCounts(values.length, spec.series, spec.testFraction);
     return lastTrainingWindow(values, spec.series, trainCount);
   }
-  const cells = read.rows[good[0] ?? -1]?.cells ?? [];
-  if (spec.texts) return (cells[inputs[0] ?? -1] ?? '').trim();
-  return inputs.map((column) => cells[column] ?? '').join(', ');
+  const first = good[0] ?? -1;
+  const cellOf = (column: number) => read.columns[column]?.cell(first) ?? '';
+  if (spec.texts) return cellOf(inputs[0] ?? -1);
+  return inputs.map(cellOf).join(', ');
 }
 
 /** The target column's numbers, in file order, of the rows kept. */
 function seriesValues(read: ReadTable, target: number, good: readonly number[]): number[] {
-  const numbers = read.columns[target]?.numbers ?? new Float64Array();
-  return good.map((row) => numbers[row] ?? 0);
+  const cells = read.columns[target];
+  return good.map((row) => cells?.number(row) ?? 0);
 }
 
 /** The table's target column as a time series, in windows: see csv-series.ts. */
@@ -818,11 +894,11 @@ function buildSeries(
       preview: windows.preview,
       table: {
         columns: columnFacts(spec, read, numeric),
-        rows: read.rows.length,
+        rows: read.count,
         bad: bad.slice(0, listedBadRows),
         badCount: bad.length,
         encodings: [],
-        order: good.map((row) => read.rows[row]?.row ?? 0),
+        order: good.map((row) => read.rowNumbers[row] ?? 0),
         testRows: windows.testCount,
         windows: true,
       },
@@ -847,7 +923,7 @@ function buildTexts(
   },
 ): DatasetResult {
   const column = read.names.indexOf(choice.column);
-  const cellOf = (row: number, at: number) => (read.rows[row]?.cells[at] ?? '').trim();
+  const cellOf = (row: number, at: number) => read.columns[at]?.cell(row) ?? '';
   const labels = sortLabels(new Set(rows.good.map((row) => cellOf(row, rows.target))));
   if (labels.length < 2)
     return {
@@ -880,11 +956,11 @@ function buildTexts(
         .map((row) => ({ input: clipped(cellOf(row, column)), target: cellOf(row, rows.target) })),
       table: {
         columns: columnFacts(spec, read, rows.numeric),
-        rows: read.rows.length,
+        rows: read.count,
         bad: rows.bad.slice(0, listedBadRows),
         badCount: rows.bad.length,
         encodings: [],
-        order: rows.dealtRows.map((row) => read.rows[row]?.row ?? 0),
+        order: rows.dealtRows.map((row) => read.rowNumbers[row] ?? 0),
         testRows: rows.testRows.length,
       },
       words,
@@ -1154,7 +1230,7 @@ export const csv: RecipeDef<Spec> = {
           es: `solo ${good.length} ${good.length === 1 ? 'fila buena' : 'filas buenas'}: una red necesita más para aprender`,
         },
       };
-    const cellOf = (row: number, column: number) => (read.rows[row]?.cells[column] ?? '').trim();
+    const cellOf = (row: number, column: number) => read.columns[column]?.cell(row) ?? '';
     if (spec.texts)
       return buildTexts(spec, spec.texts, read, { numeric, target, good, bad, dealtRows, trainRows, testRows });
     const encodings = encodingsOf(spec, read, numeric, inputs, trainRows);
@@ -1203,10 +1279,11 @@ export const csv: RecipeDef<Spec> = {
         const column = inputs[index] ?? 0;
         const offset = offsets[index] ?? 0;
         if (encoding.kind === 'number') {
-          const numbers = read.columns[column]?.numbers ?? new Float64Array();
+          const cells = read.columns[column];
+          if (!cells) return;
           const { center, scale } = encoding;
           for (let sample = 0; sample < rows.length; sample += 1)
-            x[sample * width + offset] = ((numbers[rows[sample] ?? 0] ?? 0) - center) / scale;
+            x[sample * width + offset] = (cells.number(rows[sample] ?? 0) - center) / scale;
           return;
         }
         for (let sample = 0; sample < rows.length; sample += 1) {
@@ -1222,11 +1299,11 @@ export const csv: RecipeDef<Spec> = {
     const shared = sharedInputs(spec, encodings, offsets);
     const facts: TableFacts = {
       columns: columnFacts(spec, read, numeric),
-      rows: read.rows.length,
+      rows: read.count,
       bad: bad.slice(0, listedBadRows),
       badCount: bad.length,
       encodings,
-      order: dealtRows.map((row) => read.rows[row]?.row ?? 0),
+      order: dealtRows.map((row) => read.rowNumbers[row] ?? 0),
       testRows: testRows.length,
     };
     return {
@@ -1248,8 +1325,8 @@ export const csv: RecipeDef<Spec> = {
             }
           : {}),
         preview: trainRows.slice(0, previewRows).map((row) => ({
-          input: inputs.map((column) => read.rows[row]?.cells[column] ?? '').join(', '),
-          target: read.rows[row]?.cells[target] ?? '',
+          input: inputs.map((column) => read.columns[column]?.cell(row) ?? '').join(', '),
+          target: read.columns[target]?.cell(row) ?? '',
         })),
         table: facts,
         ...(shared ? { inputs: shared } : {}),
