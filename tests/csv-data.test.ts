@@ -445,4 +445,12 @@ describe('a table whose columns hold many distinct values', () => {
       expect({ input: line?.slice(0, 3).join(', '), target: line?.[3] }).toEqual(shown);
     }
   });
+
+  it('reads 300,000 rows at once, as the worker does, without running out of stack', () => {
+    const long = ['x,kind', ...Array.from({ length: 300_000 }, (_, index) => `${index % 1000},${index % 3}`)].join(
+      '\n',
+    );
+    const built = buildDataset({ ...csvSpecFor('long.csv', long), testFraction: 0 });
+    expect(built.ok && built.dataset.x.shape).toEqual([300_000, 1]);
+  });
 });

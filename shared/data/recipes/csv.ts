@@ -326,12 +326,16 @@ class TableReading {
         number += 1;
       }
     }
-    if (this.pass) {
-      this.take(data, number);
-      return;
+    if (!this.pass) {
+      // Only the first rows wait for the width; the rest go on as they came (a whole read is one step).
+      const room = widthSample - this.waiting.length;
+      for (const row of data.slice(0, room)) this.waiting.push(row);
+      if (this.waiting.length < widthSample) return;
+      this.start(read);
+      data = data.slice(room);
+      number += room;
     }
-    this.waiting.push(...data);
-    if (this.waiting.length >= widthSample) this.start(read);
+    this.take(data, number);
   }
 
   private start(read: number): void {
