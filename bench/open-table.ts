@@ -25,7 +25,7 @@ const rows = gunzipSync(readFileSync('/usr/lib/python3/dist-packages/sklearn/dat
   'utf8',
 );
 const header = [...Array.from({ length: 64 }, (_, index) => `pixel_${index}`), 'digit'].join(',');
-const table = [header, ...Array.from({ length: 28 }, () => rows.trim())].join('\n');
+const table = [header, ...Array.from({ length: Number(process.env.COPIES ?? 28) }, () => rows.trim())].join('\n');
 
 /** Serves a build of the web app; its address. */
 async function serve(dist: string, port: number) {
@@ -70,7 +70,7 @@ async function openOnce(browser: Browser, address: string): Promise<{ tasks: num
     target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   });
-  await page.getByTestId('test-split').waitFor({ timeout: 60_000 });
+  await page.getByTestId('test-split').waitFor({ timeout: 300_000 });
   await page.waitForTimeout(3000);
   const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   const added = (await memoryOf(session)) - before;

@@ -152,7 +152,10 @@ export function createProjectService({
       try {
         const info = await fileSystem.stat(autosaveFile);
         const file = await read(autosaveFile);
-        return { content: file.content, savedAt: info.mtimeMs };
+        // A large table the work keeps outside itself, looked for where it was.
+        const dataFile = dataFileNamedIn(file.content);
+        const data = dataFile ? await findDataFile(dataFile, null, fileSystem) : undefined;
+        return { content: file.content, savedAt: info.mtimeMs, ...(data ? { data } : {}) };
       } catch {
         // No unsaved work, or none that can be read back: nothing to offer at start.
         return null;

@@ -203,7 +203,7 @@ describe('bad cells and hostile files', () => {
     const latin1 = textOf('f.csv', Uint8Array.from([0x6e, 0x61, 0xef, 0x76, 0x65]), 100);
     expect(!latin1.ok && latin1.problem.en).toMatch(/is not UTF-8 text/);
     const huge = textOf('f.csv', new Uint8Array(101), 100);
-    expect(!huge.ok && huge.problem.en).toMatch(/a project keeps at most/);
+    expect(!huge.ok && huge.problem.en).toMatch(/LayerLab opens at most 0.0 MB of such a file/);
   });
 });
 

@@ -7,14 +7,14 @@ import type { Localized } from '../vocabulary/localized.js';
 
 const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
 
-/** Why a file is too large to keep in a project. */
+/** Why a file is too large to open as data. */
 export function tooLarge(name: string, size: number, maxBytes: number): { ok: false; problem: Localized } {
   const shown = JSON.stringify(name);
   return {
     ok: false,
     problem: {
-      en: `${shown} is ${megabytes(size)} MB: a project keeps at most ${megabytes(maxBytes)} MB of data. Use fewer rows.`,
-      es: `${shown} ocupa ${megabytes(size)} MB: un proyecto guarda como mucho ${megabytes(maxBytes)} MB de datos. Usa menos filas.`,
+      en: `${shown} is ${megabytes(size)} MB: LayerLab opens at most ${megabytes(maxBytes)} MB of such a file. Use a part of it.`,
+      es: `${shown} ocupa ${megabytes(size)} MB: LayerLab abre como mucho ${megabytes(maxBytes)} MB de un archivo así. Usa una parte.`,
     },
   };
 }

@@ -76,7 +76,10 @@ export type RecentProject = z.infer<typeof recentProjectSchema>;
 export const maxRecentProjects = 10;
 
 /** Unsaved work kept by autosave, with when it was written (milliseconds since 1970). */
-export const autosaveSchema = z.object({ content: projectContent, savedAt: z.number().finite().min(0) }).strict();
+/** With `data`, what main found of the data file the work keeps outside itself, as for an open project. */
+export const autosaveSchema = z
+  .object({ content: projectContent, savedAt: z.number().finite().min(0), data: foundDataSchema.optional() })
+  .strict();
 export type Autosave = z.infer<typeof autosaveSchema>;
 
 const nothing = z.undefined();

@@ -58,7 +58,7 @@ export function NoticeBar() {
 export function RestorePrompt() {
   const host = useHost();
   const { t, i18n } = useTranslation();
-  const [kept, setKept] = useState<{ name: string; savedAt: number; content: string } | null>(null);
+  const [kept, setKept] = useState<Awaited<ReturnType<typeof findAutosave>>>(null);
   useEffect(() => {
     void findAutosave(host).then((found) => {
       if (!found) return;
@@ -88,7 +88,7 @@ export function RestorePrompt() {
             type="button"
             className="button-primary"
             onClick={() => {
-              restoreAutosave(kept.content);
+              restoreAutosave(kept.content, kept.data);
               setKept(null);
             }}
           >

@@ -14,6 +14,11 @@ import { maxProjectWeights } from '../../../shared/vocabulary/project-format';
 import { weightCount } from '../../../shared/vocabulary/weights';
 import { formatBytes } from '../../../shared/training/budget';
 import { soughtText } from '../data/open-data';
+import { heldFileOf } from '../../../shared/project/schema';
+import type { FoundData } from '../../../shared/data/data-file';
+
+/** The most characters of data an autosave keeps inside: writing more would hold the window up. */
+const autosavedDataChars = 8_000_000;
 
 const t = (key: string, options: Record<string, unknown> = {}): string => i18next.t(key, options);
 
@@ -45,14 +50,16 @@ function openText(host: Host, file: ProjectFile): void {
           ? { kind: 'info', text: t('project.migrated', { name: file.name, version: loaded.migratedFrom }) }
           : null,
     );
-  // A large table kept outside the project, not found as saved: said, and the Data tab open on it.
-  const sought = useAppStore.getState().dataSought;
-  if (sought) {
-    const { language } = useAppStore.getState();
-    useAppStore.getState().setNotice({ kind: 'error', text: soughtText(sought, language) });
-    useAppStore.getState().setDockTab('data');
-  }
+  sayDataSought();
   void host.clearAutosave();
+}
+
+/** A large table kept outside the project, not found as saved: said, and the Data tab open on it. */
+function sayDataSought(): void {
+  const { dataSought, language } = useAppStore.getState();
+  if (!dataSought) return;
+  useAppStore.getState().setNotice({ kind: 'error', text: soughtText(dataSought, language) });
+  useAppStore.getState().setDockTab('data');
 }
 
 export async function newProject(): Promise<void> {
@@ -129,8 +136,11 @@ export function startAutosave(host: Host, intervalMs = 4000): () => void {
     const edits = [state.nodes, state.edges, state.data, state.training];
     if (lastWritten && (lastWritten as unknown[]).every((part, index) => part === edits[index])) return;
     lastWritten = edits;
-    // A large table's text too: restored work must not need its file.
-    await host.writeAutosave(saveProject(projectFromState(state), { dataInside: true })).catch(() => undefined);
+    // A table's text too, up to a size whose writing leaves the window free: restored work then
+    // needs no file. A larger one is kept outside, as a save keeps it, and looked for on restore.
+    const held = heldFileOf(state.data);
+    const dataInside = held !== null && held.text.length <= autosavedDataChars;
+    await host.writeAutosave(saveProject(projectFromState(state), { dataInside })).catch(() => undefined);
   };
   const timer = setInterval(() => void write(), intervalMs);
   const unsubscribe = host.onBeforeQuit(write);
@@ -141,7 +151,9 @@ export function startAutosave(host: Host, intervalMs = 4000): () => void {
 }
 
 /** Unsaved work from last time, if any, as a project the restore prompt can describe. */
-export async function findAutosave(host: Host): Promise<{ name: string; savedAt: number; content: string } | null> {
+export async function findAutosave(
+  host: Host,
+): Promise<{ name: string; savedAt: number; content: string; data?: FoundData } | null> {
   const kept = await host.readAutosave().catch(() => null);
   if (!kept) return null;
   const loaded = loadProject(kept.content);
@@ -149,13 +161,20 @@ export async function findAutosave(host: Host): Promise<{ name: string; savedAt:
     await host.clearAutosave();
     return null;
   }
-  return { name: loaded.project.name, savedAt: kept.savedAt, content: kept.content };
+  return {
+    name: loaded.project.name,
+    savedAt: kept.savedAt,
+    content: kept.content,
+    ...(kept.data ? { data: kept.data } : {}),
+  };
 }
 
-export function restoreAutosave(content: string): void {
+/** `data`: what the host found of a large table the work keeps outside itself. */
+export function restoreAutosave(content: string, data?: FoundData): void {
   const loaded = loadProject(content);
   if (!loaded.ok) return;
-  loadIntoStore(loaded.project, { name: loaded.project.name, path: null, readOnly: false });
+  loadIntoStore(loaded.project, { name: loaded.project.name, path: null, readOnly: false, ...(data ? { data } : {}) });
   // Restored work is unsaved until the learner saves it.
   useAppStore.setState({ savedEdits: null });
+  sayDataSought();
 }
