@@ -107,8 +107,22 @@ function openInWorker(file: File): Promise<Opened> {
           useOpening.setState({ opening: { name: file.name, stage: message.stage, fraction: message.fraction } });
         return;
       }
-      const { opened } = message;
       worker.terminate();
+      // The worker checked the text and made the spec without it: a large text handed over from a
+      // worker costs the window far more than reading the file itself (bench/README.md).
+      withTextOf(file, message.opened).then(
+        (opened) => !done && afterReading(opened),
+        (thrown: unknown) =>
+          finish({
+            ok: false,
+            problem: {
+              en: `${name} could not be read: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+              es: `${name} no se pudo leer: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+            },
+          }),
+      );
+    });
+    const afterReading = (opened: Opened) => {
       const prepare = opened.ok ? recipeOf(opened.spec).opens?.prepare : undefined;
       // Large data is built off the window before it is applied (built-off-window.ts), the bar saying so.
       const build = (prepared: Opened) => {
@@ -130,7 +144,7 @@ function openInWorker(file: File): Promise<Opened> {
       void prepare(opened.spec, progress, () => done).then(
         (prepared) => prepared && setTimeout(() => build(opened), 0),
       );
-    });
+    };
     worker.addEventListener('error', (event) =>
       finish({
         ok: false,
@@ -142,6 +156,13 @@ function openInWorker(file: File): Promise<Opened> {
     );
     worker.postMessage({ file });
   });
+}
+
+/** The spec the open worker made, with the file's text read here (the worker checked it is UTF-8). */
+async function withTextOf(file: File, opened: Opened): Promise<Opened> {
+  const opens = opened.ok ? recipeOf(opened.spec).opens : undefined;
+  if (!opened.ok || !opens) return opened;
+  return { ...opened, spec: opens.reopen(opened.spec, file.name, await file.text()) };
 }
 
 /**

@@ -43,8 +43,10 @@ self.addEventListener('message', (event: MessageEvent<{ file: File }>) => {
       return;
     }
     post({ type: 'progress', stage: 'parsing', fraction: null });
-    const spec = opens.spec(file.name, read.text);
-    // What a project keeps of a large file it leaves outside itself; the window adds the path.
+    // The spec without the text, which the window reads from the file itself: a large string
+    // handed over costs the window a long task (bench/README.md). What a project keeps of a
+    // large file it leaves outside itself goes with it; the window adds the path.
+    const spec = opens.reopen(opens.spec(file.name, read.text), file.name, '');
     const source = { name: file.name, path: null, bytes: file.size, sha256: textFingerprint(read.text) };
     post({ type: 'opened', opened: { ok: true, spec, source } });
   })().catch((thrown: unknown) => {

@@ -168,17 +168,24 @@ interface ColumnCells {
   distinct: number;
 }
 
-/** Indices in the narrowest array that holds them. */
-function narrowed(codes: Uint32Array, count: number, distinct: number): Uint8Array | Uint16Array | Uint32Array {
-  const used = codes.subarray(0, count);
-  if (distinct <= 0xff) return Uint8Array.from(used);
-  if (distinct <= 0xffff) return Uint16Array.from(used);
-  return used.slice();
+type Codes = Uint8Array | Uint16Array | Uint32Array;
+
+/** `codes` in an array of `capacity` wide enough for `distinct` indices, the indices so far kept. */
+function widened(codes: Codes, capacity: number, distinct: number): Codes {
+  const grown =
+    distinct <= 0x100
+      ? new Uint8Array(capacity)
+      : distinct <= 0x10000
+        ? new Uint16Array(capacity)
+        : new Uint32Array(capacity);
+  grown.set(codes);
+  return grown;
 }
 
 /** Each column's cells read as rows arrive (all at once, or a chunk at a time), then counted. */
 class ColumnPass {
-  private codes: Uint32Array[];
+  /** Per column, each row's index: a byte each until a column has more distinct cells, then two, then four. */
+  private codes: Codes[];
   /** Per column, each distinct cell's index; index 0 is the empty cell. */
   private readonly indices: Map<string, number>[];
   private readonly values: string[][];
@@ -191,7 +198,7 @@ class ColumnPass {
     readonly width: number,
     expected: number,
   ) {
-    this.codes = Array.from({ length: width }, () => new Uint32Array(Math.max(expected, 16)));
+    this.codes = Array.from({ length: width }, () => new Uint8Array(Math.max(expected, 16)));
     this.indices = Array.from({ length: width }, () => new Map([['', 0]]));
     this.values = Array.from({ length: width }, () => ['']);
     this.filled = new Array<number>(width).fill(0);
@@ -202,14 +209,10 @@ class ColumnPass {
     const needed = this.count + rows.length;
     if (needed > (this.codes[0]?.length ?? 0)) {
       const capacity = Math.max(needed, 2 * (this.codes[0]?.length ?? 0));
-      this.codes = this.codes.map((old) => {
-        const grown = new Uint32Array(capacity);
-        grown.set(old);
-        return grown;
-      });
+      this.codes = this.codes.map((old, column) => widened(old, capacity, this.values[column]?.length ?? 1));
     }
     for (let column = 0; column < this.width; column += 1) {
-      const codes = this.codes[column] as Uint32Array;
+      let codes = this.codes[column] as Codes;
       const indices = this.indices[column] as Map<string, number>;
       const values = this.values[column] as string[];
       let filled = 0;
@@ -223,6 +226,11 @@ class ColumnPass {
           code = values.length;
           indices.set(cell, code);
           values.push(cell);
+          // One more distinct cell than the indices' width holds: widened once, the rest kept.
+          if (code === 0x100 || code === 0x10000) {
+            codes = widened(codes, codes.length, code + 1);
+            this.codes[column] = codes;
+          }
         }
         codes[this.count + offset] = code;
         if (numberPattern.test(cell)) numeric += 1;
@@ -233,12 +241,12 @@ class ColumnPass {
     this.count = needed;
   }
 
-  /** The columns read, their indices narrowed; the maps that built them are let go. */
+  /** The columns read; the maps that built them are let go. */
   finish(): ColumnCells[] {
     return this.codes.map((all, column) => {
       const values = this.values[column] ?? [''];
       const numbers = Float64Array.from(values, (value) => (numberPattern.test(value) ? Number(value) : Number.NaN));
-      const codes = narrowed(all, this.count, values.length);
+      const codes = all.subarray(0, this.count);
       return {
         cell: (row: number) => values[codes[row] ?? 0] ?? '',
         number: (row: number) => numbers[codes[row] ?? 0] ?? Number.NaN,
