@@ -23,8 +23,7 @@ import { textOf, tooLarge } from '../shared/data/text-file.js';
 import { localize, type Language, type Localized } from '../shared/vocabulary/localized.js';
 import { CliError } from './errors.js';
 import { reason } from './project-file.js';
-import type { DataFile as DataFileReference } from '../shared/data/data-file.js';
-import { textFingerprint } from '../shared/vocabulary/fingerprint.js';
+import { describedFile, type DataFile as DataFileReference } from '../shared/data/data-file.js';
 
 export interface ReadData {
   name: string;
@@ -58,7 +57,7 @@ export async function readDataFile(
   }
   const text = textOf(name, bytes, opens.maxBytes);
   if (!text.ok) throw new CliError(localize(text.problem, language));
-  const source = { name, path: path.resolve(file), bytes: bytes.length, sha256: textFingerprint(text.text) };
+  const source = describedFile(name, text.text, bytes.length, path.resolve(file));
   return { name, text: text.text, source, recipe: { ...recipe, opens } };
 }
 

@@ -14,8 +14,7 @@ import { readProjectText, writeProjectText } from '../node/project-files.js';
 import { CliError, exitCodes } from './errors.js';
 import path from 'node:path';
 import { notFoundProblem } from '../shared/data/data-file.js';
-import { recipeOf } from '../shared/data/recipes/index.js';
-import { heldFileOf } from '../shared/project/schema.js';
+import { soughtDataFile, withDataText } from '../shared/project/load.js';
 import { findDataFile } from '../node/data-files.js';
 
 /** What a command reads from FILE. */
@@ -67,20 +66,15 @@ function lessonSource(file: string, template: Template, variantId: string | unde
  * was or beside `file`; refused with where it looked, or how it changed, when not the same file.
  */
 async function withDataFound(file: string, project: Project): Promise<Project> {
-  const held = heldFileOf(project.data);
-  if (!project.data || !project.dataFile || held?.text !== '') return project;
-  const found = await findDataFile(project.dataFile, path.resolve(file));
+  const sought = soughtDataFile(project);
+  if (!sought) return project;
+  const found = await findDataFile(sought, path.resolve(file));
   if (found.status !== 'found')
     throw new CliError(
-      `${file}: ${notFoundProblem(project.dataFile, found).en}; put it back, or give the file with --data FILE`,
+      `${file}: ${notFoundProblem(sought, found).en}; put it back, or give the file with --data FILE`,
       exitCodes.usage,
     );
-  const opens = recipeOf(project.data).opens;
-  return {
-    ...project,
-    data: opens ? opens.reopen(project.data, held.name, found.text) : project.data,
-    dataFile: { ...project.dataFile, path: found.path },
-  };
+  return withDataText(project, found.text, found.path);
 }
 
 /**

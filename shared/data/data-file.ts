@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Localized } from '../vocabulary/localized.js';
+import { textFingerprint } from '../vocabulary/fingerprint.js';
 
 /** A file's text of more characters than this stays outside the project (a million: about 1 MB). */
 export const embeddedDataChars = 1_000_000;
@@ -39,6 +40,11 @@ export const dataFileSchema = z
   })
   .strict();
 export type DataFile = z.infer<typeof dataFileSchema>;
+
+/** What a project keeps of a file it read `text` from: `bytes` on disk, `path` where the platform tells. */
+export function describedFile(name: string, text: string, bytes: number, path: string | null = null): DataFile {
+  return { name, path, bytes, sha256: textFingerprint(text) };
+}
 
 /** What looking for a project's data file found. */
 export const foundDataSchema = z.discriminatedUnion('status', [

@@ -19,9 +19,8 @@ import {
 import { migrateProject, schemaOfVersion } from './migrations.js';
 import { describePath, findRefusedKey, readJson } from '../vocabulary/safe-json.js';
 import { heldFileOf, projectKeys, projectSchema, type LessonRef, type LoadedProject, type Project } from './schema.js';
-import { embeddedDataChars } from '../data/data-file.js';
+import { describedFile, embeddedDataChars, type DataFile } from '../data/data-file.js';
 import { recipeOf } from '../data/recipes/index.js';
-import { textFingerprint } from '../vocabulary/fingerprint.js';
 import { decodeUtf8, utf8ByteLength } from '../vocabulary/utf8.js';
 
 export { maxProjectBytes, maxProjectDepth } from '../vocabulary/project-format.js';
@@ -175,14 +174,22 @@ function withDataPlaced(project: Project, dataInside: boolean): Project {
   if (held.text === '') return project;
   if (dataInside) return { ...project, dataFile: project.dataFile ?? null };
   if (held.text.length <= embeddedDataChars) return { ...project, dataFile: null };
-  const dataFile = project.dataFile ?? {
-    name: held.name,
-    path: null,
-    bytes: utf8ByteLength(held.text),
-    sha256: textFingerprint(held.text),
-  };
+  const dataFile = project.dataFile ?? describedFile(held.name, held.text, utf8ByteLength(held.text));
   const opens = recipeOf(project.data).opens;
   return { ...project, data: opens ? opens.reopen(project.data, held.name, '') : project.data, dataFile };
+}
+
+/** The file whose text the project's data keeps outside itself, to read again; null when it holds it. */
+export function soughtDataFile(project: Project): DataFile | null {
+  return heldFileOf(project.data)?.text === '' ? (project.dataFile ?? null) : null;
+}
+
+/** `project` with the text of the data file it keeps outside itself, found at `path` (null: no path). */
+export function withDataText<P extends Project>(project: P, text: string, path: string | null): P {
+  const held = heldFileOf(project.data);
+  const opens = project.data && recipeOf(project.data).opens;
+  if (!held || !project.data || !opens || !project.dataFile) return project;
+  return { ...project, data: opens.reopen(project.data, held.name, text), dataFile: { ...project.dataFile, path } };
 }
 
 /** `project` with every field of the current format, in the order a reader of the file wants them. */

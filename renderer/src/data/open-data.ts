@@ -15,9 +15,8 @@ import { flowOf } from '../store/graph-slice';
 import { selectDataset } from '../store/selectors';
 import { buildOffWindow, buildsOffWindow } from './built-off-window';
 import { textOf, tooLarge } from '../../../shared/data/text-file';
-import { notFoundProblem, type DataFile } from '../../../shared/data/data-file';
+import { describedFile, notFoundProblem, type DataFile } from '../../../shared/data/data-file';
 import type { RecipeDef } from '../../../shared/data/recipe';
-import { textFingerprint } from '../../../shared/vocabulary/fingerprint';
 import type { Language } from '../../../shared/vocabulary/localized';
 import type { AppState } from '../store';
 import { pathOfFile } from '../host';
@@ -49,9 +48,10 @@ export const useOpening = create<{ opening: Opening | null; cancel: (() => void)
 
 /**
  * The data spec for a file the learner opened or dropped, or why it cannot be opened. Read in a
- * worker where the window has one (progress shown, cancellable), else here.
+ * worker where the window has one (progress shown, cancellable), else here; large data is built
+ * off the window before it is answered, unless `build` is false (its spec is not the one used).
  */
-export async function openDataFile(file: File): Promise<Opened> {
+export async function openDataFile(file: File, { build = true }: { build?: boolean } = {}): Promise<Opened> {
   const recipe = recipeOpening(file.name);
   if (!recipe?.opens)
     return {
@@ -63,7 +63,7 @@ export async function openDataFile(file: File): Promise<Opened> {
     };
   // Refused before reading: a 1 GB file is never read into memory.
   if (file.size > recipe.opens.maxBytes) return tooLarge(file.name, file.size, recipe.opens.maxBytes);
-  const opened = await (typeof Worker !== 'undefined' ? openInWorker(file) : openHere(file, recipe.opens));
+  const opened = await (typeof Worker !== 'undefined' ? openInWorker(file, build) : openHere(file, recipe.opens));
   return opened.ok && opened.source ? { ...opened, source: { ...opened.source, path: pathOfFile(file) } } : opened;
 }
 
@@ -71,11 +71,10 @@ export async function openDataFile(file: File): Promise<Opened> {
 async function openHere(file: File, opens: NonNullable<RecipeDef<DataSpec>['opens']>): Promise<Opened> {
   const read = textOf(file.name, new Uint8Array(await file.arrayBuffer()), opens.maxBytes);
   if (!read.ok) return read;
-  const source = { name: file.name, path: null, bytes: file.size, sha256: textFingerprint(read.text) };
-  return { ok: true, spec: opens.spec(file.name, read.text), source };
+  return { ok: true, spec: opens.spec(file.name, read.text), source: describedFile(file.name, read.text, file.size) };
 }
 
-function openInWorker(file: File): Promise<Opened> {
+function openInWorker(file: File, buildFirst: boolean): Promise<Opened> {
   useOpening.getState().cancel?.();
   return new Promise<Opened>((resolve) => {
     const worker = new Worker(new URL('./open-file.worker.ts', import.meta.url), { type: 'module', name: 'open-data' });
@@ -126,7 +125,7 @@ function openInWorker(file: File): Promise<Opened> {
       const prepare = opened.ok ? recipeOf(opened.spec).opens?.prepare : undefined;
       // Large data is built off the window before it is applied (built-off-window.ts), the bar saying so.
       const build = (prepared: Opened) => {
-        if (!prepared.ok || !buildsOffWindow(prepared.spec)) {
+        if (!prepared.ok || !buildFirst || !buildsOffWindow(prepared.spec)) {
           finish(prepared);
           return;
         }
@@ -236,7 +235,8 @@ export async function pointToDataFile(file: File): Promise<Opened> {
   const opens = spec && recipeOf(spec).opens;
   if (!sought || !spec || !opens)
     return { ok: false, problem: { en: 'No data file is sought.', es: 'No se busca ningún archivo de datos.' } };
-  const opened = await openDataFile(file);
+  // Its own proposal is not built: the project's spec, with the learner's choices, is.
+  const opened = await openDataFile(file, { build: false });
   if (!opened.ok || !opened.source) return opened;
   const text = recipeOf(opened.spec).opens?.file(opened.spec).text ?? '';
   if (opened.spec.kind !== spec.kind)

@@ -6,7 +6,7 @@
  */
 import { recipeOpening } from '../../../shared/data/open';
 import { textOf } from '../../../shared/data/text-file';
-import { textFingerprint } from '../../../shared/vocabulary/fingerprint';
+import { describedFile } from '../../../shared/data/data-file';
 import type { FromOpenWorker } from './open-data';
 
 const post = (message: FromOpenWorker) => self.postMessage(message);
@@ -47,8 +47,7 @@ self.addEventListener('message', (event: MessageEvent<{ file: File }>) => {
     // handed over costs the window a long task (bench/README.md). What a project keeps of a
     // large file it leaves outside itself goes with it; the window adds the path.
     const spec = opens.reopen(opens.spec(file.name, read.text), file.name, '');
-    const source = { name: file.name, path: null, bytes: file.size, sha256: textFingerprint(read.text) };
-    post({ type: 'opened', opened: { ok: true, spec, source } });
+    post({ type: 'opened', opened: { ok: true, spec, source: describedFile(file.name, read.text, file.size) } });
   })().catch((thrown: unknown) => {
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
     post({

@@ -9,8 +9,8 @@ import type { Graph } from '../../../shared/graph/types';
 import type { Trained } from '../../../shared/vocabulary/weights';
 import { restoreTrained, trainedWeights } from '../training/client';
 import type { DataFile, FoundData } from '../../../shared/data/data-file';
-import { recipeOf } from '../../../shared/data/recipes';
 import { heldFileOf } from '../../../shared/project/schema';
+import { soughtDataFile, withDataText } from '../../../shared/project/load';
 
 /**
  * The file the data was read from, as the project keeps it: the one opened, while the data still
@@ -47,21 +47,18 @@ function dataFound(
   project: LoadedProject,
   found: FoundData | undefined,
 ): Pick<AppState, 'data' | 'dataSource' | 'dataSought'> {
+  const sought = soughtDataFile(project);
   const held = heldFileOf(project.data);
-  const opens = project.data && recipeOf(project.data).opens;
-  if (!project.dataFile || !held || !project.data || !opens)
-    return { data: project.data, dataSource: null, dataSought: null };
-  // An autosave keeps the text inside, with the file it came from.
-  if (held.text !== '')
-    return { data: project.data, dataSource: { file: project.dataFile, text: held.text }, dataSought: null };
+  if (!sought) {
+    // An autosave keeps the text inside, with the file it came from.
+    const source = project.dataFile && held ? { file: project.dataFile, text: held.text } : null;
+    return { data: project.data, dataSource: source, dataSought: null };
+  }
   const looked = found ?? { status: 'missing', looked: [], why: 'no-paths' };
   if (looked.status !== 'found')
-    return { data: project.data, dataSource: null, dataSought: { file: project.dataFile, found: looked } };
-  return {
-    data: opens.reopen(project.data, held.name, looked.text),
-    dataSource: { file: { ...project.dataFile, path: looked.path }, text: looked.text },
-    dataSought: null,
-  };
+    return { data: project.data, dataSource: null, dataSought: { file: sought, found: looked } };
+  const { data, dataFile } = withDataText(project, looked.text, looked.path);
+  return { data, dataSource: dataFile ? { file: dataFile, text: looked.text } : null, dataSought: null };
 }
 
 /** Replaces the work on screen with `project`; the history starts afresh. */
