@@ -7,32 +7,36 @@ const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const digitOf = new Int8Array(128).fill(-1);
 for (let index = 0; index < alphabet.length; index += 1) digitOf[alphabet.charCodeAt(index)] = index;
 
-/** Characters per piece: a long text is joined from pieces so building it stays linear. */
-const pieceLength = 1 << 15;
+const alphabetCodes = Uint8Array.from(alphabet, (letter) => letter.charCodeAt(0));
+const padCode = '='.charCodeAt(0);
+const asciiText = new TextDecoder('latin1');
 
-const char = (sextet: number) => alphabet.charAt(sextet & 63);
-
+/**
+ * `bytes` as base64: its characters written as codes into one array, then read as text at once (a
+ * 24 MB folder of images encodes in a fraction of a second; a character at a time, it took seconds).
+ */
 export function encodeBase64(bytes: Uint8Array): string {
-  const pieces: string[] = [];
-  let piece = '';
+  const codes = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
   const whole = bytes.length - (bytes.length % 3);
+  let to = 0;
   for (let index = 0; index < whole; index += 3) {
     const triple = ((bytes[index] ?? 0) << 16) | ((bytes[index + 1] ?? 0) << 8) | (bytes[index + 2] ?? 0);
-    piece += char(triple >> 18) + char(triple >> 12) + char(triple >> 6) + char(triple);
-    if (piece.length >= pieceLength) {
-      pieces.push(piece);
-      piece = '';
-    }
+    codes[to] = alphabetCodes[(triple >> 18) & 63] ?? 0;
+    codes[to + 1] = alphabetCodes[(triple >> 12) & 63] ?? 0;
+    codes[to + 2] = alphabetCodes[(triple >> 6) & 63] ?? 0;
+    codes[to + 3] = alphabetCodes[triple & 63] ?? 0;
+    to += 4;
   }
-  if (bytes.length - whole === 1) {
-    const first = bytes[whole] ?? 0;
-    piece += `${char(first >> 2)}${char(first << 4)}==`;
-  } else if (bytes.length - whole === 2) {
-    const pair = ((bytes[whole] ?? 0) << 8) | (bytes[whole + 1] ?? 0);
-    piece += `${char(pair >> 10)}${char(pair >> 4)}${char(pair << 2)}=`;
+  const left = bytes.length - whole;
+  if (left > 0) {
+    const pair = ((bytes[whole] ?? 0) << 8) | (left === 2 ? (bytes[whole + 1] ?? 0) : 0);
+    codes[to] = alphabetCodes[(pair >> 10) & 63] ?? 0;
+    codes[to + 1] = alphabetCodes[(pair >> 4) & 63] ?? 0;
+    codes[to + 2] = left === 2 ? (alphabetCodes[(pair << 2) & 63] ?? 0) : padCode;
+    codes[to + 3] = padCode;
   }
-  pieces.push(piece);
-  return pieces.join('');
+  // Every code is ASCII, which Latin-1 reads as itself.
+  return asciiText.decode(codes);
 }
 
 /** The number of bytes `text` encodes, from its length and padding alone (no check of its characters). */
