@@ -9,7 +9,7 @@ import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { DecodedImage, RecipeDef, SkippedImage } from '../shared/data/recipe.js';
-import { resizePixels, type Pixels } from '../shared/data/pixels.js';
+import { compactPixels, resizePixels, type Pixels } from '../shared/data/pixels.js';
 import {
   atOneSide,
   folderProblem,
@@ -78,7 +78,7 @@ function decodeImage(bytes: Buffer, name: string, side: number): Pixels | Locali
       : jpeg.decode(bytes, { useTArray: true, maxMemoryUsageInMB: 512 });
     const pixels: Pixels = { width: image.width, height: image.height, channels: 4, data: new Uint8Array(image.data) };
     const own = Math.min(side, Math.max(image.width, image.height));
-    return resizePixels(pixels, own, own);
+    return compactPixels(resizePixels(pixels, own, own));
   } catch (thrown) {
     return { en: `cannot be decoded (${reason(thrown)})`, es: `no se puede leer (${reason(thrown)})` };
   }
@@ -134,6 +134,7 @@ export async function readImageFolder(folderPath: string): Promise<ImageFolder> 
   const problem = folderProblem(folder, candidates.length, opensFolder.maxImages);
   if (problem) throw new CliError(problem.en);
   const images: DecodedImage[] = [];
+  const side = opensFolder.sideFor(candidates.length);
   for (const { className, file, data } of candidates) {
     let bytes: Buffer;
     try {
@@ -145,7 +146,7 @@ export async function readImageFolder(folderPath: string): Promise<ImageFolder> 
       });
       continue;
     }
-    const decoded = decodeImage(bytes, file, opensFolder.side);
+    const decoded = decodeImage(bytes, file, side);
     if ('data' in decoded) images.push({ className, file, pixels: decoded });
     else skipped.push({ file: `${className}/${file}`, reason: decoded });
   }

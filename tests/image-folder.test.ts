@@ -16,13 +16,20 @@ import { exportPytorch } from '../shared/codegen/pytorch';
 import { exportTypeScript } from '../shared/codegen/typescript';
 import { buildDataset } from '../shared/data/build';
 import { imageSet } from '../shared/data/images';
-import { resizePixels, withChannels } from '../shared/data/pixels';
-import { imageFolder, imageFolderOf, imbalanceNote } from '../shared/data/recipes/image-folder';
+import { compactPixels, resizePixels, withChannels } from '../shared/data/pixels';
+import {
+  imageFolder,
+  imageFolderOf,
+  imbalanceNote,
+  storedPixelBytes,
+  storedSideFor,
+} from '../shared/data/recipes/image-folder';
 import { starterNetwork } from '../shared/training/starter';
 import ts from 'typescript';
 import { runTraining } from '../shared/training/run';
 import { defaultTrainingSettings } from '../shared/training/settings';
 import { digitRgba, writeDigitFolder } from './helpers/image-folder';
+import { packImages, unpackImages } from '../shared/data/folder-files';
 import { exportFolder, finalLogsOf, runExportedProgram } from './helpers/exported-program';
 import { layerlab } from './helpers/layerlab-cli';
 import { readFile } from 'node:fs/promises';
@@ -57,6 +64,75 @@ describe('pixels', () => {
     expect(Array.from(withChannels(red, 1).data)).toEqual([76]);
     const clear = { width: 1, height: 1, channels: 4, data: Uint8Array.from([0, 0, 0, 0]) };
     expect(Array.from(withChannels(clear, 3).data)).toEqual([255, 255, 255]);
+  });
+});
+
+describe('a large folder', () => {
+  /** `count` images of `side` pixels in two classes, colour ones tinted red, grey ones plain digits. */
+  function images(count: number, side: number, colour: boolean) {
+    return Array.from({ length: count }, (_, index) => {
+      const digit = {
+        width: 16,
+        height: 16,
+        channels: 4,
+        data: new Uint8Array(digitRgba(index % 1797, colour ? [255, 0, 0] : [0, 0, 0])),
+      };
+      return {
+        className: `class-${index % 2}`,
+        file: `${String(index).padStart(5, '0')}.png`,
+        pixels: resizePixels(digit, side, side),
+      };
+    });
+  }
+
+  it('is decoded at the side so many are stored at: 20,000 grey images at 34×34, which holds MNIST whole', () => {
+    const sideFor = imageFolder.opensFolder?.sideFor;
+    expect(sideFor?.(100)).toBe(64);
+    expect(sideFor?.(20_000)).toBe(34);
+    expect(storedSideFor(20_000, 3)).toBe(20);
+    expect(imageFolder.opensFolder?.maxImages).toBe(20_000);
+  });
+
+  it('of colour images is stored smaller to fit in a project, and the panel says why', () => {
+    const spec = imageFolderOf('photos', images(20_000, 34, true), []);
+    expect(spec.stored).toEqual({ side: 20, channels: 3 });
+    const stored = spec.classes.reduce((sum, entry) => sum + entry.pixels.length, 0);
+    expect(stored).toBeLessThanOrEqual((storedPixelBytes * 4) / 3 + 8);
+    const panel = imageFolder.panel(spec);
+    const note = panel.find((field) => field.widget === 'note');
+    expect(note && 'text' in note && note.text.en).toContain(
+      '20000 images in 2 classes, stored at 20×20 in colour (so many images are stored smaller: a project keeps at most 24 MB of pixels)',
+    );
+    // The digits still read as digits at 20×20: the stored image is the shrunk image.
+    const built = buildDataset({ ...spec, height: 20, width: 20 });
+    expect(built.ok && built.dataset.x.shape).toEqual([16_000, 20, 20, 3]);
+  });
+
+  it('of grey images keeps their own size when it fits, and says nothing of shrinking', () => {
+    const spec = imageFolderOf('digits', images(20_000, 28, false), []);
+    expect(spec.stored).toEqual({ side: 28, channels: 1 });
+    const note = imageFolder.panel(spec).find((field) => field.widget === 'note');
+    expect(note && 'text' in note && note.text.en).not.toContain('stored smaller');
+  });
+
+  it('is handed between threads packed into one buffer and comes back image for image', () => {
+    const decoded = [...images(3, 16, false), ...images(2, 16, true)].map((image, index) => ({
+      ...image,
+      pixels: compactPixels(index === 1 ? resizePixels(image.pixels, 9, 9) : image.pixels),
+    }));
+    const packed = packImages(decoded);
+    expect(packed.pixels.length).toBe(16 * 16 * 2 + 9 * 9 + 16 * 16 * 3 * 2);
+    expect(unpackImages(packed)).toEqual(decoded);
+  });
+
+  it('holds each decoded image in the channels it needs: grey in one, colour in three', () => {
+    const grey = compactPixels({ width: 16, height: 16, channels: 4, data: new Uint8Array(digitRgba(3)) });
+    expect(grey.channels).toBe(1);
+    expect(Array.from(grey.data)).toEqual(
+      Array.from(withChannels({ width: 16, height: 16, channels: 4, data: new Uint8Array(digitRgba(3)) }, 1).data),
+    );
+    const red = compactPixels({ width: 16, height: 16, channels: 4, data: new Uint8Array(digitRgba(3, [255, 0, 0])) });
+    expect(red.channels).toBe(3);
   });
 });
 

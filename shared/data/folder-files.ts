@@ -71,3 +71,91 @@ export function atOneSide(images: readonly DecodedImage[]): DecodedImage[] {
     image.pixels.width === common ? image : { ...image, pixels: resizePixels(image.pixels, common, common) },
   );
 }
+
+/**
+ * A folder's decoded images in a few arrays instead of an object each: handed from one thread to
+ * another as one buffer of pixels and two texts of names, where 20,000 objects (or 40,000 names)
+ * cost the sender a third of a second to copy.
+ */
+export interface PackedImages {
+  count: number;
+  /** Each image's class and file name, joined by `/` (which no file or folder name holds). */
+  classNames: string;
+  files: string;
+  /** Each image's side and channels, and where its pixels start in `pixels`. */
+  sides: Uint16Array;
+  channels: Uint8Array;
+  offsets: Float64Array;
+  pixels: Uint8Array;
+}
+
+/** Packs images as they are decoded, their pixels copied into one growing buffer. */
+export class ImagePacker {
+  private pixels = new Uint8Array(1 << 20);
+  private length = 0;
+  private readonly classNames: string[] = [];
+  private readonly files: string[] = [];
+  private readonly sides: number[] = [];
+  private readonly channels: number[] = [];
+  private readonly offsets: number[] = [];
+
+  get count(): number {
+    return this.files.length;
+  }
+
+  add(image: DecodedImage): void {
+    const { data } = image.pixels;
+    if (this.length + data.length > this.pixels.length) {
+      const grown = new Uint8Array(Math.max(this.pixels.length * 2, this.length + data.length));
+      grown.set(this.pixels.subarray(0, this.length));
+      this.pixels = grown;
+    }
+    this.pixels.set(data, this.length);
+    this.offsets.push(this.length);
+    this.length += data.length;
+    this.classNames.push(image.className);
+    this.files.push(image.file);
+    this.sides.push(image.pixels.width);
+    this.channels.push(image.pixels.channels);
+  }
+
+  /** What was added, its pixels a view of the buffer (hand the buffer over, not the view's copy). */
+  packed(): PackedImages {
+    return {
+      count: this.files.length,
+      classNames: this.classNames.join('/'),
+      files: this.files.join('/'),
+      sides: Uint16Array.from(this.sides),
+      channels: Uint8Array.from(this.channels),
+      offsets: Float64Array.from(this.offsets),
+      pixels: this.pixels.subarray(0, this.length),
+    };
+  }
+}
+
+export function packImages(images: readonly DecodedImage[]): PackedImages {
+  const packer = new ImagePacker();
+  images.forEach((image) => packer.add(image));
+  return packer.packed();
+}
+
+/** The images `packImages` packed, their pixels views into its buffer. */
+export function unpackImages(packed: PackedImages): DecodedImage[] {
+  if (packed.count === 0) return [];
+  const classNames = packed.classNames.split('/');
+  return packed.files.split('/').map((file, index) => {
+    const side = packed.sides[index] ?? 0;
+    const channels = packed.channels[index] ?? 1;
+    const offset = packed.offsets[index] ?? 0;
+    return {
+      className: classNames[index] ?? '',
+      file,
+      pixels: {
+        width: side,
+        height: side,
+        channels,
+        data: packed.pixels.subarray(offset, offset + side * side * channels),
+      },
+    };
+  });
+}

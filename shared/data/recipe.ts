@@ -222,7 +222,7 @@ export interface OpenChoices {
   words?: number;
 }
 
-/** One image of a folder as the caller decoded it, at most `opensFolder.side` a side, RGBA or fewer channels. */
+/** One image of a folder as the caller decoded it, at most `opensFolder.sideFor(count)` a side, RGBA or fewer channels. */
 export interface DecodedImage {
   /** The subfolder it came from. */
   className: string;
@@ -300,7 +300,13 @@ export interface RecipeDef<S extends { kind: string }> {
   opensFolder?: {
     extensions: readonly string[];
     maxImages: number;
+    /** The side one image the learner brings is decoded at (the playground's question). */
     side: number;
+    /**
+     * The side a folder of `count` images is decoded at: the most so many may be stored at, so
+     * that a large folder is never held at a size it will not keep.
+     */
+    sideFor: (count: number) => number;
     spec: (folder: string, images: readonly DecodedImage[], skipped: readonly SkippedImage[]) => S;
     /** The playground's question for one image file the learner brings, decoded as the folder's were. */
     queryOf: (pixels: Pixels) => string;

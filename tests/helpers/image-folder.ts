@@ -58,3 +58,27 @@ export function writeDigitFolder(root: string, name: string, options: FolderOpti
   writeFileSync(path.join(folder, first, 'broken.png'), 'not really a png');
   return folder;
 }
+
+/**
+ * Writes `count` grey PNG files of `side` pixels a side into `root/name`, a subfolder per digit
+ * (the shipped digits drawn large, one after another, as MNIST's are), and returns its path.
+ */
+export function writeManyDigits(root: string, name: string, count: number, side: number): string {
+  const folder = path.join(root, name);
+  const set = imageSet('digits-8x8');
+  for (let index = 0; index < count; index += 1) {
+    const digit = index % set.classes.length;
+    const png = new PNG({ width: side, height: side });
+    for (let y = 0; y < side; y += 1)
+      for (let x = 0; x < side; x += 1) {
+        const ink = set.pixels[digit * 64 + Math.floor((y * 8) / side) * 8 + Math.floor((x * 8) / side)] ?? 0;
+        const at = (y * side + x) * 4;
+        png.data.fill(Math.round(255 * (1 - ink)), at, at + 3);
+        png.data[at + 3] = 255;
+      }
+    const classFolder = path.join(folder, `digit-${set.classes[digit] ?? 0}`);
+    mkdirSync(classFolder, { recursive: true });
+    writeFileSync(path.join(classFolder, `${String(index).padStart(5, '0')}.png`), PNG.sync.write(png));
+  }
+  return folder;
+}

@@ -30,11 +30,14 @@ import {
 
 /** The side, in pixels, images are stored at in a project; the size trained on is at most this. */
 export const storedSide = 64;
+/** The most images a folder may hold to be opened. */
+export const maxImages = 20_000;
 /**
- * The most images a project stores: 2,500 colour images at 64×64 are 41 MB once written as base64,
- * under the 50 MB a project may weigh.
+ * The most bytes of pixels a project stores: 32 MB once written as base64, leaving room under the
+ * 50 MB a project may weigh for its trained weights. Many images are stored smaller to fit:
+ * 20,000 grey ones at 34×34 (MNIST's 28×28 whole), 20,000 colour ones at 20×20.
  */
-export const maxImages = 2500;
+export const storedPixelBytes = 24_000_000;
 /** Files an image folder may hold that are read as images. */
 export const imageExtensions = ['.png', '.jpg', '.jpeg'] as const;
 
@@ -54,7 +57,7 @@ export const imageFolderSpec = z
           .object({
             name: z.string().min(1).max(255),
             files: fileList,
-            pixels: z.string().max(maxImages * storedSide * storedSide * 4),
+            pixels: z.string().max(Math.ceil(storedPixelBytes / 3) * 4),
           })
           .strict(),
       )
@@ -79,14 +82,21 @@ export const imageFolderSpec = z
   .strict();
 type Spec = z.infer<typeof imageFolderSpec>;
 
-/** The side a folder's images are stored at: the stored side, or the largest image's if smaller. */
-export function storedSideFor(sides: readonly number[]): number {
-  return Math.max(2, Math.min(storedSide, Math.max(0, ...sides)));
+/**
+ * The largest side `count` images of `channels` channels are stored at: the stored side, or less
+ * when so many would weigh more than a project keeps.
+ */
+export function storedSideFor(count: number, channels: 1 | 3): number {
+  const fits = Math.floor(Math.sqrt(storedPixelBytes / (Math.max(1, count) * channels)));
+  return Math.max(2, Math.min(storedSide, fits));
 }
 
-/** The spec for a decoded folder: classes sorted by name, files by name, colour if any image has any. */
+/**
+ * The spec for a decoded folder (its images at one side): classes sorted by name, files by name,
+ * colour if any image has any, stored smaller when so many would not fit in a project.
+ */
 export function imageFolderOf(folder: string, images: readonly DecodedImage[], skipped: readonly SkippedImage[]): Spec {
-  const side = images[0]?.pixels.width ?? 2;
+  const decodedSide = images[0]?.pixels.width ?? 2;
   const colour = images.some(({ pixels }) => {
     if (pixels.channels < 3) return false;
     for (let at = 0; at < pixels.data.length; at += pixels.channels) {
@@ -95,11 +105,19 @@ export function imageFolderOf(folder: string, images: readonly DecodedImage[], s
     return false;
   });
   const channels = colour ? 3 : 1;
-  const names = [...new Set(images.map((image) => image.className))].sort();
-  const classes = names.map((name) => {
-    const own = images.filter((image) => image.className === name).sort((a, b) => (a.file < b.file ? -1 : 1));
+  const side = Math.min(decodedSide, storedSideFor(images.length, channels));
+  const stored = (pixels: Pixels) =>
+    withChannels(pixels.width === side ? pixels : resizePixels(pixels, side, side), channels).data;
+  const byClass = new Map<string, DecodedImage[]>();
+  for (const image of images) {
+    const own = byClass.get(image.className);
+    if (own) own.push(image);
+    else byClass.set(image.className, [image]);
+  }
+  const classes = [...byClass.keys()].sort().map((name) => {
+    const own = (byClass.get(name) ?? []).sort((a, b) => (a.file < b.file ? -1 : 1));
     const bytes = new Uint8Array(own.length * side * side * channels);
-    own.forEach((image, index) => bytes.set(withChannels(image.pixels, channels).data, index * side * side * channels));
+    own.forEach((image, index) => bytes.set(stored(image.pixels), index * side * side * channels));
     return { name, files: own.map((image) => image.file), pixels: encodeBase64(bytes) };
   });
   const trained = Math.min(side, 32);
@@ -283,8 +301,10 @@ function classGrid(spec: Spec): PanelField<Spec> {
     widget: 'class-grid',
     label: { en: 'Classes (a subfolder each)', es: 'Clases (una subcarpeta cada una)' },
     classes: spec.classes.map((entry) => {
-      const bytes = pixelsOf(entry) ?? new Uint8Array(0);
-      const shown = Math.min(gridImages, Math.floor(bytes.length / (side * side * channels)));
+      // Only the first images' characters decoded: a large class's whole text is not the grid's to read.
+      const size = side * side * channels;
+      const bytes = decodeBase64(entry.pixels.slice(0, Math.ceil((gridImages * size) / 3) * 4)) ?? new Uint8Array(0);
+      const shown = Math.min(gridImages, entry.files.length, Math.floor(bytes.length / size));
       return {
         name: entry.name,
         count: entry.files.length,
@@ -334,6 +354,8 @@ export const imageFolder: RecipeDef<Spec> = {
   panel: (spec) => {
     const total = spec.classes.reduce((sum, entry) => sum + entry.files.length, 0);
     const imbalance = imbalanceNote(spec);
+    // Stored at the most a project keeps for so many images: smaller than they may have been.
+    const shrunk = spec.stored.side < storedSide && spec.stored.side === storedSideFor(total, spec.stored.channels);
     return [
       {
         widget: 'folder',
@@ -343,8 +365,8 @@ export const imageFolder: RecipeDef<Spec> = {
       {
         widget: 'note',
         text: {
-          en: `${total} images in ${spec.classes.length} classes, stored at ${spec.stored.side}×${spec.stored.side} ${spec.stored.channels === 3 ? 'in colour' : 'in grey'}. The project keeps these pixels; the exported programs read the folder again.`,
-          es: `${total} imágenes en ${spec.classes.length} clases, guardadas a ${spec.stored.side}×${spec.stored.side} ${spec.stored.channels === 3 ? 'en color' : 'en gris'}. El proyecto guarda estos píxeles; los programas exportados vuelven a leer la carpeta.`,
+          en: `${total} images in ${spec.classes.length} classes, stored at ${spec.stored.side}×${spec.stored.side} ${spec.stored.channels === 3 ? 'in colour' : 'in grey'}${shrunk ? ` (so many images are stored smaller: a project keeps at most ${storedPixelBytes / 1e6} MB of pixels)` : ''}. The project keeps these pixels; the exported programs read the folder again.`,
+          es: `${total} imágenes en ${spec.classes.length} clases, guardadas a ${spec.stored.side}×${spec.stored.side} ${spec.stored.channels === 3 ? 'en color' : 'en gris'}${shrunk ? ` (tantas imágenes se guardan más pequeñas: un proyecto guarda como mucho ${storedPixelBytes / 1e6} MB de píxeles)` : ''}. El proyecto guarda estos píxeles; los programas exportados vuelven a leer la carpeta.`,
         },
       },
       classGrid(spec),
@@ -412,6 +434,7 @@ export const imageFolder: RecipeDef<Spec> = {
     extensions: imageExtensions,
     maxImages,
     side: storedSide,
+    sideFor: (count) => storedSideFor(count, 1),
     spec: (folder, images, skipped) => imageFolderOf(folder, images, skipped),
     queryOf: imageQuery,
     reopen: (spec, folder, images, skipped) => {
