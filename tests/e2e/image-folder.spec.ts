@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openApp } from '../helpers/canvas';
-import { writeDigitFolder } from '../helpers/image-folder';
+import { writeDigitFolder, writeManyDigits } from '../helpers/image-folder';
 
 test.use({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
 
@@ -108,4 +108,57 @@ test('the data panel opens another folder; a folder with no class subfolders is 
   await page.getByTestId('data-folder').setInputFiles(folder);
   await expect(page.getByTestId('data-folder-name')).toHaveText('digits');
   await expect(page.getByTestId('class-grid').getByTestId('class-row')).toHaveCount(3);
+});
+
+test('a large folder is read off the window with a bar that counts its images; Cancel leaves the data as it was; the autosave keeps it', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const many = writeManyDigits(root, 'many-digits', 6000, 28);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openApp(page);
+  const openMany = async () => {
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: 'Open a folder of images…' }).click();
+    await (await chooser).setFiles(many);
+  };
+
+  // The bar counts the images as they are read; Cancel stops it, the canvas and data untouched.
+  await openMany();
+  const bar = page.getByTestId('opening');
+  await expect(bar).toContainText(/Opening many-digits: [1-9][\d,]* of 6,000 images read/);
+  await page.screenshot({ path: testInfo.outputPath('large-folder-reading.png') });
+  await bar.getByRole('button', { name: 'Cancel' }).click();
+  await expect(bar).toBeHidden();
+  await expect(page.getByText('Opening "many-digits" was cancelled: the data is as it was.')).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+
+  // Opened to the end: every image, stored at its own 28×28, and a starter network for them.
+  await openMany();
+  await expect(page.getByText('6000 images in 10 classes, stored at 28×28 in grey.', { exact: false })).toBeVisible({
+    timeout: 120_000,
+  });
+  await expect(page.getByTestId('data-preview')).toContainText('(4800, 28, 28, 1)');
+  await expect(page.getByText('No problems')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('large-folder-opened.png') });
+
+  // The autosave keeps the 6,000 images (written off the window), and an edit after them (written
+  // without handing the images over again): after a reload both come back.
+  await page.waitForTimeout(5000); // the autosave runs every 4 s
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await page.getByLabel('epochs').fill('3');
+  await page.waitForTimeout(5000);
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  const restore = page.getByRole('dialog', { name: 'Restore unsaved work?' });
+  await restore.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(9);
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await expect(page.getByLabel('epochs')).toHaveValue('3');
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await expect(page.getByText('6000 images in 10 classes, stored at 28×28 in grey.', { exact: false })).toBeVisible();
+  await expect(page.getByTestId('data-preview')).toContainText('(4800, 28, 28, 1)', { timeout: 60_000 });
+  expect(errors).toEqual([]);
 });

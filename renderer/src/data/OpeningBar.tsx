@@ -3,12 +3,13 @@
  * read), and Cancel, which stops the worker and leaves the data as it was.
  */
 import { useTranslation } from 'react-i18next';
-import { usePercentFormat } from '../hooks/useProblemText';
+import { useNumberFormat, usePercentFormat } from '../hooks/useProblemText';
 import { useOpening } from './open-data';
 
 export function OpeningBar() {
   const { t } = useTranslation();
   const formatPercent = usePercentFormat();
+  const formatCount = useNumberFormat();
   const { opening, cancel } = useOpening();
   if (!opening) return null;
   const { name, stage, fraction } = opening;
@@ -17,11 +18,17 @@ export function OpeningBar() {
       <span>
         {stage === 'reading'
           ? t('data.openingRead', { name, done: formatPercent(fraction ?? 0) })
-          : stage === 'building'
-            ? t('data.openingBuild', { name })
-            : fraction === null
-              ? t('data.openingParse', { name })
-              : t('data.openingRows', { name, done: formatPercent(fraction) })}
+          : stage === 'decoding'
+            ? t('data.openingImages', {
+                name,
+                done: formatCount(opening.images?.done ?? 0),
+                total: formatCount(opening.images?.total ?? 0),
+              })
+            : stage === 'building'
+              ? t('data.openingBuild', { name })
+              : fraction === null
+                ? t('data.openingParse', { name })
+                : t('data.openingRows', { name, done: formatPercent(fraction) })}
       </span>
       <progress
         max={1}

@@ -9,6 +9,9 @@ import type { DatasetResult } from '../../../shared/data/dataset';
 import type { DataSpec } from '../../../shared/data/spec';
 import type { StoreApi } from 'zustand';
 import type { AppState } from '../store';
+import type { SkippedImage } from '../../../shared/data/recipe';
+import type { FromBuildWorker, ToBuildWorker } from './build-data.worker';
+import type { PackedImages } from '../../../shared/data/folder-files';
 
 /** Data carrying more characters than this is built off the window. */
 export const offWindowCharacters = 500_000;
@@ -54,11 +57,44 @@ const built = new WeakMap<DataSpec, DatasetResult>();
 const running = new WeakMap<DataSpec, Promise<DatasetResult>>();
 let worker: Worker | null = null;
 let nextId = 0;
-const waiting = new Map<number, (result: DatasetResult) => void>();
+const waiting = new Map<number, (answer: FromBuildWorker) => void>();
 
 /** The build of `spec` if it is done. */
 export function builtOffWindow(spec: DataSpec): DatasetResult | undefined {
   return built.get(spec);
+}
+
+/** Asks the worker (started once) for a build; its answer, or why it could not give one. */
+function ask(question: ToBuildWorker): Promise<FromBuildWorker> {
+  if (!worker) {
+    worker = new Worker(new URL('./build-data.worker.ts', import.meta.url), { type: 'module', name: 'build-data' });
+    worker.addEventListener('message', (event: MessageEvent<FromBuildWorker>) => {
+      waiting.get(event.data.id)?.(event.data);
+      waiting.delete(event.data.id);
+    });
+    // A worker that fails to start or dies (out of memory): every build waiting says why, at the file.
+    worker.addEventListener('error', (event) => {
+      const reason = event.message || 'the worker stopped';
+      for (const [id, resolve] of waiting)
+        resolve({
+          id,
+          result: {
+            ok: false,
+            field: 'file',
+            problem: {
+              en: `the data could not be built: ${reason}`,
+              es: `los datos no se pudieron construir: ${reason}`,
+            },
+          },
+        });
+      waiting.clear();
+      worker = null;
+    });
+  }
+  const promise = new Promise<FromBuildWorker>((resolve) => waiting.set(question.id, resolve));
+  const transfer = 'folder' in question ? [question.folder.images.pixels.buffer] : [];
+  worker.postMessage(question, { transfer });
+  return promise;
 }
 
 /** Builds `spec` in the worker (once per spec, however often asked). */
@@ -67,40 +103,30 @@ export function buildOffWindow(spec: DataSpec): Promise<DatasetResult> {
   if (done) return Promise.resolve(done);
   const already = running.get(spec);
   if (already) return already;
-  if (!worker) {
-    worker = new Worker(new URL('./build-data.worker.ts', import.meta.url), { type: 'module', name: 'build-data' });
-    worker.addEventListener('message', (event: MessageEvent<{ id: number; result: DatasetResult }>) => {
-      waiting.get(event.data.id)?.(event.data.result);
-      waiting.delete(event.data.id);
-    });
-    // A worker that fails to start or dies (out of memory): every build waiting says why, at the file.
-    worker.addEventListener('error', (event) => {
-      const reason = event.message || 'the worker stopped';
-      for (const resolve of waiting.values())
-        resolve({
-          ok: false,
-          field: 'file',
-          problem: {
-            en: `the data could not be built: ${reason}`,
-            es: `los datos no se pudieron construir: ${reason}`,
-          },
-        });
-      waiting.clear();
-      worker = null;
-    });
-  }
   nextId += 1;
-  const id = nextId;
-  const promise = new Promise<DatasetResult>((resolve) => {
-    waiting.set(id, (result) => {
-      built.set(spec, result);
-      running.delete(spec);
-      resolve(result);
-    });
+  const promise = ask({ id: nextId, spec }).then(({ result }) => {
+    built.set(spec, result);
+    running.delete(spec);
+    return result;
   });
   running.set(spec, promise);
-  worker.postMessage({ id, spec });
   return promise;
+}
+
+/**
+ * The spec of a folder's decoded images, made and built in the worker (their pixels in one
+ * buffer, handed over, not copied), or why it could not be.
+ */
+export async function folderOffWindow(
+  name: string,
+  images: PackedImages,
+  skipped: SkippedImage[],
+): Promise<{ ok: true; spec: DataSpec } | { ok: false; result: DatasetResult }> {
+  nextId += 1;
+  const { spec, result } = await ask({ id: nextId, folder: { name, images, skipped } });
+  if (!spec) return { ok: false, result };
+  built.set(spec, result);
+  return { ok: true, spec };
 }
 
 /**

@@ -35,10 +35,12 @@ export type FromOpenWorker =
 /** The file being opened, for the progress bar, and how to stop it. */
 export interface Opening {
   name: string;
-  /** Its bytes read, its table read, then (large data) its dataset built off the window. */
-  stage: 'reading' | 'parsing' | 'building';
-  /** Of the bytes read; null while the table is read (no measure of that). */
+  /** Its bytes read, its table read (a folder: its images decoded), then (large data) its dataset built off the window. */
+  stage: 'reading' | 'parsing' | 'decoding' | 'building';
+  /** Of the bytes read, the rows or the images; null when there is no measure. */
   fraction: number | null;
+  /** A folder's images decoded so far, of how many. */
+  images?: { done: number; total: number };
 }
 
 export const useOpening = create<{ opening: Opening | null; cancel: (() => void) | null }>(() => ({

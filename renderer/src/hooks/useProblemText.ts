@@ -20,7 +20,6 @@ export function useProblemText(): { message: (problem: Problem) => string; fixLa
   return { message, fixLabel };
 }
 
-/** Numbers as the language writes them: 3,358 or 3.358. */
 /** A measured figure (a loss, a metric) to four significant digits: `0.07101`, in Spanish `0,07101`. */
 export function useFigureFormat(): (value: number) => string {
   const language = useAppStore((state) => state.language);
@@ -50,6 +49,7 @@ export function usePercentFormat(): (fraction: number) => string {
   );
 }
 
+/** Numbers as the language writes them: 3,358 or 3.358. */
 export function useNumberFormat(): (value: number) => string {
   const language = useAppStore((state) => state.language);
   return useCallback((value: number) => value.toLocaleString(language === 'es' ? 'es-ES' : 'en-US'), [language]);
