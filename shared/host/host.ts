@@ -10,6 +10,8 @@
  * can be shown as it is; a cancelled dialog is `null`, not an error.
  */
 import type { CommandId } from '../vocabulary/commands.js';
+import type { Project } from '../project/schema.js';
+import type { SaveOptions } from '../project/load.js';
 import type { AppInfo, Autosave, ProjectFile, RecentProject, SavedProject, Settings } from '../ipc/contract.js';
 
 export type { AppInfo, Autosave, ProjectFile, RecentProject, SavedProject, Settings } from '../ipc/contract.js';
@@ -52,6 +54,11 @@ export interface Host {
 
   /** Keeps unsaved work (the text of `saveProject`) where `readAutosave` finds it after a crash. */
   writeAutosave(content: string): Promise<void>;
+  /**
+   * Keeps unsaved work as `writeAutosave` does, given the project itself: a host that can makes
+   * its text off the window's thread (a large folder of images is half a second of it).
+   */
+  writeAutosaveProject?(project: Project, options: SaveOptions): Promise<void>;
   /** The unsaved work kept last, or null when there is none. */
   readAutosave(): Promise<Autosave | null>;
   /** Forgets the unsaved work: after a real save, or when the learner declines to restore it. */

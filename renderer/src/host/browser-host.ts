@@ -22,6 +22,12 @@ import {
 import { projectFileExtension } from '../../../shared/vocabulary/project-format';
 import { decodeUtf8, utf8ByteLength } from '../../../shared/vocabulary/utf8';
 import { AutosaveDatabase } from './autosave-db';
+import { saveProject, type SaveOptions } from '../../../shared/project/load';
+import type { Project } from '../../../shared/project/schema';
+import type { FromAutosaveWorker, ToAutosaveWorker } from './autosave.worker';
+
+/** `T` without `K`, union member by union member. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const settingsKey = 'layerlab.settings';
 const recentKey = 'layerlab.recent';
@@ -33,9 +39,23 @@ export interface BrowserEnvironment {
   readonly indexedDB: IDBFactory;
   readonly window: Pick<Window, 'open' | 'addEventListener' | 'removeEventListener' | 'setTimeout'>;
   readonly url: Pick<typeof URL, 'createObjectURL' | 'revokeObjectURL'>;
+  /** A worker that writes the autosave to the same IndexedDB off the window (autosave.worker.ts); none in tests. */
+  readonly autosaveWorker?: () => Worker;
 }
 
-const pageEnvironment = (): BrowserEnvironment => ({ document, storage: localStorage, indexedDB, window, url: URL });
+const pageEnvironment = (): BrowserEnvironment => ({
+  document,
+  storage: localStorage,
+  indexedDB,
+  window,
+  url: URL,
+  ...(typeof Worker === 'undefined'
+    ? {}
+    : {
+        autosaveWorker: () =>
+          new Worker(new URL('./autosave.worker.ts', import.meta.url), { type: 'module', name: 'autosave' }),
+      }),
+});
 
 /** The text of a picked file: refused when too big before it is read, and when not UTF-8. */
 async function readText(file: File): Promise<string> {
@@ -54,6 +74,12 @@ async function readText(file: File): Promise<string> {
 export class BrowserHost implements Host {
   readonly kind = 'browser' as const;
   private readonly autosave: AutosaveDatabase;
+  /** The autosave worker once started, and the answers it owes. */
+  private autosaveWorker: Worker | null = null;
+  private autosaveAsked = 0;
+  private readonly autosaveWaiting = new Map<number, (answer: FromAutosaveWorker) => void>();
+  /** The data the autosave worker holds, sent with an earlier write. */
+  private autosavedData: Project['data'] = null;
 
   constructor(private readonly environment: BrowserEnvironment = pageEnvironment()) {
     this.autosave = new AutosaveDatabase(environment.indexedDB);
@@ -155,12 +181,62 @@ export class BrowserHost implements Host {
     await this.autosave.write({ content, savedAt: Date.now() });
   }
 
+  /** The project's text made and written in the autosave worker where the page has one. */
+  async writeAutosaveProject(project: Project, options: SaveOptions): Promise<void> {
+    if (!this.environment.autosaveWorker) {
+      await this.writeAutosave(saveProject(project, options));
+      return;
+    }
+    // The data handed over only when it changed since the last write: it is most of a large project.
+    const sameData = project.data !== null && project.data === this.autosavedData;
+    this.autosavedData = project.data;
+    try {
+      await this.askAutosaveWorker({
+        type: 'write',
+        project: sameData ? { ...project, data: null } : project,
+        sameData,
+        options,
+        savedAt: Date.now(),
+      });
+    } catch (error) {
+      // Whatever the worker holds is in doubt: the next write sends the data again.
+      this.autosavedData = null;
+      throw error;
+    }
+  }
+
   readAutosave(): Promise<Autosave | null> {
     return this.autosave.read().catch(() => null);
   }
 
+  /** Through the autosave worker once it writes: after the writes asked before it, never before them. */
   clearAutosave(): Promise<void> {
-    return this.autosave.clear();
+    return this.autosaveWorker ? this.askAutosaveWorker({ type: 'clear' }) : this.autosave.clear();
+  }
+
+  /** Asks the autosave worker (started once); rejects with its reason when it could not. */
+  private async askAutosaveWorker(question: DistributiveOmit<ToAutosaveWorker, 'id'>): Promise<void> {
+    if (!this.autosaveWorker) {
+      const worker = this.environment.autosaveWorker?.();
+      if (!worker) throw new Error('no autosave worker');
+      worker.addEventListener('message', (event: MessageEvent<FromAutosaveWorker>) => {
+        this.autosaveWaiting.get(event.data.id)?.(event.data);
+        this.autosaveWaiting.delete(event.data.id);
+      });
+      worker.addEventListener('error', (event) => {
+        this.autosavedData = null;
+        for (const [id, resolve] of this.autosaveWaiting) resolve({ id, ok: false, message: event.message });
+        this.autosaveWaiting.clear();
+      });
+      this.autosaveWorker = worker;
+    }
+    this.autosaveAsked += 1;
+    const id = this.autosaveAsked;
+    const answer = await new Promise<FromAutosaveWorker>((resolve) => {
+      this.autosaveWaiting.set(id, resolve);
+      this.autosaveWorker?.postMessage({ ...question, id } as ToAutosaveWorker);
+    });
+    if (!answer.ok) throw new Error(answer.message);
   }
 
   /**

@@ -140,7 +140,12 @@ export function startAutosave(host: Host, intervalMs = 4000): () => void {
     // needs no file. A larger one is kept outside, as a save keeps it, and looked for on restore.
     const held = heldFileOf(state.data);
     const dataInside = held !== null && held.text.length <= autosavedDataChars;
-    await host.writeAutosave(saveProject(projectFromState(state), { dataInside })).catch(() => undefined);
+    const project = projectFromState(state);
+    // Made off the window where the host can: a large folder's pixels are half a second of text.
+    const written = host.writeAutosaveProject
+      ? host.writeAutosaveProject(project, { dataInside })
+      : host.writeAutosave(saveProject(project, { dataInside }));
+    await written.catch(() => undefined);
   };
   const timer = setInterval(() => void write(), intervalMs);
   const unsubscribe = host.onBeforeQuit(write);
