@@ -14,9 +14,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { chromium, type Browser, type CDPSession } from 'playwright-core';
-import { preview } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
+import { memoryOf, serve } from './web-builds';
 
 const root = process.cwd();
 const baseDist = process.env.BASE_DIST;
@@ -26,24 +26,6 @@ const rows = gunzipSync(readFileSync('/usr/lib/python3/dist-packages/sklearn/dat
 );
 const header = [...Array.from({ length: 64 }, (_, index) => `pixel_${index}`), 'digit'].join(',');
 const table = [header, ...Array.from({ length: Number(process.env.COPIES ?? 28) }, () => rows.trim())].join('\n');
-
-/** Serves a build of the web app; its address. */
-async function serve(dist: string, port: number) {
-  const server = await preview({
-    configFile: path.join(root, 'renderer', 'vite.config.ts'),
-    build: { outDir: dist },
-    preview: { port, host: '127.0.0.1', strictPort: true, open: false },
-    logLevel: 'silent',
-  });
-  return { server, address: `http://127.0.0.1:${port}/` };
-}
-
-/** The window's heap and array buffers in use after a garbage collection, in bytes. */
-async function memoryOf(session: CDPSession): Promise<number> {
-  await session.send('HeapProfiler.collectGarbage');
-  const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
-  return usage.usedSize + (usage.backingStorageSize ?? 0);
-}
 
 /** The long tasks (ms) from dropping the table until it is shown, and 3 s after; the memory it added. */
 async function openOnce(browser: Browser, address: string): Promise<{ tasks: number[]; added: number }> {
