@@ -43,6 +43,18 @@ export interface Opening {
   images?: { done: number; total: number };
 }
 
+/** What opening `name` (a file or a folder) says when the learner cancels it. */
+export function openingCancelled(name: string): Opened {
+  return {
+    ok: false,
+    cancelled: true,
+    problem: {
+      en: `Opening ${JSON.stringify(name)} was cancelled: the data is as it was.`,
+      es: `Se canceló la apertura de ${JSON.stringify(name)}: los datos siguen como estaban.`,
+    },
+  };
+}
+
 export const useOpening = create<{ opening: Opening | null; cancel: (() => void) | null }>(() => ({
   opening: null,
   cancel: null,
@@ -91,15 +103,7 @@ function openInWorker(file: File, buildFirst: boolean): Promise<Opened> {
     const name = JSON.stringify(file.name);
     useOpening.setState({
       opening: { name: file.name, stage: 'reading', fraction: 0 },
-      cancel: () =>
-        finish({
-          ok: false,
-          cancelled: true,
-          problem: {
-            en: `Opening ${name} was cancelled: the data is as it was.`,
-            es: `Se canceló la apertura de ${name}: los datos siguen como estaban.`,
-          },
-        }),
+      cancel: () => finish(openingCancelled(file.name)),
     });
     worker.addEventListener('message', (event: MessageEvent<FromOpenWorker>) => {
       const message = event.data;

@@ -19,7 +19,7 @@ import {
 import type { Pixels } from '../../../shared/data/pixels';
 import { localize, type Localized } from '../../../shared/vocabulary/localized';
 import { useAppStore } from '../store';
-import { applyOpenedData, useOpening, type Opened } from './open-data';
+import { applyOpenedData, openingCancelled, useOpening, type Opened } from './open-data';
 import { folderOffWindow } from './built-off-window';
 import { decodeImageFile } from './decode-image';
 import type { DecodedFile, FromDecodeWorker, ToDecodeWorker } from './decode-images.worker';
@@ -186,14 +186,7 @@ export async function openImageFolder(
     if (done % step === 0 || done === total) say();
   };
   let stop = () => {};
-  const cancelled = (): Opened => ({
-    ok: false,
-    cancelled: true,
-    problem: {
-      en: `Opening ${JSON.stringify(folder)} was cancelled: the data is as it was.`,
-      es: `Se canceló la apertura de ${JSON.stringify(folder)}: los datos siguen como estaban.`,
-    },
-  });
+  const cancelled = (): Opened => openingCancelled(folder);
   let stopped = false;
   useOpening.setState({
     cancel: () => {

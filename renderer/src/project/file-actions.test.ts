@@ -7,6 +7,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Host, ProjectFile } from '../../../shared/host/host';
+import type { Project } from '../../../shared/project/schema';
+import type { SaveOptions } from '../../../shared/project/load';
 import { MemoryHost } from '../../../shared/host/memory-host';
 import { csvSpecFor } from '../../../shared/data/recipes/csv';
 import { loadProject, saveProject } from '../../../shared/project/load';
@@ -101,5 +103,38 @@ describe('a project whose table is kept outside it', () => {
     // A browser cannot look: the Data tab asks.
     restoreAutosave(kept?.content ?? '');
     expect(useAppStore.getState().dataSought?.found).toEqual({ status: 'missing', looked: [], why: 'no-paths' });
+  }, 60_000);
+
+  it('hands a worker that makes the autosave the reference, not the text; on quit writes on the window', async () => {
+    vi.useFakeTimers();
+    const large = tableOf(600_000);
+    /** A host whose autosave is made off the window, as the web build's is, recording what it was handed. */
+    class WorkerHost extends MemoryHost {
+      readonly handed: Project[] = [];
+      writeAutosaveProject = (project: Project, options: SaveOptions) => {
+        this.handed.push(project);
+        return this.writeAutosave(saveProject(project, options));
+      };
+    }
+    const host = new WorkerHost();
+    const stop = startAutosave(host, 100);
+    useAppStore.setState({
+      data: csvSpecFor('flores.csv', large),
+      dataSource: { file: reference(large), text: large },
+      savedEdits: null,
+    });
+    await vi.advanceTimersByTimeAsync(150);
+    expect(host.handed).toHaveLength(1);
+    expect(host.handed[0]).toMatchObject({ dataFile: reference(large), data: { text: '' } });
+    // The next edit, then the page goes before the timer: written on the window all the same.
+    useAppStore.setState({ projectName: 'flores (2)', training: { ...useAppStore.getState().training, epochs: 7 } });
+    await host.quit();
+    stop();
+    vi.useRealTimers();
+    expect(host.handed).toHaveLength(1);
+    const kept = await host.readAutosave();
+    expect(kept && JSON.parse(kept.content)).toMatchObject({ training: { epochs: 7 }, data: { text: '' } });
+    // Still in the store: only what was handed over left the text out.
+    expect(heldText()).toBe(large);
   }, 60_000);
 });

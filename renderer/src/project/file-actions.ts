@@ -15,6 +15,7 @@ import { weightCount } from '../../../shared/vocabulary/weights';
 import { formatBytes } from '../../../shared/training/budget';
 import { soughtText } from '../data/open-data';
 import { heldFileOf } from '../../../shared/project/schema';
+import { recipeOf } from '../../../shared/data/recipes';
 import type { FoundData } from '../../../shared/data/data-file';
 
 /** The most characters of data an autosave keeps inside: writing more would hold the window up. */
@@ -130,7 +131,9 @@ export async function save(host: Host, saveAs = false): Promise<void> {
 /** Every few seconds while there is unsaved work, and on quit: a copy the next start can restore. */
 export function startAutosave(host: Host, intervalMs = 4000): () => void {
   let lastWritten: unknown = null;
-  const write = async () => {
+  // `quitting`: written on the window, so the write has begun before the page goes; a worker's
+  // write could still be on its way to the worker when it is ended with the page.
+  const write = async (quitting = false) => {
     const state = useAppStore.getState();
     if (!selectDirty(state)) return;
     const edits = [state.nodes, state.edges, state.data, state.training];
@@ -140,15 +143,22 @@ export function startAutosave(host: Host, intervalMs = 4000): () => void {
     // needs no file. A larger one is kept outside, as a save keeps it, and looked for on restore.
     const held = heldFileOf(state.data);
     const dataInside = held !== null && held.text.length <= autosavedDataChars;
-    const project = projectFromState(state);
+    const whole = projectFromState(state);
+    // A text kept outside is not handed over either: 200 MB of it is half a second of the window's.
+    const outside =
+      !dataInside && held && whole.data && whole.dataFile
+        ? recipeOf(whole.data).opens?.reopen(whole.data, held.name, '')
+        : undefined;
+    const project = outside ? { ...whole, data: outside } : whole;
     // Made off the window where the host can: a large folder's pixels are half a second of text.
-    const written = host.writeAutosaveProject
-      ? host.writeAutosaveProject(project, { dataInside })
-      : host.writeAutosave(saveProject(project, { dataInside }));
+    const written =
+      host.writeAutosaveProject && !quitting
+        ? host.writeAutosaveProject(project, { dataInside })
+        : host.writeAutosave(saveProject(project, { dataInside }));
     await written.catch(() => undefined);
   };
   const timer = setInterval(() => void write(), intervalMs);
-  const unsubscribe = host.onBeforeQuit(write);
+  const unsubscribe = host.onBeforeQuit(() => write(true));
   return () => {
     clearInterval(timer);
     unsubscribe();
