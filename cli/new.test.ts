@@ -134,7 +134,7 @@ describe('layerlab new --data', () => {
     await handle.truncate(1024 ** 3);
     await handle.close();
     expect(await line(huge)).toBe(
-      'layerlab: "huge.csv" is 1073.7 MB: LayerLab opens at most 64.0 MB of such a file. Use a part of it.\n',
+      'layerlab: "huge.csv" is 1073.7 MB: LayerLab opens at most 256.0 MB of such a file. Use a part of it.\n',
     );
     // A link to itself: not a file it can read.
     const loop = path.join(scratch, 'loop.csv');

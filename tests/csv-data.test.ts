@@ -356,17 +356,24 @@ describe('a table read a chunk at a time, as the app reads one it opened', () =>
   const iris = readFileSync(`${sklearnData}/iris.csv`, 'utf8');
 
   /** The dataset built after reading in steps of `characters`, and the one built from a whole read. */
-  async function bothWays(file: string, text: string, characters: number, choices = {}) {
-    const spec = { ...csvSpecFor(file, text, choices), dropBadRows: true };
+  async function bothWays(file: string, text: string, characters: number, pieceLength?: number) {
+    const spec = { ...csvSpecFor(file, text), dropBadRows: true };
     // Another table read between, so that neither build finds the other's reading kept.
     buildDataset(csvSpecFor('other.csv', 'a,b\n1,2\n3,4\n'));
     const fractions: number[] = [];
+    // The text as a large file's is read: in pieces cut anywhere (inside a quoted cell too).
+    const pieces =
+      pieceLength === undefined
+        ? undefined
+        : Array.from({ length: Math.ceil(text.length / pieceLength) }, (_, index) =>
+            text.slice(index * pieceLength, (index + 1) * pieceLength),
+          );
     const read = await readTableInSteps(
       spec.text,
       spec.header,
       (fraction) => fractions.push(fraction),
       () => false,
-      characters,
+      { characters, pieces },
     );
     const stepwise = buildDataset(spec);
     buildDataset(csvSpecFor('other.csv', 'a,b\n1,2\n3,4\n'));
@@ -375,10 +382,13 @@ describe('a table read a chunk at a time, as the app reads one it opened', () =>
   }
 
   it.each([
-    ['quoted cells across 97-character chunks', 'notes.csv', quoted, 97],
-    ['iris in 300-character chunks', 'iris.csv', iris, 300],
-  ])('builds the same data as a whole read: %s', async (_name, file, text, characters) => {
-    const { read, fractions, stepwise, whole } = await bothWays(file, text, characters);
+    ['quoted cells across 97-character chunks', 'notes.csv', quoted, 97, undefined],
+    ['iris in 300-character chunks', 'iris.csv', iris, 300, undefined],
+    ['quoted cells in pieces of 61 characters, in chunks of 97', 'notes.csv', quoted, 97, 61],
+    ['iris in pieces of 1,000 characters, in chunks of 300', 'iris.csv', iris, 300, 1000],
+    ['iris with a byte-order mark, in pieces of 7, in chunks of 5', 'iris.csv', `\ufeff${iris}`, 5, 7],
+  ])('builds the same data as a whole read: %s', async (_name, file, text, characters, pieceLength) => {
+    const { read, fractions, stepwise, whole } = await bothWays(file, text, characters, pieceLength);
     expect(read).toBe(true);
     // Said step by step, never backwards, ending with the whole text read.
     expect(fractions.length).toBeGreaterThan(5);
@@ -406,7 +416,7 @@ describe('a table read a chunk at a time, as the app reads one it opened', () =>
       true,
       () => (steps += 1),
       () => steps >= 2,
-      300,
+      { characters: 300 },
     );
     expect(read).toBe(false);
     expect(steps).toBe(2);

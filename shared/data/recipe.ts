@@ -289,8 +289,15 @@ export interface RecipeDef<S extends { kind: string }> {
      * Reads what building `spec` needs (a large table's rows) in steps that each leave the
      * window free, saying how far it got, so that the build that follows is quick; resolves
      * false when `stopped` says to stop. The app runs it before a file it opened becomes the data.
+     * `pieces`: the file's text as it was read, whose concatenation is the text the spec holds
+     * (a large text is never joined into one string on the window: that alone is a long task).
      */
-    prepare?: (spec: S, progress: (fraction: number) => void, stopped: () => boolean) => Promise<boolean>;
+    prepare?: (
+      spec: S,
+      progress: (fraction: number) => void,
+      stopped: () => boolean,
+      pieces?: readonly string[],
+    ) => Promise<boolean>;
   };
   /**
    * Folders the learner can open as this kind of data, a subfolder per class: the caller decodes

@@ -297,6 +297,12 @@ test('a 7.4 MB table opens in a worker with its progress shown, and a second ope
   await expect(page.getByTestId('opening')).toBeHidden();
   // Read as the file holds it: 64 numbers and the digit, ten classes (bench/open-table.ts times it).
   await expect(page.getByTestId('data-preview')).toContainText('(40253, 64)');
+  // An option changed: built again off the window, from the text the build worker kept.
+  await page.getByLabel('test split (% of rows)').fill('10');
+  await expect(page.getByTestId('test-split')).toHaveText(
+    /^50\d\d rows held out as the test split, 45\d\d\d to train and validate on$/,
+    { timeout: 60_000 },
+  );
 
   // Opened again and cancelled: the data stays the table opened before.
   await dropFile(page, 'digits-again.csv', table);

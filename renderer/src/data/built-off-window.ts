@@ -7,6 +7,7 @@
  */
 import type { DatasetResult } from '../../../shared/data/dataset';
 import type { DataSpec } from '../../../shared/data/spec';
+import { recipeOf } from '../../../shared/data/recipes';
 import type { StoreApi } from 'zustand';
 import type { AppState } from '../store';
 import type { SkippedImage } from '../../../shared/data/recipe';
@@ -57,6 +58,12 @@ const built = new WeakMap<DataSpec, DatasetResult>();
 const running = new WeakMap<DataSpec, Promise<DatasetResult>>();
 let worker: Worker | null = null;
 let nextId = 0;
+/**
+ * The large text (a table's) the worker keeps from the last build that carried it: a build of
+ * the same text (an option changed) is asked without it, since handing over 200 MB of text is
+ * half a second of the window's thread.
+ */
+let textInWorker: string | null = null;
 const waiting = new Map<number, (answer: FromBuildWorker) => void>();
 
 /** The build of `spec` if it is done. */
@@ -89,6 +96,7 @@ function ask(question: ToBuildWorker): Promise<FromBuildWorker> {
         });
       waiting.clear();
       worker = null;
+      textInWorker = null;
     });
   }
   const promise = new Promise<FromBuildWorker>((resolve) => waiting.set(question.id, resolve));
@@ -97,14 +105,33 @@ function ask(question: ToBuildWorker): Promise<FromBuildWorker> {
   return promise;
 }
 
-/** Builds `spec` in the worker (once per spec, however often asked). */
-export function buildOffWindow(spec: DataSpec): Promise<DatasetResult> {
+/**
+ * The build of `spec` to ask for: without its large text when the worker keeps it, or with the
+ * file it was read from (`file`), which the worker reads itself, rather than the text.
+ */
+function buildOf(id: number, spec: DataSpec, file?: File): ToBuildWorker {
+  const opens = recipeOf(spec).opens;
+  const held = opens?.file(spec);
+  if (!opens || !held || held.text.length <= offWindowCharacters) return { id, spec };
+  const bare = opens.reopen(spec, held.name, '');
+  if (held.text === textInWorker) return { id, spec: bare, text: 'kept' };
+  textInWorker = held.text;
+  return file ? { id, spec: bare, text: { file } } : { id, spec, text: 'keep' };
+}
+
+/**
+ * Builds `spec` in the worker (once per spec, however often asked); `file`: the file its text was
+ * just read from, which the worker reads again rather than be handed the text.
+ */
+export function buildOffWindow(spec: DataSpec, file?: File): Promise<DatasetResult> {
   const done = built.get(spec);
   if (done) return Promise.resolve(done);
   const already = running.get(spec);
   if (already) return already;
   nextId += 1;
-  const promise = ask({ id: nextId, spec }).then(({ result }) => {
+  const promise = ask(buildOf(nextId, spec, file)).then(({ result, failed }) => {
+    // Whatever the worker kept is in doubt: the next build hands the text over again.
+    if (failed) textInWorker = null;
     built.set(spec, result);
     running.delete(spec);
     return result;

@@ -115,8 +115,10 @@ function openInWorker(file: File, buildFirst: boolean): Promise<Opened> {
       worker.terminate();
       // The worker checked the text and made the spec without it: a large text handed over from a
       // worker costs the window far more than reading the file itself (bench/README.md).
-      withTextOf(file, message.opened).then(
-        (opened) => !done && afterReading(opened),
+      const reading = (fraction: number) =>
+        !done && useOpening.setState({ opening: { name: file.name, stage: 'reading', fraction } });
+      withTextOf(file, message.opened, reading, () => done).then(
+        ({ opened, pieces }) => !done && afterReading(opened, pieces),
         (thrown: unknown) =>
           finish({
             ok: false,
@@ -127,7 +129,7 @@ function openInWorker(file: File, buildFirst: boolean): Promise<Opened> {
           }),
       );
     });
-    const afterReading = (opened: Opened) => {
+    const afterReading = (opened: Opened, pieces?: readonly string[]) => {
       const prepare = opened.ok ? recipeOf(opened.spec).opens?.prepare : undefined;
       // Large data is built off the window before it is applied (built-off-window.ts), the bar saying so.
       const build = (prepared: Opened) => {
@@ -136,7 +138,7 @@ function openInWorker(file: File, buildFirst: boolean): Promise<Opened> {
           return;
         }
         if (!done) useOpening.setState({ opening: { name: file.name, stage: 'building', fraction: null } });
-        void buildOffWindow(prepared.spec).then(() => finish(prepared));
+        void buildOffWindow(prepared.spec, file).then(() => finish(prepared));
       };
       if (!opened.ok || !prepare) {
         build(opened);
@@ -146,7 +148,7 @@ function openInWorker(file: File, buildFirst: boolean): Promise<Opened> {
       const progress = (fraction: number) =>
         !done && useOpening.setState({ opening: { name: file.name, stage: 'parsing', fraction } });
       // Applied (or built off the window) in a task of its own after the last step.
-      void prepare(opened.spec, progress, () => done).then(
+      void prepare(opened.spec, progress, () => done, pieces).then(
         (prepared) => prepared && setTimeout(() => build(opened), 0),
       );
     };
@@ -163,11 +165,52 @@ function openInWorker(file: File, buildFirst: boolean): Promise<Opened> {
   });
 }
 
+/** Bytes of a file read per step of `textInSteps`: a few milliseconds each. */
+const stepBytes = 2 * 1024 * 1024;
+
+/**
+ * The text of `file` (which the open worker checked is UTF-8), read a slice at a time with the
+ * window free between slices: `Blob.text()` reads and decodes 200 MB in tasks of a third of a
+ * second each. The text is the slices' concatenation, which the engine keeps as the pieces until
+ * something reads it as one string: joining them at once was half a second for 200 MB; the
+ * table is read from the pieces (`pieces`). Null when `stopped` says to stop.
+ */
+export async function textInSteps(
+  file: Blob,
+  progress: (fraction: number) => void,
+  stopped: () => boolean,
+): Promise<{ text: string; pieces: string[] } | null> {
+  if (file.size <= stepBytes) {
+    const text = await file.text();
+    return { text, pieces: [text] };
+  }
+  const decoder = new TextDecoder('utf-8');
+  const pieces: string[] = [];
+  let text = '';
+  for (let at = 0; at < file.size; at += stepBytes) {
+    if (stopped()) return null;
+    // A character cut by the slice's end is held by the decoder for the next one.
+    const bytes = new Uint8Array(await file.slice(at, at + stepBytes).arrayBuffer());
+    pieces.push(decoder.decode(bytes, { stream: true }));
+    progress(Math.min((at + stepBytes) / file.size, 1));
+  }
+  pieces.push(decoder.decode());
+  for (const piece of pieces) text += piece;
+  return { text, pieces };
+}
+
 /** The spec the open worker made, with the file's text read here (the worker checked it is UTF-8). */
-async function withTextOf(file: File, opened: Opened): Promise<Opened> {
+async function withTextOf(
+  file: File,
+  opened: Opened,
+  progress: (fraction: number) => void,
+  stopped: () => boolean,
+): Promise<{ opened: Opened; pieces?: readonly string[] }> {
   const opens = opened.ok ? recipeOf(opened.spec).opens : undefined;
-  if (!opened.ok || !opens) return opened;
-  return { ...opened, spec: opens.reopen(opened.spec, file.name, await file.text()) };
+  if (!opened.ok || !opens) return { opened };
+  const read = await textInSteps(file, progress, stopped);
+  if (read === null) return { opened: openingCancelled(file.name) };
+  return { opened: { ...opened, spec: opens.reopen(opened.spec, file.name, read.text) }, pieces: read.pieces };
 }
 
 /**
