@@ -4,6 +4,7 @@
  * from beside the project, and a moved-and-changed or missing file is said so, never trained on.
  * Iris (Debian's python3-sklearn) repeated past the threshold stands for a learner's large table.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { csvSpecFor } from '../shared/data/recipes/csv';
 import { buildDataset } from '../shared/data/build';
 import { loadProject, saveProject } from '../shared/project/load';
 import { emptyProject, type Project } from '../shared/project/project';
-import { textFingerprint } from '../shared/vocabulary/fingerprint';
+import { knowFingerprint, textFingerprint } from '../shared/vocabulary/fingerprint';
 import { findDataFile } from '../node/data-files';
 import { layerlab, summaryOf } from './helpers/layerlab-cli';
 
@@ -81,6 +82,23 @@ describe('saving a project whose table is large', () => {
     const saved = JSON.parse(saveProject(projectWith(large))) as Record<string, unknown>;
     const loaded = loadProject(JSON.stringify({ ...saved, dataFile: null }));
     expect(loaded.ok || loaded.message).toContain('dataFile: the data keeps no text and names no file to read it from');
+  });
+});
+
+describe('the fingerprint of the table the app opened', () => {
+  it('is the one the worker that read it worked out; any other text is hashed as it is', () => {
+    const opened = 'a,b\n1,2\n';
+    const other = 'a,b\n1,3\n';
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(textFingerprint(opened)).toBe(sha(opened));
+    // The window is told the hash the open worker made (here one that shows it is taken as told),
+    // and never hashes that text itself: 200 MB would be a second or two of its thread.
+    const told = 'f'.repeat(64);
+    knowFingerprint(opened, told);
+    expect(textFingerprint(opened)).toBe(told);
+    // Another text of the same length is not mistaken for it.
+    expect(textFingerprint(other)).toBe(sha(other));
+    knowFingerprint(opened, sha(opened));
   });
 });
 

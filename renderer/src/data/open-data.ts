@@ -20,6 +20,7 @@ import type { RecipeDef } from '../../../shared/data/recipe';
 import type { Language } from '../../../shared/vocabulary/localized';
 import type { AppState } from '../store';
 import { pathOfFile } from '../host';
+import { knowFingerprint } from '../../../shared/vocabulary/fingerprint';
 
 /**
  * A file opened, with where it came from (its path where the platform tells), or why not;
@@ -233,6 +234,8 @@ export function proposeStarter(dataset: Dataset): void {
 export function applyOpenedData(spec: DataSpec, source?: DataFile): void {
   const state = useAppStore.getState();
   const held = recipeOf(spec).opens?.file(spec);
+  // Hashed once, by the worker that read it: an export checks the file against this fingerprint.
+  if (source && held) knowFingerprint(held.text, source.sha256);
   useAppStore.setState({ dataSource: source && held ? { file: source, text: held.text } : null, dataSought: null });
   state.asOneStep(() => {
     state.setData(spec);
