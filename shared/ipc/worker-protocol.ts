@@ -14,9 +14,23 @@ import type { TrainingSettings } from '../training/settings.js';
 import type { ExpectationCheck } from '../templates/expectation.js';
 import type { Expectation } from '../templates/template.js';
 import type { BatchUpdate, EpochUpdate, TrainingOutcome } from '../training/train.js';
+import type { Dataset } from '../data/dataset.js';
+import type { Plotted } from '../data/recipe.js';
+
+/**
+ * What a run is given besides its spec when the window already built its data off its thread
+ * (large data, renderer/src/data/built-off-window.ts): the dataset, so that the worker does not
+ * build it again (20 s for a 200 MB table), and, when the spec comes without the large text it
+ * keeps outside the project (handing 200 MB of text over was half a second of the window's), what
+ * the evaluation plots from that text.
+ */
+export interface BuiltData {
+  built?: Dataset;
+  plotted?: Plotted | null;
+}
 
 export type ToWorker =
-  | {
+  | ({
       type: 'train';
       runId: string;
       graph: Graph;
@@ -25,7 +39,7 @@ export type ToWorker =
       backend: BackendPreference;
       /** The lesson's result (its variant's, when one is applied), checked when the run finishes. */
       expected?: Expectation;
-    }
+    } & BuiltData)
   | { type: 'stop'; runId: string }
   | { type: 'predict'; requestId: string; text: string }
   | { type: 'generate'; requestId: string; seedText: string; length: number; temperature: number }
@@ -39,7 +53,7 @@ export type ToWorker =
    * A trained network saved in a project: built as a run would build it and given these
    * weights, so the playground answers without training again. Answered like a run ('done').
    */
-  | {
+  | ({
       type: 'restore';
       runId: string;
       graph: Graph;
@@ -47,7 +61,7 @@ export type ToWorker =
       settings: TrainingSettings;
       backend: BackendPreference;
       trained: Trained;
-    }
+    } & BuiltData)
   /** The last trained model's weights, to save them in the project. */
   | { type: 'trained-weights'; requestId: string };
 

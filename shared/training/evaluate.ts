@@ -180,6 +180,8 @@ export function evaluateModel(
   data: DataSpec,
   dataset: Dataset,
   validationSplit: number,
+  /** What the recipe plots, when the caller has it and `data` no longer holds what it is made from. */
+  given?: Plotted | null,
 ): Evaluation | null {
   // A network of several outputs has no one view of its answers; the test split shows each output's.
   if (model.outputs.length > 1) return null;
@@ -187,7 +189,7 @@ export function evaluateModel(
   const start = validationStart(count, validationSplit);
   const from = start < count ? start : 0;
   const samples = start < count ? 'validation' : 'all';
-  const plotted = recipeOf(data).plotted?.(data, dataset) ?? null;
+  const plotted = given !== undefined ? given : (recipeOf(data).plotted?.(data, dataset) ?? null);
 
   if (dataset.target.kind === 'class') {
     const labels = dataset.target.labels;

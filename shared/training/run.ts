@@ -23,6 +23,8 @@ export interface RunRequest {
   graph: Graph;
   data: DataSpec;
   settings: TrainingSettings;
+  /** The data already built from `data` (the app's large data, built off the window): not built again. */
+  built?: Dataset;
 }
 
 /**
@@ -41,7 +43,7 @@ export type PreparedRun = ReadyRun | { ok: false; problems: Problem[]; dataProbl
 
 /** Builds the data and the model, or says what stops the run. */
 export function prepareRun(tf: TfModule, request: RunRequest): PreparedRun {
-  const built = buildDataset(request.data);
+  const built = request.built ? { ok: true as const, dataset: request.built } : buildDataset(request.data);
   if (!built.ok) return { ok: false, problems: [], dataProblem: built.problem };
   const result = checkGraph(request.graph);
   if (!result.ok) return { ok: false, problems: result.problems };

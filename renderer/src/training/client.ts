@@ -4,7 +4,11 @@
  */
 import type { Evaluation } from '../../../shared/training/evaluate';
 import type { Answer } from '../../../shared/training/predict';
-import type { FromWorker, ToWorker } from '../../../shared/ipc/worker-protocol';
+import type { BuiltData, FromWorker, ToWorker } from '../../../shared/ipc/worker-protocol';
+import type { DataSpec } from '../../../shared/data/spec';
+import { recipeOf } from '../../../shared/data/recipes';
+import { embeddedDataChars } from '../../../shared/data/data-file';
+import { builtOffWindow, buildsOffWindow } from '../data/built-off-window';
 import type { Localized } from '../../../shared/vocabulary/localized';
 import type { EncodedWeight, Trained } from '../../../shared/vocabulary/weights';
 import { useAppStore } from '../store';
@@ -40,6 +44,24 @@ function send(message: ToWorker): void {
   getWorker().postMessage(message);
 }
 
+/**
+ * The project's data as a run is given it: a table kept outside the project, once the window has
+ * built it off its thread, goes without its text and with its dataset (copied), which the worker
+ * does not build again (bench/train-table.ts). Other data goes as its spec, built in the worker.
+ */
+function runData(data: DataSpec): { data: DataSpec } & BuiltData {
+  const recipe = recipeOf(data);
+  const held = recipe.opens?.file(data);
+  if (!recipe.opens || !held || held.text.length <= embeddedDataChars || !buildsOffWindow(data)) return { data };
+  const built = builtOffWindow(data);
+  if (!built?.ok) return { data };
+  return {
+    data: recipe.opens.reopen(data, held.name, ''),
+    built: built.dataset,
+    plotted: recipe.plotted?.(data, built.dataset) ?? null,
+  };
+}
+
 /** Starts a run of the network on screen with the current data and settings. */
 export function startTraining(): void {
   const state = useAppStore.getState();
@@ -50,7 +72,7 @@ export function startTraining(): void {
     type: 'train',
     runId: run.id,
     graph: selectGraph(state),
-    data: state.data,
+    ...runData(state.data),
     settings: run.settings,
     backend: state.backendPreference,
     ...(expected ? { expected } : {}),
@@ -148,7 +170,7 @@ export function restoreTrained(trained: Trained): void {
     type: 'restore',
     runId: run.id,
     graph: selectGraph(state),
-    data: state.data,
+    ...runData(state.data),
     settings: run.settings,
     backend: state.backendPreference,
     trained,

@@ -11,6 +11,7 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import type { Dataset } from '../../../shared/data/build';
 import type { DataSpec } from '../../../shared/data/spec';
+import type { Plotted } from '../../../shared/data/recipe';
 import type { TrainingSettings } from '../../../shared/training/settings';
 import type { CheckedGraph } from '../../../shared/graph/checked';
 import { decodeWeights, encodeWeights } from '../../../shared/vocabulary/weights';
@@ -66,6 +67,8 @@ let trained: {
   data: DataSpec;
   checked: CheckedGraph;
   settings: TrainingSettings;
+  /** What the evaluation plots, when the window sent it (a spec without its large text). */
+  plotted?: Plotted | null;
 } | null = null;
 const stopRequests = new Set<string>();
 let contextLost = false;
@@ -103,7 +106,7 @@ function watchWebGlContext(): void {
  * the model held so far, and builds the new one; null when the run cannot go on (already said).
  */
 async function startRun(
-  message: Pick<Extract<ToWorker, { type: 'train' }>, 'runId' | 'graph' | 'data' | 'settings' | 'backend'>,
+  message: Pick<Extract<ToWorker, { type: 'train' }>, 'runId' | 'graph' | 'data' | 'settings' | 'backend' | 'built'>,
 ): Promise<Extract<ReturnType<typeof prepareRun>, { ok: true }> | null> {
   const { runId } = message;
   const plan = planBackends(
@@ -134,7 +137,12 @@ async function startRun(
 
   trained?.model.dispose();
   trained = null;
-  const prepared = prepareRun(tf, { graph: message.graph, data: message.data, settings: message.settings });
+  const prepared = prepareRun(tf, {
+    graph: message.graph,
+    data: message.data,
+    settings: message.settings,
+    ...(message.built ? { built: message.built } : {}),
+  });
   if (!prepared.ok) {
     post({
       type: 'refused',
@@ -173,6 +181,7 @@ async function restore(message: Extract<ToWorker, { type: 'restore' }>): Promise
     data: message.data,
     checked: prepared.checked,
     settings: message.settings,
+    ...(message.plotted !== undefined ? { plotted: message.plotted } : {}),
   };
   const outcome = {
     status: 'completed' as const,
@@ -251,6 +260,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
       data: message.data,
       checked: prepared.checked,
       settings: message.settings,
+      ...(message.plotted !== undefined ? { plotted: message.plotted } : {}),
     };
   }
   // A lesson's verdict, as `layerlab train` gives it: the run as it ended, asked the lesson's question.
@@ -291,7 +301,14 @@ function answer(message: Extract<ToWorker, { type: 'predict' }>): void {
 
 function evaluate(message: Extract<ToWorker, { type: 'evaluate' }>): void {
   const evaluation = trained
-    ? evaluateModel(tf, trained.model, trained.data, trained.dataset, trained.settings.validation_split)
+    ? evaluateModel(
+        tf,
+        trained.model,
+        trained.data,
+        trained.dataset,
+        trained.settings.validation_split,
+        trained.plotted,
+      )
     : null;
   post({ type: 'evaluation', requestId: message.requestId, evaluation });
 }
