@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
-import { memoryOf, serve } from './web-builds';
+import { longTasksOf, median, memoryOf, serve, watchLongTasks } from './web-builds';
 import { writeManyDigits } from '../tests/helpers/image-folder';
 
 const root = process.cwd();
@@ -52,13 +52,7 @@ async function openOnce(browser: Browser, address: string, folder: string): Prom
   await page.waitForTimeout(500);
   const session = await page.context().newCDPSession(page);
   const before = await memoryOf(session);
-  await page.evaluate(() => {
-    const store = window as unknown as { longTasks: number[] };
-    store.longTasks = [];
-    new PerformanceObserver((list) =>
-      list.getEntries().forEach((entry) => store.longTasks.push(entry.duration)),
-    ).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   await page.getByRole('button', { name: 'File', exact: true }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('menuitem', { name: 'Open a folder of images…' }).click();
@@ -75,7 +69,7 @@ async function openOnce(browser: Browser, address: string, folder: string): Prom
   const seconds = (Date.now() - started) / 1000;
   const refused = (await refusal.count()) > 0 ? await refusal.first().innerText() : null;
   await page.waitForTimeout(3000);
-  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const tasks = await longTasksOf(page);
   const added = (await memoryOf(session)) - before;
   await page.close();
   return { tasks, added, seconds, refused };
@@ -90,20 +84,12 @@ async function openOnce(browser: Browser, address: string, folder: string): Prom
 async function handOverOnce(browser: Browser, folder: string): Promise<Run> {
   const page = await browser.newPage();
   await page.setContent('<input type="file" webkitdirectory>');
-  await page.evaluate(() => {
-    const store = window as unknown as { longTasks: number[] };
-    store.longTasks = [];
-    // Listened to, as any page that reads a folder does: Chromium makes the folder's File objects then.
-    document.querySelector('input')?.addEventListener('change', () => undefined);
-    new PerformanceObserver((list) =>
-      list.getEntries().forEach((entry) => store.longTasks.push(entry.duration)),
-    ).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   const started = Date.now();
   await page.locator('input').setInputFiles(folder);
   const seconds = (Date.now() - started) / 1000;
   await page.waitForTimeout(1000);
-  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const tasks = await longTasksOf(page);
   await page.close();
   return { tasks, added: 0, seconds, refused: null };
 }
@@ -111,7 +97,6 @@ async function handOverOnce(browser: Browser, folder: string): Promise<Run> {
 const base = await serve(baseDist, 4433);
 const current = await serve(path.join(root, 'dist'), 4434);
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 try {
   for (const count of counts) {
     const folder = digitFolder(count);

@@ -13,28 +13,16 @@
  * Run with `[COPIES=760] [ROUNDS=1] BASE_DIST=/path/to/dist npx tsx bench/open-table.ts` after
  * `npm run build:renderer`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
-import { memoryOf, serve } from './web-builds';
+import type { Browser } from 'playwright-core';
+import { digitsTableFile, longTasksOf, median, memoryOf, sideBySide, watchLongTasks } from './web-builds';
 
-const root = process.cwd();
 const baseDist = process.env.BASE_DIST;
 if (!baseDist) throw new Error('BASE_DIST names the baseline build’s dist folder');
-const rows = gunzipSync(readFileSync('/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz')).toString(
-  'utf8',
-);
-const header = [...Array.from({ length: 64 }, (_, index) => `pixel_${index}`), 'digit'].join(',');
 const copies = Number(process.env.COPIES ?? 28);
-const tablePath = path.join(tmpdir(), `layerlab-bench-${copies}`, 'digits-large.csv');
-mkdirSync(path.dirname(tablePath), { recursive: true });
-writeFileSync(tablePath, [header, ...Array.from({ length: copies }, () => `\n${rows.trim()}`)].join(''));
 const rounds = Number(process.env.ROUNDS ?? 3);
+const table = digitsTableFile(copies);
 
-/** The long tasks (ms) from dropping the table until it is shown, and 3 s after; the memory it added. */
+/** The long tasks (ms) from choosing the table until it is shown, and 3 s after; the memory it added. */
 async function openOnce(browser: Browser, address: string): Promise<{ tasks: number[]; added: number }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(address);
@@ -47,42 +35,18 @@ async function openOnce(browser: Browser, address: string): Promise<{ tasks: num
   await page.waitForTimeout(500);
   const session = await page.context().newCDPSession(page);
   const before = await memoryOf(session);
-  await page.evaluate(() => {
-    const store = window as unknown as { longTasks: number[] };
-    store.longTasks = [];
-    new PerformanceObserver((list) =>
-      list.getEntries().forEach((entry) => store.longTasks.push(entry.duration)),
-    ).observe({ type: 'longtask' });
-  });
-  await page.getByTestId('data-file').setInputFiles(tablePath);
+  await watchLongTasks(page);
+  await page.getByTestId('data-file').setInputFiles(table.path);
   await page.getByTestId('data-file-name').filter({ hasText: 'digits-large.csv' }).waitFor({ timeout: 600_000 });
   await page.getByTestId('test-split').waitFor({ timeout: 600_000 });
   await page.waitForTimeout(3000);
-  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const tasks = await longTasksOf(page);
   const added = (await memoryOf(session)) - before;
   await page.close();
   return { tasks, added };
 }
 
-const base = await serve(baseDist, 4431);
-const current = await serve(path.join(root, 'dist'), 4432);
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
-const results = {
-  base: [] as { tasks: number[]; added: number }[],
-  current: [] as { tasks: number[]; added: number }[],
-};
-try {
-  for (let round = 0; round < rounds; round += 1) {
-    results.base.push(await openOnce(browser, base.address));
-    results.current.push(await openOnce(browser, current.address));
-  }
-} finally {
-  await browser.close();
-  await base.server.close();
-  await current.server.close();
-}
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const bytes = header.length + copies * (1 + Buffer.byteLength(rows.trim()));
+const results = await sideBySide(baseDist, 4431, rounds, openOnce);
 for (const [label, runs] of Object.entries(results)) {
   const longest = median(runs.map(({ tasks }) => Math.max(0, ...tasks)));
   const total = median(runs.map(({ tasks }) => tasks.reduce((sum, duration) => sum + duration, 0)));
@@ -91,6 +55,6 @@ for (const [label, runs] of Object.entries(results)) {
     `${label.padEnd(8)} longest task ${Math.round(longest)} ms, all long tasks ${Math.round(total)} ms (median of ${rounds}); per run: ${runs.map(({ tasks }) => tasks.map(Math.round).join('+')).join(' | ')}`,
   );
   console.log(
-    `${' '.repeat(8)} window memory held for the table: ${(added / 1e6).toFixed(1)} MB, ${(added / bytes).toFixed(2)}× its ${(bytes / 1e6).toFixed(1)} MB (median of ${rounds})`,
+    `${' '.repeat(8)} window memory held for the table: ${(added / 1e6).toFixed(1)} MB, ${(added / table.bytes).toFixed(2)}× its ${(table.bytes / 1e6).toFixed(1)} MB (median of ${rounds})`,
   );
 }

@@ -11,25 +11,14 @@
  * Run with `[COPIES=760] [ROUNDS=1] BASE_DIST=/path/to/dist npx tsx bench/train-table.ts` after
  * `npm run build:renderer`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
-import { serve } from './web-builds';
+import type { Browser } from 'playwright-core';
+import { digitsTableFile, longTasksOf, median, sideBySide, watchLongTasks } from './web-builds';
 
 const baseDist = process.env.BASE_DIST;
 if (!baseDist) throw new Error('BASE_DIST names the baseline build’s dist folder');
-const rows = gunzipSync(readFileSync('/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz')).toString(
-  'utf8',
-);
-const header = [...Array.from({ length: 64 }, (_, index) => `pixel_${index}`), 'digit'].join(',');
 const copies = Number(process.env.COPIES ?? 230);
 const rounds = Number(process.env.ROUNDS ?? 1);
-const tablePath = path.join(tmpdir(), `layerlab-bench-${copies}`, 'digits-large.csv');
-mkdirSync(path.dirname(tablePath), { recursive: true });
-writeFileSync(tablePath, [header, ...Array.from({ length: copies }, () => `\n${rows.trim()}`)].join(''));
+const table = digitsTableFile(copies);
 
 interface Run {
   /** From the click on Train to the first batch reported, and to the test split's result. */
@@ -45,18 +34,12 @@ async function trainOnce(browser: Browser, address: string): Promise<Run> {
   await page.getByRole('button', { name: 'File' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('menuitem', { name: 'Open data (CSV, text)…' }).click();
-  await (await chooser).setFiles(tablePath);
+  await (await chooser).setFiles(table.path);
   await page.getByTestId('test-split').waitFor({ timeout: 600_000 });
   await page.getByRole('tab', { name: 'Training' }).click();
   await page.getByLabel('epochs').fill('1');
   await page.waitForTimeout(4000);
-  await page.evaluate(() => {
-    const store = window as unknown as { longTasks: number[] };
-    store.longTasks = [];
-    new PerformanceObserver((list) =>
-      list.getEntries().forEach((entry) => store.longTasks.push(entry.duration)),
-    ).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   const clicked = Date.now();
   await page.getByRole('button', { name: 'Train', exact: true }).first().click();
   await page
@@ -66,26 +49,12 @@ async function trainOnce(browser: Browser, address: string): Promise<Run> {
   const firstBatch = Date.now() - clicked;
   await page.getByTestId('test-split-result').first().waitFor({ timeout: 600_000 });
   const result = Date.now() - clicked;
-  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const tasks = await longTasksOf(page);
   await page.close();
   return { firstBatch, result, tasks };
 }
 
-const base = await serve(baseDist, 4441);
-const current = await serve(path.join(process.cwd(), 'dist'), 4442);
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
-const results = { base: [] as Run[], current: [] as Run[] };
-try {
-  for (let round = 0; round < rounds; round += 1) {
-    results.base.push(await trainOnce(browser, base.address));
-    results.current.push(await trainOnce(browser, current.address));
-  }
-} finally {
-  await browser.close();
-  await base.server.close();
-  await current.server.close();
-}
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const results = await sideBySide(baseDist, 4441, rounds, trainOnce);
 for (const [label, runs] of Object.entries(results)) {
   const longest = median(runs.map(({ tasks }) => Math.max(0, ...tasks)));
   console.log(

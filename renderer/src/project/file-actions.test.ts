@@ -34,6 +34,13 @@ const reference = (text: string): DataFile => ({
   bytes: text.length,
   sha256: textFingerprint(text),
 });
+/** `text` as the table the app just opened from a file, not saved yet. */
+const openedUnsaved = (text: string) =>
+  useAppStore.setState({
+    data: csvSpecFor('flores.csv', text),
+    dataSource: { file: reference(text), text },
+    savedEdits: null,
+  });
 const heldText = () => {
   const { data } = useAppStore.getState();
   return data?.kind === 'csv' ? data.text : null;
@@ -87,11 +94,7 @@ describe('a project whose table is kept outside it', () => {
     expect(large.length).toBeGreaterThan(8_000_000);
     const host = new MemoryHost();
     const stop = startAutosave(host, 100);
-    useAppStore.setState({
-      data: csvSpecFor('flores.csv', large),
-      dataSource: { file: reference(large), text: large },
-      savedEdits: null,
-    });
+    openedUnsaved(large);
     await vi.advanceTimersByTimeAsync(150);
     stop();
     vi.useRealTimers();
@@ -118,11 +121,7 @@ describe('a project whose table is kept outside it', () => {
     }
     const host = new WorkerHost();
     const stop = startAutosave(host, 100);
-    useAppStore.setState({
-      data: csvSpecFor('flores.csv', large),
-      dataSource: { file: reference(large), text: large },
-      savedEdits: null,
-    });
+    openedUnsaved(large);
     await vi.advanceTimersByTimeAsync(150);
     expect(host.handed).toHaveLength(1);
     expect(host.handed[0]).toMatchObject({ dataFile: reference(large), data: { text: '' } });
