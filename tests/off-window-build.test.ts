@@ -7,10 +7,18 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDataset } from '../shared/data/build';
 import { csvSpecFor } from '../shared/data/recipes/csv';
+import { recipeOf } from '../shared/data/recipes';
 import type { DataSpec } from '../shared/data/spec';
 import { createAppStore } from '../renderer/src/store';
 import { selectDataset } from '../renderer/src/store/selectors';
-import { buildsOffWindow, offWindowCharacters, watchOffWindowBuilds } from '../renderer/src/data/built-off-window';
+import {
+  buildsOffWindow,
+  giveBackBuilt,
+  lendBuilt,
+  offWindowCharacters,
+  rebuildLent,
+  watchOffWindowBuilds,
+} from '../renderer/src/data/built-off-window';
 
 const sklearnData = '/usr/lib/python3/dist-packages/sklearn/datasets/data';
 const iris = readFileSync(`${sklearnData}/iris.csv`, 'utf8');
@@ -20,6 +28,9 @@ const large = [
   ...Array.from({ length: 200 }, () => iris.trimEnd().split('\n').slice(1).join('\n')),
 ].join('\n');
 
+/** Every spec asked of any stand-in: the window starts its build worker once, whichever test is first. */
+const everPosted: DataSpec[] = [];
+
 /** Builds in a later task, as a worker answers: what the window sees is the build's message. */
 class StandInWorker {
   posted: DataSpec[] = [];
@@ -27,9 +38,16 @@ class StandInWorker {
   addEventListener(type: string, listener: (event: { data: unknown }) => void) {
     if (type === 'message') this.listener = listener;
   }
-  postMessage({ id, spec }: { id: number; spec: DataSpec }) {
+  /** A large text kept for the builds after it, as the build worker keeps it. */
+  private kept = '';
+  postMessage({ id, spec, text }: { id: number; spec: DataSpec; text?: 'keep' | 'kept' }) {
     this.posted.push(spec);
-    setTimeout(() => this.listener?.({ data: { id, result: buildDataset(structuredClone(spec)) } }), 5);
+    everPosted.push(spec);
+    const opens = recipeOf(spec).opens;
+    const held = opens?.file(spec);
+    if (text === 'keep' && held) this.kept = held.text;
+    const whole = text === 'kept' && opens && held ? opens.reopen(spec, held.name, this.kept) : spec;
+    setTimeout(() => this.listener?.({ data: { id, result: buildDataset(structuredClone(whole)) } }), 5);
   }
 }
 
@@ -81,4 +99,40 @@ describe('large data, built off the window', () => {
     expect(selectDataset(store.getState())?.ok).toBe(true);
     expect(created).toHaveLength(0);
   });
+
+  it('lends its build to a run without a copy, reads as handed over until given back, and builds again if it never is', async () => {
+    const store = createAppStore();
+    watchOffWindowBuilds(store);
+    const spec = csvSpecFor('iris-lent.csv', large);
+    const asked = everPosted.length;
+    store.getState().setData(spec);
+    await expect.poll(() => store.getState().dataBuilds, { timeout: 20_000 }).toBe(1);
+    const before = selectDataset(store.getState());
+    if (!before?.ok) throw new Error('not built');
+    const values = before.dataset.x.values.slice();
+
+    const lent = lendBuilt(spec);
+    expect(lent).toBe(before.dataset);
+    store.getState().dataBuilt();
+    const meanwhile = selectDataset(store.getState());
+    expect(meanwhile?.ok === false && meanwhile.pending && meanwhile.problem.en).toBe(
+      'Handing the data to the training…',
+    );
+    // Lent once: a second run finds nothing to lend and is given the spec, built in its worker.
+    expect(lendBuilt(spec)).toBeUndefined();
+    // What the run's worker gives back: a copy, which every reader reads from then on.
+    giveBackBuilt(spec, structuredClone(before.dataset));
+    store.getState().dataBuilt();
+    const back = selectDataset(store.getState());
+    if (!back?.ok) throw new Error('not given back');
+    expect(back.dataset.x.values).toEqual(values);
+
+    // Lent again, and the worker stops before giving it back: built again, asked of the build worker.
+    expect(lendBuilt(spec)).toBe(back.dataset);
+    const rebuilt = rebuildLent();
+    expect(rebuilt).toHaveLength(1);
+    const result = await rebuilt[0];
+    expect(result?.ok && result.dataset.x.values).toEqual(values);
+    expect(everPosted.length - asked).toBe(2);
+  }, 30_000);
 });

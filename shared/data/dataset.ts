@@ -1,6 +1,6 @@
 /**
  * What a recipe builds: the tensors' values a network trains on, and what the data panel and the
- * playground read back from them. Types only.
+ * playground read back from them. Types, and the buffers that hold a dataset's values.
  */
 import type { Localized } from '../vocabulary/localized.js';
 
@@ -125,3 +125,22 @@ export type DatasetResult =
   | { ok: true; dataset: Dataset }
   /** `pending`: not a fault but a build under way (large data is built off the window). */
   | { ok: false; field: string; problem: Localized; pending?: boolean };
+
+/**
+ * The buffers of a dataset's values, each once: what a thread hands another with the dataset
+ * (`postMessage`'s transfer list), so that they move without a copy. Large data is built off
+ * the window, and a run is lent the window's build (renderer/src/data/built-off-window.ts).
+ */
+export function datasetBuffers(dataset: Dataset): ArrayBuffer[] {
+  const tensors = [
+    dataset.x,
+    dataset.y,
+    dataset.test?.x,
+    dataset.test?.y,
+    dataset.images?.unusual?.x,
+    ...(dataset.outputs ?? []).flatMap((output) => [output.y, output.test]),
+  ];
+  const buffers = tensors.flatMap((tensor) => (tensor ? [tensor.values.buffer as ArrayBuffer] : []));
+  if (dataset.table) buffers.push(dataset.table.order.buffer as ArrayBuffer);
+  return [...new Set(buffers)];
+}

@@ -22,7 +22,8 @@ import type { Plotted } from '../data/recipe.js';
  * (large data, renderer/src/data/built-off-window.ts): the dataset, so that the worker does not
  * build it again (20 s for a 200 MB table), and, when the spec comes without the large text it
  * keeps outside the project (handing 200 MB of text over was half a second of the window's), what
- * the evaluation plots from that text.
+ * the evaluation plots from that text. The dataset is lent, its buffers transferred, not copied:
+ * the worker gives it back ('data-back').
  */
 export interface BuiltData {
   built?: Dataset;
@@ -102,7 +103,12 @@ export type FromWorker =
       requestId: string;
       trained: { runId: string; graph: Graph; weights: EncodedWeight[]; backend: string } | null;
     }
-  | { type: 'failed'; runId: string | null; message: string };
+  | { type: 'failed'; runId: string | null; message: string }
+  /**
+   * The dataset a run was lent (`BuiltData.built`, handed over without a copy), given back as a
+   * copy the worker made off the window: the window's data panel and checks read it again.
+   */
+  | { type: 'data-back'; runId: string; dataset: Dataset };
 
 /** How often the worker sends batch progress: ten times a second is smooth, and cheap to draw. */
 export const progressIntervalMs = 100;

@@ -313,6 +313,11 @@ test('a 7.4 MB table opens in a worker with its progress shown, trains, and a se
   await expect(result).toContainText(`Test split: ${held} samples never trained on`, { timeout: 90_000 });
   expect(Number(/accuracy ([\d.]+)/.exec(await result.innerText())?.[1])).toBeGreaterThan(80);
   await page.screenshot({ path: testInfo.outputPath('trained.png') });
+  // The window lent the run its build (not copied) and was given it back: the Data tab reads it.
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await expect(page.getByTestId('data-preview')).toContainText(/\(45\d\d\d, 64\)/);
+  await expect(page.getByTestId('test-split')).toHaveText(new RegExp(`^${held} rows held out`));
+  await page.getByRole('tab', { name: 'Training' }).click();
 
   // Opened again and cancelled: the data stays the table opened before.
   await dropFile(page, 'digits-again.csv', table);

@@ -7,25 +7,10 @@
  */
 import { buildDataset } from '../../../shared/data/build';
 import type { DataSpec } from '../../../shared/data/spec';
-import type { Dataset, DatasetResult } from '../../../shared/data/dataset';
+import { datasetBuffers, type DatasetResult } from '../../../shared/data/dataset';
 import { recipeOf, recipes } from '../../../shared/data/recipes';
 import type { RecipeDef, SkippedImage } from '../../../shared/data/recipe';
 import { atOneSide, unpackImages, type PackedImages } from '../../../shared/data/folder-files';
-
-/** The buffers of a dataset's values: handed over, not copied. */
-function buffersOf(dataset: Dataset): ArrayBuffer[] {
-  const tensors = [
-    dataset.x,
-    dataset.y,
-    dataset.test?.x,
-    dataset.test?.y,
-    dataset.images?.unusual?.x,
-    ...(dataset.outputs ?? []).flatMap((output) => [output.y, output.test]),
-  ];
-  const buffers = tensors.flatMap((tensor) => (tensor ? [tensor.values.buffer as ArrayBuffer] : []));
-  if (dataset.table) buffers.push(dataset.table.order.buffer as ArrayBuffer);
-  return [...new Set(buffers)];
-}
 
 /**
  * A build asked for: of a spec, or of a folder's decoded images, whose spec is made here first.
@@ -94,7 +79,7 @@ async function answer(asked: ToBuildWorker): Promise<void> {
     ...('folder' in asked && spec ? { spec } : {}),
     ...(failed ? { failed: true as const } : {}),
   };
-  self.postMessage(answered, { transfer: result.ok ? buffersOf(result.dataset) : [] });
+  self.postMessage(answered, { transfer: result.ok ? datasetBuffers(result.dataset) : [] });
 }
 
 let queue = Promise.resolve();

@@ -5,7 +5,7 @@
  * data reads as pending, and every reader of the build (the panel, the problems, Train) waits.
  * Small data, most of it, is built on the window at once, as before.
  */
-import type { DatasetResult } from '../../../shared/data/dataset';
+import type { Dataset, DatasetResult } from '../../../shared/data/dataset';
 import type { DataSpec } from '../../../shared/data/spec';
 import { recipeOf } from '../../../shared/data/recipes';
 import type { StoreApi } from 'zustand';
@@ -69,6 +69,50 @@ const waiting = new Map<number, (answer: FromBuildWorker) => void>();
 /** The build of `spec` if it is done. */
 export function builtOffWindow(spec: DataSpec): DatasetResult | undefined {
   return built.get(spec);
+}
+
+/** What data lent to a run reads as until the run's worker gives it back (a moment). */
+export const lentBuild: DatasetResult = {
+  ok: false,
+  field: 'file',
+  problem: { en: 'Handing the data to the training…', es: 'Pasando los datos al entrenamiento…' },
+  pending: true,
+};
+
+/** The builds lent to a run, by the spec they were built of, until they come back. */
+const lent = new Set<DataSpec>();
+
+/**
+ * The build of `spec`, taken from the window to be handed to a run's worker without a copy
+ * (cloning 100 MB of values is half a second of the window's thread, bench/train-table.ts):
+ * until the worker gives it back (`giveBackBuilt`), the data reads as `lentBuild`. Undefined
+ * when it is not built.
+ */
+export function lendBuilt(spec: DataSpec): Dataset | undefined {
+  const done = built.get(spec);
+  if (!done?.ok) return undefined;
+  built.set(spec, lentBuild);
+  lent.add(spec);
+  return done.dataset;
+}
+
+/** The build lent for `spec`, given back by the run's worker: the data reads as built again. */
+export function giveBackBuilt(spec: DataSpec, dataset: Dataset): void {
+  if (!lent.delete(spec)) return;
+  built.set(spec, { ok: true, dataset });
+}
+
+/**
+ * The worker the builds were lent to stopped before giving them back: each is built again (the
+ * build worker keeps the text). A promise of each build, so the store can be told when it is done.
+ */
+export function rebuildLent(): Promise<DatasetResult>[] {
+  const again = [...lent].map((spec) => {
+    built.delete(spec);
+    return buildOffWindow(spec);
+  });
+  lent.clear();
+  return again;
 }
 
 /** Asks the worker (started once) for a build; its answer, or why it could not give one. */

@@ -8,7 +8,8 @@ import type { BuiltData, FromWorker, ToWorker } from '../../../shared/ipc/worker
 import type { DataSpec } from '../../../shared/data/spec';
 import { recipeOf } from '../../../shared/data/recipes';
 import { embeddedDataChars } from '../../../shared/data/data-file';
-import { builtOffWindow, buildsOffWindow } from '../data/built-off-window';
+import { builtOffWindow, buildsOffWindow, giveBackBuilt, lendBuilt, rebuildLent } from '../data/built-off-window';
+import { datasetBuffers } from '../../../shared/data/dataset';
 import type { Localized } from '../../../shared/vocabulary/localized';
 import type { EncodedWeight, Trained } from '../../../shared/vocabulary/weights';
 import { useAppStore } from '../store';
@@ -24,6 +25,13 @@ function getWorker(): Worker {
   worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
     const message = event.data;
+    if (message.type === 'data-back') {
+      const spec = lentTo.get(message.runId);
+      lentTo.delete(message.runId);
+      if (spec) giveBackBuilt(spec, message.dataset);
+      useAppStore.getState().dataBuilt();
+      return;
+    }
     if ('requestId' in message) {
       waiting.get(message.requestId)?.(message);
       waiting.delete(message.requestId);
@@ -32,6 +40,9 @@ function getWorker(): Worker {
     useAppStore.getState().receive(message);
   });
   worker.addEventListener('error', (event) => {
+    // The data lent to it will not come back: built again, off the window.
+    lentTo.clear();
+    for (const rebuilt of rebuildLent()) void rebuilt.then(() => useAppStore.getState().dataBuilt());
     const running = useAppStore.getState().runs.find((run) => run.phase === 'running' || run.phase === 'starting');
     useAppStore
       .getState()
@@ -40,26 +51,33 @@ function getWorker(): Worker {
   return worker;
 }
 
+/** Posts `message`; the buffers of a dataset it lends are handed over, not copied. */
 function send(message: ToWorker): void {
-  getWorker().postMessage(message);
+  const lends = (message.type === 'train' || message.type === 'restore') && message.built;
+  getWorker().postMessage(message, { transfer: lends ? datasetBuffers(lends) : [] });
 }
 
+/** The spec each run was lent the window's build of, until the worker gives it back. */
+const lentTo = new Map<string, DataSpec>();
+
 /**
- * The project's data as a run is given it: a table kept outside the project, once the window has
- * built it off its thread, goes without its text and with its dataset (copied), which the worker
- * does not build again (bench/train-table.ts). Other data goes as its spec, built in the worker.
+ * The project's data as run `runId` is given it: a table kept outside the project, once the window
+ * has built it off its thread, goes without its text and with its dataset, lent (its buffers
+ * handed over, not copied: bench/train-table.ts) and given back by the worker, which does not
+ * build it again. Other data goes as its spec, built in the worker.
  */
-function runData(data: DataSpec): { data: DataSpec } & BuiltData {
+function runData(runId: string, data: DataSpec): { data: DataSpec } & BuiltData {
   const recipe = recipeOf(data);
   const held = recipe.opens?.file(data);
   if (!recipe.opens || !held || held.text.length <= embeddedDataChars || !buildsOffWindow(data)) return { data };
-  const built = builtOffWindow(data);
-  if (!built?.ok) return { data };
-  return {
-    data: recipe.opens.reopen(data, held.name, ''),
-    built: built.dataset,
-    plotted: recipe.plotted?.(data, built.dataset) ?? null,
-  };
+  const done = builtOffWindow(data);
+  if (!done?.ok) return { data };
+  const plotted = recipe.plotted?.(data, done.dataset) ?? null;
+  const built = lendBuilt(data);
+  if (!built) return { data };
+  lentTo.set(runId, data);
+  useAppStore.getState().dataBuilt();
+  return { data: recipe.opens.reopen(data, held.name, ''), built, plotted };
 }
 
 /** Starts a run of the network on screen with the current data and settings. */
@@ -72,7 +90,7 @@ export function startTraining(): void {
     type: 'train',
     runId: run.id,
     graph: selectGraph(state),
-    ...runData(state.data),
+    ...runData(run.id, state.data),
     settings: run.settings,
     backend: state.backendPreference,
     ...(expected ? { expected } : {}),
@@ -170,7 +188,7 @@ export function restoreTrained(trained: Trained): void {
     type: 'restore',
     runId: run.id,
     graph: selectGraph(state),
-    ...runData(state.data),
+    ...runData(run.id, state.data),
     settings: run.settings,
     backend: state.backendPreference,
     trained,

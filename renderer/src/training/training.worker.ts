@@ -10,6 +10,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import type { Dataset } from '../../../shared/data/build';
+import { datasetBuffers } from '../../../shared/data/dataset';
 import type { DataSpec } from '../../../shared/data/spec';
 import type { Plotted } from '../../../shared/data/recipe';
 import type { TrainingSettings } from '../../../shared/training/settings';
@@ -399,8 +400,21 @@ function generate(message: Extract<ToWorker, { type: 'generate' }>): void {
   else post({ type: 'query-problem', requestId: message.requestId, problem: result.problem });
 }
 
+/**
+ * The window lends a run the dataset it built (its buffers handed over): it is given back at
+ * once as a copy made here, off the window, and the run keeps the one it was lent.
+ */
+function giveBack(message: Extract<ToWorker, { type: 'train' | 'restore' }>): void {
+  if (!message.built) return;
+  const dataset = structuredClone(message.built);
+  self.postMessage({ type: 'data-back', runId: message.runId, dataset } satisfies FromWorker, {
+    transfer: datasetBuffers(dataset),
+  });
+}
+
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
+  if (message.type === 'train' || message.type === 'restore') giveBack(message);
   const handle = async () => {
     switch (message.type) {
       case 'train':
