@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { dragLayerOntoCanvas, expectCounts, layer, openApp, wire } from '../helpers/canvas';
+import { writeFile } from 'node:fs/promises';
+import { dragLayerOntoCanvas, expectCounts, layer, openApp, openProjectFile, wire } from '../helpers/canvas';
+import { emptyProject, serializeProject } from '../../shared/project/project';
+import { generatedGraph } from '../../bench/graphs';
 
 test.use({ locale: 'en-US' });
 
@@ -124,4 +127,50 @@ test('a double-click adds a layer after the selected one, and the palette filter
   await expect(page.getByTestId('palette-Dense')).toHaveCount(0);
   await page.getByPlaceholder('Filter layers').fill('nothing-like-this');
   await expect(page.getByText('No layer matches')).toBeVisible();
+});
+
+test('a 500-layer network: framed as far out as the canvas goes, drawn where it is in view, panned to its end, zoomed and edited', async ({
+  page,
+}, testInfo) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const file = testInfo.outputPath('chain-500.layerlab');
+  await writeFile(file, serializeProject({ ...emptyProject('chain of 500'), graph: generatedGraph(500) }));
+  await openApp(page);
+  await openProjectFile(page, file);
+  await expectCounts(page, '500 layers', '665 wires');
+  // Framed as far out as the canvas goes, then only the layers in view are on the page.
+  const drawn = page.locator('.react-flow__node');
+  await expect.poll(() => drawn.count()).toBeLessThan(100);
+  expect(await drawn.count()).toBeGreaterThan(5);
+  await expect(page.getByTestId('layer-dense_499')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('framed.png') });
+
+  // Dragged to the far end: its last layers come into view, with their shapes on the wires.
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!pane) throw new Error('no canvas');
+  const middle = pane.x + pane.width / 2;
+  const y = pane.y + pane.height - 20;
+  for (let drag = 0; drag < 80; drag += 1) {
+    const drawnAt = (await layer(page, 'dense_496').count()) > 0 ? await layer(page, 'dense_496').boundingBox() : null;
+    if (drawnAt && drawnAt.x < middle) break;
+    await page.mouse.move(middle + 200, y);
+    await page.mouse.down();
+    await page.mouse.move(middle - 200, y, { steps: 4 });
+    await page.mouse.up();
+  }
+  await expect(layer(page, 'dense_499')).toBeVisible();
+
+  // Closer in, a layer near the end edited: the wire after it carries the new shape at once, and
+  // the Add it meets is pinned with the mismatch.
+  const near = await layer(page, 'dense_496').boundingBox();
+  if (!near) throw new Error('dense_496 is not drawn');
+  await page.mouse.move(near.x + near.width / 2, near.y + near.height / 2);
+  for (let turn = 0; turn < 4; turn += 1) await page.mouse.wheel(0, -300);
+  await layer(page, 'dense_496').click();
+  await page.getByRole('complementary', { name: 'Inspector' }).getByLabel('units').fill('7');
+  await expect(page.getByTestId('wire-dense_496-dropout_497')).toHaveText('(None, 7)');
+  await expect(layer(page, 'add_498')).toHaveClass(/has-error/);
+  await page.screenshot({ path: testInfo.outputPath('far-end.png') });
+  expect(errors).toEqual([]);
 });

@@ -12,7 +12,7 @@ import {
   type Node,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../../shared/vocabulary/shape';
 import { selectAnalysis } from '../store/selectors';
@@ -21,7 +21,9 @@ import { isLayerKind, layerDef } from '../../../shared/layers/registry';
 import type { LayerCategory } from '../../../shared/layers/types';
 import { useAppStore } from '../store';
 import { LayerNodeView } from './LayerNodeView';
-import { WireEdge } from './WireEdge';
+import { WireEdge, type WireData } from './WireEdge';
+import { LayerBoxesProvider } from './layer-boxes';
+import { textZoom } from './text-zoom';
 
 /** Node types live at module scope so React Flow does not remount nodes on every render. */
 const nodeTypes: NodeTypes = { layer: LayerNodeView };
@@ -57,11 +59,11 @@ export function fitOptions(minimapOpen: boolean) {
 const minimapSize = { width: 168, height: 104 };
 
 /**
- * The zoom as a CSS variable on the canvas, so text that must stay readable when zoomed out (a
- * compact layer's kind, name and shape) can be sized against it.
+ * The zoom text is sized against (text-zoom.ts) as a CSS variable on the canvas, so text that must
+ * stay readable when zoomed out (a compact layer's kind, name and shape) can be sized against it.
  */
 function useZoomVariable(canvas: RefObject<HTMLElement | null>) {
-  const zoom = useStore((state) => state.transform[2]);
+  const zoom = useStore((state) => textZoom(state.transform[2]));
   useEffect(() => {
     canvas.current?.style.setProperty('--zoom', String(zoom));
   }, [canvas, zoom]);
@@ -84,10 +86,12 @@ function useFraming(canvas: RefObject<HTMLElement | null>) {
   }, [fitView, minimapOpen]);
   // Once per new network, when its layers have been measured; not for a layer dropped by hand.
   const framedEpoch = useRef(0);
+  const [framedAt, setFramedAt] = useState(0);
   useEffect(() => {
     if (!initialised || framedEpoch.current === epoch) return;
     framedEpoch.current = epoch;
     frame();
+    setFramedAt(epoch);
   }, [epoch, initialised, frame]);
   // The minimap shown or hidden: the room the view leaves changes.
   useEffect(() => {
@@ -115,10 +119,19 @@ function useFraming(canvas: RefObject<HTMLElement | null>) {
     };
   }, [canvas, frame]);
   // A move the learner makes (not one made by code, which has no event) keeps their view.
-  return useCallback((event: MouseEvent | TouchEvent | null) => {
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event) framed.current = false;
   }, []);
+  return { onMoveStart, framed: framedAt === epoch };
 }
+
+/**
+ * Above this many layers, only the layers and wires in view are drawn: a 500-layer network drew
+ * every layer on every edit and panned at 35–40 frames a second (bench/canvas-size.ts). Not
+ * before the network is framed: framing waits for every layer to be measured, and a layer never
+ * drawn is never measured. Networks of a lesson's size keep every layer on the page.
+ */
+const drawOnlyVisibleAbove = 100;
 const defaultEdgeOptions = { type: 'wire', animated: false } as const;
 
 export function Canvas() {
@@ -132,13 +145,14 @@ export function Canvas() {
     const nameOf = new Map(names.map((entry) => entry.split('\u0000') as [string, string]));
     return storedEdges.map((edge) => {
       const shape = wireShapes.get(edge.id);
+      const data: WireData = {
+        from: nameOf.get(edge.source) ?? edge.source,
+        to: nameOf.get(edge.target) ?? edge.target,
+      };
       return {
         ...edge,
-        ariaLabel: t('node.wire', {
-          from: nameOf.get(edge.source) ?? edge.source,
-          to: nameOf.get(edge.target) ?? edge.target,
-          shape: shape ? formatShape(shape) : '?',
-        }),
+        data,
+        ariaLabel: t('node.wire', { ...data, shape: shape ? formatShape(shape) : '?' }),
       };
     });
   }, [storedEdges, wireShapes, names, t]);
@@ -161,7 +175,7 @@ export function Canvas() {
   const addLayer = useAppStore((state) => state.addLayer);
   const { screenToFlowPosition } = useReactFlow();
   const canvas = useRef<HTMLElement | null>(null);
-  const onMoveStart = useFraming(canvas);
+  const { onMoveStart, framed } = useFraming(canvas);
   useZoomVariable(canvas);
   const minimapOpen = useAppStore((state) => state.minimapOpen);
   const setMinimapOpen = useAppStore((state) => state.setMinimapOpen);
@@ -186,50 +200,53 @@ export function Canvas() {
 
   return (
     <section ref={canvas} className="canvas" aria-label={t('canvas.label')} onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onMoveStart={onMoveStart}
-        defaultEdgeOptions={defaultEdgeOptions}
-        deleteKeyCode={deleteKeys}
-        onBeforeDelete={onBeforeDelete}
-        minZoom={0.2}
-        maxZoom={2.5}
-        defaultViewport={{ x: 0, y: 0, zoom: 1 }}
-        snapToGrid
-        snapGrid={[8, 8]}
-      >
-        <Background gap={24} size={1.5} />
-        {minimapOpen && (
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel={t('canvas.minimap')}
-            className="minimap"
-            nodeColor={minimapColour}
-            nodeBorderRadius={6}
-            style={minimapSize}
-          />
-        )}
-        <Controls showInteractive={false} orientation="horizontal">
-          <ControlButton
-            onClick={() => setMinimapOpen(!minimapOpen)}
-            aria-pressed={minimapOpen}
-            title={minimapOpen ? t('canvas.hideMinimap') : t('canvas.showMinimap')}
-            aria-label={minimapOpen ? t('canvas.hideMinimap') : t('canvas.showMinimap')}
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" />
-              <rect x="4" y="6" width="4" height="3" fill="currentColor" />
-            </svg>
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
+      <LayerBoxesProvider>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onMoveStart={onMoveStart}
+          defaultEdgeOptions={defaultEdgeOptions}
+          deleteKeyCode={deleteKeys}
+          onBeforeDelete={onBeforeDelete}
+          onlyRenderVisibleElements={framed && nodes.length > drawOnlyVisibleAbove}
+          minZoom={0.2}
+          maxZoom={2.5}
+          defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+          snapToGrid
+          snapGrid={[8, 8]}
+        >
+          <Background gap={24} size={1.5} />
+          {minimapOpen && (
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel={t('canvas.minimap')}
+              className="minimap"
+              nodeColor={minimapColour}
+              nodeBorderRadius={6}
+              style={minimapSize}
+            />
+          )}
+          <Controls showInteractive={false} orientation="horizontal">
+            <ControlButton
+              onClick={() => setMinimapOpen(!minimapOpen)}
+              aria-pressed={minimapOpen}
+              title={minimapOpen ? t('canvas.hideMinimap') : t('canvas.showMinimap')}
+              aria-label={minimapOpen ? t('canvas.hideMinimap') : t('canvas.showMinimap')}
+            >
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" />
+                <rect x="4" y="6" width="4" height="3" fill="currentColor" />
+              </svg>
+            </ControlButton>
+          </Controls>
+        </ReactFlow>
+      </LayerBoxesProvider>
       {nodes.length === 0 && (
         <div className="canvas-empty" role="note">
           <h2>{t('canvas.emptyTitle')}</h2>

@@ -10,6 +10,13 @@ import { memo, useState } from 'react';
 import { formatShape } from '../../../shared/vocabulary/shape';
 import { useAppStore } from '../store';
 import { selectAnalysis } from '../store/selectors';
+import { useLayerBoxes, type Box, type LayerBoxes } from './layer-boxes';
+
+/** What Canvas gives each wire: the names of the layers it joins. */
+export interface WireData extends Record<string, unknown> {
+  from: string;
+  to: string;
+}
 
 /** The smallest text on screen, in CSS pixels. */
 export const minimumTextPixels = 11;
@@ -17,27 +24,6 @@ export const minimumTextPixels = 11;
 /** A monospace character is about this wide, in ems; the label has this padding and border. */
 const characterWidth = 0.62;
 const paddingPixels = 14;
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const sameBoxes = (a: readonly (Box & { id: string })[], b: readonly (Box & { id: string })[]) =>
-  a.length === b.length &&
-  a.every((box, index) => {
-    const other = b[index];
-    return (
-      other !== undefined &&
-      box.id === other.id &&
-      box.x === other.x &&
-      box.y === other.y &&
-      box.width === other.width &&
-      box.height === other.height
-    );
-  });
 
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -65,10 +51,12 @@ export function placeLabel(
   wire: { x: number; y: number },
   ends: readonly Box[],
   zoom: number,
-  layers: readonly Box[],
+  layers: Pick<LayerBoxes, 'near'>,
 ): { x: number; y: number } | null {
-  const free = (point: { x: number; y: number }) =>
-    !layers.some((layer) => overlaps(labelBox(text, point.x, point.y, zoom), layer));
+  const free = (point: { x: number; y: number }) => {
+    const label = labelBox(text, point.x, point.y, zoom);
+    return !layers.near(label).some((layer) => overlaps(label, layer));
+  };
   if (free(wire)) return wire;
   // Over the gap only when the label is no wider than the span between the two layers' centres:
   // the next wire's label, placed the same way, then never runs into this one.
@@ -98,23 +86,14 @@ function WireEdgeComponent(props: EdgeProps) {
     targetPosition,
     selected,
     markerEnd,
+    data,
   } = props;
   const shape = useAppStore((state) => selectAnalysis(state).wires.get(id) ?? null);
-  const from = useAppStore((state) => state.nodes.find((node) => node.id === source)?.data.name ?? source);
-  const to = useAppStore((state) => state.nodes.find((node) => node.id === target)?.data.name ?? target);
+  // The layers' names come with the wire (Canvas), not each wire searching every layer.
+  const { from, to } = (data as WireData | undefined) ?? { from: source, to: target };
   const faulty = useAppStore((state) => selectAnalysis(state).problems.some((found) => found.wireIds.includes(id)));
   const zoom = useStore((state) => state.transform[2]);
-  const layers = useStore(
-    (state) =>
-      [...state.nodeLookup.values()].map((node) => ({
-        id: node.id,
-        x: node.internals.positionAbsolute.x,
-        y: node.internals.positionAbsolute.y,
-        width: node.measured.width ?? 0,
-        height: node.measured.height ?? 0,
-      })),
-    sameBoxes,
-  );
+  const layers = useLayerBoxes();
   const flow = useStoreApi();
   const [hovered, setHovered] = useState(false);
   const [path, labelX, labelY] = getSmoothStepPath({
@@ -126,7 +105,7 @@ function WireEdgeComponent(props: EdgeProps) {
     targetPosition,
   });
   const text = shape ? formatShape(shape) : '?';
-  const ends = layers.filter((layer) => layer.id === source || layer.id === target);
+  const ends = [layers.of(source), layers.of(target)].filter((end) => end !== undefined);
   const place = placeLabel(text, { x: labelX, y: labelY }, ends, zoom, layers);
   const shown = hovered || selected === true || place !== null;
   const at = place ?? { x: labelX, y: labelY };

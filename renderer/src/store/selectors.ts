@@ -48,7 +48,13 @@ function sameLayersAndWires(nodes: readonly LayerFlowNode[], edges: readonly Wir
 
 /** Shapes, parameter counts and problems, recomputed only when layers or wires change (not on a drag). */
 export function selectAnalysis(state: AppState): Analysis {
-  if (sameLayersAndWires(state.nodes, state.edges)) return lastAnalysis;
+  // Read by every layer and wire on every change of the store: the same layers answer at once,
+  // and layers found to differ only where they sit are the ones compared with from then on.
+  if (state.nodes === lastAnalysedNodes && state.edges === lastAnalysedEdges) return lastAnalysis;
+  if (sameLayersAndWires(state.nodes, state.edges)) {
+    lastAnalysedNodes = state.nodes;
+    return lastAnalysis;
+  }
   lastAnalysedNodes = state.nodes;
   lastAnalysedEdges = state.edges;
   lastAnalysis = analyzeGraph(selectGraph(state));
