@@ -10,6 +10,7 @@ import { HostContext } from './host/HostContext';
 import { initI18n } from './i18n';
 import { useAppStore } from './store';
 import { watchOffWindowBuilds } from './data/built-off-window';
+import { warmTraining } from './training/client';
 
 async function start(): Promise<void> {
   const host = detectHost();
@@ -31,6 +32,9 @@ async function start(): Promise<void> {
       </HostContext.Provider>
     </StrictMode>,
   );
+  // While the learner looks at the gallery: the training worker readied for the first Train.
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(warmTraining, { timeout: 3000 });
+  else setTimeout(warmTraining, 1000);
 }
 
 void start();

@@ -5,6 +5,7 @@
 import type { DataSpec } from '../data/spec.js';
 import type { Problem } from '../vocabulary/problems.js';
 import type { Graph } from '../graph/types.js';
+import type { LayerKind } from '../layers/registry.js';
 import type { Localized } from '../vocabulary/localized.js';
 import type { EncodedWeight, Trained } from '../vocabulary/weights.js';
 import type { BackendName, BackendPreference } from '../training/backends.js';
@@ -64,7 +65,13 @@ export type ToWorker =
       trained: Trained;
     } & BuiltData)
   /** The last trained model's weights, to save them in the project. */
-  | { type: 'trained-weights'; requestId: string };
+  | { type: 'trained-weights'; requestId: string }
+  /**
+   * Before any run, while the learner reads: the machine probed and the backend a network of
+   * these layer kinds would get started (WASM fetched and compiled), so the first click on Train
+   * does not wait for them. Answered with nothing.
+   */
+  | { type: 'warm'; kinds: LayerKind[]; backend: BackendPreference };
 
 /** One point of a loss curve. */
 export interface BatchPoint {

@@ -116,3 +116,28 @@ test('a diverging run stops by itself and says what to try', async ({ page }) =>
   await expect(page.getByTestId('run-outcome')).toContainText('Training stopped by itself', { timeout: 30_000 });
   await expect(page.getByTestId('run-outcome')).toContainText('Try a learning rate ten times lower');
 });
+
+test('the training worker readies its backend while the learner reads the gallery, so the first Train goes straight to training', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(request.url()));
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: /RNN: next character/ })).toBeVisible();
+  // Nothing clicked yet: WASM is fetched (and compiled) by the worker, and no backend is claimed.
+  await expect
+    .poll(() => fetched.some((url) => /tfjs-backend-wasm.*\.wasm$/.test(url)), { timeout: 20_000 })
+    .toBe(true);
+  await expect(page.getByText('Backend: chosen when training starts')).toBeVisible();
+
+  await page.getByRole('button', { name: /RNN: next character/ }).click();
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+  await expect(page.getByText('Backend: WASM (CPU)')).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Playground' })).toHaveAttribute('aria-selected', 'true', {
+    timeout: 30_000,
+  });
+  expect(problems).toEqual([]);
+});

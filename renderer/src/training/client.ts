@@ -80,6 +80,20 @@ function runData(runId: string, data: DataSpec): { data: DataSpec } & BuiltData 
   return { data: recipe.opens.reopen(data, held.name, ''), built, plotted };
 }
 
+/**
+ * Readies the training worker while the learner looks at the network: the machine probed and the
+ * backend its layers would get started, so the first click on Train goes straight to training
+ * (bench/first-epoch.ts). Asked when the page is idle after it starts; harmless to ask again.
+ */
+export function warmTraining(): void {
+  const state = useAppStore.getState();
+  send({
+    type: 'warm',
+    kinds: selectGraph(state).nodes.map((node) => node.kind),
+    backend: state.backendPreference,
+  });
+}
+
 /** Starts a run of the network on screen with the current data and settings. */
 export function startTraining(): void {
   const state = useAppStore.getState();

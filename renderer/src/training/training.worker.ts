@@ -102,6 +102,22 @@ function watchWebGlContext(): void {
   });
 }
 
+/** What the machine offers, probed once: a GPU and WebAssembly do not come and go within a session. */
+let probed: ReturnType<typeof probeEnvironment> | null = null;
+const environment = () => (probed ??= probeEnvironment());
+
+/**
+ * Before any run: the machine probed and the backend the plan would pick started (tf.js fetches
+ * and compiles WASM, or sets up WebGL, the first time), so that the first run finds it ready. A
+ * run asks for its backend again (`startRun`), which is then at once; a failure here is left for
+ * the run to meet and report.
+ */
+async function warm(message: Extract<ToWorker, { type: 'warm' }>): Promise<void> {
+  const plan = planBackends(await environment(), message.kinds, message.backend);
+  const first = plan[0];
+  if (first && tf.getBackend() !== first.name) await startBackend(first.name);
+}
+
 /**
  * Starts the best backend the machine has for this network (every failure reported), lets go of
  * the model held so far, and builds the new one; null when the run cannot go on (already said).
@@ -111,7 +127,7 @@ async function startRun(
 ): Promise<Extract<ReturnType<typeof prepareRun>, { ok: true }> | null> {
   const { runId } = message;
   const plan = planBackends(
-    await probeEnvironment(),
+    await environment(),
     message.graph.nodes.map((node) => node.kind),
     message.backend,
   );
@@ -241,7 +257,8 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
     },
     onEpoch: (update) => {
       finishedEpochs.push(update);
-      if (performance.now() - lastSent >= progressIntervalMs) flush();
+      // The first epoch's point at once: the chart shows the run has begun (bench/first-epoch.ts).
+      if (update.epoch === 0 || performance.now() - lastSent >= progressIntervalMs) flush();
     },
     shouldStop: () => stopRequests.has(runId),
     isInterrupted: () => contextLost,
@@ -443,6 +460,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
         return;
       case 'trained-weights':
         trainedWeights(message);
+        return;
+      case 'warm':
+        await warm(message);
         return;
     }
   };
