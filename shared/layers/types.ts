@@ -149,7 +149,10 @@ export interface LayerTraits {
    * Input's dtype is probably meant to be int32.
    */
   readonly readsIndices?: true;
-  /** The gradient kernel tf.js' WASM backend lacks for this layer: it cannot train there. */
+  /**
+   * The gradient kernel tf.js' WASM backend lacks for this layer: it trains there only if LayerLab
+   * supplies the kernel (training/fast-kernels.ts), else not at all.
+   */
   readonly wasmMissingGradient?: string;
   /** It trains convolution filters: exported TypeScript brings LayerLab's fast CPU kernel for them. */
   readonly convolves?: true;

@@ -31,25 +31,38 @@ describe('planBackends', () => {
     ]);
   });
 
-  it('keeps a convolutional network off WASM and says why', () => {
+  it('trains a convolutional network without a GPU on WASM, with the filter gradient LayerLab gives it', () => {
     const plan = planBackends(noGpu, ['Input', 'Conv2D', 'Flatten', 'Dense'], 'auto');
-    expect(plan.map((choice) => choice.name)).toEqual(['webgl', 'cpu']);
-    expect(plan[0]?.reason.en).toContain('WASM cannot train Conv2D (Conv2DBackpropFilter)');
+    expect(plan.map((choice) => choice.name)).toEqual(['wasm', 'cpu']);
+    expect(plan[0]?.reason.en).toContain('WASM is the fastest CPU backend');
+    expect(planBackends(noGpu, ['Conv1D', 'Conv2DTranspose'], 'wasm').map((choice) => choice.name)).toEqual([
+      'wasm',
+      'cpu',
+    ]);
   });
 
   it('trains an Embedding without a GPU on WASM, with the segment sum LayerLab gives it', () => {
     const plan = planBackends(noGpu, ['Input', 'Embedding', 'LSTM', 'Dense'], 'auto');
     expect(plan.map((choice) => choice.name)).toEqual(['wasm', 'cpu']);
     expect(plan[0]?.reason.en).toContain('WASM is the fastest CPU backend');
-    // With a convolution as well, software WebGL still comes first.
-    expect(planBackends(noGpu, ['Embedding', 'Conv1D', 'Dense'], 'auto')[0]?.name).toBe('webgl');
+    expect(planBackends(noGpu, ['Embedding', 'Conv1D', 'Dense'], 'auto')[0]?.name).toBe('wasm');
   });
 
-  it('honours an explicit choice, but not WASM for a network it cannot train', () => {
-    expect(planBackends(noGpu, ['Dense'], 'cpu').map((choice) => choice.name)).toEqual(['cpu']);
-    const plan = planBackends(noGpu, ['Conv1D', 'LSTM'], 'wasm');
-    expect(plan.map((choice) => choice.name)).not.toContain('wasm');
-    expect(plan[0]?.reason.es).toContain('WASM no puede entrenar Conv1D (Conv2DBackpropFilter)');
+  describe('with tf.js’ WASM kernels alone (none supplied by LayerLab)', () => {
+    const alone: string[] = [];
+
+    it('keeps a convolutional network off WASM and says why: software WebGL, then CPU', () => {
+      const plan = planBackends(noGpu, ['Input', 'Conv2D', 'Flatten', 'Dense'], 'auto', alone);
+      expect(plan.map((choice) => choice.name)).toEqual(['webgl', 'cpu']);
+      expect(plan[0]?.reason.en).toContain('WASM cannot train Conv2D (Conv2DBackpropFilter)');
+    });
+
+    it('honours an explicit choice, but not WASM for a network it cannot train', () => {
+      expect(planBackends(noGpu, ['Dense'], 'cpu', alone).map((choice) => choice.name)).toEqual(['cpu']);
+      const plan = planBackends(noGpu, ['Conv1D', 'LSTM'], 'wasm', alone);
+      expect(plan.map((choice) => choice.name)).not.toContain('wasm');
+      expect(plan[0]?.reason.es).toContain('WASM no puede entrenar Conv1D (Conv2DBackpropFilter)');
+    });
   });
 });
 

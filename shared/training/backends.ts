@@ -5,6 +5,7 @@
  */
 import { layerDef, layerKinds, type LayerKind } from '../layers/registry.js';
 import type { Localized } from '../vocabulary/localized.js';
+import { wasmKernelsLayerLabAdds } from './fast-kernels.js';
 
 export const backendNames = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof backendNames)[number];
@@ -18,8 +19,9 @@ export interface BackendEnvironment {
 }
 
 /**
- * Layers whose gradients need kernels tf.js 4.22's WASM backend does not register, so a network
- * with them cannot train there (it can still predict). A test checks each kernel is still missing.
+ * Layers whose gradients need kernels tf.js 4.22's WASM backend does not register: a network with
+ * them trains there only with the kernel LayerLab supplies (`wasmKernelsLayerLabAdds`), else not
+ * at all (it can still predict). A test checks each kernel is still missing from tf.js.
  */
 export const wasmMissingGradients: Partial<Record<LayerKind, string>> = Object.fromEntries(
   layerKinds.flatMap((kind) => {
@@ -41,12 +43,19 @@ export const backendLabels: Record<BackendName, Localized> = {
   cpu: { en: 'CPU (plain JavaScript)', es: 'CPU (JavaScript puro)' },
 };
 
-/** Layers of the graph that the WASM backend cannot train, with the kernel each lacks. */
-export function wasmBlockers(kinds: Iterable<LayerKind>): { kind: LayerKind; kernel: string }[] {
+/**
+ * Layers of the graph that the WASM backend cannot train, with the kernel each lacks: those whose
+ * missing kernel LayerLab does not supply (`supplied`, by default what `installFastKernels` adds;
+ * a test passes none to see tf.js alone).
+ */
+export function wasmBlockers(
+  kinds: Iterable<LayerKind>,
+  supplied: readonly string[] = wasmKernelsLayerLabAdds,
+): { kind: LayerKind; kernel: string }[] {
   const blockers: { kind: LayerKind; kernel: string }[] = [];
   for (const kind of new Set(kinds)) {
     const kernel = wasmMissingGradients[kind];
-    if (kernel) blockers.push({ kind, kernel });
+    if (kernel && !supplied.includes(kernel)) blockers.push({ kind, kernel });
   }
   return blockers;
 }
@@ -59,8 +68,9 @@ export function planBackends(
   environment: BackendEnvironment,
   kinds: Iterable<LayerKind>,
   preference: BackendPreference,
+  supplied: readonly string[] = wasmKernelsLayerLabAdds,
 ): BackendChoice[] {
-  const blockers = wasmBlockers(kinds);
+  const blockers = wasmBlockers(kinds, supplied);
   const blockedText = blockers.map((blocker) => `${blocker.kind} (${blocker.kernel})`).join(', ');
   const plan: BackendChoice[] = [];
   const add = (name: BackendName, reason: Localized) => {
@@ -74,7 +84,7 @@ export function planBackends(
         en: `WASM cannot train ${blockedText}: tf.js has no gradient kernel for it there.`,
         es: `WASM no puede entrenar ${blockedText}: tf.js no tiene allí su kernel de gradiente.`,
       };
-      return planBackends(environment, kinds, 'auto').map((choice) => ({
+      return planBackends(environment, kinds, 'auto', supplied).map((choice) => ({
         name: choice.name,
         reason: { en: `${why.en} ${choice.reason.en}`, es: `${why.es} ${choice.reason.es}` },
       }));

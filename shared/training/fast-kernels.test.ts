@@ -58,16 +58,33 @@ const tables = lookups.map((entry, index) => {
   const ids = 'same' in entry ? (tf.fill([...entry.ids], 7, 'int32') as tf.Tensor2D) : drawn;
   return { entry, table, ids };
 });
+/** The filter gradient kernel run alone on the backend in use, given x and dy. */
+function filterKernel(x: tf.Tensor4D, dy: tf.Tensor4D, w: readonly number[], strides: [number, number], pad: string) {
+  const attrs = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined, filterShape: [...w] };
+  const out = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs as never) as tf.Tensor;
+  const values = out.dataSync() as Float32Array;
+  out.dispose();
+  return values;
+}
+// The gradient flowing back into each case's convolution: drawn, so that both backends get the same.
+const flowing = stock.map(({ entry, x, w }, index) =>
+  tf.randomNormal(tf.conv2d(x, w, [...entry.strides], entry.padding).shape, 0, 1, 'float32', index + 400),
+) as tf.Tensor4D[];
 let before: Float32Array[] = [];
+let kernelBefore: Float32Array[] = [];
 let tablesBefore: Float32Array[] = [];
 const stockKernels = {
   Conv2DBackpropFilter: tf.getKernel('Conv2DBackpropFilter', 'cpu')?.kernelFunc,
   UnsortedSegmentSum: tf.getKernel('UnsortedSegmentSum', 'cpu')?.kernelFunc,
   wasmSegmentSum: tf.getKernel('UnsortedSegmentSum', 'wasm')?.kernelFunc,
+  wasmFilterGradient: tf.getKernel('Conv2DBackpropFilter', 'wasm')?.kernelFunc,
 };
 
 beforeAll(() => {
   before = stock.map(({ entry, x, w }) => filterGradient(x, w, [...entry.strides], entry.padding));
+  kernelBefore = stock.map(({ entry, x }, index) =>
+    filterKernel(x, flowing[index] as tf.Tensor4D, entry.w, [...entry.strides], entry.padding),
+  );
   // tf.js' own segment sum takes seconds on the largest case: it is the reason for LayerLab's.
   tablesBefore = tables.map(({ table, ids }) => tableGradient(table, ids));
   installFastKernels(tf);
@@ -141,6 +158,57 @@ describe('the WASM segment sum LayerLab adds, so that an Embedding trains on WAS
       expect(after.length).toBe((lookups[index]?.words ?? 0) * (lookups[index]?.width ?? 0));
       expect(Array.from(after)).toEqual(Array.from(tablesBefore[index] ?? []));
       expect(after.some((value) => value !== 0)).toBe(true);
+    },
+  );
+});
+
+describe('the WASM filter gradient LayerLab adds, so that a CNN trains on WASM', () => {
+  let kernelOnWasm: Float32Array[] = [];
+  let gradientOnWasm: Float32Array[] = [];
+  beforeAll(async () => {
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    setWasmPaths(`${path.join(process.cwd(), 'node_modules/@tensorflow/tfjs-backend-wasm/dist')}${path.sep}`);
+    await tf.setBackend('wasm');
+    // The same values, copied onto the WASM backend.
+    const onWasm = (tensor: tf.Tensor) =>
+      tf.tensor4d(tensor.dataSync(), tensor.shape as [number, number, number, number]);
+    kernelOnWasm = stock.map(({ entry, x }, index) =>
+      filterKernel(onWasm(x), onWasm(flowing[index] as tf.Tensor4D), entry.w, [...entry.strides], entry.padding),
+    );
+    gradientOnWasm = stock.map(({ entry, x, w }) =>
+      filterGradient(onWasm(x), onWasm(w), [...entry.strides], entry.padding),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('is one tf.js does not have: without it, WASM cannot take a convolution’s gradient', () => {
+    expect(stockKernels.wasmFilterGradient).toBeUndefined();
+    expect(tf.getBackend()).toBe('wasm');
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
+  });
+
+  it.each(cases.map((entry, index) => ({ name: entry.name, index })))(
+    'given the same x and dy, gives values bit-identical to tf.js’ CPU kernel: $name',
+    ({ index }) => {
+      const after = kernelOnWasm[index] ?? new Float32Array();
+      expect(after.length).toBe(kernelBefore[index]?.length);
+      expect(Array.from(after)).toEqual(Array.from(kernelBefore[index] ?? []));
+      expect(after.some((value) => value !== 0)).toBe(true);
+    },
+  );
+
+  it.each(cases.map((entry, index) => ({ name: entry.name, index })))(
+    'through a whole backward pass on WASM, agrees with the CPU backend within float tolerance: $name',
+    ({ index }) => {
+      const after = gradientOnWasm[index] ?? new Float32Array();
+      const expected = before[index] ?? new Float32Array();
+      expect(after.length).toBe(expected.length);
+      const scale = Math.max(...Array.from(expected, Math.abs));
+      // WASM's forward convolution (XNNPACK) sums in another order: the last bits may differ.
+      for (let at = 0; at < after.length; at += 1)
+        expect(Math.abs((after[at] ?? 0) - (expected[at] ?? 0))).toBeLessThanOrEqual(scale * 1e-5);
     },
   );
 });

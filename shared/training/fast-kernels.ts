@@ -29,13 +29,11 @@ interface FilterAttributes {
   filterShape: [number, number, number, number];
 }
 
-/** The gradient of a 2-D convolution with respect to its filter, NHWC, as tf.js computes it. */
-function conv2dBackpropFilter(
-  tf: TfModule,
-  args: { inputs: Tf.NamedTensorInfoMap; backend: unknown; attrs?: unknown },
-) {
+type FilterArgs = { inputs: Tf.NamedTensorInfoMap; backend: unknown; attrs?: unknown };
+
+/** The convolution a filter gradient is asked for, as tf.js describes it. */
+function filterGradientInfo(tf: TfModule, args: FilterArgs) {
   const { x, dy } = args.inputs as { x: Tf.TensorInfo; dy: Tf.TensorInfo };
-  const backend = args.backend as CpuBackend;
   const { strides, pad, dimRoundingMode, filterShape } = args.attrs as FilterAttributes;
   const info = tf.backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
@@ -47,12 +45,19 @@ function conv2dBackpropFilter(
     false,
     'channelsLast',
   );
+  return { x, dy, info, shape: [info.filterHeight, info.filterWidth, info.inChannels, info.outChannels] };
+}
+
+/** The gradient of a 2-D convolution with respect to its filter, NHWC, as tf.js computes it. */
+function filterGradient(
+  info: ReturnType<TfModule['backend_util']['computeConv2DInfo']>,
+  xValues: ArrayLike<number>,
+  dyValues: ArrayLike<number>,
+): Float32Array {
   const { strideHeight, strideWidth, filterHeight, filterWidth, inChannels, outChannels, batchSize } = info;
   const { inHeight, inWidth, outHeight, outWidth } = info;
   const leftPad = info.padInfo.left;
   const topPad = info.padInfo.top;
-  const xValues = backend.data.get(x.dataId).values;
-  const dyValues = backend.data.get(dy.dataId).values;
   const dW = new Float32Array(filterHeight * filterWidth * inChannels * outChannels);
   // Row-major strides of x (batch, row, column, channel) and dy.
   const xRow = inWidth * inChannels;
@@ -85,7 +90,14 @@ function conv2dBackpropFilter(
       }
     }
   }
-  return backend.makeTensorInfo([filterHeight, filterWidth, inChannels, outChannels], 'float32', dW);
+  return dW;
+}
+
+function conv2dBackpropFilter(tf: TfModule, args: FilterArgs) {
+  const { x, dy, info, shape } = filterGradientInfo(tf, args);
+  const backend = args.backend as CpuBackend;
+  const dW = filterGradient(info, backend.data.get(x.dataId).values, backend.data.get(dy.dataId).values);
+  return backend.makeTensorInfo(shape, 'float32', dW);
 }
 
 /**
@@ -143,6 +155,26 @@ function wasmUnsortedSegmentSum(args: SegmentSumArgs) {
   return output;
 }
 
+/**
+ * The same filter gradient on the WASM backend, which has none (tf.js 4.22), so that a CNN
+ * trains there, its convolutions and everything else in WASM: read from the module's memory,
+ * summed in JavaScript as on the CPU backend (the same values, bit for bit), written back.
+ */
+function wasmConv2dBackpropFilter(tf: TfModule, args: FilterArgs) {
+  const { x, dy, info, shape } = filterGradientInfo(tf, args);
+  const backend = args.backend as WasmBackend;
+  const dW = filterGradient(info, backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(dy));
+  const output = backend.makeOutput(shape, 'float32');
+  backend.typedArrayFromHeap(output).set(dW);
+  return output;
+}
+
+/**
+ * The gradient kernels tf.js' WASM backend lacks that `installFastKernels` gives it: a layer whose
+ * gradient needs one of these trains on WASM (training/backends.ts).
+ */
+export const wasmKernelsLayerLabAdds: readonly string[] = ['UnsortedSegmentSum', 'Conv2DBackpropFilter'];
+
 const installed = new WeakSet<object>();
 
 type KernelArgs = { inputs: Tf.NamedTensorInfoMap; backend: unknown; attrs?: unknown };
@@ -167,8 +199,8 @@ function replaceCpuKernel(
 /**
  * Puts LayerLab's kernels in place of tf.js' slow ones on the CPU backend; the originals still
  * serve what these do not handle (channels-first data, sums of whole numbers). Gives the WASM
- * backend the UnsortedSegmentSum it lacks, for float32 sums (an Embedding's gradient). Safe to
- * call more than once.
+ * backend the kernels it lacks: UnsortedSegmentSum for float32 sums (an Embedding's gradient) and
+ * Conv2DBackpropFilter for channels-last data (a convolution's). Safe to call more than once.
  */
 export function installFastKernels(tf: TfModule): void {
   if (installed.has(tf)) return;
@@ -181,6 +213,17 @@ export function installFastKernels(tf: TfModule): void {
         if ((args.inputs as { x: Tf.TensorInfo }).x.dtype !== 'float32')
           throw new Error('LayerLab sums float32 segments on WASM only');
         return wasmUnsortedSegmentSum(args);
+      },
+    });
+  }
+  if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) {
+    tf.registerKernel({
+      kernelName: 'Conv2DBackpropFilter',
+      backendName: 'wasm',
+      kernelFunc: (args) => {
+        if ((args.attrs as unknown as FilterAttributes).dataFormat === 'NCHW')
+          throw new Error('LayerLab computes filter gradients on WASM for channels-last data only');
+        return wasmConv2dBackpropFilter(tf, args);
       },
     });
   }
