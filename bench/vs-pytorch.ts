@@ -14,6 +14,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { LayerKind } from '../shared/layers/registry';
 import { planBackends, type BackendEnvironment } from '../shared/training/backends';
+import { installFastKernels } from '../shared/training/fast-kernels';
 import { figure, markdownTable, median, spread } from './stats';
 import { backendDetail, useBackend, type CpuBackend } from './tfjs-backend';
 import { charLstmCase, charWindow, cnnCase, lessonCase, type BareCase } from './train-cases';
@@ -99,6 +100,9 @@ const noGpu: BackendEnvironment = {
   webgl: { available: false, software: false, renderer: '' },
   wasm: true,
 };
+
+// The kernels LayerLab adds to tf.js, as a run installs them: the plan counts on them (a CNN trains on WASM).
+installFastKernels(tf);
 
 function chosenBackend(kinds: LayerKind[]): CpuBackend {
   const best = planBackends(noGpu, kinds, 'auto')[0]?.name;
