@@ -11,42 +11,18 @@
  *   MaxPooling2D → Flatten → Dense(10, softmax), 256 images an epoch;
  * - LSTM: 40 one-hot characters of 60 → LSTM(128) → Dense(60, softmax), 256 windows an epoch.
  */
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
 import { markdownTable, spread } from './stats';
+import { serveTfjsPage } from './tfjs-page';
 
 const { values: options } = parseArgs({ options: { rounds: { type: 'string' } } });
 const rounds = options.rounds ? Number(options.rounds) : 3;
 const realGpu = process.env.GPU === '1';
-const require = createRequire(import.meta.url);
 
 /** Chromium on a real GPU: WebGPU switched on, ANGLE over Vulkan, no blocklist. */
 const gpuArgs = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=vulkan', '--ignore-gpu-blocklist'];
-
-const files: Record<string, { path: string; type: string }> = {
-  '/tf.min.js': { path: require.resolve('@tensorflow/tfjs/dist/tf.min.js'), type: 'text/javascript' },
-  '/tf-backend-wasm.min.js': {
-    path: require.resolve('@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js'),
-    type: 'text/javascript',
-  },
-  '/tf-backend-webgpu.min.js': {
-    path: require.resolve('@tensorflow/tfjs-backend-webgpu/dist/tf-backend-webgpu.min.js'),
-    type: 'text/javascript',
-  },
-  '/wasm/tfjs-backend-wasm.wasm': {
-    path: require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'),
-    type: 'application/wasm',
-  },
-  '/wasm/tfjs-backend-wasm-simd.wasm': {
-    path: require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'),
-    type: 'application/wasm',
-  },
-};
 
 /** Runs in the worker: one model on one backend, a short warm-up, then `rounds` timed epochs. */
 const workerSource = `
@@ -109,16 +85,7 @@ onmessage = async (event) => {
   }
 };`;
 
-const server = createServer((request, response) => {
-  const file = files[request.url ?? ''];
-  if (request.url === '/worker.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(workerSource);
-  else if (request.url === '/')
-    response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>gpu</title>');
-  else if (file) response.writeHead(200, { 'content-type': file.type }).end(readFileSync(file.path));
-  else response.writeHead(404).end();
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const { origin, close } = await serveTfjsPage(workerSource);
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: realGpu ? [...chromiumArgs.filter((arg) => arg !== '--enable-unsafe-swiftshader'), ...gpuArgs] : chromiumArgs,
@@ -170,5 +137,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  close();
 }

@@ -9,34 +9,14 @@
  *
  *   npx tsx bench/worker-yield.ts [--rounds N]
  */
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
 import { markdownTable, spread } from './stats';
+import { serveTfjsPage } from './tfjs-page';
 
 const { values: options } = parseArgs({ options: { rounds: { type: 'string' } } });
 const rounds = options.rounds ? Number(options.rounds) : 5;
-const require = createRequire(import.meta.url);
-
-const files: Record<string, { path: string; type: string }> = {
-  '/tf.min.js': { path: require.resolve('@tensorflow/tfjs/dist/tf.min.js'), type: 'text/javascript' },
-  '/tf-backend-wasm.min.js': {
-    path: require.resolve('@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js'),
-    type: 'text/javascript',
-  },
-  '/wasm/tfjs-backend-wasm.wasm': {
-    path: require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'),
-    type: 'application/wasm',
-  },
-  '/wasm/tfjs-backend-wasm-simd.wasm': {
-    path: require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'),
-    type: 'application/wasm',
-  },
-};
 
 /** Runs in the worker: the lesson (8 windows of 3 one-hot characters → 8 classes), 300 epochs. */
 const workerSource = `
@@ -77,20 +57,7 @@ onmessage = async (event) => {
   postMessage({ backend: tf.getBackend(), results });
 };`;
 
-const server = createServer((request, response) => {
-  const file = files[request.url ?? ''];
-  if (request.url === '/worker.js') {
-    response.writeHead(200, { 'content-type': 'text/javascript' }).end(workerSource);
-  } else if (request.url === '/') {
-    response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>worker yield</title>');
-  } else if (file) {
-    response.writeHead(200, { 'content-type': file.type }).end(readFileSync(file.path));
-  } else {
-    response.writeHead(404).end();
-  }
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const { origin, close } = await serveTfjsPage(workerSource);
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   const page = await browser.newPage();
@@ -119,5 +86,5 @@ try {
   console.log(markdownTable(['fit in a dedicated worker', 'backend', 'samples/s', 'ratio ÷ bare fit'], rows));
 } finally {
   await browser.close();
-  server.close();
+  close();
 }

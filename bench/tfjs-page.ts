@@ -1,0 +1,45 @@
+/**
+ * A bare page for timing tf.js itself in Chromium, outside LayerLab: tf.js and its WASM and WebGPU
+ * backends served from node_modules, a worker's source at /worker.js, an empty page at /.
+ * Used by worker-yield.ts and gpu.ts.
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+
+const require = createRequire(import.meta.url);
+
+const files: Record<string, { path: string; type: string }> = {
+  '/tf.min.js': { path: require.resolve('@tensorflow/tfjs/dist/tf.min.js'), type: 'text/javascript' },
+  '/tf-backend-wasm.min.js': {
+    path: require.resolve('@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js'),
+    type: 'text/javascript',
+  },
+  '/tf-backend-webgpu.min.js': {
+    path: require.resolve('@tensorflow/tfjs-backend-webgpu/dist/tf-backend-webgpu.min.js'),
+    type: 'text/javascript',
+  },
+  '/wasm/tfjs-backend-wasm.wasm': {
+    path: require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'),
+    type: 'application/wasm',
+  },
+  '/wasm/tfjs-backend-wasm-simd.wasm': {
+    path: require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'),
+    type: 'application/wasm',
+  },
+};
+
+/** Serves the page and `workerSource` on a free port of 127.0.0.1: its origin, and how to stop it. */
+export async function serveTfjsPage(workerSource: string): Promise<{ origin: string; close: () => void }> {
+  const server = createServer((request, response) => {
+    const file = files[request.url ?? ''];
+    if (request.url === '/worker.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(workerSource);
+    else if (request.url === '/')
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>tf.js</title>');
+    else if (file) response.writeHead(200, { 'content-type': file.type }).end(readFileSync(file.path));
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
