@@ -1,0 +1,109 @@
+/**
+ * In-app training against a bare `model.fit` in the same browser on the same backend (issue 18,
+ * goal 4): the seed lesson (SimpleRNN(50) over 8 windows of 3 one-hot characters → Dense(8),
+ * Adam 0.001, batch 32, shuffled, accuracy) trained for EPOCHS epochs on WASM, by the app (the web
+ * build in dist/, the lesson opened from the gallery, its own "Finished … in N s") and by the same
+ * model fitted with no callbacks in a dedicated worker of a bare page (bench/tfjs-page.ts), in
+ * turns, in one headless Chromium. Target: the app at ≥ 0.95 × the bare fit's samples/s.
+ * Run with `[ROUNDS=3] [EPOCHS=1000] npx tsx bench/app-vs-bare.ts` after `npm run build:renderer`.
+ */
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
+import { serveTfjsPage } from './tfjs-page';
+import { median, serve } from './web-builds';
+
+const rounds = Number(process.env.ROUNDS ?? 3);
+const epochs = Number(process.env.EPOCHS ?? 1000);
+const samples = 8;
+
+/** The lesson's model and data, fitted bare: samples per second over the timed epochs. */
+const workerSource = `
+importScripts('/tf.min.js', '/tf-backend-wasm.min.js');
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+tf.wasm.setWasmPaths('/wasm/');
+onmessage = async (event) => {
+  const { epochs } = event.data;
+  await tf.setBackend('wasm'); await tf.ready();
+  const model = tf.sequential({ layers: [
+    tf.layers.simpleRNN({ units: 50, inputShape: [3, 8] }),
+    tf.layers.dense({ units: 8, activation: 'softmax' }),
+  ] });
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  const xs = tf.oneHot(tf.tensor2d([[3,2,4],[2,4,4],[4,4,5],[4,5,0],[5,0,7],[0,7,5],[7,5,6],[5,6,4]], [8, 3], 'int32'), 8).toFloat();
+  const ys = tf.tensor1d([4, 5, 0, 7, 5, 6, 4, 1]);
+  const started = performance.now();
+  await model.fit(xs, ys, { epochs, batchSize: 32, shuffle: true, verbose: 0 });
+  postMessage((${samples} * epochs) / ((performance.now() - started) / 1000));
+};`;
+
+async function bare(browser: Browser, origin: string): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/`);
+    return await page.evaluate(
+      (asked) =>
+        new Promise<number>((resolve, reject) => {
+          const worker = new Worker('/worker.js');
+          worker.onmessage = (event: MessageEvent<number>) => resolve(event.data);
+          worker.onerror = (event) => reject(new Error(event.message));
+          worker.postMessage(asked);
+        }),
+      { epochs },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+async function inApp(browser: Browser, address: string): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    await page.goto(address);
+    await page.getByRole('button', { name: /RNN: next character/ }).click();
+    await page.getByRole('tab', { name: 'Training' }).click();
+    await page.getByLabel('epochs').fill(String(epochs));
+    await page.waitForTimeout(2000);
+    await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+    await page
+      .getByRole('tab', { name: 'Playground' })
+      .and(page.locator('[aria-selected="true"]'))
+      .waitFor({ timeout: 300_000 });
+    await page.getByRole('tab', { name: 'Training' }).click();
+    const status = await page.getByTestId('run-status').innerText();
+    if (!status.includes('WASM')) throw new Error(`the app did not train on WASM: ${status}`);
+    const seconds = Number(/Finished [\d,]+ epochs in ([\d.]+) s/.exec(status)?.[1]);
+    if (!Number.isFinite(seconds)) throw new Error(`no time in: ${status}`);
+    return (samples * epochs) / seconds;
+  } finally {
+    await page.close();
+  }
+}
+
+const page = await serveTfjsPage(workerSource);
+const app = await serve(path.join(process.cwd(), 'dist'), 4489);
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+const results = { bare: [] as number[], app: [] as number[] };
+try {
+  for (let round = 0; round < rounds; round += 1) {
+    // In turns, the order swapped each round, so that neither always runs on a warmer machine.
+    if (round % 2 === 0) {
+      results.bare.push(await bare(browser, page.origin));
+      results.app.push(await inApp(browser, app.address));
+    } else {
+      results.app.push(await inApp(browser, app.address));
+      results.bare.push(await bare(browser, page.origin));
+    }
+  }
+} finally {
+  await browser.close();
+  page.close();
+  app.server.httpServer.close();
+}
+const line = (name: string, runs: number[]) =>
+  `${name.padEnd(9)} ${median(runs).toFixed(0)} samples/s (median of ${runs.length}; ${runs.map((speed) => speed.toFixed(0)).join(', ')})`;
+console.log(`the seed lesson, ${epochs} epochs on WASM, Chromium ${browser.version()}`);
+console.log(line('bare fit', results.bare));
+console.log(line('in app', results.app));
+console.log(`ratio (app / bare): ${(median(results.app) / median(results.bare)).toFixed(2)}`);
+process.exit(0);
