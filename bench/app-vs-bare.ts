@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
-import { serveTfjsPage } from './tfjs-page';
+import { seedLessonSource, serveTfjsPage } from './tfjs-page';
 import { median, serve } from './web-builds';
 
 const rounds = Number(process.env.ROUNDS ?? 3);
@@ -22,16 +22,11 @@ const workerSource = `
 importScripts('/tf.min.js', '/tf-backend-wasm.min.js');
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 tf.wasm.setWasmPaths('/wasm/');
+${seedLessonSource}
 onmessage = async (event) => {
   const { epochs } = event.data;
   await tf.setBackend('wasm'); await tf.ready();
-  const model = tf.sequential({ layers: [
-    tf.layers.simpleRNN({ units: 50, inputShape: [3, 8] }),
-    tf.layers.dense({ units: 8, activation: 'softmax' }),
-  ] });
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-  const xs = tf.oneHot(tf.tensor2d([[3,2,4],[2,4,4],[4,4,5],[4,5,0],[5,0,7],[0,7,5],[7,5,6],[5,6,4]], [8, 3], 'int32'), 8).toFloat();
-  const ys = tf.tensor1d([4, 5, 0, 7, 5, 6, 4, 1]);
+  const { model, xs, ys } = seedLesson();
   const started = performance.now();
   await model.fit(xs, ys, { epochs, batchSize: 32, shuffle: true, verbose: 0 });
   postMessage((${samples} * epochs) / ((performance.now() - started) / 1000));

@@ -43,3 +43,20 @@ export async function serveTfjsPage(workerSource: string): Promise<{ origin: str
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
+
+/**
+ * The seed lesson in a worker's source, as a function `seedLesson()` giving its compiled model and
+ * data: SimpleRNN(50) over the 8 windows of 3 one-hot characters of "hello world" → Dense(8),
+ * Adam 0.001, accuracy.
+ */
+export const seedLessonSource = `
+function seedLesson() {
+  const model = tf.sequential({ layers: [
+    tf.layers.simpleRNN({ units: 50, inputShape: [3, 8] }),
+    tf.layers.dense({ units: 8, activation: 'softmax' }),
+  ] });
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  const xs = tf.oneHot(tf.tensor2d([[3,2,4],[2,4,4],[4,4,5],[4,5,0],[5,0,7],[0,7,5],[7,5,6],[5,6,4]], [8, 3], 'int32'), 8).toFloat();
+  const ys = tf.tensor1d([4, 5, 0, 7, 5, 6, 4, 1]);
+  return { model, xs, ys };
+}`;

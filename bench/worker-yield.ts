@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
 import { markdownTable, spread } from './stats';
-import { serveTfjsPage } from './tfjs-page';
+import { seedLessonSource, serveTfjsPage } from './tfjs-page';
 
 const { values: options } = parseArgs({ options: { rounds: { type: 'string' } } });
 const rounds = options.rounds ? Number(options.rounds) : 5;
@@ -31,14 +31,9 @@ const ways = {
   "onBatchEnd + yieldEvery 'batch' (trainModel today)": { yieldEvery: 'batch', callbacks: { onBatchEnd: async () => {} } },
   '… with nextFrameFunc: MessageChannel': { yieldEvery: 'batch', callbacks: { onBatchEnd: async () => {}, nextFrameFunc: messageYield } },
 };
+${seedLessonSource}
 async function once(extras, runEpochs) {
-  const model = tf.sequential({ layers: [
-    tf.layers.simpleRNN({ units: 50, inputShape: [3, 8] }),
-    tf.layers.dense({ units: 8, activation: 'softmax' }),
-  ] });
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-  const xs = tf.oneHot(tf.tensor2d([[3,2,4],[2,4,4],[4,4,5],[4,5,0],[5,0,7],[0,7,5],[7,5,6],[5,6,4]], [8, 3], 'int32'), 8).toFloat();
-  const ys = tf.tensor1d([4, 5, 0, 7, 5, 6, 4, 1]);
+  const { model, xs, ys } = seedLesson();
   const started = performance.now();
   await model.fit(xs, ys, { epochs: runEpochs, batchSize: 32, shuffle: true, verbose: 0, ...extras });
   const seconds = (performance.now() - started) / 1000;
