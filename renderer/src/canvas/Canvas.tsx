@@ -14,9 +14,8 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../../shared/vocabulary/shape';
-import { selectAnalysis } from '../store/selectors';
+import { selectAnalysis, selectLayerNames } from '../store/selectors';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { isLayerKind, layerDef } from '../../../shared/layers/registry';
@@ -148,25 +147,26 @@ export function Canvas() {
   const nodes = useAppStore((state) => state.nodes);
   const storedEdges = useAppStore((state) => state.edges);
   const wireShapes = useAppStore((state) => selectAnalysis(state).wires);
-  const names = useAppStore(useShallow((state) => state.nodes.map((node) => `${node.id}\u0000${node.data.name}`)));
+  const nameOf = useAppStore(selectLayerNames);
   // Each wire named for a screen reader (and a test): which layers it joins and what it carries.
-  const edges = useMemo(() => {
-    const nameOf = new Map(names.map((entry) => entry.split('\u0000') as [string, string]));
-    return storedEdges.map((stored) => {
-      const shape = wireShapes.get(stored.id);
-      const data: WireData = {
-        from: nameOf.get(stored.source) ?? stored.source,
-        to: nameOf.get(stored.target) ?? stored.target,
-      };
-      const text = shape ? formatShape(shape) : '?';
-      const last = namedWires.get(stored);
-      if (last?.t === t && last.edge.data.from === data.from && last.edge.data.to === data.to && last.text === text)
-        return last.edge;
-      const edge = { ...stored, data, ariaLabel: t('node.wire', { ...data, shape: text }) };
-      namedWires.set(stored, { t, text, edge });
-      return edge;
-    });
-  }, [storedEdges, wireShapes, names, t]);
+  const edges = useMemo(
+    () =>
+      storedEdges.map((stored) => {
+        const shape = wireShapes.get(stored.id);
+        const data: WireData = {
+          from: nameOf.get(stored.source) ?? stored.source,
+          to: nameOf.get(stored.target) ?? stored.target,
+        };
+        const text = shape ? formatShape(shape) : '?';
+        const last = namedWires.get(stored);
+        if (last?.t === t && last.edge.data.from === data.from && last.edge.data.to === data.to && last.text === text)
+          return last.edge;
+        const edge = { ...stored, data, ariaLabel: t('node.wire', { ...data, shape: text }) };
+        namedWires.set(stored, { t, text, edge });
+        return edge;
+      }),
+    [storedEdges, wireShapes, nameOf, t],
+  );
   const onNodesChange = useAppStore((state) => state.applyNodeChanges);
   const onEdgesChange = useAppStore((state) => state.applyEdgeChanges);
   const onConnect = useAppStore((state) => state.connect);

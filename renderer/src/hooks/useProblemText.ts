@@ -1,25 +1,8 @@
 import { useCallback } from 'react';
 import { describeFix } from '../../../shared/graph/fix-text';
 import { describeProblem, type Fix, type Problem } from '../../../shared/vocabulary/problems';
-import { useAppStore, type AppState } from '../store';
-
-let namedFrom: AppState['nodes'] | null = null;
-let layerNames = new Map<string, string>();
-
-/**
- * The layers' names by id, read once per change of the layers for every reader, and the same Map
- * while no name changes: a layer being dragged redraws no layer that shows a fix. Each of 500
- * layers listing and comparing every name on every change of the store was seconds of a zoom
- * (bench/canvas-size.ts).
- */
-function selectLayerNames(state: AppState): Map<string, string> {
-  if (state.nodes === namedFrom) return layerNames;
-  namedFrom = state.nodes;
-  const same =
-    state.nodes.length === layerNames.size && state.nodes.every((node) => layerNames.get(node.id) === node.data.name);
-  if (!same) layerNames = new Map(state.nodes.map((node) => [node.id, node.data.name]));
-  return layerNames;
-}
+import { useAppStore } from '../store';
+import { selectLayerNames } from '../store/selectors';
 
 /** The message and the fix label of a problem, in the current language. */
 export function useProblemText(): { message: (problem: Problem) => string; fixLabel: (fix: Fix) => string } {

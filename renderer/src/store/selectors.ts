@@ -28,6 +28,24 @@ export function selectGraph(state: AppState): Graph {
   return lastGraph;
 }
 
+let namedFrom: AppState['nodes'] | null = null;
+let layerNames = new Map<string, string>();
+
+/**
+ * The layers' names by id, read once per change of the layers for every reader, and the same Map
+ * while no name changes: a layer being dragged redraws no layer that shows a fix. Each of 500
+ * layers listing and comparing every name on every change of the store was seconds of a zoom
+ * (bench/canvas-size.ts). Read by every layer's fix text and by the canvas to name its wires.
+ */
+export function selectLayerNames(state: AppState): Map<string, string> {
+  if (state.nodes === namedFrom) return layerNames;
+  namedFrom = state.nodes;
+  const same =
+    state.nodes.length === layerNames.size && state.nodes.every((node) => layerNames.get(node.id) === node.data.name);
+  if (!same) layerNames = new Map(state.nodes.map((node) => [node.id, node.data.name]));
+  return layerNames;
+}
+
 let lastAnalysedNodes: readonly LayerFlowNode[] = [];
 let lastAnalysedEdges: readonly WireEdge[] | null = null;
 let lastAnalysis: Analysis = analyzeGraph({ nodes: [], wires: [] });

@@ -8,7 +8,7 @@ import type { BuiltData, FromWorker, ToWorker } from '../../../shared/ipc/worker
 import type { DataSpec } from '../../../shared/data/spec';
 import { recipeOf } from '../../../shared/data/recipes';
 import { embeddedDataChars } from '../../../shared/data/data-file';
-import { builtOffWindow, buildsOffWindow, giveBackBuilt, lendBuilt, rebuildLent } from '../data/built-off-window';
+import { buildsOffWindow, giveBackBuilt, lendBuilt, rebuildLent } from '../data/built-off-window';
 import { datasetBuffers } from '../../../shared/data/dataset';
 import type { Localized } from '../../../shared/vocabulary/localized';
 import type { EncodedWeight, Trained } from '../../../shared/vocabulary/weights';
@@ -70,11 +70,10 @@ function runData(runId: string, data: DataSpec): { data: DataSpec } & BuiltData 
   const recipe = recipeOf(data);
   const held = recipe.opens?.file(data);
   if (!recipe.opens || !held || held.text.length <= embeddedDataChars || !buildsOffWindow(data)) return { data };
-  const done = builtOffWindow(data);
-  if (!done?.ok) return { data };
-  const plotted = recipe.plotted?.(data, done.dataset) ?? null;
   const built = lendBuilt(data);
   if (!built) return { data };
+  // Read before the buffers go: the evaluation's plot, from the text the worker is not given.
+  const plotted = recipe.plotted?.(data, built) ?? null;
   lentTo.set(runId, data);
   useAppStore.getState().dataBuilt();
   return { data: recipe.opens.reopen(data, held.name, ''), built, plotted };
