@@ -11,7 +11,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
 import { seedLessonSource, serveTfjsPage } from './tfjs-page';
-import { median, serve } from './web-builds';
+import { median, openLessonToTrain, serve, trainToTheEnd } from './web-builds';
 
 const rounds = Number(process.env.ROUNDS ?? 3);
 const epochs = Number(process.env.EPOCHS ?? 1000);
@@ -54,18 +54,10 @@ async function bare(browser: Browser, origin: string): Promise<number> {
 async function inApp(browser: Browser, address: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
-    await page.goto(address);
-    await page.getByRole('button', { name: /RNN: next character/ }).click();
-    await page.getByRole('tab', { name: 'Training' }).click();
+    await openLessonToTrain(page, address, /RNN: next character/);
     await page.getByLabel('epochs').fill(String(epochs));
     await page.waitForTimeout(2000);
-    await page.getByRole('button', { name: 'Train', exact: true }).first().click();
-    await page
-      .getByRole('tab', { name: 'Playground' })
-      .and(page.locator('[aria-selected="true"]'))
-      .waitFor({ timeout: 300_000 });
-    await page.getByRole('tab', { name: 'Training' }).click();
-    const status = await page.getByTestId('run-status').innerText();
+    const status = await trainToTheEnd(page, 300_000);
     if (!status.includes('WASM')) throw new Error(`the app did not train on WASM: ${status}`);
     const seconds = Number(/Finished [\d,]+ epochs in ([\d.]+) s/.exec(status)?.[1]);
     if (!Number.isFinite(seconds)) throw new Error(`no time in: ${status}`);

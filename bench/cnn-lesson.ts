@@ -8,7 +8,7 @@
  * bench/cnn-lesson.ts` after `npm run build:renderer`.
  */
 import type { Browser } from 'playwright-core';
-import { median, sideBySide } from './web-builds';
+import { median, openLessonToTrain, sideBySide, trainToTheEnd } from './web-builds';
 
 const baseDist = process.env.BASE_DIST;
 if (!baseDist) throw new Error('BASE_DIST: the baseline build to compare against');
@@ -17,20 +17,13 @@ const rounds = Number(process.env.ROUNDS ?? 3);
 async function once(browser: Browser, address: string): Promise<{ seconds: number; backend: string; result: string }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
-    await page.goto(address);
-    await page.getByRole('button', { name: /A small CNN reads/ }).click();
-    await page.getByRole('tab', { name: 'Training' }).click();
+    await openLessonToTrain(page, address, /A small CNN reads/);
     await page.waitForTimeout(3000);
     const started = Date.now();
-    await page.getByRole('button', { name: 'Train', exact: true }).first().click();
-    await page
-      .getByRole('tab', { name: 'Playground' })
-      .and(page.locator('[aria-selected="true"]'))
-      .waitFor({ timeout: 600_000 });
+    const status = await trainToTheEnd(page, 600_000);
     const seconds = (Date.now() - started) / 1000;
     const backend = await page.getByTestId('status-backend').innerText();
-    await page.getByRole('tab', { name: 'Training' }).click();
-    const result = (await page.getByTestId('run-status').innerText()).replace(/\s+/g, ' ').slice(0, 160);
+    const result = status.replace(/\s+/g, ' ').slice(0, 160);
     return { seconds, backend, result };
   } finally {
     await page.close();

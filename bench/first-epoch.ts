@@ -9,7 +9,7 @@
  * bench/first-epoch.ts` after `npm run build:renderer`.
  */
 import type { Browser } from 'playwright-core';
-import { median, sideBySide } from './web-builds';
+import { median, openLessonToTrain, sideBySide } from './web-builds';
 
 const baseDist = process.env.BASE_DIST;
 if (!baseDist) throw new Error('BASE_DIST: the baseline build to compare against');
@@ -19,9 +19,7 @@ const idleMs = Number(process.env.IDLE_MS ?? 3000);
 async function once(browser: Browser, address: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
-    await page.goto(address);
-    await page.getByRole('button', { name: /RNN: next character/ }).click();
-    await page.getByRole('tab', { name: 'Training' }).click();
+    await openLessonToTrain(page, address, /RNN: next character/);
     await page.getByRole('button', { name: 'Train', exact: true }).first().waitFor();
     await page.waitForTimeout(idleMs);
     // Given as text: tsx names the functions it compiles with a helper the page does not have.

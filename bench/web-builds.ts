@@ -89,3 +89,24 @@ export async function sideBySide<R>(
   }
   return results;
 }
+
+/** Opens `address` on the lesson whose gallery button reads `lesson`, at its Training tab. */
+export async function openLessonToTrain(page: Page, address: string, lesson: RegExp): Promise<void> {
+  await page.goto(address);
+  await page.getByRole('button', { name: lesson }).click();
+  await page.getByRole('tab', { name: 'Training' }).click();
+}
+
+/**
+ * Clicks Train and waits for the run to end (the app opens the Playground when it does), then
+ * back at the Training tab: what its status says of the run.
+ */
+export async function trainToTheEnd(page: Page, timeoutMs: number): Promise<string> {
+  await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+  await page
+    .getByRole('tab', { name: 'Playground' })
+    .and(page.locator('[aria-selected="true"]'))
+    .waitFor({ timeout: timeoutMs });
+  await page.getByRole('tab', { name: 'Training' }).click();
+  return page.getByTestId('run-status').innerText();
+}
