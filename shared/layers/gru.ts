@@ -53,6 +53,7 @@ export const gru = defineLayer({
         // tf.js' GRU is always reset_after=False (Keras 2's default is True).
         name: context.name,
       }),
+      'gru',
       params,
       context,
     ),

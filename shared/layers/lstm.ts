@@ -56,6 +56,7 @@ export const lstm = defineLayer({
         unitForgetBias: params.unit_forget_bias,
         name: context.name,
       }),
+      'lstm',
       params,
       context,
     ),

@@ -10,6 +10,7 @@ import { formatShape, lastDim, type Shape } from '../vocabulary/shape.js';
 import { type ActivationName, type initializers } from './common.js';
 import { expectKnown, fail, ok } from './shape-rules.js';
 import { fastOrthogonal, tfInitializer } from './tf-config.js';
+import { fuseRecurrent, type FusedCell } from './fused-recurrent.js';
 import type {
   BuildContext,
   LayerWeight,
@@ -89,10 +90,19 @@ interface RecurrentLayerWithCell {
  * Wraps `layer` in Bidirectional when asked. tf.js builds both directions as copies of `layer`,
  * from its saved config: each copy names tf.js' own slow orthogonal initialiser (seconds for
  * LSTM(128) on the CPU), and both would draw the same kernel from the same seed. Give each copy
- * fresh, fast initialisers before its weights are made (when the layer is first applied).
+ * fresh, fast initialisers before its weights are made (when the layer is first applied). Each
+ * direction runs its sequence as one fused operation on WASM (training/fused-recurrent.ts).
  */
-export function maybeBidirectional(layer: TfLayer, params: RecurrentParams, context: BuildContext): TfLayer {
-  if (!params.bidirectional) return layer;
+export function maybeBidirectional(
+  layer: TfLayer,
+  cell: FusedCell,
+  params: RecurrentParams,
+  context: BuildContext,
+): TfLayer {
+  if (!params.bidirectional) {
+    fuseRecurrent(context.tf, layer, cell);
+    return layer;
+  }
   const wrapper = context.tf.layers.bidirectional({
     layer: layer as Parameters<BuildContext['tf']['layers']['bidirectional']>[0]['layer'],
     mergeMode: params.merge_mode,
@@ -106,6 +116,8 @@ export function maybeBidirectional(layer: TfLayer, params: RecurrentParams, cont
     params.kernel_initializer,
     context.nextSeed(),
   );
+  fuseRecurrent(context.tf, copies.forwardLayer as unknown as TfLayer, cell);
+  fuseRecurrent(context.tf, copies.backwardLayer as unknown as TfLayer, cell);
   return wrapper;
 }
 

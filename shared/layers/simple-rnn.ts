@@ -41,6 +41,7 @@ export const simpleRnn = defineLayer({
   build: (params, context) =>
     maybeBidirectional(
       context.tf.layers.simpleRNN({ ...recurrentArgs(params, context), name: context.name }),
+      'simpleRNN',
       params,
       context,
     ),
