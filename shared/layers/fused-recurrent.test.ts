@@ -2,7 +2,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fuseRecurrent, type FusedCell } from './fused-recurrent';
+import { fuseRecurrent, fuseRecurrentLayers, type FusedCell } from './fused-recurrent';
 import { defaultParamsOf, layerDef } from './registry';
 
 beforeAll(async () => {
@@ -138,5 +138,34 @@ describe('recurrent layers fused into one operation on WASM', () => {
     expectClose(actual.output, expected.output);
     expectClose(actual.dx, expected.dx);
     actual.weights.forEach((gradient, index) => expectClose(gradient, expected.weights[index]));
+  });
+
+  it('fuses a bare tf.js model’s recurrent layers, both directions of a Bidirectional', async () => {
+    const model = () =>
+      tf.sequential({
+        layers: [
+          tf.layers.gru({ units: 4, returnSequences: true, inputShape: [12, 3], recurrentActivation: 'sigmoid' }),
+          tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 3 }) as never }),
+          tf.layers.dense({ units: 2 }),
+        ],
+      });
+    const stock = model();
+    const fused = model();
+    fuseRecurrentLayers(tf, fused);
+    fused.setWeights(stock.getWeights());
+    const x = tf.randomNormal([2, 12, 3], 0, 1, 'float32', 9);
+    const profiled = async (network: tf.LayersModel) => {
+      let output: number[][] = [];
+      const { kernels } = await tf.profile(() => {
+        const y = network.predict(x) as tf.Tensor2D;
+        output = y.arraySync();
+        return y;
+      });
+      return { kernels: kernels.length, output };
+    };
+    const theirs = await profiled(stock);
+    const ours = await profiled(fused);
+    expectClose(ours.output, theirs.output);
+    expect(ours.kernels).toBeLessThan(theirs.kernels / 3);
   });
 });
