@@ -1,9 +1,11 @@
 /**
  * tf.js on the best CPU backend LayerLab would choose against PyTorch on the CPU (Debian's
  * python3-torch), for the course's lesson, a character LSTM(128) over 40 steps and a small CNN:
- * same model, batch size and optimiser (Adam, 0.001). PyTorch runs from bench/pytorch_baseline.py
- * in the same invocation, interleaved with the tf.js runs, under each BLAS Debian can give it and
- * with 2 threads and 1.
+ * same model, batch size and optimiser (Adam, 0.001). tf.js runs each network twice, side by side:
+ * as a bare script writes it (tf.js' own recurrent layers) and as LayerLab runs it (the same
+ * layers fused, layers/fused-recurrent.ts). PyTorch runs from bench/pytorch_baseline.py in the same
+ * invocation, interleaved with the tf.js runs, under each BLAS Debian can give it and with 2
+ * threads and 1.
  *
  *   npx tsx bench/vs-pytorch.ts [--rounds N] [--only lesson|lstm|cnn]
  */
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util';
 import type { LayerKind } from '../shared/layers/registry';
 import { planBackends, type BackendEnvironment } from '../shared/training/backends';
 import { installFastKernels } from '../shared/training/fast-kernels';
+import { fuseRecurrentLayers } from '../shared/layers/fused-recurrent';
 import { figure, markdownTable, median, spread } from './stats';
 import { backendDetail, useBackend, type CpuBackend } from './tfjs-backend';
 import { charLstmCase, charWindow, cnnCase, lessonCase, type BareCase } from './train-cases';
@@ -110,6 +113,18 @@ function chosenBackend(kinds: LayerKind[]): CpuBackend {
   return best;
 }
 
+/** The same network as LayerLab runs it: its recurrent layers fused. */
+function asLayerLab(bare: BareCase): BareCase {
+  return {
+    ...bare,
+    bareModel: (module) => {
+      const model = bare.bareModel(module);
+      fuseRecurrentLayers(module, model);
+      return model;
+    },
+  };
+}
+
 interface TorchRun {
   torch: string;
   blas: string[];
@@ -152,9 +167,19 @@ for (const matchup of matchups) {
   await useBackend(backend);
   await timeBare(matchup.warmUp);
   const ours: TimedRun[] = [];
+  const stock: TimedRun[] = [];
+  const layerLab = asLayerLab(matchup.tfCase);
   const theirs = new Map<string, TorchRun[]>(torchSetups.map((setup) => [setup.label, []]));
   for (let round = 0; round < rounds; round += 1) {
-    const runTf = async () => ours.push(await timeBare(matchup.tfCase));
+    const runTf = async () => {
+      if (round % 2 === 0) {
+        stock.push(await timeBare(matchup.tfCase));
+        ours.push(await timeBare(layerLab));
+      } else {
+        ours.push(await timeBare(layerLab));
+        stock.push(await timeBare(matchup.tfCase));
+      }
+    };
     const runTorchAll = () => {
       for (const setup of round % 2 === 0 ? torchSetups : [...torchSetups].reverse())
         theirs.get(setup.label)?.push(runTorch(matchup, setup));
@@ -169,8 +194,13 @@ for (const matchup of matchups) {
   }
   const tfSpeed = ours.map((run) => run.samplesPerSecond);
   const tfCpuSpeed = ours.map((run) => run.samplesPerCpuSecond);
+  const stockSpeed = stock.map((run) => run.samplesPerSecond);
+  const overStock = tfSpeed.map((speed, index) => speed / (stockSpeed[index] ?? NaN));
   console.log(`\n${matchup.tfCase.name}`);
-  console.log(`  tf.js ${backendDetail(backend)}: ${spread(tfSpeed)} samples/s, ${spread(tfCpuSpeed)} per CPU second`);
+  console.log(
+    `  tf.js ${backendDetail(backend)}: as LayerLab runs it ${spread(tfSpeed)} samples/s (${spread(tfCpuSpeed)} per CPU second); ` +
+      `tf.js' own layers ${spread(stockSpeed)}; LayerLab ÷ tf.js ${spread(overStock)}`,
+  );
   for (const setup of torchSetups) {
     const runs = theirs.get(setup.label) ?? [];
     torchVersion = runs[0]?.torch ?? torchVersion;
@@ -178,12 +208,14 @@ for (const matchup of matchups) {
     const byCpu = tfCpuSpeed.map((speed, index) => speed / (runs[index]?.samplesPerCpuSecond ?? NaN));
     console.log(
       `  PyTorch ${setup.label} (${runs[0]?.blas.join(', ')}): ${spread(runs.map((run) => run.samplesPerSecond))} samples/s; ` +
-        `tf.js ÷ PyTorch ${spread(byWall)}, per CPU second ${spread(byCpu)}`,
+        `LayerLab ÷ PyTorch ${spread(byWall)}, per CPU second ${spread(byCpu)}`,
     );
     rows.push([
       matchup.tfCase.name,
       backend,
+      spread(stockSpeed),
       spread(tfSpeed),
+      figure(median(overStock)),
       `PyTorch ${setup.label}`,
       spread(runs.map((run) => run.samplesPerSecond)),
       `**${figure(median(byWall))}** (${figure(Math.min(...byWall))}–${figure(Math.max(...byWall))})`,
@@ -196,10 +228,12 @@ console.log(
     [
       'model',
       'tf.js backend',
-      'tf.js samples/s',
+      'tf.js’ own layers, samples/s',
+      'LayerLab, samples/s',
+      'LayerLab ÷ tf.js',
       'PyTorch on',
       'PyTorch samples/s',
-      'ratio tf.js ÷ PyTorch',
+      'ratio LayerLab ÷ PyTorch',
       'ratio per CPU second',
     ],
     rows,
