@@ -1,12 +1,14 @@
 /**
  * A bare page for timing tf.js itself in Chromium, outside LayerLab: tf.js and its WASM and WebGPU
  * backends served from node_modules, a worker's source at /worker.js, an empty page at /.
- * Used by worker-yield.ts and gpu.ts.
+ * Used by worker-yield.ts, app-vs-bare.ts and gpu.ts.
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 
@@ -30,11 +32,37 @@ const files: Record<string, { path: string; type: string }> = {
   },
 };
 
-/** Serves the page and `workerSource` on a free port of 127.0.0.1: its origin, and how to stop it. */
-export async function serveTfjsPage(workerSource: string): Promise<{ origin: string; close: () => void }> {
+/**
+ * LayerLab's fused recurrent layers (shared/layers/fused-recurrent.ts) as a classic script for a
+ * bare page: `LayerLabFused.fuseRecurrentLayers(tf, model)`.
+ */
+export function fusedLayersScript(): string {
+  const built = buildSync({
+    entryPoints: [path.join(process.cwd(), 'shared/layers/fused-recurrent.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'LayerLabFused',
+    platform: 'browser',
+    write: false,
+  });
+  const text = built.outputFiles[0]?.text;
+  if (text === undefined) throw new Error('esbuild wrote nothing for fused-recurrent.ts');
+  return text;
+}
+
+/**
+ * Serves the page and `workerSource` on a free port of 127.0.0.1, with `scripts` (path → source)
+ * beside them: its origin, and how to stop it.
+ */
+export async function serveTfjsPage(
+  workerSource: string,
+  scripts: Record<string, string> = {},
+): Promise<{ origin: string; close: () => void }> {
   const server = createServer((request, response) => {
     const file = files[request.url ?? ''];
+    const script = scripts[request.url ?? ''];
     if (request.url === '/worker.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(workerSource);
+    else if (script !== undefined) response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     else if (request.url === '/')
       response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>tf.js</title>');
     else if (file) response.writeHead(200, { 'content-type': file.type }).end(readFileSync(file.path));

@@ -40,6 +40,12 @@ test('trains in the browser, stops mid-run, trains again and answers in the play
   let started = await now();
   await train.click();
   await expect(page.getByTestId('status-backend')).toHaveText('Backend: WASM (CPU)');
+  // The page is cross-origin isolated: WASM computes on threads, and the status bar says how many.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(page.getByTestId('status-backend')).toHaveAttribute(
+    'title',
+    cores >= 2 ? new RegExp(`\\d threads on ${cores} cores`) : /One thread: this machine has one core/,
+  );
   await expect.poll(() => chartPoints(page, 'loss'), { timeout: 30_000 }).toBeGreaterThan(3);
   const grown = await chartPoints(page, 'loss');
   await expect.poll(() => chartPoints(page, 'loss'), { timeout: 30_000 }).toBeGreaterThan(grown);

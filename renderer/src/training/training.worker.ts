@@ -9,6 +9,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { Dataset } from '../../../shared/data/build';
 import { datasetBuffers } from '../../../shared/data/dataset';
 import type { DataSpec } from '../../../shared/data/spec';
@@ -32,16 +33,18 @@ import { prepareRun, trainPrepared } from '../../../shared/training/run';
 import { checkExpectation } from '../../../shared/templates/expectation';
 import type { BatchUpdate, EpochUpdate, TrainCallbacks } from '../../../shared/training/train';
 import { probeEnvironment } from './environment';
+import { prepareWasmThreads, wasmThreading } from './wasm-threads';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// tf.js builds the threaded WASM build's workers from function source, which minification breaks
-// (setBackend('wasm') then hangs); on two cores threads gave no speed-up, so use the SIMD build.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// Both cores where the page is cross-origin isolated, one thread otherwise (wasm-threads.ts).
+const threading = wasmThreading(self);
+// Chromium lets a worker start workers; TypeScript's worker types do not say so.
+prepareWasmThreads(tf, self as unknown as Parameters<typeof prepareWasmThreads>[1], threading.threads);
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlainUrl,
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
 });
 
 /** A backend that has not started after this long is reported as failed and the next is tried. */
@@ -149,7 +152,11 @@ async function startRun(
     });
     return null;
   }
-  post({ type: 'backend', runId, name: chosen.name, reason: chosen.reason, attempts });
+  const reason =
+    chosen.name === 'wasm'
+      ? { en: `${chosen.reason.en} ${threading.reason.en}`, es: `${chosen.reason.es} ${threading.reason.es}` }
+      : chosen.reason;
+  post({ type: 'backend', runId, name: chosen.name, reason, attempts });
   watchWebGlContext();
 
   trained?.model.dispose();
