@@ -11,22 +11,15 @@
  *   [ROUNDS=5] [BASE_DIR=/tmp/wt] [LESSON=templates/….json] npx tsx bench/lesson-vs-pytorch.ts
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { blasBuilds, python } from './torch-blas';
 import { figure, median, spread } from './stats';
 
 const rounds = Number(process.env.ROUNDS ?? 5);
 const lesson = process.env.LESSON ?? 'templates/project-text-generation.json';
 const baseDir = process.env.BASE_DIR;
-const python = '/usr/bin/python3';
-const lib = '/usr/lib/x86_64-linux-gnu';
-
-const blasBuilds = [
-  { label: 'reference BLAS', libraryPath: `${lib}/blas:${lib}/lapack`, probe: `${lib}/blas/libblas.so.3` },
-  { label: 'OpenBLAS', libraryPath: `${lib}/openblas-pthread`, probe: `${lib}/openblas-pthread/libblas.so.3` },
-].filter((build) => existsSync(build.probe));
-
 /** Seconds of `layerlab train` on WASM, as the run itself reports them, from checkout `root`. */
 function layerLabSeconds(root: string): { seconds: number; loss: number } {
   const result = spawnSync(

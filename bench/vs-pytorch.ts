@@ -11,13 +11,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { LayerKind } from '../shared/layers/registry';
 import { planBackends, type BackendEnvironment } from '../shared/training/backends';
 import { installFastKernels } from '../shared/training/fast-kernels';
 import { fuseRecurrentLayers } from '../shared/layers/fused-recurrent';
+import { blasBuilds, python } from './torch-blas';
 import { figure, markdownTable, median, spread } from './stats';
 import { backendDetail, useBackend, type CpuBackend } from './tfjs-backend';
 import { charLstmCase, charWindow, cnnCase, lessonCase, type BareCase } from './train-cases';
@@ -27,15 +27,6 @@ const { values: options } = parseArgs({
   options: { rounds: { type: 'string' }, only: { type: 'string' } },
 });
 const rounds = options.rounds ? Number(options.rounds) : 3;
-
-const python = '/usr/bin/python3';
-const lib = '/usr/lib/x86_64-linux-gnu';
-
-/** Debian's two BLAS builds, picked per process; python3-torch's speed on small layers hangs on it. */
-const blasBuilds = [
-  { label: 'reference BLAS', libraryPath: `${lib}/blas:${lib}/lapack`, probe: `${lib}/blas/libblas.so.3` },
-  { label: 'OpenBLAS', libraryPath: `${lib}/openblas-pthread`, probe: `${lib}/openblas-pthread/libblas.so.3` },
-].filter((build) => existsSync(build.probe));
 
 interface TorchSetup {
   label: string;
