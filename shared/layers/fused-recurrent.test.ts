@@ -2,7 +2,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fuseRecurrent, fuseRecurrentLayers, type FusedCell } from './fused-recurrent';
+import { fuseRecurrent, fuseRecurrentLayers, stepThrough, type FusedCell } from './fused-recurrent';
 import { defaultParamsOf, layerDef } from './registry';
 
 beforeAll(async () => {
@@ -167,5 +167,68 @@ describe('recurrent layers fused into one operation on WASM', () => {
     const ours = await profiled(fused);
     expectClose(ours.output, theirs.output);
     expect(ours.kernels).toBeLessThan(theirs.kernels / 3);
+  });
+});
+
+describe('a recurrent layer stepped through one sequence', () => {
+  /** The layer built and given weights big enough to leave the gates' linear middle. */
+  function builtLayer(cell: FusedCell, args: RecurrentArgs, sequence: tf.Tensor2D): tf.layers.Layer {
+    const layer = factories[cell]({ ...args, returnSequences: true });
+    layer.apply(sequence.expandDims(0));
+    layer.setWeights(
+      layer.getWeights().map((weight, index) => tf.randomNormal(weight.shape, 0, 0.8, 'float32', index + 20)),
+    );
+    return layer;
+  }
+
+  it.each([
+    { cell: 'lstm' as const, args: { units: 4, recurrentActivation: 'sigmoid' as const } },
+    { cell: 'lstm' as const, args: { units: 3, recurrentActivation: 'sigmoid' as const, goBackwards: true } },
+    { cell: 'gru' as const, args: { units: 5, recurrentActivation: 'sigmoid' as const } },
+    { cell: 'simpleRNN' as const, args: { units: 6 } },
+  ])('$cell $args.goBackwards: each step’s state is the one tf.js outputs, and the gates make it', ({ cell, args }) => {
+    const sequence = tf.randomNormal([7, 3], 0, 1, 'float32', 4) as tf.Tensor2D;
+    const layer = builtLayer(cell, args, sequence);
+    const steps = stepThrough(tf, layer, cell, sequence);
+    if (!steps) throw new Error('no steps');
+    const theirs = (layer.apply(sequence.expandDims(0)) as tf.Tensor3D).arraySync()[0];
+    expect(steps.states).toHaveLength(7);
+    expect(steps.backwards).toBe(args.goBackwards === true);
+    expectClose(steps.states, theirs);
+    const gate = (name: string) => steps.gates.find((entry) => entry.name === name)?.values ?? [];
+    if (cell === 'lstm') {
+      expect(steps.gates.map((entry) => entry.name)).toEqual(['input', 'forget', 'candidate', 'output']);
+      const memory = steps.memory ?? [];
+      steps.states.forEach((state, t) =>
+        state.forEach((h, j) => {
+          const c =
+            (gate('forget')[t]?.[j] ?? 0) * (memory[t - 1]?.[j] ?? 0) +
+            (gate('input')[t]?.[j] ?? 0) * (gate('candidate')[t]?.[j] ?? 0);
+          expect(memory[t]?.[j]).toBeCloseTo(c, 5);
+          expect(h).toBeCloseTo((gate('output')[t]?.[j] ?? 0) * Math.tanh(c), 5);
+        }),
+      );
+    } else if (cell === 'gru') {
+      expect(steps.gates.map((entry) => entry.name)).toEqual(['update', 'reset', 'candidate']);
+      steps.states.forEach((state, t) =>
+        state.forEach((h, j) => {
+          const z = gate('update')[t]?.[j] ?? 0;
+          expect(h).toBeCloseTo(z * (steps.states[t - 1]?.[j] ?? 0) + (1 - z) * (gate('candidate')[t]?.[j] ?? 0), 5);
+        }),
+      );
+    } else {
+      expect(steps.gates).toEqual([]);
+      expect(steps.memory).toBeNull();
+    }
+  });
+
+  it('answers null for an activation it has no form for, and leaves no tensor behind', () => {
+    const sequence = tf.randomNormal([4, 2], 0, 1, 'float32', 6) as tf.Tensor2D;
+    const elu = builtLayer('simpleRNN', { units: 3, activation: 'elu' }, sequence);
+    expect(stepThrough(tf, elu, 'simpleRNN', sequence)).toBeNull();
+    const lstm = builtLayer('lstm', { units: 3, recurrentActivation: 'sigmoid' }, sequence);
+    const before = tf.memory().numTensors;
+    stepThrough(tf, lstm, 'lstm', sequence);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -304,6 +304,94 @@ const cellSteps: Record<FusedCell, (sizes: Sizes, act: Activation, rec: Activati
 };
 
 /**
+ * Products of a batch's values with the recurrent kernel's columns `from`…`to` (transposed when
+ * asked), into one buffer per product reused at every step. tf.js' WASM products with a
+ * transposed side run a plain loop, 10 to 25 times slower than its ordinary ones
+ * (bench/README.md): each operand is made once, transposed up front, until `dispose`.
+ */
+function recurrentProducts(tf: TfModule, recurrentKernel: Tf.Tensor2D, batch: number) {
+  const [units, width] = recurrentKernel.shape;
+  const operands = new Map<string, Tf.Tensor2D>();
+  const buffers = new Map<string, Float32Array>();
+  const operand = (key: string, from: number, to: number, transposed: boolean): Tf.Tensor2D => {
+    let found = operands.get(key);
+    if (!found) {
+      found = tf.tidy(() => {
+        const columns =
+          from === 0 && to === width ? recurrentKernel : tf.slice(recurrentKernel, [0, from], [units, to - from]);
+        return (transposed ? tf.transpose(columns) : tf.clone(columns)) as Tf.Tensor2D;
+      });
+      operands.set(key, found);
+    }
+    return found;
+  };
+  return {
+    times(values: Float32Array, from: number, to: number, transposed: boolean): Float32Array {
+      const key = `${from}:${to}:${transposed}`;
+      const weights = operand(key, from, to, transposed);
+      const size = batch * (weights.shape[1] ?? 0);
+      let out = buffers.get(key);
+      if (out?.length !== size) {
+        out = new Float32Array(size);
+        buffers.set(key, out);
+      }
+      return times(tf, values, batch, weights, out);
+    },
+    dispose(): void {
+      for (const found of operands.values()) found.dispose();
+      operands.clear();
+    },
+  };
+}
+
+/**
+ * Every step of the sequence `x` [batch, steps, features] forward, time-major: state t + 1 is
+ * after step t (state 0 the zeros the layer starts from), LSTM's memories likewise, and what
+ * each step keeps for the backward pass (its gates). The products stay ready for it.
+ */
+function forwardPass(
+  tf: TfModule,
+  cell: FusedCell,
+  act: Activation,
+  rec: Activation,
+  x: Tf.Tensor3D,
+  kernel: Tf.Tensor2D,
+  recurrentKernel: Tf.Tensor2D,
+  bias: Tf.Tensor1D,
+) {
+  const [batch, steps, features] = x.shape;
+  const [units, width] = recurrentKernel.shape;
+  const sizes: Sizes = { batch, steps, features, units, width };
+  const stepper = cellSteps[cell](sizes, act, rec);
+  const rows = batch * steps;
+  const projected = readAndDispose(
+    tf,
+    tf.tidy(() => tf.add(tf.matMul(tf.transpose(x, [1, 0, 2]).reshape([rows, features]), kernel), bias)),
+  );
+  const block = batch * units;
+  const states = new Float32Array((steps + 1) * block);
+  const memories = new Float32Array(cell === 'lstm' ? (steps + 1) * block : 0);
+  const kept = new Float32Array(steps * batch * stepper.kept);
+  const products = recurrentProducts(tf, recurrentKernel, batch);
+  for (let t = 0; t < steps; ++t) {
+    const previous = states.subarray(t * block, (t + 1) * block);
+    stepper.forward({
+      projected: projected.subarray(t * batch * width, (t + 1) * batch * width),
+      previous,
+      state: states.subarray((t + 1) * block, (t + 2) * block),
+      memoryBefore: memories.subarray(t * block, (t + 1) * block),
+      memory: memories.subarray((t + 1) * block, (t + 2) * block),
+      kept: kept.subarray(t * batch * stepper.kept, (t + 1) * batch * stepper.kept),
+      recur: (from, to, values = previous) =>
+        t === 0 && values === previous
+          ? new Float32Array(batch * (to - from))
+          : products.times(values, from, to, false),
+    });
+  }
+  return { sizes, stepper, states, memories, kept, products };
+}
+
+/**
  * The whole sequence through a cell as one differentiable operation: `x` [batch, steps, features]
  * in, every state [batch, steps, units] or the last [batch, units] out.
  */
@@ -327,68 +415,12 @@ export function fusedSequence(
   ): { value: Tf.Tensor; gradFunc: (dy: Tf.Tensor, saved: Tf.Tensor[]) => Tf.Tensor[] } => {
     // Kept by the engine for the backward pass: `x` may be an intermediate a caller's tidy frees.
     save([x]);
-    const [batch, steps, features] = x.shape;
-    const sizes: Sizes = { batch, steps, features, units, width };
-    const steps_ = cellSteps[cell](sizes, act, rec);
+    const pass = forwardPass(tf, cell, act, rec, x, kernel, recurrentKernel, bias);
+    const { sizes, stepper, states, memories, kept, products } = pass;
+    const { batch, steps, features } = sizes;
     const rows = batch * steps;
-    // Time-major: step t's rows of every array are one contiguous block.
-    const projected = readAndDispose(
-      tf,
-      tf.tidy(() => tf.add(tf.matMul(tf.transpose(x, [1, 0, 2]).reshape([rows, features]), kernel), bias)),
-    );
     const block = batch * units;
-    // State t + 1 is after step t; state 0 is the zeros the layer starts from.
-    const states = new Float32Array((steps + 1) * block);
-    const memories = new Float32Array(cell === 'lstm' ? (steps + 1) * block : 0);
-    const kept = new Float32Array(steps * batch * steps_.kept);
-    // tf.js' WASM products with a transposed side run a plain loop, 10 to 25 times slower than
-    // its ordinary ones (bench/README.md): every transposed operand is made once, up front.
-    const recurrentSlices = new Map<string, Tf.Tensor2D>();
-    const sliceOf = (from: number, to: number, transposed: boolean): Tf.Tensor2D => {
-      const key = `${from}:${to}:${transposed}`;
-      let slice = recurrentSlices.get(key);
-      if (!slice) {
-        slice = tf.tidy(() => {
-          const columns =
-            from === 0 && to === width ? recurrentKernel : tf.slice(recurrentKernel, [0, from], [units, to - from]);
-          return (transposed ? tf.transpose(columns) : tf.clone(columns)) as Tf.Tensor2D;
-        });
-        recurrentSlices.set(key, slice);
-      }
-      return slice;
-    };
-    // One buffer per product, reused at every step: the products' values live until the next step.
-    const scratch = new Map<string, Float32Array>();
-    const product = (values: Float32Array, from: number, to: number, transposed: boolean): Float32Array => {
-      const key = `${from}:${to}:${transposed}`;
-      const weights = sliceOf(from, to, transposed);
-      const size = batch * (weights.shape[1] ?? 0);
-      let out = scratch.get(key);
-      if (out?.length !== size) {
-        out = new Float32Array(size);
-        scratch.set(key, out);
-      }
-      return times(tf, values, batch, weights, out);
-    };
-    const disposeSlices = () => {
-      for (const slice of recurrentSlices.values()) slice.dispose();
-      recurrentSlices.clear();
-    };
-
-    for (let t = 0; t < steps; ++t) {
-      const previous = states.subarray(t * block, (t + 1) * block);
-      steps_.forward({
-        projected: projected.subarray(t * batch * width, (t + 1) * batch * width),
-        previous,
-        state: states.subarray((t + 1) * block, (t + 2) * block),
-        memoryBefore: memories.subarray(t * block, (t + 1) * block),
-        memory: memories.subarray((t + 1) * block, (t + 2) * block),
-        kept: kept.subarray(t * batch * steps_.kept, (t + 1) * batch * steps_.kept),
-        recur: (from, to, values = previous) =>
-          t === 0 && values === previous ? new Float32Array(batch * (to - from)) : product(values, from, to, false),
-      });
-    }
-    disposeSlices();
+    products.dispose();
 
     const value = options.returnSequences
       ? tf.tidy(() => tf.transpose(tf.tensor3d(states.subarray(block), [steps, batch, units]), [1, 0, 2]))
@@ -409,21 +441,21 @@ export function fusedSequence(
         } else if (t === steps - 1) {
           dh.set(dOutput);
         }
-        steps_.backward({
+        stepper.backward({
           previous: states.subarray(t * block, (t + 1) * block),
           state: states.subarray((t + 1) * block, (t + 2) * block),
           memoryBefore: memories.subarray(t * block, (t + 1) * block),
-          kept: kept.subarray(t * batch * steps_.kept, (t + 1) * batch * steps_.kept),
+          kept: kept.subarray(t * batch * stepper.kept, (t + 1) * batch * stepper.kept),
           dh,
           dMemory,
           dGates: dGates.subarray(t * batch * width, (t + 1) * batch * width),
           // The state before the first step is zeros, not a weight: nothing flows past it.
-          recurBack: (values, from, to) => (t === 0 ? new Float32Array(block) : product(values, from, to, true)),
+          recurBack: (values, from, to) => (t === 0 ? new Float32Array(block) : products.times(values, from, to, true)),
           dPrevious,
         });
         dh.set(dPrevious);
       }
-      disposeSlices();
+      products.dispose();
       return tf.tidy(() => {
         const gates = tf.tensor2d(dGates, [rows, width]);
         const dx = tf.matMul(gates, tf.transpose(kernel)).reshape([steps, batch, features]);
@@ -526,5 +558,81 @@ export function fuseRecurrentLayers(tf: TfModule, model: Tf.LayersModel): void {
       const cell = cellOfClass[direction.getClassName()];
       if (cell) fuseRecurrent(tf, direction, cell);
     }
+  }
+}
+
+/** Each cell's gates, in the order a step keeps them (after their activation). */
+const gateNames: Record<FusedCell, readonly string[]> = {
+  lstm: ['input', 'forget', 'candidate', 'output'],
+  gru: ['update', 'reset', 'candidate'],
+  simpleRNN: [],
+};
+
+/** One sequence through a recurrent layer, step by step. */
+export interface SequenceSteps {
+  /** The state after each step, in the order the layer read the steps: steps × units. */
+  states: number[][];
+  /** LSTM's cell memory after each step, else null. */
+  memory: number[][] | null;
+  /** Each gate after its activation, per step: steps × units (LSTM: input, forget, candidate, output; GRU: update, reset, candidate). */
+  gates: { name: string; values: number[][] }[];
+  /** Whether the layer read the sequence from its end (the backward half of a Bidirectional). */
+  backwards: boolean;
+}
+
+/** Rows of `width` values of `values`, as plain arrays. */
+function rowsOf(values: Float32Array, width: number, from = 0, rowCount = (values.length - from) / width) {
+  return Array.from({ length: rowCount }, (_, row) =>
+    Array.from(values.subarray(from + row * width, from + (row + 1) * width)),
+  );
+}
+
+/**
+ * What tf.js' recurrent `layer` (one direction) computes at each step of one `sequence`
+ * [steps, features], with the same arithmetic as the fused form: its states, an LSTM's memory,
+ * and the gates. On any backend; null when an activation has no fused form (`activations`).
+ */
+export function stepThrough(
+  tf: TfModule,
+  layer: Tf.layers.Layer,
+  cell: FusedCell,
+  sequence: Tf.Tensor2D,
+): SequenceSteps | null {
+  const { cell: parts, goBackwards } = layer as unknown as RecurrentLayer;
+  const act = activations[parts.activation.getClassName()];
+  const rec = activations[parts.recurrentActivation?.getClassName() ?? 'linear'];
+  if (!act || !rec) return null;
+  const units = parts.units;
+  const input = tf.tidy(() => {
+    const batch = sequence.expandDims(0) as Tf.Tensor3D;
+    return goBackwards ? tf.reverse(batch, 1) : batch;
+  });
+  const bias = parts.useBias && parts.bias ? parts.bias.read() : tf.zeros([gateCount[cell] * units]);
+  try {
+    const pass = forwardPass(
+      tf,
+      cell,
+      act,
+      rec,
+      input,
+      parts.kernel.read() as Tf.Tensor2D,
+      parts.recurrentKernel.read() as Tf.Tensor2D,
+      bias as Tf.Tensor1D,
+    );
+    pass.products.dispose();
+    const { stepper, kept } = pass;
+    const perStep = rowsOf(kept, stepper.kept);
+    return {
+      states: rowsOf(pass.states, units, units),
+      memory: cell === 'lstm' ? rowsOf(pass.memories, units, units) : null,
+      gates: gateNames[cell].map((name, index) => ({
+        name,
+        values: perStep.map((row) => row.slice(index * units, (index + 1) * units)),
+      })),
+      backwards: goBackwards,
+    };
+  } finally {
+    input.dispose();
+    if (!(parts.useBias && parts.bias)) bias.dispose();
   }
 }
