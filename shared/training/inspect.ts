@@ -1,0 +1,128 @@
+/**
+ * Inside a trained network, for one question: what a layer outputs for it, and for a recurrent
+ * layer what it computes at each step of the sequence it reads (its state, an LSTM's memory, the
+ * gates), as the playground and `layerlab inspect` show them (issue 19). Reads nothing but its
+ * arguments; every tensor it makes is freed.
+ */
+import type * as Tf from '@tensorflow/tfjs';
+import type { Dataset } from '../data/build.js';
+import type { DataSpec } from '../data/spec.js';
+import { stepThrough, type FusedCell, type SequenceSteps } from '../layers/fused-recurrent.js';
+import type { TfModule } from '../layers/types.js';
+import type { Localized } from '../vocabulary/localized.js';
+import { feedOf } from './feed.js';
+import { displayLabel, encodeQuery } from './predict.js';
+
+/** A recurrent layer's steps over the question: one entry per direction it reads. */
+export interface StepsLook {
+  /** What each step read, in the question's order: its character or word where one was typed, else its number. */
+  labels: string[];
+  directions: (SequenceSteps & { direction: 'forward' | 'backward' })[];
+}
+
+/** One layer's answer to one question. */
+export interface LayerLook {
+  layer: string;
+  /** tf.js' class of the layer (LSTM, Dense, Bidirectional…). */
+  className: string;
+  /** The output's shape for one sample (no batch axis). */
+  shape: number[];
+  /** The output's values, row-major. */
+  values: number[];
+  /** For a recurrent layer, step by step; null for any other. */
+  steps: StepsLook | null;
+  /** Why a recurrent layer has no steps to show, else null. */
+  noSteps: Localized | null;
+}
+
+export type LookResult = { ok: true; look: LayerLook } | { ok: false; problem: Localized };
+
+const cellOfClass: Record<string, FusedCell> = { SimpleRNN: 'simpleRNN', LSTM: 'lstm', GRU: 'gru' };
+
+/** The recurrent layers inside `layer`: itself, or a Bidirectional's two directions. */
+function directionsOf(layer: Tf.layers.Layer): { layer: Tf.layers.Layer; cell: FusedCell }[] {
+  const wrapped = layer as unknown as { forwardLayer?: Tf.layers.Layer; backwardLayer?: Tf.layers.Layer };
+  const layers =
+    wrapped.forwardLayer && wrapped.backwardLayer ? [wrapped.forwardLayer, wrapped.backwardLayer] : [layer];
+  return layers.flatMap((candidate) => {
+    const cell = cellOfClass[candidate.getClassName()];
+    return cell ? [{ layer: candidate, cell }] : [];
+  });
+}
+
+/** Each step's label: the question's characters or words when there is one per step. */
+function stepLabels(question: string, steps: number): string[] {
+  const characters = Array.from(question);
+  if (characters.length === steps) return characters.map(displayLabel);
+  const words = question.trim().split(/\s+/);
+  if (words.length === steps) return words.map(displayLabel);
+  return Array.from({ length: steps }, (_, step) => String(step + 1));
+}
+
+/** The layers a learner may name, in the model's order. */
+export function layerNames(model: Tf.LayersModel): string[] {
+  return model.layers.map((layer) => layer.name);
+}
+
+/** What layer `name` of the trained `model` computes for `question`, encoded as the playground encodes it. */
+export function lookInside(
+  tf: TfModule,
+  model: Tf.LayersModel,
+  data: DataSpec,
+  dataset: Dataset,
+  question: string,
+  name: string,
+): LookResult {
+  const layer = model.layers.find((candidate) => candidate.name === name);
+  if (!layer) {
+    const names = layerNames(model).join(', ');
+    return {
+      ok: false,
+      problem: {
+        en: `The network has no layer named ${JSON.stringify(name)}; its layers are ${names}.`,
+        es: `La red no tiene ninguna capa llamada ${JSON.stringify(name)}; sus capas son ${names}.`,
+      },
+    };
+  }
+  const query = encodeQuery(data, dataset, question);
+  if (!query.ok) return query;
+  const probe = (outputs: Tf.SymbolicTensor): Tf.Tensor =>
+    tf.tidy(() => {
+      const part = tf.model({ inputs: model.inputs, outputs });
+      return part.predict(feedOf(tf, model, dataset, tf.tensor(query.values, query.shape))) as Tf.Tensor;
+    });
+  const output = probe(layer.output as Tf.SymbolicTensor);
+  const look: LayerLook = {
+    layer: name,
+    className: layer.getClassName(),
+    shape: output.shape.slice(1),
+    values: Array.from(output.dataSync()),
+    steps: null,
+    noSteps: null,
+  };
+  output.dispose();
+
+  const directions = directionsOf(layer);
+  if (directions.length > 0) {
+    const read = probe(layer.input as Tf.SymbolicTensor);
+    const sequence = tf.tidy(() => read.squeeze([0]) as Tf.Tensor2D);
+    read.dispose();
+    try {
+      const stepped = directions.map(({ layer: direction, cell }) => stepThrough(tf, direction, cell, sequence));
+      if (stepped.every((steps) => steps !== null)) {
+        look.steps = {
+          labels: stepLabels(question, sequence.shape[0]),
+          directions: stepped.map((steps) => ({ ...steps, direction: steps.backwards ? 'backward' : 'forward' })),
+        };
+      } else {
+        look.noSteps = {
+          en: 'Steps are shown for the activations tanh, sigmoid, relu and linear; this layer uses another.',
+          es: 'Los pasos se muestran con las activaciones tanh, sigmoid, relu y linear; esta capa usa otra.',
+        };
+      }
+    } finally {
+      sequence.dispose();
+    }
+  }
+  return { ok: true, look };
+}
