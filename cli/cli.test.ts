@@ -105,6 +105,69 @@ describe('layerlab train and predict', () => {
   });
 });
 
+describe('layerlab inspect', () => {
+  it('shows the lesson’s SimpleRNN step by step after "hel": one row a character, the last its output', async () => {
+    const saved = path.join(scratch, 'hello-inspected.layerlab');
+    expect((await layerlab('train', lesson, '--json', '--save', saved)).code).toBe(0);
+
+    const text = await layerlab('inspect', saved, '--input', 'hel', '--layer', 'simple_rnn', '--units', '4');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('simple_rnn (SimpleRNN): output [50]');
+    expect(text.stdout).toContain('state after each step (units 1–4 of 50; --units N or --json for more):');
+    expect(text.stdout).toMatch(/ {4}1 {2}h {5}[ -]\d\.\d{3}( +-?\d\.\d{3}){3}\n {4}2 {2}e /);
+
+    const json = await layerlab('inspect', saved, '--input', 'hel', '--layer', 'simple_rnn', '--json');
+    const look = JSON.parse(json.stdout) as {
+      values: number[];
+      steps: { labels: string[]; directions: { direction: string; states: number[][]; gates?: unknown }[] };
+    };
+    expect(look.steps.labels).toEqual(['h', 'e', 'l']);
+    const [forward] = look.steps.directions;
+    expect(forward?.direction).toBe('forward');
+    expect(forward?.states.map((state) => state.length)).toEqual([50, 50, 50]);
+    forward?.states[2]?.forEach((value, unit) => expect(value).toBeCloseTo(look.values[unit] ?? Number.NaN, 5));
+    expect(forward?.gates).toBeUndefined();
+
+    const wrong = await layerlab('inspect', saved, '--input', 'hel', '--layer', 'lstm', '--lang', 'es');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(
+      'La red no tiene ninguna capa llamada "lstm"; sus capas son input, simple_rnn, dense.',
+    );
+  }, 60_000);
+
+  it('adds an LSTM’s gates and memory per step with --gates', async () => {
+    const project = path.join(scratch, 'gates.layerlab');
+    const graph = chain(
+      layer('Input', 'input', { shape: [3, 8] }),
+      layer('LSTM', 'memory', { units: 2 }),
+      layer('Dense', 'dense', { units: 8, activation: 'softmax' }),
+    );
+    const data = { kind: 'text-next-char' as const, text: 'hello world', window: 3 };
+    const empty = emptyProject('Gates');
+    const training = { ...empty.training, loss: 'sparse_categorical_crossentropy' as const };
+    await writeFile(project, serializeProject({ ...empty, graph, data, training }));
+    const saved = path.join(scratch, 'gates-trained.layerlab');
+    expect((await layerlab('train', project, '--json', '--epochs', '2', '--save', saved)).code).toBe(0);
+
+    const run = await layerlab('inspect', saved, '--input', 'wor', '--layer', 'memory', '--gates', '--json');
+    expect(run.code).toBe(0);
+    const look = JSON.parse(run.stdout) as {
+      steps: { directions: { memory: number[][]; gates: { name: string; values: number[][] }[] }[] };
+    };
+    const [forward] = look.steps.directions;
+    expect(forward?.gates.map((gate) => [gate.name, gate.values.length, gate.values[0]?.length])).toEqual([
+      ['input', 3, 2],
+      ['forget', 3, 2],
+      ['candidate', 3, 2],
+      ['output', 3, 2],
+    ]);
+    expect(forward?.memory).toHaveLength(3);
+    const text = await layerlab('inspect', saved, '--input', 'wor', '--layer', 'memory', '--gates');
+    expect(text.stdout).toContain('forget gate at each step (2 units):');
+    expect(text.stdout).toContain('memory (cell) after each step (2 units):');
+  }, 60_000);
+});
+
 describe('lesson templates', () => {
   it('checks a template as the project of its lesson, named by its title', async () => {
     const run = await layerlab('check', characterTemplate);
@@ -193,6 +256,6 @@ describe('mistakes', () => {
   it('--help shows the commands and exits 0', async () => {
     const run = await layerlab('--help');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/check FILE[\s\S]*train FILE[\s\S]*predict FILE/);
+    expect(run.stdout).toMatch(/check FILE[\s\S]*train FILE[\s\S]*predict FILE[\s\S]*inspect FILE/);
   });
 });

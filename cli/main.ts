@@ -7,6 +7,7 @@ import { runCheck } from './check.js';
 import { CliError, exitCodes } from './errors.js';
 import { runExport } from './export.js';
 import { runImport } from './import.js';
+import { runInspect } from './inspect.js';
 import { runNew } from './new.js';
 import { processIo, type Io } from './io.js';
 import { runPredict } from './predict.js';
@@ -18,6 +19,7 @@ const commands: Record<CommandName, (args: string[], io: Io) => Promise<number>>
   check: runCheck,
   train: runTrain,
   predict: runPredict,
+  inspect: runInspect,
   export: runExport,
   import: runImport,
 };

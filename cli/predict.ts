@@ -3,20 +3,15 @@
  * the app's playground does, with the same encoding of the input and decoding of the output.
  */
 import { parseArgs } from 'node:util';
-import type { LayersModel } from '@tensorflow/tfjs';
 import { localize } from '../shared/vocabulary/localized.js';
-import type { TfModule } from '../shared/layers/types.js';
-import { decodeWeights, type Project } from '../shared/project/project.js';
 import { displayLabel, generateText, writesText, type Answer } from '../shared/training/predict.js';
 import type { Dataset } from '../shared/data/build.js';
-import { prepareRun } from '../shared/training/run.js';
-import { cliBackends, startTf } from './backend.js';
+import { cliBackends } from './backend.js';
 import { imageFileQuery } from './data-file.js';
 import { CliError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
 import { choiceOption, integerOption, languageOption, numberOption, parseOrExplain, singleFile } from './options.js';
-import { dataProblemLine, problemLine } from './problems.js';
-import { readProject } from './project-file.js';
+import { openTrained } from './trained.js';
 import { commandUsage } from './usage.js';
 
 const maxGenerated = 10_000;
@@ -59,34 +54,6 @@ function readOptions(args: string[]) {
     language: languageOption(values.lang),
   };
 }
-
-/** Loads the saved weights into the freshly built model, after checking they belong to it. */
-function loadWeights(tf: TfModule, model: LayersModel, project: Project, file: string): void {
-  const saved = decodeWeights(project.trained ?? { weights: [] });
-  const expected = model.weights;
-  const retrain = `train it again with layerlab train ${file} --save OUT`;
-  if (saved.length !== expected.length) {
-    throw new CliError(
-      `${file}: its trained weights do not fit the network (it needs ${expected.length} weight tensors, the file has ${saved.length}); ${retrain}`,
-    );
-  }
-  saved.forEach((weight, index) => {
-    const variable = expected[index];
-    if (!variable || variable.shape.join() !== weight.shape.join()) {
-      throw new CliError(
-        `${file}: its trained weights do not fit the network (${variable?.originalName ?? `weight ${index}`} is [${variable?.shape.join(', ') ?? ''}], the file has [${weight.shape.join(', ')}]); ${retrain}`,
-      );
-    }
-  });
-  const tensors = saved.map((weight) => tf.tensor(weight.values, weight.shape));
-  try {
-    model.setWeights(tensors);
-  } finally {
-    tf.dispose(tensors);
-  }
-}
-
-/** Class labels as the terminal shows them: quoted when they are spaces or otherwise invisible. */
 
 /** An image in the terminal: one character per pixel, darker for more ink. */
 function drawImage(pixels: readonly number[], width: number): string {
@@ -140,28 +107,16 @@ export async function runPredict(args: string[], io: Io): Promise<number> {
     return exitCodes.ok;
   }
   const { file } = options;
-  const project = await readProject(file);
-  if (!project.trained) {
-    throw new CliError(`${file} has no trained weights: train it first with layerlab train ${file} --save OUT`);
-  }
-  const data = project.data;
-  if (!data) throw new CliError(`${file} has no data, so there is nothing to read its answers against`);
-  if (options.generate !== undefined && !writesText(data)) {
-    throw new CliError(
-      `--generate continues text, but ${file} does not read text a character or a word at a time: leave --generate out`,
-    );
-  }
-  const tf = await startTf(options.backend);
-  const prepared = prepareRun(tf, { graph: project.graph, data, settings: project.training });
-  if (!prepared.ok) {
-    for (const found of prepared.problems) io.err(`${problemLine(project.graph, found, options.language)}\n`);
-    if (prepared.dataProblem) io.err(`${dataProblemLine(undefined, prepared.dataProblem, options.language)}\n`);
-    io.err(`layerlab: ${file} cannot run until these are fixed (see layerlab check ${file})\n`);
-    return exitCodes.problems;
-  }
+  const opened = await openTrained(io, file, options.backend, options.language);
+  if (typeof opened === 'number') return opened;
+  const { tf, data, prepared } = opened;
   const { model, dataset } = prepared;
   try {
-    loadWeights(tf, model, project, file);
+    if (options.generate !== undefined && !writesText(data)) {
+      throw new CliError(
+        `--generate continues text, but ${file} does not read text a character or a word at a time: leave --generate out`,
+      );
+    }
     const problem = (text: Parameters<typeof localize>[0]) => new CliError(localize(text, options.language));
     if (options.generate !== undefined) {
       const generated = generateText(

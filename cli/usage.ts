@@ -1,6 +1,6 @@
 /** What `layerlab --help` and each command's `--help` print. */
 
-export const commandNames = ['new', 'check', 'train', 'predict', 'export', 'import'] as const;
+export const commandNames = ['new', 'check', 'train', 'predict', 'inspect', 'export', 'import'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export const mainUsage = `Usage: layerlab <command> FILE [options]
@@ -12,6 +12,8 @@ Commands:
   check FILE     Print the network's summary, or what to fix in it
   train FILE     Train the network on the project's data
   predict FILE   Ask a trained project for an answer
+  inspect FILE   Show what one layer computes for a question, step by step for a
+                 recurrent layer
   export FILE    Write the project as a TypeScript, Keras or PyTorch program, or its
                  trained weights as a tf.js model
   import MODEL   Make a project from a tf.js layers model (model.json and its weights)
@@ -94,6 +96,23 @@ Options:
   --backend cpu|wasm tf.js backend (default cpu)
   --json             Print the answer as JSON
   --lang en|es       Language of the messages about the input (default en)
+  -h, --help         Show this help
+`,
+  inspect: `Usage: layerlab inspect FILE --input VALUE --layer NAME [options]
+
+Shows what one layer of a project trained with \`layerlab train FILE --save OUT\` computes
+for a question, asked as \`predict\` asks it: the layer's output, and for SimpleRNN, LSTM and
+GRU (each direction of a Bidirectional) its state after each time step, one row per step.
+
+Options:
+  --input VALUE      The question, as predict takes it ("hel"; "7,8,9")
+  --layer NAME       The layer's name (as the canvas and \`layerlab check\` show it)
+  --gates            Also each gate per step (LSTM: input, forget, candidate, output and
+                     the cell's memory; GRU: update, reset, candidate)
+  --units N          How many units of each row to print (default 12; --json has all)
+  --backend cpu|wasm tf.js backend (default cpu)
+  --json             Print the numbers as one JSON object
+  --lang en|es       Language of the messages (default en)
   -h, --help         Show this help
 `,
   export: `Usage: layerlab export FILE --to ts|keras|pytorch|tfjs --out DIR [options]
