@@ -69,6 +69,32 @@ describe('inside the seed lesson, trained: "hel" read one character at a time', 
   });
 });
 
+describe('the steps’ labels', () => {
+  it('are a sequence’s numbers as typed, "7, 8, 9"', async () => {
+    const data = {
+      kind: 'sequence-next-value' as const,
+      values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      window: 3,
+      scale: 'none' as const,
+    };
+    const graph = chain(
+      layer('Input', 'input', { shape: [3, 1] }),
+      layer('SimpleRNN', 'rnn', { units: 4 }),
+      layer('Dense', 'dense', { units: 1 }),
+    );
+    const run = await runTraining(tf, {
+      graph,
+      data,
+      settings: { ...lesson('rnn-next-number.json').training, epochs: 1 },
+    });
+    if (!run.ok) throw new Error('trains');
+    const result = lookInside(tf, run.model, data, run.dataset, '7, 8, 9', 'rnn');
+    if (!result.ok) throw new Error(result.problem.en);
+    expect(result.look.steps?.labels).toEqual(['7', '8', '9']);
+    run.model.dispose();
+  });
+});
+
 describe('inside a Bidirectional LSTM', () => {
   it('shows both directions with their gates; the backward one read the question from its end', async () => {
     const data = { kind: 'text-next-char' as const, text: 'abcabcabd', window: 4 };

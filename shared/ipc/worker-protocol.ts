@@ -11,6 +11,7 @@ import type { EncodedWeight, Trained } from '../vocabulary/weights.js';
 import type { BackendName, BackendPreference } from '../training/backends.js';
 import type { Evaluation } from '../training/evaluate.js';
 import type { Answer } from '../training/predict.js';
+import type { LayerLook } from '../training/inspect.js';
 import type { TrainingSettings } from '../training/settings.js';
 import type { ExpectationCheck } from '../templates/expectation.js';
 import type { Expectation } from '../templates/template.js';
@@ -44,6 +45,8 @@ export type ToWorker =
     } & BuiltData)
   | { type: 'stop'; runId: string }
   | { type: 'predict'; requestId: string; text: string }
+  /** What layer `layer` of the last trained model computes for the question `text` (look inside). */
+  | { type: 'inspect'; requestId: string; text: string; layer: string }
   | { type: 'generate'; requestId: string; seedText: string; length: number; temperature: number }
   /** The last trained model as a tf.js layers model (model.json + weights.bin). */
   | { type: 'export-model'; requestId: string }
@@ -98,6 +101,7 @@ export type FromWorker =
   | { type: 'done'; runId: string; outcome: TrainingOutcome; lesson?: ExpectationCheck }
   | { type: 'refused'; runId: string; problems: Problem[]; dataProblem?: Localized }
   | { type: 'answer'; requestId: string; answer: Answer }
+  | { type: 'look'; requestId: string; look: LayerLook }
   | { type: 'generated'; requestId: string; text: string }
   | { type: 'evaluation'; requestId: string; evaluation: Evaluation | null }
   | { type: 'query-problem'; requestId: string; problem: Localized }

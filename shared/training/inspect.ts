@@ -54,7 +54,8 @@ function directionsOf(layer: Tf.layers.Layer): { layer: Tf.layers.Layer; cell: F
 function stepLabels(question: string, steps: number): string[] {
   const characters = Array.from(question);
   if (characters.length === steps) return characters.map(displayLabel);
-  const words = question.trim().split(/\s+/);
+  // Words, or numbers as a sequence is typed ("7, 8, 9"): split at spaces, commas and semicolons.
+  const words = question.split(/[\s,;]+/).filter((word) => word !== '');
   if (words.length === steps) return words.map(displayLabel);
   return Array.from({ length: steps }, (_, step) => String(step + 1));
 }

@@ -4,7 +4,7 @@
  * image models take a digit drawn on a pad or a held-out image. Below, the whole held-out data:
  * a confusion matrix, the forecast over the series, or reconstructions with an anomaly threshold.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/data/build';
 import { validationStart, type Evaluation } from '../../../shared/training/evaluate';
@@ -21,6 +21,7 @@ import { selectDataCheck, selectGraph } from '../store/selectors';
 import { evaluateTrained, generate, predict } from './client';
 import { EvaluationView } from './EvaluationView';
 import { GanPlayground } from './GanPlayground';
+import { LookInside } from './LookInside';
 import { DrawingPad, PhotoImage, PixelImage, SampleImage } from './ImagePixels';
 import { imageFileQuestion } from '../data/open-folder';
 import { withChannels, type Pixels } from '../../../shared/data/pixels';
@@ -324,7 +325,10 @@ function useEvaluation(trainedId: string | undefined): Evaluation | null {
 }
 
 /** After a lesson's run the playground opens with the lesson's question, already asked. */
-function usePendingQuery(setQuery: (query: string) => void, setAnswer: (answer: Answer) => void): void {
+function usePendingQuery(
+  setQuery: (query: string) => void,
+  setAnswer: (answer: Answer, question: string) => void,
+): void {
   const pendingQuery = useAppStore((state) => state.pendingQuery);
   useEffect(() => {
     if (pendingQuery === null) return;
@@ -332,7 +336,7 @@ function usePendingQuery(setQuery: (query: string) => void, setAnswer: (answer: 
     if (pending === null) return;
     void predict(pending).then((reply) => {
       setQuery(pending);
-      if (reply.ok && 'answer' in reply) setAnswer(reply.answer);
+      if (reply.ok && 'answer' in reply) setAnswer(reply.answer, pending);
     });
   }, [pendingQuery, setQuery, setAnswer]);
 }
@@ -362,8 +366,14 @@ export function Playground() {
   const evaluation = useEvaluation(trained?.id);
   const lessonQuery = useAppStore(lessonInput);
   const [query, setQuery] = useState(() => lessonQuery ?? (data ? defaultQuery(data) : ''));
-  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [answer, setAnswerOnly] = useState<Answer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // The question the answer is to, and how many have been asked: looking inside follows each one.
+  const [asked, setAsked] = useState({ question: query, count: 0 });
+  const setAnswer = useCallback((answered: Answer, question: string) => {
+    setAnswerOnly(answered);
+    setAsked((before) => ({ question, count: before.count + 1 }));
+  }, []);
   usePendingQuery(setQuery, setAnswer);
 
   if (!trained) return <p className="muted playground-empty">{t('playground.trainFirst')}</p>;
@@ -372,10 +382,10 @@ export function Playground() {
     const reply = await predict(asked);
     if (!reply.ok) {
       setProblem(localize(reply.problem));
-      setAnswer(null);
+      setAnswerOnly(null);
     } else if ('answer' in reply) {
       setProblem(null);
-      setAnswer(reply.answer);
+      setAnswer(reply.answer, asked);
     }
   };
 
@@ -420,6 +430,7 @@ export function Playground() {
           <AnswerView answer={answer} />
         </div>
         {view?.writes && <WriteOn query={query} unit={view.writes} setProblem={setProblem} />}
+        {answer && <LookInside question={asked.question} asked={asked.count} />}
       </div>
       {(evaluation || trained.outcome?.test) && (
         <div className="playground-whole">

@@ -4,6 +4,7 @@
  */
 import type { Evaluation } from '../../../shared/training/evaluate';
 import type { Answer } from '../../../shared/training/predict';
+import type { LayerLook } from '../../../shared/training/inspect';
 import type { BuiltData, FromWorker, ToWorker } from '../../../shared/ipc/worker-protocol';
 import type { DataSpec } from '../../../shared/data/spec';
 import { recipeOf } from '../../../shared/data/recipes';
@@ -116,6 +117,7 @@ export function stopTraining(runId: string): void {
 
 export type QueryReply =
   | { ok: true; answer: Answer }
+  | { ok: true; look: LayerLook }
   | { ok: true; text: string }
   | { ok: true; modelJson: unknown; weightsBin: Uint8Array }
   | { ok: true; evaluation: Evaluation | null }
@@ -127,6 +129,7 @@ function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
   return new Promise((resolve) => {
     waiting.set(message.requestId, (reply) => {
       if (reply.type === 'answer') resolve({ ok: true, answer: reply.answer });
+      else if (reply.type === 'look') resolve({ ok: true, look: reply.look });
       else if (reply.type === 'generated') resolve({ ok: true, text: reply.text });
       else if (reply.type === 'model-exported')
         resolve({ ok: true, modelJson: reply.modelJson, weightsBin: reply.weightsBin });
@@ -142,6 +145,12 @@ function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
 export function predict(text: string): Promise<QueryReply> {
   requestCounter += 1;
   return ask({ type: 'predict', requestId: `query-${requestCounter}`, text });
+}
+
+/** What layer `layer` of the last trained network computes for the question `text`. */
+export function inspectLayer(text: string, layer: string): Promise<QueryReply> {
+  requestCounter += 1;
+  return ask({ type: 'inspect', requestId: `query-${requestCounter}`, text, layer });
 }
 
 export function generate(seedText: string, length: number, temperature: number): Promise<QueryReply> {

@@ -20,6 +20,7 @@ import { decodeWeights, encodeWeights } from '../../../shared/vocabulary/weights
 import { exportTfjsModel } from '../../../shared/tfjs-model/export';
 import { planBackends, type BackendName } from '../../../shared/training/backends';
 import { evaluateModel } from '../../../shared/training/evaluate';
+import { lookInside } from '../../../shared/training/inspect';
 import { generateText, writesText } from '../../../shared/training/predict';
 import {
   progressIntervalMs,
@@ -324,6 +325,17 @@ function answer(message: Extract<ToWorker, { type: 'predict' }>): void {
   else post({ type: 'query-problem', requestId: message.requestId, problem: asked.problem });
 }
 
+/** What one layer of the trained network computes for a question (the playground's look inside). */
+function inspect(message: Extract<ToWorker, { type: 'inspect' }>): void {
+  if (!trained) {
+    notTrainedYet(message.requestId);
+    return;
+  }
+  const looked = lookInside(tf, trained.model, trained.data, trained.dataset, message.text, message.layer);
+  if (looked.ok) post({ type: 'look', requestId: message.requestId, look: looked.look });
+  else post({ type: 'query-problem', requestId: message.requestId, problem: looked.problem });
+}
+
 function evaluate(message: Extract<ToWorker, { type: 'evaluate' }>): void {
   const evaluation = trained
     ? evaluateModel(
@@ -449,6 +461,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
         return;
       case 'predict':
         answer(message);
+        return;
+      case 'inspect':
+        inspect(message);
         return;
       case 'generate':
         generate(message);

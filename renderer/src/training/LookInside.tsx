@@ -1,0 +1,203 @@
+/**
+ * Look inside (issue 19): after a question, what one layer of the trained network computes for
+ * it, computed in the worker (`lookInside`). Any layer's output as a strip of coloured cells; a
+ * SimpleRNN's, LSTM's or GRU's state after each time step as a step × unit heatmap labelled with
+ * what each step read, the gates per step on request, and a slider that walks through the steps.
+ * Values show on hover. Nothing is computed while the playground is closed.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LayerLook } from '../../../shared/training/inspect';
+import { useLocalize } from '../hooks/useLocalize';
+import { useAppStore } from '../store';
+import { inspectLayer } from './client';
+
+const recurrentKinds = new Set(['SimpleRNN', 'LSTM', 'GRU']);
+
+/** The layers a learner can look inside, in the graph's order (one string from the store: few re-renders). */
+function useLayers(): { name: string; recurrent: boolean; input: boolean }[] {
+  const listed = useAppStore((state) => JSON.stringify(state.nodes.map((node) => [node.data.kind, node.data.name])));
+  return (JSON.parse(listed) as [string, string][]).map(([kind, name]) => ({
+    name,
+    recurrent: recurrentKinds.has(kind),
+    input: kind === 'Input',
+  }));
+}
+
+/** A value's colour: red for positive, blue for negative, stronger as it nears the largest. */
+function shade(value: number, largest: number): string {
+  const strength = largest > 0 ? Math.min(1, Math.abs(value) / largest) : 0;
+  return value >= 0 ? `rgba(214, 64, 48, ${strength.toFixed(3)})` : `rgba(44, 98, 214, ${strength.toFixed(3)})`;
+}
+
+/** Rows of values as a heatmap: one row a label, one cell a unit, its value on hover. */
+function Heatmap({
+  caption,
+  labels,
+  rows,
+  current,
+  testId,
+}: {
+  caption: string;
+  labels: string[];
+  rows: number[][];
+  current: number | null;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const largest = Math.max(1e-9, ...rows.flatMap((row) => row.map(Math.abs)));
+  return (
+    <figure className="heatmap" data-testid={testId}>
+      <figcaption>{caption}</figcaption>
+      <table>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index} className={index === current ? 'heatmap-current' : undefined}>
+              <th scope="row" className="mono">
+                {labels[index] ?? ''}
+              </th>
+              {row.map((value, unit) => (
+                <td
+                  key={unit}
+                  style={{ background: shade(value, largest) }}
+                  title={t('playground.inside.cell', { unit: unit + 1, value: value.toFixed(3) })}
+                />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+export function LookInside({ question, asked }: { question: string; asked: number }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const layers = useLayers();
+  // Shown first: the first recurrent layer, else the first layer past the inputs.
+  const first = (layers.find((entry) => entry.recurrent) ?? layers.find((entry) => !entry.input) ?? layers[0])?.name;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const layer = chosen !== null && layers.some((entry) => entry.name === chosen) ? chosen : first;
+  const [gates, setGates] = useState(false);
+  const [look, setLook] = useState<LayerLook | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [step, setStep] = useState(0);
+
+  useEffect(() => {
+    if (layer === undefined) return;
+    let current = true;
+    void inspectLayer(question, layer).then((reply) => {
+      if (!current) return;
+      if (reply.ok && 'look' in reply) {
+        setLook(reply.look);
+        setProblem(null);
+        setStep((reply.look.steps?.labels.length ?? 1) - 1);
+      } else if (!reply.ok) {
+        setLook(null);
+        setProblem(localize(reply.problem));
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [question, asked, layer, localize]);
+
+  const steps = look?.steps ?? null;
+  const count = steps?.labels.length ?? 0;
+  const hasGates = steps?.directions.some((direction) => direction.gates.length > 0) ?? false;
+  const width = look && look.shape.length > 0 ? (look.shape[look.shape.length - 1] ?? 1) : 1;
+  const outputRows = look
+    ? Array.from({ length: Math.ceil(look.values.length / width) }, (_, row) =>
+        look.values.slice(row * width, (row + 1) * width),
+      )
+    : [];
+
+  return (
+    <section className="look-inside" aria-label={t('playground.inside.title')} data-testid="look-inside">
+      <h3>{t('playground.inside.title')}</h3>
+      <div className="look-inside-controls">
+        <label>
+          {t('playground.inside.layer')}{' '}
+          <select value={layer ?? ''} onChange={(event) => setChosen(event.target.value)}>
+            {layers.map((entry) => (
+              <option key={entry.name} value={entry.name}>
+                {entry.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {hasGates && (
+          <label>
+            <input type="checkbox" checked={gates} onChange={(event) => setGates(event.target.checked)} />{' '}
+            {t('playground.inside.showGates')}
+          </label>
+        )}
+        {count > 1 && (
+          <label>
+            {t('playground.inside.step', { step: step + 1, count, read: steps?.labels[step] ?? '' })}{' '}
+            <input
+              type="range"
+              min={1}
+              max={count}
+              value={step + 1}
+              onChange={(event) => setStep(Number(event.target.value) - 1)}
+            />
+          </label>
+        )}
+      </div>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {look?.noSteps && <p className="muted">{localize(look.noSteps)}</p>}
+      {look && !steps && (
+        <Heatmap
+          caption={t('playground.inside.output', { layer: look.layer, shape: look.shape.join(' × ') })}
+          labels={outputRows.length > 1 ? outputRows.map((_, row) => String(row + 1)) : ['']}
+          rows={outputRows}
+          current={null}
+          testId="look-output"
+        />
+      )}
+      {steps?.directions.map((direction) => {
+        // The backward direction read the steps from the last: its rows in its own reading order.
+        const labels = direction.backwards ? [...steps.labels].reverse() : steps.labels;
+        const row = direction.backwards ? count - 1 - step : step;
+        const prefix = steps.directions.length > 1 ? `${t(`playground.inside.${direction.direction}`)}: ` : '';
+        return (
+          <div key={direction.direction} className="look-inside-direction">
+            <Heatmap
+              caption={`${prefix}${t('playground.inside.states', { layer: look?.layer ?? '', units: direction.states[0]?.length ?? 0 })}`}
+              labels={labels}
+              rows={direction.states}
+              current={row}
+              testId={`look-states-${direction.direction}`}
+            />
+            {gates && direction.memory && (
+              <Heatmap
+                caption={`${prefix}${t('playground.inside.memory')}`}
+                labels={labels}
+                rows={direction.memory}
+                current={row}
+                testId={`look-memory-${direction.direction}`}
+              />
+            )}
+            {gates &&
+              direction.gates.map((gate) => (
+                <Heatmap
+                  key={gate.name}
+                  caption={`${prefix}${t(`playground.inside.gate.${gate.name}`)}`}
+                  labels={labels}
+                  rows={gate.values}
+                  current={row}
+                  testId={`look-gate-${gate.name}-${direction.direction}`}
+                />
+              ))}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Opens a lesson from the gallery, trains it, and waits for the playground it opens on. */
+async function trainLesson(page: Page, lesson: RegExp): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: lesson }).click();
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+  await expect(page.getByRole('tab', { name: 'Playground' })).toHaveAttribute('aria-selected', 'true', {
+    timeout: 90_000,
+  });
+}
+
+test.describe('look inside the trained network', () => {
+  test.use({ locale: 'en-US' });
+
+  test('the seed lesson: "hel" read step by step, the hidden state that leads to "l"', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await trainLesson(page, /RNN: next character/);
+    await expect(page.getByTestId('playground-answer').locator('li').first()).toContainText('l');
+
+    const inside = page.getByTestId('look-inside');
+    await expect(inside.getByRole('heading', { name: 'Look inside' })).toBeVisible();
+    // The recurrent layer is the one shown first: one row per character read, 50 units each.
+    await expect(inside.getByLabel('Layer')).toHaveValue('simple_rnn');
+    const states = page.getByTestId('look-states-forward');
+    await expect(states).toContainText('State of simple_rnn after each step (50 units)');
+    await expect(states.locator('th')).toHaveText(['h', 'e', 'l']);
+    await expect(states.locator('tr').first().locator('td')).toHaveCount(50);
+    await expect(states.locator('td').first()).toHaveAttribute('title', /^unit 1: -?\d\.\d{3}$/);
+    // The slider starts at the last step, whose state leads to "l"; stepping back marks "h".
+    await expect(inside.getByText('Step 3 of 3: l')).toBeVisible();
+    await expect(states.locator('tr.heatmap-current th')).toHaveText('l');
+    await inside.getByRole('slider').fill('1');
+    await expect(inside.getByText('Step 1 of 3: h')).toBeVisible();
+    await expect(states.locator('tr.heatmap-current th')).toHaveText('h');
+    const shot = testInfo.outputPath('seed-steps.png');
+    await page.screenshot({ path: shot });
+    await testInfo.attach('seed-steps', { path: shot, contentType: 'image/png' });
+
+    // Another question is looked inside as soon as it is asked.
+    await page.getByRole('textbox', { name: 'Text' }).fill('wor');
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await expect(states.locator('th')).toHaveText(['w', 'o', 'r']);
+
+    // Any layer: the Dense layer's 8 outputs as one row.
+    await inside.getByLabel('Layer').selectOption('dense');
+    await expect(page.getByTestId('look-output')).toContainText('What dense outputs for this question (8)');
+    await expect(page.getByTestId('look-output').locator('td')).toHaveCount(8);
+  });
+
+  test('an LSTM’s gates per step, in Spanish', async ({ browser }, testInfo) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ locale: 'es-ES' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('button', { name: /escribe como Cervantes/ }).click();
+    await page.getByRole('tab', { name: 'Entrenamiento' }).click();
+    await page.getByRole('button', { name: 'Entrenar', exact: true }).first().click();
+    await expect(page.getByRole('tab', { name: 'Probar' })).toHaveAttribute('aria-selected', 'true', {
+      timeout: 90_000,
+    });
+    const inside = page.getByTestId('look-inside');
+    await expect(inside.getByRole('heading', { name: 'Mirar dentro' })).toBeVisible();
+    await expect(page.getByTestId('look-states-forward').locator('tr')).toHaveCount(10);
+    await inside.getByLabel('Mostrar las puertas').check();
+    for (const gate of ['input', 'forget', 'candidate', 'output'])
+      await expect(page.getByTestId(`look-gate-${gate}-forward`).locator('tr')).toHaveCount(10);
+    await expect(page.getByTestId('look-gate-forget-forward')).toContainText('Puerta de olvido');
+    await expect(page.getByTestId('look-memory-forward')).toContainText('Memoria (estado de la celda)');
+    await expect(inside.getByText(/Paso 10 de 10/)).toBeVisible();
+    await page.getByTestId('look-gate-forget-forward').scrollIntoViewIfNeeded();
+    const shot = testInfo.outputPath('lstm-gates-es.png');
+    await page.screenshot({ path: shot });
+    await testInfo.attach('lstm-gates-es', { path: shot, contentType: 'image/png' });
+    await context.close();
+  });
+});
