@@ -9,7 +9,7 @@ import { localize } from '../shared/vocabulary/localized.js';
 import { cliBackends } from './backend.js';
 import { CliError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
-import { choiceOption, integerOption, languageOption, parseOrExplain, singleFile } from './options.js';
+import { choiceOption, integerOption, languageOption, questionOptions, parseOrExplain, singleFile } from './options.js';
 import { openTrained } from './trained.js';
 import { commandUsage } from './usage.js';
 
@@ -18,14 +18,10 @@ function readOptions(args: string[]) {
     parseArgs({
       args,
       options: {
-        help: { type: 'boolean', short: 'h' },
-        lang: { type: 'string' },
-        input: { type: 'string' },
+        ...questionOptions,
         layer: { type: 'string' },
         gates: { type: 'boolean' },
         units: { type: 'string' },
-        backend: { type: 'string' },
-        json: { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,

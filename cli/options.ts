@@ -58,3 +58,15 @@ export function choiceOption<T extends string>(
 export function languageOption(text: string | undefined): Language {
   return choiceOption<Language>('lang', text, ['en', 'es']) ?? 'en';
 }
+
+/**
+ * The options every command that asks a trained project a question takes (`predict`, `inspect`):
+ * help, the language, the question, the backend and JSON output.
+ */
+export const questionOptions = {
+  help: { type: 'boolean', short: 'h' },
+  lang: { type: 'string' },
+  input: { type: 'string' },
+  backend: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;

@@ -10,7 +10,15 @@ import { cliBackends } from './backend.js';
 import { imageFileQuery } from './data-file.js';
 import { CliError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
-import { choiceOption, integerOption, languageOption, numberOption, parseOrExplain, singleFile } from './options.js';
+import {
+  choiceOption,
+  integerOption,
+  languageOption,
+  questionOptions,
+  numberOption,
+  parseOrExplain,
+  singleFile,
+} from './options.js';
 import { openTrained } from './trained.js';
 import { commandUsage } from './usage.js';
 
@@ -21,15 +29,11 @@ function readOptions(args: string[]) {
     parseArgs({
       args,
       options: {
-        help: { type: 'boolean', short: 'h' },
-        lang: { type: 'string' },
-        input: { type: 'string' },
+        ...questionOptions,
         generate: { type: 'string' },
         temperature: { type: 'string' },
         seed: { type: 'string' },
         top: { type: 'string' },
-        backend: { type: 'string' },
-        json: { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
