@@ -4,8 +4,8 @@
  * `--gates` each gate's values per step (issue 19). Numbers for scripts and tests with `--json`.
  */
 import { parseArgs } from 'node:util';
-import { lookInside, type LayerLook } from '../shared/training/inspect.js';
-import { localize } from '../shared/vocabulary/localized.js';
+import { lookInside, readingOrder, type LayerLook } from '../shared/training/inspect.js';
+import { localize, type Language } from '../shared/vocabulary/localized.js';
 import { cliBackends } from './backend.js';
 import { CliError, exitCodes } from './errors.js';
 import type { Io } from './io.js';
@@ -61,17 +61,15 @@ function rowsTable(title: string, labels: string[], rows: number[][], units: num
   ];
 }
 
-function formatLook(look: LayerLook, gates: boolean, units: number, language: 'en' | 'es'): string {
+function formatLook(look: LayerLook, gates: boolean, units: number, language: Language): string {
   const lines = [`${look.layer} (${look.className}): output [${look.shape.join(', ')}]`];
-  const perRow = look.shape.length > 0 ? (look.shape[look.shape.length - 1] ?? 1) : 1;
-  const shownValues = look.values.slice(0, Math.max(units, perRow > units ? units : perRow));
+  const shownValues = look.values.slice(0, units);
   lines.push(
     `  ${shownValues.map(number).join(' ')}${shownValues.length < look.values.length ? ` … (${look.values.length} values; --json for all)` : ''}`,
   );
   if (look.noSteps) lines.push(localize(look.noSteps, language));
   for (const direction of look.steps?.directions ?? []) {
-    // A backward direction read the steps from the last: its rows follow its reading order.
-    const labels = direction.backwards ? [...(look.steps?.labels ?? [])].reverse() : (look.steps?.labels ?? []);
+    const labels = readingOrder(look.steps?.labels ?? [], direction);
     const heading = look.steps && look.steps.directions.length > 1 ? `${direction.direction}: ` : '';
     lines.push('', ...rowsTable(`${heading}state after each step`, labels, direction.states, units));
     if (!gates) continue;

@@ -347,7 +347,9 @@ function recurrentProducts(tf: TfModule, recurrentKernel: Tf.Tensor2D, batch: nu
 /**
  * Every step of the sequence `x` [batch, steps, features] forward, time-major: state t + 1 is
  * after step t (state 0 the zeros the layer starts from), LSTM's memories likewise, and what
- * each step keeps for the backward pass (its gates). The products stay ready for it.
+ * each step keeps for the backward pass (its gates). The caller frees the products' operands
+ * (`products.dispose()`): at once, as a pass without gradients never comes back for them; the
+ * backward pass makes the ones it needs again.
  */
 function forwardPass(
   tf: TfModule,
@@ -430,7 +432,7 @@ export function fusedSequence(
       const input = saved[0] ?? x;
       const dOutput = options.returnSequences
         ? readAndDispose(tf, tf.transpose(dy, [1, 0, 2]))
-        : readAndDispose(tf, tf.clone(dy));
+        : valuesOf(tf, dy).slice();
       const dGates = new Float32Array(rows * width);
       const dh = new Float32Array(block);
       const dMemory = new Float32Array(block);
@@ -491,6 +493,14 @@ export function fusedSequence(
   ) => Tf.Tensor;
 }
 
+/** The layer's bias, or zeros where it has none (to free after use: `ownsBias`). */
+function biasOf(tf: TfModule, parts: RecurrentLayer['cell'], cell: FusedCell): Tf.Tensor1D {
+  return (parts.useBias && parts.bias ? parts.bias.read() : tf.zeros([gateCount[cell] * parts.units])) as Tf.Tensor1D;
+}
+
+/** Whether `biasOf` made the zeros itself (the layer has no bias), so they are the caller's to free. */
+const ownsBias = (parts: RecurrentLayer['cell']) => !(parts.useBias && parts.bias);
+
 /** Whether the fused form covers this call of `layer`; if not, tf.js' own path runs. */
 function fusable(
   tf: TfModule,
@@ -532,12 +542,11 @@ export function fuseRecurrent(tf: TfModule, layer: Tf.layers.Layer, cell: FusedC
     return tf.tidy(() => {
       let x = (Array.isArray(inputs) ? inputs[0] : inputs) as Tf.Tensor3D;
       if (recurrent.goBackwards) x = tf.reverse(x, 1);
-      const bias = parts.useBias && parts.bias ? parts.bias.read() : tf.zeros([gateCount[cell] * parts.units]);
       return run(
         x,
         parts.kernel.read() as Tf.Tensor2D,
         parts.recurrentKernel.read() as Tf.Tensor2D,
-        bias as Tf.Tensor1D,
+        biasOf(tf, parts, cell),
       );
     });
   };
@@ -546,18 +555,26 @@ export function fuseRecurrent(tf: TfModule, layer: Tf.layers.Layer, cell: FusedC
 const cellOfClass: Record<string, FusedCell> = { SimpleRNN: 'simpleRNN', LSTM: 'lstm', GRU: 'gru' };
 
 /**
+ * The recurrent layers a tf.js layer runs: itself when it is a SimpleRNN, LSTM or GRU, a
+ * Bidirectional's two directions, else none; each with its cell.
+ */
+export function recurrentDirections(layer: Tf.layers.Layer): { layer: Tf.layers.Layer; cell: FusedCell }[] {
+  const wrapped = layer as unknown as { forwardLayer?: Tf.layers.Layer; backwardLayer?: Tf.layers.Layer };
+  const layers =
+    wrapped.forwardLayer && wrapped.backwardLayer ? [wrapped.forwardLayer, wrapped.backwardLayer] : [layer];
+  return layers.flatMap((candidate) => {
+    const cell = cellOfClass[candidate.getClassName()];
+    return cell ? [{ layer: candidate, cell }] : [];
+  });
+}
+
+/**
  * Fuses every recurrent layer of a tf.js model built outside LayerLab (a bare script's, for the
  * benchmarks), both directions of a Bidirectional included, as LayerLab's own layers are.
  */
 export function fuseRecurrentLayers(tf: TfModule, model: Tf.LayersModel): void {
   for (const layer of model.layers) {
-    const wrapped = layer as unknown as { forwardLayer?: Tf.layers.Layer; backwardLayer?: Tf.layers.Layer };
-    const directions =
-      wrapped.forwardLayer && wrapped.backwardLayer ? [wrapped.forwardLayer, wrapped.backwardLayer] : [layer];
-    for (const direction of directions) {
-      const cell = cellOfClass[direction.getClassName()];
-      if (cell) fuseRecurrent(tf, direction, cell);
-    }
+    for (const direction of recurrentDirections(layer)) fuseRecurrent(tf, direction.layer, direction.cell);
   }
 }
 
@@ -607,7 +624,7 @@ export function stepThrough(
     const batch = sequence.expandDims(0) as Tf.Tensor3D;
     return goBackwards ? tf.reverse(batch, 1) : batch;
   });
-  const bias = parts.useBias && parts.bias ? parts.bias.read() : tf.zeros([gateCount[cell] * units]);
+  const bias = biasOf(tf, parts, cell);
   try {
     const pass = forwardPass(
       tf,
@@ -617,7 +634,7 @@ export function stepThrough(
       input,
       parts.kernel.read() as Tf.Tensor2D,
       parts.recurrentKernel.read() as Tf.Tensor2D,
-      bias as Tf.Tensor1D,
+      bias,
     );
     pass.products.dispose();
     const { stepper, kept } = pass;
@@ -633,6 +650,6 @@ export function stepThrough(
     };
   } finally {
     input.dispose();
-    if (!(parts.useBias && parts.bias)) bias.dispose();
+    if (ownsBias(parts)) bias.dispose();
   }
 }

@@ -4,7 +4,7 @@
  * Reads nothing but its arguments.
  */
 import { layerDef, layerKinds, type LayerKind } from '../layers/registry.js';
-import type { Localized } from '../vocabulary/localized.js';
+import { joinLocalized, type Localized } from '../vocabulary/localized.js';
 import { wasmKernelsLayerLabAdds } from './fast-kernels.js';
 
 export const backendNames = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -86,7 +86,7 @@ export function planBackends(
       };
       return planBackends(environment, kinds, 'auto', supplied).map((choice) => ({
         name: choice.name,
-        reason: { en: `${why.en} ${choice.reason.en}`, es: `${why.es} ${choice.reason.es}` },
+        reason: joinLocalized(why, choice.reason),
       }));
     }
     add(preference, { en: 'Chosen in the training settings.', es: 'Elegido en los ajustes de entrenamiento.' });

@@ -7,7 +7,7 @@
 import type * as Tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/build.js';
 import type { DataSpec } from '../data/spec.js';
-import { stepThrough, type FusedCell, type SequenceSteps } from '../layers/fused-recurrent.js';
+import { recurrentDirections, stepThrough, type SequenceSteps } from '../layers/fused-recurrent.js';
 import type { TfModule } from '../layers/types.js';
 import type { Localized } from '../vocabulary/localized.js';
 import { feedOf } from './feed.js';
@@ -37,19 +37,6 @@ export interface LayerLook {
 
 export type LookResult = { ok: true; look: LayerLook } | { ok: false; problem: Localized };
 
-const cellOfClass: Record<string, FusedCell> = { SimpleRNN: 'simpleRNN', LSTM: 'lstm', GRU: 'gru' };
-
-/** The recurrent layers inside `layer`: itself, or a Bidirectional's two directions. */
-function directionsOf(layer: Tf.layers.Layer): { layer: Tf.layers.Layer; cell: FusedCell }[] {
-  const wrapped = layer as unknown as { forwardLayer?: Tf.layers.Layer; backwardLayer?: Tf.layers.Layer };
-  const layers =
-    wrapped.forwardLayer && wrapped.backwardLayer ? [wrapped.forwardLayer, wrapped.backwardLayer] : [layer];
-  return layers.flatMap((candidate) => {
-    const cell = cellOfClass[candidate.getClassName()];
-    return cell ? [{ layer: candidate, cell }] : [];
-  });
-}
-
 /** Each step's label: the question's characters or words when there is one per step. */
 function stepLabels(question: string, steps: number): string[] {
   const characters = Array.from(question);
@@ -60,9 +47,12 @@ function stepLabels(question: string, steps: number): string[] {
   return Array.from({ length: steps }, (_, step) => String(step + 1));
 }
 
-/** The layers a learner may name, in the model's order. */
-export function layerNames(model: Tf.LayersModel): string[] {
-  return model.layers.map((layer) => layer.name);
+/**
+ * The labels of a direction's rows, in the order it read the steps: the question's order, or from
+ * its end for the backward half of a Bidirectional.
+ */
+export function readingOrder(labels: readonly string[], direction: { backwards: boolean }): string[] {
+  return direction.backwards ? [...labels].reverse() : [...labels];
 }
 
 /** What layer `name` of the trained `model` computes for `question`, encoded as the playground encodes it. */
@@ -76,7 +66,7 @@ export function lookInside(
 ): LookResult {
   const layer = model.layers.find((candidate) => candidate.name === name);
   if (!layer) {
-    const names = layerNames(model).join(', ');
+    const names = model.layers.map((candidate) => candidate.name).join(', ');
     return {
       ok: false,
       problem: {
@@ -103,7 +93,7 @@ export function lookInside(
   };
   output.dispose();
 
-  const directions = directionsOf(layer);
+  const directions = recurrentDirections(layer);
   if (directions.length > 0) {
     const read = probe(layer.input as Tf.SymbolicTensor);
     const sequence = tf.tidy(() => read.squeeze([0]) as Tf.Tensor2D);

@@ -5,21 +5,20 @@
  * what each step read, the gates per step on request, and a slider that walks through the steps.
  * Values show on hover. Nothing is computed while the playground is closed.
  */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LayerLook } from '../../../shared/training/inspect';
+import { isLayerKind, layerDef } from '../../../shared/layers/registry';
+import { readingOrder, type LayerLook } from '../../../shared/training/inspect';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { inspectLayer } from './client';
-
-const recurrentKinds = new Set(['SimpleRNN', 'LSTM', 'GRU']);
 
 /** The layers a learner can look inside, in the graph's order (one string from the store: few re-renders). */
 function useLayers(): { name: string; recurrent: boolean; input: boolean }[] {
   const listed = useAppStore((state) => JSON.stringify(state.nodes.map((node) => [node.data.kind, node.data.name])));
   return (JSON.parse(listed) as [string, string][]).map(([kind, name]) => ({
     name,
-    recurrent: recurrentKinds.has(kind),
+    recurrent: isLayerKind(kind) && layerDef(kind).traits?.recurrent === true,
     input: kind === 'Input',
   }));
 }
@@ -30,7 +29,40 @@ function shade(value: number, largest: number): string {
   return value >= 0 ? `rgba(214, 64, 48, ${strength.toFixed(3)})` : `rgba(44, 98, 214, ${strength.toFixed(3)})`;
 }
 
-/** Rows of values as a heatmap: one row a label, one cell a unit, its value on hover. */
+/**
+ * One row of a heatmap: its label and a cell per unit, its value on hover. Memoised: walking the
+ * steps redraws only the row that stops being current and the one that becomes it, not the
+ * thousands of cells of an LSTM's gates.
+ */
+const HeatRow = memo(function HeatRow({
+  label,
+  values,
+  largest,
+  current,
+}: {
+  label: string;
+  values: number[];
+  largest: number;
+  current: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <tr className={current ? 'heatmap-current' : undefined}>
+      <th scope="row" className="mono">
+        {label}
+      </th>
+      {values.map((value, unit) => (
+        <td
+          key={unit}
+          style={{ background: shade(value, largest) }}
+          title={t('playground.inside.cell', { unit: unit + 1, value: value.toFixed(3) })}
+        />
+      ))}
+    </tr>
+  );
+});
+
+/** Rows of values as a heatmap: one row a label, one cell a unit, coloured against the largest. */
 function Heatmap({
   caption,
   labels,
@@ -39,31 +71,25 @@ function Heatmap({
   testId,
 }: {
   caption: string;
-  labels: string[];
+  labels: readonly string[];
   rows: number[][];
   current: number | null;
   testId: string;
 }) {
-  const { t } = useTranslation();
-  const largest = Math.max(1e-9, ...rows.flatMap((row) => row.map(Math.abs)));
+  const largest = useMemo(() => Math.max(1e-9, ...rows.flatMap((row) => row.map(Math.abs))), [rows]);
   return (
     <figure className="heatmap" data-testid={testId}>
       <figcaption>{caption}</figcaption>
       <table>
         <tbody>
           {rows.map((row, index) => (
-            <tr key={index} className={index === current ? 'heatmap-current' : undefined}>
-              <th scope="row" className="mono">
-                {labels[index] ?? ''}
-              </th>
-              {row.map((value, unit) => (
-                <td
-                  key={unit}
-                  style={{ background: shade(value, largest) }}
-                  title={t('playground.inside.cell', { unit: unit + 1, value: value.toFixed(3) })}
-                />
-              ))}
-            </tr>
+            <HeatRow
+              key={index}
+              label={labels[index] ?? ''}
+              values={row}
+              largest={largest}
+              current={index === current}
+            />
           ))}
         </tbody>
       </table>
@@ -162,8 +188,7 @@ export function LookInside({ question, asked }: { question: string; asked: numbe
         />
       )}
       {steps?.directions.map((direction) => {
-        // The backward direction read the steps from the last: its rows in its own reading order.
-        const labels = direction.backwards ? [...steps.labels].reverse() : steps.labels;
+        const labels = readingOrder(steps.labels, direction);
         const row = direction.backwards ? count - 1 - step : step;
         const prefix = steps.directions.length > 1 ? `${t(`playground.inside.${direction.direction}`)}: ` : '';
         return (

@@ -32,6 +32,7 @@ import {
 import type { TrainingMode } from '../../../shared/training/modes';
 import { prepareRun, trainPrepared } from '../../../shared/training/run';
 import { checkExpectation } from '../../../shared/templates/expectation';
+import { joinLocalized } from '../../../shared/vocabulary/localized';
 import type { BatchUpdate, EpochUpdate, TrainCallbacks } from '../../../shared/training/train';
 import { probeEnvironment } from './environment';
 import { prepareWasmThreads, wasmThreading } from './wasm-threads';
@@ -153,10 +154,7 @@ async function startRun(
     });
     return null;
   }
-  const reason =
-    chosen.name === 'wasm'
-      ? { en: `${chosen.reason.en} ${threading.reason.en}`, es: `${chosen.reason.es} ${threading.reason.es}` }
-      : chosen.reason;
+  const reason = chosen.name === 'wasm' ? joinLocalized(chosen.reason, threading.reason) : chosen.reason;
   post({ type: 'backend', runId, name: chosen.name, reason, attempts });
   watchWebGlContext();
 
