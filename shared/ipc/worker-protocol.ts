@@ -42,7 +42,11 @@ export type ToWorker =
       backend: BackendPreference;
       /** The lesson's result (its variant's, when one is applied), checked when the run finishes. */
       expected?: Expectation;
+      /** Whether the learner watches inside the network: each epoch then measures it (dynamics.ts). */
+      watchInside?: boolean;
     } & BuiltData)
+  /** The learner opened or closed the view inside the training network; read at the next epoch. */
+  | { type: 'watch-inside'; on: boolean }
   | { type: 'stop'; runId: string }
   | { type: 'predict'; requestId: string; text: string }
   /** What layer `layer` of the last trained model computes for the question `text` (look inside). */

@@ -9,6 +9,7 @@ import type * as Tf from '@tensorflow/tfjs';
 import type { Dataset, TensorData } from '../data/build.js';
 import type { TfModule } from '../layers/types.js';
 import { createRandom } from '../math/random.js';
+import { measureDynamics, probeSamples, type Dynamics } from './dynamics.js';
 import { feedOf } from './feed.js';
 import { outputLoss, outputMetric, outputTargetsOf } from './outputs.js';
 import type { Loss, TrainingSettings } from './settings.js';
@@ -33,6 +34,8 @@ export interface EpochUpdate {
   samplesPerSecond: number;
   /** A GAN's images, drawn after the epoch from the same noise every epoch. */
   samples?: GanSamples;
+  /** Inside the network after the epoch, when the learner watches (`watchInside`). */
+  inside?: Dynamics;
 }
 
 /** The images a GAN's generator drew after one epoch, and what each looks like most. */
@@ -80,6 +83,11 @@ export interface TrainCallbacks {
    * app passes a MessageChannel turn, Node a setImmediate.
    */
   yieldToEventLoop?: () => Promise<void>;
+  /**
+   * Polled after every epoch: true while the learner watches inside the network, so the epoch's
+   * update carries its weight and gradient norms (dynamics.ts). Nothing is measured otherwise.
+   */
+  watchInside?: () => boolean;
 }
 
 const tfLossNames: Record<Loss, string> = {
@@ -261,6 +269,19 @@ export async function trainModel(
   // tf.js shuffles with Math.random; shuffling here with the run's seed makes runs repeatable.
   const random = createRandom(saltedSeed(settings.seed, shuffleSalt));
   let epoch = 0;
+  // The training samples watched inside the network: the same first few every epoch.
+  let probe: { x: Tf.Tensor | Tf.Tensor[]; y: Tf.Tensor | Tf.Tensor[] } | null = null;
+  const inside = (): Dynamics | undefined => {
+    if (!callbacks.watchInside?.()) return undefined;
+    const count = Math.min(probeSamples, trainingSamples);
+    if (!probe) {
+      const rows = xTrain.slice(0, count);
+      const x = feedOf(tf, model, dataset, rows);
+      if (x !== rows) rows.dispose();
+      probe = { x, y: each(yTrain, (targets) => targets.slice(0, count)) };
+    }
+    return measureDynamics(tf, model, probe.x, probe.y);
+  };
 
   try {
     for (epoch = 0; epoch < settings.epochs; epoch += 1) {
@@ -329,7 +350,13 @@ export async function trainModel(
               finalLogs = named;
               tf.dispose(lastGood);
               lastGood = snapshot(model);
-              callbacks.onEpoch?.({ epoch, logs: named, samplesPerSecond: trainingSamples / seconds });
+              const watched = inside();
+              callbacks.onEpoch?.({
+                epoch,
+                logs: named,
+                samplesPerSecond: trainingSamples / seconds,
+                ...(watched ? { inside: watched } : {}),
+              });
               if (!settings.early_stopping) return;
               const value = named[monitor];
               if (typeof value !== 'number') return;
@@ -366,6 +393,9 @@ export async function trainModel(
   } finally {
     // A failed fit leaves its tensors behind unless they are released here (tf.js #5454).
     tf.dispose([xs, ys, ...lastGood]);
+    // Set inside the epoch callback; TypeScript cannot see that through the closure.
+    const watched = probe as { x: Tf.Tensor | Tf.Tensor[]; y: Tf.Tensor | Tf.Tensor[] } | null;
+    if (watched) tf.dispose([watched.x, watched.y].flat());
     if (split) tf.dispose([xTrain, yTrain, ...(validationData ?? []).flat()]);
     const leftover = best as { weights: Tf.Tensor[] } | null;
     if (leftover) tf.dispose(leftover.weights);

@@ -76,3 +76,56 @@ test.describe('look inside the trained network', () => {
     await context.close();
   });
 });
+
+test.describe('inside the network while it trains', () => {
+  test('lesson 4.2: the SimpleRNN’s gradient fades before the first steps, the LSTM’s holds', async ({
+    browser,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1400 } });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('button', { name: /a long memory/ }).click();
+    await page.getByRole('tab', { name: 'Training' }).click();
+    const inside = page.getByTestId('inside-training');
+    await inside.getByLabel(/Watch inside the network while it trains/).check();
+    await expect(inside).toContainText('after each epoch, each layer');
+    await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+    // A finished run opens the playground; the view waits back in Training.
+    const playground = page.getByRole('tab', { name: 'Playground' });
+    await expect(playground).toHaveAttribute('aria-selected', 'true', { timeout: 90_000 });
+    await page.getByRole('tab', { name: 'Training' }).click();
+    // Every epoch measured: the gradient norm of both layers, the weights of one, the steps.
+    await expect(page.getByTestId('inside-gradientNorm')).toHaveAttribute('data-points', '12');
+    await expect(page.getByTestId('inside-gradientNorm').locator('.chart-legend li')).toHaveText(['memory', 'sum']);
+    await expect(page.getByTestId('inside-histogram')).toHaveAttribute('data-bins', '24');
+    const simple = await page.getByTestId('inside-share-1').innerText();
+    const percentOf = (text: string) => Number(/get ([\d.]+)%/.exec(text)?.[1]);
+    expect(simple).toMatch(/^#1 adam .*, epoch 12: the first 5 steps get [\d.]+% of the gradient the last step gets$/);
+    expect(percentOf(simple)).toBeLessThan(10);
+
+    // The lesson's LSTM, trained again: its line joins the chart, and it holds.
+    await page.getByRole('tab', { name: 'Lesson' }).click();
+    await page.getByRole('button', { name: /^3 LSTM$/ }).click();
+    await page.getByTestId('lesson-panel').getByRole('button', { name: 'Use an LSTM' }).click();
+    await page.getByRole('tab', { name: 'Training' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+    await expect(playground).toHaveAttribute('aria-selected', 'true', { timeout: 90_000 });
+    await page.getByRole('tab', { name: 'Training' }).click();
+    await expect(page.getByTestId('inside-share-2')).toContainText('epoch 12');
+    await expect(page.getByTestId('inside-steps')).toHaveAttribute('data-lines', '2');
+    const lstm = await page.getByTestId('inside-share-2').innerText();
+    expect(lstm).toContain('LSTM');
+    expect(percentOf(lstm)).toBeGreaterThan(30);
+
+    // An earlier epoch of the current run, chosen with the slider.
+    await inside.getByLabel('Epoch shown').fill('3');
+    await expect(inside.getByText('Epoch 3 of 12')).toBeVisible();
+    await expect(page.getByTestId('inside-share-2')).toContainText('epoch 3');
+    await inside.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    const shot = testInfo.outputPath('inside-training-4.2.png');
+    await page.screenshot({ path: shot });
+    await testInfo.attach('inside-training-4.2', { path: shot, contentType: 'image/png' });
+    await context.close();
+  });
+});

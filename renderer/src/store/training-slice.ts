@@ -68,6 +68,9 @@ export interface TrainingSlice {
   setTrainingParam: (name: keyof typeof trainingParams, value: AnyParamValue) => boolean;
   setMetrics: (metrics: MetricName[]) => void;
   setBackendPreference: (preference: BackendPreference) => void;
+  /** Whether the learner watches inside the network while it trains (each epoch is then measured). */
+  watchInside: boolean;
+  setWatchInside: (on: boolean) => void;
   /** Records a new run as starting; returns its id for the worker. */
   /** Starts a run entry; `restored` for weights a project file kept rather than a training run. */
   beginRun: (options?: { restored?: boolean }) => Run;
@@ -126,6 +129,9 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   setMetrics: (metrics) => set({ training: { ...get().training, metrics } }),
 
   setBackendPreference: (backendPreference) => set({ backendPreference }),
+
+  watchInside: false,
+  setWatchInside: (watchInside) => set({ watchInside }),
 
   beginRun: (options = {}) => {
     runCounter += 1;

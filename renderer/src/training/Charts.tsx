@@ -143,7 +143,7 @@ function tickText(value: number): string {
  * A tick as a plain SVG text: recharts' own measures every word of every tick on every redraw to
  * wrap it, which was most of a chart's redraw time, and a number never wraps.
  */
-function PlainTick({ x, y, textAnchor, verticalAnchor, payload }: TickProps) {
+export function PlainTick({ x, y, textAnchor, verticalAnchor, payload }: TickProps) {
   const dy = verticalAnchor === 'start' ? '0.71em' : verticalAnchor === 'middle' ? '0.32em' : '0';
   return (
     <text x={x} y={y} dy={dy} textAnchor={textAnchor} fontSize={10} fill="#667085">

@@ -16,6 +16,7 @@ import { selectAnalysis, selectDataCheck, selectOutputNames, type DataCheck } fr
 import { outputLoss, outputTargetsOf } from '../../../shared/training/outputs';
 import { isRunActive, type Run } from '../store/training-slice';
 import { Charts, runLabel } from './Charts';
+import { InsideTraining } from './InsideTraining';
 import { takeTrainedLayers } from './client';
 import { useTrainBlocker } from './useTrainBlocker';
 
@@ -319,6 +320,7 @@ function RunColumn() {
         </div>
       )}
       <Charts />
+      <InsideTraining />
     </div>
   );
 }

@@ -107,8 +107,15 @@ export function startTraining(): void {
     ...runData(run.id, state.data),
     settings: run.settings,
     backend: state.backendPreference,
+    watchInside: state.watchInside,
     ...(expected ? { expected } : {}),
   });
+}
+
+/** Opens or closes the view inside the training network: the worker measures it only while open. */
+export function watchInside(on: boolean): void {
+  useAppStore.getState().setWatchInside(on);
+  send({ type: 'watch-inside', on });
 }
 
 export function stopTraining(runId: string): void {

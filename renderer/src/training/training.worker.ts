@@ -78,6 +78,8 @@ let trained: {
 } | null = null;
 const stopRequests = new Set<string>();
 let contextLost = false;
+/** Whether the learner watches inside the training network (nothing is measured otherwise). */
+let watchingInside = false;
 
 async function startBackend(name: BackendName): Promise<string | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -238,6 +240,7 @@ function trainedWeights(message: Extract<ToWorker, { type: 'trained-weights' }>)
 
 async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   const { runId } = message;
+  watchingInside = message.watchInside === true;
   const prepared = await startRun(message);
   if (!prepared) return;
 
@@ -268,6 +271,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
     },
     shouldStop: () => stopRequests.has(runId),
     isInterrupted: () => contextLost,
+    watchInside: () => watchingInside,
   };
   // The run path `layerlab train` takes: the mode trains (a GAN its two networks in turns).
   const outcome = await trainPrepared(tf, prepared, message, callbacks);
@@ -456,6 +460,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
         return;
       case 'stop':
         stopRequests.add(message.runId);
+        return;
+      case 'watch-inside':
+        watchingInside = message.on;
         return;
       case 'predict':
         answer(message);
