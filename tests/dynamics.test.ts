@@ -27,7 +27,11 @@ function lesson(file: string) {
 }
 
 /** Trains lesson 4.2's network with `memory` of this kind, watching inside every epoch. */
-async function watchedRun(kind: 'SimpleRNN' | 'LSTM', epochs: number) {
+async function watchedRun(
+  kind: 'SimpleRNN' | 'LSTM',
+  epochs: number,
+  watching: (epoch: number) => boolean = () => true,
+) {
   const template = lesson('lstm-gru-long-range.json');
   if (template.data === null) throw new Error('the lesson has data');
   const graph = kind === 'SimpleRNN' ? template.graph : variantGraph(template.graph, [{ layer: 'memory', kind }]);
@@ -36,7 +40,7 @@ async function watchedRun(kind: 'SimpleRNN' | 'LSTM', epochs: number) {
   const run = await runTraining(
     tf,
     { graph, data: template.data, settings: { ...template.training, epochs } },
-    { onEpoch: (update) => updates.push(update), watchInside: () => true },
+    { onEpoch: (update) => updates.push(update), watchInside: () => watching(updates.length) },
   );
   if (!run.ok) throw new Error('the lesson trains');
   run.model.dispose();
@@ -88,6 +92,12 @@ describe('lesson 4.2 watched while it trains', () => {
 });
 
 describe('measureDynamics on a small network', () => {
+  it('measures nothing while the view is closed, and from the epoch it opens', async () => {
+    const { updates, leftTensors } = await watchedRun('SimpleRNN', 3, (epoch) => epoch >= 1);
+    expect(updates.map((update) => update.inside !== undefined)).toEqual([false, true, true]);
+    expect(leftTensors).toBe(0);
+  });
+
   it("equals the norms of tf.js' own gradient of the loss, and is silent about steps for a table", () => {
     const model = tf.sequential({
       layers: [
