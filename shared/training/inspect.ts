@@ -33,6 +33,16 @@ export interface LayerLook {
   steps: StepsLook | null;
   /** Why a recurrent layer has no steps to show, else null. */
   noSteps: Localized | null;
+  /** A 2-D convolution's filters: its kernel (height, width, input channels, filters), row-major; else null. */
+  filters: { shape: number[]; values: number[] } | null;
+}
+
+/** The kernel of a Conv2D (its first weight, as Keras orders them), for its filters as images. */
+function filtersOf(layer: Tf.layers.Layer): LayerLook['filters'] {
+  if (layer.getClassName() !== 'Conv2D') return null;
+  const kernel = layer.getWeights()[0];
+  if (!kernel || kernel.rank !== 4) return null;
+  return { shape: kernel.shape, values: Array.from(kernel.dataSync()) };
 }
 
 export type LookResult = { ok: true; look: LayerLook } | { ok: false; problem: Localized };
@@ -90,6 +100,7 @@ export function lookInside(
     values: Array.from(output.dataSync()),
     steps: null,
     noSteps: null,
+    filters: filtersOf(layer),
   };
   output.dispose();
 

@@ -35,6 +35,12 @@ test.describe('the course, module by module', () => {
     const pad = page.getByTestId('pad-cell');
     for (let row = 0; row < 8; row += 1) await pad.nth(row * 8 + 4).click();
     await expect(page.getByTestId('playground-answer').locator('li').first().locator('.answer-label')).toHaveText('1');
+    // Inside the network: what the first convolution makes of the drawn 1, and its filters.
+    await expect(page.getByTestId('look-maps')).toContainText(
+      'What conv1 makes of this image: 8 feature maps of 6 × 6',
+    );
+    await expect(page.getByTestId('look-filters').locator('canvas')).toHaveCount(8);
+    await page.getByTestId('look-maps').scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath('digits.png') });
   });
 

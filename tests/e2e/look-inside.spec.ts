@@ -34,6 +34,9 @@ test.describe('look inside the trained network', () => {
     await inside.getByRole('slider').fill('1');
     await expect(inside.getByText('Step 1 of 3: h')).toBeVisible();
     await expect(states.locator('tr.heatmap-current th')).toHaveText('h');
+    // The canvas marks the layer looked inside, at the step shown.
+    await expect(page.getByTestId('inside-simple_rnn')).toHaveText('inside: step 1 of 3: h');
+    await expect(page.getByTestId('layer-simple_rnn')).toHaveClass(/is-looked-inside/);
     const shot = testInfo.outputPath('seed-steps.png');
     await page.screenshot({ path: shot });
     await testInfo.attach('seed-steps', { path: shot, contentType: 'image/png' });
@@ -43,8 +46,11 @@ test.describe('look inside the trained network', () => {
     await page.getByRole('button', { name: 'Predict' }).click();
     await expect(states.locator('th')).toHaveText(['w', 'o', 'r']);
 
-    // Any layer: the Dense layer's 8 outputs as one row.
-    await inside.getByLabel('Layer').selectOption('dense');
+    // Any layer, chosen by clicking it on the canvas: the Dense layer's 8 outputs as one row.
+    await page.getByTestId('layer-dense').click();
+    await expect(inside.getByLabel('Layer')).toHaveValue('dense');
+    await expect(page.getByTestId('inside-dense')).toHaveText('looking inside');
+    await expect(page.getByTestId('inside-simple_rnn')).toHaveCount(0);
     await expect(page.getByTestId('look-output')).toContainText('What dense outputs for this question (8)');
     await expect(page.getByTestId('look-output').locator('td')).toHaveCount(8);
   });
@@ -128,4 +134,59 @@ test.describe('inside the network while it trains', () => {
     await testInfo.attach('inside-training-4.2', { path: shot, contentType: 'image/png' });
     await context.close();
   });
+});
+
+test('convolutions, in Spanish: the feature maps of the digit asked and the filters as images', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ locale: 'es-ES' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: /Qué hacen la convolución y el pooling/ }).click();
+  await page.getByRole('tab', { name: 'Entrenamiento' }).click();
+  await page.getByRole('button', { name: 'Entrenar', exact: true }).first().click();
+  await expect(page.getByRole('tab', { name: 'Probar' })).toHaveAttribute('aria-selected', 'true', {
+    timeout: 90_000,
+  });
+  const inside = page.getByTestId('look-inside');
+  // The first convolution first: 4 feature maps of 8 × 8 ('same' padding), and its 4 filters of 3 × 3.
+  await expect(inside.getByLabel('Capa')).toHaveValue('same');
+  const maps = page.getByTestId('look-maps');
+  await expect(maps).toContainText('Lo que same hace de esta imagen: 4 mapas de características de 8 × 8');
+  await expect(maps.locator('canvas')).toHaveCount(4);
+  await expect(maps.locator('canvas').first()).toHaveAttribute('width', '8');
+  const filters = page.getByTestId('look-filters');
+  await expect(filters).toContainText('Los 4 filtros de same, de 3 × 3');
+  await expect(filters.locator('canvas')).toHaveCount(4);
+  // Hovering a pixel names it and gives its value.
+  await maps
+    .locator('canvas')
+    .nth(1)
+    .hover({ position: { x: 2, y: 2 } });
+  await expect(maps.locator('.channel-hover')).toHaveText(/^canal 2 · fila 1, columna 1: -?\d\.\d{3}$/);
+  // The drawn maps are not blank: some pixel of some map is coloured.
+  const coloured = await maps.locator('canvas').evaluateAll((canvases) =>
+    canvases.some((canvas) => {
+      const data = (canvas as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, 8, 8).data ?? [];
+      return Array.from(data).some((value, index) => index % 4 !== 3 && value < 200);
+    }),
+  );
+  expect(coloured).toBe(true);
+  const shot = testInfo.outputPath('conv-maps-es.png');
+  await inside.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot });
+  await testInfo.attach('conv-maps-es', { path: shot, contentType: 'image/png' });
+
+  // The second convolution reads 4 channels: its 8 filters for the input channel chosen.
+  await inside.getByLabel('Capa').selectOption('valid');
+  await expect(page.getByTestId('look-maps')).toContainText('8 mapas de características de 6 × 6');
+  await expect(page.getByTestId('look-filters')).toContainText('los pesos que cada uno da al canal de entrada 1');
+  await inside.getByLabel('Pesos de los filtros para el canal de entrada').selectOption('3');
+  await expect(page.getByTestId('look-filters')).toContainText('canal de entrada 3');
+  // Pooling has maps and no filters.
+  await inside.getByLabel('Capa').selectOption('pool');
+  await expect(page.getByTestId('look-maps')).toContainText('8 mapas de características de 3 × 3');
+  await expect(page.getByTestId('look-filters')).toHaveCount(0);
+  await context.close();
 });

@@ -39,6 +39,9 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
   const highlighted = useAppStore((state) =>
     state.highlight?.kind === 'layer' && state.highlight.name === data.name ? state.highlight.at : null,
   );
+  const inside = useAppStore((state) =>
+    state.lookingInside?.layer === data.name ? (state.lookingInside.step ?? '') : null,
+  );
   // In the registry's order (units, activation…), whatever order a file stored them in.
   const values = data.params as Record<string, AnyParamValue>;
   const params = Object.keys(def.params)
@@ -52,7 +55,7 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
   return (
     <div
       key={highlighted ?? 'plain'}
-      className={`layer-node category-${def.category}${selected ? ' is-selected' : ''}${status}${highlighted ? ' is-highlighted' : ''}${compact ? ' is-compact' : ''}${tiny ? ' is-tiny' : ''}`}
+      className={`layer-node category-${def.category}${selected ? ' is-selected' : ''}${status}${highlighted ? ' is-highlighted' : ''}${compact ? ' is-compact' : ''}${tiny ? ' is-tiny' : ''}${inside !== null ? ' is-looked-inside' : ''}`}
       data-testid={`layer-${data.name}`}
       data-kind={data.kind}
       role="group"
@@ -103,6 +106,11 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
           </span>
         )}
       </div>
+      {inside !== null && (
+        <p className="layer-node-inside" data-testid={`inside-${data.name}`}>
+          {inside === '' ? t('node.inside') : t('node.insideAt', { step: inside })}
+        </p>
+      )}
       <dl className="layer-node-params">
         {params.length === 0 && <dd className="layer-node-none">{t('node.noParams')}</dd>}
         {params.map(([name, value]) => (

@@ -71,6 +71,12 @@ export interface TrainingSlice {
   /** Whether the learner watches inside the network while it trains (each epoch is then measured). */
   watchInside: boolean;
   setWatchInside: (on: boolean) => void;
+  /**
+   * The layer the playground looks inside, and the step it shows ("2 of 3: e") for a recurrent
+   * one, so the canvas marks that layer; null while the playground shows none.
+   */
+  lookingInside: { layer: string; step: string | null } | null;
+  setLookingInside: (looking: { layer: string; step: string | null } | null) => void;
   /** Records a new run as starting; returns its id for the worker. */
   /** Starts a run entry; `restored` for weights a project file kept rather than a training run. */
   beginRun: (options?: { restored?: boolean }) => Run;
@@ -132,6 +138,9 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
 
   watchInside: false,
   setWatchInside: (watchInside) => set({ watchInside }),
+
+  lookingInside: null,
+  setLookingInside: (lookingInside) => set({ lookingInside }),
 
   beginRun: (options = {}) => {
     runCounter += 1;

@@ -11,6 +11,7 @@ import { isLayerKind, layerDef } from '../../../shared/layers/registry';
 import { readingOrder, type LayerLook } from '../../../shared/training/inspect';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
+import { ChannelImages, featureMapGrid, filterGrid } from './ChannelImages';
 import { inspectLayer } from './client';
 
 /** The layers a learner can look inside, in the graph's order (one string from the store: few re-renders). */
@@ -109,6 +110,14 @@ export function LookInside({ question, asked }: { question: string; asked: numbe
   const [look, setLook] = useState<LayerLook | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [step, setStep] = useState(0);
+  const [filterInput, setFilterInput] = useState(0);
+  // A layer clicked on the canvas is the one looked inside.
+  const selected = useAppStore((state) => state.nodes.find((node) => node.selected)?.data.name ?? null);
+  const [seenSelected, setSeenSelected] = useState(selected);
+  if (selected !== seenSelected) {
+    setSeenSelected(selected);
+    if (selected !== null) setChosen(selected);
+  }
 
   useEffect(() => {
     if (layer === undefined) return;
@@ -131,13 +140,29 @@ export function LookInside({ question, asked }: { question: string; asked: numbe
 
   const steps = look?.steps ?? null;
   const count = steps?.labels.length ?? 0;
+  // The canvas marks the layer looked inside, and the step shown.
+  const setLookingInside = useAppStore((state) => state.setLookingInside);
+  const stepText = count > 1 ? t('node.insideStep', { step: step + 1, count, read: steps?.labels[step] ?? '' }) : null;
+  useEffect(() => {
+    setLookingInside(look ? { layer: look.layer, step: stepText } : null);
+  }, [look, stepText, setLookingInside]);
+  useEffect(() => () => setLookingInside(null), [setLookingInside]);
   const hasGates = steps?.directions.some((direction) => direction.gates.length > 0) ?? false;
   const width = look && look.shape.length > 0 ? (look.shape[look.shape.length - 1] ?? 1) : 1;
-  const outputRows = look
-    ? Array.from({ length: Math.ceil(look.values.length / width) }, (_, row) =>
-        look.values.slice(row * width, (row + 1) * width),
-      )
-    : [];
+  // An image-shaped output (height, width, channels): its channels as images, not rows of cells.
+  const maps = useMemo(() => (look?.shape.length === 3 ? featureMapGrid(look.shape, look.values) : null), [look]);
+  const inputs = look?.filters?.shape[2] ?? 1;
+  const filters = useMemo(
+    () =>
+      look?.filters ? filterGrid(look.filters.shape, look.filters.values, Math.min(filterInput, inputs - 1)) : null,
+    [look, filterInput, inputs],
+  );
+  const outputRows =
+    look && !maps
+      ? Array.from({ length: Math.ceil(look.values.length / width) }, (_, row) =>
+          look.values.slice(row * width, (row + 1) * width),
+        )
+      : [];
 
   return (
     <section className="look-inside" aria-label={t('playground.inside.title')} data-testid="look-inside">
@@ -178,7 +203,53 @@ export function LookInside({ question, asked }: { question: string; asked: numbe
         </p>
       )}
       {look?.noSteps && <p className="muted">{localize(look.noSteps)}</p>}
-      {look && !steps && (
+      {look && maps && (
+        <ChannelImages
+          caption={t('playground.inside.maps', {
+            layer: look.layer,
+            count: maps.channels,
+            height: maps.height,
+            width: maps.width,
+          })}
+          grid={maps}
+          count={maps.channels}
+          labelOf={(channel) => t('playground.inside.channel', { channel: channel + 1 })}
+          testId="look-maps"
+        />
+      )}
+      {look && filters && (
+        <>
+          {inputs > 1 && (
+            <label className="look-inside-controls">
+              {t('playground.inside.filterInput')}{' '}
+              <select
+                value={Math.min(filterInput, inputs - 1)}
+                onChange={(event) => setFilterInput(Number(event.target.value))}
+              >
+                {Array.from({ length: inputs }, (_, input) => (
+                  <option key={input} value={input}>
+                    {input + 1}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <ChannelImages
+            caption={t('playground.inside.filters', {
+              layer: look.layer,
+              count: filters.filters,
+              height: filters.height,
+              width: filters.width,
+              input: Math.min(filterInput, inputs - 1) + 1,
+            })}
+            grid={filters}
+            count={filters.filters}
+            labelOf={(filter) => t('playground.inside.filter', { filter: filter + 1 })}
+            testId="look-filters"
+          />
+        </>
+      )}
+      {look && !steps && !maps && (
         <Heatmap
           caption={t('playground.inside.output', { layer: look.layer, shape: look.shape.join(' × ') })}
           labels={outputRows.length > 1 ? outputRows.map((_, row) => String(row + 1)) : ['']}
