@@ -12,6 +12,7 @@ import type { BackendName, BackendPreference } from '../training/backends.js';
 import type { Evaluation } from '../training/evaluate.js';
 import type { Answer } from '../training/predict.js';
 import type { LayerLook } from '../training/inspect.js';
+import type { HandSample, HandTrace } from '../training/by-hand.js';
 import type { TrainingSettings } from '../training/settings.js';
 import type { ExpectationCheck } from '../templates/expectation.js';
 import type { Expectation } from '../templates/template.js';
@@ -51,6 +52,8 @@ export type ToWorker =
   | { type: 'predict'; requestId: string; text: string }
   /** What layer `layer` of the last trained model computes for the question `text` (look inside). */
   | { type: 'inspect'; requestId: string; text: string; layer: string }
+  /** Sample `sample` of the training data followed through the small trained network by hand. */
+  | { type: 'by-hand'; requestId: string; sample: number }
   | { type: 'generate'; requestId: string; seedText: string; length: number; temperature: number }
   /** The last trained model as a tf.js layers model (model.json + weights.bin). */
   | { type: 'export-model'; requestId: string }
@@ -106,6 +109,7 @@ export type FromWorker =
   | { type: 'refused'; runId: string; problems: Problem[]; dataProblem?: Localized }
   | { type: 'answer'; requestId: string; answer: Answer }
   | { type: 'look'; requestId: string; look: LayerLook }
+  | { type: 'by-hand'; requestId: string; trace: HandTrace; samples: HandSample[] }
   | { type: 'generated'; requestId: string; text: string }
   | { type: 'evaluation'; requestId: string; evaluation: Evaluation | null }
   | { type: 'query-problem'; requestId: string; problem: Localized }

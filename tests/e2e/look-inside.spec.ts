@@ -190,3 +190,71 @@ test('convolutions, in Spanish: the feature maps of the digit asked and the filt
   await expect(page.getByTestId('look-filters')).toHaveCount(0);
   await context.close();
 });
+
+test.describe('forward and backward, by hand', () => {
+  test('the perceptron: one sample forward, the loss, the gradients and one step', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await trainLesson(page, /Perceptron: the AND gate/);
+    const byHand = page.getByTestId('by-hand');
+    await expect(byHand.getByRole('heading', { name: 'Forward and backward, by hand' })).toBeVisible();
+    const stage = page.getByTestId('by-hand-stage');
+    const arithmetic = page.getByTestId('by-hand-arithmetic');
+    await expect(stage).toHaveText(/^Stage 1 of 4: forward through /);
+    // Two inputs, a bias: the weighted sum written out, then the sigmoid of it.
+    await expect(arithmetic).toHaveText(/^unit 1: z = \S+·\S+ \+ \S+·\S+ \+ \S+ = \S+ → sigmoid\(\S+\) = \S+$/);
+    // The diagram: 2 inputs and 1 unit, with a number on each of its 2 wires.
+    const diagram = page.getByTestId('by-hand-diagram');
+    await expect(diagram.locator('circle')).toHaveCount(3);
+    await expect(diagram.locator('.wire-value')).toHaveCount(2);
+    await byHand.getByRole('button', { name: 'Next ▶' }).click();
+    await expect(stage).toHaveText('Stage 2 of 4: the loss: how far the output is from the target');
+    await expect(arithmetic).toContainText('binary_crossentropy: L = −(y·log a + (1−y)·log(1−a)) = ');
+    await byHand.getByRole('button', { name: 'Next ▶' }).click();
+    await expect(arithmetic).toContainText('∂L/∂w1,1 = a1 · ∂L/∂z = ');
+    await expect(arithmetic).toContainText('∂L/∂b1 = ∂L/∂z = ');
+    await byHand.getByRole('button', { name: 'Next ▶' }).click();
+    await expect(arithmetic).toContainText('One step of adam with learning rate 0.1, from rest');
+    await expect(byHand.getByRole('button', { name: 'Next ▶' })).toBeDisabled();
+    // Another sample: the arithmetic follows it.
+    const before = await arithmetic.innerText();
+    await byHand.getByLabel('Training sample').selectOption({ index: 1 });
+    await expect(arithmetic).not.toHaveText(before);
+    await byHand.scrollIntoViewIfNeeded();
+    const shot = testInfo.outputPath('by-hand-perceptron.png');
+    await page.screenshot({ path: shot });
+    await testInfo.attach('by-hand-perceptron', { path: shot, contentType: 'image/png' });
+  });
+
+  test('XOR in Spanish: 2-8-1, the wires into the unit in focus', async ({ browser }, testInfo) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ locale: 'es-ES' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('button', { name: /Perceptrón multicapa: XOR/ }).click();
+    await page.getByRole('tab', { name: 'Entrenamiento' }).click();
+    await page.getByRole('button', { name: 'Entrenar', exact: true }).first().click();
+    await expect(page.getByRole('tab', { name: 'Probar' })).toHaveAttribute('aria-selected', 'true', {
+      timeout: 90_000,
+    });
+    const byHand = page.getByTestId('by-hand');
+    await expect(byHand.getByRole('heading', { name: 'Hacia delante y hacia atrás, a mano' })).toBeVisible();
+    await expect(page.getByTestId('by-hand-stage')).toHaveText(/^Etapa 1 de 6: hacia delante por /);
+    const diagram = page.getByTestId('by-hand-diagram');
+    await expect(diagram.locator('circle')).toHaveCount(11);
+    // 16 wires into the hidden layer: only those into the unit in focus carry their number.
+    await expect(diagram.locator('.wire-value')).toHaveCount(2);
+    await expect(page.getByTestId('by-hand-arithmetic')).toContainText('unidad 8: z = ');
+    await diagram.locator('g.unit').nth(5).click();
+    await expect(diagram.locator('g.unit.is-focus')).toHaveCount(1);
+    await byHand.getByRole('button', { name: 'Siguiente ▶' }).click();
+    await byHand.getByRole('button', { name: 'Siguiente ▶' }).click();
+    await expect(page.getByTestId('by-hand-stage')).toContainText('Etapa 3 de 6: la pérdida');
+    await byHand.getByRole('button', { name: 'Siguiente ▶' }).click();
+    await expect(page.getByTestId('by-hand-stage')).toContainText('Etapa 4 de 6: hacia atrás por');
+    await byHand.scrollIntoViewIfNeeded();
+    const shot = testInfo.outputPath('by-hand-xor-es.png');
+    await page.screenshot({ path: shot });
+    await testInfo.attach('by-hand-xor-es', { path: shot, contentType: 'image/png' });
+    await context.close();
+  });
+});

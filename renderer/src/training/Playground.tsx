@@ -22,6 +22,7 @@ import { evaluateTrained, generate, predict } from './client';
 import { EvaluationView } from './EvaluationView';
 import { GanPlayground } from './GanPlayground';
 import { LookInside } from './LookInside';
+import { ByHand, useFollowable } from './ByHand';
 import { DrawingPad, PhotoImage, PixelImage, SampleImage } from './ImagePixels';
 import { imageFileQuestion } from '../data/open-folder';
 import { withChannels, type Pixels } from '../../../shared/data/pixels';
@@ -375,6 +376,7 @@ export function Playground() {
     setAsked((before) => ({ question, count: before.count + 1 }));
   }, []);
   usePendingQuery(setQuery, setAnswer);
+  const followable = useFollowable();
 
   if (!trained) return <p className="muted playground-empty">{t('playground.trainFirst')}</p>;
 
@@ -431,6 +433,7 @@ export function Playground() {
         </div>
         {view?.writes && <WriteOn query={query} unit={view.writes} setProblem={setProblem} />}
         {answer && <LookInside question={asked.question} asked={asked.count} />}
+        {followable && <ByHand runId={trained.id} />}
       </div>
       {(evaluation || trained.outcome?.test) && (
         <div className="playground-whole">

@@ -5,6 +5,7 @@
 import type { Evaluation } from '../../../shared/training/evaluate';
 import type { Answer } from '../../../shared/training/predict';
 import type { LayerLook } from '../../../shared/training/inspect';
+import type { HandSample, HandTrace } from '../../../shared/training/by-hand';
 import type { BuiltData, FromWorker, ToWorker } from '../../../shared/ipc/worker-protocol';
 import type { DataSpec } from '../../../shared/data/spec';
 import { recipeOf } from '../../../shared/data/recipes';
@@ -125,6 +126,7 @@ export function stopTraining(runId: string): void {
 export type QueryReply =
   | { ok: true; answer: Answer }
   | { ok: true; look: LayerLook }
+  | { ok: true; trace: HandTrace; samples: HandSample[] }
   | { ok: true; text: string }
   | { ok: true; modelJson: unknown; weightsBin: Uint8Array }
   | { ok: true; evaluation: Evaluation | null }
@@ -137,6 +139,7 @@ function ask(message: ToWorker & { requestId: string }): Promise<QueryReply> {
     waiting.set(message.requestId, (reply) => {
       if (reply.type === 'answer') resolve({ ok: true, answer: reply.answer });
       else if (reply.type === 'look') resolve({ ok: true, look: reply.look });
+      else if (reply.type === 'by-hand') resolve({ ok: true, trace: reply.trace, samples: reply.samples });
       else if (reply.type === 'generated') resolve({ ok: true, text: reply.text });
       else if (reply.type === 'model-exported')
         resolve({ ok: true, modelJson: reply.modelJson, weightsBin: reply.weightsBin });
@@ -158,6 +161,12 @@ export function predict(text: string): Promise<QueryReply> {
 export function inspectLayer(text: string, layer: string): Promise<QueryReply> {
   requestCounter += 1;
   return ask({ type: 'inspect', requestId: `query-${requestCounter}`, text, layer });
+}
+
+/** Sample `sample` of the training data followed by hand through the small trained network. */
+export function followSample(sample: number): Promise<QueryReply> {
+  requestCounter += 1;
+  return ask({ type: 'by-hand', requestId: `query-${requestCounter}`, sample });
 }
 
 export function generate(seedText: string, length: number, temperature: number): Promise<QueryReply> {

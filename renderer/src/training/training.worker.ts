@@ -21,6 +21,7 @@ import { exportTfjsModel } from '../../../shared/tfjs-model/export';
 import { planBackends, type BackendName } from '../../../shared/training/backends';
 import { evaluateModel } from '../../../shared/training/evaluate';
 import { lookInside } from '../../../shared/training/inspect';
+import { followByHand } from '../../../shared/training/by-hand';
 import { generateText, writesText } from '../../../shared/training/predict';
 import {
   progressIntervalMs,
@@ -338,6 +339,18 @@ function inspect(message: Extract<ToWorker, { type: 'inspect' }>): void {
   else post({ type: 'query-problem', requestId: message.requestId, problem: looked.problem });
 }
 
+/** A training sample followed through the small trained network by hand (the playground's stepper). */
+function byHand(message: Extract<ToWorker, { type: 'by-hand' }>): void {
+  if (!trained) {
+    notTrainedYet(message.requestId);
+    return;
+  }
+  const followed = followByHand(tf, trained.model, trained.dataset, trained.settings, message.sample);
+  if (followed.ok)
+    post({ type: 'by-hand', requestId: message.requestId, trace: followed.trace, samples: followed.samples });
+  else post({ type: 'query-problem', requestId: message.requestId, problem: followed.problem });
+}
+
 function evaluate(message: Extract<ToWorker, { type: 'evaluate' }>): void {
   const evaluation = trained
     ? evaluateModel(
@@ -469,6 +482,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
         return;
       case 'inspect':
         inspect(message);
+        return;
+      case 'by-hand':
+        byHand(message);
         return;
       case 'generate':
         generate(message);
