@@ -95,6 +95,23 @@ describe('the steps’ labels', () => {
   });
 });
 
+describe('the words of a review', () => {
+  it('label each step with the word it read, <pad> for padding and the typed word the vocabulary lacks', async () => {
+    const template = lesson('text-sentiment.json');
+    if (template.data?.kind !== 'text-class') throw new Error('the lesson reads reviews');
+    const data = { ...template.data, examples: template.data.examples.slice(0, 8) };
+    const run = await runTraining(tf, { graph: template.graph, data, settings: { ...template.training, epochs: 1 } });
+    if (!run.ok) throw new Error('trains');
+    const result = lookInside(tf, run.model, data, run.dataset, 'una película fatal, zzz', 'lstm');
+    if (!result.ok) throw new Error(result.problem.en);
+    // Ten steps, as the data pads every review to; "zzz" is no word of the vocabulary.
+    const labels = result.look.steps?.labels ?? [];
+    expect(labels).toHaveLength(10);
+    expect(labels.filter((label) => label !== '<pad>')).toEqual(['una', 'película', 'fatal', 'zzz']);
+    run.model.dispose();
+  }, 60_000);
+});
+
 describe('inside a Bidirectional LSTM', () => {
   it('shows both directions with their gates; the backward one read the question from its end', async () => {
     const data = { kind: 'text-next-char' as const, text: 'abcabcabd', window: 4 };

@@ -23,6 +23,17 @@ const highlightSchema = z.union([
   z.object({ layer: z.string().min(1).max(64) }).strict(),
   z.object({ setting: z.enum(settingNames) }).strict(),
   z.object({ tab: z.enum(['data', 'training', 'playground']) }).strict(),
+  /**
+   * A view inside the network: watched while it trains, a layer looked inside in the playground
+   * (with its gates), or a sample followed forward and backward by hand.
+   */
+  z
+    .object({
+      inside: z.enum(['training', 'playground', 'by-hand']),
+      layer: z.string().min(1).max(64).optional(),
+      gates: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 
 const metricTargetSchema = z
@@ -140,7 +151,7 @@ export const templateSchema = z
       });
     });
     template.steps.forEach((step, index) => {
-      if (step.highlight && 'layer' in step.highlight && !names.has(step.highlight.layer)) {
+      if (step.highlight && 'layer' in step.highlight && step.highlight.layer !== undefined && !names.has(step.highlight.layer)) {
         context.addIssue({
           code: 'custom',
           path: ['steps', index, 'highlight'],

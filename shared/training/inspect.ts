@@ -47,6 +47,21 @@ function filtersOf(layer: Tf.layers.Layer): LayerLook['filters'] {
 
 export type LookResult = { ok: true; look: LayerLook } | { ok: false; problem: Localized };
 
+/**
+ * Each step's label for a text read as word indices (padded to the data's length): the word the
+ * step read, '<pad>' for padding, and the typed word where the vocabulary did not know it.
+ */
+function wordLabels(question: string, indices: readonly number[], words: readonly string[]): string[] {
+  const typed = question.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  // The typed words fill the steps that are not padding, in order, when as many were kept.
+  let next = indices.filter((index) => index !== 0).length === typed.length ? 0 : -1;
+  return indices.map((index) => {
+    if (index === 0) return words[0] ?? '<pad>';
+    const word = next >= 0 ? typed[next++] : undefined;
+    return displayLabel(index === 1 && word !== undefined ? word : (words[index] ?? String(index)));
+  });
+}
+
 /** Each step's label: the question's characters or words when there is one per step. */
 function stepLabels(question: string, steps: number): string[] {
   const characters = Array.from(question);
@@ -112,8 +127,13 @@ export function lookInside(
     try {
       const stepped = directions.map(({ layer: direction, cell }) => stepThrough(tf, direction, cell, sequence));
       if (stepped.every((steps) => steps !== null)) {
+        const steps = sequence.shape[0];
+        const indices = Array.from(query.values);
         look.steps = {
-          labels: stepLabels(question, sequence.shape[0]),
+          labels:
+            dataset.words && query.shape.length === 2 && indices.length === steps
+              ? wordLabels(question, indices, dataset.words)
+              : stepLabels(question, steps),
           directions: stepped.map((steps) => ({ ...steps, direction: steps.backwards ? 'backward' : 'forward' })),
         };
       } else {

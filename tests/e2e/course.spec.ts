@@ -123,7 +123,7 @@ test.describe('the course, module by module', () => {
     await expect(page.getByTestId('run-outcome')).toContainText(/val_accuracy 0\.9\d/);
   });
 
-  test('module 4: an Embedding and an LSTM read a review the learner types', async ({ page }) => {
+  test('module 4: an Embedding and an LSTM read a review the learner types', async ({ page }, testInfo) => {
     test.setTimeout(150_000);
     await openAndTrain(page, /Text classification: Embedding and LSTM/, 120_000);
     const answer = page.getByTestId('playground-answer');
@@ -132,6 +132,20 @@ test.describe('the course, module by module', () => {
     await page.getByRole('button', { name: 'Predict' }).click();
     await expect(answer.locator('li').first().locator('.answer-label')).toHaveText('negativa');
     await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+    // The lesson's last step opens the LSTM's gates, word by word, for the review asked.
+    await page.getByRole('button', { name: /Watch the forget gate/ }).click();
+    await page.getByTestId('lesson-panel').getByRole('button', { name: 'Show me' }).click();
+    const inside = page.getByTestId('look-inside');
+    await expect(inside.getByLabel('Layer')).toHaveValue('lstm');
+    await expect(inside.getByLabel('Show the gates')).toBeChecked();
+    const forget = page.getByTestId('look-gate-forget-forward');
+    // Ten steps, as every review is padded to: the words read, and the padding named as such.
+    await expect(forget.locator('th')).toHaveCount(10);
+    const read = (await forget.locator('th').allInnerTexts()).filter((label) => label !== '<pad>');
+    expect(read).toEqual(['una', 'película', 'aburrida', 'y', 'horrible']);
+    await expect(page.getByTestId('inside-lstm')).toHaveText(/^inside: step 10 of 10: /);
+    await forget.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('sentiment-gates.png') });
   });
 
   test('the dock grows to give the playground room, by mouse or keys, and keeps its height', async ({ page }) => {

@@ -92,9 +92,12 @@ test.describe('inside the network while it trains', () => {
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('button', { name: /a long memory/ }).click();
-    await page.getByRole('tab', { name: 'Training' }).click();
+    // The lesson's step turns the view on and opens it.
+    await page.getByRole('button', { name: /^2 Watch the gradient reach each step$/ }).click();
+    await page.getByTestId('lesson-panel').getByRole('button', { name: 'Show me' }).click();
+    await expect(page.getByRole('tab', { name: 'Training' })).toHaveAttribute('aria-selected', 'true');
     const inside = page.getByTestId('inside-training');
-    await inside.getByLabel(/Watch inside the network while it trains/).check();
+    await expect(inside.getByLabel(/Watch inside the network while it trains/)).toBeChecked();
     await expect(inside).toContainText('after each epoch, each layer');
     await page.getByRole('button', { name: 'Train', exact: true }).first().click();
     // A finished run opens the playground; the view waits back in Training.
@@ -112,7 +115,7 @@ test.describe('inside the network while it trains', () => {
 
     // The lesson's LSTM, trained again: its line joins the chart, and it holds.
     await page.getByRole('tab', { name: 'Lesson' }).click();
-    await page.getByRole('button', { name: /^3 LSTM$/ }).click();
+    await page.getByRole('button', { name: /^4 LSTM$/ }).click();
     await page.getByTestId('lesson-panel').getByRole('button', { name: 'Use an LSTM' }).click();
     await page.getByRole('tab', { name: 'Training' }).click();
     await page.getByRole('button', { name: 'Train', exact: true }).first().click();

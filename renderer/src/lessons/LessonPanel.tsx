@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { compareGraphs, describeDifference } from '../../../shared/templates/compare';
 import type { Carries, TemplateStep } from '../../../shared/templates/template';
 import { useShallow } from 'zustand/react/shallow';
-import { takeTrainedLayers } from '../training/client';
+import { takeTrainedLayers, watchInside } from '../training/client';
 import { lessonLibrary } from './templates';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
@@ -157,7 +157,14 @@ export function LessonPanel() {
   const show = (step: TemplateStep) => {
     const highlight = step.highlight;
     if (!highlight) return;
-    if ('layer' in highlight) {
+    if ('inside' in highlight) {
+      // A layer to look inside is chosen by selecting it, as a click on the canvas does.
+      const node = useAppStore.getState().nodes.find((candidate) => candidate.data.name === highlight.layer);
+      if (node) selectOnly(node.id);
+      if (highlight.inside === 'training') watchInside(true);
+      setDockTab(highlight.inside === 'training' ? 'training' : 'playground');
+      setHighlight({ kind: 'inside', name: highlight.inside, gates: highlight.gates === true });
+    } else if ('layer' in highlight) {
       const node = useAppStore.getState().nodes.find((candidate) => candidate.data.name === highlight.layer);
       if (!node) return;
       selectOnly(node.id);

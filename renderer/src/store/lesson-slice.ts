@@ -12,9 +12,15 @@ import { partializeEdits } from './history';
 import type { AppState } from './index';
 import { flowOf } from './graph-slice';
 
-export type Highlight = { kind: 'layer'; name: string; at: number } | { kind: 'setting'; name: string; at: number };
+export type Highlight =
+  | { kind: 'layer'; name: string; at: number }
+  | { kind: 'setting'; name: string; at: number }
+  /** A view inside the network ('training', 'playground', 'by-hand'), with an LSTM's gates shown. */
+  | { kind: 'inside'; name: string; gates: boolean; at: number };
 /** What a step asks to highlight; the slice stamps it, so asking twice flashes twice. */
-export type HighlightRequest = { kind: 'layer' | 'setting'; name: string };
+export type HighlightRequest =
+  | { kind: 'layer' | 'setting'; name: string }
+  | { kind: 'inside'; name: string; gates: boolean };
 
 export interface LessonSlice {
   lesson: { template: Template; step: number; variant: string | null } | null;

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandSample, HandTrace } from '../../../shared/training/by-hand';
 import { maxHandWeights } from '../../../shared/training/by-hand';
+import { useInsideCall } from '../hooks/useInsideCall';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { selectAnalysis } from '../store/selectors';
@@ -222,6 +223,7 @@ export function ByHand({ runId }: { runId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [stageIndex, setStageIndex] = useState(0);
   const [focus, setFocus] = useState(0);
+  const { call, scrollRef } = useInsideCall('by-hand');
 
   useEffect(() => {
     let current = true;
@@ -249,7 +251,13 @@ export function ByHand({ runId }: { runId: string }) {
   })();
 
   return (
-    <section className="by-hand" aria-label={t('playground.byHand.title')} data-testid="by-hand">
+    <section
+      className={`by-hand${call ? ' is-highlighted' : ''}`}
+      key={call?.at ?? 'plain'}
+      ref={scrollRef}
+      aria-label={t('playground.byHand.title')}
+      data-testid="by-hand"
+    >
       <h3>{t('playground.byHand.title')}</h3>
       {problem && (
         <p className="field-error" role="alert">

@@ -9,6 +9,7 @@ import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { firstSteps, firstStepsShare, type Dynamics } from '../../../shared/training/dynamics';
+import { useInsideCall } from '../hooks/useInsideCall';
 import { useThrottled } from '../hooks/useThrottled';
 import { useAppStore } from '../store';
 import type { Run } from '../store/training-slice';
@@ -198,6 +199,7 @@ export const InsideTraining = memo(function InsideTraining() {
   const [measure, setMeasure] = useState<'gradientNorm' | 'weightNorm'>('gradientNorm');
   const [chosenLayer, setChosenLayer] = useState<string | null>(null);
   const [chosenEpoch, setChosenEpoch] = useState<number | null>(null);
+  const { call, scrollRef } = useInsideCall('training');
 
   const watchedRuns = useMemo(
     () => runs.map((run) => ({ run, watched: watchedEpochs(run) })).filter(({ watched }) => watched.length > 0),
@@ -221,7 +223,13 @@ export const InsideTraining = memo(function InsideTraining() {
   );
 
   return (
-    <section className="inside-training" aria-label={t('inside.title')} data-testid="inside-training">
+    <section
+      className={`inside-training${call ? ' is-highlighted' : ''}`}
+      key={call?.at ?? 'plain'}
+      ref={scrollRef}
+      aria-label={t('inside.title')}
+      data-testid="inside-training"
+    >
       <label className="inside-switch">
         <input type="checkbox" checked={watching} onChange={(event) => watchInside(event.target.checked)} />{' '}
         {t('inside.watch')}

@@ -9,6 +9,7 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLayerKind, layerDef } from '../../../shared/layers/registry';
 import { readingOrder, type LayerLook } from '../../../shared/training/inspect';
+import { useInsideCall } from '../hooks/useInsideCall';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
 import { ChannelImages, featureMapGrid, filterGrid } from './ChannelImages';
@@ -111,6 +112,13 @@ export function LookInside({ question, asked }: { question: string; asked: numbe
   const [problem, setProblem] = useState<string | null>(null);
   const [step, setStep] = useState(0);
   const [filterInput, setFilterInput] = useState(0);
+  // A lesson step that asks to watch the gates turns them on, each time it asks.
+  const { call, scrollRef } = useInsideCall('playground');
+  const [seenCall, setSeenCall] = useState<number | null>(null);
+  if (call && call.at !== seenCall) {
+    setSeenCall(call.at);
+    if (call.gates) setGates(true);
+  }
   // A layer clicked on the canvas is the one looked inside.
   const selected = useAppStore((state) => state.nodes.find((node) => node.selected)?.data.name ?? null);
   const [seenSelected, setSeenSelected] = useState(selected);
@@ -165,7 +173,13 @@ export function LookInside({ question, asked }: { question: string; asked: numbe
       : [];
 
   return (
-    <section className="look-inside" aria-label={t('playground.inside.title')} data-testid="look-inside">
+    <section
+      className={`look-inside${call ? ' is-highlighted' : ''}`}
+      key={call?.at ?? 'plain'}
+      ref={scrollRef}
+      aria-label={t('playground.inside.title')}
+      data-testid="look-inside"
+    >
       <h3>{t('playground.inside.title')}</h3>
       <div className="look-inside-controls">
         <label>
