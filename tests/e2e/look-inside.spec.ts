@@ -26,8 +26,10 @@ test.describe('look inside the trained network', () => {
     const states = page.getByTestId('look-states-forward');
     await expect(states).toContainText('State of simple_rnn after each step (50 units)');
     await expect(states.locator('th')).toHaveText(['h', 'e', 'l']);
-    await expect(states.locator('tr').first().locator('td')).toHaveCount(50);
-    await expect(states.locator('td').first()).toHaveAttribute('title', /^unit 1: -?\d\.\d{3}$/);
+    await expect(states).toHaveAttribute('data-units', '50');
+    // The value under the pointer: the first cell of the row of "e".
+    await states.locator('canvas').hover({ position: { x: 2, y: 14 + 5 } });
+    await expect(states.locator('.channel-hover')).toHaveText(/^e · unit 1: -?\d\.\d{3}$/);
     // The slider starts at the last step, whose state leads to "l"; stepping back marks "h".
     await expect(inside.getByText('Step 3 of 3: l')).toBeVisible();
     await expect(states.locator('tr.heatmap-current th')).toHaveText('l');
@@ -52,7 +54,7 @@ test.describe('look inside the trained network', () => {
     await expect(page.getByTestId('inside-dense')).toHaveText('looking inside');
     await expect(page.getByTestId('inside-simple_rnn')).toHaveCount(0);
     await expect(page.getByTestId('look-output')).toContainText('What dense outputs for this question (8)');
-    await expect(page.getByTestId('look-output').locator('td')).toHaveCount(8);
+    await expect(page.getByTestId('look-output')).toHaveAttribute('data-units', '8');
   });
 
   test('an LSTM’s gates per step, in Spanish', async ({ browser }, testInfo) => {
