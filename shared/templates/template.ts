@@ -151,7 +151,12 @@ export const templateSchema = z
       });
     });
     template.steps.forEach((step, index) => {
-      if (step.highlight && 'layer' in step.highlight && step.highlight.layer !== undefined && !names.has(step.highlight.layer)) {
+      if (
+        step.highlight &&
+        'layer' in step.highlight &&
+        step.highlight.layer !== undefined &&
+        !names.has(step.highlight.layer)
+      ) {
         context.addIssue({
           code: 'custom',
           path: ['steps', index, 'highlight'],

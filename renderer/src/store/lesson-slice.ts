@@ -19,8 +19,7 @@ export type Highlight =
   | { kind: 'inside'; name: string; gates: boolean; at: number };
 /** What a step asks to highlight; the slice stamps it, so asking twice flashes twice. */
 export type HighlightRequest =
-  | { kind: 'layer' | 'setting'; name: string }
-  | { kind: 'inside'; name: string; gates: boolean };
+  { kind: 'layer' | 'setting'; name: string } | { kind: 'inside'; name: string; gates: boolean };
 
 export interface LessonSlice {
   lesson: { template: Template; step: number; variant: string | null } | null;
