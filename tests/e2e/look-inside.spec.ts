@@ -263,3 +263,33 @@ test.describe('forward and backward, by hand', () => {
     await context.close();
   });
 });
+
+test('inside the training network, in Spanish: the lesson step turns it on and the gradient per step is read', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1440, height: 1400 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: /una memoria larga/ }).click();
+  await page.getByRole('button', { name: /^2 Mira el gradiente llegar a cada paso$/ }).click();
+  await page.getByTestId('lesson-panel').getByRole('button', { name: 'Muéstramelo' }).click();
+  const inside = page.getByTestId('inside-training');
+  await expect(inside.getByLabel(/Mirar dentro de la red mientras entrena/)).toBeChecked();
+  await page.getByRole('button', { name: 'Entrenar', exact: true }).first().click();
+  await expect(page.getByRole('tab', { name: 'Probar' })).toHaveAttribute('aria-selected', 'true', {
+    timeout: 90_000,
+  });
+  await page.getByRole('tab', { name: 'Entrenamiento' }).click();
+  await expect(page.getByTestId('inside-gradientNorm')).toContainText('Norma del gradiente de cada capa, por época');
+  await expect(page.getByTestId('inside-histogram')).toContainText('Pesos de memory en esa época');
+  const share = page.getByTestId('inside-share-1');
+  await expect(share).toContainText('época 12: a los 5 primeros pasos les llega el');
+  const percent = Number(/el ([\d,]+)\s%/.exec(await share.innerText())?.[1]?.replace(',', '.'));
+  expect(percent).toBeLessThan(10);
+  await inside.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  const shot = testInfo.outputPath('inside-training-es.png');
+  await page.screenshot({ path: shot });
+  await testInfo.attach('inside-training-es', { path: shot, contentType: 'image/png' });
+  await context.close();
+});
