@@ -293,3 +293,26 @@ test('inside the training network, in Spanish: the lesson step turns it on and t
   await testInfo.attach('inside-training-es', { path: shot, contentType: 'image/png' });
   await context.close();
 });
+
+test('on WebGL too (a software GPU here): watched while it trains, and looked inside after', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: /RNN: next character/ }).click();
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await page.getByLabel('backend').selectOption('webgl');
+  await page.getByLabel('epochs').fill('20');
+  await page
+    .getByTestId('inside-training')
+    .getByLabel(/Watch inside the network while it trains/)
+    .check();
+  await page.getByRole('button', { name: 'Train', exact: true }).first().click();
+  await expect(page.getByRole('tab', { name: 'Playground' })).toHaveAttribute('aria-selected', 'true', {
+    timeout: 120_000,
+  });
+  await expect(page.getByTestId('status-backend')).toHaveText('Backend: WebGL (GPU)');
+  // The question's three characters, step by step, computed on WebGL.
+  await expect(page.getByTestId('look-states-forward').locator('th')).toHaveText(['h', 'e', 'l']);
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await expect(page.getByTestId('inside-gradientNorm')).toHaveAttribute('data-points', '20');
+  await expect(page.getByTestId('inside-share-1')).toContainText('epoch 20');
+});
