@@ -351,6 +351,53 @@ describe('a recall project, which no lesson uses yet', () => {
   }, 120_000);
 });
 
+describe("tf.js' hard sigmoid gates (an LSTM saved by tf.js, opened as it is)", () => {
+  const source: ExportSource = {
+    name: 'Remember the first symbol, hard sigmoid gates',
+    graph: chain(
+      layer('Input', 'input', { shape: [6, 3] }),
+      layer('LSTM', 'lstm', { units: 6, recurrent_activation: 'hard_sigmoid' }),
+      layer('Dense', 'dense', { units: 3, activation: 'softmax' }),
+    ),
+    data: { kind: 'recall', length: 6, symbols: 3, samples: 60, seed: 11 },
+    training: {
+      ...defaultTrainingSettings,
+      loss: 'sparse_categorical_crossentropy',
+      metrics: ['accuracy'],
+      epochs: 3,
+      batch_size: 16,
+    },
+  };
+  let folder = '';
+  beforeAll(async () => {
+    folder = await scratchFolder();
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('TypeScript builds the gates as tf.js names them and ends where LayerLab’s own CPU run ends', async () => {
+    const exported = await exportTypeScript(source, { query: 'abcabc' });
+    expect(exported.ok && exported.files['model.ts']).toContain("recurrentActivation: 'hardSigmoid'");
+    await expectSameRun(source, { query: 'abcabc' }, folder);
+  }, 120_000);
+
+  it("Keras writes tf.js' function out (Keras 3's hard_sigmoid differs) and parses", () => {
+    const exported = exportKeras(source, { query: 'abcabc' });
+    const code = exported.ok ? exported.code : '';
+    expect(code).toContain('def tfjs_hard_sigmoid(x):');
+    expect(code).toContain('return tf.clip_by_value(0.2 * x + 0.5, 0.0, 1.0)');
+    expect(code).toContain('recurrent_activation=tfjs_hard_sigmoid');
+    expect(code).toContain('import tensorflow as tf');
+    execFileSync(python, ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: code });
+  });
+
+  it('PyTorch says its LSTM keeps sigmoid gates', () => {
+    const exported = exportPytorch(source, { query: 'ABCABC' });
+    expect(exported.ok && exported.code).toContain('nn.LSTM always uses sigmoid gates, where Keras uses hard_sigmoid.');
+  });
+});
+
 describe('a network that carries trained layers, some frozen (transfer learning)', () => {
   // The transfer lesson with every weighted layer carrying seeded "trained" weights and the base
   // frozen. SGD at a rate of 1e-9 leaves the weights as they came, so each program's validation

@@ -18,6 +18,7 @@ import {
   type PlannedOutput,
 } from './plan.js';
 import { kerasGan, pythonGanSections } from './gan.js';
+import { kerasHardSigmoid } from '../layers/recurrent.js';
 import {
   indent,
   pythonData,
@@ -177,13 +178,17 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
   const settings = plan.source.training;
   // A GAN's loop takes its own gradients with tf.GradientTape.
   const gan = plan.gan !== null;
+  // tf.js' hard sigmoid gates, written out: Keras 3's own hard_sigmoid is another function.
+  const hardSigmoid = plan.layers.some(
+    (layer) => (layer.node.params as Record<string, unknown>)['recurrent_activation'] === 'hard_sigmoid',
+  );
   const imports = [
     'import argparse',
     ...(carriesWeights(plan.layers) ? ['import base64'] : []),
     'import json',
     '',
     'import numpy as np',
-    ...(options.distributed || gan ? ['import tensorflow as tf'] : []),
+    ...(options.distributed || gan || hardSigmoid ? ['import tensorflow as tf'] : []),
     'from tensorflow import keras',
     'from tensorflow.keras import layers',
   ];
@@ -192,6 +197,15 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
     "# Seeds Python's, NumPy's and TensorFlow's generators, so a run repeats.",
     'keras.utils.set_random_seed(SEED)',
   );
+  if (hardSigmoid) {
+    opening.push(
+      '',
+      '',
+      `def ${kerasHardSigmoid}(x):`,
+      `    """The gates' hard sigmoid as tf.js computes it; Keras 3's own hard_sigmoid is relu6(x + 3) / 6."""`,
+      '    return tf.clip_by_value(0.2 * x + 0.5, 0.0, 1.0)',
+    );
+  }
   // A GAN compiles nothing: its loop below trains the generator and the discriminator itself.
   const build = [
     ...writeKerasModel(plan),

@@ -28,9 +28,24 @@ export function activation(defaultValue: ActivationName) {
   });
 }
 
+/**
+ * What a recurrent layer's gates may use: the activations, and hard_sigmoid, tf.js' own default
+ * for LSTM and GRU and Keras' before 2.3 (clip(0.2·x + 0.5, 0, 1)), so recurrent models saved by
+ * tf.js open as they are.
+ */
+export const recurrentActivations = [...activations, 'hard_sigmoid'] as const;
+export type RecurrentActivationName = (typeof recurrentActivations)[number];
+
+/** An activation as tf.js names it in code (`hardSigmoid`); every other name is the same. */
+export function tfjsActivation(
+  name: RecurrentActivationName,
+): Exclude<RecurrentActivationName, 'hard_sigmoid'> | 'hardSigmoid' {
+  return name === 'hard_sigmoid' ? 'hardSigmoid' : name;
+}
+
 export function recurrentActivation() {
   return choice({
-    options: activations,
+    options: recurrentActivations,
     default: 'sigmoid',
     description: {
       en: 'Function applied to the gates that decide what the cell keeps and forgets.',

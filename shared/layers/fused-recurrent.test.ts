@@ -39,6 +39,19 @@ const cases: { name: string; cell: FusedCell; input: [number, number, number]; a
     input: [3, 4, 6],
     args: { units: 5, recurrentActivation: 'tanh', returnSequences: true },
   },
+  // tf.js' own default gates, and Keras' before 2.3: what recurrent models saved from tf.js use.
+  {
+    name: 'LSTM, hard sigmoid gates',
+    cell: 'lstm',
+    input: [4, 6, 3],
+    args: { units: 5, recurrentActivation: 'hardSigmoid' },
+  },
+  {
+    name: 'GRU, hard sigmoid gates, every state',
+    cell: 'gru',
+    input: [4, 6, 3],
+    args: { units: 4, recurrentActivation: 'hardSigmoid', returnSequences: true },
+  },
   { name: 'SimpleRNN, last state', cell: 'simpleRNN', input: [6, 9, 4], args: { units: 7 } },
   {
     name: 'SimpleRNN, every state, ReLU, backwards',

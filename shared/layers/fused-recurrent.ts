@@ -30,6 +30,8 @@ const activations: Record<string, Activation> = {
   sigmoid: { apply: (x) => 1 / (1 + Math.exp(-x)), slopeAt: (y) => y * (1 - y) },
   relu: { apply: (x) => (x > 0 ? x : 0), slopeAt: (y) => (y > 0 ? 1 : 0) },
   linear: { apply: (x) => x, slopeAt: () => 1 },
+  // tf.js' own default for LSTM and GRU gates (Keras' before 2.3): clip(0.2·x + 0.5, 0, 1).
+  hardSigmoid: { apply: (x) => Math.min(1, Math.max(0, 0.2 * x + 0.5)), slopeAt: (y) => (y > 0 && y < 1 ? 0.2 : 0) },
 };
 
 export type FusedCell = 'simpleRNN' | 'lstm' | 'gru';

@@ -1,10 +1,11 @@
-import { keyword, pythonString } from '../vocabulary/python.js';
+import { keyword } from '../vocabulary/python.js';
 import {
   countRecurrent,
   recurrentMask,
   recurrentWeights,
   keptRecurrent,
   gateActivationNotes,
+  kerasGateActivation,
   inferRecurrent,
   maybeBidirectional,
   recurrentArgs,
@@ -12,7 +13,14 @@ import {
   recurrentPytorch,
   recurrentTypeScript,
 } from './recurrent.js';
-import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
+import {
+  activation,
+  kernelInitializer,
+  recurrentActivation,
+  tfjsActivation,
+  recurrentCommon,
+  useBias,
+} from './common.js';
 import { int } from './params.js';
 import { defineLayer } from './types.js';
 import { typescriptString } from '../vocabulary/typescript-literals.js';
@@ -49,7 +57,7 @@ export const gru = defineLayer({
     maybeBidirectional(
       context.tf.layers.gru({
         ...recurrentArgs(params, context),
-        recurrentActivation: params.recurrent_activation,
+        recurrentActivation: tfjsActivation(params.recurrent_activation),
         // tf.js' GRU is always reset_after=False (Keras 2's default is True).
         name: context.name,
       }),
@@ -82,13 +90,13 @@ export const gru = defineLayer({
     typescript: (params, context) =>
       recurrentTypeScript('gru', 3, params, context, [
         // tf.js' default is hardSigmoid; its GRU is always reset_after=False.
-        ['recurrentActivation', typescriptString(params.recurrent_activation)],
+        ['recurrentActivation', typescriptString(tfjsActivation(params.recurrent_activation))],
       ]),
     keras: (params, context) =>
       recurrentKeras('GRU', params, context, [
         keyword(
           'recurrent_activation',
-          pythonString(params.recurrent_activation),
+          kerasGateActivation(params.recurrent_activation),
           params.recurrent_activation === 'sigmoid',
         ),
         // Keras 2's default is reset_after=True; LayerLab's GRU, like tf.js', is reset_after=False.

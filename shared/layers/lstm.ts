@@ -1,10 +1,11 @@
-import { keyword, pythonBool, pythonString } from '../vocabulary/python.js';
+import { keyword, pythonBool } from '../vocabulary/python.js';
 import {
   countRecurrent,
   recurrentMask,
   recurrentWeights,
   keptRecurrent,
   gateActivationNotes,
+  kerasGateActivation,
   inferRecurrent,
   maybeBidirectional,
   recurrentArgs,
@@ -12,7 +13,14 @@ import {
   recurrentPytorch,
   recurrentTypeScript,
 } from './recurrent.js';
-import { activation, kernelInitializer, recurrentActivation, recurrentCommon, useBias } from './common.js';
+import {
+  activation,
+  kernelInitializer,
+  recurrentActivation,
+  tfjsActivation,
+  recurrentCommon,
+  useBias,
+} from './common.js';
 import { bool, int } from './params.js';
 import { defineLayer } from './types.js';
 import { typescriptString } from '../vocabulary/typescript-literals.js';
@@ -52,7 +60,7 @@ export const lstm = defineLayer({
     maybeBidirectional(
       context.tf.layers.lstm({
         ...recurrentArgs(params, context),
-        recurrentActivation: params.recurrent_activation,
+        recurrentActivation: tfjsActivation(params.recurrent_activation),
         unitForgetBias: params.unit_forget_bias,
         name: context.name,
       }),
@@ -87,14 +95,14 @@ export const lstm = defineLayer({
     typescript: (params, context) =>
       recurrentTypeScript('lstm', 4, params, context, [
         // tf.js' defaults are hardSigmoid and no forget bias; Keras' (and LayerLab's) differ.
-        ['recurrentActivation', typescriptString(params.recurrent_activation)],
+        ['recurrentActivation', typescriptString(tfjsActivation(params.recurrent_activation))],
         ['unitForgetBias', params.unit_forget_bias ? 'true' : null],
       ]),
     keras: (params, context) =>
       recurrentKeras('LSTM', params, context, [
         keyword(
           'recurrent_activation',
-          pythonString(params.recurrent_activation),
+          kerasGateActivation(params.recurrent_activation),
           params.recurrent_activation === 'sigmoid',
         ),
         keyword('unit_forget_bias', pythonBool(false), params.unit_forget_bias),

@@ -7,7 +7,7 @@ import { thousands } from '../vocabulary/code-text.js';
 import { torchInit } from './spellings.js';
 import { quotedUnless, typescriptConfig, typescriptString } from '../vocabulary/typescript-literals.js';
 import { formatShape, lastDim, type Shape } from '../vocabulary/shape.js';
-import { type ActivationName, type initializers } from './common.js';
+import { type ActivationName, type RecurrentActivationName, type initializers } from './common.js';
 import { expectKnown, fail, ok } from './shape-rules.js';
 import { fastOrthogonal, tfInitializer } from './tf-config.js';
 import { fuseRecurrent, type FusedCell } from './fused-recurrent.js';
@@ -295,10 +295,21 @@ export function recurrentPytorch(
   };
 }
 
+/** The Keras function tf.js' hard sigmoid is written as in an exported program (keras.ts defines it). */
+export const kerasHardSigmoid = 'tfjs_hard_sigmoid';
+
+/**
+ * A gate activation in Keras code: its name, or for hard_sigmoid the program's own function, since
+ * Keras 3's hard_sigmoid is relu6(x + 3) / 6 and tf.js' is clip(0.2·x + 0.5, 0, 1).
+ */
+export function kerasGateActivation(name: RecurrentActivationName): string {
+  return name === 'hard_sigmoid' ? kerasHardSigmoid : pythonString(name);
+}
+
 /** PyTorch's LSTM and GRU fix their activations at tanh and sigmoid. */
 export function gateActivationNotes(
   module: string,
-  params: { activation: ActivationName; recurrent_activation: ActivationName },
+  params: { activation: ActivationName; recurrent_activation: RecurrentActivationName },
 ): string[] {
   const notes: string[] = [];
   if (params.activation !== 'tanh') {

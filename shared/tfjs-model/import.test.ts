@@ -133,6 +133,51 @@ describe('importing a model LayerLab did not write', () => {
     model.dispose();
   });
 
+  it("reads tf.js' own recurrent defaults: LSTM and GRU gates with hard sigmoid, with the same answers", async () => {
+    // tf.js' LSTM and GRU default to hardSigmoid gates: most recurrent models saved from tf.js have them.
+    const model = tf.sequential({
+      layers: [
+        tf.layers.lstm({ inputShape: [5, 3], units: 4, returnSequences: true }),
+        tf.layers.gru({ units: 3 }),
+        tf.layers.dense({ units: 2 }),
+      ],
+    });
+    let saved: tf.io.ModelArtifacts | undefined;
+    await model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
+    if (!saved?.weightData || saved.weightData instanceof Array) throw new Error('saved');
+    const json = JSON.parse(
+      JSON.stringify({
+        format: saved.format,
+        modelTopology: saved.modelTopology,
+        weightsManifest: [{ paths: ['weights.bin'], weights: saved.weightSpecs }],
+      }),
+    ) as unknown;
+    expect(JSON.stringify(json)).toContain('"recurrent_activation":"hard_sigmoid"');
+    const imported = importTfjsModel(json, files(new Uint8Array(saved.weightData)));
+    if (!imported.ok) throw new Error(imported.message);
+    expect(
+      imported.graph.nodes.map((node) => [node.kind, (node.params as Record<string, unknown>)['recurrent_activation']]),
+    ).toEqual([
+      ['Input', undefined],
+      ['LSTM', 'hard_sigmoid'],
+      ['GRU', 'hard_sigmoid'],
+      ['Dense', undefined],
+    ]);
+    // Inputs large enough that some gates saturate, where hard sigmoid and sigmoid differ most.
+    const input = tf.randomNormal([4, 5, 3], 0, 3, 'float32', 9);
+    const rebuilt = build(imported.graph, imported.trained);
+    const ours = predict(rebuilt, input);
+    predict(model, input).forEach((value, index) => expect(ours[index]).toBeCloseTo(value, 5));
+    tf.dispose([input]);
+    rebuilt.dispose();
+    model.dispose();
+  });
+
   it("reads Keras' converter layout: model_config, camelCase keys, cell-named weights", async () => {
     const { json, bin } = await exported();
     const dense = record(layerNamed(json, 'dense')['config']);
