@@ -235,6 +235,9 @@ describe('refusals, each with its message', () => {
     ['shards\\weights.bin', 'it holds a backslash'],
     ['weights\u0000.bin', 'it holds a NUL character'],
     ['', 'it is empty'],
+    // A leading './' is the folder itself (ml5.js writes it); what follows is checked as any path.
+    ['./../secret.bin', "it leaves the folder through '..'"],
+    ['./', 'it is empty'],
   ])('a weight path %j, before any file is read', async (path, why) => {
     const { json, bin } = await exported();
     manifestGroup(json).paths = [path];
@@ -244,6 +247,17 @@ describe('refusals, each with its message', () => {
     );
     expect(read).not.toHaveBeenCalled();
   });
+
+  it.each(['./weights.bin', '././weights.bin'])(
+    'reads the weight path %j, as ml5.js writes it, from the file beside the model.json',
+    async (path) => {
+      const { json, bin } = await exported();
+      manifestGroup(json).paths = [path];
+      const read = vi.fn(files(bin));
+      expect(messageOf(json, read)).toBe('imported');
+      expect(read).toHaveBeenCalledWith('weights.bin');
+    },
+  );
 
   it('a missing weight file', async () => {
     const { json } = await exported();

@@ -7,7 +7,7 @@
 import type { LayerNode } from '../graph/types.js';
 import type { ManifestGroup } from './model-json.js';
 import { formatDims, refusal } from '../layers/import-refusals.js';
-import { weightPathProblem } from './weight-paths.js';
+import { plainWeightPath, weightPathProblem } from './weight-paths.js';
 import type { LayerWeight } from '../layers/types.js';
 
 /** One weight of the manifest, with where its values sit. */
@@ -146,7 +146,7 @@ export function readWeightValues(
 ): Float32Array[] {
   const groups = manifest.map((group, index) => {
     const parts = group.paths.map((path) => {
-      const bytes = readWeightFile(path);
+      const bytes = readWeightFile(plainWeightPath(path));
       if (!bytes) throw refusal('weights.missing-file', { path });
       return bytes;
     });

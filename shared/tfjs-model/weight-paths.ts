@@ -8,10 +8,21 @@
 const maxPathLength = 255;
 
 /**
+ * The path without the leading `./` that ml5.js and some hand-written manifests put before a file
+ * name (`./model.weights.bin`): tf.js reads it as the file beside the model.json, and so does LayerLab.
+ */
+export function plainWeightPath(path: string): string {
+  let plain = path;
+  while (plain.startsWith('./')) plain = plain.slice(2);
+  return plain;
+}
+
+/**
  * Why `path` may not be read, or null when it is a plain relative name. A path here is only ever
  * joined to the model.json's folder by the caller, which checks the result is still inside it.
  */
-export function weightPathProblem(path: string): string | null {
+export function weightPathProblem(written: string): string | null {
+  const path = plainWeightPath(written);
   if (path.length === 0) return 'it is empty';
   if (path.length > maxPathLength) return `it is longer than ${maxPathLength} characters`;
   if (path.includes('\0')) return 'it holds a NUL character';
