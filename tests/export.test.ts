@@ -398,6 +398,72 @@ describe("tf.js' hard sigmoid gates (an LSTM saved by tf.js, opened as it is)", 
   });
 });
 
+describe("Keras' go_backwards: sequences read from their last step, alone and under Bidirectional", () => {
+  // Seeded "trained" weights and SGD at 1e-9: each program's validation loss is the carried
+  // network's own, equal only if every program reads the steps in the order Keras does.
+  const graph = chain(
+    layer('Input', 'input', { shape: [6, 10] }),
+    layer('LSTM', 'backwards', { units: 5, go_backwards: true, return_sequences: true }),
+    layer('LSTM', 'both', { units: 4, go_backwards: true, bidirectional: true }),
+    layer('Dense', 'dense', { units: 10, activation: 'softmax' }),
+  );
+  const carried = Object.fromEntries(
+    ['backwards', 'both', 'dense'].map((name, index) => [
+      name,
+      { from: 'a test', weights: seededWeights(graph, name, 21 + index) },
+    ]),
+  );
+  const source: ExportSource = {
+    name: 'Read backwards',
+    graph: carryInto(graph, carried),
+    // Data both programs build alike: the windows of a text, each followed by its next character.
+    data: { kind: 'text-next-char', text: 'hello world, hello wide world, held low', window: 6 },
+    training: {
+      ...defaultTrainingSettings,
+      loss: 'sparse_categorical_crossentropy',
+      metrics: ['accuracy'],
+      optimizer: 'sgd',
+      learning_rate: 1e-9,
+      epochs: 1,
+      batch_size: 16,
+      validation_split: 0.2,
+    },
+  };
+  let folder = '';
+  let valLoss = Number.NaN;
+  beforeAll(async () => {
+    folder = await scratchFolder();
+    if (!source.data) throw new Error('no data');
+    const trained = await runTraining(tf, { graph: source.graph, data: source.data, settings: source.training });
+    if (!trained.ok) throw new Error('LayerLab refused the project');
+    valLoss = trained.outcome.finalLogs.val_loss ?? Number.NaN;
+    trained.model.dispose();
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('TypeScript ends where LayerLab’s own CPU run ends', async () => {
+    await expectSameRun(source, { query: 'hello ' }, folder);
+  }, 120_000);
+
+  it('Keras says go_backwards=True on both layers, and parses', () => {
+    const exported = exportKeras(source, { query: 'hello ' });
+    const code = exported.ok ? exported.code : '';
+    expect(code.match(/go_backwards=True/g)).toHaveLength(2);
+    execFileSync(python, ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: code });
+  });
+
+  it('PyTorch flips the steps: the same validation loss as LayerLab', async () => {
+    const exported = exportPytorch(source, { query: 'hello ' });
+    if (!exported.ok) throw new Error('refused');
+    expect(exported.code).toContain('torch.flip(');
+    await writeFile(path.join(folder, 'backwards_torch.py'), exported.code);
+    const { stdout } = await run(python, ['backwards_torch.py'], { cwd: folder, timeout: 120_000 });
+    expect(finalLogs(stdout).val_loss).toBeCloseTo(valLoss, 4);
+  }, 120_000);
+});
+
 describe('a network that carries trained layers, some frozen (transfer learning)', () => {
   // The transfer lesson with every weighted layer carrying seeded "trained" weights and the base
   // frozen. SGD at a rate of 1e-9 leaves the weights as they came, so each program's validation
@@ -476,7 +542,7 @@ describe('a network that carries trained layers, some frozen (transfer learning)
       graph: chain(
         layer('Input', 'input', { shape: [3, 8] }),
         layer('GRU', 'gru', { units: 4 }),
-        layer('Dense', 'dense', { units: 8, activation: 'softmax' }),
+        layer('Dense', 'dense', { units: 10, activation: 'softmax' }),
       ),
       data: { kind: 'text-next-char', text: 'hello world', window: 3 },
       training: { ...defaultTrainingSettings, loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] },

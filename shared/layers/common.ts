@@ -127,6 +127,13 @@ export function recurrentCommon() {
       en: 'Fraction of the recurrent state dropped at each step while training.',
       es: 'Fracción del estado recurrente que se descarta en cada paso durante el entrenamiento.',
     }),
+    go_backwards: bool({
+      default: false,
+      description: {
+        en: 'Read the sequence from its last step to its first; with return_sequences, the steps come out in that order.',
+        es: 'Lee la secuencia de su último paso al primero; con return_sequences, los pasos salen en ese orden.',
+      },
+    }),
     bidirectional: bool({
       default: false,
       description: {

@@ -240,11 +240,11 @@ export function readRecurrent(
   config.fixedInitializer('recurrent_initializer', 'orthogonal');
   config.fixedInitializer('bias_initializer', 'zeros');
   config.neutral('return_state', isFalse, 'a LayerLab layer has one output');
-  config.neutral('go_backwards', isFalse, 'LayerLab reads sequences forwards (turn on bidirectional for both ways)');
   config.neutral('stateful', isFalse, 'LayerLab starts every batch from a zero state');
   config.neutral('time_major', isFalse, 'LayerLab puts the batch axis first');
   return {
     units: config.required('units'),
+    go_backwards: config.value('go_backwards'),
     activation: config.text('activation'),
     use_bias: config.value('use_bias'),
     kernel_initializer: config.initializer('kernel_initializer'),

@@ -29,6 +29,7 @@ export interface RecurrentParams {
   use_bias: boolean;
   kernel_initializer: (typeof initializers)[number];
   return_sequences: boolean;
+  go_backwards: boolean;
   dropout: number;
   recurrent_dropout: number;
   bidirectional: boolean;
@@ -77,6 +78,7 @@ export function recurrentArgs(params: RecurrentParams, context: BuildContext) {
     recurrentInitializer: fastOrthogonal(context.tf, context.nextSeed()),
     biasInitializer: 'zeros' as const,
     returnSequences: params.return_sequences,
+    goBackwards: params.go_backwards,
     dropout: params.dropout,
     recurrentDropout: params.recurrent_dropout,
   };
@@ -147,6 +149,7 @@ export function recurrentTypeScript(
     ['kernelInitializer', context.initializer(params.kernel_initializer, kernel)],
     ['recurrentInitializer', context.initializer('orthogonal', recurrent)],
     ['returnSequences', params.return_sequences ? 'true' : null],
+    ['goBackwards', params.go_backwards ? 'true' : null],
     ['dropout', params.dropout > 0 ? String(params.dropout) : null],
     ['recurrentDropout', params.recurrent_dropout > 0 ? String(params.recurrent_dropout) : null],
     ['name', params.bidirectional ? null : context.name],
@@ -182,6 +185,7 @@ export function recurrentKeras(
       params.kernel_initializer === 'glorot_uniform',
     ),
     keyword('return_sequences', pythonBool(true), !params.return_sequences),
+    keyword('go_backwards', pythonBool(true), !params.go_backwards),
     keyword('dropout', pythonNumber(params.dropout), params.dropout === 0),
     keyword('recurrent_dropout', pythonNumber(params.recurrent_dropout), params.recurrent_dropout === 0),
     params.bidirectional ? null : `name=${context.name}`,
@@ -252,7 +256,9 @@ export function recurrentPytorch(
       keyword('bidirectional', pythonBool(true), !params.bidirectional),
     ]),
     init,
-    forward: ([input = 'x']) => {
+    forward: ([read = 'x']) => {
+      // Keras' go_backwards reads the steps last to first, and returns them in that order.
+      const input = params.go_backwards ? `torch.flip(${read}, dims=[1])` : read;
       const call = `${attribute}(${input})`;
       if (!params.bidirectional) return params.return_sequences ? `${call}[0]` : `${call}[0][:, -1, :]`;
       if (params.return_sequences) {

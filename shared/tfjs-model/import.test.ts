@@ -133,12 +133,13 @@ describe('importing a model LayerLab did not write', () => {
     model.dispose();
   });
 
-  it("reads tf.js' own recurrent defaults: LSTM and GRU gates with hard sigmoid, with the same answers", async () => {
+  it("reads tf.js' own recurrent defaults (hard sigmoid gates) and a GRU read backwards, with the same answers", async () => {
     // tf.js' LSTM and GRU default to hardSigmoid gates: most recurrent models saved from tf.js have them.
     const model = tf.sequential({
       layers: [
         tf.layers.lstm({ inputShape: [5, 3], units: 4, returnSequences: true }),
-        tf.layers.gru({ units: 3 }),
+        // Read from the last step to the first, as Keras' go_backwards says.
+        tf.layers.gru({ units: 3, goBackwards: true }),
         tf.layers.dense({ units: 2 }),
       ],
     });
@@ -160,6 +161,8 @@ describe('importing a model LayerLab did not write', () => {
     expect(JSON.stringify(json)).toContain('"recurrent_activation":"hard_sigmoid"');
     const imported = importTfjsModel(json, files(new Uint8Array(saved.weightData)));
     if (!imported.ok) throw new Error(imported.message);
+    expect(imported.graph.nodes[2]?.params).toMatchObject({ go_backwards: true });
+    expect(imported.graph.nodes[1]?.params).toMatchObject({ go_backwards: false });
     expect(
       imported.graph.nodes.map((node) => [node.kind, (node.params as Record<string, unknown>)['recurrent_activation']]),
     ).toEqual([
@@ -340,8 +343,8 @@ describe('refusals, each with its message', () => {
   it.each([
     [
       'a setting LayerLab cannot draw',
-      (json: Json) => (record(layerNamed(json, 'rnn')['config'])['go_backwards'] = true),
-      `layer 'rnn' (SimpleRNN) sets go_backwards to true, which LayerLab cannot draw: LayerLab reads sequences forwards (turn on bidirectional for both ways)`,
+      (json: Json) => (record(layerNamed(json, 'rnn')['config'])['stateful'] = true),
+      `layer 'rnn' (SimpleRNN) sets stateful to true, which LayerLab cannot draw: LayerLab starts every batch from a zero state`,
     ],
     [
       'a value outside the parameter’s range',
