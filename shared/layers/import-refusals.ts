@@ -54,7 +54,7 @@ export const importRefusals = {
   'layer.unknown-source': (v: { layer: string; source: string }) =>
     `layer '${v.layer}' takes its input from '${v.source}', which is not a layer of the model`,
   'layer.inbound-format': (v: { layer: string }) =>
-    `layer '${v.layer}': its inbound_nodes are not in the tf.js (Keras 2) form LayerLab reads, [["name", 0, 0, {}]]`,
+    `layer '${v.layer}': its inbound_nodes are in neither form LayerLab reads, tf.js' (Keras 2) [["name", 0, 0, {}]] or Keras 3's {"args": [tensors], "kwargs": {}} with no tensor among the kwargs`,
   'layer.second-output': (v: { layer: string; source: string; node: number; tensor: number }) =>
     `layer '${v.layer}' reads output ${v.tensor} of call ${v.node} of layer '${v.source}'; LayerLab layers have one call and one output`,
   'graph.errors': (v: { lines: string }) => `the imported network has errors: ${v.lines}`,

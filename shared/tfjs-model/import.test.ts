@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { chain, layer } from '../../tests/helpers/graphs';
+import { chain, irisInParts, layer } from '../../tests/helpers/graphs';
 import { compileGraph } from '../graph/compile';
 import type { Graph } from '../graph/types';
 import { decodeWeights, encodeWeights } from '../vocabulary/weights';
@@ -179,6 +179,40 @@ describe('importing a model LayerLab did not write', () => {
     tf.dispose([input]);
     rebuilt.dispose();
     model.dispose();
+  });
+
+  it("reads Keras 3's functional graphs: calls as args of tensors that name their source", async () => {
+    const graph = irisInParts();
+    const { json, bin } = await exported(graph);
+    const before = importTfjsModel(json, files(bin));
+    if (!before.ok) throw new Error(before.message);
+    // Keras 3 writes each call as {args, kwargs}; a merge layer's tensors come as one list.
+    const tensor = (source: unknown) => ({
+      class_name: '__keras_tensor__',
+      config: { shape: [null, 8], dtype: 'float32', keras_history: source },
+    });
+    for (const entry of topologyLayers(json)) {
+      const calls = entry['inbound_nodes'] as unknown[][][];
+      const call = calls[0];
+      if (!call) continue;
+      const tensors = call.map((source) => tensor(source.slice(0, 3)));
+      entry['inbound_nodes'] = [
+        {
+          args: tensors.length > 1 ? [tensors] : tensors,
+          kwargs: entry['class_name'] === 'Dense' ? { training: false } : {},
+        },
+      ];
+    }
+    const keras3 = importTfjsModel(json, files(bin));
+    if (!keras3.ok) throw new Error(keras3.message);
+    expect(keras3.graph.wires.map((wire) => [wire.source, wire.target])).toEqual(
+      before.graph.wires.map((wire) => [wire.source, wire.target]),
+    );
+    expect(keras3.graph.nodes.map((node) => node.name)).toEqual(before.graph.nodes.map((node) => node.name));
+    // A tensor among the keyword arguments (a mask, a state) is wiring LayerLab cannot draw.
+    const joined = layerNamed(json, 'joined');
+    (joined['inbound_nodes'] as { kwargs: Json }[])[0]!.kwargs = { mask: tensor(['sepal', 0, 0]) };
+    expect(messageOf(json, files(bin))).toMatch(/^layer 'joined': its inbound_nodes are in neither form/);
   });
 
   it("reads Keras' converter layout: model_config, camelCase keys, cell-named weights", async () => {
@@ -371,9 +405,9 @@ describe('refusals, each with its message', () => {
       `layer 'dense' is applied 2 times (shared weights), which LayerLab cannot draw`,
     ],
     [
-      "Keras 3's inbound_nodes",
+      'a Keras 3 call that reads no tensor',
       (json: Json) => (layerNamed(json, 'dense')['inbound_nodes'] = [{ args: [], kwargs: {} }]),
-      `layer 'dense': its inbound_nodes are not in the tf.js (Keras 2) form LayerLab reads, [["name", 0, 0, {}]]`,
+      `layer 'dense': its inbound_nodes are in neither form LayerLab reads, tf.js' (Keras 2) [["name", 0, 0, {}]] or Keras 3's {"args": [tensors], "kwargs": {}} with no tensor among the kwargs`,
     ],
     [
       'a wire from a layer the model does not have',

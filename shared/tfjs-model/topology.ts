@@ -161,12 +161,41 @@ function tensorSource(reference: unknown, layer: string): string {
   return source;
 }
 
+/** Whether `value` is one of Keras 3's tensors in a call: `{class_name: "__keras_tensor__", config: {keras_history}}`. */
+const isKerasTensor = (value: unknown): value is Record<string, unknown> =>
+  isRecord(value) && value['class_name'] === '__keras_tensor__';
+
+/** Every Keras 3 tensor in a call's arguments, in order (a merge layer's come as one list). */
+function kerasTensors(value: unknown): Record<string, unknown>[] {
+  if (isKerasTensor(value)) return [value];
+  if (Array.isArray(value)) return value.flatMap(kerasTensors);
+  if (isRecord(value)) return Object.values(value).flatMap(kerasTensors);
+  return [];
+}
+
+/**
+ * Keras 3's call: `{args: [tensor or [tensors]], kwargs: {...}}`, each tensor naming its source in
+ * `config.keras_history`. A tensor among the keyword arguments (a mask, an initial state) is a
+ * wiring LayerLab cannot draw; plain settings there (training: false, mask: null) change nothing.
+ */
+function keras3Sources(call: Record<string, unknown>, name: string): string[] {
+  const tensors = kerasTensors(call['args']);
+  if (tensors.length === 0 || kerasTensors(call['kwargs']).length > 0) {
+    throw refusal('layer.inbound-format', { layer: name });
+  }
+  return tensors.map((tensor) => {
+    const config = tensor['config'];
+    return tensorSource(isRecord(config) ? config['keras_history'] : undefined, name);
+  });
+}
+
 function inboundOf(entry: Record<string, unknown>, name: string): string[] {
   const nodes = entry['inbound_nodes'] ?? entry['inboundNodes'] ?? [];
   if (!Array.isArray(nodes)) throw refusal('layer.inbound-format', { layer: name });
   if (nodes.length === 0) return [];
   if (nodes.length > 1) throw refusal('layer.shared', { layer: name, times: nodes.length });
   const call: unknown = nodes[0];
+  if (isRecord(call) && 'args' in call) return keras3Sources(call, name);
   if (!Array.isArray(call)) throw refusal('layer.inbound-format', { layer: name });
   return call.map((reference: unknown) => tensorSource(reference, name));
 }
