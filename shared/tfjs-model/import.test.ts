@@ -211,7 +211,9 @@ describe('importing a model LayerLab did not write', () => {
     expect(keras3.graph.nodes.map((node) => node.name)).toEqual(before.graph.nodes.map((node) => node.name));
     // A tensor among the keyword arguments (a mask, a state) is wiring LayerLab cannot draw.
     const joined = layerNamed(json, 'joined');
-    (joined['inbound_nodes'] as { kwargs: Json }[])[0]!.kwargs = { mask: tensor(['sepal', 0, 0]) };
+    joined['inbound_nodes'] = [
+      { ...(joined['inbound_nodes'] as Json[])[0], kwargs: { mask: tensor(['sepal', 0, 0]) } },
+    ];
     expect(messageOf(json, files(bin))).toMatch(/^layer 'joined': its inbound_nodes are in neither form/);
   });
 
