@@ -82,7 +82,22 @@ let contextLost = false;
 /** Whether the learner watches inside the training network (nothing is measured otherwise). */
 let watchingInside = false;
 
-async function startBackend(name: BackendName): Promise<string | null> {
+/** The backend switches asked for so far, one after another (see `startBackend`). */
+let switching: Promise<unknown> = Promise.resolve();
+
+/**
+ * Starts backend `name`, after any switch still under way. Two `tf.setBackend` calls at once race:
+ * the warm-up's WASM, finishing its compile after a run had asked for WebGL, left tf.js naming
+ * WebGL while running WebGL's kernels with the WASM backend, and the run failed at its first op
+ * ("Cannot read properties of undefined (reading 'get')").
+ */
+function startBackend(name: BackendName): Promise<string | null> {
+  const started = switching.then(() => startBackendNow(name));
+  switching = started;
+  return started;
+}
+
+async function startBackendNow(name: BackendName): Promise<string | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`did not start within ${backendStartLimitMs / 1000} s`), backendStartLimitMs);
