@@ -209,7 +209,7 @@ function Arithmetic({ trace, stage }: { trace: HandTrace; stage: Stage }) {
     });
   }
   return (
-    <pre className="by-hand-arithmetic" data-testid="by-hand-arithmetic">
+    <pre className="by-hand-arithmetic" tabIndex={0} data-testid="by-hand-arithmetic">
       {lines.join('\n')}
     </pre>
   );
@@ -297,7 +297,7 @@ export function ByHand({ runId }: { runId: string }) {
           <p className="by-hand-stage" data-testid="by-hand-stage">
             {t('playground.byHand.stage', { stage: at + 1, count: stages.length, title })}
           </p>
-          <div className="by-hand-body">
+          <div className="by-hand-body" tabIndex={0} role="group" aria-label={t('playground.byHand.diagram')}>
             <Diagram trace={trace} stage={stage} focus={focus} setFocus={setFocus} />
             <Arithmetic trace={trace} stage={stage} />
           </div>

@@ -90,7 +90,8 @@ function Heatmap({
     }
   }, [rows, current, largest, width, height, cellWidth]);
   return (
-    <figure className="heatmap" data-testid={testId} data-rows={rows.length} data-units={units}>
+    // Focusable: a wide heatmap scrolls sideways, and the keyboard must be able to scroll it too.
+    <figure className="heatmap" tabIndex={0} data-testid={testId} data-rows={rows.length} data-units={units}>
       <figcaption>{caption}</figcaption>
       <div className="heatmap-body">
         <table className="heatmap-labels">
