@@ -16,24 +16,11 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
+import { observeLongTasks, takeLongTasks } from './page-long-tasks';
 
 const { values: options } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
 const rounds = Number(options.rounds);
 const port = 4418;
-
-async function observeLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const store = window as unknown as { longTasks: number[]; observer?: PerformanceObserver };
-    store.longTasks = [];
-    store.observer?.disconnect();
-    store.observer = new PerformanceObserver((list) =>
-      list.getEntries().forEach((entry) => store.longTasks.push(entry.duration)),
-    );
-    store.observer.observe({ type: 'longtask' });
-  });
-}
-
-const takeLongTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 
 function describe(label: string, tasks: number[], extra = ''): string {
   const over50 = tasks.filter((duration) => duration > 50).length;

@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
+import { observeLongTasks, takeLongTasks } from './page-long-tasks';
 
 const port = 4417;
 const windowMs = 6000;
@@ -22,18 +23,10 @@ async function draw(page: Page): Promise<void> {
 
 /** Long tasks (ms) that start in the next `windowMs`, while `during` runs. */
 async function longTasksDuring(page: Page, during: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const store = window as unknown as { longTasks: number[]; observer?: PerformanceObserver };
-    store.longTasks = [];
-    store.observer?.disconnect();
-    store.observer = new PerformanceObserver((list) =>
-      list.getEntries().forEach((entry) => store.longTasks.push(entry.duration)),
-    );
-    store.observer.observe({ type: 'longtask' });
-  });
+  await observeLongTasks(page);
   await during();
   await page.waitForTimeout(windowMs);
-  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  return takeLongTasks(page);
 }
 
 function describe(label: string, tasks: number[]): string {

@@ -70,6 +70,28 @@ function build(graph: Graph, trained: Parameters<typeof decodeWeights>[0]): tf.L
   return compiled.model;
 }
 
+/** A model as plain tf.js saves it: its model.json parsed from text, and its weights.bin. */
+async function savedByTfjs(model: tf.LayersModel): Promise<{ json: unknown; bin: Uint8Array }> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (!saved?.weightData || saved.weightData instanceof Array) throw new Error('saved');
+  const json = JSON.parse(
+    JSON.stringify({
+      format: saved.format,
+      generatedBy: saved.generatedBy,
+      convertedBy: null,
+      modelTopology: saved.modelTopology,
+      weightsManifest: [{ paths: ['weights.bin'], weights: saved.weightSpecs }],
+    }),
+  ) as unknown;
+  return { json, bin: new Uint8Array(saved.weightData) };
+}
+
 describe('importing a model LayerLab did not write', () => {
   it('reads a Sequential saved by plain tf.js, with the same answers', async () => {
     const model = tf.sequential({
@@ -82,24 +104,8 @@ describe('importing a model LayerLab did not write', () => {
         tf.layers.dense({ units: 2, activation: 'softmax' }),
       ],
     });
-    let saved: tf.io.ModelArtifacts | undefined;
-    await model.save(
-      tf.io.withSaveHandler(async (artifacts) => {
-        saved = artifacts;
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }),
-    );
-    if (!saved?.weightData || saved.weightData instanceof Array) throw new Error('saved');
-    const json = JSON.parse(
-      JSON.stringify({
-        format: saved.format,
-        generatedBy: saved.generatedBy,
-        convertedBy: null,
-        modelTopology: saved.modelTopology,
-        weightsManifest: [{ paths: ['weights.bin'], weights: saved.weightSpecs }],
-      }),
-    ) as unknown;
-    const imported = importTfjsModel(json, files(new Uint8Array(saved.weightData)));
+    const { json, bin } = await savedByTfjs(model);
+    const imported = importTfjsModel(json, files(bin));
     if (!imported.ok) throw new Error(imported.message);
     expect(imported.warnings).toEqual([]);
     const [first, second] = model.layers;
@@ -143,23 +149,9 @@ describe('importing a model LayerLab did not write', () => {
         tf.layers.dense({ units: 2 }),
       ],
     });
-    let saved: tf.io.ModelArtifacts | undefined;
-    await model.save(
-      tf.io.withSaveHandler(async (artifacts) => {
-        saved = artifacts;
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }),
-    );
-    if (!saved?.weightData || saved.weightData instanceof Array) throw new Error('saved');
-    const json = JSON.parse(
-      JSON.stringify({
-        format: saved.format,
-        modelTopology: saved.modelTopology,
-        weightsManifest: [{ paths: ['weights.bin'], weights: saved.weightSpecs }],
-      }),
-    ) as unknown;
+    const { json, bin } = await savedByTfjs(model);
     expect(JSON.stringify(json)).toContain('"recurrent_activation":"hard_sigmoid"');
-    const imported = importTfjsModel(json, files(new Uint8Array(saved.weightData)));
+    const imported = importTfjsModel(json, files(bin));
     if (!imported.ok) throw new Error(imported.message);
     expect(imported.graph.nodes[2]?.params).toMatchObject({ go_backwards: true });
     expect(imported.graph.nodes[1]?.params).toMatchObject({ go_backwards: false });

@@ -86,6 +86,23 @@ function batchRows(runs: Run[], series: string, smoothing: number): Row[] {
   return downsample([...rows.values()].sort((a, b) => (a.x ?? 0) - (b.x ?? 0)));
 }
 
+/** A legend's sample of a line: its colour, dashed for validation. */
+export function LegendLine({ colour, dashed = false }: { colour: string; dashed?: boolean }) {
+  return (
+    <svg width="14" height="8" aria-hidden="true">
+      <line
+        x1="0"
+        y1="4"
+        x2="14"
+        y2="4"
+        stroke={colour}
+        strokeWidth="2"
+        {...(dashed ? { strokeDasharray: '4 2' } : {})}
+      />
+    </svg>
+  );
+}
+
 /**
  * One legend for every chart, in HTML: the same runs are on each chart, and recharts' own legend
  * measured itself on every redraw (a fifth of each redraw's main-thread time).
@@ -97,24 +114,18 @@ function ChartLegend({ runs, hasValidation }: { runs: Run[]; hasValidation: bool
     <ul className="chart-legend" data-testid="chart-legend">
       {runs.map((run) => (
         <li key={run.id}>
-          <svg width="14" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="14" y2="4" stroke={runColour(run)} strokeWidth="2" />
-          </svg>
+          <LegendLine colour={runColour(run)} />
           {runLabel(run, language)}
         </li>
       ))}
       {hasValidation && (
         <>
           <li>
-            <svg width="14" height="8" aria-hidden="true">
-              <line x1="0" y1="4" x2="14" y2="4" stroke="#667085" strokeWidth="2" />
-            </svg>
+            <LegendLine colour="#667085" />
             {t('charts.train')}
           </li>
           <li>
-            <svg width="14" height="8" aria-hidden="true">
-              <line x1="0" y1="4" x2="14" y2="4" stroke="#667085" strokeWidth="2" strokeDasharray="4 2" />
-            </svg>
+            <LegendLine colour="#667085" dashed />
             {t('charts.validation')}
           </li>
         </>

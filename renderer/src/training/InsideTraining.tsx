@@ -13,7 +13,7 @@ import { useInsideCall } from '../hooks/useInsideCall';
 import { useThrottled } from '../hooks/useThrottled';
 import { useAppStore } from '../store';
 import type { Run } from '../store/training-slice';
-import { PlainTick, runColour, runLabel } from './Charts';
+import { LegendLine, PlainTick, runColour, runLabel } from './Charts';
 import { watchInside } from './client';
 
 const layerColours = ['#4f46e5', '#d97706', '#0d9488', '#db2777', '#16a34a', '#7c3aed', '#dc2626', '#0891b2'];
@@ -75,9 +75,7 @@ const NormChart = memo(function NormChart({
       <ul className="chart-legend">
         {layers.map((layer, index) => (
           <li key={layer}>
-            <svg width="14" height="8" aria-hidden="true">
-              <line x1="0" y1="4" x2="14" y2="4" stroke={layerColours[index % layerColours.length]} strokeWidth="2" />
-            </svg>
+            <LegendLine colour={layerColours[index % layerColours.length] ?? '#4f46e5'} />
             {layer}
           </li>
         ))}
@@ -140,9 +138,7 @@ const StepChart = memo(function StepChart({ lines }: { lines: { run: Run; epoch:
           const share = firstStepsShare(steps);
           return (
             <li key={run.id}>
-              <svg width="14" height="8" aria-hidden="true">
-                <line x1="0" y1="4" x2="14" y2="4" stroke={runColour(run)} strokeWidth="2" />
-              </svg>
+              <LegendLine colour={runColour(run)} />
               <span data-testid={`inside-share-${run.number}`}>
                 {share === null
                   ? t('inside.runAtEpoch', { run: runLabel(run, language), epoch })
