@@ -542,7 +542,7 @@ describe('a network that carries trained layers, some frozen (transfer learning)
       graph: chain(
         layer('Input', 'input', { shape: [3, 8] }),
         layer('GRU', 'gru', { units: 4 }),
-        layer('Dense', 'dense', { units: 10, activation: 'softmax' }),
+        layer('Dense', 'dense', { units: 8, activation: 'softmax' }),
       ),
       data: { kind: 'text-next-char', text: 'hello world', window: 3 },
       training: { ...defaultTrainingSettings, loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] },
