@@ -12,11 +12,11 @@
  * they are closed (that is by construction: nothing is measured, tests/dynamics.test.ts).
  * Run with `npx tsx bench/inside-cost.ts [--rounds N]` after `npm run build:renderer`.
  */
-import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
-import { observeLongTasks, takeLongTasks } from './page-long-tasks';
+import { longTasksOf, median, serve, watchLongTasks } from './web-builds';
 
 const { values: options } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
 const rounds = Number(options.rounds);
@@ -28,10 +28,8 @@ function describe(label: string, tasks: number[], extra = ''): string {
   return `${label.padEnd(44)} long tasks ${String(tasks.length).padStart(3)}  over 50 ms ${String(over50).padStart(3)}  longest ${String(Math.round(max)).padStart(4)} ms${extra}`;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
 async function openLesson(page: Page): Promise<void> {
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(address);
   await page.getByRole('button', { name: /a long memory/ }).click();
   await page.getByRole('tab', { name: 'Training' }).click();
 }
@@ -42,24 +40,19 @@ async function timedRun(page: Page, watch: boolean): Promise<{ seconds: number; 
   const box = page.getByLabel(/Watch inside the network while it trains/);
   if (watch) await box.check();
   else await box.uncheck();
-  await observeLongTasks(page);
+  await watchLongTasks(page);
   await page.getByRole('button', { name: 'Train', exact: true }).first().click();
   // A finished run opens the playground.
   const playground = page.getByRole('tab', { name: 'Playground' });
   while ((await playground.getAttribute('aria-selected')) !== 'true') await page.waitForTimeout(100);
-  const tasks = await takeLongTasks(page);
+  const tasks = await longTasksOf(page);
   await page.getByRole('tab', { name: 'Training' }).click();
   const outcome = await page.getByTestId('run-outcome').innerText();
   const seconds = Number(/in ([\d.]+) s/.exec(outcome)?.[1]);
   return { seconds, tasks };
 }
 
-const server = spawn(process.execPath, ['scripts/start.mjs', '--web', '--no-build', '--port', String(port)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve) =>
-  server.stdout.on('data', (chunk: Buffer) => String(chunk).includes('running at') && resolve()),
-);
+const { server, address } = await serve(path.join(process.cwd(), 'dist'), port);
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   // a. Watching while training, off and on in turns on one page.
@@ -67,10 +60,10 @@ try {
   await openLesson(page);
   // Opening the view mounts its charts, empty.
   await page.getByLabel('epochs').fill('40');
-  await observeLongTasks(page);
+  await watchLongTasks(page);
   await page.getByLabel(/Watch inside the network while it trains/).check();
   await page.waitForTimeout(1000);
-  const opening = await takeLongTasks(page);
+  const opening = await longTasksOf(page);
   const off: number[] = [];
   const on: number[] = [];
   const onTasks: number[] = [];
@@ -108,11 +101,11 @@ try {
   await page.getByRole('button', { name: 'Train', exact: true }).first().click();
   const inside = page.getByTestId('look-inside');
   await inside.getByLabel('Show the gates').waitFor({ timeout: 120_000 });
-  await observeLongTasks(page);
+  await watchLongTasks(page);
   await inside.getByLabel('Show the gates').check();
   await page.getByTestId('look-gate-forget-forward').waitFor();
   await page.waitForTimeout(1000);
-  const showing = await takeLongTasks(page);
+  const showing = await longTasksOf(page);
   const cells = await inside
     .locator('figure.heatmap')
     .evaluateAll((figures) =>
@@ -122,15 +115,15 @@ try {
       ),
     );
   const walkMs = 25 * 150;
-  await observeLongTasks(page);
+  await watchLongTasks(page);
   await page.waitForTimeout(walkMs);
-  const idle = await takeLongTasks(page);
-  await observeLongTasks(page);
+  const idle = await longTasksOf(page);
+  await watchLongTasks(page);
   for (let step = 25; step >= 1; step -= 1) {
     await inside.getByRole('slider').fill(String(step));
     await page.waitForTimeout(150);
   }
-  const walking = await takeLongTasks(page);
+  const walking = await longTasksOf(page);
   console.log(`b. lesson 4.2 as an LSTM(128), gates shown: ${cells} cells, the slider walked through 25 steps`);
   console.log(describe('   the page idle (baseline)', idle));
   console.log(describe('   showing the gates', showing));
@@ -138,5 +131,5 @@ try {
   await page.close();
 } finally {
   await browser.close();
-  server.kill();
+  await server.close();
 }

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
-import { observeLongTasks, takeLongTasks } from './page-long-tasks';
+import { longTasksOf, watchLongTasks } from './web-builds';
 
 const port = 4417;
 const windowMs = 6000;
@@ -23,10 +23,10 @@ async function draw(page: Page): Promise<void> {
 
 /** Long tasks (ms) that start in the next `windowMs`, while `during` runs. */
 async function longTasksDuring(page: Page, during: () => Promise<void>): Promise<number[]> {
-  await observeLongTasks(page);
+  await watchLongTasks(page);
   await during();
   await page.waitForTimeout(windowMs);
-  return takeLongTasks(page);
+  return longTasksOf(page);
 }
 
 function describe(label: string, tasks: number[]): string {

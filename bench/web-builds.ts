@@ -28,14 +28,19 @@ export async function memoryOf(session: CDPSession): Promise<number> {
   return usage.usedSize + (usage.backingStorageSize ?? 0);
 }
 
-/** Starts recording the page's long tasks (PerformanceObserver `longtask`) from now. */
+/**
+ * Starts recording the page's long tasks (PerformanceObserver `longtask`) from now, forgetting
+ * those recorded before; a page watched again has one observer, not one per call.
+ */
 export async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const store = window as unknown as { longTasks: number[] };
+    const store = window as unknown as { longTasks: number[]; longTaskObserver?: PerformanceObserver };
     store.longTasks = [];
-    new PerformanceObserver((list) =>
+    store.longTaskObserver?.disconnect();
+    store.longTaskObserver = new PerformanceObserver((list) =>
       list.getEntries().forEach((entry) => store.longTasks.push(entry.duration)),
-    ).observe({ type: 'longtask' });
+    );
+    store.longTaskObserver.observe({ type: 'longtask' });
   });
 }
 

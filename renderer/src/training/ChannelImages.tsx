@@ -10,11 +10,15 @@ import { useTranslation } from 'react-i18next';
 /** The side an image is drawn at, whatever its pixels: a 3×3 filter and a 28×28 map alike readable. */
 const drawnSide = 64;
 
-/** A value's colour over white: red for positive, blue for negative, stronger as it nears the largest. */
-function rgbOf(value: number, largest: number): [number, number, number] {
+/**
+ * A value's colour over white, as every view inside draws values: red for positive, blue for
+ * negative, stronger as it nears the largest.
+ */
+export function shade(value: number, largest: number): [number, number, number] {
   const strength = largest > 0 ? Math.min(1, Math.abs(value) / largest) : 0;
   const [r, g, b] = value >= 0 ? [214, 64, 48] : [44, 98, 214];
-  return [255 + (r - 255) * strength, 255 + (g - 255) * strength, 255 + (b - 255) * strength];
+  const mix = (channel: number) => Math.round(255 + (channel - 255) * strength);
+  return [mix(r), mix(g), mix(b)];
 }
 
 interface Grid {
@@ -47,7 +51,7 @@ const ChannelImage = memo(function ChannelImage({
     const pixels = context.createImageData(width, height);
     for (let y = 0; y < height; y += 1) {
       for (let x = 0; x < width; x += 1) {
-        const [r, g, b] = rgbOf(valueAt(image, y, x), largest);
+        const [r, g, b] = shade(valueAt(image, y, x), largest);
         const at = (y * width + x) * 4;
         pixels.data.set([r, g, b, 255], at);
       }

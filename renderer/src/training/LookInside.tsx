@@ -12,7 +12,7 @@ import { readingOrder, type LayerLook } from '../../../shared/training/inspect';
 import { useInsideCall } from '../hooks/useInsideCall';
 import { useLocalize } from '../hooks/useLocalize';
 import { useAppStore } from '../store';
-import { ChannelImages, featureMapGrid, filterGrid } from './ChannelImages';
+import { ChannelImages, featureMapGrid, filterGrid, shade } from './ChannelImages';
 import { inspectLayer } from './client';
 
 /** The layers a learner can look inside, in the graph's order (one string from the store: few re-renders). */
@@ -23,14 +23,6 @@ function useLayers(): { name: string; recurrent: boolean; input: boolean }[] {
     recurrent: isLayerKind(kind) && layerDef(kind).traits?.recurrent === true,
     input: kind === 'Input',
   }));
-}
-
-/** A value's colour over white: red for positive, blue for negative, stronger as it nears the largest. */
-function shade(value: number, largest: number): [number, number, number] {
-  const strength = largest > 0 ? Math.min(1, Math.abs(value) / largest) : 0;
-  const [r, g, b] = value >= 0 ? [214, 64, 48] : [44, 98, 214];
-  const mix = (channel: number) => Math.round(255 + (channel - 255) * strength);
-  return [mix(r), mix(g), mix(b)];
 }
 
 const cellHeight = 14;
