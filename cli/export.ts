@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportKeras } from '../shared/codegen/keras.js';
-import type { ExportOptions, ExportRefusal } from '../shared/codegen/plan.js';
+import { storedWeightsFile, type ExportOptions, type ExportRefusal } from '../shared/codegen/plan.js';
 import { exportPytorch } from '../shared/codegen/pytorch.js';
 import { exportTypeScript } from '../shared/codegen/typescript.js';
 import { localize, type Language } from '../shared/vocabulary/localized.js';
@@ -28,18 +28,27 @@ export type ExportTarget = (typeof exportTargets)[number];
 export type ProgramTarget = Exclude<ExportTarget, 'tfjs'>;
 
 /** The files of one export, by name, or why there are none. */
-export type ExportFiles = { ok: true; files: Record<string, string> } | ExportRefusal;
+export type ExportFiles = { ok: true; files: Record<string, string | Uint8Array> } | ExportRefusal;
 
-/** Runs the generator for `target`: model.ts and package.json, model.py or model_torch.py. */
+/**
+ * Runs the generator for `target`: model.ts and package.json, model.py or model_torch.py; for a
+ * project without data, weights.bin beside it when the network has trained weights.
+ */
 export async function exportFiles(
   project: Project,
   target: ProgramTarget,
   options: ExportOptions,
 ): Promise<ExportFiles> {
-  if (target === 'ts') return exportTypeScript(project, options);
-  const written = target === 'keras' ? exportKeras(project, options) : exportPytorch(project, options);
+  const written =
+    target === 'ts'
+      ? await exportTypeScript(project, options)
+      : target === 'keras'
+        ? exportKeras(project, options)
+        : exportPytorch(project, options);
   if (!written.ok) return written;
-  return { ok: true, files: { [target === 'keras' ? 'model.py' : 'model_torch.py']: written.code } };
+  const program =
+    'files' in written ? written.files : { [target === 'keras' ? 'model.py' : 'model_torch.py']: written.code };
+  return { ok: true, files: { ...program, ...(written.weights ? { [storedWeightsFile]: written.weights } : {}) } };
 }
 
 function refusalLines(project: Project, refusal: ExportRefusal, language: Language): string[] {
@@ -47,6 +56,7 @@ function refusalLines(project: Project, refusal: ExportRefusal, language: Langua
     ...refusal.problems.map((found) => problemLine(project.graph, found, language)),
     ...(refusal.dataProblem ? [dataProblemLine(refusal.dataProblem.field, refusal.dataProblem.problem, language)] : []),
     ...(refusal.settingsProblem ? [`training: ${localize(refusal.settingsProblem, language)}`] : []),
+    ...(refusal.weightsProblem ? [`trained: ${localize(refusal.weightsProblem, language)}`] : []),
   ];
 }
 

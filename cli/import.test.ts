@@ -3,13 +3,17 @@
  * `node cli/bin.mjs ...` in a child process and reads what it prints, how it exits and what it
  * writes. Train, export, import gives the same network with the same weights, bit for bit.
  */
+import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProject, type Project } from '../shared/project/project';
 import { defaultTrainingSettings } from '../shared/training/settings';
 import { layerlab } from '../tests/helpers/layerlab-cli';
+
+const execute = promisify(execFile);
 
 async function readProject(file: string): Promise<Project> {
   const loaded = parseProject(await readFile(file, 'utf8'));
@@ -96,6 +100,34 @@ describe('layerlab import', () => {
     const check = await layerlab('check', out);
     expect(check.code).toBe(0);
   });
+
+  it('exports the imported model, which has no data, as programs that load its weights and answer one input', async () => {
+    const project = path.join(scratch, 'to-export.layerlab');
+    expect((await layerlab('import', path.join(exported, 'model.json'), '--out', project)).code).toBe(0);
+    const out = path.join(scratch, 'model-only');
+    for (const target of ['ts', 'keras', 'pytorch']) {
+      const run = await layerlab('export', project, '--to', target, '--out', out);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(path.join(out, 'weights.bin'));
+    }
+    expect((await readdir(out)).sort()).toEqual([
+      'model.py',
+      'model.ts',
+      'model_torch.py',
+      'package.json',
+      'weights.bin',
+    ]);
+    expect((await readFile(path.join(out, 'weights.bin'))).byteLength).toBe(3358 * 4);
+    const { stdout } = await execute('/usr/bin/python3', ['model_torch.py'], { cwd: out });
+    const line = stdout.split('\n').find((entry) => entry.startsWith('OUTPUT ')) ?? '';
+    const probabilities = JSON.parse(line.slice('OUTPUT '.length)) as number[];
+    // The next character's 8 probabilities, from the trained network: they add up to 1.
+    expect(probabilities).toHaveLength(8);
+    expect(probabilities.reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 5);
+    // PyTorch's RNN keeps two biases where Keras keeps one: 50 more parameters.
+    expect(stdout).toContain('Parameters: 3408');
+  }, 60_000);
 
   it('refuses a weight file a link leads out of the folder, naming it', async () => {
     const folder = path.join(scratch, 'linked');

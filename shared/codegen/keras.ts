@@ -5,15 +5,17 @@
  * Optionally inside tf.distribute.MirroredStrategy. Reads nothing but its arguments.
  */
 import type { TrainingSettings } from '../training/settings.js';
-import { carriesWeights, kerasCarried } from './carried.js';
+import { carriesWeights, kerasCarried, kerasStored, pythonStoredHelper } from './carried.js';
 import {
   ganRefusal,
   planExport,
+  planModelOnly,
   plannedOutputs,
   type ExportOptions,
   type ExportPlan,
   type ExportRefusal,
   type ExportSource,
+  type ModelOnlyPlan,
   type NetworkPlan,
   type PlannedOutput,
 } from './plan.js';
@@ -23,10 +25,13 @@ import {
   indent,
   pythonData,
   pythonFed,
+  pythonAnswerLines,
   pythonFeed,
+  pythonModelOnlyOpening,
   pythonOpening,
   pythonProgram,
   pythonQuestion,
+  pythonSampleLines,
 } from './python-program.js';
 import { keyword, pythonCall, pythonNumber, pythonString, wrapPython } from '../vocabulary/python.js';
 import { commentLines, describeShape, thousands } from '../vocabulary/code-text.js';
@@ -34,6 +39,8 @@ import { commentLines, describeShape, thousands } from '../vocabulary/code-text.
 export interface PythonExport {
   ok: true;
   code: string;
+  /** The trained weights a program without data loads, to be saved beside it as weights.bin. */
+  weights?: Uint8Array;
 }
 
 function optimizerCode(settings: TrainingSettings): string {
@@ -173,15 +180,75 @@ function trainingLines(plan: ExportPlan): string[] {
   return lines;
 }
 
+/** tf.js' hard sigmoid gates, written out: Keras 3's own hard_sigmoid is another function. */
+function usesHardSigmoid(plan: NetworkPlan): boolean {
+  return plan.layers.some(
+    (layer) => (layer.node.params as Record<string, unknown>)['recurrent_activation'] === 'hard_sigmoid',
+  );
+}
+
+const hardSigmoidLines = [
+  `def ${kerasHardSigmoid}(x):`,
+  `    """The gates' hard sigmoid as tf.js computes it; Keras 3's own hard_sigmoid is relu6(x + 3) / 6."""`,
+  '    return tf.clip_by_value(0.2 * x + 0.5, 0.0, 1.0)',
+];
+
+/**
+ * A project without data as a Keras program: the model, its trained weights from weights.bin (or
+ * the weights it carries), and its answer to one input, given or made up.
+ */
+export function writeKerasModelOnly(plan: ModelOnlyPlan): string {
+  const hardSigmoid = usesHardSigmoid(plan);
+  const imports = [
+    'import argparse',
+    ...(carriesWeights(plan.layers) && !plan.weightsFile ? ['import base64'] : []),
+    'import json',
+    ...(plan.weightsFile ? ['from pathlib import Path'] : []),
+    '',
+    'import numpy as np',
+    ...(hardSigmoid ? ['import tensorflow as tf'] : []),
+    'from tensorflow import keras',
+    'from tensorflow.keras import layers',
+  ];
+  const opening = pythonModelOnlyOpening(
+    plan,
+    'a Keras program',
+    'python model.py [--input SAMPLE.json] (TensorFlow 2)',
+    imports,
+  );
+  const weights = plan.weightsFile
+    ? [...pythonStoredHelper(plan.layers), '', '', ...kerasStored(plan.layers)]
+    : kerasCarried(plan.layers);
+  const answer = plan.outputs.length > 1 ? 'model.predict(x, verbose=0)' : '[model.predict(x, verbose=0)]';
+  return pythonProgram([
+    opening,
+    ...(hardSigmoid ? [hardSigmoidLines] : []),
+    [
+      `# 1. The model, ${plan.chain ? 'one layer after another (a Sequential model)' : "wired as drawn (Keras' functional API)"}.`,
+      ...writeKerasModel(plan),
+      'model.summary()',
+    ],
+    ...(weights.length > 0
+      ? [
+          [
+            plan.weightsFile
+              ? '# 2. Its trained weights, layer by layer.'
+              : '# 2. The trained weights its layers carry.',
+            ...weights,
+          ],
+        ]
+      : []),
+    pythonSampleLines(plan.samples),
+    [`answer = ${answer}`, ...pythonAnswerLines(plan.outputs.length)],
+  ]);
+}
+
 /** The Keras program, as text. */
 export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {}): string {
   const settings = plan.source.training;
   // A GAN's loop takes its own gradients with tf.GradientTape.
   const gan = plan.gan !== null;
-  // tf.js' hard sigmoid gates, written out: Keras 3's own hard_sigmoid is another function.
-  const hardSigmoid = plan.layers.some(
-    (layer) => (layer.node.params as Record<string, unknown>)['recurrent_activation'] === 'hard_sigmoid',
-  );
+  const hardSigmoid = usesHardSigmoid(plan);
   const imports = [
     'import argparse',
     ...(carriesWeights(plan.layers) ? ['import base64'] : []),
@@ -197,15 +264,7 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
     "# Seeds Python's, NumPy's and TensorFlow's generators, so a run repeats.",
     'keras.utils.set_random_seed(SEED)',
   );
-  if (hardSigmoid) {
-    opening.push(
-      '',
-      '',
-      `def ${kerasHardSigmoid}(x):`,
-      `    """The gates' hard sigmoid as tf.js computes it; Keras 3's own hard_sigmoid is relu6(x + 3) / 6."""`,
-      '    return tf.clip_by_value(0.2 * x + 0.5, 0.0, 1.0)',
-    );
-  }
+  if (hardSigmoid) opening.push('', '', ...hardSigmoidLines);
   // A GAN compiles nothing: its loop below trains the generator and the discriminator itself.
   const build = [
     ...writeKerasModel(plan),
@@ -257,6 +316,12 @@ export function writeKerasProgram(plan: ExportPlan, options: ExportOptions = {})
 
 /** The project as a Keras program, or the problems that stop it. */
 export function exportKeras(source: ExportSource, options: ExportOptions = {}): PythonExport | ExportRefusal {
+  if (source.data === null) {
+    const modelOnly = planModelOnly(source);
+    if (!modelOnly.ok) return modelOnly;
+    const { weightsFile } = modelOnly.plan;
+    return { ok: true, code: writeKerasModelOnly(modelOnly.plan), ...(weightsFile ? { weights: weightsFile } : {}) };
+  }
   const planned = planExport(source, options);
   if (!planned.ok) return planned;
   const gan = ganRefusal(planned.plan, options);

@@ -19,7 +19,9 @@ import { inputColumnsOf } from '../training/feed.js';
 import { outputLoss, outputMetric, outputTargetsOf } from '../training/outputs.js';
 import type { OutputTargets } from '../data/dataset.js';
 import type { Loss, MetricName } from '../training/settings.js';
-import { trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
+import { defaultTrainingSettings, trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
+import { decodeWeights, type Trained } from '../vocabulary/weights.js';
+import { weightPositionsByNode } from '../graph/weight-order.js';
 
 /** What an export reads from a project (`Project` from shared/project has these and more). */
 export interface ExportSource {
@@ -27,6 +29,11 @@ export interface ExportSource {
   graph: Graph;
   data: DataSpec | null;
   training: TrainingSettings;
+  /**
+   * The network's trained weights (an imported model's, or a finished run's), in
+   * `model.getWeights()` order: a project without data exports as a program that loads them.
+   */
+  trained?: Trained | null;
 }
 
 export interface ExportOptions {
@@ -44,6 +51,8 @@ export interface ExportRefusal {
   dataProblem?: { field?: string; problem: Localized };
   /** Training settings a schema refuses (a project file edited by hand). */
   settingsProblem?: Localized;
+  /** Trained weights that do not fit the network (a project file edited by hand). */
+  weightsProblem?: Localized;
 }
 
 export interface PlannedLayer {
@@ -60,6 +69,18 @@ export interface PlannedLayer {
    * never from the user's name.
    */
   identifier: string;
+  /**
+   * Where the program finds this layer's trained weights in the weights file beside it, in the
+   * layer's own order (Keras' `set_weights`); absent when it draws them or carries them inline.
+   */
+  stored?: StoredWeight[];
+}
+
+/** One weight in the weights file a program without data loads: float32 values from `offset` on. */
+export interface StoredWeight {
+  /** In values (four bytes each), from the start of the file. */
+  offset: number;
+  shape: number[];
 }
 
 /** The network alone, ready to be written: what the model sections of every program read. */
@@ -86,6 +107,37 @@ export interface ExportPlan extends NetworkPlan {
 }
 
 export type { PlannedQuery } from '../data/recipe.js';
+
+/**
+ * A project without data, as a program that builds the network, loads its trained weights (when
+ * it has some) from `weights.bin` and answers one input: what an imported model exports as.
+ */
+export interface ModelOnlyPlan extends NetworkPlan {
+  source: ExportSource;
+  /** Every trained weight, float32 little-endian, layer after layer; null when the network is untrained. */
+  weightsFile: Uint8Array | null;
+  /** The seed the program draws starting weights from, when it has no trained ones. */
+  seed: number;
+  /** What each Input is given when the learner names no input of their own, in the model's order of Inputs. */
+  samples: SampleInput[];
+}
+
+/** A made-up sample for one Input, the same in every language: index i of the flattened sample is `value(i)`. */
+export interface SampleInput {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  /**
+   * Integers below `below` for token indices (i × 37 mod below), else (i × 37 mod 101) / 100:
+   * numbers in [0, 1] that differ from one position to the next.
+   */
+  below: number | null;
+}
+
+/** The name of the weights file a program without data reads. */
+export const storedWeightsFile = 'weights.bin';
+
+export type ModelOnlyResult = { ok: true; plan: ModelOnlyPlan } | ExportRefusal;
 
 export type PlanResult = { ok: true; plan: ExportPlan } | ExportRefusal;
 export type NetworkPlanResult = { ok: true; network: NetworkPlan } | ExportRefusal;
@@ -179,6 +231,109 @@ export function planExport(source: ExportSource, options: ExportOptions = {}): P
       query: recipeOf(source.data).planQuery(source.data, built.dataset, options.query),
       gan: checked.gan,
     },
+  };
+}
+
+const weightsMismatch = (detail: string): Localized => ({
+  en: `The trained weights do not fit the network (${detail}): train it again, or import the model again.`,
+  es: `Los pesos entrenados no encajan con la red (${detail}): vuelve a entrenarla o a importar el modelo.`,
+});
+
+/**
+ * A project without data, planned as a program that builds the network, loads its trained weights
+ * and answers one input. Refused only for what stops the network itself: graph errors, or trained
+ * weights of other shapes than the network's.
+ */
+export function planModelOnly(source: ExportSource): ModelOnlyResult {
+  const result = checkGraph(source.graph);
+  if (!result.ok) return { ok: false, problems: result.problems };
+  const { checked } = result;
+  const planned = planNetwork(checked);
+  if (!planned.ok) return planned;
+  // A program that does not train has nothing to freeze; trained weights replace carried ones.
+  const untrained = !source.trained;
+  const bare = planned.network.layers.map((layer) => {
+    const { frozen: _frozen, carried, ...node } = layer.node;
+    return { ...layer, node: (untrained && carried ? { ...node, carried } : node) as LayerNode };
+  });
+  const bareById = new Map(bare.map((layer) => [layer.node.id, layer]));
+  const network: NetworkPlan = {
+    ...planned.network,
+    layers: bare,
+    inputs: planned.network.inputs.map((layer) => bareById.get(layer.node.id) ?? layer),
+    outputs: planned.network.outputs.map((layer) => bareById.get(layer.node.id) ?? layer),
+  };
+  const settings = trainingSettingsSchema.safeParse(source.training);
+  const seed = settings.success ? (settings.data as TrainingSettings).seed : defaultTrainingSettings.seed;
+  const samples = network.inputs.map((input) => sampleOf(input, network));
+  if (!source.trained) return { ok: true, plan: { ...network, source, weightsFile: null, seed, samples } };
+
+  const weights = decodeWeights(source.trained);
+  const positions = weightPositionsByNode(checked.graph, checked.analysis);
+  const expected = [...positions.values()].reduce((sum, list) => sum + list.length, 0);
+  if (expected !== weights.length) {
+    return {
+      ok: false,
+      problems: [],
+      weightsProblem: weightsMismatch(`${weights.length} weights for a network of ${expected}`),
+    };
+  }
+  const total = weights.reduce((sum, weight) => sum + weight.values.length, 0);
+  const file = new Float32Array(total);
+  let offset = 0;
+  const layers: PlannedLayer[] = [];
+  for (const layer of network.layers) {
+    const stored: StoredWeight[] = [];
+    for (const position of positions.get(layer.node.id) ?? []) {
+      const weight = weights[position];
+      if (!weight) continue;
+      file.set(weight.values, offset);
+      stored.push({ offset, shape: weight.shape });
+      offset += weight.values.length;
+    }
+    layers.push(stored.length > 0 ? { ...layer, stored } : layer);
+  }
+  const byId = new Map(layers.map((layer) => [layer.node.id, layer]));
+  const pick = (list: readonly PlannedLayer[]) => list.map((layer) => byId.get(layer.node.id) ?? layer);
+  return {
+    ok: true,
+    plan: {
+      ...network,
+      layers,
+      inputs: pick(network.inputs),
+      outputs: pick(network.outputs),
+      source,
+      weightsFile: littleEndian(file),
+      seed,
+      samples,
+    },
+  };
+}
+
+/** The bytes of float32 values, little-endian whatever the machine. */
+function littleEndian(values: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  values.forEach((value, index) => view.setFloat32(index * 4, value, true));
+  return bytes;
+}
+
+/** The made-up sample one Input is given: token indices below the smallest vocabulary it feeds, else fractions. */
+function sampleOf(input: PlannedLayer, network: NetworkPlan): SampleInput {
+  const params = input.node.params as { shape?: readonly (number | null)[]; dtype?: string };
+  const shape = input.output.slice(1).map((size) => size ?? 1);
+  if (params.dtype !== 'int32') return { name: input.node.name, shape, dtype: 'float32', below: null };
+  const vocabularies = network.layers
+    .filter((layer) => layer.sources.includes(input.node.id))
+    .flatMap((layer) => {
+      const size = (layer.node.params as { input_dim?: unknown }).input_dim;
+      return typeof size === 'number' && size > 0 ? [size] : [];
+    });
+  return {
+    name: input.node.name,
+    shape,
+    dtype: 'int32',
+    below: vocabularies.length > 0 ? Math.min(...vocabularies) : 10,
   };
 }
 

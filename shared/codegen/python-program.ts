@@ -3,8 +3,15 @@
  * data preparation in NumPy, rebuilt from the recipe as the course writes it, and the
  * playground's question. Reads nothing but its arguments.
  */
-import { dataCodeOf, fedInputs, type ExportPlan } from './plan.js';
-import { pythonComment, pythonString } from '../vocabulary/python.js';
+import {
+  dataCodeOf,
+  fedInputs,
+  storedWeightsFile,
+  type ExportPlan,
+  type ModelOnlyPlan,
+  type SampleInput,
+} from './plan.js';
+import { pythonComment, pythonString, pythonTuple } from '../vocabulary/python.js';
 import type { PythonDataCode } from '../data/recipe.js';
 import { recipeOf, type DataSpec } from '../data/recipes/index.js';
 
@@ -99,4 +106,95 @@ export function pythonProgram(sections: readonly (readonly string[])[]): string 
     text += lines.join('\n');
   });
   return `${text}\n`;
+}
+
+/** The opening of a program without data: docstring, imports, and `--input`, the sample it answers. */
+export function pythonModelOnlyOpening(
+  plan: ModelOnlyPlan,
+  what: string,
+  run: string,
+  imports: readonly string[],
+): string[] {
+  const several = plan.samples.length > 1;
+  const loads = plan.weightsFile ? `loads its trained weights from ${storedWeightsFile} and ` : '';
+  return [
+    `"""A network drawn in LayerLab, exported as ${what}: it builds the network,`,
+    `${loads}answers one input.`,
+    '',
+    `Run it with: ${run}`,
+    `"""`,
+    '',
+    ...imports,
+    '',
+    '# The project this program was exported from.',
+    `PROJECT_NAME = ${pythonString(plan.source.name)}`,
+    '',
+    'parser = argparse.ArgumentParser(description="Build the network exported from LayerLab and answer one input.")',
+    'parser.add_argument(',
+    '    "--input",',
+    several
+      ? `    help="a JSON file with one sample for each of the ${plan.samples.length} Inputs, in a list; made-up ones by default",`
+      : '    help="a JSON file with one sample, numbers nested as the Input\'s shape (or flat); a made-up one by default",',
+    ')',
+    'args = parser.parse_args()',
+  ];
+}
+
+/**
+ * The sample the program answers: the one `--input` names, checked against each Input's shape,
+ * or a made-up one, the same in every exported language. Sets `x` (a list for several Inputs).
+ */
+export function pythonSampleLines(samples: readonly SampleInput[]): string[] {
+  const made = (sample: SampleInput) =>
+    `made_up(${pythonTuple(sample.shape)}${sample.below === null ? '' : `, below=${sample.below}`})`;
+  const given = (sample: SampleInput, value: string) =>
+    `given(${value}, ${pythonTuple(sample.shape)}, ${pythonString(sample.dtype)}, ${pythonString(sample.name)})`;
+  const several = samples.length > 1;
+  const list = (parts: string[]) => (several ? `[${parts.join(', ')}]` : (parts[0] ?? ''));
+  return [
+    'def made_up(shape, below=None):',
+    `    """A sample no data gave: position i holds (i * 37 mod 101) / 100, or i * 37 mod below for`,
+    `    token indices; the TypeScript and PyTorch exports make the same one."""`,
+    '    positions = np.arange(int(np.prod(shape))) * 37',
+    '    if below is not None:',
+    '        return (positions % below).reshape((1, *shape)).astype("int32")',
+    '    return ((positions % 101) / 100).reshape((1, *shape)).astype("float32")',
+    '',
+    '',
+    'def given(sample, shape, dtype, name):',
+    `    """A sample from the --input file, as a batch of one; refused when its size is not the Input's."""`,
+    '    values = np.asarray(sample, dtype=dtype)',
+    '    if values.size != int(np.prod(shape)):',
+    '        wanted = int(np.prod(shape))',
+    '        raise SystemExit(f"--input: {name} takes {wanted} numbers (shape {shape}), the file gives {values.size}")',
+    '    return values.reshape((1, *shape))',
+    '',
+    '',
+    '# 3. One input: the sample in the file --input names, else a made-up one.',
+    'if args.input:',
+    '    with open(args.input, encoding="utf-8") as file:',
+    '        sample = json.load(file)',
+    ...(several
+      ? [
+          `    if not isinstance(sample, list) or len(sample) != ${samples.length}:`,
+          `        raise SystemExit("--input: give a list of ${samples.length} samples, one for each Input")`,
+        ]
+      : []),
+    `    x = ${list(samples.map((entry, index) => given(entry, several ? `sample[${index}]` : 'sample')))}`,
+    'else:',
+    `    x = ${list(samples.map(made))}`,
+  ];
+}
+
+/** Prints the answer: `answer` is a list of one NumPy array per output, for the batch of one. */
+export function pythonAnswerLines(outputs: number): string[] {
+  return [
+    '# One line a script can read: the answer for the sample, without the batch axis.',
+    outputs > 1
+      ? 'print("OUTPUT", json.dumps([part[0].tolist() for part in answer]))'
+      : 'print("OUTPUT", json.dumps(answer[0][0].tolist()))',
+    'for part in answer:',
+    '    if part[0].ndim == 1 and part[0].size > 1:',
+    '        print(f"Largest at index {int(np.argmax(part[0]))}: {float(np.max(part[0])):.6g}")',
+  ];
 }

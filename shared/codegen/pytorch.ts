@@ -14,18 +14,21 @@ import {
   pythonCarriedArrays,
   pythonCarriedHelper,
   pythonListItems,
+  pythonStoredHelper,
   pytorchCarriedRefusals,
 } from './carried.js';
 import type { PythonExport } from './keras.js';
 import {
   ganRefusal,
   planExport,
+  planModelOnly,
   plannedOutputs,
   planNetwork,
   type ExportOptions,
   type ExportPlan,
   type ExportRefusal,
   type ExportSource,
+  type ModelOnlyPlan,
   type NetworkPlan,
   type PlannedOutput,
 } from './plan.js';
@@ -33,10 +36,13 @@ import {
   indent,
   pythonData,
   pythonFed,
+  pythonAnswerLines,
   pythonFeed,
+  pythonModelOnlyOpening,
   pythonOpening,
   pythonProgram,
   pythonQuestion,
+  pythonSampleLines,
 } from './python-program.js';
 import { pythonComment, pythonNumber, pythonString, wrapPython } from '../vocabulary/python.js';
 import { ganPlan, pytorchGan, pythonGanSections } from './gan.js';
@@ -109,10 +115,12 @@ function moduleLines(
       ...wrapPython(`${attribute} = ${code.module}`, 91),
     );
     if (code.init && code.init.length > 0) init.push("# Keras' starting weights.", ...code.init);
-    if (layer.node.carried && code.load) {
+    if ((layer.node.carried || layer.stored) && code.load) {
       const arrays = pythonCarriedArrays(layer);
       init.push(
-        `# Trained weights carried from ${pythonComment(layer.node.carried.from)}, turned from Keras' layout into PyTorch's.`,
+        layer.node.carried && !layer.stored
+          ? `# Trained weights carried from ${pythonComment(layer.node.carried.from)}, turned from Keras' layout into PyTorch's.`
+          : "# Its trained weights, turned from Keras' layout into PyTorch's.",
         'weights = [',
         ...pythonListItems(arrays, '    '),
         ']',
@@ -588,18 +596,77 @@ export function writePytorchProgram(plan: ExportPlan, options: ExportOptions = {
   return pythonProgram(sections);
 }
 
+/**
+ * A project without data as a PyTorch program: the module, its trained weights from weights.bin
+ * turned into PyTorch's layout (or the weights it carries), and its answer to one input.
+ */
+export function writePytorchModelOnly(plan: ModelOnlyPlan): string {
+  const layers = torchLayers(plan);
+  const module = moduleLines(plan, layers);
+  const imports = [
+    'import argparse',
+    ...(carriesWeights(plan.layers) ? ['import base64'] : []),
+    'import json',
+    ...(plan.weightsFile ? ['from pathlib import Path'] : []),
+    '',
+    'import numpy as np',
+    'import torch',
+    ...(/\bF\./.test(module.join('\n')) ? ['import torch.nn.functional as F'] : []),
+    'from torch import nn',
+  ];
+  const opening = pythonModelOnlyOpening(
+    plan,
+    'a PyTorch program',
+    'python model_torch.py [--input SAMPLE.json]',
+    imports,
+  );
+  const given = plan.samples.length > 1 ? '*[torch.from_numpy(part) for part in x]' : 'torch.from_numpy(x)';
+  return pythonProgram([
+    opening,
+    ...(plan.weightsFile ? [pythonStoredHelper(plan.layers)] : []),
+    [
+      `# 1. The model: ${plan.chain ? 'one layer after another' : 'wired as drawn'}. PyTorch's layers want channels first; the`,
+      "# forward pass turns tensors for them and back, so shapes between layers are Keras'.",
+      ...module,
+    ],
+    [
+      `# 2. The network${plan.weightsFile ? ', its trained weights loaded as it is built' : ''}, answering rather than training (eval mode).`,
+      'model = Network()',
+      'model.eval()',
+      `# LayerLab counts ${thousands(pytorchParameterCount(plan))} for PyTorch (${thousands(plan.totalParams)} in Keras).`,
+      'print("Parameters:", sum(parameter.numel() for parameter in model.parameters()))',
+    ],
+    pythonSampleLines(plan.samples),
+    [
+      'with torch.no_grad():',
+      `    answer = model(${given})`,
+      plan.outputs.length > 1 ? 'answer = [part.numpy() for part in answer]' : 'answer = [answer.numpy()]',
+      ...pythonAnswerLines(plan.outputs.length),
+    ],
+  ]);
+}
+
+/** Layers whose carried or trained weights the PyTorch export cannot load, each pinned to its layer. */
+function loadRefusals(plan: NetworkPlan) {
+  const loads = new Map(torchLayers(plan).map(({ layer, code }) => [layer.node.id, code.load !== undefined]));
+  return pytorchCarriedRefusals(plan.layers, (layer) => loads.get(layer.node.id) === true, kindsPytorchLoads);
+}
+
 /** The project as a PyTorch program, or the problems that stop it. */
 export function exportPytorch(source: ExportSource, options: ExportOptions = {}): PythonExport | ExportRefusal {
+  if (source.data === null) {
+    const modelOnly = planModelOnly(source);
+    if (!modelOnly.ok) return modelOnly;
+    const refused = loadRefusals(modelOnly.plan);
+    if (refused.length > 0) return { ok: false, problems: refused };
+    const { weightsFile } = modelOnly.plan;
+    return { ok: true, code: writePytorchModelOnly(modelOnly.plan), ...(weightsFile ? { weights: weightsFile } : {}) };
+  }
   const planned = planExport(source, options);
   if (!planned.ok) return planned;
   const gan = ganRefusal(planned.plan, options);
   if (gan) return gan;
-  const loads = new Map(torchLayers(planned.plan).map(({ layer, code }) => [layer.node.id, code.load !== undefined]));
-  const refused = pytorchCarriedRefusals(
-    planned.plan.layers,
-    (layer) => loads.get(layer.node.id) === true,
-    kindsPytorchLoads,
-  );
+  const refused = loadRefusals(planned.plan);
   if (refused.length > 0) return { ok: false, problems: refused };
   return { ok: true, code: writePytorchProgram(planned.plan, options) };
 }

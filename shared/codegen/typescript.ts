@@ -6,7 +6,7 @@
  */
 import { createRandom } from '../math/random.js';
 import type { InitializerName, TypeScriptContext, WeightSlot } from '../layers/types.js';
-import { typescriptCarried } from './carried.js';
+import { typescriptCarried, typescriptStored } from './carried.js';
 import type { TrainingSettings } from '../training/settings.js';
 import { shuffleSalt } from '../training/train.js';
 import { formatTypeScript } from './format.js';
@@ -16,11 +16,14 @@ import {
   fedInputs,
   plannedOutputs,
   planExport,
+  planModelOnly,
   type ExportOptions,
   type ExportPlan,
   type ExportRefusal,
   type ExportSource,
+  type ModelOnlyPlan,
   type NetworkPlan,
+  type SampleInput,
 } from './plan.js';
 import { hex, typescriptGanQuestion, typescriptGanTraining } from './gan.js';
 import type { TypeScriptDataCode } from '../data/recipe.js';
@@ -33,6 +36,8 @@ import { typescriptComment, typescriptNumbers, typescriptString } from '../vocab
 export interface TypeScriptExport {
   ok: true;
   files: { 'model.ts': string; 'package.json': string };
+  /** The trained weights a program without data loads, to be saved beside it as weights.bin. */
+  weights?: Uint8Array;
 }
 
 /** tf.js' names for Keras' losses. */
@@ -361,9 +366,94 @@ export function writeTypeScriptModel(network: NetworkPlan, seed: number): string
   return [...modelSection(network, seed, helpers), helperSources(helpers)].join('\n');
 }
 
+/** The sample the program answers: the one `--input` names, checked against each Input's shape, or a made-up one. */
+function sampleSection(samples: readonly SampleInput[]): string[] {
+  const several = samples.length > 1;
+  const shape = (sample: SampleInput) => typescriptNumbers(sample.shape);
+  const made = (sample: SampleInput) => `madeUpSample(${shape(sample)}, ${sample.below ?? 'null'})`;
+  const given = (sample: SampleInput, value: string) =>
+    `givenSample(${value}, ${shape(sample)}, '${sample.dtype}', ${typescriptString(sample.name)})`;
+  const list = (parts: string[]) => (several ? `[${parts.join(', ')}]` : (parts[0] ?? ''));
+  return [
+    `// 3. One input: the sample in the JSON file --input names, else a made-up one.`,
+    `const flatSample = (value: unknown): unknown[] => (Array.isArray(value) ? value.flatMap(flatSample) : [value]);`,
+    `/** A sample no data gave: position i holds (i × 37 mod 101) / 100, or i × 37 mod below for token indices; the Python exports make the same one. */`,
+    `const madeUpSample = (shape: number[], below: number | null) =>`,
+    `  tf.tensor(`,
+    `    Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => (below === null ? ((i * 37) % 101) / 100 : (i * 37) % below)),`,
+    `    [1, ...shape],`,
+    `    below === null ? 'float32' : 'int32',`,
+    `  );`,
+    `/** A sample from the --input file, as a batch of one; refused when its size is not the Input's. */`,
+    `const givenSample = (sample: unknown, shape: number[], dtype: 'float32' | 'int32', name: string) => {`,
+    `  const values = flatSample(sample);`,
+    `  const size = shape.reduce((a, b) => a * b, 1);`,
+    `  if (values.length !== size || values.some((value) => typeof value !== 'number')) {`,
+    "    throw new Error(`--input: ${name} takes ${size} numbers (shape ${shape.join(' × ')}), the file gives ${values.length} values`);",
+    `  }`,
+    `  return tf.tensor(values as number[], [1, ...shape], dtype);`,
+    `};`,
+    `const inputAt = process.argv.indexOf('--input');`,
+    `const inputFile = inputAt >= 0 ? process.argv[inputAt + 1] : undefined;`,
+    `const sample: unknown = inputFile === undefined ? null : JSON.parse(readFileSync(inputFile, 'utf8'));`,
+    ...(several
+      ? [
+          `if (sample !== null && (!Array.isArray(sample) || sample.length !== ${samples.length})) {`,
+          `  throw new Error('--input: give a list of ${samples.length} samples, one for each Input');`,
+          `}`,
+          `const parts = sample as unknown[];`,
+        ]
+      : []),
+    `const x = sample === null ? ${list(samples.map(made))} : ${list(samples.map((entry, index) => given(entry, several ? `parts[${index}]` : 'sample')))};`,
+  ];
+}
+
+/**
+ * A project without data as a TypeScript program: the model, its trained weights from weights.bin
+ * (or the weights it carries), and its answer to one input, given or made up.
+ */
+export function writeTypeScriptModelOnly(plan: ModelOnlyPlan): string {
+  const helpers = new Set<TypeScriptHelper>();
+  const model = modelSection(plan, plan.seed, helpers);
+  const several = plan.outputs.length > 1;
+  const sections = [
+    [
+      `// A network drawn in LayerLab, exported as a TypeScript program for tf.js: it builds the network,`,
+      `// ${plan.weightsFile ? 'loads its trained weights from weights.bin ' : ''}and answers one input.`,
+      `// Run it with: npm install && npx tsx model.ts [--input SAMPLE.json]`,
+      `import * as tf from '@tensorflow/tfjs';`,
+      `import { readFileSync } from 'node:fs';`,
+    ],
+    [
+      `/** The project this program was exported from. */`,
+      `const projectName = ${typescriptString(plan.source.name)};`,
+      `// The plain-JavaScript backend: it runs anywhere, and gives the numbers LayerLab's CPU gives.`,
+      `await tf.setBackend('cpu');`,
+      'console.log(`Answering with ${JSON.stringify(projectName)}`);',
+    ],
+    model,
+    typescriptStored(plan.layers),
+    sampleSection(plan.samples),
+    [
+      `const answer = model.predict(x) as tf.Tensor${several ? '[]' : ''};`,
+      `// One line a script can read: the answer for the sample, without the batch axis.`,
+      several
+        ? 'console.log(`OUTPUT ${JSON.stringify(await Promise.all(answer.map(async (part) => ((await part.array()) as unknown[])[0])))}`);'
+        : 'console.log(`OUTPUT ${JSON.stringify(((await answer.array()) as unknown[])[0])}`);',
+    ],
+    ...(helpers.size > 0
+      ? [[`// Helpers, called above (function declarations are hoisted).`, helperSources(helpers)]]
+      : []),
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
 /** The program's package.json: tf.js, pinned, what the data step reads with, and what type-checks and runs it. */
-function packageJson(plan: ExportPlan): string {
-  const packages = recipeOf(plan.data).typescript.packages;
+function packageJson(plan: ExportPlan | null): string {
+  // A program without data reads its weights and its sample with Node's fs.
+  const packages = plan
+    ? recipeOf(plan.data).typescript.packages
+    : { dependencies: {}, devDependencies: { '@types/node': '^20.0.0' } };
   const manifest = {
     name: 'layerlab-export',
     private: true,
@@ -386,6 +476,17 @@ export async function exportTypeScript(
   source: ExportSource,
   options: ExportOptions = {},
 ): Promise<TypeScriptExport | ExportRefusal> {
+  if (source.data === null) {
+    const modelOnly = planModelOnly(source);
+    if (!modelOnly.ok) return modelOnly;
+    const program = await formatTypeScript(writeTypeScriptModelOnly(modelOnly.plan));
+    const { weightsFile } = modelOnly.plan;
+    return {
+      ok: true,
+      files: { 'model.ts': program, 'package.json': packageJson(null) },
+      ...(weightsFile ? { weights: weightsFile } : {}),
+    };
+  }
   const planned = planExport(source, options);
   if (!planned.ok) return planned;
   const program = await formatTypeScript(writeTypeScriptProgram(planned.plan));

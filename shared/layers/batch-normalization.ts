@@ -160,6 +160,19 @@ export const batchNormalization = defineLayer({
         forward: ([tensor = 'x']) => `${context.attribute}(${tensor}${first})${last}`,
         params: torchCount,
         notes,
+        // Keras' order: gamma (if scale), beta (if center), then the moving mean and variance.
+        // Without one of gamma and beta, PyTorch's affine layer keeps it at 1 or 0.
+        load: (arrays) => {
+          const [gamma, beta] = [params.scale ? arrays[0] : null, params.center ? arrays[Number(params.scale)] : null];
+          const [mean, variance] = arrays.slice(Number(params.scale) + Number(params.center));
+          const attribute = context.attribute;
+          return [
+            ...(gamma ? [`${attribute}.weight.copy_(torch.from_numpy(${gamma}))`] : []),
+            ...(beta ? [`${attribute}.bias.copy_(torch.from_numpy(${beta}))`] : []),
+            `${attribute}.running_mean.copy_(torch.from_numpy(${mean ?? 'mean'}))`,
+            `${attribute}.running_var.copy_(torch.from_numpy(${variance ?? 'variance'}))`,
+          ];
+        },
       };
     },
   },

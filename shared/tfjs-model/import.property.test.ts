@@ -12,7 +12,7 @@ import { compileGraph } from '../graph/compile';
 import { encodeWeights } from '../vocabulary/weights';
 import { exportTfjsModel } from './export';
 import { importTfjsModel } from './import';
-import { graphWeights } from './weight-slots';
+import { graphWeights } from '../graph/weight-order';
 
 type Path = (string | number)[];
 

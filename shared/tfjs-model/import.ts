@@ -17,7 +17,7 @@ import { modelJsonSchema, layersModelFormat } from './model-json.js';
 import { ImportRefusal, refusal, type ImportRefusalCode } from '../layers/import-refusals.js';
 import { readTopology, type DraftLayer, type Topology } from './topology.js';
 import { checkManifest, matchWeights, readWeightValues } from './weight-data.js';
-import { graphWeights } from './weight-slots.js';
+import { graphWeights } from '../graph/weight-order.js';
 
 export { importRefusals, type ImportRefusalCode } from '../layers/import-refusals.js';
 

@@ -139,6 +139,10 @@ export const problemCatalogue = {
     en: `${v(x, 'name')} carries trained weights, and the PyTorch export cannot load those of a ${v(x, 'kind')} yet (it loads ${list(x, 'loads', 'en')}). Export to Keras or TypeScript, which load them all, or drop its carried weights.`,
     es: `${v(x, 'name')} trae pesos entrenados, y la exportación a PyTorch aún no sabe cargar los de una ${v(x, 'kind')} (carga ${list(x, 'loads', 'es')}). Exporta a Keras o TypeScript, que los cargan todos, o descarta sus pesos traídos.`,
   })),
+  'export.pytorch-trained': error((x) => ({
+    en: `The PyTorch export cannot load the trained weights of a ${v(x, 'kind')} such as ${v(x, 'name')} yet (it loads ${list(x, 'loads', 'en')}). Export to Keras or TypeScript, which load them all.`,
+    es: `La exportación a PyTorch aún no sabe cargar los pesos entrenados de una ${v(x, 'kind')} como ${v(x, 'name')} (carga ${list(x, 'loads', 'es')}). Exporta a Keras o TypeScript, que los cargan todos.`,
+  })),
   'export.gan-distributed': error((x) => ({
     en: `This network is a GAN (its generator ends at ${v(x, 'name')}): its exported loop trains the generator and the discriminator in turns on one device, and is not written for several GPUs yet. Export it without the several-GPU option.`,
     es: `Esta red es una GAN (su generador termina en ${v(x, 'name')}): su bucle exportado entrena por turnos el generador y el discriminador en un solo dispositivo, y aún no está escrito para varias GPU. Expórtala sin la opción de varias GPU.`,

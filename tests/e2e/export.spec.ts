@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 
 test.use({ locale: 'en-US' });
@@ -72,4 +73,20 @@ test('a trained lesson exports as a TF.js model and imports back onto the canvas
   await expect(page.getByTestId('wire-simple_rnn-dense')).toHaveText('(None, 50)');
   await expect(page.getByTestId('total-params')).toHaveText('3,358 parameters');
   await expect(page.getByTestId('layer-dense').locator('[data-param="activation"]')).toHaveText('softmax');
+
+  // The imported model has no data: it exports as programs that load its weights and answer one input.
+  await page.keyboard.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: 'Export code' });
+  await expect(dialog).toContainText('The project has no data, so this program does not train');
+  await expect(dialog.getByTestId('export-model.ts')).toContainText("readFileSync(new URL('./weights.bin'");
+  const weights = dialog.getByRole('region', { name: 'weights.bin' });
+  await expect(weights).toContainText('3,358 trained values, float32');
+  await dialog.getByRole('tab', { name: 'PyTorch' }).click();
+  await expect(dialog.getByTestId('export-model_torch.py')).toContainText('stored(0, (8, 50))');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('export-model-only.png') });
+  downloads.length = 0;
+  await weights.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => downloads.map((path) => path.split('/').pop())).toEqual(['weights.bin']);
+  await expect.poll(async () => (await readFile(downloads[0] ?? '')).byteLength).toBe(3358 * 4);
 });

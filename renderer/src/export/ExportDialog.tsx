@@ -1,7 +1,8 @@
 /**
  * File → Export code: the network, its data preparation and its training as a TypeScript program
  * (with its package.json), a Keras program or a PyTorch program, shown highlighted beside the
- * canvas, copied with one click and saved as files.
+ * canvas, copied with one click and saved as files. Without data (an imported model), a program
+ * that builds the network, loads its trained weights from weights.bin and answers one input.
  */
 import hljs from 'highlight.js/lib/core';
 import json from 'highlight.js/lib/languages/json';
@@ -11,11 +12,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
 import { exportKeras } from '../../../shared/codegen/keras';
-import type { ExportRefusal } from '../../../shared/codegen/plan';
+import { storedWeightsFile, type ExportRefusal } from '../../../shared/codegen/plan';
+import { formatBytes } from '../../../shared/training/budget';
 import { exportPytorch } from '../../../shared/codegen/pytorch';
 import { exportTypeScript } from '../../../shared/codegen/typescript';
 import { useLocalize } from '../hooks/useLocalize';
 import { useProblemText } from '../hooks/useProblemText';
+import { trainedForSave } from '../project/convert';
 import { downloadFile } from '../project/download';
 import { useAppStore } from '../store';
 import { lessonInput } from '../store/lesson-slice';
@@ -32,6 +35,12 @@ interface ExportFile {
   code: string;
 }
 
+/** The program's files, and the trained weights a program without data loads (weights.bin). */
+interface Exported {
+  files: ExportFile[];
+  weights: Uint8Array | null;
+}
+
 /** The languages a network is exported to, in the order of their tabs. */
 const exportTargets = ['typescript', 'keras', 'pytorch'] as const;
 
@@ -41,7 +50,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const { message } = useProblemText();
   const [target, setTarget] = useState<Target>('typescript');
   const [distributed, setDistributed] = useState(false);
-  const [result, setResult] = useState<{ files: ExportFile[] } | ExportRefusal | null>(null);
+  const [result, setResult] = useState<Exported | ExportRefusal | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const graph = useAppStore(selectGraph);
   const data = useAppStore((state) => state.data);
@@ -50,10 +59,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const query = useAppStore(lessonInput);
 
   useEffect(() => {
-    const source = { name, graph, data, training };
     const options = { distributed, ...(query ? { query } : {}) };
     let current = true;
-    const run = async () => {
+    const run = async (): Promise<Exported | ExportRefusal> => {
+      // Without data, the program loads the network's trained weights instead of training it.
+      const trained = data === null ? await trainedForSave(useAppStore.getState()) : null;
+      const source = { name, graph, data, training, trained };
       if (target === 'typescript') {
         const exported = await exportTypeScript(source, options);
         return exported.ok
@@ -62,6 +73,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 { name: 'model.ts', language: 'typescript' as const, code: exported.files['model.ts'] },
                 { name: 'package.json', language: 'json' as const, code: exported.files['package.json'] },
               ],
+              weights: exported.weights ?? null,
             }
           : exported;
       }
@@ -75,6 +87,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 code: exported.code,
               },
             ],
+            weights: exported.weights ?? null,
           }
         : exported;
     };
@@ -131,25 +144,48 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             </button>
           ))}
         </div>
-        {target !== 'typescript' && (
+        {target !== 'typescript' && data !== null && (
           <label>
             <input type="checkbox" checked={distributed} onChange={(event) => setDistributed(event.target.checked)} />{' '}
             {target === 'keras' ? t('export.mirrored') : t('export.ddp')}
           </label>
         )}
       </div>
-      <p className="muted">{t(`export.how.${target}`)}</p>
+      <p className="muted">{data === null ? t('export.modelOnly') : t(`export.how.${target}`)}</p>
       {result && 'problems' in result && (
         <div className="run-warning" role="alert">
           <p>{t('export.refused')}</p>
           <ul>
             {result.dataProblem && <li>{localize(result.dataProblem.problem)}</li>}
             {result.settingsProblem && <li>{localize(result.settingsProblem)}</li>}
+            {result.weightsProblem && <li>{localize(result.weightsProblem)}</li>}
             {result.problems.map((problem, index) => (
               <li key={index}>{message(problem)}</li>
             ))}
           </ul>
         </div>
+      )}
+      {result && 'weights' in result && result.weights && (
+        <section className="export-file" aria-label={storedWeightsFile}>
+          <header>
+            <code>{storedWeightsFile}</code>
+            <span className="muted">
+              {t('export.weights', {
+                count: result.weights.byteLength / 4,
+                values: (result.weights.byteLength / 4).toLocaleString(),
+                size: formatBytes(result.weights.byteLength),
+              })}
+            </span>
+            <span className="status-spacer" />
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => result.weights && downloadFile(storedWeightsFile, result.weights)}
+            >
+              {t('export.save')}
+            </button>
+          </header>
+        </section>
       )}
       {highlighted.map((file) => (
         <section key={file.name} className="export-file" aria-label={file.name}>

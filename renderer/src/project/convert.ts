@@ -85,6 +85,8 @@ export function loadIntoStore(
     galleryOpen: false,
     highlight: null,
     pendingQuery: null,
+    // Kept as the file had them, for saving and exporting: without data no run rebuilds them.
+    keptTrained: project.trained ? { structure: structureOf(project.graph), trained: project.trained } : null,
   });
   useAppStore.setState((state) => ({
     savedEdits: { nodes: state.nodes, edges: state.edges, data: state.data, training: state.training },
@@ -102,13 +104,16 @@ function structureOf(graph: Graph): string {
 
 /**
  * The last run's weights as the project keeps them, when they belong to the network on screen
- * (a network changed since it was trained would not fit them), with its epochs and logs.
+ * (a network changed since it was trained would not fit them), with its epochs and logs; else
+ * the weights the opened file or imported model came with, while the network is still theirs.
  */
 export async function trainedForSave(state: AppState): Promise<Trained | null> {
+  const structure = structureOf(selectGraph(state));
+  const kept = state.keptTrained?.structure === structure ? state.keptTrained.trained : null;
   const held = await trainedWeights();
-  if (!held || structureOf(held.graph) !== structureOf(selectGraph(state))) return null;
+  if (!held || structureOf(held.graph) !== structure) return kept;
   const run = state.runs.find((candidate) => candidate.id === held.runId);
-  if (!run?.outcome) return null;
+  if (!run?.outcome) return kept;
   const logs = Object.fromEntries(Object.entries(run.outcome.finalLogs).filter(([, value]) => Number.isFinite(value)));
   return { weights: held.weights, epochs: run.outcome.epochsCompleted, logs, backend: held.backend };
 }

@@ -1,15 +1,16 @@
 /**
  * File → Export trained model and Import model: the worker's last trained network as tf.js
- * files, and a tf.js layers model (model.json with its weight files) put on the canvas. An
- * import is checked before anything is built; a refusal changes nothing on screen.
+ * files, and a tf.js layers model (model.json with its weight files) put on the canvas with its
+ * trained weights, kept for saving and exporting. An import is checked before anything is built;
+ * a refusal changes nothing on screen.
  */
 import i18next from 'i18next';
 import { localize } from '../../../shared/vocabulary/localized';
 import { readJson } from '../../../shared/vocabulary/safe-json';
 import { importTfjsModel } from '../../../shared/tfjs-model/import';
-import { defaultTrainingSettings } from '../../../shared/training/settings';
+import { emptyProject } from '../../../shared/project/project';
 import { useAppStore } from '../store';
-import { flowOf } from '../store/graph-slice';
+import { loadIntoStore } from './convert';
 import { exportTrainedModel } from '../training/client';
 import { downloadFile } from './download';
 
@@ -58,21 +59,16 @@ export async function importModel(): Promise<void> {
   for (const file of files) if (file !== modelFile) weights.set(file.name, new Uint8Array(await file.arrayBuffer()));
   const imported = importTfjsModel(read.value, (path) => weights.get(path) ?? null);
   if (!imported.ok) return refuse(imported.message);
-  const { nodes, edges } = flowOf(imported.graph);
-  useAppStore.setState({
-    nodes,
-    edges,
-    data: null,
-    training: { ...defaultTrainingSettings },
-    runs: [],
-    lesson: null,
-    rightPanel: 'inspector',
-    projectName: imported.modelName ?? modelFile.name.replace(/\.json$/, ''),
-    projectPath: null,
-    readOnly: false,
-    savedEdits: null,
-    galleryOpen: false,
-  });
+  const name = imported.modelName ?? modelFile.name.replace(/\.json$/, '');
+  // Opened as a project file without data would be, its weights kept for saving and exporting.
+  const project = { ...emptyProject(name), graph: imported.graph, trained: imported.trained };
+  loadIntoStore(
+    { ...project, createdWith: `LayerLab ${__APP_VERSION__}`, lesson: null, dataFile: null },
+    { name, path: null, readOnly: false },
+  );
+  // Not saved anywhere yet.
+  useAppStore.setState({ savedEdits: null });
+  const nodes = imported.graph.nodes;
   state.setNotice({
     kind: 'info',
     text: i18next.t('modelFiles.imported', { count: nodes.length, warnings: imported.warnings.join(' ') }),

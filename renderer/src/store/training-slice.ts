@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { DataSpec } from '../../../shared/data/spec';
 import type { Problem } from '../../../shared/vocabulary/problems';
 import type { Localized } from '../../../shared/vocabulary/localized';
+import type { Trained } from '../../../shared/vocabulary/weights';
 import type { AnyParamValue } from '../../../shared/layers/params';
 import type { BackendAttempt, BatchPoint, FromWorker } from '../../../shared/ipc/worker-protocol';
 import type { BackendName, BackendPreference } from '../../../shared/training/backends';
@@ -60,6 +61,12 @@ export interface TrainingSlice {
    * learning). Null once another run starts, since the worker then lets go of that model.
    */
   lastTrained: { runId: string; templateId: string | null; title: Localized } | null;
+  /**
+   * Trained weights an opened project file or an imported model came with, and the network they
+   * belong to (its layers and wires as JSON): saved and exported while the network is unchanged,
+   * even where no run can rebuild them (a project without data).
+   */
+  keptTrained: { structure: string; trained: Trained } | null;
   setData: (data: DataSpec | null) => void;
   /** Large data's build arrived from off the window: readers of the data check again. */
   dataBuilt: () => void;
@@ -107,6 +114,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   backendPreference: 'auto',
   runs: [],
   lastTrained: null,
+  keptTrained: null,
 
   setData: (data) => {
     const previous = get().data;

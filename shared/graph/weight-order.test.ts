@@ -2,10 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chain, layer, lessonGraph, wire } from '../../tests/helpers/graphs';
 import { branchedGraph, embeddingGraph, imageGraph } from '../../tests/helpers/tfjs-graphs';
-import { analyzeGraph } from '../graph/analyze';
-import { compileGraph } from '../graph/compile';
-import type { Graph } from '../graph/types';
-import { graphWeights, tfjsLayerOrder } from './weight-slots';
+import { analyzeGraph } from './analyze';
+import { compileGraph } from './compile';
+import type { Graph } from './types';
+import { graphWeights, tfjsLayerOrder } from './weight-order';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -2,13 +2,14 @@
  * The weights a LayerLab graph's tf.js model holds, in `model.getWeights()` order, worked out
  * without building it: which weights each layer kind makes, of which shapes, and the order tf.js'
  * functional model lists its layers in (each layer's own `weights`, in shared/layers/). An imported
- * model's weights are matched against this, and a test holds it to what compiling the graph gives. Reads nothing but its arguments.
+ * model's weights are matched against this, an export without data loads them layer by layer from
+ * it, and a test holds it to what compiling the graph gives. Reads nothing but its arguments.
  */
-import type { Analysis } from '../graph/analyze.js';
+import type { Analysis } from './analyze.js';
 import type { Shape } from '../vocabulary/shape.js';
 import { layerDef } from '../layers/registry.js';
 import type { LayerWeight } from '../layers/types.js';
-import type { Graph, LayerNode } from '../graph/types.js';
+import type { Graph, LayerNode } from './types.js';
 
 /** The weights of `node`, in the order its tf.js layer lists them, for inputs of `inputs` shapes: its layer's own account. */
 export function expectedWeights(node: LayerNode, inputs: readonly Shape[]): LayerWeight[] {
@@ -70,6 +71,26 @@ export function tfjsLayerOrder(graph: Graph, outputs: readonly string[]): string
  * as tf.js' model lists them, the trainable weights of every layer in layer order, then the others.
  */
 export function graphWeights(graph: Graph, analysis: Analysis): { node: LayerNode; weight: LayerWeight }[] {
+  return orderedWeights(graph, analysis).map(({ node, weight }) => ({ node, weight }));
+}
+
+/**
+ * Each layer's weights in its own order (the order Keras' `set_weights` takes them), as positions
+ * in `model.getWeights()`: how a program that loads layer by layer finds a layer's trained weights.
+ * Layers without weights are left out.
+ */
+export function weightPositionsByNode(graph: Graph, analysis: Analysis): Map<string, number[]> {
+  const positions = new Map<string, { own: number; position: number }[]>();
+  orderedWeights(graph, analysis).forEach(({ node, own }, position) => {
+    positions.set(node.id, [...(positions.get(node.id) ?? []), { own, position }]);
+  });
+  return new Map(
+    [...positions].map(([id, entries]) => [id, entries.sort((a, b) => a.own - b.own).map((entry) => entry.position)]),
+  );
+}
+
+/** The weights in `model.getWeights()` order, each with its node and its index among its layer's own. */
+function orderedWeights(graph: Graph, analysis: Analysis): { node: LayerNode; weight: LayerWeight; own: number }[] {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const sources = new Map<string, string[]>();
   for (const wire of graph.wires) sources.set(wire.target, [...(sources.get(wire.target) ?? []), wire.source]);
@@ -77,7 +98,7 @@ export function graphWeights(graph: Graph, analysis: Analysis): { node: LayerNod
     const node = byId.get(id);
     if (!node) return [];
     const inputs = (sources.get(id) ?? []).map((source) => analysis.nodes.get(source)?.shape ?? []);
-    return expectedWeights(node, inputs).map((weight) => ({ node, weight }));
+    return expectedWeights(node, inputs).map((weight, own) => ({ node, weight, own }));
   });
   return [...all.filter(({ weight }) => weight.trainable), ...all.filter(({ weight }) => !weight.trainable)];
 }
