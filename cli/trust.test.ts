@@ -55,7 +55,7 @@ describe('reading a file', () => {
     const run = await layerlabWith({ NODE_OPTIONS: '--max-old-space-size=200' }, 'check', big);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `layerlab: cannot read ${big}: big.layerlab is 300.0 MB; a LayerLab project is at most 50.0 MB.\n`,
+      `layerlab: cannot read ${big}: big.layerlab is 300.0 MB; a LayerLab project is at most 192.0 MB.\n`,
     );
     expect(performance.now() - started).toBeLessThan(30_000);
     await rm(big);
@@ -193,7 +193,7 @@ describe('names and sizes are checked before training', () => {
       ),
       data: { kind: 'table', columns: ['x'], rows: [[1, 2]], target: 'value' },
     });
-    const message = 'huge: The network has 1,000,002,000,001 weights; LayerLab trains up to 9,300,000';
+    const message = 'huge: The network has 1,000,002,000,001 weights; LayerLab trains up to 32,000,000';
     const checked = await layerlab('check', file);
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain(message);

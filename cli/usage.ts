@@ -143,7 +143,7 @@ weight files its manifest names in the same folder. The project holds the networ
 out, and its weights as trained weights (no data, default training settings). Prints the
 network's summary; settings LayerLab ignores are listed as warnings. Refuses, saying why,
 a layer LayerLab does not know, a weight file outside MODEL's folder, weights that are not
-finite float32 numbers, and models of more than 50,000,000 weights.
+finite float32 numbers, and models of more than 32,000,000 weights (what a project holds).
 
 Options:
   --out PROJECT  The .layerlab file to write

@@ -90,11 +90,11 @@ describe('open', () => {
     const { service, answers } = setup();
     answers.open = inDocuments('huge.layerlab');
     await writeFile(answers.open, '');
-    // A sparse file: 60 MB long, nothing written.
-    await (await import('node:fs/promises')).truncate(answers.open, 60 * 1024 * 1024);
+    // A sparse file: 200 MB long, nothing written.
+    await (await import('node:fs/promises')).truncate(answers.open, 200 * 1024 * 1024);
     await expect(service.open()).rejects.toMatchObject({
       name: 'ProjectTooLarge',
-      message: 'huge.layerlab is 60.0 MB; a LayerLab project is at most 50.0 MB.',
+      message: 'huge.layerlab is 200.0 MB; a LayerLab project is at most 192.0 MB.',
     });
     expect(await service.recent()).toEqual([]);
   });
@@ -171,7 +171,7 @@ describe('save', () => {
     await expect(service.saveAs({ suggestedName: 'a', content: 'hello' })).rejects.toMatchObject({
       name: 'NotAProject',
     });
-    const huge = `{"formatVersion": 3, "name": "${'€'.repeat(18_000_000)}"}`;
+    const huge = `{"formatVersion": 3, "name": "${'€'.repeat(68_000_000)}"}`;
     await expect(service.saveAs({ suggestedName: 'a', content: huge })).rejects.toMatchObject({
       name: 'ProjectTooLarge',
     });
@@ -258,7 +258,7 @@ describe('autosave', () => {
   });
 
   it('refuses unsaved work past the size cap', async () => {
-    await expect(setup().service.writeAutosave('€'.repeat(18_000_000))).rejects.toMatchObject({
+    await expect(setup().service.writeAutosave('€'.repeat(68_000_000))).rejects.toMatchObject({
       name: 'ProjectTooLarge',
     });
   });

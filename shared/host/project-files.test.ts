@@ -61,9 +61,9 @@ describe('file names', () => {
 });
 
 describe('what may be read and written', () => {
-  it('refuses a file over 50 MB by its size alone', () => {
-    expect(() => checkReadableSize('a.layerlab', 50 * 1024 * 1024)).not.toThrow();
-    expect(() => checkReadableSize('a.layerlab', 50 * 1024 * 1024 + 1)).toThrow(/a\.layerlab is 50\.0 MB/);
+  it('refuses a file over 192 MB by its size alone', () => {
+    expect(() => checkReadableSize('a.layerlab', 192 * 1024 * 1024)).not.toThrow();
+    expect(() => checkReadableSize('a.layerlab', 192 * 1024 * 1024 + 1)).toThrow(/a\.layerlab is 192\.0 MB/);
   });
 
   it('refuses to overwrite a newer format only', () => {

@@ -48,10 +48,10 @@ describe('loadProject', () => {
 
   it('checks the size before decoding a byte', () => {
     const huge = new Uint8Array(maxProjectBytes + 1).fill(0xff);
-    expect(message(huge)).toBe('the file is 50.0 MB; a LayerLab project is at most 50.0 MB');
-    expect(message('a'.repeat(maxProjectBytes + 1))).toMatch(/^the file is 50\.0 MB/);
-    // 20 million three-byte characters: short as a string, 60 MB as a file.
-    expect(message('€'.repeat(20_000_000))).toBe('the file is 57.2 MB; a LayerLab project is at most 50.0 MB');
+    expect(message(huge)).toBe('the file is 192.0 MB; a LayerLab project is at most 192.0 MB');
+    expect(message('a'.repeat(maxProjectBytes + 1))).toMatch(/^the file is 192\.0 MB/);
+    // 70 million three-byte characters: short enough as a string, 210 MB as a file.
+    expect(message('€'.repeat(70_000_000))).toBe('the file is 200.3 MB; a LayerLab project is at most 192.0 MB');
   });
 
   it('names the offset of the first byte that is not UTF-8', () => {

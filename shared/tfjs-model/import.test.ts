@@ -320,7 +320,7 @@ describe('refusals, each with its message', () => {
     const [first] = manifestGroup(json).weights;
     if (first) first['shape'] = [100_000, 100_000];
     const read = vi.fn(() => null);
-    expect(messageOf(json, read)).toBe('the model has 10,000,000,035 weights; LayerLab imports at most 50,000,000');
+    expect(messageOf(json, read)).toBe('the model has 10,000,000,035 weights; LayerLab imports at most 32,000,000');
     expect(read).not.toHaveBeenCalled();
     const small = await exported();
     expect(messageOf(small.json, files(small.bin), 40)).toBe('the model has 43 weights; LayerLab imports at most 40');

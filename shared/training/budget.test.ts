@@ -58,7 +58,7 @@ describe('limits checked before training', () => {
     const [found] = checkTrainingBudget(graph, analysis, null, settings, 'wasm');
     expect(found).toMatchObject({ code: 'train.too-many-params', nodeId: 'huge', severity: 'error' });
     expect(describeProblem(found ?? { code: 'train.too-many-params', values: {} }, 'en')).toBe(
-      'The network has 1,000,002,000,001 weights; LayerLab trains up to 9,300,000, what a project file can keep. ' +
+      'The network has 1,000,002,000,001 weights; LayerLab trains up to 32,000,000, what a project file can keep. ' +
         'huge alone has 1,000,001,000,000: give it fewer units or filters, or export the network to train it with Keras or PyTorch.',
     );
   });

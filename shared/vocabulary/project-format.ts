@@ -7,15 +7,18 @@ import { defaultMaxDepth } from './safe-json.js';
 /** The format this LayerLab writes. A file with a higher one opens read-only. */
 export const currentFormatVersion = 3;
 
-/** The largest project file read: 50 MiB, room for the weights of any network LayerLab trains well. */
-export const maxProjectBytes = 50 * 1024 * 1024;
+/**
+ * Most weights a network may have anywhere in LayerLab, one policy for all: what `import` accepts,
+ * what a project file holds, and what `check`, training and the exports accept. 32 million float32
+ * values (128 MB): a 25M-parameter text model, or MobileNet several times over.
+ */
+export const maxProjectWeights = 32_000_000;
 
 /**
- * Most weights a project file can keep: each float32 takes four bytes, written in base64 (4
- * characters for 3 bytes), in 95% of the file's size, the rest left to the graph and the data.
- * Training (training/budget.ts) refuses more, so a trained network can always be saved.
+ * The largest project file read: room for the most weights a project holds, written in base64 (4
+ * characters for 3 bytes, 171 MB), and the graph, the data and the settings beside them.
  */
-export const maxProjectWeights = Math.floor((0.95 * maxProjectBytes) / ((4 * 4) / 3) / 100_000) * 100_000;
+export const maxProjectBytes = 192 * 1024 * 1024;
 
 /** Objects and arrays nested deeper than this are refused before the reader goes further. */
 export const maxProjectDepth = defaultMaxDepth;

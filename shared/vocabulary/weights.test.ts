@@ -133,11 +133,11 @@ describe('trained weights in a project', () => {
     if (!loaded.ok) expect(loaded.message.startsWith(`${where}:`)).toBe(true);
   });
 
-  it('allows at most 50 million values in all, judged from the shapes before the text', () => {
-    const weights = Array.from({ length: 2 }, () => ({ shape: [5_000, 5_001], values: '' }));
+  it('allows at most 32 million values in all, judged from the shapes before the text', () => {
+    const weights = Array.from({ length: 2 }, () => ({ shape: [4_000, 4_001], values: '' }));
     const result = trainedSchema.safeParse({ weights, epochs: 1, logs: {}, backend: 'cpu' });
     expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
-      ['weights', '50,010,000 weights, more than the 50,000,000 a project may hold'],
+      ['weights', '32,008,000 weights, more than the 32,000,000 a project may hold'],
     ]);
   });
 });

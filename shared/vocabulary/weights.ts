@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { base64ByteLength, decodeBase64, encodeBase64, isBase64 } from './base64.js';
 import { isAllowedKey, refusedKeyMessage } from './safe-json.js';
+import { maxProjectWeights } from './project-format.js';
 
-/** Most values a project may carry: 200 MB of float32, far beyond what LayerLab trains. */
-export const maxTrainedValues = 50_000_000;
+/** Most values a project may carry: the one limit on a network's weights (project-format.ts). */
+export const maxTrainedValues = maxProjectWeights;
 
 const bytesPerValue = 4;
 const maxBase64Length = Math.ceil((maxTrainedValues * bytesPerValue) / 3) * 4;

@@ -73,8 +73,8 @@ test('a network too big to train here is refused before Train, on its biggest la
       ...emptyProject('Huge'),
       graph: chain(
         layerNode('Input', 'input', { shape: [2] }),
-        layerNode('Dense', 'hidden', { units: 5000 }),
-        layerNode('Dense', 'wide', { units: 2000 }),
+        layerNode('Dense', 'hidden', { units: 10000 }),
+        layerNode('Dense', 'wide', { units: 4000 }),
         layerNode('Dense', 'out', { units: 1 }),
       ),
       data: {
@@ -94,7 +94,7 @@ test('a network too big to train here is refused before Train, on its biggest la
   await expect(page.getByText('The network is too big to train here')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   await expect(page.getByTestId('problem-wide')).toContainText(
-    'The network has 10,019,001 weights; LayerLab trains up to 9,300,000, what a project file can keep. wide alone has 10,002,000',
+    'The network has 40,038,001 weights; LayerLab trains up to 32,000,000, what a project file can keep. wide alone has 40,004,000',
   );
   await page.screenshot({ path: testInfo.outputPath('too-big.png') });
 });

@@ -84,9 +84,9 @@ describe('BrowserHost projects', () => {
     expect(await host.recentProjects()).toEqual([{ name: 'rnn.layerlab', path: null }]);
   });
 
-  it('refuses a file over 50 MB by its size, and one that is not UTF-8 by its first bad byte', async () => {
+  it('refuses a file over 192 MB by its size, and one that is not UTF-8 by its first bad byte', async () => {
     const huge = new File([], 'huge.layerlab');
-    Object.defineProperty(huge, 'size', { value: 60 * 1024 * 1024 });
+    Object.defineProperty(huge, 'size', { value: 200 * 1024 * 1024 });
     const latin1 = new File([Uint8Array.of(0x7b, 0xe9, 0x7d)], 'latin1.layerlab');
     const host = new BrowserHost(fakePage([huge, latin1]).environment);
     await expect(host.openProject()).rejects.toMatchObject({ name: 'ProjectTooLarge' });

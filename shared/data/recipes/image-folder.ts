@@ -33,8 +33,8 @@ export const storedSide = 64;
 /** The most images a folder may hold to be opened. */
 export const maxImages = 20_000;
 /**
- * The most bytes of pixels a project stores: 32 MB once written as base64, leaving room under the
- * 50 MB a project may weigh for its trained weights. Many images are stored smaller to fit:
+ * The most bytes of pixels a project stores: 32 MB once written as base64, small beside the
+ * weights a project may hold. Many images are stored smaller to fit:
  * 20,000 grey ones at 34×34 (MNIST's 28×28 whole), 20,000 colour ones at 20×20.
  */
 export const storedPixelBytes = 24_000_000;
