@@ -1,9 +1,9 @@
 /**
- * A layer kind is one file and one line. A kind LayerLab does not have (LeakyReLU, in
- * tests/fixtures/leaky-relu-layer.ts), added with one line of shared/layers/kinds.ts, is then
+ * A layer kind is one file and one line. A kind LayerLab does not have (ThresholdedReLU, in
+ * tests/fixtures/thresholded-relu-layer.ts), added with one line of shared/layers/kinds.ts, is then
  * checked on the canvas with its shape and its mistakes pinned, compiled, exported in TypeScript,
- * Keras and PyTorch (the exported module computes what tf.js does), imported from a tf.js or
- * Keras 3 model file, and probed by the tests that go through every kind. The palette and the
+ * Keras and PyTorch (the exported module computes what tf.js does), imported from a tf.js model
+ * file, and probed by the tests that go through every kind. The palette and the
  * inspector show it too: renderer/src/palette/new-layer.test.tsx.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import type { Graph } from '../shared/graph/types';
 
 // The one registry line: the table as it is, and the new kind after it.
 vi.mock('../shared/layers/kinds.js', async (importOriginal) =>
-  (await import('./fixtures/leaky-relu-layer')).kindsWithLeakyRelu(await importOriginal()),
+  (await import('./fixtures/thresholded-relu-layer')).kindsWithThresholdedRelu(await importOriginal()),
 );
 
 const { layerKinds, layersByCategory, isLayerKind } = await import('../shared/layers/registry');
@@ -39,60 +39,67 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const leaky = (alpha?: number) => layer('LeakyReLU' as never, 'leaky', (alpha === undefined ? {} : { alpha }) as never);
+const thresholded = (theta?: number) =>
+  layer('ThresholdedReLU' as never, 'thresholded', (theta === undefined ? {} : { theta }) as never);
 
 /** 4 features, the new layer, and nothing else: what it computes is what comes out. */
-const alone = (alpha?: number): Graph => chain(layer('Input', 'input', { shape: [4] }), leaky(alpha));
-const values = [-2, -0.5, 0, 3];
+const alone = (theta?: number): Graph => chain(layer('Input', 'input', { shape: [4] }), thresholded(theta));
+const values = [0.25, 0.5, 1, 3];
+/** What the layer gives for `values` with theta 0.75. */
+const thresholdedValues = [0, 0, 1, 3];
 
 describe('a layer kind added as one file and one registry line', () => {
   it('is a kind: in the palette’s group, and in the tables the every-kind tests go through', () => {
-    expect(isLayerKind('LeakyReLU')).toBe(true);
-    expect(layerKinds.at(-1)).toBe('LeakyReLU');
-    expect(layersByCategory().find((group) => group.category === 'core')?.kinds).toContain('LeakyReLU');
-    expect(layerProbes.filter((probe) => probe.kind === ('LeakyReLU' as never)).map((probe) => probe.label)).toEqual([
-      'LeakyReLU',
-      'LeakyReLU, steep',
-    ]);
+    expect(isLayerKind('ThresholdedReLU')).toBe(true);
+    expect(layerKinds.at(-1)).toBe('ThresholdedReLU');
+    expect(layersByCategory().find((group) => group.category === 'core')?.kinds).toContain('ThresholdedReLU');
+    expect(
+      layerProbes.filter((probe) => probe.kind === ('ThresholdedReLU' as never)).map((probe) => probe.label),
+    ).toEqual(['ThresholdedReLU', 'ThresholdedReLU, low']);
     // It carries no weights, so the PyTorch export's list of kinds it loads leaves it out.
-    expect(kindsPytorchLoads()).not.toContain('LeakyReLU');
+    expect(kindsPytorchLoads()).not.toContain('ThresholdedReLU');
   });
 
   it('is saved in projects, and checked on the canvas: its shape, its weights, its bad setting pinned', () => {
     const graph = chain(
       layer('Input', 'input', { shape: [3, 8] }),
-      leaky(0.1),
+      thresholded(0.1),
       layer('Flatten', 'flatten'),
       layer('Dense', 'dense', { units: 2, activation: 'softmax' }),
     );
-    const reopened = loadProject(saveProject({ ...emptyProject('Leaky'), graph }));
-    expect(reopened.ok && reopened.project.graph.nodes[1]).toMatchObject({ kind: 'LeakyReLU', params: { alpha: 0.1 } });
+    const reopened = loadProject(saveProject({ ...emptyProject('Thresholded'), graph }));
+    expect(reopened.ok && reopened.project.graph.nodes[1]).toMatchObject({
+      kind: 'ThresholdedReLU',
+      params: { theta: 0.1 },
+    });
 
     const analysis = analyzeGraph(graph);
     expect(analysis.problems).toEqual([]);
-    expect(analysis.nodes.get('leaky')).toMatchObject({ shape: [null, 3, 8], params: 0 });
+    expect(analysis.nodes.get('thresholded')).toMatchObject({ shape: [null, 3, 8], params: 0 });
     expect(analysis.nodes.get('dense')?.shape).toEqual([null, 2]);
 
-    const bad = analyzeGraph(chain(layer('Input', 'input', { shape: [4] }), leaky(2)));
-    expect(bad.problems).toEqual([expect.objectContaining({ nodeId: 'leaky', param: 'alpha', severity: 'error' })]);
-    expect(describeProblem(bad.problems[0] ?? { code: 'graph.no-input', values: {} }, 'en')).toMatch(/alpha/);
+    const bad = analyzeGraph(chain(layer('Input', 'input', { shape: [4] }), thresholded(20)));
+    expect(bad.problems).toEqual([
+      expect.objectContaining({ nodeId: 'thresholded', param: 'theta', severity: 'error' }),
+    ]);
+    expect(describeProblem(bad.problems[0] ?? { code: 'graph.no-input', values: {} }, 'en')).toMatch(/theta/);
   });
 
   it('compiles into the tf.js layer, which computes what it says', () => {
-    const compiled = compileGraph(alone(0.25), tf, { seed: 1 });
+    const compiled = compileGraph(alone(0.75), tf, { seed: 1 });
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-    expect(compiled.model.getLayer('leaky').getClassName()).toBe('LeakyReLU');
+    expect(compiled.model.getLayer('thresholded').getClassName()).toBe('ThresholdedReLU');
     const output = tf.tidy(() => Array.from((compiled.model.predict(tf.tensor2d([values])) as tf.Tensor).dataSync()));
-    expect(output).toEqual([-0.5, -0.125, 0, 3]);
+    expect(output).toEqual(thresholdedValues);
     compiled.model.dispose();
   });
 
   it('is exported in all three languages, and the TypeScript and PyTorch compute what LayerLab does', async () => {
     const source = {
-      name: 'Leaky',
+      name: 'Thresholded',
       graph: chain(
         layer('Input', 'input', { shape: [3, 8] }),
-        leaky(0.25),
+        thresholded(0.75),
         layer('Flatten', 'flatten'),
         layer('Dense', 'dense', { units: 8, activation: 'softmax' }),
       ),
@@ -107,11 +114,13 @@ describe('a layer kind added as one file and one registry line', () => {
     const keras = exportKeras(source);
     const pytorch = exportPytorch(source);
     for (const exported of [typescript, keras, pytorch]) expect(exported.ok, JSON.stringify(exported)).toBe(true);
-    expect(typescript.ok && typescript.files['model.ts']).toContain(".leakyReLU({ alpha: 0.25, name: 'leaky' })");
-    expect(keras.ok && keras.code).toContain('layers.LeakyReLU(negative_slope=0.25, name="leaky")');
-    expect(pytorch.ok && pytorch.code).toContain('nn.LeakyReLU(negative_slope=0.25)');
+    expect(typescript.ok && typescript.files['model.ts']).toContain(
+      ".thresholdedReLU({ theta: 0.75, name: 'thresholded' })",
+    );
+    expect(keras.ok && keras.code).toContain('layers.ThresholdedReLU(theta=0.75, name="thresholded")');
+    expect(pytorch.ok && pytorch.code).toContain('nn.Threshold(0.75, 0.0)');
 
-    const planned = planNetwork(alone(0.25));
+    const planned = planNetwork(alone(0.75));
     if (!planned.ok) throw new Error('plans');
     const javascript = ts.transpileModule(writeTypeScriptModel(planned.network, 1), {
       compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
@@ -120,7 +129,7 @@ describe('a layer kind added as one file and one registry line', () => {
     const model = new Function('tf', `${javascript}\nreturn model;`)(tf) as tf.LayersModel;
     log.mockRestore();
     const fromTypeScript = tf.tidy(() => Array.from((model.predict(tf.tensor2d([values])) as tf.Tensor).dataSync()));
-    expect(fromTypeScript).toEqual([-0.5, -0.125, 0, 3]);
+    expect(fromTypeScript).toEqual(thresholdedValues);
     model.dispose();
 
     const script = [
@@ -133,10 +142,10 @@ describe('a layer kind added as one file and one registry line', () => {
     const fromPytorch = JSON.parse(
       execFileSync('/usr/bin/python3', ['-c', script], { encoding: 'utf8', timeout: 120_000 }),
     );
-    expect(fromPytorch).toEqual([-0.5, -0.125, 0, 3]);
+    expect(fromPytorch).toEqual(thresholdedValues);
   }, 120_000);
 
-  it('is imported from a tf.js model file, and from a Keras 3 one that names its setting otherwise', async () => {
+  it('is imported from a tf.js model file, its setting read, or Keras’ default where the file leaves it out', async () => {
     const exported = await exportTfjsModel(tf, alone(0.7), { weights: encodeWeights([]) });
     if (!exported.ok) throw new Error(exported.message);
     const json = JSON.parse(JSON.stringify(exported.modelJson)) as {
@@ -144,14 +153,16 @@ describe('a layer kind added as one file and one registry line', () => {
     };
     const imported = importTfjsModel(json, (path) => (path === 'weights.bin' ? exported.weightsBin : null));
     if (!imported.ok) throw new Error(imported.message);
-    expect(imported.graph.nodes.map((node) => [node.kind, node.params])).toContainEqual(['LeakyReLU', { alpha: 0.7 }]);
+    expect(imported.graph.nodes.map((node) => [node.kind, node.params])).toContainEqual([
+      'ThresholdedReLU',
+      { theta: 0.7 },
+    ]);
 
-    const entry = json.modelTopology.config.layers.find((candidate) => candidate.class_name === 'LeakyReLU');
-    if (!entry) throw new Error('no LeakyReLU in the file');
-    delete entry.config['alpha'];
-    entry.config['negative_slope'] = 0.2;
-    const keras3 = importTfjsModel(json, (path) => (path === 'weights.bin' ? exported.weightsBin : null));
-    if (!keras3.ok) throw new Error(keras3.message);
-    expect(keras3.graph.nodes.map((node) => [node.kind, node.params])).toContainEqual(['LeakyReLU', { alpha: 0.2 }]);
+    const entry = json.modelTopology.config.layers.find((candidate) => candidate.class_name === 'ThresholdedReLU');
+    if (!entry) throw new Error('no ThresholdedReLU in the file');
+    delete entry.config['theta'];
+    const plain = importTfjsModel(json, (path) => (path === 'weights.bin' ? exported.weightsBin : null));
+    if (!plain.ok) throw new Error(plain.message);
+    expect(plain.graph.nodes.map((node) => [node.kind, node.params])).toContainEqual(['ThresholdedReLU', { theta: 1 }]);
   });
 });

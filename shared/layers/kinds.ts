@@ -7,13 +7,16 @@ import { activation } from './activation.js';
 import { add } from './add.js';
 import { averagePooling1d } from './average-pooling1d.js';
 import { averagePooling2d } from './average-pooling2d.js';
+import { average } from './average.js';
 import { batchNormalization } from './batch-normalization.js';
 import { concatenate } from './concatenate.js';
 import { conv1d } from './conv1d.js';
 import { conv2dTranspose } from './conv2d-transpose.js';
 import { conv2d } from './conv2d.js';
+import { cropping2d } from './cropping2d.js';
 import { dense } from './dense.js';
 import { dropout } from './dropout.js';
+import { elu } from './elu.js';
 import { embedding } from './embedding.js';
 import { flatten } from './flatten.js';
 import { globalAveragePooling1d } from './global-average-pooling1d.js';
@@ -22,13 +25,20 @@ import { globalMaxPooling1d } from './global-max-pooling1d.js';
 import { globalMaxPooling2d } from './global-max-pooling2d.js';
 import { gru } from './gru.js';
 import { input } from './input.js';
+import { leakyRelu } from './leaky-re-lu.js';
 import { lstm } from './lstm.js';
 import { maxPooling1d } from './max-pooling1d.js';
 import { maxPooling2d } from './max-pooling2d.js';
+import { maximum } from './maximum.js';
+import { minimum } from './minimum.js';
+import { multiply } from './multiply.js';
+import { reLu } from './re-lu.js';
 import { repeatVector } from './repeat-vector.js';
 import { reshape } from './reshape.js';
 import { simpleRnn } from './simple-rnn.js';
+import { softmax } from './softmax.js';
 import { upSampling2d } from './up-sampling2d.js';
+import { zeroPadding2d } from './zero-padding2d.js';
 import type { LayerDef } from './types.js';
 
 export const layerRegistry = {
@@ -38,6 +48,10 @@ export const layerRegistry = {
   Embedding: embedding,
   Reshape: reshape,
   Activation: activation,
+  ReLU: reLu,
+  LeakyReLU: leakyRelu,
+  ELU: elu,
+  Softmax: softmax,
   RepeatVector: repeatVector,
   SimpleRNN: simpleRnn,
   LSTM: lstm,
@@ -54,8 +68,14 @@ export const layerRegistry = {
   GlobalMaxPooling1D: globalMaxPooling1d,
   GlobalMaxPooling2D: globalMaxPooling2d,
   UpSampling2D: upSampling2d,
+  ZeroPadding2D: zeroPadding2d,
+  Cropping2D: cropping2d,
   Concatenate: concatenate,
   Add: add,
+  Multiply: multiply,
+  Average: average,
+  Maximum: maximum,
+  Minimum: minimum,
   Dropout: dropout,
   BatchNormalization: batchNormalization,
 } as const satisfies Record<string, LayerDef>;

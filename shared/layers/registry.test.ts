@@ -6,7 +6,7 @@ import type { ParamSpec } from './params.js';
 import { defaultParamsOf, isLayerKind, layerDef, layerKinds, layerRegistry, layersByCategory } from './registry.js';
 import { layerCategories } from './types.js';
 
-const mergeKinds = new Set(['Concatenate', 'Add']);
+const mergeKinds = new Set(['Concatenate', 'Add', 'Multiply', 'Average', 'Maximum', 'Minimum']);
 
 function expectLocalized(text: Localized) {
   for (const language of languages) {

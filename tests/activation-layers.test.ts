@@ -1,0 +1,176 @@
+/**
+ * The layers real models use around their weighted ones (ReLU and ReLU6, LeakyReLU, ELU, Softmax,
+ * ZeroPadding2D, Cropping2D, Multiply, Average, Maximum, Minimum): each probe's network run by
+ * tf.js as LayerLab compiles it and by the PyTorch module the export writes, on the same numbers,
+ * gives the same values; and each is read from a model file as Keras and tf.js write it.
+ */
+import { execFileSync } from 'node:child_process';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileGraph } from '../shared/graph/compile';
+import { planNetwork } from '../shared/codegen/plan';
+import { writePytorchModule } from '../shared/codegen/pytorch';
+import { exportTfjsModel } from '../shared/tfjs-model/export';
+import { importTfjsModel } from '../shared/tfjs-model/import';
+import { encodeWeights } from '../shared/vocabulary/weights';
+import { createRandom } from '../shared/math/random';
+import { layerDef, type LayerKind } from '../shared/layers/registry';
+import type { Graph } from '../shared/graph/types';
+import { chain, layer, wire } from './helpers/graphs';
+
+const kinds = new Set([
+  'ReLU',
+  'LeakyReLU',
+  'ELU',
+  'Softmax',
+  'ZeroPadding2D',
+  'Cropping2D',
+  'Multiply',
+  'Average',
+  'Maximum',
+  'Minimum',
+]);
+/**
+ * Each example of the new kinds alone, with nothing learned around it: its Input (two for a
+ * merge) straight into the layer, so both sides compute from the same numbers only.
+ */
+const probes = [...kinds].flatMap((kind) =>
+  layerDef(kind as LayerKind).examples.map((example) => {
+    const inputs = (layerDef(kind as LayerKind).inputs === 'many' ? ['a', 'b'] : ['input']).map((name) =>
+      layer('Input', name, { shape: [...example.input] }),
+    );
+    const probe = layer(kind as LayerKind, 'probe', (example.params ?? {}) as never);
+    const graph: Graph = {
+      nodes: [...inputs, probe],
+      wires: inputs.map((input) => wire(input.id, probe.id)),
+    };
+    return { kind, label: example.label, graph };
+  }),
+);
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('computed alike by tf.js and by the PyTorch export', () => {
+  it('gives the same values for the same inputs, probe by probe', () => {
+    const random = createRandom(11);
+    const cases = probes.map((probe) => {
+      const compiled = compileGraph(probe.graph, tf, { seed: 3 });
+      if (!compiled.ok) throw new Error(`${probe.label} does not compile`);
+      const inputs = compiled.model.inputs.map((input) => {
+        const shape = [2, ...input.shape.slice(1).map((size) => size ?? 1)];
+        const size = shape.reduce((a, b) => a * b, 1);
+        // Values around zero, so both sides of every activation show, and ReLU6's cap (×8).
+        return tf.tensor(
+          Array.from({ length: size }, () => (random() - 0.5) * 16),
+          shape,
+        );
+      });
+      const output = compiled.model.predict(inputs.length === 1 ? (inputs[0] as tf.Tensor) : inputs) as tf.Tensor;
+      const planned = planNetwork(probe.graph);
+      if (!planned.ok) throw new Error(`${probe.label} does not plan`);
+      const result = {
+        label: probe.label,
+        module: writePytorchModule(planned.network),
+        inputs: inputs.map((input) => ({ shape: input.shape, values: Array.from(input.dataSync()) })),
+        expected: Array.from(output.dataSync()),
+      };
+      tf.dispose([...inputs, output]);
+      compiled.model.dispose();
+      return result;
+    });
+    const script = `
+import json, sys
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+answers = {}
+for case in json.loads(sys.stdin.read()):
+    namespace = {"torch": torch, "nn": nn, "F": F}
+    exec(case["module"], namespace)
+    network = namespace["Network"]()
+    network.eval()
+    inputs = [torch.tensor(entry["values"], dtype=torch.float32).reshape(entry["shape"]) for entry in case["inputs"]]
+    with torch.no_grad():
+        answers[case["label"]] = network(*inputs).flatten().tolist()
+print(json.dumps(answers))
+`;
+    const answers = JSON.parse(
+      execFileSync('/usr/bin/python3', ['-c', script], {
+        input: JSON.stringify(cases),
+        encoding: 'utf8',
+        timeout: 120_000,
+      }),
+    ) as Record<string, number[]>;
+    for (const { label, expected } of cases) {
+      const theirs = answers[label] ?? [];
+      expect(theirs, label).toHaveLength(expected.length);
+      theirs.forEach((value, index) => expect(value, `${label} [${index}]`).toBeCloseTo(expected[index] ?? NaN, 5));
+    }
+  }, 120_000);
+});
+
+describe('read from model files', () => {
+  /** The graph saved as tf.js saves it, then the config of its one layer changed as another writer would. */
+  async function importedWith(kind: string, params: Record<string, unknown>, config: Record<string, unknown>) {
+    const graph = chain(layer('Input', 'input', { shape: [4, 4, 2] }), layer(kind as never, 'probe', params as never));
+    const exported = await exportTfjsModel(tf, graph, { weights: encodeWeights([]) });
+    if (!exported.ok) throw new Error(exported.message);
+    const json = JSON.parse(JSON.stringify(exported.modelJson)) as {
+      modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+    };
+    const entry = json.modelTopology.config.layers.find((candidate) => candidate.class_name === kind);
+    if (!entry) throw new Error(`no ${kind} in the file`);
+    Object.assign(entry.config, config);
+    return importTfjsModel(json, () => exported.weightsBin);
+  }
+  const paramsOf = (imported: Awaited<ReturnType<typeof importedWith>>) =>
+    imported.ok ? imported.graph.nodes.find((node) => node.name === 'probe')?.params : imported.message;
+
+  it('ReLU6 from tf.js and from Keras, which writes max_value as a float', async () => {
+    expect(paramsOf(await importedWith('ReLU', { max_value: 6 }, {}))).toEqual({ max_value: 6 });
+    expect(paramsOf(await importedWith('ReLU', {}, { max_value: 6.0 }))).toEqual({ max_value: 6 });
+  });
+
+  it('refuses a ReLU with a slope or a threshold, naming what to use instead', async () => {
+    expect(paramsOf(await importedWith('ReLU', {}, { negative_slope: 0.1 }))).toBe(
+      "layer 'probe' (ReLU) sets negative_slope to 0.1, which LayerLab cannot draw: tf.js’ ReLU has no slope or threshold; use LeakyReLU for a slope",
+    );
+  });
+
+  it('LeakyReLU’s slope as tf.js writes it (alpha) and as Keras 3 does (negative_slope)', async () => {
+    expect(paramsOf(await importedWith('LeakyReLU', { alpha: 0.7 }, {}))).toEqual({ alpha: 0.7 });
+    expect(paramsOf(await importedWith('LeakyReLU', {}, { alpha: undefined, negative_slope: 0.2 }))).toEqual({
+      alpha: 0.2,
+    });
+  });
+
+  it('ZeroPadding2D and Cropping2D in each of Keras’ spellings: one number, a pair, or pairs', async () => {
+    expect(paramsOf(await importedWith('ZeroPadding2D', {}, { padding: 2 }))).toEqual({ padding: [2, 2, 2, 2] });
+    expect(paramsOf(await importedWith('ZeroPadding2D', {}, { padding: [1, 2] }))).toEqual({
+      padding: [1, 1, 2, 2],
+    });
+    expect(
+      paramsOf(
+        await importedWith(
+          'ZeroPadding2D',
+          {},
+          {
+            padding: [
+              [0, 1],
+              [0, 1],
+            ],
+          },
+        ),
+      ),
+    ).toEqual({ padding: [0, 1, 0, 1] });
+    expect(paramsOf(await importedWith('Cropping2D', {}, { cropping: [1, 0] }))).toEqual({ cropping: [1, 1, 0, 0] });
+  });
+
+  it('refuses an ELU whose alpha tf.js cannot compute, and a Softmax over another axis', async () => {
+    expect(paramsOf(await importedWith('ELU', {}, { alpha: 0.5 }))).toMatch(/alpha to 0\.5.*only alpha 1/);
+    expect(paramsOf(await importedWith('Softmax', {}, { axis: 1 }))).toMatch(/axis to 1.*over the last axis/);
+  });
+});
