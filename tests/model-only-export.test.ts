@@ -15,6 +15,7 @@ import { exportKeras } from '../shared/codegen/keras';
 import type { ExportSource } from '../shared/codegen/plan';
 import { exportPytorch } from '../shared/codegen/pytorch';
 import { exportTypeScript } from '../shared/codegen/typescript';
+import { analyzeGraph } from '../shared/graph/analyze';
 import { compileGraph } from '../shared/graph/compile';
 import type { Graph } from '../shared/graph/types';
 import { createRandom } from '../shared/math/random';
@@ -95,6 +96,20 @@ const cases: Case[] = [
       layer('Dense', 'classes', { units: 3, activation: 'softmax' }),
     ),
     samples: [{ shape: [8, 8, 1], below: null }],
+  },
+  {
+    title: 'a MobileNet block (ZeroPadding2D, DepthwiseConv2D, ReLU6, a 1×1 Conv2D, global pooling)',
+    graph: chain(
+      layer('Input', 'image', { shape: [9, 9, 3] }),
+      layer('ZeroPadding2D', 'pad', { padding: [0, 1, 0, 1] }),
+      layer('DepthwiseConv2D', 'depthwise', { strides: [2, 2], depth_multiplier: 2, use_bias: false }),
+      layer('BatchNormalization', 'depthwise_norm'),
+      layer('ReLU', 'depthwise_relu', { max_value: 6 }),
+      layer('Conv2D', 'pointwise', { filters: 4, kernel_size: [1, 1] }),
+      layer('GlobalAveragePooling2D', 'pool'),
+      layer('Dense', 'classes', { units: 2, activation: 'softmax' }),
+    ),
+    samples: [{ shape: [9, 9, 3], below: null }],
   },
   {
     title: 'a text model (Embedding, LSTM, Dense) fed token indices',
@@ -191,9 +206,9 @@ describe.each(cases)('$title, without data', ({ graph, samples }) => {
     expect(exported.weights?.byteLength).toBe(
       source.trained?.weights.reduce((sum, weight) => sum + weight.shape.reduce((a, b) => a * b, 1) * 4, 0),
     );
-    const weighted = graph.nodes.filter(
-      (node) => !['Input', 'Concatenate', 'MaxPooling2D', 'Flatten'].includes(node.kind),
-    );
+    const counts = analyzeGraph(graph).nodes;
+    const weighted = graph.nodes.filter((node) => (counts.get(node.id)?.params ?? 0) > 0);
+    expect(weighted.length).toBeGreaterThan(0);
     for (const node of weighted) expect(exported.code).toContain(`model.get_layer("${node.name}").set_weights(`);
     expect(exported.code).not.toContain('model.fit(');
     execFileSync(python, ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: exported.code });

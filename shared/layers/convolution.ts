@@ -138,8 +138,14 @@ function startWeights(conv: Convolution, attribute: string): string[] {
  * `nn.Conv1d` or `nn.Conv2d`. PyTorch's padding="same" matches Keras' for stride 1; with larger
  * strides the forward pass pads as TensorFlow does (the odd zero after).
  */
-export function convolutionPytorch(conv: Convolution, context: PyTorchContext): PyTorchCode {
+export function convolutionPytorch(
+  conv: Convolution,
+  context: PyTorchContext,
+  options: { depthwise?: boolean } = {},
+): PyTorchCode {
   const input = context.inputs[0] ?? [];
+  // Depthwise: one group per input channel, each with filters / channels of its own.
+  const groups = options.depthwise ? channelsOf(input) : 1;
   const dims = conv.kernel.length === 1 ? 1 : 2;
   const strided = conv.strides.some((stride) => stride > 1);
   const pads = conv.kernel.map((window, axis) =>
@@ -152,6 +158,7 @@ export function convolutionPytorch(conv: Convolution, context: PyTorchContext): 
     `kernel_size=${pythonWindow(conv.kernel)}`,
     keyword('stride', pythonWindow(conv.strides), !strided),
     keyword('padding', pythonString('same'), conv.padding === 'valid' || strided),
+    keyword('groups', String(groups), groups === 1),
     keyword('bias', pythonBool(false), conv.useBias),
   ]);
   // F.pad lists the last axis first.
@@ -165,10 +172,13 @@ export function convolutionPytorch(conv: Convolution, context: PyTorchContext): 
       const padded = padFirst ? `F.pad(${turned}, (${padList}))` : turned;
       return torchActivation(conv.activation, `${context.attribute}(${padded})${channelsLast[dims]}`);
     },
-    params: window * channelsOf(input) * conv.filters + (conv.useBias ? conv.filters : 0),
-    // Keras keeps the kernel as (window…, in, out); PyTorch's is (out, in, window…).
+    params: (window * channelsOf(input) * conv.filters) / groups + (conv.useBias ? conv.filters : 0),
+    // Keras keeps the kernel as (window…, in, out); PyTorch's is (out, in, window…). A depthwise
+    // kernel is (window…, channels, multiplier); PyTorch's (channels × multiplier, 1, window…).
     load: ([kernel = 'kernel', bias = 'bias']) => [
-      `${context.attribute}.weight.copy_(torch.from_numpy(np.ascontiguousarray(${kernel}.transpose(${dims + 1}, ${dims}, ${Array.from({ length: dims }, (_, axis) => axis).join(', ')}))))`,
+      options.depthwise
+        ? `${context.attribute}.weight.copy_(torch.from_numpy(np.ascontiguousarray(${kernel}.transpose(2, 3, 0, 1).reshape(${conv.filters}, 1, ${conv.kernel.join(', ')}))))`
+        : `${context.attribute}.weight.copy_(torch.from_numpy(np.ascontiguousarray(${kernel}.transpose(${dims + 1}, ${dims}, ${Array.from({ length: dims }, (_, axis) => axis).join(', ')}))))`,
       ...(conv.useBias ? [`${context.attribute}.bias.copy_(torch.from_numpy(${bias}))`] : []),
     ],
   };

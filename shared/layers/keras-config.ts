@@ -211,7 +211,8 @@ export function keepsChannelsLast(config: LayerConfig): void {
   );
 }
 
-function plainWindows(config: LayerConfig): void {
+/** Refuses what LayerLab's convolutions cannot do: channels first, dilation, groups. */
+export function plainWindows(config: LayerConfig): void {
   keepsChannelsLast(config);
   config.neutral('dilation_rate', allOnes, 'LayerLab has no dilated convolutions');
   config.neutral('groups', (value) => value === 1, 'LayerLab has no grouped convolutions');

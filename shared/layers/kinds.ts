@@ -15,6 +15,7 @@ import { conv2dTranspose } from './conv2d-transpose.js';
 import { conv2d } from './conv2d.js';
 import { cropping2d } from './cropping2d.js';
 import { dense } from './dense.js';
+import { depthwiseConv2d } from './depthwise-conv2d.js';
 import { dropout } from './dropout.js';
 import { elu } from './elu.js';
 import { embedding } from './embedding.js';
@@ -59,6 +60,7 @@ export const layerRegistry = {
   Conv1D: conv1d,
   Conv2D: conv2d,
   Conv2DTranspose: conv2dTranspose,
+  DepthwiseConv2D: depthwiseConv2d,
   MaxPooling1D: maxPooling1d,
   MaxPooling2D: maxPooling2d,
   AveragePooling1D: averagePooling1d,

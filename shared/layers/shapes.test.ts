@@ -470,6 +470,21 @@ const cases: Case[] = [
     count: 0,
   },
   {
+    what: 'DepthwiseConv2D 3×3 on (6, 6, 3): 4 × 4 positions, 3·3·3 kernel + 3 biases = 30',
+    kind: 'DepthwiseConv2D',
+    inputs: [[N, 6, 6, 3]],
+    shape: [N, 4, 4, 3],
+    count: 30,
+  },
+  {
+    what: 'DepthwiseConv2D same, stride 2, ×2 on (7, 6, 2): ⌈7/2⌉ × ⌈6/2⌉ = 4 × 3, 4 channels, 3·3·2·2 = 36',
+    kind: 'DepthwiseConv2D',
+    params: { strides: [2, 2], padding: 'same', depth_multiplier: 2, use_bias: false },
+    inputs: [[N, 7, 6, 2]],
+    shape: [N, 4, 3, 4],
+    count: 36,
+  },
+  {
     what: 'ReLU on (3, 8): same shape, nothing learned',
     kind: 'ReLU',
     inputs: [[N, 3, 8]],
