@@ -49,6 +49,8 @@ export const importRefusals = {
     `layer '${v.layer}' (${v.className}) sets ${v.key} to ${quote(v.value)}, which LayerLab cannot draw: ${v.why}`,
   'layer.open-input': (v: { layer: string; shape: string }) =>
     `layer '${v.layer}' leaves a dimension of its input open ${v.shape}; LayerLab needs every dimension but the batch's`,
+  'layer.nested-outputs': (v: { layer: string; count: number }) =>
+    `the nested model '${v.layer}' has ${v.count} outputs; LayerLab draws a nested model that hands one output on`,
   'layer.shared': (v: { layer: string; times: number }) =>
     `layer '${v.layer}' is applied ${v.times} times (shared weights), which LayerLab cannot draw`,
   'layer.unknown-source': (v: { layer: string; source: string }) =>

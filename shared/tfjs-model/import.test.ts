@@ -480,3 +480,135 @@ describe('refusals, each with its message', () => {
     );
   });
 });
+
+describe('models nested in models, drawn as their layers', () => {
+  /** Weights drawn from a seed in ±0.5 (variances kept positive), so the answers depend on every one. */
+  function drawWeights(model: tf.LayersModel, seed: number): void {
+    let state = seed;
+    const next = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31 - 0.5;
+    };
+    model.setWeights(
+      model.weights.map((weight) =>
+        tf.tensor(
+          Array.from({ length: weight.shape.reduce<number>((a, b) => a * (b ?? 1), 1) }, () =>
+            weight.originalName.includes('variance') ? next() + 1 : next(),
+          ),
+          weight.shape as number[],
+        ),
+      ),
+    );
+  }
+
+  it('opens a Teachable Machine image model: Sequential[Sequential[MobileNet-like Model], Sequential[Dense]]', async () => {
+    // The shape of every Teachable Machine image export: a truncated MobileNet (a functional
+    // Model) inside a Sequential, then the learner's classifier in another Sequential.
+    const image = tf.input({ shape: [9, 9, 3], name: 'input_1' });
+    let x = tf.layers
+      .zeroPadding2d({
+        padding: [
+          [0, 1],
+          [0, 1],
+        ],
+        name: 'conv_pad',
+      })
+      .apply(image) as tf.SymbolicTensor;
+    x = tf.layers
+      .depthwiseConv2d({ kernelSize: 3, strides: 2, useBias: false, name: 'conv_dw' })
+      .apply(x) as tf.SymbolicTensor;
+    x = tf.layers.batchNormalization({ name: 'conv_dw_bn' }).apply(x) as tf.SymbolicTensor;
+    x = tf.layers.reLU({ maxValue: 6, name: 'conv_dw_relu' }).apply(x) as tf.SymbolicTensor;
+    x = tf.layers.conv2d({ filters: 4, kernelSize: 1, useBias: false, name: 'conv_pw' }).apply(x) as tf.SymbolicTensor;
+    x = tf.layers.globalAveragePooling2d({ name: 'pool' }).apply(x) as tf.SymbolicTensor;
+    const mobilenet = tf.model({ inputs: image, outputs: x, name: 'model1' });
+    const trunk = tf.sequential({ name: 'sequential_1', layers: [mobilenet] });
+    const head = tf.sequential({
+      name: 'sequential_2',
+      layers: [
+        tf.layers.dense({ inputShape: [4], units: 5, activation: 'relu', name: 'dense_Dense1' }),
+        tf.layers.dense({ units: 3, activation: 'softmax', name: 'dense_Dense2' }),
+      ],
+    });
+    const model = tf.sequential({ name: 'sequential_3', layers: [trunk, head] });
+    drawWeights(model, 5);
+    const { json, bin } = await savedByTfjs(model);
+    const imported = importTfjsModel(json, files(bin));
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.graph.nodes.map((node) => [node.name, node.kind])).toEqual([
+      ['input_1', 'Input'],
+      ['conv_pad', 'ZeroPadding2D'],
+      ['conv_dw', 'DepthwiseConv2D'],
+      ['conv_dw_bn', 'BatchNormalization'],
+      ['conv_dw_relu', 'ReLU'],
+      ['conv_pw', 'Conv2D'],
+      ['pool', 'GlobalAveragePooling2D'],
+      ['dense_Dense1', 'Dense'],
+      ['dense_Dense2', 'Dense'],
+    ]);
+    expect(imported.graph.wires.map((wire) => `${wire.source}>${wire.target}`)).toEqual([
+      'input_1>conv_pad',
+      'conv_pad>conv_dw',
+      'conv_dw>conv_dw_bn',
+      'conv_dw_bn>conv_dw_relu',
+      'conv_dw_relu>conv_pw',
+      'conv_pw>pool',
+      'pool>dense_Dense1',
+      'dense_Dense1>dense_Dense2',
+    ]);
+    expect(imported.warnings).toEqual([
+      "the nested model 'model1' is drawn as its 7 layers",
+      "the nested model 'sequential_1' is drawn as its 7 layers",
+      "the nested model 'sequential_2' is drawn as its 2 layers",
+    ]);
+    expect(imported.modelName).toBe('sequential_3');
+
+    // It answers an image as tf.js does.
+    const input = tf.randomUniform([2, 9, 9, 3], -1, 1, 'float32', 7);
+    const ours = build(imported.graph, imported.trained);
+    const theirs = predict(model, input);
+    predict(ours, input).forEach((value, index) => expect(value).toBeCloseTo(theirs[index] ?? NaN, 6));
+    expect(ours.countParams()).toBe(model.countParams());
+    tf.dispose([input]);
+    ours.dispose();
+    model.dispose();
+  });
+
+  it('opens a Sequential nested inside a functional model, fed by the layer wired into it', async () => {
+    const features = tf.input({ shape: [4], name: 'features' });
+    const hidden = tf.layers
+      .dense({ units: 6, activation: 'tanh', name: 'hidden' })
+      .apply(features) as tf.SymbolicTensor;
+    const block = tf.sequential({
+      name: 'block',
+      layers: [
+        tf.layers.dense({ inputShape: [6], units: 5, activation: 'relu', name: 'block_in' }),
+        tf.layers.dense({ units: 6, name: 'block_out' }),
+      ],
+    });
+    const joined = tf.layers.add({ name: 'joined' }).apply([hidden, block.apply(hidden) as tf.SymbolicTensor]);
+    const out = tf.layers.dense({ units: 2, name: 'out' }).apply(joined) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: features, outputs: out, name: 'residual' });
+    drawWeights(model, 9);
+    const { json, bin } = await savedByTfjs(model);
+    const imported = importTfjsModel(json, files(bin));
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.graph.wires.map((wire) => `${wire.source}>${wire.target}`).sort()).toEqual(
+      [
+        'features>hidden',
+        'hidden>block_in',
+        'block_in>block_out',
+        'hidden>joined',
+        'block_out>joined',
+        'joined>out',
+      ].sort(),
+    );
+    const input = tf.randomUniform([3, 4], -1, 1, 'float32', 3);
+    const ours = build(imported.graph, imported.trained);
+    const theirs = predict(model, input);
+    predict(ours, input).forEach((value, index) => expect(value).toBeCloseTo(theirs[index] ?? NaN, 6));
+    tf.dispose([input]);
+    ours.dispose();
+    model.dispose();
+  });
+});
