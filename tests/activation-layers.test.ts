@@ -1,6 +1,6 @@
 /**
  * The layers real models use around their weighted ones (ReLU and ReLU6, LeakyReLU, ELU, Softmax,
- * ZeroPadding2D, Cropping2D, Multiply, Average, Maximum, Minimum): each probe's network run by
+ * ZeroPadding2D, Cropping2D, Multiply, Average, Maximum, Minimum, LayerNormalization): each probe's network run by
  * tf.js as LayerLab compiles it and by the PyTorch module the export writes, on the same numbers,
  * gives the same values; and each is read from a model file as Keras and tf.js write it.
  */
@@ -29,6 +29,8 @@ const kinds = new Set([
   'Average',
   'Maximum',
   'Minimum',
+  // Its gamma and beta start at 1 and 0 on both sides.
+  'LayerNormalization',
 ]);
 /**
  * Each example of the new kinds alone, with nothing learned around it: its Input (two for a

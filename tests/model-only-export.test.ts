@@ -122,13 +122,14 @@ const cases: Case[] = [
     samples: [{ shape: [5], below: 20 }],
   },
   {
-    title: 'two Inputs joined, two outputs',
+    title: 'two Inputs joined, normalised (LayerNormalization), two outputs',
     graph: {
       nodes: [
         layer('Input', 'left', { shape: [3] }),
         layer('Input', 'right', { shape: [2] }),
         layer('Concatenate', 'joined'),
         layer('Dense', 'hidden', { units: 4, activation: 'tanh' }),
+        layer('LayerNormalization', 'norm'),
         layer('Dense', 'score', { units: 1 }),
         layer('Dense', 'kind', { units: 2, activation: 'softmax' }),
       ],
@@ -136,8 +137,9 @@ const cases: Case[] = [
         wire('left', 'joined'),
         wire('right', 'joined'),
         wire('joined', 'hidden'),
-        wire('hidden', 'score'),
-        wire('hidden', 'kind'),
+        wire('hidden', 'norm'),
+        wire('norm', 'score'),
+        wire('norm', 'kind'),
       ],
     },
     samples: [

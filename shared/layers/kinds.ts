@@ -26,6 +26,7 @@ import { globalMaxPooling1d } from './global-max-pooling1d.js';
 import { globalMaxPooling2d } from './global-max-pooling2d.js';
 import { gru } from './gru.js';
 import { input } from './input.js';
+import { layerNormalization } from './layer-normalization.js';
 import { leakyRelu } from './leaky-re-lu.js';
 import { lstm } from './lstm.js';
 import { maxPooling1d } from './max-pooling1d.js';
@@ -80,4 +81,5 @@ export const layerRegistry = {
   Minimum: minimum,
   Dropout: dropout,
   BatchNormalization: batchNormalization,
+  LayerNormalization: layerNormalization,
 } as const satisfies Record<string, LayerDef>;

@@ -485,6 +485,21 @@ const cases: Case[] = [
     count: 36,
   },
   {
+    what: 'LayerNormalization on (3, 8): gamma and beta for 8 features = 16',
+    kind: 'LayerNormalization',
+    inputs: [[N, 3, 8]],
+    shape: [N, 3, 8],
+    count: 16,
+  },
+  {
+    what: 'LayerNormalization without beta on (6): 6',
+    kind: 'LayerNormalization',
+    params: { center: false },
+    inputs: [[N, 6]],
+    shape: [N, 6],
+    count: 6,
+  },
+  {
     what: 'ReLU on (3, 8): same shape, nothing learned',
     kind: 'ReLU',
     inputs: [[N, 3, 8]],
