@@ -1,13 +1,16 @@
 /**
  * The layers real models use around their weighted ones (ReLU and ReLU6, LeakyReLU, ELU, Softmax,
- * ZeroPadding2D, Cropping2D, Multiply, Average, Maximum, Minimum, LayerNormalization): each probe's network run by
+ * ZeroPadding2D, Cropping2D, Multiply, Average, Maximum, Minimum, LayerNormalization, Permute): each
+ * probe's network run by
  * tf.js as LayerLab compiles it and by the PyTorch module the export writes, on the same numbers,
  * gives the same values; and each is read from a model file as Keras and tf.js write it.
  */
 import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeGraph } from '../shared/graph/analyze';
 import { compileGraph } from '../shared/graph/compile';
+import { describeProblem } from '../shared/vocabulary/problems';
 import { planNetwork } from '../shared/codegen/plan';
 import { writePytorchModule } from '../shared/codegen/pytorch';
 import { exportTfjsModel } from '../shared/tfjs-model/export';
@@ -31,6 +34,7 @@ const kinds = new Set([
   'Minimum',
   // Its gamma and beta start at 1 and 0 on both sides.
   'LayerNormalization',
+  'Permute',
 ]);
 /**
  * Each example of the new kinds alone, with nothing learned around it: its Input (two for a
@@ -174,5 +178,20 @@ describe('read from model files', () => {
   it('refuses an ELU whose alpha tf.js cannot compute, and a Softmax over another axis', async () => {
     expect(paramsOf(await importedWith('ELU', {}, { alpha: 0.5 }))).toMatch(/alpha to 0\.5.*only alpha 1/);
     expect(paramsOf(await importedWith('Softmax', {}, { axis: 1 }))).toMatch(/axis to 1.*over the last axis/);
+  });
+});
+
+describe('Permute’s order checked on the canvas', () => {
+  it('pins an order that does not name each axis once, with an example that fits the input', () => {
+    const graph = chain(layer('Input', 'input', { shape: [3, 8] }), layer('Permute', 'probe', { dims: [1, 1] }));
+    const [found] = analyzeGraph(graph).problems;
+    expect(found).toMatchObject({ code: 'shape.permute-dims', nodeId: 'probe' });
+    expect(describeProblem(found ?? { code: 'graph.no-input', values: {} }, 'en')).toBe(
+      "Permute's dims (1, 1) must list each axis from 1 to 2 once, in the new order, for an input (None, 3, 8). For example (2, 1) swaps the last two.",
+    );
+    const image = chain(layer('Input', 'input', { shape: [4, 5, 2] }), layer('Permute', 'probe', { dims: [2, 1] }));
+    expect(describeProblem(analyzeGraph(image).problems[0] ?? { code: 'graph.no-input', values: {} }, 'en')).toContain(
+      'For example (1, 3, 2) swaps the last two.',
+    );
   });
 });

@@ -34,6 +34,7 @@ import { maxPooling2d } from './max-pooling2d.js';
 import { maximum } from './maximum.js';
 import { minimum } from './minimum.js';
 import { multiply } from './multiply.js';
+import { permute } from './permute.js';
 import { reLu } from './re-lu.js';
 import { repeatVector } from './repeat-vector.js';
 import { reshape } from './reshape.js';
@@ -49,6 +50,7 @@ export const layerRegistry = {
   Flatten: flatten,
   Embedding: embedding,
   Reshape: reshape,
+  Permute: permute,
   Activation: activation,
   ReLU: reLu,
   LeakyReLU: leakyRelu,

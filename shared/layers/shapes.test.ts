@@ -499,6 +499,15 @@ const cases: Case[] = [
     shape: [N, 6],
     count: 6,
   },
+  { what: 'Permute (2, 1) on (3, 8): (8, 3)', kind: 'Permute', inputs: [[N, 3, 8]], shape: [N, 8, 3], count: 0 },
+  {
+    what: 'Permute (3, 1, 2) on (4, 5, 2): (2, 4, 5)',
+    kind: 'Permute',
+    params: { dims: [3, 1, 2] },
+    inputs: [[N, 4, 5, 2]],
+    shape: [N, 2, 4, 5],
+    count: 0,
+  },
   {
     what: 'ReLU on (3, 8): same shape, nothing learned',
     kind: 'ReLU',

@@ -109,6 +109,10 @@ export const problemCatalogue = {
     en: `Axis ${v(x, 'axis')} does not exist in ${v(x, 'shape')}. Use an axis from 1 to ${v(x, 'max')}, or -1 for the last.`,
     es: `El eje ${v(x, 'axis')} no existe en ${v(x, 'shape')}. Usa un eje de 1 a ${v(x, 'max')}, o -1 para el último.`,
   })),
+  'shape.permute-dims': error((x) => ({
+    en: `Permute's dims ${v(x, 'dims')} must list each axis from 1 to ${v(x, 'count')} once, in the new order, for an input ${v(x, 'shape')}. For example ${v(x, 'example')} swaps the last two.`,
+    es: `Los dims de Permute ${v(x, 'dims')} deben nombrar una vez cada eje de 1 a ${v(x, 'count')}, en el nuevo orden, para una entrada ${v(x, 'shape')}. Por ejemplo, ${v(x, 'example')} intercambia los dos últimos.`,
+  })),
   'shape.reshape-size': error((x) => ({
     en: `Reshape cannot turn ${v(x, 'shape')} (${v(x, 'from')} values per sample) into ${v(x, 'target')} (${v(x, 'to')} values). The sizes must multiply to the same number.`,
     es: `Reshape no puede convertir ${v(x, 'shape')} (${v(x, 'from')} valores por muestra) en ${v(x, 'target')} (${v(x, 'to')} valores). Los tamaños deben multiplicar lo mismo.`,
