@@ -195,3 +195,24 @@ describe('Permute’s order checked on the canvas', () => {
     );
   });
 });
+
+describe('SpatialDropout1D while training', () => {
+  it('drops whole features, every step of one at once, and scales the rest as Dropout does', () => {
+    const compiled = compileGraph(
+      chain(layer('Input', 'input', { shape: [5, 40] }), layer('SpatialDropout1D', 'probe', { rate: 0.5 })),
+      tf,
+      { seed: 4 },
+    );
+    if (!compiled.ok) throw new Error('compiles');
+    const dropped = tf.tidy(() => {
+      const output = compiled.model.getLayer('probe').apply(tf.ones([1, 5, 40]), { training: true }) as tf.Tensor;
+      return output.arraySync() as number[][][];
+    });
+    const steps = dropped[0] ?? [];
+    const features = Array.from({ length: 40 }, (_, feature) => steps.map((step) => step[feature]));
+    // Each feature is 0 at every step or 2 (1 / (1 − 0.5)) at every step; both happen.
+    for (const column of features) expect(new Set(column).size).toBe(1);
+    expect(new Set(features.map((column) => column[0]))).toEqual(new Set([0, 2]));
+    compiled.model.dispose();
+  });
+});

@@ -40,6 +40,7 @@ import { repeatVector } from './repeat-vector.js';
 import { reshape } from './reshape.js';
 import { simpleRnn } from './simple-rnn.js';
 import { softmax } from './softmax.js';
+import { spatialDropout1d } from './spatial-dropout1d.js';
 import { upSampling2d } from './up-sampling2d.js';
 import { zeroPadding2d } from './zero-padding2d.js';
 import type { LayerDef } from './types.js';
@@ -82,6 +83,7 @@ export const layerRegistry = {
   Maximum: maximum,
   Minimum: minimum,
   Dropout: dropout,
+  SpatialDropout1D: spatialDropout1d,
   BatchNormalization: batchNormalization,
   LayerNormalization: layerNormalization,
 } as const satisfies Record<string, LayerDef>;

@@ -509,6 +509,13 @@ const cases: Case[] = [
     count: 0,
   },
   {
+    what: 'SpatialDropout1D on (3, 8): same shape, nothing learned',
+    kind: 'SpatialDropout1D',
+    inputs: [[N, 3, 8]],
+    shape: [N, 3, 8],
+    count: 0,
+  },
+  {
     what: 'ReLU on (3, 8): same shape, nothing learned',
     kind: 'ReLU',
     inputs: [[N, 3, 8]],
