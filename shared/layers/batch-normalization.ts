@@ -2,7 +2,9 @@ import { keyword, pythonBool, pythonCall, pythonNumber } from '../vocabulary/pyt
 import { thousands } from '../vocabulary/code-text.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { expectKnown, expects, expectRank, hints, ok } from './shape-rules.js';
-import { bool, float } from './params.js';
+import { float } from './params.js';
+import { normalizationCommon } from './common.js';
+import { torchGammaBeta } from './spellings.js';
 import { defineLayer, passesMask, weightList } from './types.js';
 import { lastDim } from '../vocabulary/shape.js';
 
@@ -27,30 +29,7 @@ export const batchNormalization = defineLayer({
         es: 'Con qué lentitud siguen a cada lote la media y la varianza acumuladas que se usan al predecir.',
       },
     }),
-    epsilon: float({
-      default: 0.001,
-      min: 0,
-      max: 1,
-      minExclusive: true,
-      description: {
-        en: 'Small number added to the variance so it never divides by zero.',
-        es: 'Número pequeño que se suma a la varianza para no dividir nunca entre cero.',
-      },
-    }),
-    center: bool({
-      default: true,
-      description: {
-        en: 'Learn an offset (beta) added after normalising.',
-        es: 'Aprende un desplazamiento (beta) que se suma tras normalizar.',
-      },
-    }),
-    scale: bool({
-      default: true,
-      description: {
-        en: 'Learn a factor (gamma) the normalised values are multiplied by.',
-        es: 'Aprende un factor (gamma) por el que se multiplican los valores normalizados.',
-      },
-    }),
+    ...normalizationCommon(),
   },
   // Normalises each feature of the last axis, which must be known for the per-feature weights.
   inferShape: ([input = []]) => {
@@ -163,14 +142,12 @@ export const batchNormalization = defineLayer({
         // Keras' order: gamma (if scale), beta (if center), then the moving mean and variance.
         // Without one of gamma and beta, PyTorch's affine layer keeps it at 1 or 0.
         load: (arrays) => {
-          const [gamma, beta] = [params.scale ? arrays[0] : null, params.center ? arrays[Number(params.scale)] : null];
-          const [mean, variance] = arrays.slice(Number(params.scale) + Number(params.center));
-          const attribute = context.attribute;
+          const { lines, rest } = torchGammaBeta(params, context.attribute, arrays);
+          const [mean = 'mean', variance = 'variance'] = rest;
           return [
-            ...(gamma ? [`${attribute}.weight.copy_(torch.from_numpy(${gamma}))`] : []),
-            ...(beta ? [`${attribute}.bias.copy_(torch.from_numpy(${beta}))`] : []),
-            `${attribute}.running_mean.copy_(torch.from_numpy(${mean ?? 'mean'}))`,
-            `${attribute}.running_var.copy_(torch.from_numpy(${variance ?? 'variance'}))`,
+            ...lines,
+            `${context.attribute}.running_mean.copy_(torch.from_numpy(${mean}))`,
+            `${context.attribute}.running_var.copy_(torch.from_numpy(${variance}))`,
           ];
         },
       };

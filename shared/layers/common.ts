@@ -163,10 +163,9 @@ export function filters(defaultValue = 32) {
   });
 }
 
-/** The window options shared by Conv2D and Conv2DTranspose. */
-export function conv2dCommon() {
+/** The window options of a 2-D convolution: its size and its steps (Conv2D, Conv2DTranspose, DepthwiseConv2D). */
+export function window2d() {
   return {
-    filters: filters(),
     kernel_size: ints({
       length: 2,
       default: [3, 3],
@@ -181,6 +180,41 @@ export function conv2dCommon() {
       description: {
         en: 'How many rows and columns the window moves at each step.',
         es: 'Cuántas filas y columnas avanza la ventana en cada paso.',
+      },
+    }),
+  };
+}
+
+/** The window options shared by Conv2D and Conv2DTranspose. */
+export function conv2dCommon() {
+  return { filters: filters(), ...window2d() };
+}
+
+/** What BatchNormalization and LayerNormalization share: epsilon, and whether they learn beta and gamma. */
+export function normalizationCommon() {
+  return {
+    epsilon: float({
+      default: 0.001,
+      min: 0,
+      max: 1,
+      minExclusive: true,
+      description: {
+        en: 'Small number added to the variance so it never divides by zero.',
+        es: 'Número pequeño que se suma a la varianza para no dividir nunca entre cero.',
+      },
+    }),
+    center: bool({
+      default: true,
+      description: {
+        en: 'Learn an offset (beta) added after normalising.',
+        es: 'Aprende un desplazamiento (beta) que se suma tras normalizar.',
+      },
+    }),
+    scale: bool({
+      default: true,
+      description: {
+        en: 'Learn a factor (gamma) the normalised values are multiplied by.',
+        es: 'Aprende un factor (gamma) por el que se multiplican los valores normalizados.',
       },
     }),
   };

@@ -12,8 +12,8 @@ import {
 } from '../vocabulary/typescript-literals.js';
 import { lastDim } from '../vocabulary/shape.js';
 import { convolutionPytorch } from './convolution.js';
-import { activation, kernelInitializer, padding, useBias } from './common.js';
-import { int, ints } from './params.js';
+import { activation, kernelInitializer, padding, useBias, window2d } from './common.js';
+import { int } from './params.js';
 import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
 import { pair, tfActivation, tfInitializer } from './tf-config.js';
 import { defineLayer, weightList } from './types.js';
@@ -29,22 +29,7 @@ export const depthwiseConv2d = defineLayer({
   inputs: 'one',
   namePrefix: 'depthwise_conv2d',
   params: {
-    kernel_size: ints({
-      length: 2,
-      default: [3, 3],
-      description: {
-        en: 'Height and width of the window each channel’s filter slides over.',
-        es: 'Alto y ancho de la ventana que el filtro de cada canal desliza.',
-      },
-    }),
-    strides: ints({
-      length: 2,
-      default: [1, 1],
-      description: {
-        en: 'How many rows and columns the window moves at each step.',
-        es: 'Cuántas filas y columnas avanza la ventana en cada paso.',
-      },
-    }),
+    ...window2d(),
     padding: padding(),
     depth_multiplier: int({
       default: 1,

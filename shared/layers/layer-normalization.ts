@@ -6,7 +6,8 @@
 import { keyword, pythonBool, pythonCall, pythonNumber } from '../vocabulary/python.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
 import { lastDim } from '../vocabulary/shape.js';
-import { bool, float } from './params.js';
+import { normalizationCommon } from './common.js';
+import { torchGammaBeta } from './spellings.js';
 import { expectKnown, expectRank, expects, hints, ok } from './shape-rules.js';
 import { defineLayer, passesMask, weightList } from './types.js';
 
@@ -22,32 +23,7 @@ export const layerNormalization = defineLayer({
   },
   inputs: 'one',
   namePrefix: 'layer_normalization',
-  params: {
-    epsilon: float({
-      default: 0.001,
-      min: 0,
-      max: 1,
-      minExclusive: true,
-      description: {
-        en: 'Small number added to the variance so it never divides by zero.',
-        es: 'Número pequeño que se suma a la varianza para no dividir nunca entre cero.',
-      },
-    }),
-    center: bool({
-      default: true,
-      description: {
-        en: 'Learn an offset (beta) added after normalising.',
-        es: 'Aprende un desplazamiento (beta) que se suma tras normalizar.',
-      },
-    }),
-    scale: bool({
-      default: true,
-      description: {
-        en: 'Learn a factor (gamma) the normalised values are multiplied by.',
-        es: 'Aprende un factor (gamma) por el que se multiplican los valores normalizados.',
-      },
-    }),
-  },
+  params: normalizationCommon(),
   inferShape: ([input = []]) => {
     if (input.length < 2) {
       const wrongRank = expectRank('LayerNormalization', input, 2, expects.atLeastVector, hints.none);
@@ -115,13 +91,7 @@ export const layerNormalization = defineLayer({
         forward: ([input = 'x']) => `${context.attribute}(${input})`,
         params: affine ? 2 * features : 0,
         notes,
-        load: (arrays) => {
-          const [gamma, beta] = [params.scale ? arrays[0] : null, params.center ? arrays[Number(params.scale)] : null];
-          return [
-            ...(gamma ? [`${context.attribute}.weight.copy_(torch.from_numpy(${gamma}))`] : []),
-            ...(beta ? [`${context.attribute}.bias.copy_(torch.from_numpy(${beta}))`] : []),
-          ];
-        },
+        load: (arrays) => torchGammaBeta(params, context.attribute, arrays).lines,
       };
     },
   },

@@ -99,3 +99,24 @@ export function tfInitializerCode(name: Exclude<InitializerName, 'orthogonal'>, 
       return `tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: ${seed} })`;
   }
 }
+
+/**
+ * Loading a normalisation's trained gamma (if it scales) and beta (if it centres), Keras' first
+ * weights, into PyTorch's affine weight and bias; `rest` is what follows them (BatchNormalization's
+ * moving statistics).
+ */
+export function torchGammaBeta(
+  params: { scale: boolean; center: boolean },
+  attribute: string,
+  arrays: readonly string[],
+): { lines: string[]; rest: string[] } {
+  const gamma = params.scale ? arrays[0] : undefined;
+  const beta = params.center ? arrays[Number(params.scale)] : undefined;
+  return {
+    lines: [
+      ...(gamma ? [`${attribute}.weight.copy_(torch.from_numpy(${gamma}))`] : []),
+      ...(beta ? [`${attribute}.bias.copy_(torch.from_numpy(${beta}))`] : []),
+    ],
+    rest: arrays.slice(Number(params.scale) + Number(params.center)),
+  };
+}
