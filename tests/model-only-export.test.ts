@@ -112,14 +112,15 @@ const cases: Case[] = [
     samples: [{ shape: [9, 9, 3], below: null }],
   },
   {
-    title: 'a text model (Embedding, LSTM, Dense) fed token indices',
+    title: 'a text model (Embedding, LSTM, Dense) fed token indices, of any length (None)',
     graph: chain(
-      layer('Input', 'tokens', { shape: [5], dtype: 'int32' }),
+      layer('Input', 'tokens', { shape: [null], dtype: 'int32' }),
       layer('Embedding', 'embedding', { input_dim: 20, output_dim: 4 }),
       layer('LSTM', 'lstm', { units: 6 }),
       layer('Dense', 'next', { units: 2, activation: 'softmax' }),
     ),
-    samples: [{ shape: [5], below: 20 }],
+    // A sequence of 10 made up (openSampleLength); the one given with --input is as long.
+    samples: [{ shape: [10], below: 20 }],
   },
   {
     title: 'two Inputs joined, normalised (LayerNormalization), two outputs',

@@ -125,7 +125,10 @@ export interface ModelOnlyPlan extends NetworkPlan {
 /** A made-up sample for one Input, the same in every language: index i of the flattened sample is `value(i)`. */
 export interface SampleInput {
   name: string;
+  /** The made-up sample's shape: the Input's, a size left open made `openSampleLength`. */
   shape: number[];
+  /** The Input's own shape, None (null) where it takes any size: what a given sample is held to. */
+  declared: (number | null)[];
   dtype: 'float32' | 'int32';
   /**
    * Integers below `below` for token indices (i × 37 mod below), else (i × 37 mod 101) / 100:
@@ -133,6 +136,9 @@ export interface SampleInput {
    */
   below: number | null;
 }
+
+/** How long the made-up sample is along a size the Input leaves open (sequences of any length). */
+export const openSampleLength = 10;
 
 /** The name of the weights file a program without data reads. */
 export const storedWeightsFile = 'weights.bin';
@@ -321,8 +327,9 @@ function littleEndian(values: Float32Array): Uint8Array {
 /** The made-up sample one Input is given: token indices below the smallest vocabulary it feeds, else fractions. */
 function sampleOf(input: PlannedLayer, network: NetworkPlan): SampleInput {
   const params = input.node.params as { shape?: readonly (number | null)[]; dtype?: string };
-  const shape = input.output.slice(1).map((size) => size ?? 1);
-  if (params.dtype !== 'int32') return { name: input.node.name, shape, dtype: 'float32', below: null };
+  const declared = input.output.slice(1);
+  const shape = declared.map((size) => size ?? openSampleLength);
+  if (params.dtype !== 'int32') return { name: input.node.name, shape, declared, dtype: 'float32', below: null };
   const vocabularies = network.layers
     .filter((layer) => layer.sources.includes(input.node.id))
     .flatMap((layer) => {
@@ -332,6 +339,7 @@ function sampleOf(input: PlannedLayer, network: NetworkPlan): SampleInput {
   return {
     name: input.node.name,
     shape,
+    declared,
     dtype: 'int32',
     below: vocabularies.length > 0 ? Math.min(...vocabularies) : 10,
   };

@@ -147,8 +147,11 @@ export function pythonModelOnlyOpening(
 export function pythonSampleLines(samples: readonly SampleInput[]): string[] {
   const made = (sample: SampleInput) =>
     `made_up(${pythonTuple(sample.shape)}${sample.below === null ? '' : `, below=${sample.below}`})`;
+  // The Input's own shape, None where it takes any size.
+  const declared = (sample: SampleInput) =>
+    `(${sample.declared.map((size) => (size === null ? 'None' : String(size))).join(', ')}${sample.declared.length === 1 ? ',' : ''})`;
   const given = (sample: SampleInput, value: string) =>
-    `given(${value}, ${pythonTuple(sample.shape)}, ${pythonString(sample.dtype)}, ${pythonString(sample.name)})`;
+    `given(${value}, ${declared(sample)}, ${pythonString(sample.dtype)}, ${pythonString(sample.name)})`;
   const several = samples.length > 1;
   const list = (parts: string[]) => (several ? `[${parts.join(', ')}]` : (parts[0] ?? ''));
   return [
@@ -162,12 +165,12 @@ export function pythonSampleLines(samples: readonly SampleInput[]): string[] {
     '',
     '',
     'def given(sample, shape, dtype, name):',
-    `    """A sample from the --input file, as a batch of one; refused when its size is not the Input's."""`,
+    `    """A sample from the --input file, as a batch of one, its size held to the Input's shape (None: any)."""`,
     '    values = np.asarray(sample, dtype=dtype)',
-    '    if values.size != int(np.prod(shape)):',
-    '        wanted = int(np.prod(shape))',
-    '        raise SystemExit(f"--input: {name} takes {wanted} numbers (shape {shape}), the file gives {values.size}")',
-    '    return values.reshape((1, *shape))',
+    '    known = int(np.prod([size for size in shape if size is not None]))',
+    '    if values.size == 0 or values.size % known != 0 or (None not in shape and values.size != known):',
+    '        raise SystemExit(f"--input: {name} takes numbers of shape {shape}, the file gives {values.size}")',
+    '    return values.reshape((1, *[-1 if size is None else size for size in shape]))',
     '',
     '',
     '# 3. One input: the sample in the file --input names, else a made-up one.',

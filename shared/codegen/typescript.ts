@@ -371,8 +371,11 @@ function sampleSection(samples: readonly SampleInput[]): string[] {
   const several = samples.length > 1;
   const shape = (sample: SampleInput) => typescriptNumbers(sample.shape);
   const made = (sample: SampleInput) => `madeUpSample(${shape(sample)}, ${sample.below ?? 'null'})`;
+  // The Input's own shape, null where it takes any size.
+  const declared = (sample: SampleInput) =>
+    `[${sample.declared.map((size) => (size === null ? 'null' : String(size))).join(', ')}]`;
   const given = (sample: SampleInput, value: string) =>
-    `givenSample(${value}, ${shape(sample)}, '${sample.dtype}', ${typescriptString(sample.name)})`;
+    `givenSample(${value}, ${declared(sample)}, '${sample.dtype}', ${typescriptString(sample.name)})`;
   const list = (parts: string[]) => (several ? `[${parts.join(', ')}]` : (parts[0] ?? ''));
   return [
     `// 3. One input: the sample in the JSON file --input names, else a made-up one.`,
@@ -384,14 +387,17 @@ function sampleSection(samples: readonly SampleInput[]): string[] {
     `    [1, ...shape],`,
     `    below === null ? 'float32' : 'int32',`,
     `  );`,
-    `/** A sample from the --input file, as a batch of one; refused when its size is not the Input's. */`,
-    `const givenSample = (sample: unknown, shape: number[], dtype: 'float32' | 'int32', name: string) => {`,
+    `/** A sample from the --input file, as a batch of one, its size held to the Input's shape (null: any). */`,
+    `const givenSample = (sample: unknown, shape: (number | null)[], dtype: 'float32' | 'int32', name: string) => {`,
     `  const values = flatSample(sample);`,
-    `  const size = shape.reduce((a, b) => a * b, 1);`,
-    `  if (values.length !== size || values.some((value) => typeof value !== 'number')) {`,
-    "    throw new Error(`--input: ${name} takes ${size} numbers (shape ${shape.join(' × ')}), the file gives ${values.length} values`);",
+    `  const known = shape.reduce<number>((a, b) => a * (b ?? 1), 1);`,
+    `  const open = shape.includes(null);`,
+    `  const fits = values.length > 0 && values.length % known === 0 && (open || values.length === known);`,
+    `  if (!fits || values.some((value) => typeof value !== 'number')) {`,
+    "    throw new Error(`--input: ${name} takes numbers of shape ${shape.map((size) => size ?? 'None').join(' × ')}, the file gives ${values.length} values`);",
     `  }`,
-    `  return tf.tensor(values as number[], [1, ...shape], dtype);`,
+    `  const sized = shape.map((size) => size ?? values.length / known);`,
+    `  return tf.tensor(values as number[], [1, ...sized], dtype);`,
     `};`,
     `const inputAt = process.argv.indexOf('--input');`,
     `const inputFile = inputAt >= 0 ? process.argv[inputAt + 1] : undefined;`,

@@ -47,8 +47,6 @@ export const importRefusals = {
     `layer '${v.layer}' (${v.className}): ${v.param} ${quote(v.value)} is not allowed; LayerLab takes ${v.allowed}`,
   'layer.unsupported': (v: { layer: string; className: string; key: string; value: unknown; why: string }) =>
     `layer '${v.layer}' (${v.className}) sets ${v.key} to ${quote(v.value)}, which LayerLab cannot draw: ${v.why}`,
-  'layer.open-input': (v: { layer: string; shape: string }) =>
-    `layer '${v.layer}' leaves a dimension of its input open ${v.shape}; LayerLab needs every dimension but the batch's`,
   'layer.nested-outputs': (v: { layer: string; count: number }) =>
     `the nested model '${v.layer}' has ${v.count} outputs; LayerLab draws a nested model that hands one output on`,
   'layer.shared': (v: { layer: string; times: number }) =>

@@ -17,9 +17,10 @@ export const input = defineLayer({
       default: [3, 8],
       minRank: 1,
       maxRank: 4,
+      allowFree: true,
       description: {
-        en: 'Shape of one sample without the batch, e.g. 3, 8 for 3 time steps of 8 features.',
-        es: 'Forma de una muestra sin el lote, p. ej. 3, 8 para 3 pasos de 8 características.',
+        en: 'Shape of one sample without the batch, e.g. 3, 8 for 3 time steps of 8 features; None, 8 takes sequences of any length.',
+        es: 'Forma de una muestra sin el lote, p. ej. 3, 8 para 3 pasos de 8 características; None, 8 acepta secuencias de cualquier longitud.',
       },
     }),
     dtype: choice({
@@ -39,13 +40,14 @@ export const input = defineLayer({
   code: {
     typescript: (params, context) =>
       `tf.input(${typescriptConfig([
-        ['shape', typescriptNumbers(params.shape.map((dim) => dim ?? -1))],
+        // tf.js writes a size left open as null, Keras as None.
+        ['shape', `[${params.shape.map((dim) => (dim === null ? 'null' : String(dim))).join(', ')}]`],
         ['dtype', params.dtype === 'float32' ? null : typescriptString(params.dtype)],
         ['name', context.name],
       ])})`,
     keras: (params, context) =>
       pythonCall('keras.Input', [
-        `shape=${pythonTuple(params.shape.map((dim) => dim ?? -1))}`,
+        `shape=(${params.shape.map((dim) => (dim === null ? 'None' : String(dim))).join(', ')}${params.shape.length === 1 ? ',' : ''})`,
         params.dtype === 'float32' ? null : `dtype=${pythonString(params.dtype)}`,
         `name=${context.name}`,
       ]),

@@ -53,6 +53,17 @@ describe('parseParamText', () => {
     expect(parseParamText(target, '0, 3').ok).toBe(false);
   });
 
+  it('reads None as a size left open where a shape allows it (an Input of sequences of any length)', () => {
+    const free = shape({ default: [3, 8], allowFree: true, description: text });
+    expect(parseParamText(free, 'None, 8')).toEqual({ ok: true, value: [null, 8] });
+    expect(parseParamText(free, '(none,)')).toEqual({ ok: true, value: [null] });
+    expect(allowedValues(free).en).toBe('1 to 4 positive whole numbers separated by commas (None leaves a size open)');
+    const fixed = shape({ default: [3, 8], description: text });
+    expect(parseParamText(fixed, 'None, 8').ok).toBe(false);
+    expect(parseParamText(free, 'Nonesuch, 8').ok).toBe(false);
+    expect(formatParamValue([null, 8])).toBe('None, 8');
+  });
+
   it('formats values back the way they are typed', () => {
     expect(formatParamValue([3, 8])).toBe('3, 8');
     expect(formatParamValue(null)).toBe('');

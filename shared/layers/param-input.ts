@@ -57,7 +57,11 @@ export function allowedValues(spec: ParamSpec): Localized {
           : `${spec.length} números enteros de ${formatNumber(spec.min, l)} a ${formatNumber(spec.max, l)}, separados por comas`,
       );
     case 'shape': {
-      const extra = spec.allowInferred ? { en: ' (one may be -1)', es: ' (uno puede ser -1)' } : { en: '', es: '' };
+      const extra = spec.allowInferred
+        ? { en: ' (one may be -1)', es: ' (uno puede ser -1)' }
+        : spec.allowFree
+          ? { en: ' (None leaves a size open)', es: ' (None deja un tamaño abierto)' }
+          : { en: '', es: '' };
       return both((l) =>
         l === 'en'
           ? `${spec.minRank} to ${spec.maxRank} positive whole numbers separated by commas${extra.en}`
@@ -82,15 +86,16 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function parseList(text: string): number[] | null {
+/** Numbers separated by commas, in brackets or not; `None` (any case) for a size left open. */
+function parseList(text: string): (number | null)[] | null {
   const parts = text
     .replace(/^[([]\s*/, '')
     .replace(/\s*[)\]]$/, '')
     .split(',')
     .map((part) => part.trim())
     .filter((part, index, all) => !(part === '' && index === all.length - 1 && all.length > 1));
-  const values = parts.map(parseNumber);
-  return values.every((value): value is number => value !== null) ? values : null;
+  const values = parts.map((part) => (/^none$/i.test(part) ? null : (parseNumber(part) ?? Number.NaN)));
+  return values.some((value) => Number.isNaN(value)) ? null : values;
 }
 
 /** Parses text typed into a field for `spec`. Booleans and choices come from their own widgets. */

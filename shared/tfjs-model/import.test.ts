@@ -385,9 +385,9 @@ describe('refusals, each with its message', () => {
       `layer 'dense' (Dense): activation "hard_sigmoid" is not allowed; LayerLab takes one of linear, relu, sigmoid, tanh, softmax, elu, selu, softplus, softsign, swish, gelu`,
     ],
     [
-      'an input with an open time axis',
-      (json: Json) => (record(layerNamed(json, 'input')['config'])['batch_input_shape'] = [null, null, 2]),
-      `layer 'input' leaves a dimension of its input open (None, None, 2); LayerLab needs every dimension but the batch's`,
+      'an input whose features are left open, which the recurrent layer must know',
+      (json: Json) => (record(layerNamed(json, 'input')['config'])['batch_input_shape'] = [null, 3, null]),
+      `the imported network has errors: rnn: SimpleRNN needs to know the size of every axis it works on; it gets (None, 3, None). Give the Input a fixed size.`,
     ],
     [
       'a layer applied twice',
@@ -608,6 +608,33 @@ describe('models nested in models, drawn as their layers', () => {
     const theirs = predict(model, input);
     predict(ours, input).forEach((value, index) => expect(value).toBeCloseTo(theirs[index] ?? NaN, 6));
     tf.dispose([input]);
+    ours.dispose();
+    model.dispose();
+  });
+});
+
+describe('sizes left open (None) other than the batch', () => {
+  it('opens a text model whose sequences have any length, and answers as tf.js does at every length', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.embedding({ inputDim: 20, outputDim: 4, batchInputShape: [null, null] }),
+        tf.layers.conv1d({ filters: 3, kernelSize: 2, activation: 'relu' }),
+        tf.layers.lstm({ units: 5, recurrentActivation: 'sigmoid' }),
+        tf.layers.dense({ units: 2, activation: 'softmax' }),
+      ],
+    });
+    const { json, bin } = await savedByTfjs(model);
+    const imported = importTfjsModel(json, files(bin));
+    if (!imported.ok) throw new Error(imported.message);
+    const input = imported.graph.nodes[0];
+    expect(input).toMatchObject({ kind: 'Input', params: { shape: [null], dtype: 'int32' } });
+    const ours = build(imported.graph, imported.trained);
+    for (const length of [3, 9]) {
+      const tokens = tf.tensor2d([Array.from({ length }, (_, index) => (index * 7) % 20)], [1, length], 'int32');
+      const theirs = predict(model, tokens);
+      predict(ours, tokens).forEach((value, index) => expect(value).toBeCloseTo(theirs[index] ?? NaN, 6));
+      tokens.dispose();
+    }
     ours.dispose();
     model.dispose();
   });

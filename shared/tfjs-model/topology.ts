@@ -59,13 +59,9 @@ function declaredBatchShape(config: Record<string, unknown>): unknown[] | null {
   return Array.isArray(shape) ? [null, ...(shape as unknown[])] : null;
 }
 
-/** An Input layer of `batchShape`, refused where a dimension but the batch's is open. */
+/** An Input layer of `batchShape`; a size left open (None) stays open, checked where a layer needs it. */
 function inputLayer(name: string, batchShape: readonly unknown[], dtype: unknown): DraftLayer {
   const shape = batchShape.slice(1);
-  if (shape.some((dim) => dim === null)) {
-    const shown = `(${batchShape.map((dim) => (dim === null ? 'None' : String(dim))).join(', ')})`;
-    throw refusal('layer.open-input', { layer: name, shape: shown });
-  }
   const params = completeParams(name, 'InputLayer', 'Input', {
     shape,
     dtype: typeof dtype === 'string' ? snakeCase(dtype) : dtype,

@@ -6,7 +6,7 @@
 import type { Dataset } from '../data/build.js';
 import type { Analysis } from '../graph/analyze.js';
 import { severityOf, type Problem, type ProblemCode, type ProblemValues, type Fix } from '../vocabulary/problems.js';
-import { formatShape, shapesEqual } from '../vocabulary/shape.js';
+import { formatShape, shapeAccepts, shapesEqual } from '../vocabulary/shape.js';
 import { generatorEnds } from '../graph/gan.js';
 import type { Graph } from '../graph/types.js';
 import { suggestLoss, type TrainingSettings } from './settings.js';
@@ -266,7 +266,7 @@ export function checkOrdinaryFit(
     const input = byId.get(id);
     const dataShape = [null, ...sampleShape];
     const inputShape = analysis.nodes.get(id)?.shape;
-    if (input && inputShape && !shapesEqual(inputShape, dataShape))
+    if (input && inputShape && !shapeAccepts(inputShape, dataShape))
       found.push(
         problem(
           'data.input-shape',

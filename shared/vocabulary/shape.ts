@@ -16,6 +16,14 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((dim, index) => dim === b[index]);
 }
 
+/**
+ * Whether a layer expecting `expected` takes tensors of `given`: the same rank, each size equal,
+ * or left open (None) in `expected` (an Input of (None, 8) takes sequences of any length).
+ */
+export function shapeAccepts(expected: Shape, given: Shape): boolean {
+  return expected.length === given.length && expected.every((dim, index) => dim === null || dim === given[index]);
+}
+
 /** The number of values in one sample (all axes but the batch), or null if any is unknown. */
 export function sampleSize(shape: Shape): number | null {
   let size = 1;
