@@ -1,5 +1,5 @@
-import { pythonCall, pythonString, pythonTuple } from '../vocabulary/python.js';
-import { typescriptConfig, typescriptNumbers, typescriptString } from '../vocabulary/typescript-literals.js';
+import { pythonCall, pythonString } from '../vocabulary/python.js';
+import { typescriptConfig, typescriptString } from '../vocabulary/typescript-literals.js';
 import { choice, shape } from './params.js';
 import { defineLayer } from './types.js';
 
