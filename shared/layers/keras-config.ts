@@ -101,6 +101,36 @@ function sameNumbers(config: Record<string, unknown>, expected: Record<string, n
   return Object.entries(expected).every(([key, value]) => (config[key] ?? value) === value);
 }
 
+/** Keras' default settings of the activation layers that mean the same as an activation's name. */
+const plainActivationLayers: Record<string, { name: string; neutral: Record<string, unknown[]> }> = {
+  ReLU: { name: 'relu', neutral: { max_value: [null], negative_slope: [0], threshold: [0] } },
+  Softmax: { name: 'softmax', neutral: { axis: [-1, [-1]] } },
+  ELU: { name: 'elu', neutral: { alpha: [1] } },
+};
+
+/**
+ * An activation saved as a layer object (Keras 2 writes `activation=ReLU()` as
+ * `{"class_name": "ReLU", "config": {...}}`) as the name it means, when its settings are Keras'
+ * defaults; undefined for anything else, which the schema then refuses, quoting it.
+ */
+function activationOfLayer(value: unknown): string | undefined {
+  if (!isRecord(value) || typeof value['class_name'] !== 'string') return undefined;
+  const plain = plainActivationLayers[value['class_name']];
+  const config = isRecord(value['config']) ? value['config'] : {};
+  if (!plain) return undefined;
+  const isNeutral = Object.entries(config).every(([key, setting]) => {
+    const allowed = plain.neutral[snakeCase(key)];
+    // Its name, dtype and trainable flag change nothing.
+    if (allowed === undefined) return ['name', 'trainable', 'dtype'].includes(snakeCase(key));
+    const same = (entry: unknown) =>
+      Array.isArray(entry)
+        ? Array.isArray(setting) && setting.length === entry.length && entry.every((item, at) => item === setting[at])
+        : entry === setting;
+    return setting === undefined || allowed.some(same);
+  });
+  return isNeutral ? plain.name : undefined;
+}
+
 /** The reader of one layer's config; what it has not used, `finish` accounts for. */
 export class LayerConfig {
   private readonly entries = new Map<string, unknown>();
@@ -133,7 +163,7 @@ export class LayerConfig {
   /** A name-like value (an activation, a padding) in snake_case; anything else as it is. */
   text(key: string): unknown {
     const found = this.value(key);
-    return typeof found === 'string' ? snakeCase(found) : found;
+    return typeof found === 'string' ? snakeCase(found) : (activationOfLayer(found) ?? found);
   }
 
   /** A kernel initialiser as LayerLab names it; an unknown one becomes Keras' default, with a warning. */
