@@ -145,7 +145,7 @@ export function typescriptStored(layers: readonly PlannedLayer[]): string[] {
   const values = storedValues(layers);
   if (values === 0) return [];
   return [
-    ...commentLines(storedComment(values), '', '// '),
+    ...commentLines(`2. ${storedComment(values)}`, '', '// '),
     `const storedBytes = readFileSync(new URL(${typescriptString(`./${storedWeightsFile}`)}, import.meta.url));`,
     `const storedView = new DataView(storedBytes.buffer, storedBytes.byteOffset, storedBytes.byteLength);`,
     `if (storedBytes.byteLength !== ${values * 4}) {`,

@@ -120,13 +120,20 @@ function dataCode(plan: ExportPlan, helpers: Set<TypeScriptHelper>): TypeScriptD
   return { ...dataCodeOf(plan), useHelper: (name) => helpers.add(name), fed: fedTypescript(plan) };
 }
 
-function modelSection(plan: NetworkPlan, seed: number, helpers: Set<TypeScriptHelper>): string[] {
+const trainedModelHeading = [
+  `// 2. The model, wired as drawn, with tf.js' functional API. The seeds are drawn from the run's`,
+  `// seed the way LayerLab draws them, so the weights start where the app's do.`,
+];
+
+function modelSection(
+  plan: NetworkPlan,
+  seed: number,
+  helpers: Set<TypeScriptHelper>,
+  heading: readonly string[] = trainedModelHeading,
+): string[] {
   const written = writeLayers(plan, seed, helpers);
   const tensors = new Map(plan.layers.map((layer) => [layer.node.id, camelCase(layer.identifier)]));
-  const lines = [
-    `// 2. The model, wired as drawn, with tf.js' functional API. The seeds are drawn from the run's`,
-    `// seed the way LayerLab draws them, so the weights start where the app's do.`,
-  ];
+  const lines = [...heading];
   const replacements: string[] = [];
   plan.layers.forEach((layer, index) => {
     const { code, replaced } = written[index] ?? { code: '', replaced: new Map<number, string>() };
@@ -420,7 +427,11 @@ function sampleSection(samples: readonly SampleInput[]): string[] {
  */
 export function writeTypeScriptModelOnly(plan: ModelOnlyPlan): string {
   const helpers = new Set<TypeScriptHelper>();
-  const model = modelSection(plan, plan.seed, helpers);
+  const model = modelSection(plan, plan.seed, helpers, [
+    plan.weightsFile
+      ? `// 1. The model, wired as drawn, with tf.js' functional API; its trained weights follow.`
+      : `// 1. The model, wired as drawn, with tf.js' functional API, its weights drawn from the project's seed.`,
+  ]);
   const several = plan.outputs.length > 1;
   const sections = [
     [

@@ -43,6 +43,11 @@ function pickFiles(): Promise<File[]> {
   });
 }
 
+/** The importer's warnings (lines such as "the nested model 'x' is drawn as its 7 layers") as sentences. */
+function asSentences(lines: readonly string[]): string {
+  return lines.map((line) => `${line.charAt(0).toUpperCase()}${line.slice(1)}.`).join(' ');
+}
+
 export async function importModel(): Promise<void> {
   const files = await pickFiles();
   if (files.length === 0) return;
@@ -71,6 +76,6 @@ export async function importModel(): Promise<void> {
   const nodes = imported.graph.nodes;
   state.setNotice({
     kind: 'info',
-    text: i18next.t('modelFiles.imported', { count: nodes.length, warnings: imported.warnings.join(' ') }),
+    text: i18next.t('modelFiles.imported', { count: nodes.length, warnings: asSentences(imported.warnings) }),
   });
 }
