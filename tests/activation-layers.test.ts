@@ -216,3 +216,39 @@ describe('SpatialDropout1D while training', () => {
     compiled.model.dispose();
   });
 });
+
+describe('saved as tf.js saves them, and read back', () => {
+  const kinds = [
+    'ReLU',
+    'LeakyReLU',
+    'ELU',
+    'Softmax',
+    'ZeroPadding2D',
+    'Cropping2D',
+    'DepthwiseConv2D',
+    'SeparableConv2D',
+    'LayerNormalization',
+    'Permute',
+    'SpatialDropout1D',
+  ] as const;
+  const examples = kinds.flatMap((kind) =>
+    layerDef(kind).examples.map((example) => ({ kind, label: example.label, example })),
+  );
+
+  it.each(examples)('$label: the same settings and weights back', async ({ kind, example }) => {
+    const graph = chain(
+      layer('Input', 'input', { shape: [...example.input] }),
+      layer(kind, 'probe', (example.params ?? {}) as never),
+    );
+    const compiled = compileGraph(graph, tf, { seed: 2 });
+    if (!compiled.ok) throw new Error('compiles');
+    const weights = compiled.model.getWeights().map((weight) => ({ shape: weight.shape, values: weight.dataSync() }));
+    compiled.model.dispose();
+    const exported = await exportTfjsModel(tf, graph, { weights: encodeWeights(weights) });
+    if (!exported.ok) throw new Error(exported.message);
+    const imported = importTfjsModel(JSON.parse(JSON.stringify(exported.modelJson)), () => exported.weightsBin);
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.graph.nodes.find((node) => node.name === 'probe')?.params).toEqual(graph.nodes[1]?.params);
+    expect(imported.trained.weights).toEqual(encodeWeights(weights));
+  });
+});

@@ -98,7 +98,7 @@ const cases: Case[] = [
     samples: [{ shape: [8, 8, 1], below: null }],
   },
   {
-    title: 'a MobileNet block (ZeroPadding2D, DepthwiseConv2D, ReLU6, a 1×1 Conv2D, global pooling)',
+    title: 'a MobileNet block (ZeroPadding2D, DepthwiseConv2D, ReLU6, a 1×1 Conv2D), a SeparableConv2D, global pooling',
     graph: chain(
       layer('Input', 'image', { shape: [9, 9, 3] }),
       layer('ZeroPadding2D', 'pad', { padding: [0, 1, 0, 1] }),
@@ -106,6 +106,7 @@ const cases: Case[] = [
       layer('BatchNormalization', 'depthwise_norm'),
       layer('ReLU', 'depthwise_relu', { max_value: 6 }),
       layer('Conv2D', 'pointwise', { filters: 4, kernel_size: [1, 1] }),
+      layer('SeparableConv2D', 'separable', { filters: 3, padding: 'same', depth_multiplier: 2 }),
       layer('GlobalAveragePooling2D', 'pool'),
       layer('Dense', 'classes', { units: 2, activation: 'softmax' }),
     ),

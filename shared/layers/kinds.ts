@@ -38,6 +38,7 @@ import { permute } from './permute.js';
 import { reLu } from './re-lu.js';
 import { repeatVector } from './repeat-vector.js';
 import { reshape } from './reshape.js';
+import { separableConv2d } from './separable-conv2d.js';
 import { simpleRnn } from './simple-rnn.js';
 import { softmax } from './softmax.js';
 import { spatialDropout1d } from './spatial-dropout1d.js';
@@ -65,6 +66,7 @@ export const layerRegistry = {
   Conv2D: conv2d,
   Conv2DTranspose: conv2dTranspose,
   DepthwiseConv2D: depthwiseConv2d,
+  SeparableConv2D: separableConv2d,
   MaxPooling1D: maxPooling1d,
   MaxPooling2D: maxPooling2d,
   AveragePooling1D: averagePooling1d,

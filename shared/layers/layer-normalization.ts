@@ -1,7 +1,8 @@
 /**
  * LayerNormalization: each sample's features (the last axis) rescaled to mean 0 and variance 1,
  * then scaled by gamma and shifted by beta: the Transformer's normalisation, the same in training
- * and prediction (no running statistics). Keras' axis is read on import and refused unless last.
+ * and prediction (no running statistics). Keras' axis is read on import and refused unless last
+ * (as BatchNormalization's is).
  */
 import { keyword, pythonBool, pythonCall, pythonNumber } from '../vocabulary/python.js';
 import { typescriptConfig } from '../vocabulary/typescript-literals.js';
@@ -10,9 +11,7 @@ import { normalizationCommon } from './common.js';
 import { torchGammaBeta } from './spellings.js';
 import { expectKnown, expectRank, expects, hints, ok } from './shape-rules.js';
 import { defineLayer, passesMask, weightList } from './types.js';
-
-/** -1, or [-1] as Keras 3 writes it. */
-const isLastAxis = (value: unknown) => value === -1 || (Array.isArray(value) && value.length === 1 && value[0] === -1);
+import { normalizedAxis } from './keras-config.js';
 
 export const layerNormalization = defineLayer({
   kind: 'LayerNormalization',
@@ -53,10 +52,16 @@ export const layerNormalization = defineLayer({
   ],
   keras: {
     read(config) {
-      config.neutral('axis', isLastAxis, 'LayerLab normalises over the last axis');
       config.fixedInitializer('beta_initializer', 'zeros');
       config.fixedInitializer('gamma_initializer', 'ones');
-      return { epsilon: config.value('epsilon'), center: config.value('center'), scale: config.value('scale') };
+      return {
+        epsilon: config.value('epsilon'),
+        center: config.value('center'),
+        scale: config.value('scale'),
+        // tf.js writes the last axis counted from the front ([2] for (batch, steps, features)):
+        // checked once the input's rank is known.
+        [normalizedAxis]: config.value('axis'),
+      };
     },
   },
   code: {

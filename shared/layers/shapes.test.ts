@@ -516,6 +516,22 @@ const cases: Case[] = [
     count: 0,
   },
   {
+    what: 'SeparableConv2D 4, 3×3 on (6, 6, 3): 3·3·3 + 3·4 + 4 = 43',
+    kind: 'SeparableConv2D',
+    params: { filters: 4 },
+    inputs: [[N, 6, 6, 3]],
+    shape: [N, 4, 4, 4],
+    count: 43,
+  },
+  {
+    what: 'SeparableConv2D 3 same, stride 2, ×2 on (7, 6, 2), no bias: 3·3·2·2 + 4·3 = 48',
+    kind: 'SeparableConv2D',
+    params: { filters: 3, strides: [2, 2], padding: 'same', depth_multiplier: 2, use_bias: false },
+    inputs: [[N, 7, 6, 2]],
+    shape: [N, 4, 3, 3],
+    count: 48,
+  },
+  {
     what: 'ReLU on (3, 8): same shape, nothing learned',
     kind: 'ReLU',
     inputs: [[N, 3, 8]],
