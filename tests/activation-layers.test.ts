@@ -35,6 +35,8 @@ const kinds = new Set([
   // Its gamma and beta start at 1 and 0 on both sides.
   'LayerNormalization',
   'Permute',
+  // Its alphas start at 0 on both sides.
+  'PReLU',
 ]);
 /**
  * Each example of the new kinds alone, with nothing learned around it: its Input (two for a
@@ -230,6 +232,7 @@ describe('saved as tf.js saves them, and read back', () => {
     'LayerNormalization',
     'Permute',
     'SpatialDropout1D',
+    'PReLU',
   ] as const;
   const examples = kinds.flatMap((kind) =>
     layerDef(kind).examples.map((example) => ({ kind, label: example.label, example })),

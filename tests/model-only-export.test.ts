@@ -124,7 +124,7 @@ const cases: Case[] = [
     samples: [{ shape: [10], below: 20 }],
   },
   {
-    title: 'two Inputs joined, normalised (LayerNormalization), two outputs',
+    title: 'two Inputs joined, normalised (LayerNormalization), a learned PReLU, two outputs',
     graph: {
       nodes: [
         layer('Input', 'left', { shape: [3] }),
@@ -132,6 +132,7 @@ const cases: Case[] = [
         layer('Concatenate', 'joined'),
         layer('Dense', 'hidden', { units: 4, activation: 'tanh' }),
         layer('LayerNormalization', 'norm'),
+        layer('PReLU', 'prelu'),
         layer('Dense', 'score', { units: 1 }),
         layer('Dense', 'kind', { units: 2, activation: 'softmax' }),
       ],
@@ -140,8 +141,9 @@ const cases: Case[] = [
         wire('right', 'joined'),
         wire('joined', 'hidden'),
         wire('hidden', 'norm'),
-        wire('norm', 'score'),
-        wire('norm', 'kind'),
+        wire('norm', 'prelu'),
+        wire('prelu', 'score'),
+        wire('prelu', 'kind'),
       ],
     },
     samples: [

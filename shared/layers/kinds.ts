@@ -34,6 +34,7 @@ import { maxPooling2d } from './max-pooling2d.js';
 import { maximum } from './maximum.js';
 import { minimum } from './minimum.js';
 import { multiply } from './multiply.js';
+import { pReLu } from './p-re-lu.js';
 import { permute } from './permute.js';
 import { reLu } from './re-lu.js';
 import { repeatVector } from './repeat-vector.js';
@@ -56,6 +57,7 @@ export const layerRegistry = {
   Activation: activation,
   ReLU: reLu,
   LeakyReLU: leakyRelu,
+  PReLU: pReLu,
   ELU: elu,
   Softmax: softmax,
   RepeatVector: repeatVector,

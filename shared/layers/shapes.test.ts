@@ -532,6 +532,13 @@ const cases: Case[] = [
     count: 48,
   },
   {
+    what: 'PReLU on (3, 4): an alpha for each of 12 values',
+    kind: 'PReLU',
+    inputs: [[N, 3, 4]],
+    shape: [N, 3, 4],
+    count: 12,
+  },
+  {
     what: 'ReLU on (3, 8): same shape, nothing learned',
     kind: 'ReLU',
     inputs: [[N, 3, 8]],
