@@ -639,3 +639,48 @@ describe('sizes left open (None) other than the batch', () => {
     model.dispose();
   });
 });
+
+describe('TimeDistributed around a layer that acts on each step alike', () => {
+  it('draws TimeDistributed(Dense) as the Dense it is, with its weights, answering as tf.js does', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.lstm({ units: 4, returnSequences: true, inputShape: [5, 3], recurrentActivation: 'sigmoid' }),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, activation: 'softmax' }), name: 'per_step' }),
+      ],
+    });
+    const { json, bin } = await savedByTfjs(model);
+    const imported = importTfjsModel(json, files(bin));
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.graph.nodes.find((node) => node.name === 'per_step')).toMatchObject({
+      kind: 'Dense',
+      params: { units: 2, activation: 'softmax' },
+    });
+    expect(imported.warnings).toContain(
+      "TimeDistributed(Dense) 'per_step' is drawn as a Dense, which acts on each step alike",
+    );
+    const input = tf.randomUniform([2, 5, 3], -1, 1, 'float32', 4);
+    const ours = build(imported.graph, imported.trained);
+    const theirs = predict(model, input);
+    predict(ours, input).forEach((value, index) => expect(value).toBeCloseTo(theirs[index] ?? NaN, 6));
+    tf.dispose([input]);
+    ours.dispose();
+    model.dispose();
+  });
+
+  it('refuses TimeDistributed around a layer that would need its own pass per step, saying which it draws', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.timeDistributed({
+          layer: tf.layers.conv2d({ filters: 2, kernelSize: 2 }),
+          inputShape: [3, 4, 4, 1],
+          name: 'frames',
+        }),
+      ],
+    });
+    const { json, bin } = await savedByTfjs(model);
+    expect(messageOf(json, files(bin))).toBe(
+      'layer \'frames\' (TimeDistributed) sets layer to "Conv2D", which LayerLab cannot draw: LayerLab draws TimeDistributed around a Dense, a Dropout or an Activation, which it applies to each step alike',
+    );
+    model.dispose();
+  });
+});

@@ -35,7 +35,7 @@ function readerOf(className: string): { kind: LayerKind; read: KerasReading['rea
   return kind === undefined || !keras ? undefined : { kind, read: keras.read };
 }
 
-/** The layer classes an imported model may use, besides InputLayer and Bidirectional. */
+/** The layer classes an imported model may use, besides InputLayer and the Bidirectional and TimeDistributed wrappers. */
 export const knownClasses: readonly string[] = [...kindOfClass.keys()];
 
 /** Every parameter of `kind`: the file's where it gives one, LayerLab's defaults elsewhere, all checked. */
@@ -91,6 +91,41 @@ function readBidirectional(layer: string, config: LayerConfig, warnings: string[
 }
 
 /**
+ * The layers whose computation on a sequence already treats each step alike in LayerLab (a Dense
+ * on (batch, steps, features) acts on the features of every step with one kernel): wrapped in
+ * TimeDistributed they are drawn as themselves, with the same weights.
+ */
+const stepwiseKinds: ReadonlySet<string> = new Set(['Dense', 'Dropout', 'Activation']);
+
+/** A TimeDistributed wrapper around a layer that already acts on each step alike: that layer. */
+function readTimeDistributed(layer: string, config: LayerConfig, warnings: string[]): ConvertedLayer {
+  const inner = config.value('layer');
+  const innerClass = isRecord(inner) ? (inner['class_name'] ?? inner['className']) : undefined;
+  const innerConfig = isRecord(inner) && isRecord(inner['config']) ? inner['config'] : undefined;
+  if (typeof innerClass !== 'string' || innerConfig === undefined) {
+    throw refusal('layer.missing-param', { layer, className: 'TimeDistributed', key: 'layer' });
+  }
+  const reader = readerOf(innerClass);
+  if (!reader || !stepwiseKinds.has(reader.kind)) {
+    throw refusal('layer.unsupported', {
+      layer,
+      className: 'TimeDistributed',
+      key: 'layer',
+      value: innerClass,
+      why: 'LayerLab draws TimeDistributed around a Dense, a Dropout or an Activation, which it applies to each step alike',
+    });
+  }
+  const innerReader = new LayerConfig(layer, innerClass, innerConfig, warnings);
+  const mapped = reader.read(innerReader);
+  innerReader.finish();
+  config.finish();
+  warnings.push(
+    `TimeDistributed(${innerClass}) '${layer}' is drawn as a ${reader.kind}, which acts on each step alike`,
+  );
+  return { kind: reader.kind, params: completeParams(layer, `TimeDistributed(${innerClass})`, reader.kind, mapped) };
+}
+
+/**
  * The LayerLab kind and parameters of one layer of the file (not an InputLayer), or the refusal
  * of a class LayerLab does not know or a setting it cannot draw.
  */
@@ -102,6 +137,7 @@ export function convertLayer(
 ): ConvertedLayer {
   const reader = new LayerConfig(layer, className, config, warnings);
   if (className === 'Bidirectional') return readBidirectional(layer, reader, warnings);
+  if (className === 'TimeDistributed') return readTimeDistributed(layer, reader, warnings);
   const known = readerOf(className);
   if (!known) throw refusal('layer.unknown-class', { layer, className });
   const { [normalizedAxis]: axis, ...mapped } = known.read(reader);
