@@ -132,7 +132,10 @@ function readNested(entry: Record<string, unknown>, path: string, reading: Readi
   if (nested.outputs.length !== 1) {
     throw refusal('layer.nested-outputs', { layer: name, count: nested.outputs.length });
   }
-  reading.warnings.push(`the nested model '${name}' is drawn as its ${nested.layers.length} layers`);
+  const count = nested.layers.length;
+  reading.warnings.push(
+    `the nested model '${name}' is drawn as ${count === 1 ? 'its one layer' : `its ${count} layers`}`,
+  );
   return nested;
 }
 
