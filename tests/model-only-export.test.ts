@@ -250,5 +250,14 @@ describe('a program without data, refusing what would not run', () => {
     expect(exported.weightsProblem?.en).toMatch(
       /^The trained weights do not fit the network \(\d+ weights for a network of \d+\)/,
     );
+
+    // As many weights, one of another shape (a layer's units changed by hand): named.
+    const reshaped = trained.weights.map((weight, index) =>
+      index === 0 ? { ...weight, shape: [...weight.shape].reverse() } : weight,
+    );
+    const edited = exportKeras({ ...source, trained: { ...trained, weights: reshaped } });
+    expect(edited.ok ? 'exported' : edited.weightsProblem?.en).toMatch(
+      /^The trained weights do not fit the network \(conv's kernel is \[3, 3, 1, 4\], the weights give \[4, 1, 3, 3\]\)/,
+    );
   });
 });

@@ -21,7 +21,7 @@ import type { OutputTargets } from '../data/dataset.js';
 import type { Loss, MetricName } from '../training/settings.js';
 import { defaultTrainingSettings, trainingSettingsSchema, type TrainingSettings } from '../training/settings.js';
 import { decodeWeights, type Trained } from '../vocabulary/weights.js';
-import { weightPositionsByNode } from '../graph/weight-order.js';
+import { graphWeights, weightPositionsByNode } from '../graph/weight-order.js';
 
 /** What an export reads from a project (`Project` from shared/project has these and more). */
 export interface ExportSource {
@@ -276,13 +276,20 @@ export function planModelOnly(source: ExportSource): ModelOnlyResult {
 
   const weights = decodeWeights(source.trained);
   const positions = weightPositionsByNode(checked.graph, checked.analysis);
-  const expected = [...positions.values()].reduce((sum, list) => sum + list.length, 0);
-  if (expected !== weights.length) {
+  const expected = graphWeights(checked.graph, checked.analysis);
+  if (expected.length !== weights.length) {
     return {
       ok: false,
       problems: [],
-      weightsProblem: weightsMismatch(`${weights.length} weights for a network of ${expected}`),
+      weightsProblem: weightsMismatch(`${weights.length} weights for a network of ${expected.length}`),
     };
+  }
+  const misfit = expected.findIndex((slot, index) => slot.weight.shape.join() !== weights[index]?.shape.join());
+  const slot = expected[misfit];
+  if (slot) {
+    const shape = (dims: readonly number[]) => `[${dims.join(', ')}]`;
+    const detail = `${slot.node.name}'s ${slot.weight.suffix} is ${shape(slot.weight.shape)}, the weights give ${shape(weights[misfit]?.shape ?? [])}`;
+    return { ok: false, problems: [], weightsProblem: weightsMismatch(detail) };
   }
   const total = weights.reduce((sum, weight) => sum + weight.values.length, 0);
   const file = new Float32Array(total);
