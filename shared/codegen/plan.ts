@@ -288,6 +288,9 @@ export function planModelOnly(source: ExportSource): ModelOnlyResult {
   const slot = expected[misfit];
   if (slot) {
     const shape = (dims: readonly number[]) => `[${dims.join(', ')}]`;
+    // A message for the Export dialog and the terminal, never code; checkGraph has held the name
+    // to LayerLab's name rule (letters, digits, '_', '.', '-').
+    // eslint-disable-next-line no-restricted-syntax
     const detail = `${slot.node.name}'s ${slot.weight.suffix} is ${shape(slot.weight.shape)}, the weights give ${shape(weights[misfit]?.shape ?? [])}`;
     return { ok: false, problems: [], weightsProblem: weightsMismatch(detail) };
   }
