@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonGraph } from '../../tests/helpers/graphs';
+import { chain, layer, lessonGraph } from '../../tests/helpers/graphs';
 import { analyzeGraph } from './analyze';
 import { formatSummary, summarize } from './summary';
 
@@ -16,5 +16,17 @@ describe('summarize', () => {
     const text = formatSummary(summary);
     expect(text).toContain('simple_rnn (SimpleRNN)  (None, 50)');
     expect(text).toContain('Total params: 3,358');
+  });
+
+  it('names a recurrent layer run both ways as the wrapper Keras prints: Bidirectional(LSTM)', () => {
+    const graph = chain(
+      layer('Input', 'input', { shape: [5, 3] }),
+      layer('LSTM', 'both_ways', { units: 4, bidirectional: true }),
+      layer('Dense', 'dense', { units: 2 }),
+    );
+    const text = formatSummary(summarize(graph, analyzeGraph(graph)));
+    // 2 × 4 × (3 + 4 + 1) × 4 = 256 weights, both directions.
+    expect(text).toContain('both_ways (Bidirectional(LSTM))  (None, 8)');
+    expect(text).toContain('256');
   });
 });

@@ -22,6 +22,15 @@ export interface Summary {
 }
 
 /** One row per layer, in the order data flows through them (Keras' order for a functional model). */
+/**
+ * A layer's kind as Keras' summary and the canvas name it: a recurrent layer with `bidirectional`
+ * on is the wrapper it is in Keras, `Bidirectional(LSTM)`.
+ */
+export function kindLabel(node: { kind: string; params: unknown }): string {
+  const params = node.params as { bidirectional?: unknown } | null;
+  return params?.bidirectional === true ? `Bidirectional(${node.kind})` : node.kind;
+}
+
 export function summarize(graph: Graph, analysis: Analysis): Summary {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const listed = [
@@ -35,7 +44,7 @@ export function summarize(graph: Graph, analysis: Analysis): Summary {
     return [
       {
         name: node.name,
-        kind: node.kind,
+        kind: kindLabel(node),
         outputShape: entry?.shape ? formatShape(entry.shape) : '?',
         params: entry?.params ?? null,
         connectedTo: graph.wires.filter((wire) => wire.target === id).map((wire) => byId.get(wire.source)?.name ?? '?'),

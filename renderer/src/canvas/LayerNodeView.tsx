@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../../shared/vocabulary/shape';
 import { formatParamValue } from '../../../shared/layers/param-input';
 import { layerDef } from '../../../shared/layers/registry';
+import { kindLabel } from '../../../shared/graph/summary';
 import type { AnyParamValue } from '../../../shared/layers/params';
 import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
 import { useAppStore } from '../store';
@@ -72,7 +73,7 @@ function LayerNodeViewComponent({ id, data, selected }: NodeProps<LayerFlowNode>
         />
       )}
       <div className="layer-node-header">
-        <span className="layer-node-kind">{data.kind}</span>
+        <span className="layer-node-kind">{kindLabel(data)}</span>
         <span className="layer-node-name">{data.name}</span>
         {(data.frozen === true || data.carried || data.generatorEnd === true) && (
           <span className="layer-node-badges">
