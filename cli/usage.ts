@@ -125,7 +125,10 @@ LayerLab, and prints the paths written. Refuses a network with errors, listing t
   --to pytorch   model_torch.py for PyTorch
   --to tfjs      model.json and weights.bin, the trained model as tf.loadLayersModel
                  reads it; needs trained weights (layerlab train FILE --save OUT)
-For a lesson template the program ends with the lesson's question.
+For a lesson template the program ends with the lesson's question. A project without data
+(an imported model) is written as a program that builds the network, loads its trained
+weights from weights.bin (written beside it) and answers one input: --input SAMPLE.json,
+or a made-up sample; it prints an OUTPUT line.
 
 Options:
   --to TARGET    ts, keras, pytorch or tfjs
