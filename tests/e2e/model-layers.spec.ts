@@ -33,3 +33,27 @@ test('MobileNet’s edge layers from the palette: ZeroPadding2D and ReLU6 show t
   await inspector.getByLabel('cropping').fill('1, 1, 0, 0');
   await expect(page.getByTestId('problem-count')).toHaveText('No problems');
 });
+
+test('an Input of sequences of any length: None typed in its shape, shown on the wires, pinned where a layer needs the size', async ({
+  page,
+}) => {
+  await openApp(page);
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await dragLayerOntoCanvas(page, 'Input', 120, 150);
+  await layer(page, 'input').click();
+  await inspector.getByLabel('shape').fill('None, 8');
+  await dragLayerOntoCanvas(page, 'LSTM', 420, 150);
+  await wire(page, 'input', 'lstm');
+  await layer(page, 'lstm').click();
+  await inspector.getByLabel('return_sequences').check();
+  await expect(page.getByTestId('wire-input-lstm')).toHaveText('(None, None, 8)');
+  await expect(page.getByTestId('problem-count')).toHaveText('No problems');
+
+  // A Flatten cannot count the values of a sequence of any length.
+  await dragLayerOntoCanvas(page, 'Flatten', 720, 150);
+  await wire(page, 'lstm', 'flatten');
+  await expect(page.getByTestId('wire-lstm-flatten')).toHaveText('(None, None, 128)');
+  await expect(page.getByTestId('problem-flatten')).toContainText(
+    'Flatten needs to know the size of every axis it works on; it gets (None, None, 128). Give the Input a fixed size.',
+  );
+});
