@@ -5,7 +5,8 @@ import { branchedGraph, embeddingGraph, imageGraph } from '../../tests/helpers/t
 import { analyzeGraph } from './analyze';
 import { compileGraph } from './compile';
 import type { Graph } from './types';
-import { graphWeights, tfjsLayerOrder } from './weight-order';
+import { carriedFromTrained, graphWeights, tfjsLayerOrder } from './weight-order';
+import { encodeWeights } from '../vocabulary/weights';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -72,4 +73,39 @@ describe('graphWeights', () => {
     const graph = chain(...nodes);
     expect(tfjsLayerOrder(graph, ['act_2999'])).toHaveLength(3001);
   });
+});
+
+describe('carriedFromTrained', () => {
+  it.each(graphs)(
+    '%s: every layer carries its own trained weights, and the network built from them answers as the trained one',
+    (_title, make) => {
+      const graph = make();
+      const trained = compileGraph(graph, tf, { seed: 9 });
+      if (!trained.ok) throw new Error('compiles');
+      const weights = encodeWeights(
+        trained.model.getWeights().map((weight) => ({ shape: weight.shape, values: weight.dataSync() })),
+      );
+      const carried = carriedFromTrained(graph, analyzeGraph(graph), { weights }, 'a test');
+      const withCarried: Graph = {
+        ...graph,
+        nodes: graph.nodes.map((node) => (carried[node.name] ? { ...node, carried: carried[node.name] } : node)),
+      };
+      const rebuilt = compileGraph(withCarried, tf, { seed: 1 });
+      if (!rebuilt.ok) throw new Error('compiles');
+      const inputs = trained.model.inputs.map((input) =>
+        tf
+          .randomUniform([2, ...input.shape.slice(1).map((size) => size ?? 1)], 0, 3, 'float32', 4)
+          .floor()
+          .cast(input.dtype),
+      );
+      const answer = (model: tf.LayersModel) =>
+        [model.predict(inputs.length === 1 ? (inputs[0] as tf.Tensor) : inputs)]
+          .flat()
+          .flatMap((out) => [...out.dataSync()]);
+      expect(answer(rebuilt.model)).toEqual(answer(trained.model));
+      tf.dispose(inputs);
+      trained.model.dispose();
+      rebuilt.model.dispose();
+    },
+  );
 });

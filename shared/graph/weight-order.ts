@@ -9,7 +9,7 @@ import type { Analysis } from './analyze.js';
 import type { Shape } from '../vocabulary/shape.js';
 import { layerDef } from '../layers/registry.js';
 import type { LayerWeight } from '../layers/types.js';
-import type { Graph, LayerNode } from './types.js';
+import type { CarriedWeights, Graph, LayerNode } from './types.js';
 
 /** The weights of `node`, in the order its tf.js layer lists them, for inputs of `inputs` shapes: its layer's own account. */
 export function expectedWeights(node: LayerNode, inputs: readonly Shape[]): LayerWeight[] {
@@ -101,4 +101,26 @@ function orderedWeights(graph: Graph, analysis: Analysis): { node: LayerNode; we
     return expectedWeights(node, inputs).map((weight, own) => ({ node, weight, own }));
   });
   return [...all.filter(({ weight }) => weight.trainable), ...all.filter(({ weight }) => !weight.trainable)];
+}
+
+/**
+ * A whole network's trained weights (`model.getWeights()` order, as a project keeps them) handed
+ * to its layers as weights each carries (`from` names where they came from), by layer name: what
+ * lets an imported model train on from its own weights, some layers frozen (transfer learning).
+ * Layers without weights get none.
+ */
+export function carriedFromTrained(
+  graph: Graph,
+  analysis: Analysis,
+  trained: { weights: readonly CarriedWeights['weights'][number][] },
+  from: string,
+): Record<string, CarriedWeights> {
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  return Object.fromEntries(
+    [...weightPositionsByNode(graph, analysis)].flatMap(([id, positions]) => {
+      const node = byId.get(id);
+      const weights = positions.flatMap((position) => trained.weights[position] ?? []);
+      return node && weights.length === positions.length ? [[node.name, { from, weights }]] : [];
+    }),
+  );
 }

@@ -73,6 +73,23 @@ test('a Teachable-Machine-shaped model (models nested in models) opens as its la
   const project = JSON.parse(await readFile(saved, 'utf8')) as { trained?: { weights: unknown[] } };
   expect(project.trained?.weights).toHaveLength(4);
 
+  // Training starts from drawn weights until the layers carry the imported ones; then the
+  // MobileNet part can be frozen and only the classifier learns (transfer learning).
+  await page.getByTestId('layer-conv_dw').click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByTestId('carried-weights')).toContainText('Starts from randomly drawn weights.');
+  await inspector.getByRole('button', { name: 'Train on from the trained weights (every layer)' }).click();
+  await expect(inspector.getByTestId('carried-weights')).toContainText(
+    'Starts from 30 weights trained in “sequential_3”.',
+  );
+  await inspector.getByLabel('Frozen').check();
+  await page.getByTestId('layer-dense_Dense1').click();
+  await expect(inspector.getByTestId('carried-weights')).toContainText(
+    'Starts from 8 weights trained in “sequential_3”.',
+  );
+  await expect(page.getByTestId('problem-count')).toHaveText('No problems');
+  await page.screenshot({ path: testInfo.outputPath('carried.png') });
+
   await page.keyboard.press('Control+e');
   const dialog = page.getByRole('dialog', { name: 'Export code' });
   await dialog.getByRole('tab', { name: 'Keras (Python)' }).click();

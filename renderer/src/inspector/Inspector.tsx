@@ -9,7 +9,9 @@ import { useAppStore } from '../store';
 import type { LayerFlowNode } from '../store/graph-slice';
 import { ParamField } from '../ui/ParamField';
 import { useNumberFormat, useProblemText } from '../hooks/useProblemText';
-import { selectLayerProblems, selectNodeAnalysis } from '../store/selectors';
+import { selectAnalysis, selectGraph, selectLayerProblems, selectNodeAnalysis } from '../store/selectors';
+import { keptTrainedOf } from '../project/convert';
+import { carriedFromTrained } from '../../../shared/graph/weight-order';
 import { formatShape } from '../../../shared/vocabulary/shape';
 import { weightCount } from '../../../shared/vocabulary/weights';
 import { toneOf } from '../problems/tone';
@@ -95,6 +97,15 @@ function TrainingFields({ node, weighted }: { node: LayerFlowNode; weighted: boo
   const dropCarried = useAppStore((state) => state.dropCarried);
   const formatNumber = useNumberFormat();
   const carried = node.data.carried;
+  // An imported model's (or an opened file's) weights, which training does not start from until
+  // its layers carry them.
+  const kept = useAppStore((state) => (carried ? null : keptTrainedOf(state)));
+  const carryKept = () => {
+    const state = useAppStore.getState();
+    const trained = keptTrainedOf(state);
+    if (!trained) return;
+    state.carryWeights(carriedFromTrained(selectGraph(state), selectAnalysis(state), trained, state.projectName));
+  };
   // An Input has no weights to learn, and cannot end a generator: nothing to set here.
   if (node.data.kind === 'Input' && !weighted) return null;
   return (
@@ -132,6 +143,14 @@ function TrainingFields({ node, weighted }: { node: LayerFlowNode; weighted: boo
               <button type="button" onClick={() => dropCarried(node.id)}>
                 {t('inspector.dropCarried')}
               </button>
+            )}
+            {kept && (
+              <>
+                <p className="muted">{t('inspector.keptHint')}</p>
+                <button type="button" onClick={carryKept}>
+                  {t('inspector.carryKept')}
+                </button>
+              </>
             )}
           </div>
         </>

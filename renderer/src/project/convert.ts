@@ -97,9 +97,20 @@ export function loadIntoStore(
   if (project.trained) restoreTrained(project.trained);
 }
 
-/** A graph as training sees it: layers and wires, not where they sit on the canvas. */
+/**
+ * A graph as its trained weights see it: layers and wires, not where they sit on the canvas, nor
+ * whether a layer is frozen or starts from carried weights (neither changes what it computes).
+ */
 function structureOf(graph: Graph): string {
-  return JSON.stringify([graph.nodes.map(({ position: _position, ...layer }) => layer), graph.wires]);
+  return JSON.stringify([
+    graph.nodes.map(({ position: _position, frozen: _frozen, carried: _carried, ...layer }) => layer),
+    graph.wires,
+  ]);
+}
+
+/** The weights the opened file or imported model came with, while the network on screen is still theirs. */
+export function keptTrainedOf(state: AppState): Trained | null {
+  return state.keptTrained?.structure === structureOf(selectGraph(state)) ? state.keptTrained.trained : null;
 }
 
 /**
@@ -109,7 +120,7 @@ function structureOf(graph: Graph): string {
  */
 export async function trainedForSave(state: AppState): Promise<Trained | null> {
   const structure = structureOf(selectGraph(state));
-  const kept = state.keptTrained?.structure === structure ? state.keptTrained.trained : null;
+  const kept = keptTrainedOf(state);
   const held = await trainedWeights();
   if (!held || structureOf(held.graph) !== structure) return kept;
   const run = state.runs.find((candidate) => candidate.id === held.runId);
