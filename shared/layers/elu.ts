@@ -11,8 +11,8 @@ export const elu = defineLayer({
   kind: 'ELU',
   category: 'core',
   description: {
-    en: 'Keeps positive values and bends negative ones smoothly towards −1, so gradients never stop.',
-    es: 'Deja los valores positivos y curva suavemente los negativos hacia −1, para que el gradiente no se detenga.',
+    en: 'Keeps positive values and bends negative ones smoothly towards −1, so gradients keep flowing.',
+    es: 'Deja los valores positivos y curva suavemente los negativos hacia −1, para que el gradiente siga fluyendo.',
   },
   inputs: 'one',
   namePrefix: 'elu',

@@ -49,7 +49,7 @@ test('trains in the browser, stops mid-run, trains again and answers in the play
   await expect.poll(() => chartPoints(page, 'loss'), { timeout: 30_000 }).toBeGreaterThan(3);
   const grown = await chartPoints(page, 'loss');
   await expect.poll(() => chartPoints(page, 'loss'), { timeout: 30_000 }).toBeGreaterThan(grown);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: /^Stop/ }).click();
   await expect(page.getByTestId('run-outcome')).toContainText('Stopped after', { timeout: 10_000 });
   trainingWindows.push([started, await now()]);
   await expect(page.getByTestId('run-progress')).not.toContainText('epoch 3000/3000');
