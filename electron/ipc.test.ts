@@ -158,13 +158,24 @@ describe('registerIpcHandlers', () => {
     ['app:quit-ready', ['now']],
   ];
 
-  it.each(badPayloads)('refuses %s with payload %j as InvalidRequest', async (channel, args) => {
-    const { invoke, handlerCalls } = setup();
-    const result = await invoke(channel, appPage, ...args);
-    expect(result).toEqual({ ok: false, error: { name: 'InvalidRequest', message: expect.stringContaining(channel) } });
-    expect(handlerCalls()).toBe(0);
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-  });
+  /** A payload as the test's name shows it: cut short, so a 192 MB one does not become a 192 MB name. */
+  const shown = (args: unknown[]) => {
+    const text = JSON.stringify(args) ?? String(args);
+    return text.length > 80 ? `${text.slice(0, 60)}… (${text.length.toLocaleString('en-US')} characters)` : text;
+  };
+  it.each(badPayloads.map(([channel, args]) => [channel, shown(args), args] as const))(
+    'refuses %s with payload %s as InvalidRequest',
+    async (channel, _shown, args) => {
+      const { invoke, handlerCalls } = setup();
+      const result = await invoke(channel, appPage, ...args);
+      expect(result).toEqual({
+        ok: false,
+        error: { name: 'InvalidRequest', message: expect.stringContaining(channel) },
+      });
+      expect(handlerCalls()).toBe(0);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    },
+  );
 
   it('turns a thrown error into { name, message } with no stack', async () => {
     const { invoke, handlers, reportError } = setup();
