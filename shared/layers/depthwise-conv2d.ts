@@ -12,12 +12,9 @@ import {
 } from '../vocabulary/typescript-literals.js';
 import { lastDim } from '../vocabulary/shape.js';
 import { convolutionPytorch } from './convolution.js';
-import { activation, kernelInitializer, padding, useBias, window2d } from './common.js';
-import { int } from './params.js';
-import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
+import { depthwiseCommon, depthwiseShape, readDepthwise } from './depthwise.js';
 import { pair, tfActivation, tfInitializer } from './tf-config.js';
 import { defineLayer, weightList } from './types.js';
-import { kerasPair, plainWindows } from './keras-config.js';
 
 export const depthwiseConv2d = defineLayer({
   kind: 'DepthwiseConv2D',
@@ -28,30 +25,8 @@ export const depthwiseConv2d = defineLayer({
   },
   inputs: 'one',
   namePrefix: 'depthwise_conv2d',
-  params: {
-    ...window2d(),
-    padding: padding(),
-    depth_multiplier: int({
-      default: 1,
-      max: 64,
-      description: {
-        en: 'Filters per input channel: the output has channels × depth_multiplier channels.',
-        es: 'Filtros por canal de entrada: la salida tiene canales × depth_multiplier canales.',
-      },
-    }),
-    activation: activation('linear'),
-    use_bias: useBias(),
-    depthwise_initializer: kernelInitializer(),
-  },
-  inferShape: ([input = []], params) => {
-    const wrongRank = expectRank('DepthwiseConv2D', input, 4, expects.image, hints.toImage);
-    if (wrongRank) return wrongRank;
-    const unknown = expectKnown('DepthwiseConv2D', input, [3]);
-    if (unknown) return unknown;
-    const slid = slideWindows(input, params.kernel_size, params.strides, params.padding, 'kernel_size');
-    if (!slid.ok) return slid.result;
-    return ok([input[0] ?? null, ...slid.lengths, (lastDim(input) ?? 0) * params.depth_multiplier]);
-  },
+  params: depthwiseCommon(),
+  inferShape: ([input = []], params) => depthwiseShape('DepthwiseConv2D', input, params, null),
   countParams: ([input = []], params) => {
     const [height = 1, width = 1] = params.kernel_size;
     const outputs = (lastDim(input) ?? 0) * params.depth_multiplier;
@@ -87,19 +62,7 @@ export const depthwiseConv2d = defineLayer({
     },
   ],
   keras: {
-    read(config) {
-      plainWindows(config);
-      config.fixedInitializer('bias_initializer', 'zeros');
-      return {
-        kernel_size: kerasPair(config.required('kernel_size')),
-        strides: kerasPair(config.value('strides')),
-        padding: config.text('padding'),
-        depth_multiplier: config.value('depth_multiplier'),
-        activation: config.text('activation'),
-        use_bias: config.value('use_bias'),
-        depthwise_initializer: config.initializer('depthwise_initializer'),
-      };
-    },
+    read: readDepthwise,
   },
   code: {
     typescript: (params, context) => {

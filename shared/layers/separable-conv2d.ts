@@ -13,12 +13,10 @@ import {
 } from '../vocabulary/typescript-literals.js';
 import { lastDim } from '../vocabulary/shape.js';
 import { convolutionPytorch } from './convolution.js';
-import { activation, filters, kernelInitializer, padding, useBias, window2d } from './common.js';
-import { int } from './params.js';
-import { expectKnown, expectRank, expects, hints, ok, slideWindows } from './shape-rules.js';
+import { depthwiseCommon, depthwiseShape, readDepthwise } from './depthwise.js';
+import { filters, kernelInitializer } from './common.js';
 import { pair, tfActivation, tfInitializer } from './tf-config.js';
 import { defineLayer, weightList } from './types.js';
-import { kerasPair, plainWindows } from './keras-config.js';
 
 export const separableConv2d = defineLayer({
   kind: 'SeparableConv2D',
@@ -31,30 +29,10 @@ export const separableConv2d = defineLayer({
   namePrefix: 'separable_conv2d',
   params: {
     filters: filters(),
-    ...window2d(),
-    padding: padding(),
-    depth_multiplier: int({
-      default: 1,
-      max: 64,
-      description: {
-        en: 'Filters per input channel in the first, channel-by-channel step.',
-        es: 'Filtros por canal de entrada en el primer paso, canal a canal.',
-      },
-    }),
-    activation: activation('linear'),
-    use_bias: useBias(),
-    depthwise_initializer: kernelInitializer(),
+    ...depthwiseCommon(),
     pointwise_initializer: kernelInitializer(),
   },
-  inferShape: ([input = []], params) => {
-    const wrongRank = expectRank('SeparableConv2D', input, 4, expects.image, hints.toImage);
-    if (wrongRank) return wrongRank;
-    const unknown = expectKnown('SeparableConv2D', input, [3]);
-    if (unknown) return unknown;
-    const slid = slideWindows(input, params.kernel_size, params.strides, params.padding, 'kernel_size');
-    if (!slid.ok) return slid.result;
-    return ok([input[0] ?? null, ...slid.lengths, params.filters]);
-  },
+  inferShape: ([input = []], params) => depthwiseShape('SeparableConv2D', input, params, params.filters),
   countParams: ([input = []], params) => {
     const [height = 1, width = 1] = params.kernel_size;
     const middle = (lastDim(input) ?? 0) * params.depth_multiplier;
@@ -100,21 +78,11 @@ export const separableConv2d = defineLayer({
     },
   ],
   keras: {
-    read(config) {
-      plainWindows(config);
-      config.fixedInitializer('bias_initializer', 'zeros');
-      return {
-        filters: config.required('filters'),
-        kernel_size: kerasPair(config.required('kernel_size')),
-        strides: kerasPair(config.value('strides')),
-        padding: config.text('padding'),
-        depth_multiplier: config.value('depth_multiplier'),
-        activation: config.text('activation'),
-        use_bias: config.value('use_bias'),
-        depthwise_initializer: config.initializer('depthwise_initializer'),
-        pointwise_initializer: config.initializer('pointwise_initializer'),
-      };
-    },
+    read: (config) => ({
+      filters: config.required('filters'),
+      ...readDepthwise(config),
+      pointwise_initializer: config.initializer('pointwise_initializer'),
+    }),
   },
   code: {
     typescript: (params, context) => {
