@@ -21,11 +21,15 @@ export function indent(lines: readonly string[], depth = 1): string[] {
   return lines.map((line) => (line === '' ? '' : `${pad}${line}`));
 }
 
-/** The module docstring and the command line: `--epochs` shortens a run. */
-export function pythonOpening(plan: ExportPlan, what: string, run: string, imports: readonly string[]): string[] {
-  const settings = plan.source.training;
+/** A program's docstring (its first lines, then how to run it), its imports and PROJECT_NAME. */
+function programHead(
+  summary: readonly string[],
+  run: string,
+  imports: readonly string[],
+  projectName: string,
+): string[] {
   return [
-    `"""A network drawn in LayerLab, exported as ${what}.`,
+    ...summary.map((line, index) => (index === 0 ? `"""${line}` : line)),
     '',
     `Run it with: ${run}`,
     `"""`,
@@ -33,7 +37,15 @@ export function pythonOpening(plan: ExportPlan, what: string, run: string, impor
     ...imports,
     '',
     '# The project this program was exported from.',
-    `PROJECT_NAME = ${pythonString(plan.source.name)}`,
+    `PROJECT_NAME = ${pythonString(projectName)}`,
+  ];
+}
+
+/** The module docstring and the command line: `--epochs` shortens a run. */
+export function pythonOpening(plan: ExportPlan, what: string, run: string, imports: readonly string[]): string[] {
+  const settings = plan.source.training;
+  return [
+    ...programHead([`A network drawn in LayerLab, exported as ${what}.`], run, imports, plan.source.name),
     "# The run's seed, as in LayerLab (the numbers drawn from it differ from tf.js').",
     `SEED = ${settings.seed}`,
     '',
@@ -118,16 +130,12 @@ export function pythonModelOnlyOpening(
   const several = plan.samples.length > 1;
   const loads = plan.weightsFile ? `loads its trained weights from ${storedWeightsFile} and ` : '';
   return [
-    `"""A network drawn in LayerLab, exported as ${what}: it builds the network,`,
-    `${loads}answers one input.`,
-    '',
-    `Run it with: ${run}`,
-    `"""`,
-    '',
-    ...imports,
-    '',
-    '# The project this program was exported from.',
-    `PROJECT_NAME = ${pythonString(plan.source.name)}`,
+    ...programHead(
+      [`A network drawn in LayerLab, exported as ${what}: it builds the network,`, `${loads}answers one input.`],
+      run,
+      imports,
+      plan.source.name,
+    ),
     '',
     'parser = argparse.ArgumentParser(description="Build the network exported from LayerLab and answer one input.")',
     'parser.add_argument(',
