@@ -102,15 +102,26 @@ export function loadIntoStore(
  * whether a layer is frozen or starts from carried weights (neither changes what it computes).
  */
 function structureOf(graph: Graph): string {
-  return JSON.stringify([
+  const known = structures.get(graph);
+  if (known !== undefined) return known;
+  const structure = JSON.stringify([
     graph.nodes.map(({ position: _position, frozen: _frozen, carried: _carried, ...layer }) => layer),
     graph.wires,
   ]);
+  structures.set(graph, structure);
+  return structure;
 }
+
+/**
+ * Each graph's structure, worked out once: the inspector asks on every change of the store (a
+ * training run's every batch), and selectGraph hands back the same graph until the canvas changes.
+ */
+const structures = new WeakMap<Graph, string>();
 
 /** The weights the opened file or imported model came with, while the network on screen is still theirs. */
 export function keptTrainedOf(state: AppState): Trained | null {
-  return state.keptTrained?.structure === structureOf(selectGraph(state)) ? state.keptTrained.trained : null;
+  if (!state.keptTrained) return null;
+  return state.keptTrained.structure === structureOf(selectGraph(state)) ? state.keptTrained.trained : null;
 }
 
 /**
